@@ -1,0 +1,4604 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ // The require scope
+/******/ var __nccwpck_require__ = {};
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/core/oc-messages.ts
+const DIGEST = '[a-z0-9]+:[0-9a-f]+';
+const g = (m, i) => m[i] ?? '';
+/**
+ * Order matters only where one prefix is a longer form of another (list child before digest).
+ * Every pattern is anchored and ends at the `: ` that introduces the cause.
+ */
+const PREFIXES = [
+    {
+        // `error: file mapping.txt, line 6: all arguments must be valid SRC=DST mappings`
+        re: /^file (.+?), line (\d+): /,
+        subject: (m) => ({ kind: 'mapping-line', file: g(m, 1), line: Number(g(m, 2)) })
+    },
+    {
+        // `unable to retrieve source image 127.0.0.1:5002/ns/alpha by tag v1: unauthorized: …`
+        re: /^unable to retrieve source image (\S+) by tag ([^\s:]+): /,
+        subject: (m) => ({ kind: 'source-tag', source: g(m, 1), tag: g(m, 2) })
+    },
+    {
+        // `unable to retrieve source image <ref> manifest #1 from manifest list: …` (ref without file://)
+        re: /^unable to retrieve source image (\S+) manifest #\d+ from manifest list: /,
+        subject: (m) => ({ kind: 'source-list-child', sourceRef: g(m, 1) })
+    },
+    {
+        // `unable to retrieve source image 127.0.0.1:5002/ns/alpha manifest sha256:0de5…: manifest unknown: …`
+        re: new RegExp(`^unable to retrieve source image (\\S+) manifest (${DIGEST}): `),
+        subject: (m) => ({ kind: 'source-digest', source: g(m, 1), digest: g(m, 2) })
+    },
+    {
+        // `unable to filter source image %s manifest list[ (bad payload)]: %v` — same ref as the list child
+        re: /^unable to filter source image (\S+) manifest list(?: \(bad payload\))?: /,
+        subject: (m) => ({ kind: 'source-list-child', sourceRef: g(m, 1) })
+    },
+    {
+        // `unable to access source image %s manifests: %v`
+        re: /^unable to access source image (\S+) manifests: /,
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
+    },
+    {
+        // `unable to access destination image %s manifests: %v` prints the source ref by mistake (§1.4)
+        re: /^unable to access destination image (\S+) manifests: /,
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
+    },
+    {
+        // `unable to push 127.0.0.1:5002/ns/alpha: failed to retrieve blob sha256:fb9f…: toomanyrequests…`
+        // Small-blob path: only the SOURCE repository is named.
+        re: new RegExp(`^unable to push (\\S+): failed to (?:retrieve|upload) blob ${DIGEST}: `),
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
+    },
+    {
+        // `unable to push %s: tried to copy|mount blob %s [source ]and got back a different digest %s`
+        re: new RegExp(`^unable to push (\\S+): (?=tried to (?:copy|mount) blob ${DIGEST} )`),
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
+    },
+    {
+        // `unable to open source layer sha256:6fe0… to copy to file://ns/alpha: …`
+        re: new RegExp(`^unable to open source layer (${DIGEST}) to copy to (\\S+): `),
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
+    },
+    {
+        // `unable to upload blob %s to %s: %v`
+        re: new RegExp(`^unable to upload blob (${DIGEST}) to (\\S+): `),
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
+    },
+    {
+        // `unable to copy layer sha256:6fe0… to file://ns/alpha: unexpected EOF`
+        re: new RegExp(`^unable to copy layer (${DIGEST}) to (\\S+): `),
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
+    },
+    {
+        // `failed to commit blob %s from manifest %s[ in manifest list %s] to %s: %v`
+        re: new RegExp(`^failed to commit blob (${DIGEST}) from .+? to (\\S+): `),
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
+    },
+    {
+        // `unable to push manifest to 127.0.0.1:5001/t412-x/alpha:v1: manifest blob unknown: …`
+        re: /^unable to push manifest to (\S+): /,
+        subject: (m) => destinationTag(g(m, 1))
+    },
+    {
+        // `unable to create reference to repository %s: %v` (execution, destination side)
+        re: /^unable to create reference to repository (\S+): /,
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 1) })
+    },
+    {
+        // `unable to connect to %s: %v` — printed for both sides; only reference/S3 set-up errors
+        // reach it (§2.6). Reported against the source side, which is where oc prints it first.
+        re: /^unable to connect to (\S+): /,
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
+    },
+    {
+        // skopeo engine: `unable to copy <SRC> to <DST>: <skopeo error>`; DST is the entry's effective
+        // destination (what oc would print on stdout), so it maps to a destination tag.
+        re: /^unable to copy (\S+) to (\S+): /,
+        subject: (m) => destinationTag(g(m, 2))
+    }
+];
+/**
+ * Splits `DST[:TAG]` the way oc prints it: the tag follows the last `:` only when that `:` comes
+ * after the last `/` (so `127.0.0.1:5001/ns/a` has no tag). An `@digest` suffix is dropped.
+ */
+function splitDestination(printed) {
+    const at = printed.indexOf('@');
+    const ref = at >= 0 ? printed.slice(0, at) : printed;
+    const colon = ref.lastIndexOf(':');
+    if (colon > ref.lastIndexOf('/') && colon < ref.length - 1) {
+        return { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) };
+    }
+    return { repo: ref };
+}
+function destinationTag(printed) {
+    const { repo, tag } = splitDestination(printed);
+    return tag === undefined
+        ? { kind: 'destination-tag', destination: repo }
+        : { kind: 'destination-tag', destination: repo, tag };
+}
+function withoutErrorPrefix(text) {
+    return text.startsWith('error: ') ? text.slice('error: '.length) : text;
+}
+function matchPrefix(text) {
+    const t = withoutErrorPrefix(text);
+    for (const prefix of PREFIXES) {
+        const m = prefix.re.exec(t);
+        if (m)
+            return { prefix, m };
+    }
+    return undefined;
+}
+/**
+ * What an `error:` line (text after `error: `) is about, from oc's fixed prefix. Unrecognised
+ * text, run summaries and panics → `{ kind: 'run' }`.
+ */
+function parseErrorSubject(text) {
+    const hit = matchPrefix(text);
+    return hit ? hit.prefix.subject(hit.m) : { kind: 'run' };
+}
+/** The underlying cause: the text after oc's prefix (the whole text when there is no prefix). */
+function errorCause(text) {
+    const t = withoutErrorPrefix(text);
+    const hit = matchPrefix(t);
+    return hit ? t.slice(hit.m[0].length) : t;
+}
+/** True when the text starts with one of oc's (or the skopeo engine's) per-item prefixes. */
+function hasOcPrefix(text) {
+    return matchPrefix(text) !== undefined;
+}
+/** A source reference as printed with its tag or digest → the matching source subject. */
+function sourceSubject(ref) {
+    const at = ref.indexOf('@');
+    if (at > 0)
+        return { kind: 'source-digest', source: ref.slice(0, at), digest: ref.slice(at + 1) };
+    const { repo, tag } = splitDestination(ref);
+    return tag === undefined
+        ? { kind: 'source-repo', source: repo }
+        : { kind: 'source-tag', source: repo, tag };
+}
+/**
+ * `Image <ref> does not exist and will not be mirrored` (text after `warning: `). The ref is the
+ * source with its tag; for digest sources with a non-JSON 404 body oc prints the error text in
+ * its place (§1.4), which names nothing → `{ kind: 'run' }`. Other warnings → undefined.
+ */
+function parseWarningSubject(text) {
+    const m = /^(?:warning: )?Image (.+) does not exist and will not be mirrored$/.exec(text);
+    if (!m)
+        return undefined;
+    const arg = g(m, 1);
+    return /\s/.test(arg) ? { kind: 'run' } : sourceSubject(arg);
+}
+/** `Filtered all images from <src>, skipping` (text after `info: `) → the source it names. */
+function parseFilteredSubject(text) {
+    const m = /^(?:info: )?Filtered all images from (\S+), skipping$/.exec(text);
+    return m ? sourceSubject(g(m, 1)) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/classify.ts
+// Error text → failure class. One table; each row quotes the real text that motivated it
+// (oc-reference §2.2/§2.3, transcripts in test/fixtures/oc-transcripts, anchors appendix).
+
+const CLASS_INFO = {
+    'rate-limit': {
+        retryable: true,
+        meaning: 'The registry throttled requests (HTTP 429, TOOMANYREQUESTS or HTTP/2 ENHANCE_YOUR_CALM).',
+        whatToDo: 'Retry later with backoff and fewer parallel requests (lower --max-per-registry).'
+    },
+    'quota-exhausted': {
+        retryable: false,
+        meaning: 'The pull quota of the account or address is used up (Docker Hub pull rate limit).',
+        whatToDo: 'Authenticate with a paid account or retry after the quota window resets (hours, not minutes).'
+    },
+    auth: {
+        retryable: false,
+        meaning: 'The registry refused the credentials or the permission for this repository (401/403).',
+        whatToDo: 'Fix the registry credentials (-a auth file) or the repository permissions, then rerun.'
+    },
+    'not-found': {
+        retryable: false,
+        meaning: 'The source image, tag, repository or blob does not exist where oc looked.',
+        whatToDo: 'Check the source reference in the mapping line (and --from-dir for file:// sources).'
+    },
+    server: {
+        retryable: true,
+        meaning: 'The registry answered with a 5xx server error.',
+        whatToDo: 'Retry later; if it persists, check the registry or its CDN status.'
+    },
+    network: {
+        retryable: true,
+        meaning: 'The connection failed or was cut (reset, refused, timeout, DNS, truncated transfer).',
+        whatToDo: 'Retry; if it persists, check DNS, proxies and connectivity from the runner.'
+    },
+    tls: {
+        retryable: false,
+        meaning: 'TLS failed: the certificate is not trusted or the registry does not speak HTTPS.',
+        whatToDo: 'Trust the registry CA on the runner or, for a plain-HTTP registry, pass --insecure.'
+    },
+    integrity: {
+        retryable: true,
+        meaning: 'Content arrived corrupted: its digest or size did not match.',
+        whatToDo: 'Retry; repeated mismatches point at a broken proxy or a corrupt registry blob.'
+    },
+    usage: {
+        retryable: false,
+        meaning: 'oc rejected the mapping file, an argument or a flag before mirroring anything.',
+        whatToDo: 'Fix the named mapping line, file or flag; rerunning unchanged fails the same way.'
+    },
+    dependency: {
+        retryable: true,
+        meaning: 'A manifest could not be pushed because something it depends on failed first.',
+        whatToDo: 'Fix or retry the failure it depends on; it is retried together with it.'
+    },
+    filtered: {
+        retryable: false,
+        meaning: 'oc skipped a manifest list because no entry matched --filter-by-os.',
+        whatToDo: 'Pass --filter-by-os matching the wanted platforms or --keep-manifest-list=true.'
+    },
+    incomplete: {
+        retryable: true,
+        meaning: 'Verification found content missing or corrupt at the destination after oc reported it.',
+        whatToDo: 'Retry the line (with --force for file:// destinations on oc 4.13 or older).'
+    },
+    unconfirmed: {
+        retryable: true,
+        meaning: 'oc printed neither a success line nor an error for this line (aborted phase or run).',
+        whatToDo: 'Retry the line; look at the run-level errors for what stopped oc.'
+    },
+    unknown: {
+        retryable: false,
+        meaning: 'An error mirror-guard does not recognise.',
+        whatToDo: 'Read the error text in the log; report it if it should be classified.'
+    }
+};
+const MANIFEST_PUSH = /^unable to push manifest to \S+: /;
+/**
+ * First matching row wins. Rows run against the cause (oc's prefix removed, quoted strings —
+ * URLs and `%q` response bodies — blanked), so repository names, tags and bodies cannot
+ * trigger a row. Specific rows come before the general ones they overlap with.
+ */
+const RULES = [
+    // --- run-level oddities ---------------------------------------------------------------
+    // `panic: empty source manifest for …` + goroutine dump (exit 2, §6)
+    {
+        re: /^(?:panic|fatal error): /,
+        class: 'unknown',
+        reason: 'oc crashed (Go panic)',
+        whole: true
+    },
+    // --- quota before any rate-limit row: same 429, different remedy (anchors §0 row 6) -----
+    // `toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit`
+    // Matched on the whole text: a non-JSON body quoting the same sentence means the same.
+    {
+        re: /You have reached your (?:\w+ )?pull rate limit/i,
+        class: 'quota-exhausted',
+        reason: 'Docker Hub pull quota exhausted',
+        whole: true
+    },
+    // --- rate limit -------------------------------------------------------------------------
+    // `http2: server sent GOAWAY and closed the connection; LastStreamID=1999, ErrCode=ENHANCE_YOUR_CALM, debug=""` (quay.io bursts)
+    { re: /ENHANCE_YOUR_CALM/, class: 'rate-limit', reason: 'HTTP/2 GOAWAY ENHANCE_YOUR_CALM' },
+    // `error parsing HTTP 429 response body: unexpected end of JSON input: ""` (429-empty-blob-file; every HEAD 429)
+    {
+        re: /error parsing HTTP 429 response body: unexpected end of JSON input/,
+        class: 'rate-limit',
+        reason: 'HTTP 429 with empty body'
+    },
+    // `error parsing HTTP 429 response body: no error details found in HTTP response body: "{}"`
+    {
+        re: /error parsing HTTP 429 response body: no error details found/,
+        class: 'rate-limit',
+        reason: 'HTTP 429 with empty error list'
+    },
+    // `error parsing HTTP 429 response body: invalid character 'T' looking for beginning of value: "Too Many Requests (HAP429).\n"`
+    {
+        re: /error parsing HTTP 429 response body/,
+        class: 'rate-limit',
+        reason: 'HTTP 429 with non-JSON body'
+    },
+    // `endpoint "https://quay.io" does not support v2 API (got 429 Too Many Requests)` (ping, cached for the run)
+    { re: /\(got 429 /, class: 'rate-limit', reason: 'HTTP 429 on the registry ping' },
+    // `toomanyrequests: too many requests: rate limit exceeded` (429-json-blob-file), bare `toomanyrequests`,
+    // `toomanyrequests: Rate exceeded` (ECR)
+    { re: /\btoomanyrequests\b/i, class: 'rate-limit', reason: 'HTTP 429 TOOMANYREQUESTS' },
+    // skopeo: `reading blob sha256:…: fetching blob: StatusCode: 429, "…"`
+    { re: /\bStatusCode: 429\b/, class: 'rate-limit', reason: 'HTTP 429' },
+    // skopeo (containers/image): `Error fetching blob: invalid status code from registry 429 (Too Many Requests)`
+    { re: /invalid status code from registry 429\b/, class: 'rate-limit', reason: 'HTTP 429' },
+    // `received unexpected HTTP status: 429 Too Many Requests`, `Too Many Requests (HAP429)`, skopeo `too many requests`
+    { re: /\btoo many requests\b/i, class: 'rate-limit', reason: 'HTTP 429 Too Many Requests' },
+    // --- usage: oc refused the input before doing anything (§1.4 pre-run, §3) -------------------
+    // `unable to load --registry-config: stat /x/auth.json: no such file or directory`
+    {
+        re: /unable to load --registry-config/,
+        class: 'usage',
+        reason: 'registry config file unusable'
+    },
+    // `failed to read registry ca bundle: …` (--certificate-authority, 4.16+)
+    { re: /failed to read registry ca bundle/, class: 'usage', reason: 'CA bundle unreadable' },
+    // `--filter-by-os was not a valid regular expression: …`
+    { re: /--filter-by-os was not a valid/, class: 'usage', reason: 'invalid --filter-by-os' },
+    // `--keep-manifest-list=true cannot be passed with --filter-by-os, unless --filter-by-os=.*` (≤4.13)
+    {
+        re: /--keep-manifest-list=true cannot be passed/,
+        class: 'usage',
+        reason: '--keep-manifest-list conflicts with --filter-by-os'
+    },
+    // `all arguments must be valid SRC=DST mappings[, or you must specify one SRC argument …]`
+    { re: /all arguments must be valid/, class: 'usage', reason: 'malformed mapping' },
+    // `each destination tag may only be specified once: file://ns/a:v1`
+    {
+        re: /each destination tag may only be specified once/,
+        class: 'usage',
+        reason: 'duplicate destination'
+    },
+    // `SRC and DST may not be the same`
+    { re: /SRC and DST may not be the same/, class: 'usage', reason: 'source equals destination' },
+    // `you must specify at least one source image …`, `you must specify a tag for DST or leave it blank …`
+    { re: /\byou must specify\b/, class: 'usage', reason: 'missing or invalid mapping part' },
+    // `"127.0.0.1:5002/ns/Delta:v1" is not a valid image reference: repository name must be lowercase`
+    {
+        re: /is not a valid image reference|invalid reference format|repository name must be lowercase/,
+        class: 'usage',
+        reason: 'invalid image reference'
+    },
+    // `source expansion is only possible in tags`, `when source contains wildcards, the destination must be a repository`
+    {
+        re: /source expansion is only possible in tags|when source contains wildcards/,
+        class: 'usage',
+        reason: 'invalid wildcard mapping'
+    },
+    // `unknown flag: --foo`, `unknown shorthand flag: 'z' in -z`
+    { re: /\bunknown (?:shorthand )?flag\b/, class: 'usage', reason: 'unknown flag' },
+    // `bufio.Scanner: token too long` (mapping line over 64 KiB, no file/line context)
+    { re: /bufio\.Scanner: token too long/, class: 'usage', reason: 'mapping line too long' },
+    // `open mapping.txt: no such file or directory` (the -f file itself; no oc prefix)
+    {
+        re: /^open .+: no such file or directory$/,
+        class: 'usage',
+        reason: 'mapping file not found',
+        whole: true,
+        bare: true
+    },
+    // --- TLS (before network: `tls: …` texts are configuration, not transient) ------------------
+    // `x509: certificate signed by unknown authority`; Go ≥1.20: `tls: failed to verify certificate: x509: …`
+    {
+        re: /\bx509: |\btls: failed to verify certificate/,
+        class: 'tls',
+        reason: 'untrusted certificate'
+    },
+    // `http: server gave HTTP response to HTTPS client` (plain-HTTP registry without --insecure)
+    {
+        re: /server gave HTTP response to HTTPS client/,
+        class: 'tls',
+        reason: 'registry speaks plain HTTP'
+    },
+    // `remote error: tls: bad certificate`, `tls: first record does not look like a TLS handshake`
+    { re: /\btls: /, class: 'tls', reason: 'TLS error' },
+    // --- dependency: follows another failure (before not-found's `blob unknown`) ----------------
+    // `unable to push manifest to 127.0.0.1:5001/t412-500-blob-reg/alpha:v1: manifest blob unknown: blob unknown to registry`
+    { re: /manifest blob unknown/, class: 'dependency', reason: 'manifest pushed before its blobs' },
+    // a manifest PUT answered with a plain BLOB_UNKNOWN means the same
+    {
+        re: /\bblob unknown\b/,
+        class: 'dependency',
+        reason: 'manifest pushed before its blobs',
+        when: MANIFEST_PUSH
+    },
+    // `circular dependency in manifest lists, unable to upload all: …` (≤4.13)
+    {
+        re: /circular dependency in manifest lists/,
+        class: 'dependency',
+        reason: 'manifest list children not uploaded'
+    },
+    // `unable to upload all manifests, some dependencies not uploaded: …` (4.14+)
+    {
+        re: /some dependencies not uploaded/,
+        class: 'dependency',
+        reason: 'manifest list children not uploaded'
+    },
+    // --- integrity ---------------------------------------------------------------------------
+    // `content integrity error: the blob streamed from digest sha256:… does not match the digest calculated from the content sha256:…`
+    { re: /content integrity error/, class: 'integrity', reason: 'digest mismatch' },
+    // `unable to push …: tried to copy blob sha256:… and got back a different digest sha256:…`
+    { re: /got back a different digest/, class: 'integrity', reason: 'digest mismatch' },
+    // `warning: Layer size mismatch for sha256:…: had 1048576, wrote 524288`
+    { re: /Layer size mismatch/, class: 'integrity', reason: 'layer size mismatch' },
+    // skopeo: `Digest did not match, expected sha256:…, got sha256:…`
+    { re: /digest did not match/i, class: 'integrity', reason: 'digest mismatch' },
+    // --- auth ----------------------------------------------------------------------------------
+    // `error parsing HTTP 403 response body: unexpected end of JSON input: ""` (every HEAD 403)
+    {
+        re: /error parsing HTTP 40[13] response body/,
+        class: 'auth',
+        reason: 'HTTP 401/403 with non-JSON body'
+    },
+    // `errors:\ndenied: requested access to the resource is denied\n…` (bearer error="insufficient_scope")
+    { re: /insufficient_scope/, class: 'auth', reason: 'insufficient scope' },
+    { re: /invalid_token/, class: 'auth', reason: 'invalid token' },
+    // `unauthorized: incorrect username or password` (token server 401)
+    {
+        re: /incorrect username or password|no basic auth credentials/,
+        class: 'auth',
+        reason: 'bad or missing credentials'
+    },
+    // `unauthorized: authentication required` (401-blob-file), bare `unauthorized`,
+    // `unauthorized: access to the requested resource is not authorized` (Quay)
+    {
+        re: /(?:^|[\s:])unauthorized(?=$|[:\s])|authentication required/,
+        class: 'auth',
+        reason: 'unauthorized'
+    },
+    // `denied` (403-blob-file), `denied: requested access to the resource is denied`, 4.14+ `denied: forbidden by policy`
+    {
+        re: /(?:^|[\s:])denied(?=$|[:\s])|requested access to the resource is denied/,
+        class: 'auth',
+        reason: 'access denied'
+    },
+    // skopeo: `StatusCode: 401`, `StatusCode: 403`
+    { re: /\bStatusCode: 40[13]\b/, class: 'auth', reason: 'HTTP 401/403' },
+    // skopeo: `Error fetching blob: invalid status code from registry 403 (Forbidden)`,
+    // `unable to retrieve auth token: invalid username/password: unauthorized`
+    {
+        re: /invalid status code from registry 40[13]\b|invalid username\/password/,
+        class: 'auth',
+        reason: 'HTTP 401/403'
+    },
+    // --- not found -------------------------------------------------------------------------------
+    // `warning: Image 127.0.0.1:5002/ns/missing:v1 does not exist and will not be mirrored` (--skip-missing)
+    {
+        re: /does not exist and will not be mirrored/,
+        class: 'not-found',
+        reason: 'source image missing (skipped)'
+    },
+    // `error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not found\n"`
+    { re: /error parsing HTTP 404 response body/, class: 'not-found', reason: 'HTTP 404' },
+    // `manifest unknown: manifest unknown` (404-image-missing-reg), `MANIFEST_UNKNOWN`
+    { re: /\bmanifest unknown\b|MANIFEST_UNKNOWN/, class: 'not-found', reason: 'manifest unknown' },
+    // `name unknown: repository name not known to registry`
+    {
+        re: /\bname unknown\b|NAME_UNKNOWN|repository name not known to registry/,
+        class: 'not-found',
+        reason: 'repository unknown'
+    },
+    // `blob upload unknown`: the upload session vanished (404 on PATCH/PUT) — transient, not missing content
+    { re: /blob upload unknown/, class: 'server', reason: 'upload session lost' },
+    // `unknown blob` (404-blob-unknown-file; file:// source without the tag: fromdir-missing-dir),
+    // `blob unknown: blob unknown to registry`
+    {
+        re: /\bunknown blob\b|\bblob unknown\b|BLOB_UNKNOWN/,
+        class: 'not-found',
+        reason: 'blob unknown'
+    },
+    // `open mirror/v2/ns/alpha/blobs/sha256:6fe0…: no such file or directory` (bug-429-file-3-fromdir-push)
+    {
+        re: /\bopen \S+: no such file or directory/,
+        class: 'not-found',
+        reason: 'file missing in the source directory'
+    },
+    // file:// source tag that is a regular file instead of a symlink (§4)
+    { re: /\bnot a symlink\b/, class: 'not-found', reason: 'tag is not a symlink' },
+    // skopeo: `StatusCode: 404`
+    { re: /\bStatusCode: 404\b/, class: 'not-found', reason: 'HTTP 404' },
+    // skopeo: `Error fetching blob: invalid status code from registry 404 (Not Found)`
+    { re: /invalid status code from registry 404\b/, class: 'not-found', reason: 'HTTP 404' },
+    // --- server ----------------------------------------------------------------------------------
+    // `received unexpected HTTP status: 500 Internal Server Error` / `502 Bad Gateway` / `503 Service Unavailable`
+    { re: /received unexpected HTTP status: 5\d\d/, class: 'server', reason: 'HTTP 5xx' },
+    // `endpoint "https://x" does not support v2 API (got 503 Service Unavailable)`; skopeo `StatusCode: 502`
+    { re: /\(got 5\d\d |\bStatusCode: 5\d\d\b/, class: 'server', reason: 'HTTP 5xx' },
+    // skopeo: `Error fetching blob: invalid status code from registry 502 (Bad Gateway)`
+    { re: /invalid status code from registry 5\d\d\b/, class: 'server', reason: 'HTTP 5xx' },
+    // `unavailable: service unavailable` (errcode UNAVAILABLE), `504 Gateway Timeout` in other wrappers
+    {
+        re: /service unavailable|\b50\d (?:Internal Server Error|Bad Gateway|Gateway Timeout)\b/i,
+        class: 'server',
+        reason: 'HTTP 5xx'
+    },
+    // --- network ---------------------------------------------------------------------------------
+    // `read tcp 127.0.0.1:52818->127.0.0.1:34035: read: connection reset by peer`
+    { re: /connection reset by peer/, class: 'network', reason: 'connection reset' },
+    // `dial tcp 127.0.0.1:34529: connect: connection refused`
+    { re: /connection refused/, class: 'network', reason: 'connection refused' },
+    // `net/http: TLS handshake timeout`, `dial tcp 1.2.3.4:443: i/o timeout`
+    {
+        re: /TLS handshake timeout|i\/o timeout|timeout awaiting response headers/,
+        class: 'network',
+        reason: 'timeout'
+    },
+    // `context deadline exceeded (Client.Timeout exceeded while awaiting headers)`
+    {
+        re: /context deadline exceeded|Client\.Timeout exceeded/,
+        class: 'network',
+        reason: 'timeout'
+    },
+    // `dial tcp: lookup Quay.io on 10.255.255.53:53: no such host`
+    {
+        re: /no such host|server misbehaving|temporary failure in name resolution/i,
+        class: 'network',
+        reason: 'DNS lookup failed'
+    },
+    // `stream error: stream ID 3; REFUSED_STREAM`
+    { re: /REFUSED_STREAM/, class: 'network', reason: 'HTTP/2 stream refused' },
+    // `http2: server sent GOAWAY and closed the connection; … ErrCode=NO_ERROR` (calm variant matched above)
+    { re: /GOAWAY/, class: 'network', reason: 'HTTP/2 GOAWAY' },
+    // `unable to copy layer sha256:6fe0… to file://ns/alpha: unexpected EOF` (truncated-blob-file)
+    { re: /unexpected EOF/, class: 'network', reason: 'transfer truncated' },
+    // `Get "http://127.0.0.1:35973/v2/": EOF`
+    { re: /(?:^|[\s:])EOF$/m, class: 'network', reason: 'connection closed' },
+    // `write tcp …: write: broken pipe`, `network is unreachable`, `no route to host`
+    {
+        re: /broken pipe|network is unreachable|no route to host|use of closed network connection|client connection lost/,
+        class: 'network',
+        reason: 'connection failed'
+    },
+    // S3 before 4.21: `unable to upload blob sha256:… to s3://…: blob already exists in the target location`
+    // is a successful server-side copy misreported as a failure (§5 --s3-source-bucket).
+    {
+        re: /blob already exists in the target location/,
+        class: 'unknown',
+        reason: 'S3 copy misreported as failure (oc < 4.21)'
+    },
+    // `unknown: forbidden by policy` (4.8–4.13 legacy 403 body), `unknown: <message>` for unregistered codes
+    { re: /^unknown(?::|$)/, class: 'unknown', reason: 'registry error code UNKNOWN' },
+    // --- informational lines classified for completeness ---------------------------------------
+    // `info: Filtered all images from 127.0.0.1:5002/ns/multi, skipping`
+    {
+        re: /^Filtered all images from \S+, skipping$/,
+        class: 'filtered',
+        reason: 'no manifest matched --filter-by-os',
+        whole: true
+    },
+    // `warning: Expected to mount sha256:… from ns/a/ns/b but mount was ignored`
+    {
+        re: /^Expected to mount .* but mount was ignored$/,
+        class: 'unknown',
+        reason: 'mount ignored',
+        whole: true
+    },
+    // 4.12/4.13: `Warning: the default reading order of registry auth file will be changed from …`
+    {
+        re: /reading order of registry auth file/,
+        class: 'unknown',
+        reason: 'auth file notice',
+        whole: true
+    }
+];
+const RUN_SUMMARIES = [
+    // CheckErr after the first failing phase without --continue-on-error
+    {
+        re: /^one or more errors occurred while uploading images$/,
+        reason: 'run summary: a phase failed'
+    },
+    // CheckErr with --continue-on-error (planning or execution failures)
+    { re: /^one or more errors occurred$/, reason: 'run summary: errors occurred' },
+    // CheckErr after planning errors without --continue-on-error: nothing was mirrored
+    { re: /^an error occurred during planning$/, reason: 'run summary: planning failed' }
+];
+/** oc's final summary lines (with or without `error: `): run-level findings, not failures. */
+function isRunSummary(text) {
+    const t = stripPrefixes(text).trim();
+    return RUN_SUMMARIES.some((s) => s.re.test(t));
+}
+// Go %q strings (URLs of *url.Error, quoted response bodies, quoted references) may contain
+// anything, including words of other classes; rows never look inside them.
+const QUOTED = /"(?:[^"\\\n]|\\.)*"/g;
+function stripPrefixes(text) {
+    let t = text.replace(/^(?:error|warning|info): /, '');
+    if (t.startsWith('Warning: '))
+        t = t.slice('Warning: '.length);
+    return t;
+}
+/** Classify the text of an `error:`/`warning:` line (prefix optional). Never throws. */
+function classify(text) {
+    const whole = stripPrefixes(text);
+    const summary = RUN_SUMMARIES.find((s) => s.re.test(whole.trim()));
+    if (summary)
+        return { class: 'unknown', reason: summary.reason, retryable: false };
+    const cause = errorCause(whole).replace(QUOTED, '""');
+    const bare = !hasOcPrefix(whole);
+    for (const rule of RULES) {
+        if (rule.bare && !bare)
+            continue;
+        if (rule.when && !rule.when.test(whole))
+            continue;
+        if (rule.re.test(rule.whole ? whole : cause)) {
+            return { class: rule.class, reason: rule.reason, retryable: CLASS_INFO[rule.class].retryable };
+        }
+    }
+    // `file F, line N: <anything else>`: oc rejected that mapping line.
+    if (parseErrorSubject(whole).kind === 'mapping-line') {
+        return { class: 'usage', reason: 'mapping line rejected', retryable: false };
+    }
+    return { class: 'unknown', reason: 'unrecognised error', retryable: false };
+}
+
+;// CONCATENATED MODULE: ./src/core/reference.ts
+const DST_DIGEST_ERROR = 'you must specify a tag for DST or leave it blank to only push by digest';
+const NAME_TOTAL_LENGTH_MAX = 255;
+const TAG = /^\w[\w.-]{0,127}$/;
+// The reference grammar's digest: algorithm, then at least 32 hex digits.
+const REF_DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}$/;
+// `[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*` rewritten without the empty `[-]*` branch (same
+// language, but no nested ambiguity, so no catastrophic backtracking).
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST_LABEL = /^[a-zA-Z0-9-]+$/;
+const PORT = /^[0-9]+$/;
+// The character class of oc's `:([\w\d-\.*]+)$` (rePossibleExpandableReference).
+const EXPANDABLE_TAG = /^[\w.*-]+$/;
+const DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
+function isHostLabel(label) {
+    return HOST_LABEL.test(label) && !label.startsWith('-') && !label.endsWith('-');
+}
+function isHostname(host) {
+    const colon = host.indexOf(':');
+    let name = host;
+    if (colon >= 0) {
+        if (!PORT.test(host.slice(colon + 1)))
+            return false;
+        name = host.slice(0, colon);
+    }
+    return name.split('.').every(isHostLabel);
+}
+function isValidName(name) {
+    const parts = name.split('/');
+    const [first = ''] = parts;
+    const firstOk = PATH_COMPONENT.test(first) || (parts.length > 1 && isHostname(first));
+    return firstOk && parts.slice(1).every((p) => PATH_COMPONENT.test(p));
+}
+/** docker/distribution's anchored ReferenceRegexp: `name(:tag)?(@digest)?`. */
+function matchReference(s) {
+    let rest = s;
+    let digest;
+    const at = s.indexOf('@');
+    if (at >= 0) {
+        digest = s.slice(at + 1);
+        rest = s.slice(0, at);
+        if (!REF_DIGEST.test(digest))
+            return undefined;
+    }
+    // A name holds a `:` only before a `/` (registry port), so a last `:` with no `/` after it
+    // must start the tag.
+    let name = rest;
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon >= 0 && !rest.includes('/', colon)) {
+        tag = rest.slice(colon + 1);
+        name = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            return undefined;
+    }
+    if (!isValidName(name))
+        return undefined;
+    return { name, tag, digest };
+}
+/** Go's strings.ToLower uses simple case mapping: one code point to one code point. */
+function goToLower(s) {
+    let out = '';
+    for (const ch of s) {
+        const lower = ch.toLowerCase();
+        if (lower.length === ch.length)
+            out += lower;
+        else
+            out += ch === '\u0130' ? 'i' : ch;
+    }
+    return out;
+}
+/** go-digest Validate as vendored in library-go (hex already checked by the grammar). */
+function digestError(digest) {
+    const colon = digest.indexOf(':');
+    const size = DIGEST_LENGTHS[digest.slice(0, colon)];
+    if (size === undefined)
+        return 'unsupported digest algorithm';
+    if (digest.length - colon - 1 !== size)
+        return 'invalid checksum digest length';
+    return undefined;
+}
+/** library-go reference.Parse: the grammar, then the registry rule of §4. */
+function parseDocker(s) {
+    const m = matchReference(s);
+    if (!m) {
+        if (s === '')
+            return { error: 'repository name must have at least one component' };
+        if (matchReference(goToLower(s)))
+            return { error: 'repository name must be lowercase' };
+        return { error: 'invalid reference format' };
+    }
+    if (m.name.length > NAME_TOTAL_LENGTH_MAX) {
+        return { error: `repository name must not be more than ${NAME_TOTAL_LENGTH_MAX} characters` };
+    }
+    if (m.digest !== undefined) {
+        const err = digestError(m.digest);
+        if (err)
+            return { error: err };
+    }
+    const slash = m.name.indexOf('/');
+    if (slash < 0) {
+        // library-go treats a lone component with a `.` (or starting with localhost) as a bare
+        // registry: the tag is dropped and the whole text becomes the registry.
+        if (m.name.includes('.') || m.name.startsWith('localhost')) {
+            const whole = m.name + (m.tag !== undefined ? `:${m.tag}` : '');
+            const registry = whole + (m.digest !== undefined ? `@${m.digest}` : '');
+            return { ref: { registry, repository: '', digest: m.digest }, registryOnly: true };
+        }
+        return {
+            ref: { registry: '', repository: m.name, tag: m.tag, digest: m.digest },
+            registryOnly: false
+        };
+    }
+    const first = m.name.slice(0, slash);
+    const isRegistry = first.includes('.') || first.includes(':') || first === 'localhost';
+    const ref = isRegistry
+        ? { registry: first, repository: m.name.slice(slash + 1), tag: m.tag, digest: m.digest }
+        : { registry: '', repository: m.name, tag: m.tag, digest: m.digest };
+    return { ref, registryOnly: false };
+}
+function prefixOf(kind) {
+    return kind === 'file' ? 'file://' : kind === 's3' ? 's3://' : '';
+}
+/**
+ * imagesource.ParseReference. Errors quote the reference as oc does: after removing `s3://`
+ * or `file://` and, for file://, one leading `/`.
+ */
+function parseTyped(token) {
+    let kind = 'registry';
+    let rest = token;
+    if (rest.startsWith('s3://')) {
+        kind = 's3';
+        rest = rest.slice('s3://'.length);
+    }
+    else if (rest.startsWith('file://')) {
+        kind = 'file';
+        rest = rest.slice('file://'.length);
+        if (rest.startsWith('/'))
+            rest = rest.slice(1);
+    }
+    const parsed = parseDocker(rest);
+    if ('error' in parsed) {
+        return { error: `${goQuote(rest)} is not a valid image reference: ${parsed.error}` };
+    }
+    return { kind, ref: parsed.ref, registryOnly: parsed.registryOnly };
+}
+function toImageRef(raw, kind, ref, registryOnly, tag) {
+    // `printed` is oc's TypedImageReference.String() without tag or digest (Exact() of the
+    // parsed reference), so `file:///ns/a` prints as `file://ns/a`: oc strips that slash before
+    // parsing and never prints it. A bare registry prints with a trailing `/` (Exact()).
+    const name = registryOnly
+        ? `${ref.registry}/`
+        : ref.registry
+            ? `${ref.registry}/${ref.repository}`
+            : ref.repository;
+    return {
+        raw,
+        kind,
+        registry: ref.registry,
+        repository: ref.repository,
+        ...(tag !== undefined ? { tag } : {}),
+        ...(ref.digest !== undefined ? { digest: ref.digest } : {}),
+        printed: prefixOf(kind) + name,
+        diskPath: kind === 'file' ? ref.repository : ''
+    };
+}
+/**
+ * Parses one side of a mapping as oc does. Sources: a tag containing `*` is kept as a glob
+ * tag and a source with neither tag nor digest has no tag (both are expanded by oc over the
+ * network at run time). Destinations: a digest is oc's error.
+ */
+function parseImageRef(token, side) {
+    if (side === 'source') {
+        // ParseSourceReference: `:([\w\d-\.*]+)$` with a `*` → parse with the tag `tag`, then put
+        // the glob back. Only the last `:` can start that match (`:` is not in the class).
+        const colon = token.lastIndexOf(':');
+        const glob = colon >= 0 ? token.slice(colon + 1) : '';
+        if (glob.includes('*') && EXPANDABLE_TAG.test(glob)) {
+            const parsed = parseTyped(`${token.slice(0, colon)}:tag`);
+            if ('error' in parsed)
+                return { error: parsed.error, code: 'invalid-reference' };
+            if (parsed.ref.tag !== 'tag') {
+                return { error: 'source expansion is only possible in tags', code: 'invalid-reference' };
+            }
+            return { ref: toImageRef(token, parsed.kind, parsed.ref, parsed.registryOnly, glob) };
+        }
+    }
+    const parsed = parseTyped(token);
+    if ('error' in parsed)
+        return { error: parsed.error, code: 'invalid-reference' };
+    if (side === 'destination' && parsed.ref.digest !== undefined) {
+        return { error: DST_DIGEST_ERROR, code: 'digest-destination' };
+    }
+    return { ref: toImageRef(token, parsed.kind, parsed.ref, parsed.registryOnly, parsed.ref.tag) };
+}
+function isRegistryComponent(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+/**
+ * Comparison key for a repository as oc prints it. `file://` refs fold to their directory on
+ * disk (registry component dropped, §4); registry and s3 hosts compare case-insensitively.
+ */
+function repoKey(printed) {
+    if (printed.startsWith('file://')) {
+        let path = printed.slice('file://'.length);
+        if (path.startsWith('/'))
+            path = path.slice(1);
+        const slash = path.indexOf('/');
+        if (slash > 0 && isRegistryComponent(path.slice(0, slash)))
+            path = path.slice(slash + 1);
+        return `file://${path}`;
+    }
+    const prefix = printed.startsWith('s3://') ? 's3://' : '';
+    const path = printed.slice(prefix.length);
+    const slash = path.indexOf('/');
+    if (slash > 0 && isRegistryComponent(path.slice(0, slash))) {
+        return prefix + path.slice(0, slash).toLowerCase() + path.slice(slash);
+    }
+    return printed;
+}
+/**
+ * `printed` plus `:tag` (the given one, else the ref's) or `@digest`: oc's String() of the
+ * reference. A digest wins over the ref's own tag, as in oc's NameString().
+ */
+function formatRef(ref, tag) {
+    if (ref.repository === '')
+        return ref.printed;
+    if (tag !== undefined)
+        return `${ref.printed}:${tag}`;
+    if (ref.digest !== undefined)
+        return `${ref.printed}@${ref.digest}`;
+    if (ref.tag !== undefined)
+        return `${ref.printed}:${ref.tag}`;
+    return ref.printed;
+}
+/** True when oc expands this source over the network (tag-less, or a glob tag). */
+function isExpandingSource(ref) {
+    return ref.digest === undefined && (ref.tag === undefined || ref.tag.includes('*'));
+}
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+/** Go's strconv.Quote (`%q`): how oc quotes references in its messages. */
+function goQuote(s) {
+    let out = '"';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0) ?? 0;
+        if (ch === '"' || ch === '\\')
+            out += `\\${ch}`;
+        else if (cp === 0x20 || (cp > 0x20 && cp < 0x7f))
+            out += ch;
+        else if (cp > 0x7f && !isSurrogate(cp) && PRINTABLE.test(ch))
+            out += ch;
+        else
+            out += escapeRune(cp);
+    }
+    return `${out}"`;
+}
+function isSurrogate(cp) {
+    return cp >= 0xd800 && cp <= 0xdfff;
+}
+const SHORT_ESCAPES = {
+    7: '\\a',
+    8: '\\b',
+    9: '\\t',
+    10: '\\n',
+    11: '\\v',
+    12: '\\f',
+    13: '\\r'
+};
+function escapeRune(cp) {
+    const short = SHORT_ESCAPES[cp];
+    if (short)
+        return short;
+    if (cp < 0x20 || cp === 0x7f)
+        return `\\x${cp.toString(16).padStart(2, '0')}`;
+    if (cp < 0x10000)
+        return `\\u${cp.toString(16).padStart(4, '0')}`;
+    return `\\U${cp.toString(16).padStart(8, '0')}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/attribute.ts
+// Attribution: log events × mapping entries → one verdict per entry (oc-reference §3.5).
+// Streaming: events are folded into per-entry state as they arrive; nothing is kept per log line.
+
+
+
+const MAX_REASONS = 5;
+const MAX_EVIDENCE = 20;
+const push = (map, key, value) => {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+};
+const splitRef = (ref) => {
+    const at = ref.indexOf('@');
+    if (at >= 0)
+        return { repo: ref.slice(0, at), digest: ref.slice(at + 1) };
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    if (colon > slash)
+        return { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) };
+    return { repo: ref };
+};
+/** Destinations where a manifest push proves the blobs arrived (the registry refuses it otherwise). */
+const pushProvesBlobs = (entry) => entry.destination.kind === 'registry';
+class Attributor {
+    entries;
+    byId = new Map();
+    bySourceTag = new Map();
+    bySourceDigest = new Map();
+    bySourceRepo = new Map();
+    byDestRepo = new Map();
+    byDestTag = new Map();
+    byMappingLine = new Map();
+    state = new Map();
+    attempt = 0;
+    eventsInAttempt = 0;
+    sawPlan = false;
+    marks = new Map();
+    deferred = [];
+    untaggedSuccess = new Map();
+    runEnd = 'unknown';
+    runLevel = [];
+    attempts = [];
+    current = this.newStats(0, 1);
+    constructor(set, scope) {
+        const wanted = scope ? new Set(scope) : undefined;
+        this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id));
+        for (const e of this.entries) {
+            this.byId.set(e.id, e);
+            this.state.set(e.id, { classes: [], reasons: [], evidence: [] });
+            const src = repoKey(e.source.printed);
+            push(this.bySourceRepo, src, e.id);
+            if (e.source.digest)
+                push(this.bySourceDigest, `${src}@${e.source.digest}`, e.id);
+            else if (e.source.tag !== undefined)
+                push(this.bySourceTag, `${src}:${e.source.tag}`, e.id);
+            const dst = repoKey(e.destination.printed);
+            push(this.byDestRepo, dst, e.id);
+            push(this.byDestTag, `${dst}:${e.destinationTag ?? ''}`, e.id);
+            push(this.byMappingLine, `${e.file}:${e.line}`, e.id);
+        }
+    }
+    onEvent(e) {
+        if (e.kind !== 'attempt-start') {
+            this.current.lastLine = e.logLine;
+            this.eventsInAttempt++;
+        }
+        switch (e.kind) {
+            case 'attempt-start':
+                this.closeAttempt();
+                this.runEnd = 'unknown';
+                this.sawPlan = false;
+                this.attempt = e.attempt;
+                this.current = this.newStats(e.attempt, e.logLine);
+                return;
+            case 'success':
+                this.current.successLines++;
+                this.onSuccess(e.destination, e.tag, e.digest, e.logLine);
+                return;
+            case 'error':
+                if (e.inPlanTree)
+                    return; // repeated later as a top-level error line
+                this.current.errors++;
+                this.onError(e.text, e.logLine);
+                return;
+            case 'klog':
+                // oc-mirror v1 logs collected errors through klog.Errorf("error: %v").
+                if (e.level === 'E' && e.text.startsWith('error: ')) {
+                    this.current.errors++;
+                    this.onError(e.text.slice('error: '.length), e.logLine);
+                }
+                return;
+            case 'warning':
+                this.current.warnings++;
+                this.onWarning(e.text, e.logLine);
+                return;
+            case 'info':
+                this.onInfo(e.text, e.logLine);
+                return;
+            case 'plan-blob':
+            case 'plan-manifest':
+                this.sawPlan = true;
+                return;
+            case 'planning-completed':
+                this.sawPlan = true;
+                this.current.planningSeconds = e.seconds;
+                return;
+            case 'mirroring-completed':
+                this.current.mirroringSeconds = e.seconds;
+                this.current.rate = e.rate;
+                this.current.bytesPerSecond = e.bytesPerSecond;
+                if (this.runEnd === 'unknown')
+                    this.runEnd = 'complete';
+                return;
+            default:
+                return;
+        }
+    }
+    finish() {
+        this.closeAttempt();
+        const verdicts = this.entries.map((entry) => {
+            const s = this.state.get(entry.id);
+            if (s.status === 'mirrored') {
+                return {
+                    entryId: entry.id,
+                    status: 'mirrored',
+                    classes: [],
+                    reasons: [],
+                    evidence: s.evidence,
+                    retryable: false,
+                    ...(s.recoveredAfter !== undefined ? { recoveredAfter: s.recoveredAfter } : {})
+                };
+            }
+            if (s.status === 'failed') {
+                return {
+                    entryId: entry.id,
+                    status: 'failed',
+                    classes: s.classes,
+                    reasons: s.reasons,
+                    evidence: s.evidence,
+                    retryable: classesRetryable(s.classes)
+                };
+            }
+            const rejected = this.runEnd === 'rejected';
+            return {
+                entryId: entry.id,
+                status: 'failed',
+                classes: [rejected ? 'usage' : 'unconfirmed'],
+                reasons: [unconfirmedReason(this.runEnd)],
+                evidence: [],
+                retryable: !rejected
+            };
+        });
+        return { verdicts, runLevel: this.runLevel, attempts: this.attempts };
+    }
+    newStats(attempt, firstLine) {
+        return { attempt, errors: 0, warnings: 0, successLines: 0, firstLine, lastLine: firstLine };
+    }
+    mark(id) {
+        let m = this.marks.get(id);
+        if (!m) {
+            m = { success: [], failures: [] };
+            this.marks.set(id, m);
+        }
+        return m;
+    }
+    fail(ids, failure) {
+        for (const id of ids)
+            this.mark(id).failures.push(failure);
+    }
+    onSuccess(destination, tag, digest, logLine) {
+        const dst = repoKey(destination);
+        if (tag !== undefined) {
+            for (const id of this.byDestTag.get(`${dst}:${tag}`) ?? [])
+                this.mark(id).success.push(logLine);
+            return;
+        }
+        // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end.
+        push(this.untaggedSuccess, dst, { digest, logLine });
+    }
+    onError(text, logLine) {
+        const c = classify(text);
+        const failure = { ...c, logLine };
+        if (isRunSummary(text)) {
+            if (/during planning/.test(text))
+                this.runEnd = 'planning-aborted';
+            else if (/while uploading images/.test(text))
+                this.runEnd = 'phase-aborted';
+            this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
+            return;
+        }
+        // A usage error before any plan output means oc rejected its arguments: nothing ran.
+        if (c.class === 'usage' && !this.sawPlan)
+            this.runEnd = 'rejected';
+        const subject = parseErrorSubject(text);
+        if (!this.target(subject, failure)) {
+            this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
+        }
+    }
+    onWarning(text, logLine) {
+        const subject = parseWarningSubject(text);
+        if (subject) {
+            const c = classify(text);
+            if (this.target(subject, { ...c, logLine }))
+                return;
+        }
+        const c = classify(text);
+        this.runLevel.push({ severity: 'warning', class: c.class, reason: c.reason, text, logLine });
+    }
+    onInfo(text, logLine) {
+        if (text.startsWith('Dry run complete'))
+            this.runEnd = 'dry-run';
+        const subject = parseFilteredSubject(text);
+        if (!subject)
+            return;
+        const failure = {
+            class: 'filtered',
+            reason: 'no manifest in the list matched --filter-by-os; nothing was mirrored',
+            retryable: false,
+            logLine
+        };
+        if (!this.target(subject, failure, true)) {
+            this.runLevel.push({ severity: 'warning', ...failure, text });
+        }
+    }
+    /** Routes a failure to the entries its subject names. False when it names none. */
+    target(subject, failure, onlyUnconfirmed = false) {
+        const ids = this.resolve(subject);
+        if (ids.length === 0)
+            return false;
+        const byRepo = subject.kind === 'destination-repo' || subject.kind === 'source-repo';
+        const byResolvedDigest = subject.kind === 'source-digest' && !this.exactDigest(subject);
+        if (onlyUnconfirmed || byResolvedDigest) {
+            this.deferred.push({ ids, failure, onlyUnconfirmed: true });
+        }
+        else if (byRepo && subject.kind === 'destination-repo') {
+            // Blob failures name a repository, not a tag. On registries a tag that was pushed is
+            // complete (the registry checked its blobs); on file:// and s3:// it proves nothing.
+            const proven = ids.filter((id) => pushProvesBlobs(this.entry(id)));
+            const unproven = ids.filter((id) => !pushProvesBlobs(this.entry(id)));
+            if (proven.length)
+                this.deferred.push({ ids: proven, failure, onlyUnconfirmed: true });
+            this.fail(unproven, failure);
+        }
+        else {
+            this.fail(ids, failure);
+        }
+        return true;
+    }
+    exactDigest(subject) {
+        return this.bySourceDigest.has(`${repoKey(subject.source)}@${subject.digest}`);
+    }
+    entry(id) {
+        return this.byId.get(id);
+    }
+    resolve(subject) {
+        switch (subject.kind) {
+            case 'mapping-line':
+                return (this.byMappingLine.get(`${subject.file}:${subject.line}`) ??
+                    this.entries
+                        .filter((e) => e.line === subject.line && sameFile(e.file, subject.file))
+                        .map((e) => e.id));
+            case 'source-tag': {
+                const src = repoKey(subject.source);
+                const exact = this.bySourceTag.get(`${src}:${subject.tag}`);
+                if (exact)
+                    return exact;
+                // Tag-less or wildcard sources expand to tags oc names one by one.
+                return (this.bySourceRepo.get(src) ?? []).filter((id) => {
+                    const tag = this.entry(id).source.tag;
+                    return tag === undefined || tag.includes('*');
+                });
+            }
+            case 'source-digest': {
+                const src = repoKey(subject.source);
+                const exact = this.bySourceDigest.get(`${src}@${subject.digest}`);
+                if (exact)
+                    return exact;
+                // A tag resolved to this digest; without -v=3 oc does not say which tag.
+                return (this.bySourceRepo.get(src) ?? []).filter((id) => !this.entry(id).source.digest);
+            }
+            case 'source-list-child': {
+                const { repo, tag, digest } = splitRef(subject.sourceRef);
+                const parsed = parseImageRef(repo, 'source');
+                const src = 'ref' in parsed ? repoKey(parsed.ref.printed) : repoKey(repo);
+                const all = [
+                    ...(this.bySourceRepo.get(src) ?? []),
+                    ...(this.bySourceRepo.get(repoKey(`file://${repo}`)) ?? [])
+                ];
+                const narrowed = all.filter((id) => {
+                    const s = this.entry(id).source;
+                    return (digest && s.digest === digest) || (tag !== undefined && s.tag === tag);
+                });
+                return narrowed.length ? narrowed : all;
+            }
+            case 'source-repo':
+                return this.bySourceRepo.get(repoKey(subject.source)) ?? [];
+            case 'destination-repo': {
+                const ids = this.byDestRepo.get(repoKey(subject.destination)) ?? [];
+                if (!subject.source)
+                    return ids;
+                const src = repoKey(subject.source);
+                const narrowed = ids.filter((id) => repoKey(this.entry(id).source.printed) === src);
+                return narrowed.length ? narrowed : ids;
+            }
+            case 'destination-tag': {
+                const dst = repoKey(subject.destination);
+                if (subject.tag !== undefined)
+                    return this.byDestTag.get(`${dst}:${subject.tag}`) ?? [];
+                // A digest push failed: a list child or a digest-only line; the tags above it fail too.
+                return this.byDestRepo.get(dst) ?? [];
+            }
+            case 'entry':
+                return this.state.has(subject.entryId) ? [subject.entryId] : [];
+            case 'run':
+                return [];
+        }
+    }
+    /** Folds the finished attempt into the per-entry state. */
+    closeAttempt() {
+        if (this.eventsInAttempt > 0) {
+            this.resolveUntagged();
+            for (const d of this.deferred) {
+                for (const id of d.ids) {
+                    if (d.onlyUnconfirmed && (this.marks.get(id)?.success.length ?? 0) > 0)
+                        continue;
+                    this.mark(id).failures.push(d.failure);
+                }
+            }
+            for (const [id, m] of this.marks)
+                this.apply(id, m);
+            const c = this.current;
+            this.attempts.push({
+                attempt: Math.max(c.attempt, 1),
+                ...(c.planningSeconds !== undefined ? { planningSeconds: c.planningSeconds } : {}),
+                ...(c.mirroringSeconds !== undefined ? { mirroringSeconds: c.mirroringSeconds } : {}),
+                ...(c.rate !== undefined ? { rate: c.rate } : {}),
+                ...(c.bytesPerSecond !== undefined ? { bytesPerSecond: c.bytesPerSecond } : {}),
+                errors: c.errors,
+                warnings: c.warnings,
+                successLines: c.successLines,
+                logLines: c.lastLine - c.firstLine + 1
+            });
+        }
+        this.marks = new Map();
+        this.deferred = [];
+        this.untaggedSuccess = new Map();
+        this.eventsInAttempt = 0;
+    }
+    resolveUntagged() {
+        for (const [dst, lines] of this.untaggedSuccess) {
+            const digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id));
+            for (const e of digestOnly) {
+                const exact = lines.find((l) => l.digest === e.source.digest);
+                // Filtered to one platform, oc pushes the child's digest: accept it only when unambiguous.
+                const hit = exact ?? (digestOnly.length === 1 && lines.length === 1 ? lines[0] : undefined);
+                if (hit)
+                    this.mark(e.id).success.push(hit.logLine);
+            }
+        }
+    }
+    apply(id, m) {
+        const s = this.state.get(id);
+        if (!s)
+            return;
+        const attempt = Math.max(this.attempt, 1);
+        if (m.failures.length) {
+            s.status = 'failed';
+            s.classes = unique(m.failures.map((f) => f.class));
+            s.reasons = unique(m.failures.map((f) => f.reason)).slice(0, MAX_REASONS);
+            s.evidence = unique([...m.failures.map((f) => f.logLine), ...m.success]).slice(0, MAX_EVIDENCE);
+            s.lastFailedAttempt = attempt;
+            delete s.recoveredAfter;
+        }
+        else if (m.success.length) {
+            if (s.status === 'failed' && s.lastFailedAttempt !== undefined) {
+                s.recoveredAfter = s.lastFailedAttempt;
+            }
+            s.status = 'mirrored';
+            s.classes = [];
+            s.reasons = [];
+            s.evidence = m.success.slice(0, MAX_EVIDENCE);
+        }
+    }
+}
+const unique = (items) => [...new Set(items)];
+const sameFile = (a, b) => a === b || a.replace(/^\.\//, '') === b.replace(/^\.\//, '');
+/** A failed line is retried only when every class is retryable; `dependency` follows its cause. */
+function classesRetryable(classes) {
+    if (classes.length === 0)
+        return false;
+    return classes.every((c) => CLASS_INFO[c].retryable);
+}
+function unconfirmedReason(end) {
+    switch (end) {
+        case 'planning-aborted':
+            return 'not mirrored: planning stopped at another line’s error (run without --continue-on-error)';
+        case 'phase-aborted':
+            return 'not mirrored: an earlier phase failed and oc stopped (run without --continue-on-error)';
+        case 'rejected':
+            return 'not mirrored: oc rejected its arguments before mirroring anything';
+        case 'dry-run':
+            return 'not mirrored: a dry run only plans';
+        default:
+            return 'no success line and no error names this line (ping cache, oc ≤4.16 tag merge, or output cut short)';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/log-reader.ts
+// oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
+// memory (oc-reference §1). The parser never throws: unknown lines become `other` events.
+
+/** Line written by mirror-guard before each attempt's output. */
+const ATTEMPT_HEADER_RE = /^==== mirror-guard attempt (\d+) ====$/;
+function attemptHeader(attempt) {
+    return `==== mirror-guard attempt ${attempt} ====`;
+}
+/** Bytes of one physical line kept; the rest is counted and dropped. */
+const MAX_LINE_BYTES = 64 * 1024;
+/** Characters of one (multi-line) error kept. */
+const MAX_ERROR_CHARS = 256 * 1024;
+/** Lines of a Go panic message kept (the goroutine dump after it is only counted). */
+const MAX_PANIC_LINES = 20;
+const log_reader_DIGEST = '(?:sha256|sha512):[0-9a-f]+';
+// stdout (§1.5): `<digest> <dest repo>[:<tag>]`; also what the skopeo engine writes.
+const SUCCESS_RE = new RegExp(`^(${log_reader_DIGEST}) (\\S+)$`);
+const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/;
+const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/;
+const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_reader_DIGEST})(?: \\S+)?$`);
+const PLAN_MANIFEST_RE = new RegExp(`^      (${log_reader_DIGEST})(?: -> (\\S+))?$`);
+const REGISTRY_HEADER_RE = /^[^\s/]+\/$/;
+const TOP_LEVEL_RE = /^(?:(?:error|warning|info|uploading|mounted): |Error: |Warning: |panic: |fatal error: |phase \d+:|<dir>$|s3:\/\/$)/;
+// Errors CheckErr prints before any work starts (§1.4 pre-run, §3): each ends the run.
+const PRE_RUN_RE = /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/;
+const FINAL_ERROR_RE = /^(?:one or more errors occurred(?: while uploading images)?|an error occurred during planning)$/;
+function parseSuccessLine(line) {
+    const m = SUCCESS_RE.exec(line);
+    if (!m)
+        return undefined;
+    const digest = m[1] ?? '';
+    const ref = m[2] ?? '';
+    // The tag follows the last ':' only when it comes after the last '/' (127.0.0.1:5001/x/a:v1).
+    const colon = ref.lastIndexOf(':');
+    if (colon > ref.lastIndexOf('/') && colon < ref.length - 1) {
+        return { digest, destination: ref.slice(0, colon), tag: ref.slice(colon + 1) };
+    }
+    return { digest, destination: ref };
+}
+const DURATION_UNITS = {
+    h: 3600,
+    m: 60,
+    s: 1,
+    ms: 1e-3,
+    us: 1e-6,
+    µs: 1e-6,
+    μs: 1e-6,
+    ns: 1e-9
+};
+/** Go's time.Duration.String() (`110ms`, `6.15s`, `2h33m43.97s`, `0s`) → seconds. */
+function parseGoDuration(text) {
+    if (!/^(?:\d+(?:\.\d+)?(?:h|m|s|ms|us|µs|μs|ns))+$/.test(text))
+        return undefined;
+    let total = 0;
+    for (const m of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|μs|ns)/g)) {
+        total += Number(m[1]) * (DURATION_UNITS[m[2] ?? ''] ?? 0);
+    }
+    return Math.round(total * 1e9) / 1e9;
+}
+const DECIMAL_UNITS = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'];
+/** units.HumanSize (decimal: `16.81MB`, `0B`, `950kB`) → bytes. */
+function parseHumanSize(text) {
+    const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)([kMGTPEZY]?)B$/.exec(text);
+    if (!m)
+        return undefined;
+    return Math.round(Number(m[1]) * 1000 ** DECIMAL_UNITS.indexOf(m[2] ?? ''));
+}
+class LogParser {
+    lineNo = 0;
+    folded = 0;
+    attempt = 0;
+    section = 'none';
+    planPrefix = '';
+    planRepo = '';
+    planList = 'none';
+    open;
+    inDump = false;
+    ended = 'no';
+    sawRunOutput = false;
+    get stats() {
+        return { lines: this.lineNo, folded: this.folded, attempt: this.attempt };
+    }
+    /** Feed one line (without its line terminator). Returns the events it completed. */
+    push(rawLine) {
+        const out = [];
+        const logLine = ++this.lineNo;
+        const line = capLine(rawLine);
+        const header = ATTEMPT_HEADER_RE.exec(line);
+        if (header) {
+            this.closeOpen(out);
+            this.startAttempt(out, Number(header[1]), logLine);
+            this.folded++;
+            return out;
+        }
+        if (logLine === 1)
+            this.startAttempt(out, 1, 1);
+        if (this.absorb(line, out))
+            return out;
+        // After a run's final line, the next line oc would print at top level starts a new run.
+        // stdout lines (in a combined capture they can trail the end) and stray text do not.
+        if (this.ended !== 'no' && isTopLevel(line) && !SUCCESS_RE.test(line)) {
+            const summary = line.startsWith('error: ') && FINAL_ERROR_RE.test(line.slice(7));
+            if (!(this.ended === 'soft' && summary))
+                this.startAttempt(out, this.attempt + 1, logLine);
+        }
+        this.parseLine(line, logLine, out);
+        return out;
+    }
+    /** Flush what is still open at the end of the input. */
+    end() {
+        const out = [];
+        this.closeOpen(out);
+        if (this.lineNo === 0 && this.attempt === 0)
+            this.startAttempt(out, 1, 1);
+        return out;
+    }
+    startAttempt(out, attempt, logLine) {
+        this.attempt = attempt;
+        this.section = 'none';
+        this.planList = 'none';
+        this.inDump = false;
+        this.ended = 'no';
+        this.sawRunOutput = false;
+        out.push({ kind: 'attempt-start', attempt, logLine });
+    }
+    /** Continuation handling (§1.6). True when the line was folded into an open event. */
+    absorb(line, out) {
+        const topLevel = isTopLevel(line);
+        const open = this.open;
+        if (open?.panic) {
+            if (topLevel) {
+                this.closeOpen(out);
+                return false;
+            }
+            if (line.trim() === '')
+                open.keep = false;
+            else if (open.keep && open.lines.length < MAX_PANIC_LINES)
+                this.append(open, line);
+            this.folded++;
+            return true;
+        }
+        if (open) {
+            if (line === '') {
+                if (open.depth === 0) {
+                    this.closeOpen(out);
+                    return false;
+                }
+                this.append(open, '');
+                this.folded++;
+                if (--open.depth === 0)
+                    this.closeOpen(out);
+                return true;
+            }
+            if (topLevel || (open.inPlanTree && line.startsWith(' '))) {
+                this.closeOpen(out);
+                return false;
+            }
+            this.append(open, line);
+            if (line.endsWith('errors:'))
+                open.depth++;
+            this.folded++;
+            return true;
+        }
+        if (this.inDump) {
+            if (topLevel) {
+                this.inDump = false;
+                return false;
+            }
+            this.folded++;
+            return true;
+        }
+        return false;
+    }
+    append(open, line) {
+        if (open.truncated)
+            return;
+        if (open.chars + line.length + 1 > MAX_ERROR_CHARS) {
+            open.truncated = true;
+            open.lines.push('…[error text truncated]');
+            return;
+        }
+        open.lines.push(line);
+        open.chars += line.length + 1;
+    }
+    closeOpen(out) {
+        const open = this.open;
+        if (!open)
+            return;
+        this.open = undefined;
+        out.push({
+            kind: 'error',
+            text: open.lines.join('\n'),
+            logLine: open.logLine,
+            inPlanTree: open.inPlanTree
+        });
+    }
+    openError(text, logLine, inPlanTree, panic = false) {
+        this.open = {
+            lines: [text],
+            chars: text.length,
+            truncated: false,
+            logLine,
+            inPlanTree,
+            depth: !panic && text.endsWith('errors:') ? 1 : 0,
+            panic,
+            keep: panic
+        };
+    }
+    parseLine(line, logLine, out) {
+        const other = () => void out.push({ kind: 'other', text: line, logLine });
+        if (line.trim() === '') {
+            this.section = 'none';
+            return other();
+        }
+        const success = parseSuccessLine(line);
+        if (success) {
+            this.sawRunOutput = true;
+            out.push({ kind: 'success', ...success, logLine });
+            return;
+        }
+        const err = /^(?:error|Error): (.*)$/s.exec(line);
+        if (err) {
+            const text = err[1] ?? '';
+            this.section = 'none';
+            if (FINAL_ERROR_RE.test(text) || (!this.sawRunOutput && PRE_RUN_RE.test(text))) {
+                this.ended = 'hard';
+            }
+            this.openError(text, logLine, false);
+            return;
+        }
+        if (/^(?:panic|fatal error): /.test(line)) {
+            // A crashed oc (exit 2): one run-level error; the goroutine dump is folded into it.
+            this.openError(line, logLine, false, true);
+            this.ended = 'hard';
+            return;
+        }
+        if (/^goroutine \d+ \[/.test(line)) {
+            // Stack dump after a klog F line (4.8–4.10 with -v>=6): count it, do not emit it.
+            this.inDump = true;
+            return other();
+        }
+        const warning = /^(?:warning|Warning): (.*)$/s.exec(line);
+        if (warning) {
+            out.push({ kind: 'warning', text: warning[1] ?? '', logLine });
+            return;
+        }
+        if (line.startsWith('info: ')) {
+            this.sawRunOutput = true;
+            this.parseInfo(line.slice(6), logLine, out);
+            return;
+        }
+        const transfer = TRANSFER_RE.exec(line);
+        if (transfer) {
+            this.sawRunOutput = true;
+            out.push({
+                kind: 'transfer',
+                op: transfer[1] === 'mounted' ? 'mounted' : 'uploading',
+                destination: transfer[2] ?? '',
+                digest: transfer[3] ?? '',
+                size: transfer[4] ?? '',
+                logLine
+            });
+            return;
+        }
+        const klog = KLOG_RE.exec(line);
+        if (klog) {
+            const level = (klog[1] ?? 'I');
+            // klog Fatal ends the process (4.8–4.10 print the final error this way under -v>=6).
+            if (level === 'F')
+                this.ended = 'hard';
+            out.push({ kind: 'klog', level, text: klog[2] ?? '', logLine });
+            return;
+        }
+        if (/^phase \d+:$/.test(line)) {
+            this.sawRunOutput = true;
+            this.section = 'phase';
+            return other();
+        }
+        const planPrefix = line === '<dir>'
+            ? 'file://'
+            : line === 's3://'
+                ? 's3://'
+                : REGISTRY_HEADER_RE.test(line)
+                    ? line
+                    : undefined;
+        if (planPrefix !== undefined) {
+            this.sawRunOutput = true;
+            this.section = 'plan';
+            this.planPrefix = planPrefix;
+            this.planRepo = '';
+            this.planList = 'none';
+            return other();
+        }
+        if (this.section === 'plan')
+            return this.parsePlanRow(line, logLine, out);
+        return other();
+    }
+    parseInfo(text, logLine, out) {
+        const planning = /^Planning completed in (\S+)$/.exec(text);
+        const planningSeconds = planning ? parseGoDuration(planning[1] ?? '') : undefined;
+        if (planningSeconds !== undefined) {
+            out.push({ kind: 'planning-completed', seconds: planningSeconds, logLine });
+            return;
+        }
+        const mirroring = /^Mirroring completed in (\S+) \((\S+)\/s\)$/.exec(text);
+        if (mirroring) {
+            const seconds = parseGoDuration(mirroring[1] ?? '');
+            const bytesPerSecond = parseHumanSize(mirroring[2] ?? '');
+            if (seconds !== undefined && bytesPerSecond !== undefined) {
+                this.ended = 'soft';
+                out.push({
+                    kind: 'mirroring-completed',
+                    seconds,
+                    rate: `${mirroring[2] ?? ''}/s`,
+                    bytesPerSecond,
+                    logLine
+                });
+                return;
+            }
+        }
+        if (text === 'Dry run complete')
+            this.ended = 'hard';
+        out.push({ kind: 'info', text, logLine });
+    }
+    parsePlanRow(line, logLine, out) {
+        const repo = /^ {2}(\S+)$/.exec(line);
+        if (repo) {
+            // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
+            this.planRepo = this.planPrefix + (repo[1] ?? '');
+            this.planList = 'none';
+        }
+        else if (line === '    blobs:') {
+            this.planList = 'blobs';
+        }
+        else if (line === '    manifests:') {
+            this.planList = 'manifests';
+        }
+        else if (line.startsWith('    error: ')) {
+            this.openError(line.slice('    error: '.length), logLine, true);
+            return;
+        }
+        else if (this.planList === 'blobs' && this.planRepo !== '') {
+            const blob = PLAN_BLOB_RE.exec(line);
+            if (blob) {
+                out.push({
+                    kind: 'plan-blob',
+                    destination: this.planRepo,
+                    source: blob[1] ?? '',
+                    digest: blob[2] ?? '',
+                    logLine
+                });
+                return;
+            }
+        }
+        else if (this.planList === 'manifests' && this.planRepo !== '') {
+            const manifest = PLAN_MANIFEST_RE.exec(line);
+            if (manifest) {
+                const tag = manifest[2];
+                out.push({
+                    kind: 'plan-manifest',
+                    destination: this.planRepo,
+                    digest: manifest[1] ?? '',
+                    ...(tag === undefined ? {} : { tag }),
+                    logLine
+                });
+                return;
+            }
+        }
+        out.push({ kind: 'other', text: line, logLine });
+    }
+}
+/** Lines pushed directly (not via readLines) get the same bound and CR handling. */
+function capLine(line) {
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    // readLines already cut to MAX_LINE_BYTES plus a short note; leave such lines alone.
+    if (text.length <= MAX_LINE_BYTES + 256)
+        return text;
+    return `${text.slice(0, MAX_LINE_BYTES)} …[line truncated, ${text.length - MAX_LINE_BYTES} more characters]`;
+}
+function isTopLevel(line) {
+    return (TOP_LEVEL_RE.test(line) ||
+        SUCCESS_RE.test(line) ||
+        KLOG_RE.test(line) ||
+        ATTEMPT_HEADER_RE.test(line) ||
+        REGISTRY_HEADER_RE.test(line));
+}
+/**
+ * Lines of a file as strings, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
+ * rest is dropped and noted), invalid UTF-8 becomes U+FFFD, NUL becomes U+FFFD, a trailing
+ * CR is removed. `stats` is filled in as the file is read.
+ */
+async function* readLines(path, stats) {
+    const decoder = new TextDecoder('utf-8', { fatal: false });
+    let parts = [];
+    let kept = 0;
+    let dropped = 0;
+    let pending = false;
+    const finish = () => {
+        let text = decoder.decode(Buffer.concat(parts, kept));
+        if (text.endsWith('\r') && dropped === 0)
+            text = text.slice(0, -1);
+        text = text.replaceAll('\u0000', '\uFFFD');
+        if (dropped > 0)
+            text += ` …[line truncated, ${dropped} more bytes]`;
+        parts = [];
+        kept = 0;
+        dropped = 0;
+        pending = false;
+        stats.lines++;
+        return text;
+    };
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path)) {
+        stats.bytes += chunk.length;
+        let start = 0;
+        for (;;) {
+            const nl = chunk.indexOf(10, start);
+            const end = nl === -1 ? chunk.length : nl;
+            if (end > start) {
+                pending = true;
+                const take = Math.min(end - start, MAX_LINE_BYTES - kept);
+                if (take > 0)
+                    parts.push(chunk.subarray(start, start + take));
+                kept += take;
+                dropped += end - start - take;
+            }
+            if (nl === -1)
+                break;
+            yield finish();
+            start = nl + 1;
+        }
+    }
+    if (pending)
+        yield finish();
+}
+/** Streams a log file (a combined `2>&1` capture, or stderr alone) through a LogParser. */
+async function readLog(path, onEvent) {
+    const parser = new LogParser();
+    const stats = { lines: 0, bytes: 0 };
+    for await (const line of readLines(path, stats))
+        for (const e of parser.push(line))
+            onEvent(e);
+    for (const e of parser.end())
+        onEvent(e);
+    return stats;
+}
+async function hasAttemptHeaders(path) {
+    for await (const line of readLines(path, { lines: 0, bytes: 0 })) {
+        if (ATTEMPT_HEADER_RE.test(line))
+            return true;
+    }
+    return false;
+}
+/**
+ * Separate captures. stdout's success lines of an attempt are emitted after that attempt's
+ * stderr events (their true interleaving is lost between two pipes, §1.6), with stdout line
+ * numbers. stdout is split into attempts by the same `==== mirror-guard attempt N ====`
+ * headers; a stdout without headers is attributed after the last stderr attempt.
+ */
+async function readSplitLogs(stderrPath, stdoutPath, onEvent) {
+    const segmented = await hasAttemptHeaders(stdoutPath);
+    const errStats = { lines: 0, bytes: 0 };
+    const outStats = { lines: 0, bytes: 0 };
+    const stdout = readLines(stdoutPath, outStats);
+    let lookahead;
+    let outLine = 0;
+    let outDone = false;
+    // Emits stdout lines up to (not including) the header of an attempt after `upTo`.
+    const flushStdout = async (upTo) => {
+        while (!outDone) {
+            let line = lookahead;
+            lookahead = undefined;
+            if (line === undefined) {
+                const next = await stdout.next();
+                if (next.done) {
+                    outDone = true;
+                    return;
+                }
+                line = next.value;
+                outLine++;
+            }
+            const header = ATTEMPT_HEADER_RE.exec(line);
+            if (header) {
+                if (Number(header[1]) > upTo) {
+                    lookahead = line;
+                    return;
+                }
+                continue;
+            }
+            const success = parseSuccessLine(line);
+            onEvent(success
+                ? { kind: 'success', ...success, logLine: outLine }
+                : { kind: 'other', text: line, logLine: outLine });
+        }
+    };
+    const parser = new LogParser();
+    let current;
+    const emit = async (events) => {
+        for (const e of events) {
+            if (e.kind === 'attempt-start') {
+                if (segmented && current !== undefined)
+                    await flushStdout(current);
+                current = e.attempt;
+            }
+            onEvent(e);
+        }
+    };
+    for await (const line of readLines(stderrPath, errStats))
+        await emit(parser.push(line));
+    await emit(parser.end());
+    await flushStdout(Number.POSITIVE_INFINITY);
+    return {
+        lines: errStats.lines + outStats.lines,
+        bytes: errStats.bytes + outStats.bytes,
+        stderr: errStats,
+        stdout: outStats
+    };
+}
+
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/core/mapping.ts
+// oc's `-f` mapping grammar (oc-reference §3.1–3.2: parseFile / parseArgs), line by line.
+// Findings carry oc's own wording for what oc rejects, plus warnings for what oc silently
+// misreads. A line with an error yields no entries: oc would abort the whole run on it.
+
+
+/** bufio.Scanner's default buffer (64 KiB) must hold the line and its `\n`. */
+const SCANNER_MAX_TOKEN = 64 * 1024;
+const SCANNER_TOO_LONG = 'bufio.Scanner: token too long';
+const EMPTY_SIDE = 'all arguments must be valid SRC=DST mappings';
+const ONE_TOKEN = 'all arguments must be valid SRC=DST mappings, or you must specify one SRC argument and one or more DST arguments';
+/** Our own explanations quote at most this much of a token. */
+const QUOTE_LIMIT = 120;
+/** Go's unicode.IsSpace, the set strings.TrimSpace removes (JS trim() differs: U+FEFF, U+0085). */
+function isGoSpace(c) {
+    if (c <= 0x20)
+        return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+    if (c < 0x85)
+        return false;
+    return (c === 0x85 ||
+        c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000);
+}
+/** strings.TrimSpace. */
+function goTrimSpace(s) {
+    let a = 0;
+    let b = s.length;
+    while (a < b && isGoSpace(s.charCodeAt(a)))
+        a++;
+    while (b > a && isGoSpace(s.charCodeAt(b - 1)))
+        b--;
+    return s.slice(a, b);
+}
+function shortQuote(token) {
+    if (token.length <= QUOTE_LIMIT)
+        return goQuote(token);
+    return `${goQuote(token.slice(0, QUOTE_LIMIT))}…`;
+}
+/** The first whitespace character inside a token (only ' ' separates tokens). */
+function innerSpace(token) {
+    for (let i = 0; i < token.length; i++) {
+        const c = token.charCodeAt(i);
+        if (isGoSpace(c))
+            return c;
+    }
+    return undefined;
+}
+function spaceName(c) {
+    if (c === 0x09)
+        return 'a tab';
+    if (c === 0x0d)
+        return 'a carriage return (\\r; old Mac line endings?)';
+    return `the whitespace character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/**
+ * An error oc raises for `token`; when a BOM or a non-space separator inside the token is the
+ * cause, the code says so and the message adds why, after oc's own words.
+ */
+function tokenError(code, ocMessage, token) {
+    const bom = token.indexOf('\ufeff');
+    if (bom >= 0) {
+        const where = bom === 0
+            ? 'the line starts with a UTF-8 byte order mark (U+FEFF)'
+            : 'the line contains U+FEFF (a byte order mark)';
+        return {
+            code: 'bom',
+            message: `${ocMessage} (${where}, which oc does not strip: save the file as UTF-8 without BOM)`
+        };
+    }
+    const space = innerSpace(token);
+    if (space !== undefined) {
+        return {
+            code: space === 0x09 ? 'tab-separator' : 'whitespace-separator',
+            message: `${ocMessage} (the tokens are separated by ${spaceName(space)}: oc splits a line only ` +
+                `on single spaces, so it reads ${shortQuote(token)} as one token)`
+        };
+    }
+    return { code, message: ocMessage };
+}
+/** parseArgs' first half: `SRC=DST` tokens, else `SRC DST [DST…]`. */
+function splitArgs(tokens) {
+    const pairs = [];
+    const remaining = [];
+    for (const token of tokens) {
+        const eq = token.indexOf('=');
+        if (eq < 0) {
+            remaining.push(token);
+            continue;
+        }
+        const src = token.slice(0, eq);
+        const dst = token.slice(eq + 1);
+        if (!src || !dst) {
+            return {
+                pairs: [],
+                ignored: [],
+                error: { code: src ? 'missing-destination' : 'missing-source', message: EMPTY_SIDE }
+            };
+        }
+        pairs.push([src, dst]);
+    }
+    if (pairs.length > 0)
+        return { pairs, ignored: remaining.filter((t) => t !== '') };
+    const [src = '', ...dsts] = remaining;
+    if (dsts.length === 0) {
+        return { pairs: [], ignored: [], error: tokenError('missing-destination', ONE_TOKEN, src) };
+    }
+    return { pairs: dsts.filter((d) => d !== '').map((d) => [src, d]), ignored: [] };
+}
+function ignoredWarning(ignored, pairs) {
+    const list = ignored.map(shortQuote).join(', ');
+    if (ignored.some((t) => t.includes('\ufeff'))) {
+        return {
+            code: 'bom',
+            message: `oc silently ignores ${list}: the line starts with a UTF-8 byte order mark (U+FEFF), ` +
+                'which oc reads as a token of its own; save the file as UTF-8 without BOM'
+        };
+    }
+    const what = pairs === 1 ? 'the SRC=DST pair' : `the ${pairs} SRC=DST pairs`;
+    const spaced = ignored.map(innerSpace).find((c) => c !== undefined);
+    if (spaced !== undefined) {
+        return {
+            code: spaced === 0x09 ? 'tab-separator' : 'whitespace-separator',
+            message: `oc silently ignores ${list}: it splits a line only on single spaces, so text joined ` +
+                `by ${spaceName(spaced)} is one token, and on a line with a SRC=DST pair every token ` +
+                `without "=" is dropped without a message; only ${what} on this line will be mirrored`
+        };
+    }
+    return {
+        code: 'ignored-token',
+        message: `oc silently ignores ${list}: on a line with a SRC=DST pair every token without "=" is ` +
+            `dropped without a message, so only ${what} on this line will be mirrored`
+    };
+}
+/**
+ * Parses mapping files in order, sharing oc's duplicate-destination check across them.
+ * Ids run on across files.
+ */
+class MappingSetBuilder {
+    entries = [];
+    findings = [];
+    /** oc's `overlap` map: destination String() after tag inheritance. */
+    destinations = new Set();
+    nextId;
+    constructor(firstId = 0) {
+        this.nextId = firstId;
+    }
+    addFinding(finding) {
+        this.findings.push(finding);
+    }
+    /** One file's text (as read: keep any BOM). Processes it one physical line at a time. */
+    addText(file, text) {
+        let pos = 0;
+        let lineNo = 0;
+        while (pos < text.length) {
+            const nl = text.indexOf('\n', pos);
+            const end = nl < 0 ? text.length : nl;
+            lineNo++;
+            const physical = text.slice(pos, end);
+            pos = end + 1;
+            if (tooLongForScanner(physical)) {
+                // oc stops reading the file here and prints the raw scanner error, with no line.
+                this.problem(file, lineNo, 'error', {
+                    code: 'line-too-long',
+                    message: `${SCANNER_TOO_LONG} (line ${lineNo} is 64 KiB or longer; oc's line reader cannot hold it and stops reading ${shortQuote(file)} there)`
+                });
+                return;
+            }
+            this.addLine(file, lineNo, physical.endsWith('\r') ? physical.slice(0, -1) : physical);
+        }
+    }
+    build() {
+        return { entries: [...this.entries], findings: [...this.findings] };
+    }
+    problem(file, line, severity, p) {
+        this.findings.push({ file, line, severity, code: p.code, message: p.message });
+    }
+    addLine(file, line, text) {
+        const hash = text.indexOf('#');
+        const content = goTrimSpace(hash >= 0 ? text.slice(0, hash) : text);
+        if (content === '')
+            return;
+        const split = splitArgs(content.split(' '));
+        if (content.includes('  ')) {
+            this.problem(file, line, 'warning', {
+                code: 'double-space',
+                message: 'several spaces in a row between tokens: oc splits on each single space and skips ' +
+                    'the empty tokens in between, so the line still reads as written'
+            });
+        }
+        if (split.ignored.length > 0) {
+            this.problem(file, line, 'warning', ignoredWarning(split.ignored, split.pairs.length));
+        }
+        if (split.error) {
+            this.problem(file, line, 'error', split.error);
+            return;
+        }
+        const pending = [];
+        const keys = new Set();
+        for (const [src, dst] of split.pairs) {
+            const s = parseImageRef(src, 'source');
+            if ('error' in s)
+                return this.problem(file, line, 'error', tokenError(s.code, s.error, src));
+            const d = parseImageRef(dst, 'destination');
+            if ('error' in d)
+                return this.problem(file, line, 'error', tokenError(d.code, d.error, dst));
+            const expanding = isExpandingSource(s.ref);
+            // Tag inheritance happens per expanded tag for tag-less and glob sources (run time).
+            const tag = d.ref.tag ?? (expanding ? undefined : s.ref.tag);
+            const destination = withTag(d.ref, tag);
+            if (!expanding || d.ref.tag !== undefined) {
+                const key = formatRef(destination, tag);
+                if (this.destinations.has(key) || keys.has(key)) {
+                    return this.problem(file, line, 'error', {
+                        code: 'duplicate-destination',
+                        message: `each destination tag may only be specified once: ${key}`
+                    });
+                }
+                keys.add(key);
+            }
+            pending.push({
+                id: this.nextId + pending.length,
+                file,
+                line,
+                text,
+                source: s.ref,
+                destination,
+                ...(tag !== undefined ? { destinationTag: tag } : {})
+            });
+        }
+        for (const key of keys)
+            this.destinations.add(key);
+        for (const entry of pending)
+            this.entries.push(entry);
+        this.nextId += pending.length;
+    }
+}
+function withTag(ref, tag) {
+    if (ref.tag === tag)
+        return ref;
+    const { raw, kind, registry, repository, printed, diskPath } = ref;
+    const base = { raw, kind, registry, repository, printed, diskPath };
+    return tag === undefined ? base : { ...base, tag };
+}
+function tooLongForScanner(line) {
+    // A UTF-16 unit is at most 3 UTF-8 bytes: skip the byte count for ordinary lines.
+    if (line.length * 3 < SCANNER_MAX_TOKEN)
+        return false;
+    return external_node_buffer_namespaceObject.Buffer.byteLength(line, 'utf8') >= SCANNER_MAX_TOKEN;
+}
+/** One file, oc's grammar exactly. `file` is the `-f` argument as given. */
+function parseMappingText(text, file, firstId = 0) {
+    const builder = new MappingSetBuilder(firstId);
+    builder.addText(file, text);
+    return builder.build();
+}
+/** Several files in order; duplicate destinations are checked across all of them. */
+function parseMappings(files) {
+    const builder = new MappingSetBuilder();
+    for (const { file, text } of files)
+        builder.addText(file, text);
+    return builder.build();
+}
+/** The destination as oc prints it on stdout: repository plus the effective tag. */
+function effectiveDestination(entry) {
+    return formatRef(entry.destination, entry.destinationTag);
+}
+/** `SRC=DST` lines re-feedable to `oc image mirror -f`, one per entry. */
+function renderEntries(entries) {
+    return entries.map((e) => `${e.source.raw}=${effectiveDestination(e)}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/mapping-files.ts
+// Reads `-f` mapping files and parses them. Read failures become findings (line 0) worded
+// like oc's own `os.Open` / read errors, so callers report them like any other finding.
+
+
+
+const NO_MAPPINGS = 'you must specify at least one source image to pull and the destination to push to as ' +
+    'SRC=DST or SRC DST [DST2 DST3 ...]';
+function errnoCode(err) {
+    if (typeof err === 'object' && err !== null && 'code' in err) {
+        const code = err.code;
+        return typeof code === 'string' ? code : undefined;
+    }
+    return undefined;
+}
+function readFailure(path, err) {
+    const code = errnoCode(err);
+    const base = { file: path, line: 0, severity: 'error' };
+    switch (code) {
+        case 'ENOENT':
+            return { ...base, code: 'file-missing', message: `open ${path}: no such file or directory` };
+        case 'ENOTDIR':
+            return { ...base, code: 'file-missing', message: `open ${path}: not a directory` };
+        case 'EISDIR':
+            // os.Open succeeds on a directory; the scanner's first read fails.
+            return { ...base, code: 'file-unreadable', message: `read ${path}: is a directory` };
+        case 'EACCES':
+        case 'EPERM':
+            return { ...base, code: 'file-unreadable', message: `open ${path}: permission denied` };
+        default: {
+            const reason = err instanceof Error ? err.message : String(err);
+            return { ...base, code: 'file-unreadable', message: `open ${path}: ${reason}` };
+        }
+    }
+}
+/**
+ * Reads the files (paths relative to `cwd`, reported as given), then parses them in order.
+ * A BOM is kept in the text: oc does not strip it, and the parser reports it.
+ */
+async function loadMappingFiles(paths, cwd) {
+    const builder = new MappingSetBuilder();
+    const texts = new Map();
+    for (const path of paths) {
+        if (path === '-') {
+            builder.addFinding({
+                file: path,
+                line: 0,
+                severity: 'error',
+                code: 'stdin-unsupported',
+                message: 'reading the mapping from standard input ("-f -") is not supported: ' +
+                    'mirror-guard must read the file itself to attribute results to its lines; pass a file path'
+            });
+            continue;
+        }
+        let text;
+        try {
+            // Buffer#toString keeps a leading U+FEFF (TextDecoder would drop it).
+            text = (await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, path))).toString('utf8');
+        }
+        catch (err) {
+            builder.addFinding(readFailure(path, err));
+            continue;
+        }
+        texts.set(path, text);
+        builder.addText(path, text);
+    }
+    const set = builder.build();
+    const [first] = paths;
+    if (first !== undefined && set.entries.length === 0 && set.findings.length === 0) {
+        // Only comments and blank lines: oc refuses to run (no file or line in its message).
+        return {
+            set: {
+                entries: [],
+                findings: [
+                    {
+                        file: first,
+                        line: 0,
+                        severity: 'error',
+                        code: 'no-mappings',
+                        message: NO_MAPPINGS
+                    }
+                ]
+            },
+            texts
+        };
+    }
+    return { set, texts };
+}
+
+;// CONCATENATED MODULE: ./src/core/report.ts
+// Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
+
+
+function buildReport(set, triage) {
+    const byId = new Map(set.entries.map((e) => [e.id, e]));
+    const lines = [];
+    const counts = {};
+    for (const v of triage.verdicts) {
+        const entry = byId.get(v.entryId);
+        if (!entry)
+            continue;
+        lines.push(reportLine(entry, v));
+        if (v.status === 'failed')
+            for (const c of v.classes)
+                counts[c] = (counts[c] ?? 0) + 1;
+    }
+    const failed = lines.filter((l) => l.status === 'failed');
+    return {
+        version: 1,
+        lines,
+        counts,
+        runLevel: triage.runLevel,
+        findings: set.findings,
+        stats: {
+            entries: lines.length,
+            mirrored: lines.length - failed.length,
+            failed: failed.length,
+            retryable: failed.filter((l) => l.retryable).length,
+            permanent: failed.filter((l) => !l.retryable).length,
+            recovered: lines.filter((l) => l.recoveredAfter !== undefined).length,
+            runLevelErrors: triage.runLevel.filter((f) => f.severity === 'error').length,
+            attempts: triage.attempts.length
+        },
+        attempts: triage.attempts
+    };
+}
+function reportLine(entry, v) {
+    return {
+        file: entry.file,
+        line: entry.line,
+        source: entry.source.raw,
+        destination: effectiveDestination(entry),
+        status: v.status,
+        classes: v.classes,
+        reasons: v.reasons,
+        evidence: v.evidence,
+        retryable: v.retryable,
+        ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
+    };
+}
+/** Keeps a comment on one line and free of anything but printable text. */
+const oneLine = (text) => text
+    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    .replace(/[\x00-\x1f\x7f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
+/**
+ * The failed lines, re-feedable to `oc image mirror -f` unchanged: each physical line verbatim
+ * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
+ * preceded by a `#` comment with its origin, classes and reason.
+ */
+function renderRetryMapping(set, verdicts, options = {}) {
+    const include = options.include ?? ((v) => v.status === 'failed');
+    const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]));
+    if (failed.size === 0)
+        return '';
+    const byLine = new Map();
+    for (const e of set.entries) {
+        const key = `${e.file}\u0000${e.line}`;
+        const list = byLine.get(key);
+        if (list)
+            list.push(e);
+        else
+            byLine.set(key, [e]);
+    }
+    const out = [
+        `# mirror-guard retry mapping: ${failed.size} mapping entr${failed.size === 1 ? 'y' : 'ies'} not mirrored.`,
+        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
+    ];
+    for (const entries of byLine.values()) {
+        const hit = entries.filter((e) => failed.has(e.id));
+        if (hit.length === 0)
+            continue;
+        const first = hit[0];
+        const verdict = failed.get(first.id);
+        const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
+        out.push(oneLine(`# ${first.file}:${first.line} ${classes.join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
+        if (hit.length === entries.length)
+            out.push(verbatim(first.text));
+        else
+            for (const e of hit)
+                out.push(`${e.source.raw}=${e.destination.raw}`);
+    }
+    return out.join('\n') + '\n';
+}
+/** The physical line as written; only a line terminator oc would strip is removed. */
+const verbatim = (text) => text.replace(/[\r\n]+$/, '');
+const pad = (s, n) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+/** A plain-text table for people: failed lines first, then a per-class summary. */
+function renderTable(report, maxRows = 200) {
+    const rows = [...report.lines].sort((a, b) => Number(a.status === 'mirrored') - Number(b.status === 'mirrored'));
+    const shown = rows.slice(0, maxRows);
+    const cells = shown.map((l) => [
+        l.status === 'mirrored' ? (l.recoveredAfter ? 'recovered' : 'mirrored') : 'FAILED',
+        `${l.file}:${l.line}`,
+        `${l.source} -> ${l.destination}`,
+        l.classes.join(','),
+        oneLine(l.reasons[0] ?? '')
+    ]);
+    const head = ['STATUS', 'LINE', 'SOURCE -> DESTINATION', 'CLASS', 'REASON'];
+    const widths = head.map((h, i) => Math.min(i === 2 ? 90 : 40, Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length))));
+    const fmt = (c) => c
+        .map((v, i) => (i === c.length - 1 ? v : pad(v, widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd();
+    const out = [fmt(head), ...cells.map(fmt)];
+    if (rows.length > shown.length)
+        out.push(`… ${rows.length - shown.length} more lines in the JSON report`);
+    const s = report.stats;
+    out.push('');
+    out.push(`${s.mirrored} of ${s.entries} mapping entries mirrored, ${s.failed} failed ` +
+        `(${s.retryable} retryable, ${s.permanent} permanent)` +
+        (s.recovered ? `, ${s.recovered} recovered after a retry` : ''));
+    for (const [cls, n] of Object.entries(report.counts)) {
+        out.push(`  ${pad(cls, 16)} ${pad(String(n), 5)} ${CLASS_INFO[cls].whatToDo}`);
+    }
+    for (const f of report.runLevel) {
+        out.push(`  run-level ${f.severity} (log line ${f.logLine}): ${oneLine(f.text)}`);
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/cli/io.ts
+/** Thrown for bad arguments or input: the command prints it and exits 2. */
+class UsageError extends Error {
+}
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+;// CONCATENATED MODULE: ./src/cli/triage.ts
+// `mirror-guard triage`: an oc log and its mapping → per-line verdicts, retry mapping, report.
+
+
+
+
+
+
+
+
+
+const TRIAGE_HELP = `Usage: mirror-guard triage --log FILE [--stdout FILE] -f MAPPING [-f MAPPING…] [options]
+
+Reads the output of \`oc image mirror\` and tells, for every line of the mapping file(s),
+whether it was mirrored or failed and why (rate-limit, auth, not-found, server, network, …).
+A line counts as mirrored only when oc printed its success line and no error names it.
+
+  --log FILE         oc's output: stderr, or stdout and stderr together (\`> log 2>&1\`).
+                     Several attempts concatenated in one file are understood.
+  --stdout FILE      oc's stdout, when it was kept apart from --log (stderr).
+  -f, --filename M   the mapping file given to oc with -f (repeat for several files, same order).
+  --retry-out FILE   where to write the retry mapping: the failed lines, verbatim, each after a
+                     "# file:line class: reason" comment (default: mirror-guard-retry.txt).
+                     Rerun them with: oc image mirror -f FILE --force …
+  --no-retry-out     do not write a retry mapping.
+  --json FILE        write the JSON report (use - for stdout).
+  -q, --quiet        print only the summary line.
+  -h, --help         this text.
+
+Exit status: 0 every line mirrored, 1 some lines failed, 2 bad arguments or unreadable input.
+
+Example:
+  oc image mirror -f mapping.txt --continue-on-error > mirror.log 2>&1
+  mirror-guard triage --log mirror.log -f mapping.txt
+  oc image mirror -f mirror-guard-retry.txt --force --continue-on-error
+`;
+function parse(args) {
+    let values;
+    try {
+        ;
+        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
+            args,
+            strict: true,
+            allowPositionals: false,
+            options: {
+                log: { type: 'string' },
+                stdout: { type: 'string' },
+                filename: { type: 'string', short: 'f', multiple: true },
+                'retry-out': { type: 'string' },
+                'no-retry-out': { type: 'boolean' },
+                json: { type: 'string' },
+                quiet: { type: 'boolean', short: 'q' },
+                help: { type: 'boolean', short: 'h' }
+            }
+        }));
+    }
+    catch (e) {
+        throw new UsageError(e.message);
+    }
+    if (values.help)
+        return 'help';
+    if (!values.log)
+        throw new UsageError('missing --log FILE (the oc image mirror output to read)');
+    if (!values.filename?.length) {
+        throw new UsageError('missing -f MAPPING (the mapping file given to oc image mirror)');
+    }
+    const retryOut = values['no-retry-out'] ? undefined : (values['retry-out'] ?? 'mirror-guard-retry.txt');
+    return {
+        log: values.log,
+        ...(values.stdout ? { stdout: values.stdout } : {}),
+        mappings: values.filename,
+        ...(retryOut ? { retryOut } : {}),
+        ...(values.json ? { json: values.json } : {}),
+        quiet: values.quiet ?? false
+    };
+}
+function checkReadable(path, what) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+        throw new UsageError(`${what} ${path}: no such file`);
+    if (!(0,external_node_fs_namespaceObject.statSync)(path).isFile())
+        throw new UsageError(`${what} ${path}: not a regular file`);
+}
+const describe = (f) => f.line > 0 ? `${f.file}:${f.line}: ${f.severity}: ${f.message}` : `${f.file}: ${f.severity}: ${f.message}`;
+/** Kinds of events that only oc output produces; a log without any is not an oc log. */
+const OC_EVENT = new Set([
+    'error',
+    'warning',
+    'info',
+    'success',
+    'transfer',
+    'plan-blob',
+    'plan-manifest',
+    'planning-completed',
+    'mirroring-completed',
+    'klog'
+]);
+async function triageCommand(args, io) {
+    let opts;
+    try {
+        opts = parse(args);
+    }
+    catch (e) {
+        io.err(`mirror-guard triage: ${e.message}\nRun "mirror-guard triage --help" for usage.\n`);
+        return EXIT_USAGE;
+    }
+    if (opts === 'help') {
+        io.out(TRIAGE_HELP);
+        return EXIT_OK;
+    }
+    try {
+        return await triage(opts, io);
+    }
+    catch (e) {
+        if (e instanceof UsageError) {
+            io.err(`mirror-guard triage: ${e.message}\n`);
+            return EXIT_USAGE;
+        }
+        throw e;
+    }
+}
+async function triage(opts, cli) {
+    // With --json - stdout carries only the JSON; people's text moves to stderr.
+    const io = opts.json === '-' ? { ...cli, out: cli.err } : cli;
+    const logPath = (0,external_node_path_namespaceObject.resolve)(io.cwd, opts.log);
+    checkReadable(logPath, 'log');
+    const stdoutPath = opts.stdout ? (0,external_node_path_namespaceObject.resolve)(io.cwd, opts.stdout) : undefined;
+    if (stdoutPath)
+        checkReadable(stdoutPath, 'stdout log');
+    const { set } = await loadMappingFiles(opts.mappings, io.cwd);
+    const errors = set.findings.filter((f) => f.severity === 'error');
+    for (const f of set.findings)
+        io.err(describe(f) + '\n');
+    if (errors.length) {
+        throw new UsageError(`${errors.length} error(s) in the mapping; oc would refuse it too. Fix the line(s) above.`);
+    }
+    if (set.entries.length === 0)
+        throw new UsageError('the mapping holds no SRC=DST line');
+    const attributor = new Attributor(set);
+    let ocEvents = 0;
+    const onEvent = (e) => {
+        if (OC_EVENT.has(e.kind))
+            ocEvents++;
+        attributor.onEvent(e);
+    };
+    const read = stdoutPath
+        ? await readSplitLogs(logPath, stdoutPath, onEvent)
+        : await readLog(logPath, onEvent);
+    if (ocEvents === 0 && read.lines > 0) {
+        throw new UsageError(`${opts.log}: none of its ${read.lines} lines is oc image mirror output ` +
+            '(no error:, info:, plan or success line); is this the right file?');
+    }
+    const result = attributor.finish();
+    const report = buildReport(set, result);
+    if (!opts.quiet)
+        io.out(renderTable(report));
+    else {
+        const s = report.stats;
+        io.out(`${s.mirrored} of ${s.entries} mapping entries mirrored, ${s.failed} failed\n`);
+    }
+    if (opts.json) {
+        const text = JSON.stringify(report, null, 2) + '\n';
+        if (opts.json === '-')
+            cli.out(text);
+        else
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, opts.json), text);
+    }
+    if (opts.retryOut) {
+        const retry = renderRetryMapping(set, result.verdicts);
+        if (retry) {
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, opts.retryOut), retry);
+            io.out(`retry mapping: ${opts.retryOut} (${report.stats.failed} entr${report.stats.failed === 1 ? 'y' : 'ies'}); ` +
+                `rerun with: oc image mirror -f ${opts.retryOut} --force …\n`);
+        }
+        else if (!opts.quiet)
+            io.out('nothing to retry: every line was mirrored\n');
+    }
+    if (report.stats.entries === 0 && read.lines === 0)
+        io.err('warning: the log is empty\n');
+    return report.stats.failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+;// CONCATENATED MODULE: ./src/core/validate.ts
+// The extra checks of `mode: validate`, on top of the parse findings: things oc accepts at
+// parse time but that fail, collide or silently do less than asked at run time.
+
+
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+function finding(e, severity, code, message) {
+    return { file: e.file, line: e.line, severity, code, message };
+}
+function where(e) {
+    return `${e.file}, line ${e.line}`;
+}
+/** library-go DockerClientDefaults: registry docker.io, namespace library on Docker Hub. */
+function defaultedRepo(ref) {
+    const registry = ref.registry || 'docker.io';
+    const repository = DOCKER_HUB.has(registry) && !ref.repository.includes('/')
+        ? `library/${ref.repository}`
+        : ref.repository;
+    return `${ref.kind}|${registry}|${repository}`;
+}
+/** oc's `mapping.Source.Equal(mapping.Destination)` (checked after parsing, no line number). */
+function sourceEqualsDestination(e) {
+    if (e.source.digest !== undefined)
+        return false;
+    if (defaultedRepo(e.source) !== defaultedRepo(e.destination))
+        return false;
+    // An expanded source gives each tag to an untagged destination: always the same image.
+    if (isExpandingSource(e.source))
+        return e.destinationTag === undefined;
+    return (e.source.tag ?? 'latest') === (e.destinationTag ?? 'latest');
+}
+/**
+ * Errors in validate mode: what such a line mirrors is decided by a tag listing at run time,
+ * so it cannot be checked, verified or retried line by line.
+ */
+function expansionFindings(e) {
+    if (!isExpandingSource(e.source))
+        return [];
+    const src = e.source.printed;
+    const taggedDst = e.destinationTag !== undefined
+        ? `; the destination has a tag, so if more than one tag matches oc fails with ` +
+            `"when source contains wildcards, the destination must be a repository"`
+        : '';
+    if (e.source.tag === undefined) {
+        return [
+            finding(e, 'error', 'tagless-source', `source ${src} has neither tag nor digest: oc lists the repository's tags over the ` +
+                `network while reading the mapping and mirrors every tag it finds (none found: ` +
+                `nothing is mirrored, silently)${taggedDst}`)
+        ];
+    }
+    return [
+        finding(e, 'error', 'wildcard-source', `source tag ${JSON.stringify(e.source.tag)} of ${src} is a wildcard: oc lists the ` +
+            `repository's tags over the network while reading the mapping and mirrors each match ` +
+            `(no match: nothing is mirrored, silently)${taggedDst}`)
+    ];
+}
+function registryOnlyFindings(e) {
+    const out = [];
+    for (const [side, ref] of [
+        ['source', e.source],
+        ['destination', e.destination]
+    ]) {
+        if (ref.repository === '') {
+            out.push(finding(e, 'error', 'no-repository', `${side} ${JSON.stringify(ref.raw)} has no repository: oc reads a single name ` +
+                `containing "." (or starting with "localhost") as a bare registry host`));
+        }
+    }
+    return out;
+}
+/**
+ * Destinations oc keeps apart but that land on one place: file:// refs differing only in the
+ * registry component share a directory (§4); registry hosts are case-insensitive.
+ */
+function aliasFindings(entries) {
+    const out = [];
+    const seen = new Map();
+    for (const e of entries) {
+        if (e.destinationTag === undefined)
+            continue;
+        const key = `${repoKey(e.destination.printed)}:${e.destinationTag}`;
+        const first = seen.get(key);
+        if (!first) {
+            seen.set(key, e);
+            continue;
+        }
+        const a = effectiveDestination(first);
+        const b = effectiveDestination(e);
+        if (a === b)
+            continue;
+        if (e.destination.kind === 'file') {
+            out.push(finding(e, 'error', 'disk-collision', `${b} lands in the same directory as ${a} (${where(first)}): on disk oc drops the ` +
+                `registry component, so both write <dir>/v2/${e.destination.diskPath}/manifests/` +
+                `${e.destinationTag} and one overwrites the other`));
+        }
+        else {
+            out.push(finding(e, 'warning', 'destination-alias', `${b} is the same destination as ${a} (${where(first)}) written differently ` +
+                `(registry hosts are case-insensitive): one push overwrites the other`));
+        }
+    }
+    return out;
+}
+function sourceKey(ref) {
+    const key = repoKey(ref.printed);
+    if (ref.digest !== undefined)
+        return `${key}@${ref.digest}`;
+    return ref.tag !== undefined ? `${key}:${ref.tag}` : key;
+}
+/** One source on several lines (a fan-out on one line is deliberate and not reported). */
+function sameSourceFindings(entries) {
+    const out = [];
+    const first = new Map();
+    for (const e of entries) {
+        const key = sourceKey(e.source);
+        const seen = first.get(key);
+        if (!seen) {
+            first.set(key, e);
+            continue;
+        }
+        if (seen.file === e.file && seen.line === e.line)
+            continue;
+        out.push(finding(e, 'warning', 'same-source-twice', `${formatRef(e.source)} is also mirrored by ${where(seen)} (to ` +
+            `${effectiveDestination(seen)}): check that both destinations are intended; ` +
+            `to mirror one source to several destinations, list them on one line: SRC DST1 DST2`));
+    }
+    return out;
+}
+/**
+ * oc ≤4.16 (§3.5, OCPBUGS-39375): two source tags that resolve to one digest and go to one
+ * destination repository lose the second destination tag, silently.
+ */
+function tagMergeFindings(entries) {
+    const out = [];
+    const firstByTag = new Map();
+    for (const e of entries) {
+        const tag = e.source.tag;
+        if (tag === undefined || e.source.digest !== undefined || tag.includes('*'))
+            continue;
+        const pairKey = `${repoKey(e.source.printed)}\n${repoKey(e.destination.printed)}`;
+        let byTag = firstByTag.get(pairKey);
+        if (!byTag)
+            firstByTag.set(pairKey, (byTag = new Map()));
+        if (byTag.has(tag))
+            continue;
+        const other = [...byTag.values()][0];
+        byTag.set(tag, e);
+        if (!other)
+            continue;
+        out.push(finding(e, 'warning', 'tag-merge-risk', `${formatRef(e.source)} and ${formatRef(other.source)} (${where(other)}) go to the ` +
+            `same destination repository ${e.destination.printed}: if both tags point to the same ` +
+            `image, oc 4.16 and older push only one of ${effectiveDestination(other)} and ` +
+            `${effectiveDestination(e)} and print nothing about the other (OCPBUGS-39375)`));
+    }
+    return out;
+}
+function platformFinding(entries, opts) {
+    const [first] = entries;
+    if (!first || (opts.filterByOs ?? '') !== '' || opts.keepManifestList === true)
+        return [];
+    return [
+        finding(first, 'warning', 'no-platform-filter', 'neither --filter-by-os nor keep-manifest-list is set: oc then keeps only the ' +
+            'manifest-list entry for the platform of the machine running it (e.g. linux/amd64) and ' +
+            'pushes that single image by its own digest; on a macOS or Windows runner nothing ' +
+            'matches, oc prints "info: Filtered all images from …, skipping" and exits 0 having ' +
+            "mirrored nothing. Set filter-by-os (e.g. '.*' or 'linux/amd64') or keep-manifest-list")
+    ];
+}
+/** The extra checks of `mode: validate`; the parse findings are not repeated. */
+function lintMappings(set, opts) {
+    const perEntry = [];
+    for (const e of set.entries) {
+        if (sourceEqualsDestination(e)) {
+            perEntry.push(finding(e, 'error', 'src-equals-dst', 'SRC and DST may not be the same'));
+        }
+        perEntry.push(...registryOnlyFindings(e), ...expansionFindings(e));
+    }
+    const all = [
+        ...perEntry,
+        ...aliasFindings(set.entries),
+        ...sameSourceFindings(set.entries),
+        ...tagMergeFindings(set.entries),
+        ...platformFinding(set.entries, opts)
+    ];
+    // Stable order for reports: by file appearance, then line.
+    const fileOrder = new Map();
+    for (const e of set.entries)
+        if (!fileOrder.has(e.file))
+            fileOrder.set(e.file, fileOrder.size);
+    return all
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => (fileOrder.get(a.f.file) ?? 0) - (fileOrder.get(b.f.file) ?? 0) ||
+        a.f.line - b.f.line ||
+        a.i - b.i)
+        .map(({ f }) => f);
+}
+
+;// CONCATENATED MODULE: ./src/cli/validate.ts
+// `mirror-guard validate`: what oc would reject or silently misread, without oc or network.
+
+
+
+
+
+
+const VALIDATE_HELP = `Usage: mirror-guard validate -f MAPPING [-f MAPPING…] [--filter-by-os RE] [--keep-manifest-list] [--json FILE]
+
+Checks mapping files offline (no oc, no network, no credentials — safe on pull requests)
+for what \`oc image mirror\` would reject (bad references, digest destinations, a destination
+given twice, SRC equal to DST, …) or silently misread (tab separators, a BOM, double spaces,
+tokens ignored after SRC=DST, two file:// destinations landing in one directory, …).
+
+  -f, --filename M        a mapping file (repeat for several)
+  --filter-by-os RE       the --filter-by-os you pass to oc (silences the platform warning)
+  --keep-manifest-list    you pass --keep-manifest-list to oc (silences the platform warning)
+  --json FILE             write the findings as JSON (- for stdout)
+  -h, --help              this text
+
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad arguments or unreadable file.
+`;
+async function validateCommand(args, io) {
+    let values;
+    try {
+        ;
+        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
+            args,
+            strict: true,
+            allowPositionals: false,
+            options: {
+                filename: { type: 'string', short: 'f', multiple: true },
+                'filter-by-os': { type: 'string' },
+                'keep-manifest-list': { type: 'boolean' },
+                json: { type: 'string' },
+                help: { type: 'boolean', short: 'h' }
+            }
+        }));
+    }
+    catch (e) {
+        io.err(`mirror-guard validate: ${e.message}\n`);
+        return EXIT_USAGE;
+    }
+    if (values.help) {
+        io.out(VALIDATE_HELP);
+        return EXIT_OK;
+    }
+    if (!values.filename?.length) {
+        io.err('mirror-guard validate: missing -f MAPPING\n');
+        return EXIT_USAGE;
+    }
+    const { set } = await loadMappingFiles(values.filename, io.cwd);
+    if (set.findings.some((f) => f.code === 'file-missing')) {
+        for (const f of set.findings.filter((f) => f.code === 'file-missing')) {
+            io.err(`mirror-guard validate: ${f.message}\n`);
+        }
+        return EXIT_USAGE;
+    }
+    const findings = [
+        ...set.findings,
+        ...lintMappings(set, {
+            ...(values['filter-by-os'] !== undefined ? { filterByOs: values['filter-by-os'] } : {}),
+            keepManifestList: values['keep-manifest-list'] ?? false
+        })
+    ].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    for (const f of findings)
+        io.out(`${f.file}:${f.line}: ${f.severity}: ${f.message} [${f.code}]\n`);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    io.out(`${set.entries.length} mapping entries checked: ${errors} error(s), ${findings.length - errors} warning(s)\n`);
+    if (values.json) {
+        const text = JSON.stringify({ version: 1, entries: set.entries.length, findings }, null, 2) + '\n';
+        if (values.json === '-')
+            io.out(text);
+        else
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.json), text);
+    }
+    return errors > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/verify/digest.ts
+// Content digests: validation, the file names oc gives them, and streamed hashing.
+
+
+const ALGOS = { sha256: 64, sha384: 96, sha512: 128 };
+/** `algo:hex` with a known algorithm and the right hex length (what oc/distribution accept). */
+function isDigest(value) {
+    if (typeof value !== 'string')
+        return false;
+    const m = /^([a-z0-9]+):([a-f0-9]+)$/.exec(value);
+    return m !== null && ALGOS[m[1]] === m[2].length;
+}
+/** Same check without narrowing, for values already typed as string. */
+function isValidDigest(value) {
+    return isDigest(value);
+}
+/** oc on Windows writes `sha256-<hex>` instead of `sha256:<hex>` (`file_windows.go`). */
+function digestFileNames(digest) {
+    return [digest, digest.replace(':', '-')];
+}
+/** The digest a file name stands for (`sha256:<hex>` or the Windows `sha256-<hex>`), if any. */
+function digestFromFileName(name) {
+    if (isValidDigest(name))
+        return name;
+    const colon = name.replace(/^([a-z0-9]+)-/, '$1:');
+    return isValidDigest(colon) ? colon : undefined;
+}
+function newHasher(digest) {
+    return (0,external_node_crypto_namespaceObject.createHash)(digest.slice(0, digest.indexOf(':')));
+}
+function digestOf(bytes, algo = 'sha256') {
+    return `${algo}:${(0,external_node_crypto_namespaceObject.createHash)(algo).update(bytes).digest('hex')}`;
+}
+/** Hashes a file with the algorithm of `expected`, streaming (never the whole file in memory). */
+async function hashFile(path, expected) {
+    const algo = expected.slice(0, expected.indexOf(':'));
+    const hash = (0,external_node_crypto_namespaceObject.createHash)(algo);
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1 << 20 })) {
+        hash.update(chunk);
+    }
+    return `${algo}:${hash.digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/verify/text.ts
+// Untrusted text (mapping lines, registry bodies, error messages) ends up in tables, JSON and
+// GitHub annotations. Keeping it on one line without control characters means it can never
+// start a line of its own, so it cannot smuggle in a `::workflow-command::`.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function text_oneLine(text, max = 400) {
+    const flat = text.replace(CONTROL, (c) => (/[\n\r\t\u2028\u2029]/.test(c) ? ' ' : '?'));
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/verify/manifest.ts
+// Image manifests as oc writes and registries serve them: Docker schema 2, OCI manifest,
+// Docker manifest list, OCI index (and legacy schema 1, which still exists in old mirrors).
+
+
+const MEDIA_TYPES = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
+    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws'
+};
+/** Accept header for manifest GETs: every manifest kind we can check. */
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPES.dockerManifest,
+    MEDIA_TYPES.dockerList,
+    MEDIA_TYPES.ociManifest,
+    MEDIA_TYPES.ociIndex,
+    MEDIA_TYPES.dockerSchema1Signed,
+    MEDIA_TYPES.dockerSchema1
+].join(', ');
+/** Manifests are small; anything bigger is not a manifest (and is not read into memory). */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function descriptor(raw, role, needSize) {
+    if (!isObject(raw))
+        return `${role} is not an object`;
+    const digest = raw.digest;
+    if (!isDigest(digest))
+        return `${role} has no valid digest`;
+    const size = raw.size;
+    if (size !== undefined &&
+        !(typeof size === 'number' && Number.isSafeInteger(size) && size >= 0)) {
+        return `${role} has an invalid size`;
+    }
+    if (needSize && size === undefined)
+        return `${role} has no size`;
+    const mediaType = typeof raw.mediaType === 'string' ? raw.mediaType : undefined;
+    return { digest, size, mediaType, role };
+}
+function platformName(raw, index) {
+    if (!isObject(raw) || !isObject(raw.platform))
+        return `manifest #${index + 1}`;
+    const p = raw.platform;
+    const parts = [p.os, p.architecture, p.variant].filter((x) => typeof x === 'string' && x !== '');
+    // Platform strings come from the registry: keep them short and on one line.
+    return parts.length > 0 ? text_oneLine(parts.join('/'), 80) : `manifest #${index + 1}`;
+}
+function kindOf(doc, contentType) {
+    const declared = typeof doc.mediaType === 'string' ? doc.mediaType : undefined;
+    const header = contentType?.split(';')[0]?.trim();
+    // OCI allows omitting mediaType; fall back to the header, then to the shape.
+    const mediaType = declared ?? (header && header !== 'application/json' ? header : undefined);
+    if (mediaType)
+        return mediaType;
+    if (doc.schemaVersion === 1)
+        return MEDIA_TYPES.dockerSchema1;
+    if (Array.isArray(doc.manifests))
+        return MEDIA_TYPES.ociIndex;
+    if (isObject(doc.config))
+        return MEDIA_TYPES.ociManifest;
+    return undefined;
+}
+function parseManifest(bytes, contentType) {
+    let doc;
+    try {
+        doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch {
+        return { error: 'not valid JSON' };
+    }
+    if (!isObject(doc))
+        return { error: 'not a JSON object' };
+    const mediaType = kindOf(doc, contentType);
+    switch (mediaType) {
+        case MEDIA_TYPES.dockerList:
+        case MEDIA_TYPES.ociIndex: {
+            if (!Array.isArray(doc.manifests))
+                return { error: `${mediaType} without a manifests array` };
+            const manifests = [];
+            for (const [i, raw] of doc.manifests.entries()) {
+                const d = descriptor(raw, platformName(raw, i), true);
+                if (typeof d === 'string')
+                    return { error: d };
+                manifests.push(d);
+            }
+            return { manifest: { kind: 'index', mediaType, manifests } };
+        }
+        case MEDIA_TYPES.dockerManifest:
+        case MEDIA_TYPES.ociManifest: {
+            const config = descriptor(doc.config, 'config', true);
+            if (typeof config === 'string')
+                return { error: config };
+            if (!Array.isArray(doc.layers))
+                return { error: `${mediaType} without a layers array` };
+            const layers = [];
+            for (const [i, raw] of doc.layers.entries()) {
+                const d = descriptor(raw, `layer[${i}]`, true);
+                if (typeof d === 'string')
+                    return { error: d };
+                layers.push(d);
+            }
+            return { manifest: { kind: 'image', mediaType, config, layers } };
+        }
+        case MEDIA_TYPES.dockerSchema1:
+        case MEDIA_TYPES.dockerSchema1Signed: {
+            if (!Array.isArray(doc.fsLayers))
+                return { error: 'schema 1 manifest without fsLayers' };
+            const layers = [];
+            const seen = new Set();
+            for (const [i, raw] of doc.fsLayers.entries()) {
+                const digest = isObject(raw) ? raw.blobSum : undefined;
+                if (!isDigest(digest))
+                    return { error: `fsLayers[${i}] has no valid blobSum` };
+                // Schema 1 repeats the empty layer; one check per blob is enough.
+                if (!seen.has(digest))
+                    layers.push({ digest, role: `fsLayers[${i}]` });
+                seen.add(digest);
+            }
+            return { manifest: { kind: 'image', mediaType, layers } };
+        }
+        default:
+            return {
+                error: mediaType === undefined
+                    ? 'unknown manifest format (no mediaType, no config or manifests)'
+                    : `unsupported manifest media type ${text_oneLine(mediaType, 120)}`
+            };
+    }
+}
+/** Config first, then layers: the blobs an image manifest needs. */
+function blobsOf(m) {
+    return m.config ? [m.config, ...m.layers] : [...m.layers];
+}
+function shortDigest(digest) {
+    const i = digest.indexOf(':');
+    return i < 0 ? digest : digest.slice(0, i + 13);
+}
+
+;// CONCATENATED MODULE: ./src/verify/pool.ts
+// Bounded concurrency without dependencies.
+/** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+/** A counting semaphore: `run` waits for a free slot. Never nest `run` calls (deadlock). */
+class Limiter {
+    #free;
+    #waiting = [];
+    constructor(slots) {
+        this.#free = Math.max(1, slots);
+    }
+    async run(fn) {
+        if (this.#free > 0)
+            this.#free--;
+        else
+            await new Promise((resolve) => this.#waiting.push(resolve));
+        try {
+            return await fn();
+        }
+        finally {
+            const wake = this.#waiting.shift();
+            if (wake)
+                wake();
+            else
+                this.#free++;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/file-layout.ts
+
+
+
+
+
+
+/** A tag name as distribution accepts it; anything else cannot name a file safely. */
+const file_layout_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** A git checkout without symlink support turns a tag symlink into a file holding the target. */
+const MAX_TAG_FILE_BYTES = 256;
+/** Per-entry state: what was found and which blobs the entry's manifests reference. */
+class Findings {
+    problems = [];
+    warnings = [];
+    /** digest → (role, size, whether the final blob is fine) */
+    referenced = new Map();
+    add(kind, message, digest, path) {
+        this.problems.push({ kind, message: text_oneLine(message, 1000), digest, path });
+    }
+}
+async function verifyFileEntries(entries, root, opts) {
+    const mine = entries.filter((e) => refOf(e, opts.side).kind === 'file');
+    const ctx = {
+        root,
+        rootReal: await (0,promises_namespaceObject.realpath)(root).catch(() => undefined),
+        digest: opts.digest,
+        side: opts.side,
+        blobs: new Map()
+    };
+    return mapLimit(mine, opts.concurrency ?? 4, (entry) => verifyEntry(entry, ctx));
+}
+function refOf(entry, side) {
+    return side === 'destination' ? entry.destination : entry.source;
+}
+/** What the entry names on this side: a tag, a digest, or (tag-less source) every tag. */
+function wanted(entry, side) {
+    if (side === 'destination') {
+        // A digest-only push (source by digest, DST without tag) lands as manifests/<source digest>.
+        return entry.destinationTag !== undefined
+            ? { tag: entry.destinationTag }
+            : { digest: entry.source.digest };
+    }
+    // For sources the digest wins over the tag (oc 064c83ece).
+    return entry.source.digest !== undefined
+        ? { digest: entry.source.digest }
+        : { tag: entry.source.tag };
+}
+function inside(child, parent) {
+    const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** Why a repository path from mapping text cannot be used as a directory under `v2/`. */
+function unsafeRepoPath(diskPath) {
+    if (diskPath === '')
+        return 'the repository path is empty';
+    if (diskPath.includes('\0'))
+        return 'the repository path contains a NUL byte';
+    if (diskPath.includes('\\'))
+        return 'the repository path contains a backslash';
+    if (diskPath.startsWith('/') || /^[A-Za-z]:/.test(diskPath)) {
+        return 'the repository path is absolute';
+    }
+    for (const part of diskPath.split('/')) {
+        if (part === '' || part === '.' || part === '..') {
+            return `the repository path has a "${part === '' ? '//' : part}" component`;
+        }
+    }
+    return undefined;
+}
+function errCode(err) {
+    return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
+}
+async function lstatOrUndefined(path) {
+    try {
+        return await (0,promises_namespaceObject.lstat)(path);
+    }
+    catch (err) {
+        if (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR')
+            return undefined;
+        throw err;
+    }
+}
+/** realpath, or undefined when the path (or a link on the way) does not resolve. */
+async function realpathOrUndefined(path) {
+    try {
+        return await (0,promises_namespaceObject.realpath)(path);
+    }
+    catch (err) {
+        const code = errCode(err);
+        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP')
+            return undefined;
+        throw err;
+    }
+}
+/** Reads at most `max` bytes; returns undefined when the file is larger. */
+async function readSmall(path, max) {
+    const fh = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        const buf = Buffer.alloc(max + 1);
+        let total = 0;
+        for (;;) {
+            const { bytesRead } = await fh.read(buf, total, buf.length - total, null);
+            if (bytesRead === 0)
+                break;
+            total += bytesRead;
+            if (total > max)
+                return undefined;
+        }
+        return buf.subarray(0, total);
+    }
+    finally {
+        await fh.close();
+    }
+}
+async function verifyEntry(entry, ctx) {
+    const f = new Findings();
+    try {
+        await checkEntry(entry, ctx, f);
+    }
+    catch (err) {
+        // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
+        f.add('missing-manifest', `cannot check the mirror tree: ${err.message}`);
+    }
+    return {
+        entryId: entry.id,
+        complete: f.problems.length === 0,
+        problems: f.problems,
+        warnings: f.warnings
+    };
+}
+async function checkEntry(entry, ctx, f) {
+    const ref = refOf(entry, ctx.side);
+    const { tag, digest } = wanted(entry, ctx.side);
+    const unsafe = unsafeRepoPath(ref.diskPath);
+    if (unsafe !== undefined) {
+        f.add('unsafe-path', `${ref.raw}: ${unsafe}; refusing to look outside ${ctx.root}`);
+        return;
+    }
+    if (tag !== undefined && !file_layout_TAG.test(tag)) {
+        f.add('unsafe-path', `${ref.raw}: "${tag}" is not a valid tag name; not used as a file name`);
+        return;
+    }
+    if (digest !== undefined && !isValidDigest(digest)) {
+        f.add('unsafe-path', `${ref.raw}: "${digest}" is not a valid digest; not used as a file name`);
+        return;
+    }
+    const repoDir = (0,external_node_path_namespaceObject.join)(ctx.root, 'v2', ...ref.diskPath.split('/'));
+    if (!inside((0,external_node_path_namespaceObject.resolve)(repoDir), (0,external_node_path_namespaceObject.resolve)(ctx.root))) {
+        f.add('unsafe-path', `${ref.raw}: ${repoDir} is outside ${ctx.root}`);
+        return;
+    }
+    if (ctx.rootReal === undefined) {
+        f.add('missing-manifest', `the mirror directory ${ctx.root} does not exist`, digest, ctx.root);
+        return;
+    }
+    const repoReal = await realpathOrUndefined(repoDir);
+    if (repoReal === undefined) {
+        f.add('missing-manifest', `nothing was written for ${ref.raw}: ${repoDir} does not exist`, digest, repoDir);
+        return;
+    }
+    if (!inside(repoReal, ctx.rootReal)) {
+        f.add('unsafe-path', `${repoDir} resolves to ${repoReal}, outside ${ctx.root}; not followed`);
+        return;
+    }
+    const repo = await openRepo(repoDir, repoReal, f);
+    if (repo === undefined)
+        return;
+    if (digest !== undefined) {
+        await checkManifest(repo, ctx, f, digest, `${ref.printed}@${digest}`, undefined);
+    }
+    else if (tag !== undefined) {
+        const d = await resolveTag(repo, ctx, f, tag);
+        if (d !== undefined)
+            await checkManifest(repo, ctx, f, d, `tag ${tag}`, undefined);
+    }
+    else {
+        // A tag-less source means every tag of the repository (oc lists the tag symlinks).
+        const tags = await listTags(repo);
+        if (tags.length === 0) {
+            f.add('missing-tag', `no tags under ${repo.manifestsDir}`, undefined, repo.manifestsDir);
+        }
+        for (const t of tags) {
+            const d = await resolveTag(repo, ctx, f, t);
+            if (d !== undefined)
+                await checkManifest(repo, ctx, f, d, `tag ${t}`, undefined);
+        }
+    }
+    await checkLeftovers(repo, f);
+}
+async function openRepo(repoDir, repoReal, f) {
+    const manifestsDir = (0,external_node_path_namespaceObject.join)(repoDir, 'manifests');
+    const blobsDir = (0,external_node_path_namespaceObject.join)(repoDir, 'blobs');
+    const manifestsReal = await realpathOrUndefined(manifestsDir);
+    const blobsReal = await realpathOrUndefined(blobsDir);
+    for (const [shown, real] of [
+        [manifestsDir, manifestsReal],
+        [blobsDir, blobsReal]
+    ]) {
+        if (real !== undefined && !inside(real, repoReal)) {
+            f.add('unsafe-path', `${shown} resolves to ${real}, outside ${repoDir}; not followed`);
+            return undefined;
+        }
+    }
+    return {
+        manifestsDir,
+        blobsDir,
+        manifestsReal,
+        blobsReal,
+        repoReal
+    };
+}
+/** Tag names under manifests/: symlinks (oc) or flattened links, never digest files. */
+async function listTags(repo) {
+    if (repo.manifestsReal === undefined)
+        return [];
+    const names = await (0,promises_namespaceObject.readdir)(repo.manifestsReal, { withFileTypes: true });
+    return names
+        .filter((d) => (d.isSymbolicLink() || d.isFile()) && file_layout_TAG.test(d.name))
+        .filter((d) => digestFromFileName(d.name) === undefined)
+        .map((d) => d.name)
+        .sort();
+}
+/** The manifest digest a tag points to, or undefined after recording why there is none. */
+async function resolveTag(repo, ctx, f, tag) {
+    const tagPath = (0,external_node_path_namespaceObject.join)(repo.manifestsDir, tag);
+    if (repo.manifestsReal === undefined) {
+        f.add('missing-tag', `tag ${tag} was never written: ${repo.manifestsDir} does not exist`, undefined, tagPath);
+        return undefined;
+    }
+    const realTagPath = (0,external_node_path_namespaceObject.join)(repo.manifestsReal, tag);
+    const st = await lstatOrUndefined(realTagPath);
+    if (st === undefined) {
+        f.add('missing-tag', `tag ${tag} was never written: ${tagPath} does not exist`, undefined, tagPath);
+        return undefined;
+    }
+    if (st.isSymbolicLink()) {
+        const target = await (0,promises_namespaceObject.readlink)(realTagPath);
+        // Judge the link text first: an absolute or `..` target is never followed at all.
+        if (!inside((0,external_node_path_namespaceObject.resolve)(repo.manifestsReal, target), repo.manifestsReal)) {
+            f.add('unsafe-path', `tag ${tag} is a symlink to ${target}, outside ${repo.manifestsDir}; not followed`, undefined, tagPath);
+            return undefined;
+        }
+        const real = await realpathOrUndefined(realTagPath);
+        if (real === undefined) {
+            const d = digestFromFileName(target);
+            f.add('dangling-tag', d !== undefined
+                ? `tag ${tag} points to manifest ${d}, which is missing: ${(0,external_node_path_namespaceObject.join)(repo.manifestsDir, target)} does not exist`
+                : `tag ${tag} is a dangling symlink to ${target}`, d, tagPath);
+            return undefined;
+        }
+        if (!inside(real, repo.manifestsReal)) {
+            f.add('unsafe-path', `tag ${tag} resolves to ${real}, outside ${repo.manifestsDir}; not followed`, undefined, tagPath);
+            return undefined;
+        }
+        const d = digestFromFileName((0,external_node_path_namespaceObject.basename)(real));
+        if (d === undefined) {
+            f.add('dangling-tag', `tag ${tag} points to ${target}, which is not a manifest digest`, undefined, tagPath);
+        }
+        return d;
+    }
+    if (st.isFile() && st.size <= MAX_TAG_FILE_BYTES) {
+        const text = (await readSmall(realTagPath, MAX_TAG_FILE_BYTES))?.toString('utf8').trim();
+        const d = text === undefined ? undefined : digestFromFileName(text);
+        if (d !== undefined) {
+            // oc reads tags only through symlinks; a push from this tree fails with "not a symlink".
+            if (ctx.side === 'source') {
+                f.add('dangling-tag', `tag ${tag} is a regular file holding "${d}", not a symlink (a copy without symlink support?); oc fails to read it: not a symlink`, d, tagPath);
+            }
+            return d;
+        }
+    }
+    f.add('dangling-tag', `tag ${tag} is not a symlink to a manifest: ${tagPath}`, undefined, tagPath);
+    return undefined;
+}
+/** The first existing name of a digest in a directory (`sha256:<hex>`, then Windows `sha256-<hex>`). */
+async function findDigestFile(dirReal, digest) {
+    for (const name of digestFileNames(digest)) {
+        const path = (0,external_node_path_namespaceObject.join)(dirReal, name);
+        const st = await lstatOrUndefined(path);
+        if (st !== undefined)
+            return { path, st };
+    }
+    return undefined;
+}
+async function checkManifest(repo, ctx, f, digest, via, parent) {
+    const shown = (0,external_node_path_namespaceObject.join)(repo.manifestsDir, digest);
+    const found = repo.manifestsReal && (await findDigestFile(repo.manifestsReal, digest));
+    if (!found) {
+        if (parent) {
+            f.add('missing-child', `child manifest ${digest} (${parent.child.role}) of manifest list ${parent.list} is missing: ${shown} does not exist`, digest, shown);
+        }
+        else {
+            f.add('missing-manifest', `manifest ${digest} (${via}) is missing: ${shown} does not exist`, digest, shown);
+        }
+        return;
+    }
+    let path = found.path;
+    if (found.st.isSymbolicLink()) {
+        const real = await realpathOrUndefined(found.path);
+        if (real === undefined || !inside(real, repo.repoReal)) {
+            f.add(real === undefined ? 'missing-manifest' : 'unsafe-path', real === undefined
+                ? `manifest ${digest} (${via}) is a dangling symlink: ${shown}`
+                : `manifest ${digest} (${via}) is a symlink to ${real}, outside the repository; not followed`, digest, shown);
+            return;
+        }
+        path = real;
+    }
+    const bytes = await readSmall(path, MAX_MANIFEST_BYTES);
+    if (bytes === undefined) {
+        f.add('bad-manifest', `manifest ${digest} (${via}) is larger than ${MAX_MANIFEST_BYTES} bytes: ${shown}`, digest, shown);
+        return;
+    }
+    if (ctx.digest) {
+        if (parent?.child.size !== undefined && parent.child.size !== bytes.length) {
+            f.add('size-mismatch', `child manifest ${digest} (${parent.child.role}) of manifest list ${parent.list} has ${bytes.length} bytes, the list says ${parent.child.size}: ${shown}`, digest, shown);
+            return;
+        }
+        const actual = digestOf(bytes, digest.slice(0, digest.indexOf(':')));
+        if (actual !== digest) {
+            f.add('digest-mismatch', `manifest ${digest} (${via}) has content with digest ${actual}: ${shown}`, digest, shown);
+            return;
+        }
+    }
+    const parsed = parseManifest(bytes);
+    if ('error' in parsed) {
+        f.add('bad-manifest', `manifest ${digest} (${via}) cannot be read: ${parsed.error}: ${shown}`, digest, shown);
+        return;
+    }
+    await checkParsed(repo, ctx, f, digest, via, parsed.manifest, parent !== undefined);
+}
+async function checkParsed(repo, ctx, f, digest, via, m, isChild) {
+    if (m.kind === 'index') {
+        if (isChild) {
+            f.add('bad-manifest', `manifest ${digest} (${via}) is a list nested in a list; not supported`, digest);
+            return;
+        }
+        // The tag points at the list, so oc kept it: every child it names must be on disk.
+        for (const child of m.manifests) {
+            await checkManifest(repo, ctx, f, child.digest, `${via} → ${child.role}`, {
+                list: digest,
+                child
+            });
+        }
+        return;
+    }
+    for (const blob of blobsOf(m)) {
+        const state = await blobState(repo, ctx, blob);
+        const prior = f.referenced.get(blob.digest);
+        f.referenced.set(blob.digest, {
+            role: blob.role,
+            size: blob.size,
+            ok: (prior?.ok ?? true) && state.state === 'ok'
+        });
+        const what = `${blob.role} ${blob.digest}${blob.size !== undefined ? ` (${blob.size} bytes)` : ''} of manifest ${digest} (${via})`;
+        switch (state.state) {
+            case 'ok':
+                break;
+            case 'missing':
+                f.add('missing-blob', `${what} is missing: ${shownBlob(repo, state.path)} does not exist`, blob.digest, shownBlob(repo, state.path));
+                break;
+            case 'not-file':
+                f.add('missing-blob', `${what} is not a regular file: ${shownBlob(repo, state.path)}`, blob.digest, shownBlob(repo, state.path));
+                break;
+            case 'unsafe':
+                f.add('unsafe-path', `${what} is a symlink to ${state.target}, outside the mirror directory; not followed`, blob.digest, shownBlob(repo, state.path));
+                break;
+            case 'size':
+                f.add('size-mismatch', `${what} has ${state.actual} bytes on disk (truncated or wrong file): ${shownBlob(repo, state.path)}`, blob.digest, shownBlob(repo, state.path));
+                break;
+            case 'hash':
+                f.add('digest-mismatch', `${what} has content with digest ${state.actual}: ${shownBlob(repo, state.path)}`, blob.digest, shownBlob(repo, state.path));
+                break;
+        }
+    }
+}
+function shownBlob(repo, realPath) {
+    return repo.blobsReal !== undefined && (0,external_node_path_namespaceObject.dirname)(realPath) === repo.blobsReal
+        ? (0,external_node_path_namespaceObject.join)(repo.blobsDir, (0,external_node_path_namespaceObject.basename)(realPath))
+        : realPath;
+}
+function blobState(repo, ctx, blob) {
+    const dir = repo.blobsReal ?? (0,external_node_path_namespaceObject.join)(repo.repoReal, 'blobs');
+    const key = `${ctx.digest ? 'd' : 'e'}\0${dir}\0${blob.digest}\0${blob.size ?? ''}`;
+    let p = ctx.blobs.get(key);
+    if (p === undefined) {
+        p = computeBlobState(dir, ctx, blob);
+        ctx.blobs.set(key, p);
+    }
+    return p;
+}
+async function computeBlobState(dir, ctx, blob) {
+    const found = await findDigestFile(dir, blob.digest);
+    if (found === undefined)
+        return { state: 'missing', path: (0,external_node_path_namespaceObject.join)(dir, blob.digest) };
+    let path = found.path;
+    if (found.st.isSymbolicLink()) {
+        // Shared blobs are hard links in oc's tree; a symlink is accepted only inside the mirror.
+        const real = await realpathOrUndefined(found.path);
+        if (real === undefined)
+            return { state: 'missing', path };
+        if (ctx.rootReal === undefined || !inside(real, ctx.rootReal))
+            return { state: 'unsafe', path, target: real };
+        path = real;
+    }
+    const st = await (0,promises_namespaceObject.lstat)(path);
+    if (!st.isFile())
+        return { state: 'not-file', path: found.path };
+    if (!ctx.digest)
+        return { state: 'ok' };
+    if (blob.size !== undefined && st.size !== blob.size) {
+        return { state: 'size', path: found.path, actual: st.size };
+    }
+    const actual = await hashFile(path, blob.digest);
+    return actual === blob.digest ? { state: 'ok' } : { state: 'hash', path: found.path, actual };
+}
+/** `*.download` files are oc's unfinished streaming writes (file.go:418-436). */
+async function checkLeftovers(repo, f) {
+    if (repo.blobsReal === undefined)
+        return;
+    const names = await (0,promises_namespaceObject.readdir)(repo.blobsReal);
+    for (const name of names.filter((n) => n.endsWith('.download')).sort()) {
+        const real = (0,external_node_path_namespaceObject.join)(repo.blobsReal, name);
+        const path = (0,external_node_path_namespaceObject.join)(repo.blobsDir, name);
+        const st = await lstatOrUndefined(real);
+        const size = st?.isFile() ? ` (${st.size} bytes)` : '';
+        const digest = digestFromFileName(name.slice(0, -'.download'.length));
+        const ref = digest === undefined ? undefined : f.referenced.get(digest);
+        if (ref !== undefined && !ref.ok) {
+            f.add('leftover-download', `partial download of ${ref.role} ${digest}${ref.size !== undefined ? ` (${ref.size} bytes)` : ''} left by a failed write${size}: ${path}`, digest, path);
+        }
+        else {
+            f.warnings.push({
+                kind: 'leftover-download',
+                digest,
+                path,
+                message: text_oneLine(`leftover partial download${size}${ref ? ' of a blob that is complete now' : ' of a blob this line does not reference'}: ${path}`, 1000)
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/verify/http.ts
+// A minimal HTTP(S) client on node:http/https: one request, no redirects, bounded bodies,
+// optional streaming sink, a hard timeout. Redirects and auth live in the registry client.
+
+
+/** Connection-level agents for one verification run; `close()` frees the sockets. */
+class HttpAgents {
+    http = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 8 });
+    /** `insecure` accepts self-signed certificates (oc's --insecure). */
+    https;
+    constructor(insecure) {
+        this.https = new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 8, rejectUnauthorized: !insecure });
+    }
+    close() {
+        this.http.destroy();
+        this.https.destroy();
+    }
+}
+class HttpError extends Error {
+}
+function httpRequest(req, agents) {
+    return new Promise((resolvePromise, reject) => {
+        const isHttps = req.url.protocol === 'https:';
+        const mod = isHttps ? (external_node_https_default()) : (external_node_http_default());
+        const headers = { 'User-Agent': 'mirror-guard-verify', ...req.headers };
+        if (req.body !== undefined)
+            headers['Content-Length'] = String(Buffer.byteLength(req.body));
+        let settled = false;
+        const fail = (err) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            request.destroy();
+            reject(err);
+        };
+        const request = mod.request(req.url, { method: req.method, headers, agent: isHttps ? agents.https : agents.http }, (res) => {
+            const status = res.statusCode ?? 0;
+            const chunks = [];
+            let size = 0;
+            const stream = req.sink !== undefined && status >= 200 && status < 300;
+            res.on('data', (chunk) => {
+                if (stream) {
+                    req.sink(chunk);
+                    return;
+                }
+                size += chunk.length;
+                if (size > req.maxBody) {
+                    fail(new HttpError(`${req.method} ${req.url.href}: response larger than ${req.maxBody} bytes`));
+                    return;
+                }
+                chunks.push(chunk);
+            });
+            res.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                resolvePromise({ status, headers: res.headers, body: Buffer.concat(chunks) });
+            });
+            res.on('error', fail);
+            res.on('aborted', () => fail(new HttpError('connection closed before the response ended')));
+        });
+        const timer = setTimeout(() => fail(new HttpError(`${req.method} ${req.url.href}: no answer within ${req.timeoutMs} ms`)), req.timeoutMs);
+        request.on('error', fail);
+        request.end(req.body);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/verify/registry-auth.ts
+// Registry credentials and the auth handshake: docker/podman registry config files
+// (`auths.<host>.auth` = base64 "user:pass", `username`/`password`, `identitytoken`,
+// `registrytoken`), WWW-Authenticate challenges, and the bearer token flow.
+
+
+
+const registry_auth_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+const registry_auth_DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io'];
+/** `https://index.docker.io/v1/`, `quay.io/ns/repo/` → `index.docker.io`, `quay.io/ns/repo`. */
+function normalizeAuthKey(key) {
+    let k = key.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    k = k.replace(/\/+$/, '').replace(/\/v[12]$/, '');
+    const slash = k.indexOf('/');
+    const host = (slash < 0 ? k : k.slice(0, slash)).toLowerCase();
+    return slash < 0 ? host : host + k.slice(slash);
+}
+function credentialOf(entry, key, file) {
+    let username = str(entry.username);
+    let password = str(entry.password);
+    const auth = str(entry.auth);
+    if (auth !== undefined) {
+        const decoded = Buffer.from(auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw new Error(`${file}: auths."${key}".auth is not base64 of "user:password"`);
+        }
+        username = decoded.slice(0, colon);
+        password = decoded.slice(colon + 1);
+    }
+    return {
+        ...(username !== undefined ? { username } : {}),
+        ...(password !== undefined ? { password } : {}),
+        ...(str(entry.identitytoken) !== undefined ? { identityToken: str(entry.identitytoken) } : {}),
+        ...(str(entry.registrytoken) !== undefined ? { registryToken: str(entry.registrytoken) } : {})
+    };
+}
+class RegistryConfig {
+    #byKey;
+    constructor(byKey) {
+        this.#byKey = byKey;
+    }
+    static empty() {
+        return new RegistryConfig(new Map());
+    }
+    /** Parses the JSON text of a registry config; throws an Error naming the file and the key. */
+    static parse(text, file) {
+        let doc;
+        try {
+            doc = JSON.parse(text);
+        }
+        catch (e) {
+            throw new Error(`${file}: not valid JSON (${e.message})`, { cause: e });
+        }
+        if (!registry_auth_isObject(doc))
+            throw new Error(`${file}: not a JSON object`);
+        const auths = doc.auths ?? {};
+        if (!registry_auth_isObject(auths))
+            throw new Error(`${file}: "auths" is not an object`);
+        const map = new Map();
+        for (const [key, value] of Object.entries(auths)) {
+            if (!registry_auth_isObject(value))
+                throw new Error(`${file}: auths."${key}" is not an object`);
+            map.set(normalizeAuthKey(key), credentialOf(value, key, file));
+        }
+        return new RegistryConfig(map);
+    }
+    static async load(file) {
+        let text;
+        try {
+            text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        }
+        catch (e) {
+            throw new Error(`cannot read registry config ${file}: ${e.message}`, { cause: e });
+        }
+        return RegistryConfig.parse(text, file);
+    }
+    /**
+     * Credentials for a repository: the most specific key wins (podman allows `host/ns/repo`
+     * keys), then the bare host; Docker Hub's aliases are one registry.
+     */
+    lookup(host, repository = '') {
+        const h = host.toLowerCase();
+        const hosts = registry_auth_DOCKER_HUB.includes(h) ? [h, ...registry_auth_DOCKER_HUB.filter((x) => x !== h)] : [h];
+        for (const candidate of hosts) {
+            const parts = repository.split('/').filter((p) => p !== '');
+            for (let n = parts.length; n >= 0; n--) {
+                const key = n === 0 ? candidate : `${candidate}/${parts.slice(0, n).join('/')}`;
+                const found = this.#byKey.get(key);
+                if (found !== undefined)
+                    return found;
+            }
+        }
+        return undefined;
+    }
+}
+/**
+ * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
+ * `key=value` / `key="quoted, value"` parameters.
+ */
+function parseChallenges(header) {
+    const text = Array.isArray(header) ? header.join(', ') : (header ?? '');
+    const out = [];
+    const token = /\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)/y;
+    let i = 0;
+    while (i < text.length) {
+        // Skip separators between challenges / parameters.
+        while (i < text.length && /[\s,]/.test(text[i]))
+            i++;
+        token.lastIndex = i;
+        const m = token.exec(text);
+        if (!m)
+            break;
+        i = token.lastIndex;
+        const name = m[1];
+        let j = i;
+        while (j < text.length && text[j] === ' ')
+            j++;
+        if (text[j] === '=') {
+            // A parameter of the current challenge.
+            j++;
+            while (j < text.length && text[j] === ' ')
+                j++;
+            let value = '';
+            if (text[j] === '"') {
+                j++;
+                while (j < text.length && text[j] !== '"') {
+                    if (text[j] === '\\' && j + 1 < text.length)
+                        j++;
+                    value += text[j];
+                    j++;
+                }
+                j++;
+            }
+            else {
+                while (j < text.length && text[j] !== ',' && !/\s/.test(text[j]))
+                    value += text[j++];
+            }
+            i = j;
+            const current = out[out.length - 1];
+            if (current)
+                current.params[name.toLowerCase()] = value;
+        }
+        else {
+            out.push({ scheme: name.toLowerCase(), params: {} });
+        }
+    }
+    return out;
+}
+function basicHeader(cred) {
+    if (cred.username === undefined || cred.password === undefined)
+        return undefined;
+    return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
+}
+class AuthError extends Error {
+}
+/** Fetches and caches bearer tokens per (realm, service, scope). */
+class TokenSource {
+    agents;
+    timeoutMs;
+    #cache = new Map();
+    constructor(agents, timeoutMs) {
+        this.agents = agents;
+        this.timeoutMs = timeoutMs;
+    }
+    /** The Authorization header value for a bearer challenge and scope. */
+    token(challenge, scope, cred) {
+        if (cred?.registryToken !== undefined)
+            return Promise.resolve(`Bearer ${cred.registryToken}`);
+        const realm = challenge.params.realm;
+        if (realm === undefined)
+            return Promise.reject(new AuthError('bearer challenge without realm'));
+        const service = challenge.params.service ?? '';
+        const key = `${realm}\0${service}\0${scope}`;
+        let p = this.#cache.get(key);
+        if (p === undefined) {
+            p = this.#fetch(realm, service, scope, cred);
+            this.#cache.set(key, p);
+            // A failed fetch must not poison the cache for a later retry.
+            p.catch(() => this.#cache.delete(key));
+        }
+        return p;
+    }
+    /** Forget a token the registry refused (expired). */
+    invalidate(challenge, scope) {
+        this.#cache.delete(`${challenge.params.realm}\0${challenge.params.service ?? ''}\0${scope}`);
+    }
+    async #fetch(realm, service, scope, cred) {
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            throw new AuthError(`bearer realm "${text_oneLine(realm, 200)}" is not a URL`);
+        }
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+            throw new AuthError(`bearer realm "${text_oneLine(realm, 200)}" is not http(s)`);
+        }
+        const form = new URLSearchParams();
+        if (service !== '')
+            form.set('service', service);
+        if (scope !== '')
+            form.set('scope', scope);
+        try {
+            return await this.#request(url, form, cred);
+        }
+        catch (e) {
+            if (e instanceof AuthError)
+                throw e;
+            throw new AuthError(`token request to ${url.origin}${url.pathname} failed: ${e.message}`);
+        }
+    }
+    async #request(url, form, cred) {
+        let res;
+        if (cred?.identityToken !== undefined) {
+            // OAuth2 refresh-token grant, as docker does with an identity token.
+            form.set('grant_type', 'refresh_token');
+            form.set('refresh_token', cred.identityToken);
+            form.set('client_id', 'mirror-guard');
+            res = await httpRequest({
+                method: 'POST',
+                url,
+                headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                body: form.toString(),
+                timeoutMs: this.timeoutMs,
+                maxBody: 1 << 20
+            }, this.agents);
+        }
+        else {
+            if (cred?.username !== undefined)
+                form.set('account', cred.username);
+            for (const [k, v] of form)
+                url.searchParams.set(k, v);
+            const basic = cred ? basicHeader(cred) : undefined;
+            res = await httpRequest({
+                method: 'GET',
+                url,
+                headers: basic ? { Authorization: basic } : {},
+                timeoutMs: this.timeoutMs,
+                maxBody: 1 << 20
+            }, this.agents);
+        }
+        if (res.status !== 200) {
+            throw new AuthError(`token request to ${url.origin}${url.pathname} answered HTTP ${res.status}: ${text_oneLine(res.body.toString('utf8'), 200)}`);
+        }
+        let doc;
+        try {
+            doc = JSON.parse(res.body.toString('utf8'));
+        }
+        catch {
+            throw new AuthError(`token response from ${url.origin}${url.pathname} is not JSON`);
+        }
+        const token = registry_auth_isObject(doc) ? (str(doc.token) ?? str(doc.access_token)) : undefined;
+        if (token === undefined) {
+            throw new AuthError(`token response from ${url.origin}${url.pathname} has no token`);
+        }
+        return `Bearer ${token}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/registry.ts
+
+
+
+
+
+
+/** The registry could not be reached: DNS, connect, TLS, reset, timeout. */
+class Unreachable extends Error {
+}
+const registry_DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io']);
+/** Where the API of a registry lives and how a repository is named there. */
+function apiLocation(registry, repository) {
+    if (registry_DOCKER_HUB.has(registry.toLowerCase())) {
+        return {
+            host: 'registry-1.docker.io',
+            repo: repository.includes('/') ? repository : `library/${repository}`
+        };
+    }
+    return { host: registry, repo: repository };
+}
+function registryMessage(res) {
+    const text = res.body.toString('utf8');
+    try {
+        const doc = JSON.parse(text);
+        const first = doc.errors?.[0];
+        if (first)
+            return text_oneLine(`${String(first.code)}: ${String(first.message)}`, 200);
+    }
+    catch {
+        // not a registry error document; fall through to the raw text
+    }
+    return text === '' ? '(empty body)' : text_oneLine(text, 200);
+}
+/** One registry: its scheme (learned by a ping), its auth challenge, tokens per scope. */
+class RegistryHost {
+    host;
+    env;
+    #ping;
+    #auth = new Map();
+    constructor(host, env) {
+        this.host = host;
+        this.env = env;
+    }
+    ready() {
+        this.#ping ??= this.#doPing();
+        return this.#ping;
+    }
+    async #doPing() {
+        // --insecure means "http is fine too": try TLS without verification first, then plain http.
+        const origins = this.env.insecure
+            ? [`https://${this.host}`, `http://${this.host}`]
+            : [`https://${this.host}`];
+        const errors = [];
+        for (const origin of origins) {
+            try {
+                const res = await this.env.limiter.run(() => httpRequest({
+                    method: 'GET',
+                    url: new URL('/v2/', origin),
+                    timeoutMs: this.env.timeoutMs,
+                    maxBody: 1 << 16
+                }, this.env.agents));
+                const challenge = res.status === 401
+                    ? parseChallenges(res.headers['www-authenticate']).find((c) => c.scheme === 'bearer' || c.scheme === 'basic')
+                    : undefined;
+                return challenge ? { origin, challenge } : { origin };
+            }
+            catch (e) {
+                errors.push(`${origin}: ${e.message}`);
+            }
+        }
+        throw new Unreachable(`cannot reach ${this.host}: ${errors.join('; ')}`);
+    }
+    credential(repo) {
+        return this.env.config.lookup(this.host, repo);
+    }
+    async #authorization(challenge, scope, repo) {
+        if (challenge === undefined)
+            return undefined;
+        const cred = this.credential(repo);
+        if (challenge.scheme === 'basic') {
+            const header = cred ? basicHeader(cred) : undefined;
+            if (header === undefined) {
+                throw new AuthError(`${this.host} wants a user name and password; none in the registry config`);
+            }
+            return header;
+        }
+        return this.env.tokens.token(challenge, scope, cred);
+    }
+    /** GET/HEAD on the registry with auth (challenge → token → retry once) and redirects. */
+    async request(method, path, repo, opts) {
+        const { origin, challenge } = await this.ready();
+        const scope = `repository:${repo}:pull`;
+        return this.env.limiter.run(async () => {
+            let current = challenge;
+            let auth = this.#auth.get(scope);
+            if (auth === undefined && current !== undefined) {
+                auth = this.#authorization(current, scope, repo);
+                this.#auth.set(scope, auth);
+                auth.catch(() => this.#auth.delete(scope));
+            }
+            for (let attempt = 0;; attempt++) {
+                const header = await auth;
+                const res = await this.#follow(method, new URL(path, origin), header, opts);
+                if (res.status !== 401 || attempt > 0)
+                    return res;
+                const fresh = parseChallenges(res.headers['www-authenticate']).find((c) => c.scheme === 'bearer' || c.scheme === 'basic');
+                if (fresh === undefined)
+                    return res;
+                // The token was refused or the scope needs one of its own: fetch a new one once.
+                if (current !== undefined)
+                    this.env.tokens.invalidate(current, scope);
+                this.env.tokens.invalidate(fresh, scope);
+                current = fresh;
+                auth = this.#authorization(fresh, scope, repo);
+                this.#auth.set(scope, auth);
+                auth.catch(() => this.#auth.delete(scope));
+            }
+        });
+    }
+    async #follow(method, start, authorization, opts) {
+        let url = start;
+        for (let hop = 0; hop < 6; hop++) {
+            const headers = {};
+            if (opts.accept)
+                headers.Accept = opts.accept;
+            // Blob storage redirects (S3, CDN) must not receive the registry's credentials.
+            if (authorization && url.origin === start.origin)
+                headers.Authorization = authorization;
+            let res;
+            try {
+                res = await httpRequest({
+                    method,
+                    url,
+                    headers,
+                    timeoutMs: this.env.timeoutMs,
+                    maxBody: opts.maxBody,
+                    sink: opts.sink
+                }, this.env.agents);
+            }
+            catch (e) {
+                throw new Unreachable(`${method} ${url.href}: ${e.message}`);
+            }
+            const location = res.headers.location;
+            if ([301, 302, 303, 307, 308].includes(res.status) && location) {
+                url = new URL(location, url);
+                continue;
+            }
+            return { ...res, url: url.href };
+        }
+        throw new Unreachable(`${method} ${start.href}: too many redirects`);
+    }
+}
+class RegistryVerifier {
+    env;
+    digest;
+    #hosts = new Map();
+    #blobs = new Map();
+    constructor(env, digest) {
+        this.env = env;
+        this.digest = digest;
+    }
+    host(name) {
+        let h = this.#hosts.get(name);
+        if (h === undefined) {
+            h = new RegistryHost(name, this.env);
+            this.#hosts.set(name, h);
+        }
+        return h;
+    }
+    async verify(entry) {
+        const problems = [];
+        const { host, repo } = apiLocation(entry.destination.registry, entry.destination.repository);
+        const h = this.host(host);
+        const name = `${host}/${repo}`;
+        try {
+            const reference = entry.destinationTag ?? entry.source.digest;
+            const refs = reference !== undefined ? [reference] : await this.#tags(h, repo, problems);
+            for (const ref of refs) {
+                await this.#manifest(h, repo, name, ref, ref.includes(':') ? `${name}@${ref}` : `tag ${ref}`, undefined, problems);
+            }
+        }
+        catch (e) {
+            const kind = e instanceof Unreachable
+                ? 'unreachable'
+                : e instanceof AuthError
+                    ? 'unauthorized'
+                    : 'registry-error';
+            problems.push({ kind, message: text_oneLine(`${name}: ${e.message}`, 1000) });
+        }
+        // Every message may carry registry text; keep each on one line, whatever built it.
+        const clean = problems.map((p) => ({ ...p, message: text_oneLine(p.message, 1000) }));
+        return { entryId: entry.id, complete: clean.length === 0, problems: clean, warnings: [] };
+    }
+    /** A repository-only destination (tag-less source): every tag the registry lists. */
+    async #tags(h, repo, problems) {
+        const res = await h.request('GET', `/v2/${repo}/tags/list`, repo, { maxBody: 16 << 20 });
+        if (res.status !== 200) {
+            problems.push(this.#statusProblem(res, `tags of ${h.host}/${repo}`, 'missing-tag'));
+            return [];
+        }
+        let tags;
+        try {
+            tags = JSON.parse(res.body.toString('utf8')).tags;
+        }
+        catch {
+            tags = undefined;
+        }
+        const list = Array.isArray(tags) ? tags.filter((t) => typeof t === 'string') : [];
+        if (list.length === 0) {
+            problems.push({
+                kind: 'missing-tag',
+                path: res.url,
+                message: `${h.host}/${repo} has no tags`
+            });
+        }
+        return list;
+    }
+    #statusProblem(res, what, notFound, digest) {
+        const kind = res.status === 404
+            ? notFound
+            : res.status === 401 || res.status === 403
+                ? 'unauthorized'
+                : 'registry-error';
+        const detail = res.body.length > 0 ? `: ${registryMessage(res)}` : '';
+        return {
+            kind,
+            digest,
+            path: res.url,
+            message: text_oneLine(`${what}: GET ${res.url} answered HTTP ${res.status}${detail}`, 1000)
+        };
+    }
+    async #manifest(h, repo, name, reference, via, parent, problems) {
+        const isDigest = reference.includes(':');
+        const res = await h.request('GET', `/v2/${repo}/manifests/${reference}`, repo, {
+            accept: MANIFEST_ACCEPT,
+            maxBody: MAX_MANIFEST_BYTES
+        });
+        if (res.status !== 200) {
+            const what = parent
+                ? `child manifest ${reference} (${parent.child.role}) of manifest list ${parent.list} in ${name}`
+                : isDigest
+                    ? `manifest ${reference} of ${name}`
+                    : `tag ${reference} of ${name}`;
+            problems.push(this.#statusProblem(res, what, parent ? 'missing-child' : isDigest ? 'missing-manifest' : 'missing-tag', isDigest ? reference : undefined));
+            return;
+        }
+        const algo = isDigest ? reference.slice(0, reference.indexOf(':')) : 'sha256';
+        const actual = digestOf(res.body, algo);
+        const header = res.headers['docker-content-digest'];
+        const served = typeof header === 'string' ? header.trim() : undefined;
+        const digest = isDigest ? reference : (served ?? actual);
+        if (this.digest) {
+            if (isDigest && actual !== reference) {
+                problems.push({
+                    kind: 'digest-mismatch',
+                    digest: reference,
+                    path: res.url,
+                    message: `manifest ${reference} (${via}) served by ${name} has content with digest ${actual}`
+                });
+                return;
+            }
+            if (served !== undefined && served.startsWith(`${algo}:`) && served !== actual) {
+                problems.push({
+                    kind: 'digest-mismatch',
+                    digest: served,
+                    path: res.url,
+                    message: text_oneLine(`manifest ${via} of ${name}: Docker-Content-Digest says ${served}, content hashes to ${actual}`, 1000)
+                });
+                return;
+            }
+            if (parent?.child.size !== undefined && parent.child.size !== res.body.length) {
+                problems.push({
+                    kind: 'size-mismatch',
+                    digest: reference,
+                    path: res.url,
+                    message: `child manifest ${reference} (${parent.child.role}) of manifest list ${parent.list} has ${res.body.length} bytes, the list says ${parent.child.size}`
+                });
+                return;
+            }
+        }
+        const contentType = res.headers['content-type'];
+        const parsed = parseManifest(res.body, typeof contentType === 'string' ? contentType : undefined);
+        if ('error' in parsed) {
+            problems.push({
+                kind: 'bad-manifest',
+                digest,
+                path: res.url,
+                message: text_oneLine(`manifest ${digest} (${via}) of ${name} cannot be read: ${parsed.error}`, 1000)
+            });
+            return;
+        }
+        const m = parsed.manifest;
+        if (m.kind === 'index') {
+            if (parent) {
+                problems.push({
+                    kind: 'bad-manifest',
+                    digest,
+                    path: res.url,
+                    message: `manifest ${digest} (${via}) is a list nested in a list; not supported`
+                });
+                return;
+            }
+            for (const child of m.manifests) {
+                await this.#manifest(h, repo, name, child.digest, `${via} → ${child.role}`, { list: digest, child }, problems);
+            }
+            return;
+        }
+        const outcomes = await Promise.all(blobsOf(m).map((b) => this.#blob(h, repo, b)));
+        for (const [i, blob] of blobsOf(m).entries()) {
+            const o = outcomes[i];
+            if (o.ok)
+                continue;
+            const size = blob.size !== undefined ? ` (${blob.size} bytes)` : '';
+            problems.push({
+                kind: o.kind,
+                digest: blob.digest,
+                path: o.url,
+                message: text_oneLine(`${blob.role} ${blob.digest}${size} of manifest ${digest} (${via}) ${o.detail}`, 1000)
+            });
+        }
+    }
+    #blob(h, repo, blob) {
+        const key = `${h.host}\0${repo}\0${blob.digest}\0${blob.size ?? ''}`;
+        let p = this.#blobs.get(key);
+        if (p === undefined) {
+            p = this.#checkBlob(h, repo, blob);
+            this.#blobs.set(key, p);
+        }
+        return p;
+    }
+    async #checkBlob(h, repo, blob) {
+        const path = `/v2/${repo}/blobs/${blob.digest}`;
+        const name = `${h.host}/${repo}`;
+        const head = await h.request('HEAD', path, repo, { maxBody: 1 << 16 });
+        if (head.status === 404) {
+            return {
+                ok: false,
+                kind: 'missing-blob',
+                url: head.url,
+                detail: `is missing from ${name}: HEAD ${head.url} answered HTTP 404`
+            };
+        }
+        if (head.status !== 200) {
+            const kind = head.status === 401 || head.status === 403 ? 'unauthorized' : 'registry-error';
+            return {
+                ok: false,
+                kind,
+                url: head.url,
+                detail: `could not be checked in ${name}: HEAD ${head.url} answered HTTP ${head.status}`
+            };
+        }
+        const length = Number(head.headers['content-length']);
+        if (blob.size !== undefined &&
+            head.headers['content-length'] !== undefined &&
+            length !== blob.size) {
+            return {
+                ok: false,
+                kind: 'size-mismatch',
+                url: head.url,
+                detail: `has ${length} bytes in ${name} (HEAD content-length)`
+            };
+        }
+        if (!this.digest)
+            return { ok: true };
+        const hash = newHasher(blob.digest);
+        let received = 0;
+        const get = await h.request('GET', path, repo, {
+            maxBody: 1 << 16,
+            sink: (chunk) => {
+                received += chunk.length;
+                hash.update(chunk);
+            }
+        });
+        if (get.status !== 200) {
+            return {
+                ok: false,
+                kind: get.status === 404 ? 'missing-blob' : 'registry-error',
+                url: get.url,
+                detail: `could not be read from ${name}: GET ${get.url} answered HTTP ${get.status}`
+            };
+        }
+        const actual = `${blob.digest.slice(0, blob.digest.indexOf(':'))}:${hash.digest('hex')}`;
+        if (actual !== blob.digest) {
+            return {
+                ok: false,
+                kind: 'digest-mismatch',
+                url: get.url,
+                detail: `served by ${name} has content with digest ${actual} (${received} bytes)`
+            };
+        }
+        return { ok: true };
+    }
+}
+/**
+ * Verifies every entry whose destination is a registry. Entries with file:// or s3://
+ * destinations get no result. Never throws for registry trouble: it becomes a problem.
+ */
+async function verifyRegistryEntries(entries, opts) {
+    const mine = entries.filter((e) => e.destination.kind === 'registry');
+    if (mine.length === 0)
+        return [];
+    let config;
+    try {
+        config =
+            opts.authFile !== undefined
+                ? await RegistryConfig.load(opts.authFile)
+                : RegistryConfig.empty();
+    }
+    catch (e) {
+        const message = text_oneLine(e.message, 1000);
+        return mine.map((e) => ({
+            entryId: e.id,
+            complete: false,
+            problems: [{ kind: 'unauthorized', path: opts.authFile, message }],
+            warnings: []
+        }));
+    }
+    const timeoutMs = opts.timeoutMs ?? 30_000;
+    const agents = new HttpAgents(opts.insecure);
+    try {
+        const env = {
+            agents,
+            tokens: new TokenSource(agents, timeoutMs),
+            config,
+            insecure: opts.insecure,
+            timeoutMs,
+            limiter: new Limiter(opts.concurrency ?? 4)
+        };
+        const verifier = new RegistryVerifier(env, opts.digest);
+        return await Promise.all(mine.map((e) => verifier.verify(e)));
+    }
+    finally {
+        agents.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/index.ts
+
+
+
+
+/**
+ * Verifies what can be verified and returns one result per such entry, in entry order:
+ * - file:// destinations under `dir` (default `.`, like oc),
+ * - file:// sources under `fromDir` when it is set,
+ * - registry destinations when `registries` is true.
+ * An entry checked on both sides gets one merged result. Entries with nothing checkable
+ * (s3:// destinations, registry destinations with `registries: false`) get NO result: the
+ * caller keeps oc's own verdict for them.
+ */
+async function verifyEntries(entries, opts) {
+    const [dest, src, reg] = await Promise.all([
+        verifyFileEntries(entries, opts.dir ?? '.', { digest: opts.digest, side: 'destination' }),
+        opts.fromDir !== undefined
+            ? verifyFileEntries(entries, opts.fromDir, { digest: opts.digest, side: 'source' })
+            : Promise.resolve([]),
+        opts.registries
+            ? verifyRegistryEntries(entries, {
+                insecure: opts.insecure,
+                digest: opts.digest,
+                ...(opts.authFile !== undefined ? { authFile: opts.authFile } : {})
+            })
+            : Promise.resolve([])
+    ]);
+    const merged = new Map();
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    // Source findings say which side they are about; destination findings are the default.
+    const tagSource = (id, p) => ({
+        ...p,
+        message: `source ${byId.get(id)?.source.raw ?? ''}: ${p.message}`
+    });
+    for (const [results, isSource] of [
+        [src, true],
+        [dest, false],
+        [reg, false]
+    ]) {
+        for (const r of results) {
+            const m = merged.get(r.entryId) ?? { problems: [], warnings: [] };
+            m.problems.push(...(isSource ? r.problems.map((p) => tagSource(r.entryId, p)) : r.problems));
+            m.warnings.push(...(isSource ? r.warnings.map((p) => tagSource(r.entryId, p)) : r.warnings));
+            merged.set(r.entryId, m);
+        }
+    }
+    return entries
+        .filter((e) => merged.has(e.id))
+        .map((e) => {
+        const m = merged.get(e.id);
+        return {
+            entryId: e.id,
+            complete: m.problems.length === 0,
+            problems: m.problems,
+            warnings: m.warnings
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/verify.ts
+// `mirror-guard verify`: prove that every mapping line really landed (file:// trees on disk,
+// registries over the HTTP API), instead of trusting oc's success lines.
+
+
+
+
+
+
+
+
+
+const VERIFY_HELP = `Usage: mirror-guard verify -f MAPPING [-f MAPPING…] [--dir DIR] [--from-dir DIR] [--digest]
+                           [--registry-config FILE] [--insecure] [--json FILE]
+
+Checks that what each mapping line should have mirrored is really there — not just its
+manifest. oc 4.13 and older can write a manifest to a file:// mirror, print its success
+line, and still be missing a layer (a failed download, e.g. after HTTP 429); later runs
+without --force never repair it. verify finds such holes and names the missing blob.
+
+What is checked, per mapping line:
+  file:// destination  under --dir: the tag symlink  v2/<repo>/manifests/<tag>, the manifest
+                       it points to, for a manifest list every child, and every config and
+                       layer blob in v2/<repo>/blobs/. Leftover *.download files (unfinished
+                       writes) are reported too.
+  registry destination over the Registry HTTP API v2: the manifest by tag (or digest), every
+                       child of a list, and a HEAD request for every config and layer blob.
+  file:// source       only with --from-dir: the image a push from that directory will read.
+  s3:// destination    cannot be checked here; shown as "not checked".
+
+Options:
+  -f, --filename MAPPING     a mapping file as given to oc image mirror -f (repeat for several)
+  --dir DIR                  oc's --dir: root of file:// destinations (default: current directory)
+  --from-dir DIR             oc's --from-dir: also check file:// sources under DIR
+  --digest                   also check sizes and sha256 of every blob (reads all data; slow)
+  -a, --registry-config FILE registry credentials (docker config.json or podman auth.json)
+  --insecure                 registries may use plain http or self-signed certificates
+  --json FILE                write the result as JSON (- for stdout)
+  -h, --help                 this text
+
+Exit status: 0 every line complete, 1 something missing (or not checkable),
+             2 bad arguments, unreadable or invalid mapping file.
+
+Example:
+  oc image mirror -f mapping.txt --dir /mirror --continue-on-error
+  mirror-guard verify -f mapping.txt --dir /mirror
+`;
+class UsageProblem extends Error {
+}
+function verify_parse(args) {
+    let values;
+    try {
+        ;
+        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
+            args,
+            strict: true,
+            allowPositionals: false,
+            options: {
+                filename: { type: 'string', short: 'f', multiple: true },
+                dir: { type: 'string' },
+                'from-dir': { type: 'string' },
+                digest: { type: 'boolean' },
+                'registry-config': { type: 'string', short: 'a' },
+                insecure: { type: 'boolean' },
+                json: { type: 'string' },
+                help: { type: 'boolean', short: 'h' }
+            }
+        }));
+    }
+    catch (e) {
+        throw new UsageProblem(e.message);
+    }
+    if (values.help)
+        return 'help';
+    if (!values.filename?.length) {
+        throw new UsageProblem('missing -f MAPPING (the mapping file given to oc image mirror)');
+    }
+    for (const [flag, v] of [
+        ['--dir', values.dir],
+        ['--from-dir', values['from-dir']],
+        ['--registry-config', values['registry-config']],
+        ['--json', values.json]
+    ]) {
+        if (v === '')
+            throw new UsageProblem(`${flag} needs a value`);
+    }
+    return {
+        mappings: values.filename,
+        ...(values.dir !== undefined ? { dir: values.dir } : {}),
+        ...(values['from-dir'] !== undefined ? { fromDir: values['from-dir'] } : {}),
+        digest: values.digest ?? false,
+        ...(values['registry-config'] !== undefined ? { authFile: values['registry-config'] } : {}),
+        insecure: values.insecure ?? false,
+        ...(values.json !== undefined ? { json: values.json } : {})
+    };
+}
+const findingText = (f) => f.line > 0
+    ? `${f.file}:${f.line}: ${f.severity}: ${f.message}`
+    : `${f.file}: ${f.severity}: ${f.message}`;
+const NOT_CHECKED = 's3:// destinations cannot be checked by mirror-guard; rely on oc or check the bucket';
+function buildVerifyReport(entries, results) {
+    const byId = new Map(results.map((r) => [r.entryId, r]));
+    const lines = entries.map((e) => {
+        const r = byId.get(e.id);
+        return {
+            file: e.file,
+            line: e.line,
+            source: e.source.raw,
+            destination: effectiveDestination(e),
+            complete: r?.complete ?? false,
+            checked: r !== undefined,
+            problems: r?.problems ?? [],
+            warnings: r?.warnings ?? []
+        };
+    });
+    return { version: 1, complete: lines.every((l) => l.complete), lines };
+}
+/** A plain-text table: one row per problem, the line's columns on its first row only. */
+function renderVerifyTable(report) {
+    const rows = [['STATUS', 'LINE', 'DESTINATION', 'PROBLEM']];
+    for (const l of report.lines) {
+        const status = !l.checked ? 'not checked' : l.complete ? 'complete' : 'INCOMPLETE';
+        const notes = !l.checked
+            ? [NOT_CHECKED]
+            : [
+                ...l.problems.map((p) => `${p.kind}: ${p.message}`),
+                ...l.warnings.map((w) => `warning ${w.kind}: ${w.message}`)
+            ];
+        const first = notes.shift() ?? '';
+        rows.push([status, `${l.file}:${l.line}`, l.destination, first].map((c) => text_oneLine(c, 2000)));
+        for (const n of notes)
+            rows.push(['', '', '', text_oneLine(n, 2000)]);
+    }
+    const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+    const text = rows
+        .map((r) => r
+        .map((c, i) => (i < 3 ? c.padEnd(width[i]) : c))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+    const complete = report.lines.filter((l) => l.complete).length;
+    const unchecked = report.lines.filter((l) => !l.checked).length;
+    const incomplete = report.lines.length - complete - unchecked;
+    const summary = `${complete} of ${report.lines.length} mapping entr${report.lines.length === 1 ? 'y' : 'ies'} complete` +
+        (incomplete ? `, ${incomplete} incomplete` : '') +
+        (unchecked ? `, ${unchecked} not checked` : '');
+    return `${text}\n\n${summary}\n`;
+}
+async function verifyCommand(args, io) {
+    const usage = (message) => {
+        io.err(`mirror-guard verify: ${text_oneLine(message, 2000)}\nRun "mirror-guard verify --help" for usage.\n`);
+        return EXIT_USAGE;
+    };
+    let opts;
+    try {
+        opts = verify_parse(args);
+    }
+    catch (e) {
+        return usage(e.message);
+    }
+    if (opts === 'help') {
+        io.out(VERIFY_HELP);
+        return EXIT_OK;
+    }
+    const cwd = io.cwd ?? process.cwd();
+    const { set } = await loadMappingFiles(opts.mappings, cwd);
+    for (const f of set.findings)
+        io.err(text_oneLine(findingText(f), 2000) + '\n');
+    const errors = set.findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+        return usage(`${errors.length} error(s) in the mapping (see above); fix them first`);
+    }
+    if (set.entries.length === 0)
+        return usage('the mapping holds no SRC=DST line');
+    const authFile = opts.authFile !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, opts.authFile) : undefined;
+    if (authFile !== undefined) {
+        try {
+            await RegistryConfig.load(authFile);
+        }
+        catch (e) {
+            return usage(e.message);
+        }
+    }
+    const results = await verifyEntries(set.entries, {
+        dir: (0,external_node_path_namespaceObject.resolve)(cwd, opts.dir ?? '.'),
+        ...(opts.fromDir !== undefined ? { fromDir: (0,external_node_path_namespaceObject.resolve)(cwd, opts.fromDir) } : {}),
+        digest: opts.digest,
+        ...(authFile !== undefined ? { authFile } : {}),
+        insecure: opts.insecure,
+        registries: true
+    });
+    const report = buildVerifyReport(set.entries, results);
+    if (opts.json === '-') {
+        io.out(JSON.stringify(report, null, 2) + '\n');
+    }
+    else {
+        io.out(renderVerifyTable(report));
+        if (opts.json !== undefined) {
+            const target = (0,external_node_path_namespaceObject.resolve)(cwd, opts.json);
+            try {
+                await (0,promises_namespaceObject.writeFile)(target, JSON.stringify(report, null, 2) + '\n');
+            }
+            catch (e) {
+                io.err(`mirror-guard verify: cannot write ${target}: ${e.message}\n`);
+                return EXIT_USAGE;
+            }
+        }
+    }
+    return report.complete ? EXIT_OK : EXIT_FAILED;
+}
+
+;// CONCATENATED MODULE: ./src/cli.ts
+// The mirror-guard command line: triage a log, verify a mirror, validate a mapping.
+
+
+
+
+const HELP = `mirror-guard — make \`oc image mirror\` failures visible, retryable and provable.
+
+Usage: mirror-guard <command> [options]
+
+Commands:
+  triage    read an oc image mirror log: which mapping lines failed and why, plus a retry mapping
+  verify    check that a mirror is complete (file:// trees on disk, or registries over HTTP)
+  validate  check mapping files for what oc would reject or silently misread (no network)
+
+Run "mirror-guard <command> --help" for the options of a command.
+
+${TRIAGE_HELP.split('\n').slice(-5).join('\n')}`;
+async function main(argv) {
+    const io = {
+        out: (s) => void process.stdout.write(s),
+        err: (s) => void process.stderr.write(s),
+        cwd: process.cwd()
+    };
+    const [command, ...rest] = argv;
+    switch (command) {
+        case 'triage':
+            return triageCommand(rest, io);
+        case 'verify':
+            return verifyCommand(rest, io);
+        case 'validate':
+            return validateCommand(rest, io);
+        case undefined:
+        case '-h':
+        case '--help':
+        case 'help':
+            io.out(HELP);
+            return command === undefined ? EXIT_USAGE : EXIT_OK;
+        default:
+            io.err(`mirror-guard: unknown command "${command}"\n\n${HELP}`);
+            return EXIT_USAGE;
+    }
+}
+main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+}, (e) => {
+    process.stderr.write(`mirror-guard: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 3;
+});
+

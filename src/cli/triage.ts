@@ -1,0 +1,188 @@
+// `mirror-guard triage`: an oc log and its mapping → per-line verdicts, retry mapping, report.
+import { existsSync, statSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { Attributor } from '../core/attribute.js'
+import { readLog, readSplitLogs } from '../core/log-reader.js'
+import { loadMappingFiles } from '../core/mapping-files.js'
+import { buildReport, renderRetryMapping, renderTable } from '../core/report.js'
+import type { LogEvent, MappingFinding } from '../core/types.js'
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io.js'
+
+export const TRIAGE_HELP = `Usage: mirror-guard triage --log FILE [--stdout FILE] -f MAPPING [-f MAPPING…] [options]
+
+Reads the output of \`oc image mirror\` and tells, for every line of the mapping file(s),
+whether it was mirrored or failed and why (rate-limit, auth, not-found, server, network, …).
+A line counts as mirrored only when oc printed its success line and no error names it.
+
+  --log FILE         oc's output: stderr, or stdout and stderr together (\`> log 2>&1\`).
+                     Several attempts concatenated in one file are understood.
+  --stdout FILE      oc's stdout, when it was kept apart from --log (stderr).
+  -f, --filename M   the mapping file given to oc with -f (repeat for several files, same order).
+  --retry-out FILE   where to write the retry mapping: the failed lines, verbatim, each after a
+                     "# file:line class: reason" comment (default: mirror-guard-retry.txt).
+                     Rerun them with: oc image mirror -f FILE --force …
+  --no-retry-out     do not write a retry mapping.
+  --json FILE        write the JSON report (use - for stdout).
+  -q, --quiet        print only the summary line.
+  -h, --help         this text.
+
+Exit status: 0 every line mirrored, 1 some lines failed, 2 bad arguments or unreadable input.
+
+Example:
+  oc image mirror -f mapping.txt --continue-on-error > mirror.log 2>&1
+  mirror-guard triage --log mirror.log -f mapping.txt
+  oc image mirror -f mirror-guard-retry.txt --force --continue-on-error
+`
+
+interface TriageArgs {
+  log: string
+  stdout?: string
+  mappings: string[]
+  retryOut?: string
+  json?: string
+  quiet: boolean
+}
+
+function parse(args: string[]): TriageArgs | 'help' {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        log: { type: 'string' },
+        stdout: { type: 'string' },
+        filename: { type: 'string', short: 'f', multiple: true },
+        'retry-out': { type: 'string' },
+        'no-retry-out': { type: 'boolean' },
+        json: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' }
+      }
+    }))
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  if (values.help) return 'help'
+  if (!values.log) throw new UsageError('missing --log FILE (the oc image mirror output to read)')
+  if (!values.filename?.length) {
+    throw new UsageError('missing -f MAPPING (the mapping file given to oc image mirror)')
+  }
+  const retryOut = values['no-retry-out'] ? undefined : (values['retry-out'] ?? 'mirror-guard-retry.txt')
+  return {
+    log: values.log,
+    ...(values.stdout ? { stdout: values.stdout } : {}),
+    mappings: values.filename,
+    ...(retryOut ? { retryOut } : {}),
+    ...(values.json ? { json: values.json } : {}),
+    quiet: values.quiet ?? false
+  }
+}
+
+function checkReadable(path: string, what: string): void {
+  if (!existsSync(path)) throw new UsageError(`${what} ${path}: no such file`)
+  if (!statSync(path).isFile()) throw new UsageError(`${what} ${path}: not a regular file`)
+}
+
+const describe = (f: MappingFinding): string =>
+  f.line > 0 ? `${f.file}:${f.line}: ${f.severity}: ${f.message}` : `${f.file}: ${f.severity}: ${f.message}`
+
+/** Kinds of events that only oc output produces; a log without any is not an oc log. */
+const OC_EVENT = new Set<LogEvent['kind']>([
+  'error',
+  'warning',
+  'info',
+  'success',
+  'transfer',
+  'plan-blob',
+  'plan-manifest',
+  'planning-completed',
+  'mirroring-completed',
+  'klog'
+])
+
+export async function triageCommand(args: string[], io: CliIo): Promise<number> {
+  let opts: TriageArgs | 'help'
+  try {
+    opts = parse(args)
+  } catch (e) {
+    io.err(`mirror-guard triage: ${(e as Error).message}\nRun "mirror-guard triage --help" for usage.\n`)
+    return EXIT_USAGE
+  }
+  if (opts === 'help') {
+    io.out(TRIAGE_HELP)
+    return EXIT_OK
+  }
+  try {
+    return await triage(opts, io)
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`mirror-guard triage: ${e.message}\n`)
+      return EXIT_USAGE
+    }
+    throw e
+  }
+}
+
+async function triage(opts: TriageArgs, cli: CliIo): Promise<number> {
+  // With --json - stdout carries only the JSON; people's text moves to stderr.
+  const io: CliIo = opts.json === '-' ? { ...cli, out: cli.err } : cli
+  const logPath = resolve(io.cwd, opts.log)
+  checkReadable(logPath, 'log')
+  const stdoutPath = opts.stdout ? resolve(io.cwd, opts.stdout) : undefined
+  if (stdoutPath) checkReadable(stdoutPath, 'stdout log')
+
+  const { set } = await loadMappingFiles(opts.mappings, io.cwd)
+  const errors = set.findings.filter((f) => f.severity === 'error')
+  for (const f of set.findings) io.err(describe(f) + '\n')
+  if (errors.length) {
+    throw new UsageError(
+      `${errors.length} error(s) in the mapping; oc would refuse it too. Fix the line(s) above.`
+    )
+  }
+  if (set.entries.length === 0) throw new UsageError('the mapping holds no SRC=DST line')
+
+  const attributor = new Attributor(set)
+  let ocEvents = 0
+  const onEvent = (e: LogEvent): void => {
+    if (OC_EVENT.has(e.kind)) ocEvents++
+    attributor.onEvent(e)
+  }
+  const read = stdoutPath
+    ? await readSplitLogs(logPath, stdoutPath, onEvent)
+    : await readLog(logPath, onEvent)
+  if (ocEvents === 0 && read.lines > 0) {
+    throw new UsageError(
+      `${opts.log}: none of its ${read.lines} lines is oc image mirror output ` +
+        '(no error:, info:, plan or success line); is this the right file?'
+    )
+  }
+  const result = attributor.finish()
+  const report = buildReport(set, result)
+
+  if (!opts.quiet) io.out(renderTable(report))
+  else {
+    const s = report.stats
+    io.out(`${s.mirrored} of ${s.entries} mapping entries mirrored, ${s.failed} failed\n`)
+  }
+  if (opts.json) {
+    const text = JSON.stringify(report, null, 2) + '\n'
+    if (opts.json === '-') cli.out(text)
+    else await writeFile(resolve(io.cwd, opts.json), text)
+  }
+  if (opts.retryOut) {
+    const retry = renderRetryMapping(set, result.verdicts)
+    if (retry) {
+      await writeFile(resolve(io.cwd, opts.retryOut), retry)
+      io.out(
+        `retry mapping: ${opts.retryOut} (${report.stats.failed} entr${report.stats.failed === 1 ? 'y' : 'ies'}); ` +
+          `rerun with: oc image mirror -f ${opts.retryOut} --force …\n`
+      )
+    } else if (!opts.quiet) io.out('nothing to retry: every line was mirrored\n')
+  }
+  if (report.stats.entries === 0 && read.lines === 0) io.err('warning: the log is empty\n')
+  return report.stats.failed > 0 ? EXIT_FAILED : EXIT_OK
+}

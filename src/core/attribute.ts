@@ -1,0 +1,469 @@
+// Attribution: log events × mapping entries → one verdict per entry (oc-reference §3.5).
+// Streaming: events are folded into per-entry state as they arrive; nothing is kept per log line.
+import { CLASS_INFO, classify, isRunSummary } from './classify.js'
+import { parseErrorSubject, parseFilteredSubject, parseWarningSubject } from './oc-messages.js'
+import { parseImageRef, repoKey } from './reference.js'
+import type {
+  AttemptStats,
+  Classification,
+  ErrorSubject,
+  FailureClass,
+  LineVerdict,
+  LogEvent,
+  MappingEntry,
+  MappingSet,
+  RunFinding,
+  Triage
+} from './types.js'
+
+interface Failure extends Classification {
+  readonly logLine: number
+}
+
+/** What one attempt said about one entry. */
+interface AttemptMark {
+  success: number[]
+  failures: Failure[]
+}
+
+/** Failures whose target depends on which entries printed a success line in the same attempt. */
+interface Deferred {
+  readonly ids: readonly number[]
+  readonly failure: Failure
+  /** Only entries without a success line in this attempt are hit. */
+  readonly onlyUnconfirmed: boolean
+}
+
+interface EntryState {
+  status?: 'mirrored' | 'failed'
+  classes: FailureClass[]
+  reasons: string[]
+  evidence: number[]
+  lastFailedAttempt?: number
+  recoveredAfter?: number
+}
+
+/** How the latest attempt ended, used to explain entries that nothing named. */
+type RunEnd = 'planning-aborted' | 'phase-aborted' | 'rejected' | 'dry-run' | 'complete' | 'unknown'
+
+const MAX_REASONS = 5
+/** oc ≤4.13 on file:// / s3:// writes the manifest although a blob failed (oc-reference §7). */
+const SUCCESS_ANYWAY = 'oc printed a success line anyway: the manifest was written without the failed blob'
+const MAX_EVIDENCE = 20
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+const splitRef = (ref: string): { repo: string; tag?: string; digest?: string } => {
+  const at = ref.indexOf('@')
+  if (at >= 0) return { repo: ref.slice(0, at), digest: ref.slice(at + 1) }
+  const slash = ref.lastIndexOf('/')
+  const colon = ref.lastIndexOf(':')
+  if (colon > slash) return { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) }
+  return { repo: ref }
+}
+
+/** Destinations where a manifest push proves the blobs arrived (the registry refuses it otherwise). */
+const pushProvesBlobs = (entry: MappingEntry): boolean => entry.destination.kind === 'registry'
+
+export class Attributor {
+  private readonly entries: readonly MappingEntry[]
+  private readonly byId = new Map<number, MappingEntry>()
+  private readonly bySourceTag = new Map<string, number[]>()
+  private readonly bySourceDigest = new Map<string, number[]>()
+  private readonly bySourceRepo = new Map<string, number[]>()
+  private readonly byDestRepo = new Map<string, number[]>()
+  private readonly byDestTag = new Map<string, number[]>()
+  private readonly byMappingLine = new Map<string, number[]>()
+  private readonly state = new Map<number, EntryState>()
+
+  private attempt = 0
+  private eventsInAttempt = 0
+  private sawPlan = false
+  private marks = new Map<number, AttemptMark>()
+  private deferred: Deferred[] = []
+  private untaggedSuccess = new Map<string, { digest: string; logLine: number }[]>()
+  private runEnd: RunEnd = 'unknown'
+  private readonly runLevel: RunFinding[] = []
+  private readonly attempts: AttemptStats[] = []
+  private current: {
+    attempt: number
+    planningSeconds?: number
+    mirroringSeconds?: number
+    rate?: string
+    bytesPerSecond?: number
+    errors: number
+    warnings: number
+    successLines: number
+    firstLine: number
+    lastLine: number
+  } = this.newStats(0, 1)
+
+  constructor(set: MappingSet, scope?: readonly number[]) {
+    const wanted = scope ? new Set(scope) : undefined
+    this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id))
+    for (const e of this.entries) {
+      this.byId.set(e.id, e)
+      this.state.set(e.id, { classes: [], reasons: [], evidence: [] })
+      const src = repoKey(e.source.printed)
+      push(this.bySourceRepo, src, e.id)
+      if (e.source.digest) push(this.bySourceDigest, `${src}@${e.source.digest}`, e.id)
+      else if (e.source.tag !== undefined) push(this.bySourceTag, `${src}:${e.source.tag}`, e.id)
+      const dst = repoKey(e.destination.printed)
+      push(this.byDestRepo, dst, e.id)
+      push(this.byDestTag, `${dst}:${e.destinationTag ?? ''}`, e.id)
+      push(this.byMappingLine, `${e.file}:${e.line}`, e.id)
+    }
+  }
+
+  onEvent(e: LogEvent): void {
+    if (e.kind !== 'attempt-start') {
+      this.current.lastLine = e.logLine
+      this.eventsInAttempt++
+    }
+    switch (e.kind) {
+      case 'attempt-start':
+        this.closeAttempt()
+        this.runEnd = 'unknown'
+        this.sawPlan = false
+        this.attempt = e.attempt
+        this.current = this.newStats(e.attempt, e.logLine)
+        return
+      case 'success':
+        this.current.successLines++
+        this.onSuccess(e.destination, e.tag, e.digest, e.logLine)
+        return
+      case 'error':
+        if (e.inPlanTree) return // repeated later as a top-level error line
+        this.current.errors++
+        this.onError(e.text, e.logLine)
+        return
+      case 'klog':
+        // oc-mirror v1 logs collected errors through klog.Errorf("error: %v").
+        if (e.level === 'E' && e.text.startsWith('error: ')) {
+          this.current.errors++
+          this.onError(e.text.slice('error: '.length), e.logLine)
+        }
+        return
+      case 'warning':
+        this.current.warnings++
+        this.onWarning(e.text, e.logLine)
+        return
+      case 'info':
+        this.onInfo(e.text, e.logLine)
+        return
+      case 'plan-blob':
+      case 'plan-manifest':
+        this.sawPlan = true
+        return
+      case 'planning-completed':
+        this.sawPlan = true
+        this.current.planningSeconds = e.seconds
+        return
+      case 'mirroring-completed':
+        this.current.mirroringSeconds = e.seconds
+        this.current.rate = e.rate
+        this.current.bytesPerSecond = e.bytesPerSecond
+        if (this.runEnd === 'unknown') this.runEnd = 'complete'
+        return
+      default:
+        return
+    }
+  }
+
+  finish(): Triage {
+    this.closeAttempt()
+    const verdicts: LineVerdict[] = this.entries.map((entry) => {
+      const s = this.state.get(entry.id) as EntryState
+      if (s.status === 'mirrored') {
+        return {
+          entryId: entry.id,
+          status: 'mirrored',
+          classes: [],
+          reasons: [],
+          evidence: s.evidence,
+          retryable: false,
+          ...(s.recoveredAfter !== undefined ? { recoveredAfter: s.recoveredAfter } : {})
+        }
+      }
+      if (s.status === 'failed') {
+        return {
+          entryId: entry.id,
+          status: 'failed',
+          classes: s.classes,
+          reasons: s.reasons,
+          evidence: s.evidence,
+          retryable: classesRetryable(s.classes)
+        }
+      }
+      const rejected = this.runEnd === 'rejected'
+      return {
+        entryId: entry.id,
+        status: 'failed',
+        classes: [rejected ? 'usage' : 'unconfirmed'],
+        reasons: [unconfirmedReason(this.runEnd)],
+        evidence: [],
+        retryable: !rejected
+      }
+    })
+    return { verdicts, runLevel: this.runLevel, attempts: this.attempts }
+  }
+
+  private newStats(attempt: number, firstLine: number): Attributor['current'] {
+    return { attempt, errors: 0, warnings: 0, successLines: 0, firstLine, lastLine: firstLine }
+  }
+
+  private mark(id: number): AttemptMark {
+    let m = this.marks.get(id)
+    if (!m) {
+      m = { success: [], failures: [] }
+      this.marks.set(id, m)
+    }
+    return m
+  }
+
+  private fail(ids: readonly number[], failure: Failure): void {
+    for (const id of ids) this.mark(id).failures.push(failure)
+  }
+
+  private onSuccess(destination: string, tag: string | undefined, digest: string, logLine: number) {
+    const dst = repoKey(destination)
+    if (tag !== undefined) {
+      for (const id of this.byDestTag.get(`${dst}:${tag}`) ?? []) this.mark(id).success.push(logLine)
+      return
+    }
+    // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end.
+    push(this.untaggedSuccess, dst, { digest, logLine })
+  }
+
+  private onError(text: string, logLine: number): void {
+    const c = classify(text)
+    const failure: Failure = { ...c, logLine }
+    if (isRunSummary(text)) {
+      if (/during planning/.test(text)) this.runEnd = 'planning-aborted'
+      else if (/while uploading images/.test(text)) this.runEnd = 'phase-aborted'
+      this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine })
+      return
+    }
+    // A usage error before any plan output means oc rejected its arguments: nothing ran.
+    if (c.class === 'usage' && !this.sawPlan) this.runEnd = 'rejected'
+    const subject = parseErrorSubject(text)
+    if (!this.target(subject, failure)) {
+      this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine })
+    }
+  }
+
+  private onWarning(text: string, logLine: number): void {
+    const subject = parseWarningSubject(text)
+    if (subject) {
+      const c = classify(text)
+      if (this.target(subject, { ...c, logLine })) return
+    }
+    const c = classify(text)
+    this.runLevel.push({ severity: 'warning', class: c.class, reason: c.reason, text, logLine })
+  }
+
+  private onInfo(text: string, logLine: number): void {
+    if (text.startsWith('Dry run complete')) this.runEnd = 'dry-run'
+    const subject = parseFilteredSubject(text)
+    if (!subject) return
+    const failure: Failure = {
+      class: 'filtered',
+      reason: 'no manifest in the list matched --filter-by-os; nothing was mirrored',
+      retryable: false,
+      logLine
+    }
+    if (!this.target(subject, failure, true)) {
+      this.runLevel.push({ severity: 'warning', ...failure, text })
+    }
+  }
+
+  /** Routes a failure to the entries its subject names. False when it names none. */
+  private target(subject: ErrorSubject, failure: Failure, onlyUnconfirmed = false): boolean {
+    const ids = this.resolve(subject)
+    if (ids.length === 0) return false
+    const byRepo = subject.kind === 'destination-repo' || subject.kind === 'source-repo'
+    const byResolvedDigest = subject.kind === 'source-digest' && !this.exactDigest(subject)
+    if (onlyUnconfirmed || byResolvedDigest) {
+      this.deferred.push({ ids, failure, onlyUnconfirmed: true })
+    } else if (byRepo && subject.kind === 'destination-repo') {
+      // Blob failures name a repository, not a tag. On registries a tag that was pushed is
+      // complete (the registry checked its blobs); on file:// and s3:// it proves nothing.
+      const proven = ids.filter((id) => pushProvesBlobs(this.entry(id)))
+      const unproven = ids.filter((id) => !pushProvesBlobs(this.entry(id)))
+      if (proven.length) this.deferred.push({ ids: proven, failure, onlyUnconfirmed: true })
+      this.fail(unproven, failure)
+    } else {
+      this.fail(ids, failure)
+    }
+    return true
+  }
+
+  private exactDigest(subject: { source: string; digest: string }): boolean {
+    return this.bySourceDigest.has(`${repoKey(subject.source)}@${subject.digest}`)
+  }
+
+  private entry(id: number): MappingEntry {
+    return this.byId.get(id) as MappingEntry
+  }
+
+  private resolve(subject: ErrorSubject): readonly number[] {
+    switch (subject.kind) {
+      case 'mapping-line':
+        return (
+          this.byMappingLine.get(`${subject.file}:${subject.line}`) ??
+          this.entries
+            .filter((e) => e.line === subject.line && sameFile(e.file, subject.file))
+            .map((e) => e.id)
+        )
+      case 'source-tag': {
+        const src = repoKey(subject.source)
+        const exact = this.bySourceTag.get(`${src}:${subject.tag}`)
+        if (exact) return exact
+        // Tag-less or wildcard sources expand to tags oc names one by one.
+        return (this.bySourceRepo.get(src) ?? []).filter((id) => {
+          const tag = this.entry(id).source.tag
+          return tag === undefined || tag.includes('*')
+        })
+      }
+      case 'source-digest': {
+        const src = repoKey(subject.source)
+        const exact = this.bySourceDigest.get(`${src}@${subject.digest}`)
+        if (exact) return exact
+        // A tag resolved to this digest; without -v=3 oc does not say which tag.
+        return (this.bySourceRepo.get(src) ?? []).filter((id) => !this.entry(id).source.digest)
+      }
+      case 'source-list-child': {
+        const { repo, tag, digest } = splitRef(subject.sourceRef)
+        const parsed = parseImageRef(repo, 'source')
+        const src = 'ref' in parsed ? repoKey(parsed.ref.printed) : repoKey(repo)
+        const all = [
+          ...(this.bySourceRepo.get(src) ?? []),
+          ...(this.bySourceRepo.get(repoKey(`file://${repo}`)) ?? [])
+        ]
+        const narrowed = all.filter((id) => {
+          const s = this.entry(id).source
+          return (digest && s.digest === digest) || (tag !== undefined && s.tag === tag)
+        })
+        return narrowed.length ? narrowed : all
+      }
+      case 'source-repo':
+        return this.bySourceRepo.get(repoKey(subject.source)) ?? []
+      case 'destination-repo': {
+        const ids = this.byDestRepo.get(repoKey(subject.destination)) ?? []
+        if (!subject.source) return ids
+        const src = repoKey(subject.source)
+        const narrowed = ids.filter((id) => repoKey(this.entry(id).source.printed) === src)
+        return narrowed.length ? narrowed : ids
+      }
+      case 'destination-tag': {
+        const dst = repoKey(subject.destination)
+        if (subject.tag !== undefined) return this.byDestTag.get(`${dst}:${subject.tag}`) ?? []
+        // A digest push failed: a list child or a digest-only line; the tags above it fail too.
+        return this.byDestRepo.get(dst) ?? []
+      }
+      case 'entry':
+        return this.state.has(subject.entryId) ? [subject.entryId] : []
+      case 'run':
+        return []
+    }
+  }
+
+  /** Folds the finished attempt into the per-entry state. */
+  private closeAttempt(): void {
+    if (this.eventsInAttempt > 0) {
+      this.resolveUntagged()
+      for (const d of this.deferred) {
+        for (const id of d.ids) {
+          if (d.onlyUnconfirmed && (this.marks.get(id)?.success.length ?? 0) > 0) continue
+          this.mark(id).failures.push(d.failure)
+        }
+      }
+      for (const [id, m] of this.marks) this.apply(id, m)
+      const c = this.current
+      this.attempts.push({
+        attempt: Math.max(c.attempt, 1),
+        ...(c.planningSeconds !== undefined ? { planningSeconds: c.planningSeconds } : {}),
+        ...(c.mirroringSeconds !== undefined ? { mirroringSeconds: c.mirroringSeconds } : {}),
+        ...(c.rate !== undefined ? { rate: c.rate } : {}),
+        ...(c.bytesPerSecond !== undefined ? { bytesPerSecond: c.bytesPerSecond } : {}),
+        errors: c.errors,
+        warnings: c.warnings,
+        successLines: c.successLines,
+        logLines: c.lastLine - c.firstLine + 1
+      })
+    }
+    this.marks = new Map()
+    this.deferred = []
+    this.untaggedSuccess = new Map()
+    this.eventsInAttempt = 0
+  }
+
+  private resolveUntagged(): void {
+    for (const [dst, lines] of this.untaggedSuccess) {
+      const digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id))
+      for (const e of digestOnly) {
+        const exact = lines.find((l) => l.digest === e.source.digest)
+        // Filtered to one platform, oc pushes the child's digest: accept it only when unambiguous.
+        const hit = exact ?? (digestOnly.length === 1 && lines.length === 1 ? lines[0] : undefined)
+        if (hit) this.mark(e.id).success.push(hit.logLine)
+      }
+    }
+  }
+
+  private apply(id: number, m: AttemptMark): void {
+    const s = this.state.get(id)
+    if (!s) return
+    const attempt = Math.max(this.attempt, 1)
+    if (m.failures.length) {
+      s.status = 'failed'
+      s.classes = unique(m.failures.map((f) => f.class))
+      const reasons = m.failures.map((f) => f.reason)
+      if (m.success.length && !pushProvesBlobs(this.entry(id))) reasons.push(SUCCESS_ANYWAY)
+      s.reasons = unique(reasons).slice(0, MAX_REASONS)
+      s.evidence = unique([...m.failures.map((f) => f.logLine), ...m.success]).slice(
+        0,
+        MAX_EVIDENCE
+      )
+      s.lastFailedAttempt = attempt
+      delete s.recoveredAfter
+    } else if (m.success.length) {
+      if (s.status === 'failed' && s.lastFailedAttempt !== undefined) {
+        s.recoveredAfter = s.lastFailedAttempt
+      }
+      s.status = 'mirrored'
+      s.classes = []
+      s.reasons = []
+      s.evidence = m.success.slice(0, MAX_EVIDENCE)
+    }
+  }
+}
+
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)]
+
+const sameFile = (a: string, b: string): boolean =>
+  a === b || a.replace(/^\.\//, '') === b.replace(/^\.\//, '')
+
+/** A failed line is retried only when every class is retryable; `dependency` follows its cause. */
+export function classesRetryable(classes: readonly FailureClass[]): boolean {
+  if (classes.length === 0) return false
+  return classes.every((c) => CLASS_INFO[c].retryable)
+}
+
+function unconfirmedReason(end: RunEnd): string {
+  switch (end) {
+    case 'planning-aborted':
+      return 'not mirrored: planning stopped at another line’s error (run without --continue-on-error)'
+    case 'phase-aborted':
+      return 'not mirrored: an earlier phase failed and oc stopped (run without --continue-on-error)'
+    case 'rejected':
+      return 'not mirrored: oc rejected its arguments before mirroring anything'
+    case 'dry-run':
+      return 'not mirrored: a dry run only plans'
+    default:
+      return 'no success line and no error names this line (ping cache, oc ≤4.16 tag merge, or output cut short)'
+  }
+}

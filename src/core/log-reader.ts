@@ -1,0 +1,564 @@
+// oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
+// memory (oc-reference §1). The parser never throws: unknown lines become `other` events.
+import { createReadStream } from 'node:fs'
+import type { LogEvent } from './types.js'
+
+/** Line written by mirror-guard before each attempt's output. */
+export const ATTEMPT_HEADER_RE = /^==== mirror-guard attempt (\d+) ====$/
+
+export function attemptHeader(attempt: number): string {
+  return `==== mirror-guard attempt ${attempt} ====`
+}
+
+/** Bytes of one physical line kept; the rest is counted and dropped. */
+export const MAX_LINE_BYTES = 64 * 1024
+/** Characters of one (multi-line) error kept. */
+const MAX_ERROR_CHARS = 256 * 1024
+/** Lines of a Go panic message kept (the goroutine dump after it is only counted). */
+const MAX_PANIC_LINES = 20
+
+const DIGEST = '(?:sha256|sha512):[0-9a-f]+'
+// stdout (§1.5): `<digest> <dest repo>[:<tag>]`; also what the skopeo engine writes.
+const SUCCESS_RE = new RegExp(`^(${DIGEST}) (\\S+)$`)
+const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/
+const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/
+const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${DIGEST})(?: \\S+)?$`)
+const PLAN_MANIFEST_RE = new RegExp(`^      (${DIGEST})(?: -> (\\S+))?$`)
+const REGISTRY_HEADER_RE = /^[^\s/]+\/$/
+const TOP_LEVEL_RE =
+  /^(?:(?:error|warning|info|uploading|mounted): |Error: |Warning: |panic: |fatal error: |phase \d+:|<dir>$|s3:\/\/$)/
+
+// Errors CheckErr prints before any work starts (§1.4 pre-run, §3): each ends the run.
+const PRE_RUN_RE =
+  /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/
+const FINAL_ERROR_RE =
+  /^(?:one or more errors occurred(?: while uploading images)?|an error occurred during planning)$/
+
+export function parseSuccessLine(
+  line: string
+): { digest: string; destination: string; tag?: string } | undefined {
+  const m = SUCCESS_RE.exec(line)
+  if (!m) return undefined
+  const digest = m[1] ?? ''
+  const ref = m[2] ?? ''
+  // The tag follows the last ':' only when it comes after the last '/' (127.0.0.1:5001/x/a:v1).
+  const colon = ref.lastIndexOf(':')
+  if (colon > ref.lastIndexOf('/') && colon < ref.length - 1) {
+    return { digest, destination: ref.slice(0, colon), tag: ref.slice(colon + 1) }
+  }
+  return { digest, destination: ref }
+}
+
+const DURATION_UNITS: Readonly<Record<string, number>> = {
+  h: 3600,
+  m: 60,
+  s: 1,
+  ms: 1e-3,
+  us: 1e-6,
+  µs: 1e-6,
+  μs: 1e-6,
+  ns: 1e-9
+}
+
+/** Go's time.Duration.String() (`110ms`, `6.15s`, `2h33m43.97s`, `0s`) → seconds. */
+export function parseGoDuration(text: string): number | undefined {
+  if (!/^(?:\d+(?:\.\d+)?(?:h|m|s|ms|us|µs|μs|ns))+$/.test(text)) return undefined
+  let total = 0
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|μs|ns)/g)) {
+    total += Number(m[1]) * (DURATION_UNITS[m[2] ?? ''] ?? 0)
+  }
+  return Math.round(total * 1e9) / 1e9
+}
+
+const DECIMAL_UNITS = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y']
+
+/** units.HumanSize (decimal: `16.81MB`, `0B`, `950kB`) → bytes. */
+export function parseHumanSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)([kMGTPEZY]?)B$/.exec(text)
+  if (!m) return undefined
+  return Math.round(Number(m[1]) * 1000 ** DECIMAL_UNITS.indexOf(m[2] ?? ''))
+}
+
+interface OpenError {
+  lines: string[]
+  chars: number
+  truncated: boolean
+  readonly logLine: number
+  readonly inPlanTree: boolean
+  /** Open `errors:` lists (§2.2 rows 15–17); each ends with a blank line. */
+  depth: number
+  readonly panic: boolean
+  /** Panic message lines are kept until its first blank line; the dump is only counted. */
+  keep: boolean
+}
+
+type Section = 'none' | 'plan' | 'phase'
+/** How the current attempt ended: `soft` still allows the final summary error line. */
+type Ended = 'no' | 'soft' | 'hard'
+
+/** Counts that let callers check every input line was turned into an event or folded into one. */
+export interface ParserStats {
+  readonly lines: number
+  /** Lines folded into another event (error continuations, panic dumps, attempt headers). */
+  readonly folded: number
+  /** Number of the current attempt (0 before the first line). */
+  readonly attempt: number
+}
+
+export class LogParser {
+  private lineNo = 0
+  private folded = 0
+  private attempt = 0
+  private section: Section = 'none'
+  private planPrefix = ''
+  private planRepo = ''
+  private planList: 'none' | 'blobs' | 'manifests' = 'none'
+  private open: OpenError | undefined
+  private inDump = false
+  private ended: Ended = 'no'
+  private sawRunOutput = false
+
+  get stats(): ParserStats {
+    return { lines: this.lineNo, folded: this.folded, attempt: this.attempt }
+  }
+
+  /** Feed one line (without its line terminator). Returns the events it completed. */
+  push(rawLine: string): LogEvent[] {
+    const out: LogEvent[] = []
+    const logLine = ++this.lineNo
+    const line = capLine(rawLine)
+    const header = ATTEMPT_HEADER_RE.exec(line)
+    if (header) {
+      this.closeOpen(out)
+      this.startAttempt(out, Number(header[1]), logLine)
+      this.folded++
+      return out
+    }
+    if (logLine === 1) this.startAttempt(out, 1, 1)
+    if (this.absorb(line, out)) return out
+    // After a run's final line, the next line oc would print at top level starts a new run.
+    // stdout lines (in a combined capture they can trail the end) and stray text do not.
+    if (this.ended !== 'no' && isTopLevel(line) && !SUCCESS_RE.test(line)) {
+      const summary = line.startsWith('error: ') && FINAL_ERROR_RE.test(line.slice(7))
+      if (!(this.ended === 'soft' && summary)) this.startAttempt(out, this.attempt + 1, logLine)
+    }
+    this.parseLine(line, logLine, out)
+    return out
+  }
+
+  /** Flush what is still open at the end of the input. */
+  end(): LogEvent[] {
+    const out: LogEvent[] = []
+    this.closeOpen(out)
+    if (this.lineNo === 0 && this.attempt === 0) this.startAttempt(out, 1, 1)
+    return out
+  }
+
+  private startAttempt(out: LogEvent[], attempt: number, logLine: number): void {
+    this.attempt = attempt
+    this.section = 'none'
+    this.planList = 'none'
+    this.inDump = false
+    this.ended = 'no'
+    this.sawRunOutput = false
+    out.push({ kind: 'attempt-start', attempt, logLine })
+  }
+
+  /** Continuation handling (§1.6). True when the line was folded into an open event. */
+  private absorb(line: string, out: LogEvent[]): boolean {
+    const topLevel = isTopLevel(line)
+    const open = this.open
+    if (open?.panic) {
+      if (topLevel) {
+        this.closeOpen(out)
+        return false
+      }
+      if (line.trim() === '') open.keep = false
+      else if (open.keep && open.lines.length < MAX_PANIC_LINES) this.append(open, line)
+      this.folded++
+      return true
+    }
+    if (open) {
+      if (line === '') {
+        if (open.depth === 0) {
+          this.closeOpen(out)
+          return false
+        }
+        this.append(open, '')
+        this.folded++
+        if (--open.depth === 0) this.closeOpen(out)
+        return true
+      }
+      if (topLevel || (open.inPlanTree && line.startsWith(' '))) {
+        this.closeOpen(out)
+        return false
+      }
+      this.append(open, line)
+      if (line.endsWith('errors:')) open.depth++
+      this.folded++
+      return true
+    }
+    if (this.inDump) {
+      if (topLevel) {
+        this.inDump = false
+        return false
+      }
+      this.folded++
+      return true
+    }
+    return false
+  }
+
+  private append(open: OpenError, line: string): void {
+    if (open.truncated) return
+    if (open.chars + line.length + 1 > MAX_ERROR_CHARS) {
+      open.truncated = true
+      open.lines.push('…[error text truncated]')
+      return
+    }
+    open.lines.push(line)
+    open.chars += line.length + 1
+  }
+
+  private closeOpen(out: LogEvent[]): void {
+    const open = this.open
+    if (!open) return
+    this.open = undefined
+    out.push({
+      kind: 'error',
+      text: open.lines.join('\n'),
+      logLine: open.logLine,
+      inPlanTree: open.inPlanTree
+    })
+  }
+
+  private openError(text: string, logLine: number, inPlanTree: boolean, panic = false): void {
+    this.open = {
+      lines: [text],
+      chars: text.length,
+      truncated: false,
+      logLine,
+      inPlanTree,
+      depth: !panic && text.endsWith('errors:') ? 1 : 0,
+      panic,
+      keep: panic
+    }
+  }
+
+  private parseLine(line: string, logLine: number, out: LogEvent[]): void {
+    const other = (): void => void out.push({ kind: 'other', text: line, logLine })
+
+    if (line.trim() === '') {
+      this.section = 'none'
+      return other()
+    }
+    const success = parseSuccessLine(line)
+    if (success) {
+      this.sawRunOutput = true
+      out.push({ kind: 'success', ...success, logLine })
+      return
+    }
+    const err = /^(?:error|Error): (.*)$/s.exec(line)
+    if (err) {
+      const text = err[1] ?? ''
+      this.section = 'none'
+      if (FINAL_ERROR_RE.test(text) || (!this.sawRunOutput && PRE_RUN_RE.test(text))) {
+        this.ended = 'hard'
+      }
+      this.openError(text, logLine, false)
+      return
+    }
+    if (/^(?:panic|fatal error): /.test(line)) {
+      // A crashed oc (exit 2): one run-level error; the goroutine dump is folded into it.
+      this.openError(line, logLine, false, true)
+      this.ended = 'hard'
+      return
+    }
+    if (/^goroutine \d+ \[/.test(line)) {
+      // Stack dump after a klog F line (4.8–4.10 with -v>=6): count it, do not emit it.
+      this.inDump = true
+      return other()
+    }
+    const warning = /^(?:warning|Warning): (.*)$/s.exec(line)
+    if (warning) {
+      out.push({ kind: 'warning', text: warning[1] ?? '', logLine })
+      return
+    }
+    if (line.startsWith('info: ')) {
+      this.sawRunOutput = true
+      this.parseInfo(line.slice(6), logLine, out)
+      return
+    }
+    const transfer = TRANSFER_RE.exec(line)
+    if (transfer) {
+      this.sawRunOutput = true
+      out.push({
+        kind: 'transfer',
+        op: transfer[1] === 'mounted' ? 'mounted' : 'uploading',
+        destination: transfer[2] ?? '',
+        digest: transfer[3] ?? '',
+        size: transfer[4] ?? '',
+        logLine
+      })
+      return
+    }
+    const klog = KLOG_RE.exec(line)
+    if (klog) {
+      const level = (klog[1] ?? 'I') as 'I' | 'W' | 'E' | 'F'
+      // klog Fatal ends the process (4.8–4.10 print the final error this way under -v>=6).
+      if (level === 'F') this.ended = 'hard'
+      out.push({ kind: 'klog', level, text: klog[2] ?? '', logLine })
+      return
+    }
+    if (/^phase \d+:$/.test(line)) {
+      this.sawRunOutput = true
+      this.section = 'phase'
+      return other()
+    }
+    const planPrefix =
+      line === '<dir>'
+        ? 'file://'
+        : line === 's3://'
+          ? 's3://'
+          : REGISTRY_HEADER_RE.test(line)
+            ? line
+            : undefined
+    if (planPrefix !== undefined) {
+      this.sawRunOutput = true
+      this.section = 'plan'
+      this.planPrefix = planPrefix
+      this.planRepo = ''
+      this.planList = 'none'
+      return other()
+    }
+    if (this.section === 'plan') return this.parsePlanRow(line, logLine, out)
+    return other()
+  }
+
+  private parseInfo(text: string, logLine: number, out: LogEvent[]): void {
+    const planning = /^Planning completed in (\S+)$/.exec(text)
+    const planningSeconds = planning ? parseGoDuration(planning[1] ?? '') : undefined
+    if (planningSeconds !== undefined) {
+      out.push({ kind: 'planning-completed', seconds: planningSeconds, logLine })
+      return
+    }
+    const mirroring = /^Mirroring completed in (\S+) \((\S+)\/s\)$/.exec(text)
+    if (mirroring) {
+      const seconds = parseGoDuration(mirroring[1] ?? '')
+      const bytesPerSecond = parseHumanSize(mirroring[2] ?? '')
+      if (seconds !== undefined && bytesPerSecond !== undefined) {
+        this.ended = 'soft'
+        out.push({
+          kind: 'mirroring-completed',
+          seconds,
+          rate: `${mirroring[2] ?? ''}/s`,
+          bytesPerSecond,
+          logLine
+        })
+        return
+      }
+    }
+    if (text === 'Dry run complete') this.ended = 'hard'
+    out.push({ kind: 'info', text, logLine })
+  }
+
+  private parsePlanRow(line: string, logLine: number, out: LogEvent[]): void {
+    const repo = /^ {2}(\S+)$/.exec(line)
+    if (repo) {
+      // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
+      this.planRepo = this.planPrefix + (repo[1] ?? '')
+      this.planList = 'none'
+    } else if (line === '    blobs:') {
+      this.planList = 'blobs'
+    } else if (line === '    manifests:') {
+      this.planList = 'manifests'
+    } else if (line.startsWith('    error: ')) {
+      this.openError(line.slice('    error: '.length), logLine, true)
+      return
+    } else if (this.planList === 'blobs' && this.planRepo !== '') {
+      const blob = PLAN_BLOB_RE.exec(line)
+      if (blob) {
+        out.push({
+          kind: 'plan-blob',
+          destination: this.planRepo,
+          source: blob[1] ?? '',
+          digest: blob[2] ?? '',
+          logLine
+        })
+        return
+      }
+    } else if (this.planList === 'manifests' && this.planRepo !== '') {
+      const manifest = PLAN_MANIFEST_RE.exec(line)
+      if (manifest) {
+        const tag = manifest[2]
+        out.push({
+          kind: 'plan-manifest',
+          destination: this.planRepo,
+          digest: manifest[1] ?? '',
+          ...(tag === undefined ? {} : { tag }),
+          logLine
+        })
+        return
+      }
+    }
+    out.push({ kind: 'other', text: line, logLine })
+  }
+}
+
+/** Lines pushed directly (not via readLines) get the same bound and CR handling. */
+function capLine(line: string): string {
+  const text = line.endsWith('\r') ? line.slice(0, -1) : line
+  // readLines already cut to MAX_LINE_BYTES plus a short note; leave such lines alone.
+  if (text.length <= MAX_LINE_BYTES + 256) return text
+  return `${text.slice(0, MAX_LINE_BYTES)} …[line truncated, ${text.length - MAX_LINE_BYTES} more characters]`
+}
+
+function isTopLevel(line: string): boolean {
+  return (
+    TOP_LEVEL_RE.test(line) ||
+    SUCCESS_RE.test(line) ||
+    KLOG_RE.test(line) ||
+    ATTEMPT_HEADER_RE.test(line) ||
+    REGISTRY_HEADER_RE.test(line)
+  )
+}
+
+export interface ReadStats {
+  readonly lines: number
+  readonly bytes: number
+}
+
+/**
+ * Lines of a file as strings, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
+ * rest is dropped and noted), invalid UTF-8 becomes U+FFFD, NUL becomes U+FFFD, a trailing
+ * CR is removed. `stats` is filled in as the file is read.
+ */
+export async function* readLines(path: string, stats: { lines: number; bytes: number }) {
+  const decoder = new TextDecoder('utf-8', { fatal: false })
+  let parts: Buffer[] = []
+  let kept = 0
+  let dropped = 0
+  let pending = false
+  const finish = (): string => {
+    let text = decoder.decode(Buffer.concat(parts, kept))
+    if (text.endsWith('\r') && dropped === 0) text = text.slice(0, -1)
+    text = text.replaceAll('\u0000', '\uFFFD')
+    if (dropped > 0) text += ` …[line truncated, ${dropped} more bytes]`
+    parts = []
+    kept = 0
+    dropped = 0
+    pending = false
+    stats.lines++
+    return text
+  }
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    stats.bytes += chunk.length
+    let start = 0
+    for (;;) {
+      const nl = chunk.indexOf(10, start)
+      const end = nl === -1 ? chunk.length : nl
+      if (end > start) {
+        pending = true
+        const take = Math.min(end - start, MAX_LINE_BYTES - kept)
+        if (take > 0) parts.push(chunk.subarray(start, start + take))
+        kept += take
+        dropped += end - start - take
+      }
+      if (nl === -1) break
+      yield finish()
+      start = nl + 1
+    }
+  }
+  if (pending) yield finish()
+}
+
+/** Streams a log file (a combined `2>&1` capture, or stderr alone) through a LogParser. */
+export async function readLog(
+  path: string,
+  onEvent: (e: LogEvent) => void
+): Promise<{ lines: number; bytes: number }> {
+  const parser = new LogParser()
+  const stats = { lines: 0, bytes: 0 }
+  for await (const line of readLines(path, stats)) for (const e of parser.push(line)) onEvent(e)
+  for (const e of parser.end()) onEvent(e)
+  return stats
+}
+
+async function hasAttemptHeaders(path: string): Promise<boolean> {
+  for await (const line of readLines(path, { lines: 0, bytes: 0 })) {
+    if (ATTEMPT_HEADER_RE.test(line)) return true
+  }
+  return false
+}
+
+/**
+ * Separate captures. stdout's success lines of an attempt are emitted after that attempt's
+ * stderr events (their true interleaving is lost between two pipes, §1.6), with stdout line
+ * numbers. stdout is split into attempts by the same `==== mirror-guard attempt N ====`
+ * headers; a stdout without headers is attributed after the last stderr attempt.
+ */
+export async function readSplitLogs(
+  stderrPath: string,
+  stdoutPath: string,
+  onEvent: (e: LogEvent) => void
+): Promise<{ lines: number; bytes: number; stderr: ReadStats; stdout: ReadStats }> {
+  const segmented = await hasAttemptHeaders(stdoutPath)
+  const errStats = { lines: 0, bytes: 0 }
+  const outStats = { lines: 0, bytes: 0 }
+  const stdout = readLines(stdoutPath, outStats)
+  let lookahead: string | undefined
+  let outLine = 0
+  let outDone = false
+
+  // Emits stdout lines up to (not including) the header of an attempt after `upTo`.
+  const flushStdout = async (upTo: number): Promise<void> => {
+    while (!outDone) {
+      let line = lookahead
+      lookahead = undefined
+      if (line === undefined) {
+        const next = await stdout.next()
+        if (next.done) {
+          outDone = true
+          return
+        }
+        line = next.value
+        outLine++
+      }
+      const header = ATTEMPT_HEADER_RE.exec(line)
+      if (header) {
+        if (Number(header[1]) > upTo) {
+          lookahead = line
+          return
+        }
+        continue
+      }
+      const success = parseSuccessLine(line)
+      onEvent(
+        success
+          ? { kind: 'success', ...success, logLine: outLine }
+          : { kind: 'other', text: line, logLine: outLine }
+      )
+    }
+  }
+
+  const parser = new LogParser()
+  let current: number | undefined
+  const emit = async (events: LogEvent[]): Promise<void> => {
+    for (const e of events) {
+      if (e.kind === 'attempt-start') {
+        if (segmented && current !== undefined) await flushStdout(current)
+        current = e.attempt
+      }
+      onEvent(e)
+    }
+  }
+  for await (const line of readLines(stderrPath, errStats)) await emit(parser.push(line))
+  await emit(parser.end())
+  await flushStdout(Number.POSITIVE_INFINITY)
+  return {
+    lines: errStats.lines + outStats.lines,
+    bytes: errStats.bytes + outStats.bytes,
+    stderr: errStats,
+    stdout: outStats
+  }
+}

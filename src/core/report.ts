@@ -1,0 +1,196 @@
+// Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
+import { CLASS_INFO } from './classify.js'
+import { effectiveDestination } from './mapping.js'
+import type {
+  AttemptStats,
+  FailureClass,
+  LineStatus,
+  LineVerdict,
+  MappingEntry,
+  MappingFinding,
+  MappingSet,
+  RunFinding,
+  Triage
+} from './types.js'
+
+/** One mapping entry in the report. The shape is an interface: change it deliberately. */
+export interface ReportLine {
+  readonly file: string
+  readonly line: number
+  readonly source: string
+  readonly destination: string
+  readonly status: LineStatus
+  readonly classes: readonly FailureClass[]
+  readonly reasons: readonly string[]
+  readonly evidence: readonly number[]
+  readonly retryable: boolean
+  readonly recoveredAfter?: number
+}
+
+export interface ReportStats {
+  readonly entries: number
+  readonly mirrored: number
+  readonly failed: number
+  readonly retryable: number
+  readonly permanent: number
+  readonly recovered: number
+  readonly runLevelErrors: number
+  readonly attempts: number
+}
+
+export interface TriageReport {
+  readonly version: 1
+  readonly lines: readonly ReportLine[]
+  /** Failed lines per class; a line with two classes counts in both. */
+  readonly counts: Partial<Record<FailureClass, number>>
+  readonly runLevel: readonly RunFinding[]
+  readonly findings: readonly MappingFinding[]
+  readonly stats: ReportStats
+  readonly attempts: readonly AttemptStats[]
+}
+
+export function buildReport(set: MappingSet, triage: Triage): TriageReport {
+  const byId = new Map(set.entries.map((e) => [e.id, e]))
+  const lines: ReportLine[] = []
+  const counts: Partial<Record<FailureClass, number>> = {}
+  for (const v of triage.verdicts) {
+    const entry = byId.get(v.entryId)
+    if (!entry) continue
+    lines.push(reportLine(entry, v))
+    if (v.status === 'failed') for (const c of v.classes) counts[c] = (counts[c] ?? 0) + 1
+  }
+  const failed = lines.filter((l) => l.status === 'failed')
+  return {
+    version: 1,
+    lines,
+    counts,
+    runLevel: triage.runLevel,
+    findings: set.findings,
+    stats: {
+      entries: lines.length,
+      mirrored: lines.length - failed.length,
+      failed: failed.length,
+      retryable: failed.filter((l) => l.retryable).length,
+      permanent: failed.filter((l) => !l.retryable).length,
+      recovered: lines.filter((l) => l.recoveredAfter !== undefined).length,
+      runLevelErrors: triage.runLevel.filter((f) => f.severity === 'error').length,
+      attempts: triage.attempts.length
+    },
+    attempts: triage.attempts
+  }
+}
+
+function reportLine(entry: MappingEntry, v: LineVerdict): ReportLine {
+  return {
+    file: entry.file,
+    line: entry.line,
+    source: entry.source.raw,
+    destination: effectiveDestination(entry),
+    status: v.status,
+    classes: v.classes,
+    reasons: v.reasons,
+    evidence: v.evidence,
+    retryable: v.retryable,
+    ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
+  }
+}
+
+/** Keeps a comment on one line and free of anything but printable text. */
+const oneLine = (text: string): string =>
+  text
+    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    .replace(/[\x00-\x1f\x7f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300)
+
+export interface RetryMappingOptions {
+  /** Which failed entries to include (default: every failed entry). */
+  readonly include?: (v: LineVerdict) => boolean
+}
+
+/**
+ * The failed lines, re-feedable to `oc image mirror -f` unchanged: each physical line verbatim
+ * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
+ * preceded by a `#` comment with its origin, classes and reason.
+ */
+export function renderRetryMapping(
+  set: MappingSet,
+  verdicts: readonly LineVerdict[],
+  options: RetryMappingOptions = {}
+): string {
+  const include = options.include ?? ((v: LineVerdict) => v.status === 'failed')
+  const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]))
+  if (failed.size === 0) return ''
+  const byLine = new Map<string, MappingEntry[]>()
+  for (const e of set.entries) {
+    const key = `${e.file}\u0000${e.line}`
+    const list = byLine.get(key)
+    if (list) list.push(e)
+    else byLine.set(key, [e])
+  }
+  const out: string[] = [
+    `# mirror-guard retry mapping: ${failed.size} mapping entr${failed.size === 1 ? 'y' : 'ies'} not mirrored.`,
+    '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
+  ]
+  for (const entries of byLine.values()) {
+    const hit = entries.filter((e) => failed.has(e.id))
+    if (hit.length === 0) continue
+    const first = hit[0] as MappingEntry
+    const verdict = failed.get(first.id) as LineVerdict
+    const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))]
+    out.push(
+      oneLine(
+        `# ${first.file}:${first.line} ${classes.join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`
+      )
+    )
+    if (hit.length === entries.length) out.push(verbatim(first.text))
+    else for (const e of hit) out.push(`${e.source.raw}=${e.destination.raw}`)
+  }
+  return out.join('\n') + '\n'
+}
+
+/** The physical line as written; only a line terminator oc would strip is removed. */
+const verbatim = (text: string): string => text.replace(/[\r\n]+$/, '')
+
+const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length))
+
+/** A plain-text table for people: failed lines first, then a per-class summary. */
+export function renderTable(report: TriageReport, maxRows = 200): string {
+  const rows = [...report.lines].sort(
+    (a, b) => Number(a.status === 'mirrored') - Number(b.status === 'mirrored')
+  )
+  const shown = rows.slice(0, maxRows)
+  const cells = shown.map((l) => [
+    l.status === 'mirrored' ? (l.recoveredAfter ? 'recovered' : 'mirrored') : 'FAILED',
+    `${l.file}:${l.line}`,
+    `${l.source} -> ${l.destination}`,
+    l.classes.join(','),
+    oneLine(l.reasons[0] ?? '')
+  ])
+  const head = ['STATUS', 'LINE', 'SOURCE -> DESTINATION', 'CLASS', 'REASON']
+  const widths = head.map((h, i) =>
+    Math.min(i === 2 ? 90 : 40, Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)))
+  )
+  const fmt = (c: string[]) =>
+    c
+      .map((v, i) => (i === c.length - 1 ? v : pad(v, widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
+  const out = [fmt(head), ...cells.map(fmt)]
+  if (rows.length > shown.length) out.push(`… ${rows.length - shown.length} more lines in the JSON report`)
+  const s = report.stats
+  out.push('')
+  out.push(
+    `${s.mirrored} of ${s.entries} mapping entries mirrored, ${s.failed} failed ` +
+      `(${s.retryable} retryable, ${s.permanent} permanent)` +
+      (s.recovered ? `, ${s.recovered} recovered after a retry` : '')
+  )
+  for (const [cls, n] of Object.entries(report.counts) as [FailureClass, number][]) {
+    out.push(`  ${pad(cls, 16)} ${pad(String(n), 5)} ${CLASS_INFO[cls].whatToDo}`)
+  }
+  for (const f of report.runLevel) {
+    out.push(`  run-level ${f.severity} (log line ${f.logLine}): ${oneLine(f.text)}`)
+  }
+  return out.join('\n') + '\n'
+}

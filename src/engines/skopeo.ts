@@ -1,0 +1,201 @@
+// The skopeo engine: one `skopeo copy --all` per mapping entry (no shell), a pool of
+// `maxPerRegistry` processes per destination registry, and oc-shaped output so the rest of
+// mirror-guard reads it like oc's: a stdout `<digest> <dst>:<tag>` line per success and one
+// `error: unable to copy SRC to DST: <text>` line per failure. Entries still running when the
+// attempt times out or is cancelled get no line at all: they stay unconfirmed.
+//
+// `force` needs no flag: skopeo always writes the manifest and checks each blob itself.
+// file:// and s3:// entries are refused with an error line (see `unsupportedReason`).
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { MappingEntry } from '../core/types.js'
+import type { AttemptRequest, AttemptResult, Engine, OutputSink } from './engine.js'
+import {
+  buildSkopeoCopyArgs,
+  destinationRegistryKey,
+  failureLine,
+  fatalMessage,
+  sharedCopyFlags,
+  successLine,
+  unsupportedReason,
+  type SkopeoOptions
+} from './skopeo-args.js'
+import { childEnv, runInGroup } from './spawn-group.js'
+
+export const DEFAULT_MAX_PER_REGISTRY = 6
+
+export interface SkopeoEngineOptions {
+  /** Path or name of the skopeo binary (default `skopeo`). */
+  readonly binary?: string
+  readonly options: SkopeoOptions
+  /** Default processes per destination registry when the attempt sets none. */
+  readonly maxPerRegistry?: number
+  readonly cwd?: string
+  readonly env?: NodeJS.ProcessEnv
+  readonly killGraceMs?: number
+  /** Where per-attempt digest files go (default the OS temp dir). */
+  readonly tmpDir?: string
+}
+
+const DIGEST = /^sha256:[a-f0-9]{64}$/
+
+type EntryOutcome = 'ok' | 'failed' | 'stopped'
+
+export class SkopeoEngine implements Engine {
+  readonly name = 'skopeo' as const
+
+  constructor(private readonly opts: SkopeoEngineOptions) {}
+
+  private get binary(): string {
+    return this.opts.binary ?? 'skopeo'
+  }
+
+  /** `skopeo --version`, e.g. `skopeo version 1.9.3`. */
+  async version(): Promise<string> {
+    const lines: string[] = []
+    const res = await runInGroup(
+      this.binary,
+      ['--version'],
+      (_s, l) => {
+        if (lines.length < 20) lines.push(l)
+      },
+      { cwd: this.opts.cwd, env: this.env(), timeoutMs: 60_000, killGraceMs: 1000 }
+    )
+    const text = lines.join('\n').trim()
+    if (res.exitCode !== 0) {
+      throw new Error(
+        `${this.binary} --version failed (exit ${res.exitCode ?? res.signal}): ${text}`
+      )
+    }
+    return text
+  }
+
+  /** For the log header: the flags every entry's copy shares (each adds its SRC and DST). */
+  command(_req?: AttemptRequest): string[] {
+    return [this.binary, ...sharedCopyFlags(this.opts.options)]
+  }
+
+  async runAttempt(req: AttemptRequest, sink: OutputSink): Promise<AttemptResult> {
+    const startedAt = new Date().toISOString()
+    const stop = new AbortController()
+    let timedOut = false
+    let aborted = false
+    const onAbort = (): void => {
+      aborted = true
+      stop.abort()
+    }
+    if (req.signal?.aborted) onAbort()
+    else req.signal?.addEventListener('abort', onAbort, { once: true })
+    const timer =
+      req.timeoutMs !== undefined && req.timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true
+            stop.abort()
+          }, req.timeoutMs)
+        : undefined
+
+    const work = await mkdtemp(join(this.opts.tmpDir ?? tmpdir(), 'mg-skopeo-'))
+    let startError: Error | undefined
+    let failed = 0
+    try {
+      const limit = Math.max(
+        1,
+        req.maxPerRegistry ?? this.opts.maxPerRegistry ?? DEFAULT_MAX_PER_REGISTRY
+      )
+      const queues = new Map<string, MappingEntry[]>()
+      for (const e of req.entries) {
+        const key = destinationRegistryKey(e)
+        queues.set(key, [...(queues.get(key) ?? []), e])
+      }
+      const worker = async (queue: MappingEntry[]): Promise<void> => {
+        for (let e = queue.shift(); e !== undefined; e = queue.shift()) {
+          if (stop.signal.aborted) return
+          try {
+            if ((await this.copyEntry(e, work, stop.signal, sink)) === 'failed') failed++
+          } catch (err) {
+            // The binary could not be started: nothing else will run either.
+            startError ??= err instanceof Error ? err : new Error(String(err))
+            stop.abort()
+          }
+        }
+      }
+      const pools: Promise<void>[] = []
+      for (const queue of queues.values()) {
+        // Counted first: each worker takes its first entry synchronously.
+        const workers = Math.min(limit, queue.length)
+        for (let i = 0; i < workers; i++) pools.push(worker(queue))
+      }
+      await Promise.all(pools)
+    } finally {
+      if (timer) clearTimeout(timer)
+      req.signal?.removeEventListener('abort', onAbort)
+      await rm(work, { recursive: true, force: true })
+    }
+    if (startError) throw startError
+    const stopped = timedOut || aborted
+    return {
+      exitCode: stopped ? null : failed > 0 ? 1 : 0,
+      signal: stopped ? 'SIGTERM' : undefined,
+      timedOut,
+      aborted,
+      command: this.command(req),
+      startedAt,
+      endedAt: new Date().toISOString()
+    }
+  }
+
+  /** Runs one entry and writes its single outcome line (none when stopped). */
+  private async copyEntry(
+    entry: MappingEntry,
+    work: string,
+    signal: AbortSignal,
+    sink: OutputSink
+  ): Promise<EntryOutcome> {
+    const refused = unsupportedReason(entry)
+    if (refused !== undefined) {
+      sink('stderr', failureLine(entry, refused))
+      return 'failed'
+    }
+    const digestFile = join(work, `${entry.id}.digest`)
+    const args = buildSkopeoCopyArgs(entry, this.opts.options, digestFile)
+    const fatal: string[] = []
+    let lastLine = ''
+    const res = await runInGroup(
+      this.binary,
+      args,
+      (_stream, line) => {
+        const msg = fatalMessage(line)
+        if (msg !== undefined) {
+          fatal.push(msg)
+          return
+        }
+        if (line.trim() !== '') lastLine = line
+        // stdout is reserved for oc-shaped success lines; anything skopeo prints goes to stderr.
+        sink('stderr', line)
+      },
+      { cwd: this.opts.cwd, env: this.env(), signal, killGraceMs: this.opts.killGraceMs }
+    )
+    if (res.aborted) return 'stopped'
+    if (res.exitCode === 0) {
+      const digest = (await readFile(digestFile, 'utf8').catch(() => '')).trim()
+      if (DIGEST.test(digest)) {
+        sink('stdout', successLine(entry, digest))
+        return 'ok'
+      }
+      sink('stderr', failureLine(entry, 'skopeo exited 0 but reported no pushed digest'))
+      return 'failed'
+    }
+    const how = res.exitCode !== null ? `exit code ${res.exitCode}` : `signal ${res.signal ?? '?'}`
+    const text =
+      fatal.length > 0
+        ? fatal.join('\n')
+        : `skopeo failed with ${how}${lastLine ? `: ${lastLine}` : ''}`
+    sink('stderr', failureLine(entry, text))
+    return 'failed'
+  }
+
+  private env(): NodeJS.ProcessEnv {
+    return childEnv(this.opts.env ?? process.env)
+  }
+}

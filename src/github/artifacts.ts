@@ -1,0 +1,181 @@
+// Artifact upload (log, report, retry mapping) and download of a retry mapping from this or
+// another run, with the real @actions/artifact. Artifacts never decide the verdict: where the
+// service is not there (GHES, not on a runner) or fails, the caller gets a sentence to print.
+
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+
+export interface UploadResult {
+  readonly id?: number
+  /** Why nothing was attempted (GHES, no runtime token); print once as a notice. */
+  readonly skipped?: string
+  /** Why the upload failed after the library's own retries; print as a warning. */
+  readonly warning?: string
+}
+
+export interface DownloadRequest {
+  readonly name: string
+  /** Another workflow run; undefined = this run. */
+  readonly runId?: number
+  /** `owner/name`; defaults to GITHUB_REPOSITORY. Only used with runId. */
+  readonly repository?: string
+  /** Token with actions:read; needed with runId. */
+  readonly token?: string
+  /**
+   * Directory the files are extracted into (created when missing); use a fresh one, since every
+   * file under it is returned. On a digest mismatch the extracted files stay but are not returned.
+   */
+  readonly path: string
+}
+
+export interface DownloadResult {
+  readonly found: boolean
+  /** Absolute paths of the extracted files. */
+  readonly files: string[]
+  readonly reason?: string
+}
+
+/** Same rule as @actions/artifact's isGhes(): GitHub.com, GHE.com and *.localhost only. */
+export function isGhes(env: NodeJS.ProcessEnv = process.env): boolean {
+  let host: string
+  try {
+    host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname.toLowerCase()
+  } catch {
+    return true
+  }
+  return !(host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost'))
+}
+
+/** Why the artifact service cannot be used here, or undefined when it can. */
+export function artifactServiceUnavailable(
+  env: NodeJS.ProcessEnv = process.env
+): string | undefined {
+  if (isGhes(env)) {
+    return `artifacts are not supported on GitHub Enterprise Server by @actions/artifact v2+ (server ${env['GITHUB_SERVER_URL'] ?? ''})`
+  }
+  const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((v) => !env[v])
+  if (missing.length > 0) {
+    return `the artifact service is not available (${missing.join(' and ')} not set; not running on a GitHub Actions runner)`
+  }
+  return undefined
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
+
+// Loaded on first use: the library reads GITHUB_API_URL when imported, and runs that never
+// touch artifacts need not load it.
+async function client(): Promise<import('@actions/artifact').ArtifactClient> {
+  const { DefaultArtifactClient } = await import('@actions/artifact')
+  return new DefaultArtifactClient()
+}
+
+/** Uploads files as one zipped artifact. Never throws. */
+export async function uploadFiles(
+  name: string,
+  files: readonly string[],
+  rootDir: string,
+  options: { retentionDays?: number } = {}
+): Promise<UploadResult> {
+  const unavailable = artifactServiceUnavailable()
+  if (unavailable !== undefined)
+    return { skipped: `Artifact ${name} not uploaded: ${unavailable}.` }
+  if (files.length === 0) return { skipped: `Artifact ${name} not uploaded: no files.` }
+  try {
+    const result = await (
+      await client()
+    ).uploadArtifact(name, [...files], rootDir, {
+      ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
+    })
+    return result.id !== undefined ? { id: result.id } : {}
+  } catch (e) {
+    return { warning: `Artifact ${name} could not be uploaded: ${message(e)}` }
+  }
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true })
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort()
+}
+
+/**
+ * Downloads the retry-mapping artifact `name` from this run, or from run `runId` of
+ * `repository` (REST API, needs `token`). Not found, unavailable and failed downloads all
+ * come back as `found: false` with the reason; nothing is thrown.
+ */
+export async function downloadRetryMapping(req: DownloadRequest): Promise<DownloadResult> {
+  const unavailable = artifactServiceUnavailable()
+  const other = req.runId !== undefined
+  // Another run goes through the public REST API, which needs no runtime token.
+  if (unavailable !== undefined && (!other || isGhes())) {
+    return { found: false, files: [], reason: unavailable }
+  }
+  let findBy:
+    | { token: string; workflowRunId: number; repositoryOwner: string; repositoryName: string }
+    | undefined
+  if (req.runId !== undefined) {
+    const repository = req.repository || process.env['GITHUB_REPOSITORY'] || ''
+    const [owner, repo, ...rest] = repository.split('/')
+    if (!owner || !repo || rest.length > 0) {
+      return {
+        found: false,
+        files: [],
+        reason: `repository ${JSON.stringify(repository)} is not of the form owner/name`
+      }
+    }
+    if (!req.token) {
+      return {
+        found: false,
+        files: [],
+        reason: `a github-token with actions:read is needed to download ${req.name} from run ${req.runId}`
+      }
+    }
+    findBy = {
+      token: req.token,
+      workflowRunId: req.runId,
+      repositoryOwner: owner,
+      repositoryName: repo
+    }
+  }
+  const where = req.runId !== undefined ? `run ${req.runId}` : 'this run'
+  try {
+    const artifacts = await client()
+    const { ArtifactNotFoundError } = await import('@actions/artifact')
+    let found
+    try {
+      found = await artifacts.getArtifact(req.name, findBy !== undefined ? { findBy } : {})
+    } catch (e) {
+      if (e instanceof ArtifactNotFoundError) {
+        return { found: false, files: [], reason: `artifact ${req.name} not found in ${where}` }
+      }
+      throw e
+    }
+    const { artifact } = found
+    const digest = artifact.digest
+    const result = await artifacts.downloadArtifact(artifact.id, {
+      path: req.path,
+      ...(findBy !== undefined ? { findBy } : {}),
+      ...(digest
+        ? { expectedHash: digest.startsWith('sha256:') ? digest : `sha256:${digest}` }
+        : {})
+    })
+    if (result.digestMismatch) {
+      return {
+        found: false,
+        files: [],
+        reason: `artifact ${req.name} from ${where} does not match its recorded digest ${digest ?? ''}`
+      }
+    }
+    return { found: true, files: await listFiles(result.downloadPath ?? req.path) }
+  } catch (e) {
+    return {
+      found: false,
+      files: [],
+      reason: `artifact ${req.name} could not be downloaded from ${where}: ${message(e)}`
+    }
+  }
+}

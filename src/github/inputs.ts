@@ -1,0 +1,561 @@
+// The action's inputs: one table (INPUT_SPECS) that action.yml and the README are checked
+// against, and a pure reader that lists every problem at once.
+
+import { CLASS_INFO } from '../core/classify.js'
+import type { FailureClass } from '../core/types.js'
+
+export interface InputSpec {
+  readonly name: string
+  readonly description: string
+  /** Written to action.yml. `${{ … }}` defaults are resolved by the runner, not by readInputs. */
+  readonly default?: string
+  readonly required?: boolean
+}
+
+export type Mode = 'mirror' | 'validate' | 'dry-run'
+export type EngineName = 'oc' | 'skopeo'
+export type ForceOnRetry = 'auto' | 'true' | 'false'
+export type VerifyMode = 'auto' | 'off' | 'digest'
+export type OnFailure = 'fail' | 'warn' | 'ignore'
+export type RetryFromMissing = 'skip' | 'full' | 'fail'
+
+export interface Inputs {
+  /** Mapping files in order; empty only when `retryFrom` is set. */
+  readonly mapping: readonly string[]
+  readonly mode: Mode
+  readonly engine: EngineName
+  readonly oc: string
+  readonly registryConfig?: string
+  /** Secret docker config JSON content (validated to have an `auths` object). */
+  readonly registryAuth?: string
+  readonly dir?: string
+  readonly fromDir?: string
+  readonly filterByOs?: string
+  readonly keepManifestList: boolean
+  readonly insecure: boolean
+  readonly skipMultipleScopes: boolean
+  readonly skipMissing: boolean
+  readonly maxPerRegistry: number
+  readonly maxRegistry: number
+  readonly continueOnError: boolean
+  /** The `dry-run` input, or `mode: dry-run`. */
+  readonly dryRun: boolean
+  readonly extraArgs: readonly string[]
+  readonly workingDirectory?: string
+  readonly maxAttempts: number
+  readonly retryOn: readonly FailureClass[]
+  readonly retryDelaySeconds: number
+  readonly maxRetryDelaySeconds: number
+  readonly retryMaxPerRegistry: number
+  /** undefined = no per-attempt timeout. */
+  readonly attemptTimeoutSeconds?: number
+  readonly forceOnRetry: ForceOnRetry
+  readonly verify: VerifyMode
+  readonly onFailure: OnFailure
+  readonly upload: boolean
+  readonly artifactName: string
+  readonly retryArtifactName: string
+  readonly retentionDays?: number
+  readonly retryFrom?: string
+  readonly retryFromMissing: RetryFromMissing
+  readonly runId?: number
+  /** `owner/name`; undefined = the current repository. */
+  readonly repository?: string
+  readonly githubToken?: string
+}
+
+export type ReadInputsResult =
+  { readonly ok: true; readonly inputs: Inputs } | { readonly ok: false; readonly errors: string[] }
+
+// Exhaustive by construction: adding a FailureClass without listing it here fails to compile.
+const CLASS_NAMES: Record<FailureClass, true> = {
+  'rate-limit': true,
+  'quota-exhausted': true,
+  auth: true,
+  'not-found': true,
+  server: true,
+  network: true,
+  tls: true,
+  integrity: true,
+  usage: true,
+  dependency: true,
+  filtered: true,
+  incomplete: true,
+  unconfirmed: true,
+  unknown: true
+}
+export const FAILURE_CLASSES = Object.keys(CLASS_NAMES) as FailureClass[]
+
+/** The classes `retry-on` defaults to: those CLASS_INFO marks retryable. */
+export function defaultRetryOn(): FailureClass[] {
+  return FAILURE_CLASSES.filter((c) => CLASS_INFO[c].retryable)
+}
+
+export const INPUT_SPECS: readonly InputSpec[] = [
+  {
+    name: 'mapping',
+    description:
+      'Mapping file(s) for `oc image mirror -f`, one path per line, read in order. Required unless `retry-from` is set.'
+  },
+  {
+    name: 'mode',
+    description:
+      '`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` runs `oc image mirror --dry-run`.',
+    default: 'mirror'
+  },
+  {
+    name: 'engine',
+    description: '`oc` (`oc image mirror`) or `skopeo` (`skopeo copy --all` per mapping entry).',
+    default: 'oc'
+  },
+  { name: 'oc', description: 'Path or name of the `oc` binary.', default: 'oc' },
+  {
+    name: 'registry-config',
+    description: 'Path to a registry credentials file (`oc image mirror -a`).'
+  },
+  {
+    name: 'registry-auth',
+    description:
+      'Registry credentials as docker config JSON content (`{"auths":{…}}`), e.g. from a secret. Written to a private temporary file and masked. Use instead of `registry-config`.'
+  },
+  { name: 'dir', description: 'Directory for `file://` destinations (`--dir`).' },
+  { name: 'from-dir', description: 'Directory for `file://` sources (`--from-dir`).' },
+  {
+    name: 'filter-by-os',
+    description: 'Regular expression selecting platforms of manifest lists (`--filter-by-os`).'
+  },
+  {
+    name: 'keep-manifest-list',
+    description: 'Keep manifest lists when filtering by OS (`--keep-manifest-list`).',
+    default: 'false'
+  },
+  {
+    name: 'insecure',
+    description: 'Allow plain HTTP and invalid TLS (`--insecure`).',
+    default: 'false'
+  },
+  {
+    name: 'skip-multiple-scopes',
+    description: 'Request one auth scope per token (`--skip-multiple-scopes`).',
+    default: 'false'
+  },
+  {
+    name: 'skip-missing',
+    description: 'Skip source images that do not exist (`--skip-missing`).',
+    default: 'false'
+  },
+  {
+    name: 'max-per-registry',
+    description: 'Parallel requests per registry, 1–100 (`--max-per-registry`).',
+    default: '6'
+  },
+  {
+    name: 'max-registry',
+    description: 'Registries contacted in parallel, 1–100 (`--max-registry`).',
+    default: '4'
+  },
+  {
+    name: 'continue-on-error',
+    description: 'Keep mirroring other images after an error (`--continue-on-error`).',
+    default: 'true'
+  },
+  {
+    name: 'dry-run',
+    description: 'Plan without pushing (`--dry-run`); same as `mode: dry-run`.',
+    default: 'false'
+  },
+  {
+    name: 'extra-args',
+    description:
+      'Extra arguments for `oc image mirror`, one per line. Flags the action sets itself are rejected.'
+  },
+  {
+    name: 'working-directory',
+    description: 'Directory that relative paths (mapping, dir, from-dir) are resolved against.'
+  },
+  {
+    name: 'max-attempts',
+    description: 'Attempts in total, 1–20; retries run only the lines that failed retryably.',
+    default: '3'
+  },
+  {
+    name: 'retry-on',
+    description: `Failure classes worth a retry, comma or newline separated. Default: the retryable classes (${FAILURE_CLASSES.filter((c) => CLASS_INFO[c].retryable).join(', ')}).`
+  },
+  {
+    name: 'retry-delay',
+    description: 'Delay before the first retry (seconds, or `30s`/`2m`); doubles per retry.',
+    default: '30'
+  },
+  {
+    name: 'max-retry-delay',
+    description: 'Upper bound of the retry delay (seconds, or a duration); at least `retry-delay`.',
+    default: '600'
+  },
+  {
+    name: 'retry-max-per-registry',
+    description: '`--max-per-registry` for retries after rate limiting (at least 1).',
+    default: '1'
+  },
+  {
+    name: 'attempt-timeout',
+    description:
+      'Time limit per attempt (`90s`, `30m`, `2h`, `1h30m` or plain seconds). Empty: no limit.'
+  },
+  {
+    name: 'force-on-retry',
+    description:
+      '`auto` passes `--force` on a retry only when a line failed after a partial push; `true` always; `false` never.',
+    default: 'auto'
+  },
+  {
+    name: 'verify',
+    description:
+      '`auto` checks every mirrored line (file layout or registry manifests); `digest` also re-hashes blobs; `off` trusts oc.',
+    default: 'auto'
+  },
+  {
+    name: 'on-failure',
+    description:
+      'When lines still fail: `fail` the step, `warn` (annotations only) or `ignore` (outputs only).',
+    default: 'fail'
+  },
+  {
+    name: 'upload',
+    description: 'Upload the log, JSON report and retry mapping as artifacts.',
+    default: 'true'
+  },
+  {
+    name: 'artifact-name',
+    description: 'Name of the artifact with logs and the JSON report.',
+    default: 'oc-mirror-log'
+  },
+  {
+    name: 'retry-artifact-name',
+    description: 'Name of the artifact holding the retry mapping (lines still failing).',
+    default: 'oc-mirror-retry-mapping'
+  },
+  {
+    name: 'retention-days',
+    description: 'Artifact retention, 1–90 days. Empty: the repository default.'
+  },
+  {
+    name: 'retry-from',
+    description:
+      'Name of a retry-mapping artifact from an earlier job or run; when set, only its lines are mirrored.'
+  },
+  {
+    name: 'retry-from-missing',
+    description:
+      'When the `retry-from` artifact does not exist: `skip` (nothing to retry), `full` (mirror `mapping`) or `fail`.',
+    default: 'skip'
+  },
+  {
+    name: 'run-id',
+    description: 'Workflow run that holds the `retry-from` artifact. Empty: this run.'
+  },
+  {
+    name: 'repository',
+    description: 'Repository (`owner/name`) of `run-id`.',
+    default: '${{ github.repository }}'
+  },
+  {
+    name: 'github-token',
+    description: 'Token with `actions:read` to download `retry-from` from another run.',
+    default: '${{ github.token }}'
+  }
+]
+
+// Flags of `oc image mirror` the action sets itself, and the input to use instead.
+const OWNED_FLAGS: readonly { readonly flags: readonly string[]; readonly input: string }[] = [
+  { flags: ['-f', '--filename'], input: 'mapping' },
+  { flags: ['--force'], input: 'force-on-retry' },
+  { flags: ['--continue-on-error'], input: 'continue-on-error' },
+  { flags: ['--max-per-registry'], input: 'max-per-registry' },
+  { flags: ['--dry-run'], input: 'dry-run (or mode: dry-run)' },
+  { flags: ['-a', '--registry-config'], input: 'registry-config or registry-auth' },
+  { flags: ['--dir'], input: 'dir' },
+  { flags: ['--from-dir'], input: 'from-dir' }
+]
+
+const MAX_SHOWN_VALUE = 80
+
+function show(value: string): string {
+  const flat = JSON.stringify(value)
+  return flat.length > MAX_SHOWN_VALUE ? flat.slice(0, MAX_SHOWN_VALUE - 4) + '…"' : flat
+}
+
+function ownedFlag(arg: string): { flag: string; input: string } | undefined {
+  for (const owned of OWNED_FLAGS) {
+    for (const flag of owned.flags) {
+      const isShort = !flag.startsWith('--')
+      // pflag accepts `--flag=v`, `-f=v` and `-fv` (shorthand with the value attached).
+      if (arg === flag || arg.startsWith(flag + '=') || (isShort && arg.startsWith(flag))) {
+        return { flag, input: owned.input }
+      }
+    }
+  }
+  return undefined
+}
+
+const DURATION_UNITS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 }
+
+/** Go-style duration (`90s`, `1h30m`, `500ms`) or plain seconds; undefined when malformed. */
+export function parseDurationSeconds(text: string): number | undefined {
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text)
+  if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text)) return undefined
+  let total = 0
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+    total += Number(m[1]) * (DURATION_UNITS[m[2] ?? 's'] ?? 1)
+  }
+  return total
+}
+
+/** Problems with a `--filter-by-os` pattern; oc compiles it with Go's RE2. */
+function regexProblem(pattern: string): string | undefined {
+  if (/\(\?<?[=!]/.test(pattern)) {
+    return "lookaround `(?=`, `(?!`, `(?<=`, `(?<!` is not supported by oc's Go regular expressions"
+  }
+  if (/\\[1-9]/.test(pattern)) {
+    return "backreferences are not supported by oc's Go regular expressions"
+  }
+  // Go allows flag groups `(?i)`; JavaScript does not, so drop them before compiling.
+  const jsPattern = pattern.replace(/\(\?[imsU]+\)/g, '')
+  try {
+    new RegExp(jsPattern)
+    return undefined
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e)
+  }
+}
+
+function artifactNameProblem(name: string): string | undefined {
+  const bad = [...new Set(name.match(/["\\/:<>|*?\r\n]/g) ?? [])]
+  if (bad.length === 0) return undefined
+  return `must not contain ${bad.map((c) => JSON.stringify(c)).join(', ')} (forbidden: " : < > | * ? \\ / CR LF)`
+}
+
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
+
+/**
+ * Reads and validates every input. `get(name)` returns the raw input ('' when unset), like
+ * `core.getInput(name)` without `required`. All problems are reported together.
+ */
+export function readInputs(get: (name: string) => string): ReadInputsResult {
+  const errors: string[] = []
+  const specs = new Map(INPUT_SPECS.map((s) => [s.name, s]))
+
+  const raw = (name: string): string => {
+    const value = get(name).trim()
+    if (value !== '') return value
+    const fallback = specs.get(name)?.default
+    return fallback === undefined || fallback.startsWith('${{') ? '' : fallback
+  }
+  const optional = (name: string): string | undefined => raw(name) || undefined
+
+  const oneOf = <T extends string>(name: string, allowed: readonly T[]): T => {
+    const value = raw(name)
+    if ((allowed as readonly string[]).includes(value)) return value as T
+    errors.push(`Input ${name}: ${show(value)} is not one of ${allowed.join(', ')}.`)
+    return allowed[0]
+  }
+
+  const bool = (name: string): boolean => {
+    const value = raw(name)
+    if (BOOLEAN_TRUE.includes(value)) return true
+    if (BOOLEAN_FALSE.includes(value)) return false
+    errors.push(
+      `Input ${name}: ${show(value)} is not a boolean; use true or false (also True/TRUE/False/FALSE).`
+    )
+    return false
+  }
+
+  const int = (name: string, min: number, max: number | undefined): number | undefined => {
+    const value = raw(name)
+    if (value === '') return undefined
+    const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`
+    if (!/^\d+$/.test(value) || Number(value) < min || (max !== undefined && Number(value) > max)) {
+      errors.push(`Input ${name}: ${show(value)} is not a whole number ${range}.`)
+      return undefined
+    }
+    return Number(value)
+  }
+
+  const duration = (name: string): number | undefined => {
+    const value = raw(name)
+    if (value === '') return undefined
+    const seconds = parseDurationSeconds(value)
+    if (seconds === undefined) {
+      errors.push(
+        `Input ${name}: ${show(value)} is not a duration; use seconds (30) or a duration like 90s, 30m, 2h, 1h30m.`
+      )
+    }
+    return seconds
+  }
+
+  const lines = (name: string): string[] =>
+    raw(name)
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+
+  // --- what and how to mirror
+  const retryFrom = optional('retry-from')
+  const mapping = lines('mapping')
+  if (mapping.length === 0 && retryFrom === undefined) {
+    errors.push('Input mapping: required (one mapping file per line) unless retry-from is set.')
+  }
+  const mode = oneOf<Mode>('mode', ['mirror', 'validate', 'dry-run'])
+  const engine = oneOf<EngineName>('engine', ['oc', 'skopeo'])
+  const oc = raw('oc')
+
+  const registryConfig = optional('registry-config')
+  const registryAuth = optional('registry-auth')
+  if (registryAuth !== undefined) {
+    // Never echo the value or the parser's message: both would print the secret.
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(registryAuth)
+    } catch {
+      errors.push(
+        'Input registry-auth: not valid JSON (value not shown, it is a secret); expected docker config JSON like {"auths":{"registry.example.com":{"auth":"…"}}}.'
+      )
+    }
+    if (parsed !== undefined) {
+      const auths: unknown =
+        typeof parsed === 'object' && parsed !== null
+          ? (parsed as Record<string, unknown>)['auths']
+          : undefined
+      if (typeof auths !== 'object' || auths === null || Array.isArray(auths)) {
+        errors.push(
+          'Input registry-auth: JSON has no "auths" object (value not shown, it is a secret); expected {"auths":{"registry.example.com":{"auth":"…"}}}.'
+        )
+      }
+    }
+    if (registryConfig !== undefined) {
+      errors.push(
+        'Inputs registry-config and registry-auth are both set; set only one (oc takes a single -a file).'
+      )
+    }
+  }
+
+  const filterByOs = optional('filter-by-os')
+  if (filterByOs !== undefined) {
+    const problem = regexProblem(filterByOs)
+    if (problem !== undefined) {
+      errors.push(
+        `Input filter-by-os: ${show(filterByOs)} is not a valid regular expression: ${problem}.`
+      )
+    }
+  }
+
+  const extraArgs = lines('extra-args')
+  for (const arg of extraArgs) {
+    const owned = ownedFlag(arg)
+    if (owned !== undefined) {
+      errors.push(
+        `Input extra-args: ${show(arg)} sets ${owned.flag}, which the action controls; use the input ${owned.input} instead.`
+      )
+    }
+  }
+
+  // --- retries
+  const retryOnRaw = raw('retry-on')
+  let retryOn: FailureClass[] = defaultRetryOn()
+  if (retryOnRaw !== '') {
+    const names = retryOnRaw
+      .split(/[,\n]/)
+      .map((n) => n.trim())
+      .filter((n) => n !== '')
+    const unknown = names.filter((n) => !(FAILURE_CLASSES as string[]).includes(n))
+    if (unknown.length > 0) {
+      errors.push(
+        `Input retry-on: unknown class ${unknown.map(show).join(', ')}; classes are ${FAILURE_CLASSES.join(', ')}.`
+      )
+    }
+    retryOn = [...new Set(names.filter((n): n is FailureClass => !unknown.includes(n)))]
+  }
+
+  const retryDelay = duration('retry-delay')
+  const maxRetryDelay = duration('max-retry-delay')
+  const retryDelaySeconds = retryDelay ?? 30
+  const maxRetryDelaySeconds = maxRetryDelay ?? 600
+  // Compared only when both parsed: a bad value is already reported on its own.
+  if (retryDelay !== undefined && maxRetryDelay !== undefined && maxRetryDelay < retryDelay) {
+    errors.push(
+      `Input max-retry-delay: ${show(raw('max-retry-delay'))} is shorter than retry-delay ${show(raw('retry-delay'))}; it must be at least retry-delay.`
+    )
+  }
+  const attemptTimeoutSeconds = duration('attempt-timeout')
+  if (attemptTimeoutSeconds === 0) {
+    errors.push(
+      `Input attempt-timeout: ${show(raw('attempt-timeout'))} must be more than zero; leave it empty for no limit.`
+    )
+  }
+
+  // --- artifacts
+  const artifactName = raw('artifact-name')
+  const retryArtifactName = raw('retry-artifact-name')
+  for (const [name, value] of [
+    ['artifact-name', artifactName],
+    ['retry-artifact-name', retryArtifactName],
+    ['retry-from', retryFrom ?? '']
+  ] as const) {
+    const problem = artifactNameProblem(value)
+    if (problem !== undefined) errors.push(`Input ${name}: ${show(value)} ${problem}.`)
+  }
+  if (artifactName === '') errors.push('Input artifact-name: must not be empty.')
+  if (retryArtifactName === '') errors.push('Input retry-artifact-name: must not be empty.')
+  if (artifactName !== '' && artifactName === retryArtifactName) {
+    errors.push(
+      `Inputs artifact-name and retry-artifact-name are both ${show(artifactName)}; an artifact name can be used once per run.`
+    )
+  }
+
+  const repository = optional('repository')
+  if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    errors.push(`Input repository: ${show(repository)} is not of the form owner/name.`)
+  }
+
+  const inputs: Inputs = {
+    mapping,
+    mode,
+    engine,
+    oc,
+    registryConfig,
+    registryAuth,
+    dir: optional('dir'),
+    fromDir: optional('from-dir'),
+    filterByOs,
+    keepManifestList: bool('keep-manifest-list'),
+    insecure: bool('insecure'),
+    skipMultipleScopes: bool('skip-multiple-scopes'),
+    skipMissing: bool('skip-missing'),
+    maxPerRegistry: int('max-per-registry', 1, 100) ?? 6,
+    maxRegistry: int('max-registry', 1, 100) ?? 4,
+    continueOnError: bool('continue-on-error'),
+    dryRun: bool('dry-run') || mode === 'dry-run',
+    extraArgs,
+    workingDirectory: optional('working-directory'),
+    maxAttempts: int('max-attempts', 1, 20) ?? 3,
+    retryOn,
+    retryDelaySeconds,
+    maxRetryDelaySeconds,
+    retryMaxPerRegistry: int('retry-max-per-registry', 1, undefined) ?? 1,
+    attemptTimeoutSeconds,
+    forceOnRetry: oneOf<ForceOnRetry>('force-on-retry', ['auto', 'true', 'false']),
+    verify: oneOf<VerifyMode>('verify', ['auto', 'off', 'digest']),
+    onFailure: oneOf<OnFailure>('on-failure', ['fail', 'warn', 'ignore']),
+    upload: bool('upload'),
+    artifactName,
+    retryArtifactName,
+    retentionDays: int('retention-days', 1, 90),
+    retryFrom,
+    retryFromMissing: oneOf<RetryFromMissing>('retry-from-missing', ['skip', 'full', 'fail']),
+    runId: int('run-id', 1, undefined),
+    repository,
+    githubToken: optional('github-token')
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs }
+}

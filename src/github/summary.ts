@@ -1,0 +1,342 @@
+// The job summary: outcome, what each failure class means and what to do, every line's fate,
+// and per-attempt timing. GitHub rejects a step summary over 1 MiB, so every table is capped
+// and points at the artifact when cut. All untrusted text goes through escapeMarkdown.
+
+import * as core from '@actions/core'
+import { CLASS_INFO } from '../core/classify.js'
+import type { FailureClass, LineStatus, MappingFinding, RunFinding } from '../core/types.js'
+import { escapeMarkdown, truncate } from './escape.js'
+
+export interface SummaryLine {
+  readonly file: string
+  readonly line: number
+  readonly source: string
+  readonly destination: string
+  readonly status: LineStatus
+  readonly classes: readonly FailureClass[]
+  readonly reasons: readonly string[]
+  readonly retryable: boolean
+  readonly recoveredAfter?: number
+}
+
+export interface AttemptRow {
+  readonly attempt: number
+  readonly linesRun: number
+  readonly mirrored: number
+  readonly failed: number
+  readonly planningSeconds?: number
+  readonly mirroringSeconds?: number
+  /** As oc prints it, e.g. `16.16MB/s`. */
+  readonly rate?: string
+  /** null when the process was killed (timeout/cancel). */
+  readonly exitCode?: number | null
+  readonly durationSeconds?: number
+}
+
+export interface SummaryInput {
+  readonly title?: string
+  readonly mode?: 'mirror' | 'validate' | 'dry-run'
+  readonly lines: readonly SummaryLine[]
+  readonly findings?: readonly MappingFinding[]
+  readonly runLevel?: readonly RunFinding[]
+  readonly attempts?: readonly AttemptRow[]
+  /** e.g. the first line of `oc version --client`. */
+  readonly toolVersion?: string
+  /** Artifact holding the full report; named when a table is cut. */
+  readonly artifactName?: string
+  /** Extra sentences (e.g. why artifacts were not uploaded); escaped like untrusted text. */
+  readonly notes?: readonly string[]
+}
+
+export interface SummaryLimits {
+  readonly maxLineRows: number
+  readonly maxLineBytes: number
+  readonly maxFindingRows: number
+  readonly maxFindingBytes: number
+}
+
+/** Well below GitHub's 1 MiB per step: the three capped tables together stay under 600 KiB. */
+export const DEFAULT_SUMMARY_LIMITS: SummaryLimits = {
+  maxLineRows: 500,
+  maxLineBytes: 300 * 1024,
+  maxFindingRows: 100,
+  maxFindingBytes: 100 * 1024
+}
+
+const MAX_REF_CHARS = 300
+const MAX_REASON_CHARS = 500
+
+/** Untrusted text for a table cell: capped first, then escaped. */
+function cell(text: string, max = MAX_REF_CHARS): string {
+  return escapeMarkdown(truncate(text, max))
+}
+
+/** Our own text (CLASS_INFO) may use Markdown, but must not break a table row. */
+function trustedCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`
+}
+
+function header(cells: readonly string[]): string {
+  return `${row(cells)}\n${row(cells.map(() => '---'))}`
+}
+
+interface Capped {
+  readonly text: string
+  readonly shown: number
+}
+
+/**
+ * A table with as many rows as fit in both caps. Rows may be produced lazily, so that a
+ * 20,000-line run does not pay for rows it will not show.
+ */
+function cappedTable(
+  head: string,
+  rows: Iterable<string>,
+  maxRows: number,
+  maxBytes: number
+): Capped {
+  const out = [head]
+  let bytes = Buffer.byteLength(head) + 1
+  let shown = 0
+  for (const r of rows) {
+    if (shown >= maxRows) break
+    const size = Buffer.byteLength(r) + 1
+    if (bytes + size > maxBytes) break
+    out.push(r)
+    bytes += size
+    shown += 1
+  }
+  return { text: out.join('\n'), shown }
+}
+
+function* lazyMap<T>(items: readonly T[], render: (item: T) => string): Generator<string> {
+  for (const item of items) yield render(item)
+}
+
+function seconds(s: number | undefined): string {
+  return s === undefined ? '–' : s.toFixed(1)
+}
+
+function statusRank(l: SummaryLine): number {
+  if (l.status === 'failed') return l.retryable ? 1 : 0
+  return l.recoveredAfter !== undefined ? 2 : 3
+}
+
+function statusText(l: SummaryLine): string {
+  if (l.status === 'failed') return l.retryable ? '❌ failed (retryable)' : '❌ failed (permanent)'
+  return l.recoveredAfter !== undefined
+    ? `✅ mirrored (retry after attempt ${l.recoveredAfter})`
+    : '✅ mirrored'
+}
+
+function outcome(input: SummaryInput): string {
+  const lines = input.lines
+  const failed = lines.filter((l) => l.status === 'failed')
+  const permanent = failed.filter((l) => !l.retryable).length
+  const recovered = lines.filter((l) => l.status === 'mirrored' && l.recoveredAfter !== undefined)
+  const mappingErrors = (input.findings ?? []).filter((f) => f.severity === 'error').length
+  const attempts = input.attempts?.length ?? 0
+
+  if (input.mode === 'validate') {
+    const warnings = (input.findings ?? []).length - mappingErrors
+    return mappingErrors > 0
+      ? `❌ Validation found ${mappingErrors} error(s) and ${warnings} warning(s) in the mapping.`
+      : `✅ Validation passed: ${lines.length} mapping entr${lines.length === 1 ? 'y' : 'ies'}, ${warnings} warning(s).`
+  }
+  const verb = input.mode === 'dry-run' ? 'planned' : 'mirrored'
+  const after = attempts > 0 ? ` after ${attempts} attempt(s)` : ''
+  if (failed.length === 0 && mappingErrors === 0) {
+    const rec = recovered.length > 0 ? ` (${recovered.length} recovered on a retry)` : ''
+    return `✅ All ${lines.length} mapping entries ${verb}${after}${rec}.`
+  }
+  const parts = [
+    `❌ ${failed.length} of ${lines.length} mapping entries failed${after}: ${permanent} permanent, ${failed.length - permanent} retryable.`
+  ]
+  if (mappingErrors > 0) parts.push(`The mapping has ${mappingErrors} error(s).`)
+  if (recovered.length > 0) parts.push(`${recovered.length} recovered on a retry.`)
+  return parts.join(' ')
+}
+
+function classTable(input: SummaryInput): string | undefined {
+  const failedBy = new Map<FailureClass, number>()
+  const recoveredBy = new Map<FailureClass, number>()
+  for (const l of input.lines) {
+    const target =
+      l.status === 'failed' ? failedBy : l.recoveredAfter !== undefined ? recoveredBy : undefined
+    if (target === undefined) continue
+    for (const c of new Set(l.classes)) target.set(c, (target.get(c) ?? 0) + 1)
+  }
+  const runBy = new Map<FailureClass, number>()
+  for (const f of input.runLevel ?? []) runBy.set(f.class, (runBy.get(f.class) ?? 0) + 1)
+  const classes = (Object.keys(CLASS_INFO) as FailureClass[]).filter(
+    (c) => failedBy.has(c) || recoveredBy.has(c) || runBy.has(c)
+  )
+  if (classes.length === 0) return undefined
+  const rows = classes.map((c) => {
+    const info = CLASS_INFO[c]
+    return row([
+      `\`${c}\``,
+      String(failedBy.get(c) ?? 0),
+      String(recoveredBy.get(c) ?? 0),
+      String(runBy.get(c) ?? 0),
+      info.retryable ? 'yes' : 'no',
+      trustedCell(info.meaning),
+      trustedCell(info.whatToDo)
+    ])
+  })
+  return [
+    '### Failure classes',
+    '',
+    header([
+      'Class',
+      'Failed lines',
+      'Recovered lines',
+      'Run-level',
+      'Retryable',
+      'Meaning',
+      'What to do'
+    ]),
+    ...rows
+  ].join('\n')
+}
+
+function cutNote(shown: number, total: number, what: string, artifact: string | undefined): string {
+  const where =
+    artifact !== undefined
+      ? `the \`${escapeMarkdown(artifact)}\` artifact (JSON report)`
+      : 'the JSON report'
+  return `\n\n_Showing ${shown} of ${total} ${what}; the full list is in ${where}._`
+}
+
+function lineTable(input: SummaryInput, limits: SummaryLimits): string | undefined {
+  if (input.lines.length === 0) return undefined
+  const sorted = [...input.lines].sort((a, b) => statusRank(a) - statusRank(b))
+  const rows = lazyMap(sorted, (l) =>
+    row([
+      `${cell(l.file)}:${l.line}`,
+      cell(l.source),
+      cell(l.destination),
+      statusText(l),
+      l.classes.map((c) => `\`${c}\``).join(' '),
+      cell(l.reasons.join('; '), MAX_REASON_CHARS)
+    ])
+  )
+  const table = cappedTable(
+    header(['Line', 'Source', 'Destination', 'Status', 'Classes', 'Reason']),
+    rows,
+    limits.maxLineRows,
+    limits.maxLineBytes
+  )
+  const cut =
+    table.shown < sorted.length
+      ? cutNote(table.shown, sorted.length, 'lines (failed first)', input.artifactName)
+      : ''
+  return `### Mapping lines\n\n${table.text}${cut}`
+}
+
+function findingTable(input: SummaryInput, limits: SummaryLimits): string | undefined {
+  const findings = input.findings ?? []
+  const runLevel = input.runLevel ?? []
+  if (findings.length === 0 && runLevel.length === 0) return undefined
+  const rows = [
+    ...findings.map((f) =>
+      row([
+        f.severity,
+        f.line > 0 ? `${cell(f.file)}:${f.line}` : cell(f.file),
+        `\`${cell(f.code, 60)}\``,
+        cell(f.message, MAX_REASON_CHARS)
+      ])
+    ),
+    ...runLevel.map((f) =>
+      row([
+        f.severity,
+        `log line ${f.logLine}`,
+        `\`${f.class}\``,
+        cell(`${f.reason}: ${f.text}`, MAX_REASON_CHARS)
+      ])
+    )
+  ]
+  const table = cappedTable(
+    header(['Severity', 'Where', 'Code', 'Message']),
+    rows,
+    limits.maxFindingRows,
+    limits.maxFindingBytes
+  )
+  const cut =
+    table.shown < rows.length
+      ? cutNote(table.shown, rows.length, 'findings', input.artifactName)
+      : ''
+  return `### Findings\n\n${table.text}${cut}`
+}
+
+function attemptTable(input: SummaryInput): string | undefined {
+  const attempts = input.attempts ?? []
+  if (attempts.length === 0) return undefined
+  const rows = attempts.map((a) =>
+    row([
+      String(a.attempt),
+      String(a.linesRun),
+      String(a.mirrored),
+      String(a.failed),
+      seconds(a.planningSeconds),
+      seconds(a.mirroringSeconds),
+      a.rate !== undefined ? cell(a.rate, 40) : '–',
+      a.exitCode === undefined ? '–' : a.exitCode === null ? 'killed' : String(a.exitCode),
+      seconds(a.durationSeconds)
+    ])
+  )
+  return [
+    '### Attempts',
+    '',
+    header([
+      'Attempt',
+      'Lines run',
+      'Mirrored',
+      'Failed',
+      'Planning s',
+      'Mirroring s',
+      'Rate',
+      'Exit code',
+      'Duration s'
+    ]),
+    ...rows
+  ].join('\n')
+}
+
+/** Renders the whole summary as Markdown (pure). */
+export function renderSummary(
+  input: SummaryInput,
+  limits: SummaryLimits = DEFAULT_SUMMARY_LIMITS
+): string {
+  const sections = [
+    `## ${cell(input.title ?? 'mirror-guard', 100)}`,
+    outcome(input),
+    ...(input.notes ?? []).map((n) => cell(n, 1000)),
+    classTable(input),
+    lineTable(input, limits),
+    findingTable(input, limits),
+    attemptTable(input),
+    input.toolVersion !== undefined ? `Tool version: ${cell(input.toolVersion, 200)}` : undefined
+  ]
+  return sections.filter((s): s is string => s !== undefined).join('\n\n') + '\n'
+}
+
+/**
+ * Appends Markdown to the step summary. Never throws: without GITHUB_STEP_SUMMARY (not on a
+ * runner) or on a write error it returns the reason instead.
+ */
+export async function writeSummary(
+  markdown: string
+): Promise<{ written: boolean; reason?: string }> {
+  try {
+    await core.summary.addRaw(markdown).write()
+    return { written: true }
+  } catch (e) {
+    core.summary.emptyBuffer()
+    return { written: false, reason: e instanceof Error ? e.message : String(e) }
+  }
+}

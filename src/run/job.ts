@@ -1,0 +1,408 @@
+// The attempt loop: run the engine, read its output as it streams, decide per mapping entry,
+// verify, and retry only what is worth retrying. No @actions/* here: main.ts wires it.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Attributor } from '../core/attribute.js'
+import { LogParser } from '../core/log-reader.js'
+import { renderRetryMapping } from '../core/report.js'
+import {
+  hasRateLimit,
+  isRetryable,
+  planNextAttempt,
+  type NextAttempt,
+  type RetryPolicy
+} from '../core/retry-plan.js'
+import type {
+  AttemptStats,
+  FailureClass,
+  LineVerdict,
+  LogEvent,
+  MappingEntry,
+  MappingSet,
+  RunFinding,
+  Triage
+} from '../core/types.js'
+import type { AttemptRequest, Engine } from '../engines/engine.js'
+import type { VerifyResult } from '../verify/types.js'
+import type { AttemptLog } from './attempt-log.js'
+
+/** When a verification runs: after each attempt (file:// destinations) or once at the end (registries). */
+export type VerifyWhen = 'attempt' | 'final'
+
+export interface JobOptions {
+  readonly engine: Engine
+  readonly set: MappingSet
+  /** Entries to mirror (all of `set`, or those of a retry mapping). */
+  readonly scope: readonly MappingEntry[]
+  /** The mapping file given to oc for attempt 1 (relative to the engine's cwd, as the user wrote it). */
+  readonly firstMappingFile: string
+  /** Where generated retry mappings are written. */
+  readonly workDir: string
+  readonly log: AttemptLog
+  readonly policy: RetryPolicy
+  readonly timeoutMs?: number
+  /** Checks mirrored entries; undefined = verification off. Returns results only for entries it checked. */
+  readonly verify?: (entries: readonly MappingEntry[], when: VerifyWhen) => Promise<VerifyResult[]>
+  /** Every line the child prints (for the job log, inside a stop-commands block). */
+  readonly echo?: (stream: 'stdout' | 'stderr', line: string) => void
+  /** Our own progress messages. */
+  readonly info?: (message: string) => void
+  readonly signal?: AbortSignal
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  readonly random?: () => number
+  /** Called after every attempt with what is known so far (saved for the post step). */
+  readonly onProgress?: (result: JobResult) => void
+}
+
+export interface AttemptRecord {
+  readonly attempt: number
+  readonly command: readonly string[]
+  readonly mappingFile: string
+  readonly entryIds: readonly number[]
+  readonly force: boolean
+  readonly maxPerRegistry?: number
+  readonly delayBeforeMs: number
+  readonly startedAt: string
+  readonly endedAt: string
+  readonly exitCode: number | null
+  readonly signal?: string
+  readonly timedOut: boolean
+  readonly aborted: boolean
+  readonly mirrored: number
+  readonly failed: number
+  readonly stats?: AttemptStats
+  readonly stdoutFile: string
+  readonly stderrFile: string
+  /** First and last line of this attempt in the combined log. */
+  readonly logLines: readonly [number, number]
+  readonly verified: { readonly checked: number; readonly incomplete: number }
+}
+
+export interface JobResult {
+  /** Verdicts of the entries in scope, merged over the attempts (latest attempt wins). */
+  readonly triage: Triage
+  readonly attempts: readonly AttemptRecord[]
+  readonly aborted: boolean
+  /** Set when the run could not go on (the engine could not be started, …). */
+  readonly fatal?: string
+  /** Entries that have been run at least once. */
+  readonly ranIds: readonly number[]
+}
+
+const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve()
+    const t = setTimeout(done, ms)
+    function done(): void {
+      clearTimeout(t)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, { once: true })
+  })
+
+const failedVerdict = (
+  entryId: number,
+  cls: FailureClass,
+  reason: string,
+  evidence: readonly number[],
+  retryOn: readonly FailureClass[]
+): LineVerdict => {
+  const v: LineVerdict = {
+    entryId,
+    status: 'failed',
+    classes: [cls],
+    reasons: [reason],
+    evidence,
+    retryable: false
+  }
+  return { ...v, retryable: isRetryable(v, retryOn) }
+}
+
+export async function runJob(opts: JobOptions): Promise<JobResult> {
+  const sleep = opts.sleep ?? defaultSleep
+  const retryOn = opts.policy.retryOn
+  const byId = new Map(opts.scope.map((e) => [e.id, e]))
+  const latest = new Map<number, LineVerdict>()
+  const failedIn = new Map<number, number>()
+  const verifiedFinal = new Set<number>()
+  const records: AttemptRecord[] = []
+  const runLevel: RunFinding[] = []
+  const stats: AttemptStats[] = []
+  let rateLimited = false
+  let aborted = false
+  let fatal: string | undefined
+
+  const result = (): JobResult => {
+    const verdicts: LineVerdict[] = opts.scope.map(
+      (e) =>
+        latest.get(e.id) ?? {
+          entryId: e.id,
+          status: 'failed',
+          classes: ['unconfirmed'],
+          reasons: ['not run: the run stopped before this line was attempted'],
+          evidence: [],
+          retryable: true
+        }
+    )
+    return {
+      triage: { verdicts, runLevel, attempts: stats },
+      attempts: records,
+      aborted,
+      ...(fatal !== undefined ? { fatal } : {}),
+      ranIds: [...latest.keys()]
+    }
+  }
+
+  /** Folds one attempt's (or a verification's) verdicts into the latest state. */
+  const merge = (verdicts: readonly LineVerdict[], attempt: number): void => {
+    for (const v of verdicts) {
+      if (v.status === 'failed') {
+        failedIn.set(v.entryId, attempt)
+        latest.set(v.entryId, { ...v, retryable: isRetryable(v, retryOn) })
+      } else {
+        const before = failedIn.get(v.entryId)
+        latest.set(v.entryId, {
+          ...v,
+          ...(before !== undefined && before < attempt ? { recoveredAfter: before } : {})
+        })
+      }
+    }
+  }
+
+  /** Verification: an entry oc reported mirrored but whose objects are not all there fails as `incomplete`. */
+  const verifyMirrored = async (
+    ids: readonly number[],
+    when: VerifyWhen,
+    attempt: number
+  ): Promise<{ checked: number; incomplete: number }> => {
+    if (!opts.verify) return { checked: 0, incomplete: 0 }
+    const entries = ids
+      .map((id) => byId.get(id))
+      .filter((e): e is MappingEntry => e !== undefined && latest.get(e.id)?.status === 'mirrored')
+    if (entries.length === 0) return { checked: 0, incomplete: 0 }
+    let results: VerifyResult[]
+    try {
+      results = await opts.verify(entries, when)
+    } catch (e) {
+      opts.info?.(`Verification could not run: ${e instanceof Error ? e.message : String(e)}`)
+      return { checked: 0, incomplete: 0 }
+    }
+    const bad: LineVerdict[] = []
+    for (const r of results) {
+      if (when === 'final') verifiedFinal.add(r.entryId)
+      if (r.complete) continue
+      const first = r.problems[0]
+      const more = r.problems.length > 1 ? ` (+${r.problems.length - 1} more)` : ''
+      const reason = `oc reported it mirrored, but the mirror is incomplete: ${first?.message ?? 'objects missing'}${more}`
+      bad.push(
+        failedVerdict(
+          r.entryId,
+          'incomplete',
+          reason,
+          latest.get(r.entryId)?.evidence ?? [],
+          retryOn
+        )
+      )
+    }
+    merge(bad, attempt)
+    return { checked: results.length, incomplete: bad.length }
+  }
+
+  let next: NextAttempt | undefined = {
+    attempt: 1,
+    entryIds: opts.scope.map((e) => e.id),
+    force: false,
+    maxPerRegistry: opts.policy.maxPerRegistry,
+    delayMs: 0,
+    permanentIds: []
+  }
+
+  while (next) {
+    const plan: NextAttempt = next
+    next = undefined
+    if (plan.delayMs > 0) {
+      opts.info?.(
+        `Attempt ${plan.attempt} of ${opts.policy.maxAttempts} in ${(plan.delayMs / 1000).toFixed(1)}s: ` +
+          `${plan.entryIds.length} mapping entr${plan.entryIds.length === 1 ? 'y' : 'ies'}` +
+          `${plan.force ? ', with --force' : ''}` +
+          `${plan.maxPerRegistry !== undefined ? `, --max-per-registry=${plan.maxPerRegistry}` : ''}`
+      )
+      await sleep(plan.delayMs, opts.signal)
+    }
+    if (opts.signal?.aborted) {
+      aborted = true
+      break
+    }
+
+    let mappingFile = opts.firstMappingFile
+    if (plan.attempt > 1) {
+      const ids = new Set(plan.entryIds)
+      mappingFile = join(opts.workDir, `retry-mapping-attempt-${plan.attempt}.txt`)
+      writeFileSync(
+        mappingFile,
+        renderRetryMapping(opts.set, [...latest.values()], { include: (v) => ids.has(v.entryId) }),
+        { mode: 0o600 }
+      )
+    }
+
+    const record = await runOneAttempt(opts, plan, mappingFile)
+    if ('fatal' in record) {
+      fatal = record.fatal
+      break
+    }
+    runLevel.push(...record.triage.runLevel)
+    if (record.stats) stats.push(record.stats)
+
+    let verdicts = record.triage.verdicts
+    if (record.result.timedOut || record.result.aborted) {
+      // Killed mid-run: whatever oc did not confirm is not mirrored.
+      verdicts = verdicts.map((v) =>
+        v.status === 'failed' && v.classes.includes('unconfirmed')
+          ? failedVerdict(
+              v.entryId,
+              record.result.timedOut ? 'network' : 'unconfirmed',
+              record.result.timedOut
+                ? `attempt ${plan.attempt} exceeded attempt-timeout (${Math.round((opts.timeoutMs ?? 0) / 1000)}s) and was stopped before oc confirmed this line`
+                : `attempt ${plan.attempt} was cancelled before oc confirmed this line`,
+              v.evidence,
+              retryOn
+            )
+          : v
+      )
+    }
+    merge(verdicts, plan.attempt)
+    if (hasRateLimit(verdicts)) rateLimited = true
+    if (record.result.aborted) aborted = true
+
+    // file:// and s3:// destinations: oc ≤4.13 may print success for a manifest whose layer is
+    // missing (oc-reference §7), so they are checked after every attempt.
+    const fileIds = plan.entryIds.filter((id) => byId.get(id)?.destination.kind === 'file')
+    const verified = aborted
+      ? { checked: 0, incomplete: 0 }
+      : await verifyMirrored(fileIds, 'attempt', plan.attempt)
+
+    const done = plan.entryIds.map((id) => latest.get(id))
+    records.push({
+      attempt: plan.attempt,
+      command: record.result.command,
+      mappingFile,
+      entryIds: plan.entryIds,
+      force: plan.force,
+      ...(plan.maxPerRegistry !== undefined ? { maxPerRegistry: plan.maxPerRegistry } : {}),
+      delayBeforeMs: plan.delayMs,
+      startedAt: record.result.startedAt,
+      endedAt: record.result.endedAt,
+      exitCode: record.result.exitCode,
+      ...(record.result.signal !== undefined ? { signal: record.result.signal } : {}),
+      timedOut: record.result.timedOut,
+      aborted: record.result.aborted,
+      mirrored: done.filter((v) => v?.status === 'mirrored').length,
+      failed: done.filter((v) => v?.status !== 'mirrored').length,
+      ...(record.stats ? { stats: record.stats } : {}),
+      stdoutFile: record.files.stdout,
+      stderrFile: record.files.stderr,
+      logLines: record.logLines,
+      verified
+    })
+    opts.onProgress?.(result())
+    if (aborted) break
+
+    const progress = () => ({
+      attemptsDone: plan.attempt,
+      entries: opts.scope,
+      verdicts: [...latest.values()],
+      rateLimited
+    })
+    next = planNextAttempt(progress(), opts.policy, opts.random)
+    if (!next) {
+      // Registry destinations are checked once, when no further attempt is planned; a line
+      // found incomplete may still get an attempt if any are left.
+      const pending = opts.scope
+        .filter((e) => e.destination.kind === 'registry' && !verifiedFinal.has(e.id))
+        .map((e) => e.id)
+      const final = await verifyMirrored(pending, 'final', plan.attempt)
+      if (final.checked > 0) {
+        const last = records[records.length - 1]
+        if (last) {
+          records[records.length - 1] = {
+            ...last,
+            verified: {
+              checked: last.verified.checked + final.checked,
+              incomplete: last.verified.incomplete + final.incomplete
+            }
+          }
+        }
+        opts.onProgress?.(result())
+      }
+      if (final.incomplete > 0) next = planNextAttempt(progress(), opts.policy, opts.random)
+    }
+  }
+  return result()
+}
+
+interface AttemptOutcome {
+  readonly result: Awaited<ReturnType<Engine['runAttempt']>>
+  readonly triage: Triage
+  readonly stats?: AttemptStats
+  readonly files: { stdout: string; stderr: string }
+  readonly logLines: readonly [number, number]
+}
+
+async function runOneAttempt(
+  opts: JobOptions,
+  plan: NextAttempt,
+  mappingFile: string
+): Promise<AttemptOutcome | { fatal: string }> {
+  const ids = new Set(plan.entryIds)
+  const entries = opts.scope.filter((e) => ids.has(e.id))
+  const attributor = new Attributor(opts.set, plan.entryIds)
+  const parser = new LogParser()
+  // The parser numbers lines from 1 within this attempt; evidence points into the combined log.
+  const offset = opts.log.lineCount
+  const feed = (events: readonly LogEvent[]): void => {
+    for (const e of events) {
+      const shifted: LogEvent =
+        e.kind === 'attempt-start'
+          ? { ...e, attempt: plan.attempt, logLine: e.logLine + offset }
+          : ({ ...e, logLine: e.logLine + offset } as LogEvent)
+      attributor.onEvent(shifted)
+    }
+  }
+  const files = opts.log.files(plan.attempt)
+  const request: AttemptRequest = {
+    attempt: plan.attempt,
+    mappingFile,
+    entries,
+    force: plan.force,
+    ...(plan.maxPerRegistry !== undefined ? { maxPerRegistry: plan.maxPerRegistry } : {}),
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {})
+  }
+  const command = opts.engine.command?.(request) ?? [opts.engine.name, '-f', mappingFile]
+  for (const h of opts.log.begin(plan.attempt, command, new Date().toISOString())) {
+    feed(parser.push(h))
+  }
+  let result
+  try {
+    result = await opts.engine.runAttempt(request, (stream, line) => {
+      opts.log.line(stream, line)
+      opts.echo?.(stream, line)
+      feed(parser.push(line))
+    })
+  } catch (e) {
+    opts.log.end()
+    return { fatal: e instanceof Error ? e.message : String(e) }
+  }
+  feed(parser.end())
+  opts.log.end()
+  const triage = attributor.finish()
+  const last = triage.attempts[triage.attempts.length - 1]
+  return {
+    result,
+    triage,
+    ...(last ? { stats: { ...last, attempt: plan.attempt } } : {}),
+    files,
+    logLines: [offset + 1, opts.log.lineCount]
+  }
+}

@@ -1,0 +1,458 @@
+// End to end: the skopeo engine against real docker-registry instances behind the fault proxy.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { classify } from '../../src/core/classify.js'
+import { parseMappingText } from '../../src/core/mapping.js'
+import type { FailureClass, MappingEntry } from '../../src/core/types.js'
+import type { AttemptRequest, AttemptResult } from '../../src/engines/engine.js'
+import { SkopeoEngine } from '../../src/engines/skopeo.js'
+import { startBed, type Bed } from '../support/bed.js'
+import type { FaultRule } from '../support/fault-proxy.js'
+import type { ImageSpec } from '../support/images.js'
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'skopeo')
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
+
+const IMAGES: ImageSpec[] = [
+  {
+    repo: 'ns/alpha',
+    tag: 'v1',
+    layers: [
+      { seed: 1, size: 30_000 },
+      { seed: 2, size: 20_000 }
+    ]
+  },
+  {
+    repo: 'ns/beta',
+    tag: 'v1',
+    layers: [
+      { seed: 1, size: 30_000 },
+      { seed: 3, size: 2_000 }
+    ]
+  },
+  {
+    repo: 'ns/multi',
+    tag: 'v1',
+    platforms: [
+      { architecture: 'amd64', layers: [{ seed: 4, size: 6_000 }] },
+      { architecture: 'arm64', layers: [{ seed: 5, size: 6_000 }] }
+    ]
+  }
+]
+
+interface Run {
+  result: AttemptResult
+  stdout: string[]
+  stderr: string[]
+}
+
+async function run(
+  entries: readonly MappingEntry[],
+  extra: Partial<AttemptRequest> = {},
+  engine = new SkopeoEngine({ options: { insecure: true } })
+): Promise<Run> {
+  const stdout: string[] = []
+  const stderr: string[] = []
+  const result = await engine.runAttempt(
+    { attempt: 1, mappingFile: 'mapping.txt', entries, force: false, ...extra },
+    (stream, line) => (stream === 'stdout' ? stdout : stderr).push(line)
+  )
+  return { result, stdout, stderr }
+}
+
+function entries(text: string): readonly MappingEntry[] {
+  const set = parseMappingText(text, 'mapping.txt')
+  expect(set.findings.filter((f) => f.severity === 'error')).toEqual([])
+  return set.entries
+}
+
+/** The three images of IMAGES from the bed's proxy to `<dest>/<prefix>/<name>`. */
+function threeImages(bed: Bed, prefix: string): readonly MappingEntry[] {
+  const S = bed.sourceHost
+  const D = bed.destination.host
+  return entries(
+    [
+      `${S}/ns/alpha:v1 ${D}/${prefix}/alpha:v1`,
+      `${S}/ns/beta:v1=${D}/${prefix}/beta`,
+      `${S}/ns/multi:v1 ${D}/${prefix}/multi:v1`
+    ].join('\n')
+  )
+}
+
+async function destinationDigest(bed: Bed, repo: string, ref: string): Promise<string | null> {
+  const res = await fetch(`${bed.destination.url}/v2/${repo}/manifests/${ref}`, {
+    method: 'HEAD',
+    headers: { accept: `${OCI_INDEX}, ${OCI_MANIFEST}` }
+  })
+  return res.status === 200 ? res.headers.get('docker-content-digest') : null
+}
+
+const digestOf = (bed: Bed, repo: string): string =>
+  bed.images.images.find((i) => i.repo === repo)!.digest
+
+describe('skopeo engine against a clean registry bed', () => {
+  let bed: Bed
+  beforeAll(async () => {
+    bed = await startBed({ images: IMAGES })
+  })
+  afterAll(() => bed?.stop())
+
+  it('mirrors three images (one multi-arch) and prints oc-shaped success lines', async () => {
+    const D = bed.destination.host
+    const { result, stdout, stderr } = await run(threeImages(bed, 'clean'))
+    expect(stderr).toEqual([])
+    expect(result).toMatchObject({ exitCode: 0, timedOut: false, aborted: false })
+    expect(result.command.slice(0, 3)).toEqual(['skopeo', 'copy', '--all'])
+    expect(result.command).toContain('--retry-times=0')
+    expect(stdout.sort()).toEqual(
+      [
+        `${digestOf(bed, 'ns/alpha')} ${D}/clean/alpha:v1`,
+        `${digestOf(bed, 'ns/beta')} ${D}/clean/beta:v1`,
+        `${digestOf(bed, 'ns/multi')} ${D}/clean/multi:v1`
+      ].sort()
+    )
+    for (const name of ['alpha', 'beta', 'multi']) {
+      expect(await destinationDigest(bed, `clean/${name}`, 'v1')).toBe(digestOf(bed, `ns/${name}`))
+    }
+    // --all: both platform manifests of the index arrived, not just the runner's platform.
+    const multi = bed.images.images.find((i) => i.repo === 'ns/multi')!
+    for (const m of multi.manifests) {
+      expect(await destinationDigest(bed, 'clean/multi', m.digest)).toBe(m.digest)
+    }
+  })
+
+  it('pushes by digest when the source is by digest and the destination has no tag', async () => {
+    const S = bed.sourceHost
+    const D = bed.destination.host
+    const d = digestOf(bed, 'ns/alpha')
+    const { result, stdout } = await run(entries(`${S}/ns/alpha@${d} ${D}/bydigest/alpha`))
+    expect(result.exitCode).toBe(0)
+    expect(stdout).toEqual([`${d} ${D}/bydigest/alpha`])
+    expect(await destinationDigest(bed, 'bydigest/alpha', d)).toBe(d)
+  })
+
+  it('refuses file:// entries with an error line and still runs the others', async () => {
+    const S = bed.sourceHost
+    const D = bed.destination.host
+    const { result, stdout, stderr } = await run(
+      entries(`${S}/ns/beta:v1 file://mirror/beta:v1\n${S}/ns/beta:v1 ${D}/refuse/beta:v1`)
+    )
+    expect(result.exitCode).toBe(1)
+    expect(stderr).toEqual([
+      `error: unable to copy ${S}/ns/beta:v1 to file://mirror/beta:v1: engine: skopeo does not support file:// destinations; use engine: oc`
+    ])
+    expect(stdout).toEqual([`${digestOf(bed, 'ns/beta')} ${D}/refuse/beta:v1`])
+  })
+
+  it('reports a missing tag as not-found for that entry only', async () => {
+    const S = bed.sourceHost
+    const D = bed.destination.host
+    const { stdout, stderr } = await run(
+      entries(`${S}/ns/alpha:nope ${D}/missing/alpha:v1\n${S}/ns/beta:v1 ${D}/missing/beta:v1`)
+    )
+    expect(stdout).toHaveLength(1)
+    expect(stderr).toHaveLength(1)
+    expect(stderr[0]).toMatch(
+      new RegExp(
+        `^error: unable to copy ${S}/ns/alpha:nope to ${D}/missing/alpha:v1: .*manifest unknown`
+      )
+    )
+    expect(classify(stderr[0]).class).toBe('not-found')
+  })
+
+  it('runs at most maxPerRegistry copies at a time per destination registry', async () => {
+    // Slow manifests make overlapping copies visible in the proxy log.
+    bed.proxy.setRules([
+      {
+        name: 'slow manifests',
+        method: 'GET',
+        path: '/manifests/',
+        always: true,
+        action: 'slow',
+        delayMs: 150
+      }
+    ])
+    /** Per source repository: first request start .. last request end. */
+    const spans = (): [number, number][] => {
+      const out = new Map<string, [number, number]>()
+      for (const e of bed.proxy.requests()) {
+        const repo = /^\/v2\/ns\/([^/]+)\//.exec(e.url)?.[1]
+        if (!repo) continue
+        const start = Date.parse(e.t)
+        const [s, end] = out.get(repo) ?? [start, start + e.ms]
+        out.set(repo, [Math.min(s, start), Math.max(end, start + e.ms)])
+      }
+      return [...out.values()].sort((a, b) => a[0] - b[0])
+    }
+    const overlaps = (s: [number, number][]): number =>
+      s.filter((x, i) => i > 0 && x[0] < s[i - 1][1]).length
+    try {
+      bed.proxy.resetStats()
+      expect((await run(threeImages(bed, 'serial'), { maxPerRegistry: 1 })).result.exitCode).toBe(0)
+      const serial = spans()
+      expect(serial).toHaveLength(3)
+      expect(overlaps(serial)).toBe(0)
+      bed.proxy.resetStats()
+      expect((await run(threeImages(bed, 'parallel'), { maxPerRegistry: 3 })).result.exitCode).toBe(
+        0
+      )
+      const parallel = spans()
+      expect(parallel).toHaveLength(3)
+      expect(overlaps(parallel)).toBeGreaterThan(0)
+    } finally {
+      bed.proxy.setRules([])
+    }
+  })
+
+  it('stops on timeout: killed entries get no line and stay unconfirmed', async () => {
+    bed.proxy.setRules([
+      {
+        name: 'stall alpha',
+        path: '^/v2/ns/alpha/manifests/',
+        always: true,
+        action: 'slow',
+        delayMs: 30_000
+      }
+    ])
+    try {
+      const S = bed.sourceHost
+      const D = bed.destination.host
+      const t0 = Date.now()
+      const { result, stdout, stderr } = await run(
+        entries(`${S}/ns/alpha:v1 ${D}/timeout/alpha:v1\n${S}/ns/beta:v1 ${D}/timeout/beta:v1`),
+        { timeoutMs: 2_000 }
+      )
+      expect(Date.now() - t0).toBeLessThan(20_000)
+      expect(result).toMatchObject({ timedOut: true, aborted: false, exitCode: null })
+      expect(stdout).toEqual([`${digestOf(bed, 'ns/beta')} ${D}/timeout/beta:v1`])
+      expect(stderr).toEqual([])
+    } finally {
+      bed.proxy.setRules([])
+    }
+  })
+
+  it('stops on abort', async () => {
+    bed.proxy.setRules([
+      { name: 'stall', path: '/manifests/', always: true, action: 'slow', delayMs: 30_000 }
+    ])
+    try {
+      const ac = new AbortController()
+      setTimeout(() => ac.abort(), 500)
+      const { result, stdout, stderr } = await run(threeImages(bed, 'abort'), { signal: ac.signal })
+      expect(result).toMatchObject({ aborted: true, timedOut: false, exitCode: null })
+      expect([...stdout, ...stderr]).toEqual([])
+    } finally {
+      bed.proxy.setRules([])
+    }
+  })
+
+  it('version() reports skopeo --version', async () => {
+    expect(await new SkopeoEngine({ options: {} }).version()).toMatch(/^skopeo version \d+\.\d+/)
+  })
+
+  it('a missing binary is an error of the attempt, not of a line', async () => {
+    const engine = new SkopeoEngine({ binary: '/nonexistent/skopeo', options: {} })
+    await expect(run(threeImages(bed, 'nobinary'), {}, engine)).rejects.toThrow(/cannot start/)
+    await expect(engine.version()).rejects.toThrow(/cannot start/)
+  })
+})
+
+describe('skopeo engine with faults', () => {
+  it('a 429 on one blob fails that entry as rate-limit; the others succeed', async () => {
+    const bed = await startBed({ images: IMAGES })
+    try {
+      // The layer only ns/alpha has (seed 2): beta shares the other one.
+      const layer = bed.images.images[0].manifests[0].layerDigests[1]
+      // Retry-After: 0 makes skopeo's own five 429 retries instant.
+      bed.proxy.setRules([
+        {
+          name: '429 alpha layer',
+          method: 'GET',
+          path: `/blobs/${layer}`,
+          always: true,
+          action: '429-json',
+          retryAfter: 0
+        }
+      ])
+      const S = bed.sourceHost
+      const D = bed.destination.host
+      const { result, stdout, stderr } = await run(threeImages(bed, 'rl'))
+      expect(result.exitCode).toBe(1)
+      expect(stdout.sort()).toEqual(
+        [
+          `${digestOf(bed, 'ns/beta')} ${D}/rl/beta:v1`,
+          `${digestOf(bed, 'ns/multi')} ${D}/rl/multi:v1`
+        ].sort()
+      )
+      expect(stderr).toHaveLength(1)
+      expect(stderr[0]).toMatch(
+        new RegExp(`^error: unable to copy ${S}/ns/alpha:v1 to ${D}/rl/alpha:v1: `)
+      )
+      expect(classify(stderr[0])).toMatchObject({ class: 'rate-limit', retryable: true })
+      expect(bed.proxy.stats()[0].fired).toBeGreaterThanOrEqual(1)
+      expect(await destinationDigest(bed, 'rl/alpha', 'v1')).toBeNull()
+    } finally {
+      await bed.stop()
+    }
+  })
+
+  it('a fault on the whole source fails every entry', async () => {
+    const bed = await startBed({ images: IMAGES })
+    try {
+      bed.proxy.setRules([{ name: 'source down', path: '^/', always: true, action: '503' }])
+      const { result, stdout, stderr } = await run(threeImages(bed, 'down'))
+      expect(result.exitCode).toBe(1)
+      expect(stdout).toEqual([])
+      expect(stderr).toHaveLength(3)
+      for (const line of stderr) {
+        expect(line).toMatch(/^error: unable to copy \S+ to \S+: .*503/)
+        expect(classify(line).class).toBe('server')
+      }
+    } finally {
+      await bed.stop()
+    }
+  })
+})
+
+// Real skopeo stderr per fault mode. All modes run in one attempt: each has its own image
+// (unique layers, so no blob can be mounted from another mode's repository) and its rule
+// targets only that repository. UPDATE_SKOPEO_FIXTURES=1 rewrites the fixtures.
+interface Mode {
+  mode: string
+  target: 'blob' | 'manifest'
+  rule: Pick<FaultRule, 'action'> & Partial<FaultRule>
+  expected: FailureClass
+}
+
+const MODES: readonly Mode[] = [
+  {
+    mode: '429-empty-blob',
+    target: 'blob',
+    rule: { action: '429-empty', retryAfter: 0 },
+    expected: 'rate-limit'
+  },
+  {
+    mode: '429-json-blob',
+    target: 'blob',
+    rule: { action: '429-json', retryAfter: 0 },
+    expected: 'rate-limit'
+  },
+  // Retry-After: 1 (not 30) keeps skopeo's own four waits short; the text is the same.
+  {
+    mode: '429-retry-after-blob',
+    target: 'blob',
+    rule: { action: '429-retry-after', retryAfter: 1 },
+    expected: 'rate-limit'
+  },
+  {
+    mode: '429-empty-manifest',
+    target: 'manifest',
+    rule: { action: '429-empty', retryAfter: 0 },
+    expected: 'rate-limit'
+  },
+  {
+    mode: '429-json-manifest',
+    target: 'manifest',
+    rule: { action: '429-json', retryAfter: 0 },
+    expected: 'rate-limit'
+  },
+  { mode: '401-blob', target: 'blob', rule: { action: '401' }, expected: 'auth' },
+  { mode: '401-manifest', target: 'manifest', rule: { action: '401' }, expected: 'auth' },
+  {
+    mode: '401-bearer-manifest',
+    target: 'manifest',
+    rule: { action: '401', challenge: 'bearer' },
+    expected: 'auth'
+  },
+  { mode: '403-blob', target: 'blob', rule: { action: '403-denied' }, expected: 'auth' },
+  { mode: '403-manifest', target: 'manifest', rule: { action: '403-denied' }, expected: 'auth' },
+  {
+    mode: '404-manifest',
+    target: 'manifest',
+    rule: { action: '404-manifest' },
+    expected: 'not-found'
+  },
+  { mode: '404-blob', target: 'blob', rule: { action: '404-blob' }, expected: 'not-found' },
+  { mode: '500-blob', target: 'blob', rule: { action: '500' }, expected: 'server' },
+  { mode: '502-blob', target: 'blob', rule: { action: '502' }, expected: 'server' },
+  { mode: '503-blob', target: 'blob', rule: { action: '503' }, expected: 'server' },
+  { mode: '503-manifest', target: 'manifest', rule: { action: '503' }, expected: 'server' },
+  { mode: 'reset-blob', target: 'blob', rule: { action: 'reset' }, expected: 'network' },
+  { mode: 'reset-manifest', target: 'manifest', rule: { action: 'reset' }, expected: 'network' },
+  { mode: 'truncate-blob', target: 'blob', rule: { action: 'truncate' }, expected: 'network' },
+  {
+    mode: 'truncate-manifest',
+    target: 'manifest',
+    rule: { action: 'truncate' },
+    expected: 'network'
+  }
+]
+
+/** Run-specific parts of a line: ports, upload ids and upload state tokens. */
+function normalise(line: string): string {
+  return line
+    .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT')
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'UUID')
+    .replace(/_state=[^"&\s]+/g, '_state=STATE')
+}
+
+describe('real skopeo stderr per fault mode', () => {
+  const lines = new Map<string, string>()
+  let bed: Bed
+
+  beforeAll(async () => {
+    bed = await startBed({
+      images: MODES.map((m, i) => ({
+        repo: `ns/${m.mode}`,
+        tag: 'v1',
+        layers: [
+          { seed: 1000 + i, size: 20_000 },
+          { seed: 2000 + i, size: 2_000 }
+        ]
+      }))
+    })
+    bed.proxy.setRules(
+      MODES.map((m, i) => {
+        const layer = bed.images.images[i].manifests[0].layerDigests[0]
+        return {
+          name: m.mode,
+          path:
+            m.target === 'blob'
+              ? `^/v2/ns/${m.mode}/blobs/${layer}`
+              : `^/v2/ns/${m.mode}/manifests/`,
+          ...(m.target === 'blob' ? { method: 'GET' } : {}),
+          always: true,
+          ...m.rule
+        }
+      })
+    )
+    const S = bed.sourceHost
+    const D = bed.destination.host
+    const { stdout, stderr } = await run(
+      entries(MODES.map((m) => `${S}/ns/${m.mode}:v1 ${D}/cap/${m.mode}:v1`).join('\n')),
+      { maxPerRegistry: MODES.length }
+    )
+    expect(stdout).toEqual([])
+    for (const line of stderr) {
+      const m = /^error: unable to copy \S+\/ns\/(\S+):v1 to /.exec(line)
+      if (m) lines.set(m[1], line)
+    }
+  }, 120_000)
+  afterAll(() => bed?.stop())
+
+  it.each(MODES.map((m) => [m.mode, m] as const))('%s', (_name, m) => {
+    const live = lines.get(m.mode)
+    expect(live, `no error line for ${m.mode}`).toBeDefined()
+    const file = join(FIXTURES, `${m.mode}.stderr.txt`)
+    if (process.env.UPDATE_SKOPEO_FIXTURES === '1') {
+      writeFileSync(file, `${live}\n`)
+    }
+    const fixture = readFileSync(file, 'utf8').trimEnd()
+    expect(normalise(live!)).toBe(normalise(fixture))
+    expect(classify(fixture).class).toBe(m.expected)
+    expect(bed.proxy.stats().find((s) => s.name === m.mode)!.fired).toBeGreaterThan(0)
+  })
+})
