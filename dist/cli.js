@@ -449,6 +449,15 @@ const RULES = [
     { re: /Layer size mismatch/, class: 'integrity', reason: 'layer size mismatch' },
     // skopeo: `Digest did not match, expected sha256:…, got sha256:…`
     { re: /digest did not match/i, class: 'integrity', reason: 'digest mismatch' },
+    // --- local file system (file:// trees): not the registry's doing, so before auth/not-found ---
+    // `open mirror/v2/ns/a/blobs/sha256:…: permission denied` (runner directory not writable)
+    {
+        re: /\b(?:open|mkdir|stat|lstat|rename|link|symlink|remove|unlinkat) \S+: permission denied/,
+        class: 'unknown',
+        reason: 'file system permission denied'
+    },
+    // `write mirror/v2/ns/a/blobs/sha256:….download: no space left on device`
+    { re: /no space left on device/, class: 'unknown', reason: 'disk full' },
     // --- auth ----------------------------------------------------------------------------------
     // `error parsing HTTP 403 response body: unexpected end of JSON input: ""` (every HEAD 403)
     {
@@ -942,6 +951,8 @@ function escapeRune(cp) {
 
 
 const MAX_REASONS = 5;
+/** oc ≤4.13 on file:// / s3:// writes the manifest although a blob failed (oc-reference §7). */
+const SUCCESS_ANYWAY = 'oc printed a success line anyway: the manifest was written without the failed blob';
 const MAX_EVIDENCE = 20;
 const push = (map, key, value) => {
     const list = map.get(key);
@@ -1307,7 +1318,10 @@ class Attributor {
         if (m.failures.length) {
             s.status = 'failed';
             s.classes = unique(m.failures.map((f) => f.class));
-            s.reasons = unique(m.failures.map((f) => f.reason)).slice(0, MAX_REASONS);
+            const reasons = m.failures.map((f) => f.reason);
+            if (m.success.length && !pushProvesBlobs(this.entry(id)))
+                reasons.push(SUCCESS_ANYWAY);
+            s.reasons = unique(reasons).slice(0, MAX_REASONS);
             s.evidence = unique([...m.failures.map((f) => f.logLine), ...m.success]).slice(0, MAX_EVIDENCE);
             s.lastFailedAttempt = attempt;
             delete s.recoveredAfter;
@@ -1346,9 +1360,12 @@ function unconfirmedReason(end) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/core/log-reader.ts
 // oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
 // memory (oc-reference §1). The parser never throws: unknown lines become `other` events.
+
 
 /** Line written by mirror-guard before each attempt's output. */
 const ATTEMPT_HEADER_RE = /^==== mirror-guard attempt (\d+) ====$/;
@@ -1369,6 +1386,11 @@ const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/;
 const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_reader_DIGEST})(?: \\S+)?$`);
 const PLAN_MANIFEST_RE = new RegExp(`^      (${log_reader_DIGEST})(?: -> (\\S+))?$`);
 const REGISTRY_HEADER_RE = /^[^\s/]+\/$/;
+const ERROR_RE = /^(?:error|Error): (.*)$/s;
+const WARNING_RE = /^(?:warning|Warning): (.*)$/s;
+const PANIC_RE = /^(?:panic|fatal error): /;
+const GOROUTINE_RE = /^goroutine \d+ \[/;
+const PHASE_RE = /^phase \d+:$/;
 const TOP_LEVEL_RE = /^(?:(?:error|warning|info|uploading|mounted): |Error: |Warning: |panic: |fatal error: |phase \d+:|<dir>$|s3:\/\/$)/;
 // Errors CheckErr prints before any work starts (§1.4 pre-run, §3): each ends the run.
 const PRE_RUN_RE = /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/;
@@ -1434,7 +1456,8 @@ class LogParser {
         const out = [];
         const logLine = ++this.lineNo;
         const line = capLine(rawLine);
-        const header = ATTEMPT_HEADER_RE.exec(line);
+        // Cheap first-character gates keep the regexes off the hot path (plan rows, uploads).
+        const header = line.charCodeAt(0) === 61 /* = */ ? ATTEMPT_HEADER_RE.exec(line) : null;
         if (header) {
             this.closeOpen(out);
             this.startAttempt(out, Number(header[1]), logLine);
@@ -1443,11 +1466,12 @@ class LogParser {
         }
         if (logLine === 1)
             this.startAttempt(out, 1, 1);
-        if (this.absorb(line, out))
+        const topLevel = isTopLevel(line);
+        if (this.absorb(line, topLevel, out))
             return out;
         // After a run's final line, the next line oc would print at top level starts a new run.
         // stdout lines (in a combined capture they can trail the end) and stray text do not.
-        if (this.ended !== 'no' && isTopLevel(line) && !SUCCESS_RE.test(line)) {
+        if (this.ended !== 'no' && topLevel && !SUCCESS_RE.test(line)) {
             const summary = line.startsWith('error: ') && FINAL_ERROR_RE.test(line.slice(7));
             if (!(this.ended === 'soft' && summary))
                 this.startAttempt(out, this.attempt + 1, logLine);
@@ -1473,15 +1497,14 @@ class LogParser {
         out.push({ kind: 'attempt-start', attempt, logLine });
     }
     /** Continuation handling (§1.6). True when the line was folded into an open event. */
-    absorb(line, out) {
-        const topLevel = isTopLevel(line);
+    absorb(line, topLevel, out) {
         const open = this.open;
         if (open?.panic) {
             if (topLevel) {
                 this.closeOpen(out);
                 return false;
             }
-            if (line.trim() === '')
+            if (isBlank(line))
                 open.keep = false;
             else if (open.keep && open.lines.length < MAX_PANIC_LINES)
                 this.append(open, line);
@@ -1557,17 +1580,18 @@ class LogParser {
     }
     parseLine(line, logLine, out) {
         const other = () => void out.push({ kind: 'other', text: line, logLine });
-        if (line.trim() === '') {
+        if (isBlank(line)) {
             this.section = 'none';
             return other();
         }
-        const success = parseSuccessLine(line);
+        const c0 = line.charCodeAt(0);
+        const success = c0 === 115 /* s */ ? parseSuccessLine(line) : undefined;
         if (success) {
             this.sawRunOutput = true;
             out.push({ kind: 'success', ...success, logLine });
             return;
         }
-        const err = /^(?:error|Error): (.*)$/s.exec(line);
+        const err = c0 === 101 /* e */ || c0 === 69 /* E */ ? ERROR_RE.exec(line) : null;
         if (err) {
             const text = err[1] ?? '';
             this.section = 'none';
@@ -1577,18 +1601,18 @@ class LogParser {
             this.openError(text, logLine, false);
             return;
         }
-        if (/^(?:panic|fatal error): /.test(line)) {
+        if ((c0 === 112 /* p */ || c0 === 102) /* f */ && PANIC_RE.test(line)) {
             // A crashed oc (exit 2): one run-level error; the goroutine dump is folded into it.
             this.openError(line, logLine, false, true);
             this.ended = 'hard';
             return;
         }
-        if (/^goroutine \d+ \[/.test(line)) {
+        if (c0 === 103 /* g */ && GOROUTINE_RE.test(line)) {
             // Stack dump after a klog F line (4.8–4.10 with -v>=6): count it, do not emit it.
             this.inDump = true;
             return other();
         }
-        const warning = /^(?:warning|Warning): (.*)$/s.exec(line);
+        const warning = c0 === 119 /* w */ || c0 === 87 /* W */ ? WARNING_RE.exec(line) : null;
         if (warning) {
             out.push({ kind: 'warning', text: warning[1] ?? '', logLine });
             return;
@@ -1598,7 +1622,7 @@ class LogParser {
             this.parseInfo(line.slice(6), logLine, out);
             return;
         }
-        const transfer = TRANSFER_RE.exec(line);
+        const transfer = c0 === 117 /* u */ || c0 === 109 /* m */ ? TRANSFER_RE.exec(line) : null;
         if (transfer) {
             this.sawRunOutput = true;
             out.push({
@@ -1611,7 +1635,7 @@ class LogParser {
             });
             return;
         }
-        const klog = KLOG_RE.exec(line);
+        const klog = c0 === 73 || c0 === 87 || c0 === 69 || c0 === 70 /* IWEF */ ? KLOG_RE.exec(line) : null;
         if (klog) {
             const level = (klog[1] ?? 'I');
             // klog Fatal ends the process (4.8–4.10 print the final error this way under -v>=6).
@@ -1620,7 +1644,7 @@ class LogParser {
             out.push({ kind: 'klog', level, text: klog[2] ?? '', logLine });
             return;
         }
-        if (/^phase \d+:$/.test(line)) {
+        if (c0 === 112 /* p */ && PHASE_RE.test(line)) {
             this.sawRunOutput = true;
             this.section = 'phase';
             return other();
@@ -1629,7 +1653,7 @@ class LogParser {
             ? 'file://'
             : line === 's3://'
                 ? 's3://'
-                : REGISTRY_HEADER_RE.test(line)
+                : line.charCodeAt(line.length - 1) === 47 /* / */ && REGISTRY_HEADER_RE.test(line)
                     ? line
                     : undefined;
         if (planPrefix !== undefined) {
@@ -1726,7 +1750,20 @@ function capLine(line) {
         return text;
     return `${text.slice(0, MAX_LINE_BYTES)} …[line truncated, ${text.length - MAX_LINE_BYTES} more characters]`;
 }
+/** `line.trim() === ''` without allocating for the common case of a printable last character. */
+function isBlank(line) {
+    if (line === '')
+        return true;
+    const last = line.charCodeAt(line.length - 1);
+    if (last > 32 && last < 127)
+        return false;
+    return line.trim() === '';
+}
 function isTopLevel(line) {
+    // Every top-level form starts with a non-blank character; plan and phase rows start with one.
+    const c0 = line.charCodeAt(0);
+    if (c0 === 32 || c0 === 9 || line === '')
+        return false;
     return (TOP_LEVEL_RE.test(line) ||
         SUCCESS_RE.test(line) ||
         KLOG_RE.test(line) ||
@@ -1734,60 +1771,106 @@ function isTopLevel(line) {
         REGISTRY_HEADER_RE.test(line));
 }
 /**
- * Lines of a file as strings, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
+ * Splits byte chunks into lines, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
  * rest is dropped and noted), invalid UTF-8 becomes U+FFFD, NUL becomes U+FFFD, a trailing
- * CR is removed. `stats` is filled in as the file is read.
+ * CR is removed. `stats` is filled in as chunks arrive.
  */
-async function* readLines(path, stats) {
-    const decoder = new TextDecoder('utf-8', { fatal: false });
-    let parts = [];
-    let kept = 0;
-    let dropped = 0;
-    let pending = false;
-    const finish = () => {
-        let text = decoder.decode(Buffer.concat(parts, kept));
-        if (text.endsWith('\r') && dropped === 0)
-            text = text.slice(0, -1);
-        text = text.replaceAll('\u0000', '\uFFFD');
-        if (dropped > 0)
-            text += ` …[line truncated, ${dropped} more bytes]`;
-        parts = [];
-        kept = 0;
-        dropped = 0;
-        pending = false;
-        stats.lines++;
-        return text;
-    };
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path)) {
-        stats.bytes += chunk.length;
+class LineSplitter {
+    stats;
+    decoder = new TextDecoder('utf-8', { fatal: false });
+    parts = [];
+    kept = 0;
+    dropped = 0;
+    pending = false;
+    constructor(stats) {
+        this.stats = stats;
+    }
+    /** Calls `onLine` for every line the chunk completes. */
+    feed(chunk, onLine) {
+        this.stats.bytes += chunk.length;
+        // Fast path: in an ASCII chunk without NUL, latin1 is the exact UTF-8 decoding, so a line
+        // wholly inside the chunk is one native slice (no concat, no TextDecoder, no replaceAll).
+        const plain = (0,external_node_buffer_namespaceObject.isAscii)(chunk) && chunk.indexOf(0) === -1;
         let start = 0;
         for (;;) {
             const nl = chunk.indexOf(10, start);
+            if (plain && nl !== -1 && !this.pending && nl - start <= MAX_LINE_BYTES) {
+                const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
+                this.stats.lines++;
+                onLine(chunk.toString('latin1', start, end));
+                start = nl + 1;
+                continue;
+            }
             const end = nl === -1 ? chunk.length : nl;
             if (end > start) {
-                pending = true;
-                const take = Math.min(end - start, MAX_LINE_BYTES - kept);
+                this.pending = true;
+                const take = Math.min(end - start, MAX_LINE_BYTES - this.kept);
                 if (take > 0)
-                    parts.push(chunk.subarray(start, start + take));
-                kept += take;
-                dropped += end - start - take;
+                    this.parts.push(chunk.subarray(start, start + take));
+                this.kept += take;
+                this.dropped += end - start - take;
             }
             if (nl === -1)
                 break;
-            yield finish();
+            onLine(this.finish());
             start = nl + 1;
         }
     }
-    if (pending)
-        yield finish();
+    /** The last line when the input does not end with a newline. */
+    end() {
+        return this.pending ? this.finish() : undefined;
+    }
+    finish() {
+        let text = this.decoder.decode(Buffer.concat(this.parts, this.kept));
+        if (text.endsWith('\r') && this.dropped === 0)
+            text = text.slice(0, -1);
+        text = text.replaceAll('\u0000', '\uFFFD');
+        if (this.dropped > 0)
+            text += ` …[line truncated, ${this.dropped} more bytes]`;
+        this.parts = [];
+        this.kept = 0;
+        this.dropped = 0;
+        this.pending = false;
+        this.stats.lines++;
+        return text;
+    }
+}
+/** Read size: large chunks keep the per-chunk cost (stream, ASCII check) off the per-line path. */
+const CHUNK_BYTES = 1 << 20;
+/** Lines of a file as strings (see LineSplitter); `stats` is filled in as the file is read. */
+async function* readLines(path, stats) {
+    const splitter = new LineSplitter(stats);
+    const lines = [];
+    const collect = (line) => void lines.push(line);
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, {
+        highWaterMark: CHUNK_BYTES
+    })) {
+        splitter.feed(chunk, collect);
+        yield* lines;
+        lines.length = 0;
+    }
+    const last = splitter.end();
+    if (last !== undefined)
+        yield last;
 }
 /** Streams a log file (a combined `2>&1` capture, or stderr alone) through a LogParser. */
 async function readLog(path, onEvent) {
     const parser = new LogParser();
     const stats = { lines: 0, bytes: 0 };
-    for await (const line of readLines(path, stats))
+    const splitter = new LineSplitter(stats);
+    // Lines go straight from the chunk to the parser: no per-line promise or generator step.
+    const onLine = (line) => {
         for (const e of parser.push(line))
             onEvent(e);
+    };
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, {
+        highWaterMark: CHUNK_BYTES
+    })) {
+        splitter.feed(chunk, onLine);
+    }
+    const last = splitter.end();
+    if (last !== undefined)
+        onLine(last);
     for (const e of parser.end())
         onEvent(e);
     return stats;
@@ -1865,8 +1948,6 @@ async function readSplitLogs(stderrPath, stdoutPath, onEvent) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/core/mapping.ts
 // oc's `-f` mapping grammar (oc-reference §3.1–3.2: parseFile / parseArgs), line by line.
 // Findings carry oc's own wording for what oc rejects, plus warnings for what oc silently
@@ -2286,7 +2367,9 @@ function reportLine(entry, v) {
 }
 /** Keeps a comment on one line and free of anything but printable text. */
 const oneLine = (text) => text
+    // eslint-disable-next-line no-control-regex -- removing terminal escapes is the point
     .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    // eslint-disable-next-line no-control-regex -- and so is removing control characters
     .replace(/[\x00-\x1f\x7f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
@@ -2441,7 +2524,9 @@ function parse(args) {
     if (!values.filename?.length) {
         throw new UsageError('missing -f MAPPING (the mapping file given to oc image mirror)');
     }
-    const retryOut = values['no-retry-out'] ? undefined : (values['retry-out'] ?? 'mirror-guard-retry.txt');
+    const retryOut = values['no-retry-out']
+        ? undefined
+        : (values['retry-out'] ?? 'mirror-guard-retry.txt');
     return {
         log: values.log,
         ...(values.stdout ? { stdout: values.stdout } : {}),
@@ -2457,7 +2542,9 @@ function checkReadable(path, what) {
     if (!(0,external_node_fs_namespaceObject.statSync)(path).isFile())
         throw new UsageError(`${what} ${path}: not a regular file`);
 }
-const describe = (f) => f.line > 0 ? `${f.file}:${f.line}: ${f.severity}: ${f.message}` : `${f.file}: ${f.severity}: ${f.message}`;
+const describe = (f) => f.line > 0
+    ? `${f.file}:${f.line}: ${f.severity}: ${f.message}`
+    : `${f.file}: ${f.severity}: ${f.message}`;
 /** Kinds of events that only oc output produces; a log without any is not an oc log. */
 const OC_EVENT = new Set([
     'error',
@@ -3094,7 +3181,8 @@ async function verifyFileEntries(entries, root, opts) {
         rootReal: await (0,promises_namespaceObject.realpath)(root).catch(() => undefined),
         digest: opts.digest,
         side: opts.side,
-        blobs: new Map()
+        blobs: new Map(),
+        leftovers: new Map()
     };
     return mapLimit(mine, opts.concurrency ?? 4, (entry) => verifyEntry(entry, ctx));
 }
@@ -3188,13 +3276,13 @@ async function verifyEntry(entry, ctx) {
     }
     catch (err) {
         // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
-        f.add('missing-manifest', `cannot check the mirror tree: ${err.message}`);
+        f.add('unreadable', `cannot check the mirror tree: ${err.message}`);
     }
     return {
         entryId: entry.id,
         complete: f.problems.length === 0,
         problems: f.problems,
-        warnings: f.warnings
+        ...(f.warnings.length > 0 ? { warnings: f.warnings } : {})
     };
 }
 async function checkEntry(entry, ctx, f) {
@@ -3254,7 +3342,7 @@ async function checkEntry(entry, ctx, f) {
                 await checkManifest(repo, ctx, f, d, `tag ${t}`, undefined);
         }
     }
-    await checkLeftovers(repo, f);
+    await checkLeftovers(repo, ctx, f);
 }
 async function openRepo(repoDir, repoReal, f) {
     const manifestsDir = (0,external_node_path_namespaceObject.join)(repoDir, 'manifests');
@@ -3374,6 +3462,10 @@ async function checkManifest(repo, ctx, f, digest, via, parent) {
         }
         path = real;
     }
+    if (!(await (0,promises_namespaceObject.lstat)(path)).isFile()) {
+        f.add('bad-manifest', `manifest ${digest} (${via}) is not a regular file: ${shown}`, digest, shown);
+        return;
+    }
     const bytes = await readSmall(path, MAX_MANIFEST_BYTES);
     if (bytes === undefined) {
         f.add('bad-manifest', `manifest ${digest} (${via}) is larger than ${MAX_MANIFEST_BYTES} bytes: ${shown}`, digest, shown);
@@ -3483,19 +3575,24 @@ async function computeBlobState(dir, ctx, blob) {
     return actual === blob.digest ? { state: 'ok' } : { state: 'hash', path: found.path, actual };
 }
 /** `*.download` files are oc's unfinished streaming writes (file.go:418-436). */
-async function checkLeftovers(repo, f) {
-    if (repo.blobsReal === undefined)
+async function checkLeftovers(repo, ctx, f) {
+    const dir = repo.blobsReal;
+    if (dir === undefined)
         return;
-    const names = await (0,promises_namespaceObject.readdir)(repo.blobsReal);
-    for (const name of names.filter((n) => n.endsWith('.download')).sort()) {
-        const real = (0,external_node_path_namespaceObject.join)(repo.blobsReal, name);
+    let listing = ctx.leftovers.get(dir);
+    if (listing === undefined) {
+        listing = (0,promises_namespaceObject.readdir)(dir).then((names) => names.filter((n) => n.endsWith('.download')).sort());
+        ctx.leftovers.set(dir, listing);
+    }
+    for (const name of await listing) {
+        const real = (0,external_node_path_namespaceObject.join)(dir, name);
         const path = (0,external_node_path_namespaceObject.join)(repo.blobsDir, name);
         const st = await lstatOrUndefined(real);
         const size = st?.isFile() ? ` (${st.size} bytes)` : '';
         const digest = digestFromFileName(name.slice(0, -'.download'.length));
         const ref = digest === undefined ? undefined : f.referenced.get(digest);
         if (ref !== undefined && !ref.ok) {
-            f.add('leftover-download', `partial download of ${ref.role} ${digest}${ref.size !== undefined ? ` (${ref.size} bytes)` : ''} left by a failed write${size}: ${path}`, digest, path);
+            f.add('leftover-download', `partial download of ${ref.role} ${digest} (${st?.isFile() ? st.size : '?'} of ${ref.size ?? '?'} bytes) left by a failed write: ${path}`, digest, path);
         }
         else {
             f.warnings.push({
@@ -4036,7 +4133,7 @@ class RegistryVerifier {
         }
         // Every message may carry registry text; keep each on one line, whatever built it.
         const clean = problems.map((p) => ({ ...p, message: text_oneLine(p.message, 1000) }));
-        return { entryId: entry.id, complete: clean.length === 0, problems: clean, warnings: [] };
+        return { entryId: entry.id, complete: clean.length === 0, problems: clean };
     }
     /** A repository-only destination (tag-less source): every tag the registry lists. */
     async #tags(h, repo, problems) {
@@ -4258,8 +4355,7 @@ async function verifyRegistryEntries(entries, opts) {
         return mine.map((e) => ({
             entryId: e.id,
             complete: false,
-            problems: [{ kind: 'unauthorized', path: opts.authFile, message }],
-            warnings: []
+            problems: [{ kind: 'unauthorized', path: opts.authFile, message }]
         }));
     }
     const timeoutMs = opts.timeoutMs ?? 30_000;
@@ -4324,7 +4420,7 @@ async function verifyEntries(entries, opts) {
         for (const r of results) {
             const m = merged.get(r.entryId) ?? { problems: [], warnings: [] };
             m.problems.push(...(isSource ? r.problems.map((p) => tagSource(r.entryId, p)) : r.problems));
-            m.warnings.push(...(isSource ? r.warnings.map((p) => tagSource(r.entryId, p)) : r.warnings));
+            m.warnings.push(...(isSource ? (r.warnings ?? []).map((p) => tagSource(r.entryId, p)) : (r.warnings ?? [])));
             merged.set(r.entryId, m);
         }
     }
@@ -4336,7 +4432,7 @@ async function verifyEntries(entries, opts) {
             entryId: e.id,
             complete: m.problems.length === 0,
             problems: m.problems,
-            warnings: m.warnings
+            ...(m.warnings.length > 0 ? { warnings: m.warnings } : {})
         };
     });
 }
@@ -4524,9 +4620,15 @@ async function verifyCommand(args, io) {
             return usage(e.message);
         }
     }
+    // Paths in messages read best as the user gave them: relative to where they run the command.
+    const shown = (p) => {
+        const abs = (0,external_node_path_namespaceObject.resolve)(cwd, p);
+        const rel = (0,external_node_path_namespaceObject.relative)(process.cwd(), abs);
+        return rel === '' ? '.' : rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? abs : rel;
+    };
     const results = await verifyEntries(set.entries, {
-        dir: (0,external_node_path_namespaceObject.resolve)(cwd, opts.dir ?? '.'),
-        ...(opts.fromDir !== undefined ? { fromDir: (0,external_node_path_namespaceObject.resolve)(cwd, opts.fromDir) } : {}),
+        dir: shown(opts.dir ?? '.'),
+        ...(opts.fromDir !== undefined ? { fromDir: shown(opts.fromDir) } : {}),
         digest: opts.digest,
         ...(authFile !== undefined ? { authFile } : {}),
         insecure: opts.insecure,

@@ -28402,6 +28402,627 @@ var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/core/oc-messages.ts
+const DIGEST = '[a-z0-9]+:[0-9a-f]+';
+const g = (m, i) => m[i] ?? '';
+/**
+ * Order matters only where one prefix is a longer form of another (list child before digest).
+ * Every pattern is anchored and ends at the `: ` that introduces the cause.
+ */
+const PREFIXES = [
+    {
+        // `error: file mapping.txt, line 6: all arguments must be valid SRC=DST mappings`
+        re: /^file (.+?), line (\d+): /,
+        subject: (m) => ({ kind: 'mapping-line', file: g(m, 1), line: Number(g(m, 2)) })
+    },
+    {
+        // `unable to retrieve source image 127.0.0.1:5002/ns/alpha by tag v1: unauthorized: …`
+        re: /^unable to retrieve source image (\S+) by tag ([^\s:]+): /,
+        subject: (m) => ({ kind: 'source-tag', source: g(m, 1), tag: g(m, 2) })
+    },
+    {
+        // `unable to retrieve source image <ref> manifest #1 from manifest list: …` (ref without file://)
+        re: /^unable to retrieve source image (\S+) manifest #\d+ from manifest list: /,
+        subject: (m) => ({ kind: 'source-list-child', sourceRef: g(m, 1) })
+    },
+    {
+        // `unable to retrieve source image 127.0.0.1:5002/ns/alpha manifest sha256:0de5…: manifest unknown: …`
+        re: new RegExp(`^unable to retrieve source image (\\S+) manifest (${DIGEST}): `),
+        subject: (m) => ({ kind: 'source-digest', source: g(m, 1), digest: g(m, 2) })
+    },
+    {
+        // `unable to filter source image %s manifest list[ (bad payload)]: %v` — same ref as the list child
+        re: /^unable to filter source image (\S+) manifest list(?: \(bad payload\))?: /,
+        subject: (m) => ({ kind: 'source-list-child', sourceRef: g(m, 1) })
+    },
+    {
+        // `unable to access source image %s manifests: %v`
+        re: /^unable to access source image (\S+) manifests: /,
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
+    },
+    {
+        // `unable to access destination image %s manifests: %v` prints the source ref by mistake (§1.4)
+        re: /^unable to access destination image (\S+) manifests: /,
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
+    },
+    {
+        // `unable to push 127.0.0.1:5002/ns/alpha: failed to retrieve blob sha256:fb9f…: toomanyrequests…`
+        // Small-blob path: only the SOURCE repository is named.
+        re: new RegExp(`^unable to push (\\S+): failed to (?:retrieve|upload) blob ${DIGEST}: `),
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
+    },
+    {
+        // `unable to push %s: tried to copy|mount blob %s [source ]and got back a different digest %s`
+        re: new RegExp(`^unable to push (\\S+): (?=tried to (?:copy|mount) blob ${DIGEST} )`),
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
+    },
+    {
+        // `unable to open source layer sha256:6fe0… to copy to file://ns/alpha: …`
+        re: new RegExp(`^unable to open source layer (${DIGEST}) to copy to (\\S+): `),
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
+    },
+    {
+        // `unable to upload blob %s to %s: %v`
+        re: new RegExp(`^unable to upload blob (${DIGEST}) to (\\S+): `),
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
+    },
+    {
+        // `unable to copy layer sha256:6fe0… to file://ns/alpha: unexpected EOF`
+        re: new RegExp(`^unable to copy layer (${DIGEST}) to (\\S+): `),
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
+    },
+    {
+        // `failed to commit blob %s from manifest %s[ in manifest list %s] to %s: %v`
+        re: new RegExp(`^failed to commit blob (${DIGEST}) from .+? to (\\S+): `),
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
+    },
+    {
+        // `unable to push manifest to 127.0.0.1:5001/t412-x/alpha:v1: manifest blob unknown: …`
+        re: /^unable to push manifest to (\S+): /,
+        subject: (m) => destinationTag(g(m, 1))
+    },
+    {
+        // `unable to create reference to repository %s: %v` (execution, destination side)
+        re: /^unable to create reference to repository (\S+): /,
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 1) })
+    },
+    {
+        // `unable to connect to %s: %v` — printed for both sides; only reference/S3 set-up errors
+        // reach it (§2.6). Reported against the source side, which is where oc prints it first.
+        re: /^unable to connect to (\S+): /,
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
+    },
+    {
+        // skopeo engine: `unable to copy <SRC> to <DST>: <skopeo error>`; DST is the entry's effective
+        // destination (what oc would print on stdout), so it maps to a destination tag.
+        re: /^unable to copy (\S+) to (\S+): /,
+        subject: (m) => destinationTag(g(m, 2))
+    }
+];
+/**
+ * Splits `DST[:TAG]` the way oc prints it: the tag follows the last `:` only when that `:` comes
+ * after the last `/` (so `127.0.0.1:5001/ns/a` has no tag). An `@digest` suffix is dropped.
+ */
+function splitDestination(printed) {
+    const at = printed.indexOf('@');
+    const ref = at >= 0 ? printed.slice(0, at) : printed;
+    const colon = ref.lastIndexOf(':');
+    if (colon > ref.lastIndexOf('/') && colon < ref.length - 1) {
+        return { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) };
+    }
+    return { repo: ref };
+}
+function destinationTag(printed) {
+    const { repo, tag } = splitDestination(printed);
+    return tag === undefined
+        ? { kind: 'destination-tag', destination: repo }
+        : { kind: 'destination-tag', destination: repo, tag };
+}
+function withoutErrorPrefix(text) {
+    return text.startsWith('error: ') ? text.slice('error: '.length) : text;
+}
+function matchPrefix(text) {
+    const t = withoutErrorPrefix(text);
+    for (const prefix of PREFIXES) {
+        const m = prefix.re.exec(t);
+        if (m)
+            return { prefix, m };
+    }
+    return undefined;
+}
+/**
+ * What an `error:` line (text after `error: `) is about, from oc's fixed prefix. Unrecognised
+ * text, run summaries and panics → `{ kind: 'run' }`.
+ */
+function parseErrorSubject(text) {
+    const hit = matchPrefix(text);
+    return hit ? hit.prefix.subject(hit.m) : { kind: 'run' };
+}
+/** The underlying cause: the text after oc's prefix (the whole text when there is no prefix). */
+function errorCause(text) {
+    const t = withoutErrorPrefix(text);
+    const hit = matchPrefix(t);
+    return hit ? t.slice(hit.m[0].length) : t;
+}
+/** True when the text starts with one of oc's (or the skopeo engine's) per-item prefixes. */
+function hasOcPrefix(text) {
+    return matchPrefix(text) !== undefined;
+}
+/** A source reference as printed with its tag or digest → the matching source subject. */
+function sourceSubject(ref) {
+    const at = ref.indexOf('@');
+    if (at > 0)
+        return { kind: 'source-digest', source: ref.slice(0, at), digest: ref.slice(at + 1) };
+    const { repo, tag } = splitDestination(ref);
+    return tag === undefined
+        ? { kind: 'source-repo', source: repo }
+        : { kind: 'source-tag', source: repo, tag };
+}
+/**
+ * `Image <ref> does not exist and will not be mirrored` (text after `warning: `). The ref is the
+ * source with its tag; for digest sources with a non-JSON 404 body oc prints the error text in
+ * its place (§1.4), which names nothing → `{ kind: 'run' }`. Other warnings → undefined.
+ */
+function parseWarningSubject(text) {
+    const m = /^(?:warning: )?Image (.+) does not exist and will not be mirrored$/.exec(text);
+    if (!m)
+        return undefined;
+    const arg = g(m, 1);
+    return /\s/.test(arg) ? { kind: 'run' } : sourceSubject(arg);
+}
+/** `Filtered all images from <src>, skipping` (text after `info: `) → the source it names. */
+function parseFilteredSubject(text) {
+    const m = /^(?:info: )?Filtered all images from (\S+), skipping$/.exec(text);
+    return m ? sourceSubject(g(m, 1)) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/classify.ts
+// Error text → failure class. One table; each row quotes the real text that motivated it
+// (oc-reference §2.2/§2.3, transcripts in test/fixtures/oc-transcripts, anchors appendix).
+
+const classify_CLASS_INFO = {
+    'rate-limit': {
+        retryable: true,
+        meaning: 'The registry throttled requests (HTTP 429, TOOMANYREQUESTS or HTTP/2 ENHANCE_YOUR_CALM).',
+        whatToDo: 'Retry later with backoff and fewer parallel requests (lower --max-per-registry).'
+    },
+    'quota-exhausted': {
+        retryable: false,
+        meaning: 'The pull quota of the account or address is used up (Docker Hub pull rate limit).',
+        whatToDo: 'Authenticate with a paid account or retry after the quota window resets (hours, not minutes).'
+    },
+    auth: {
+        retryable: false,
+        meaning: 'The registry refused the credentials or the permission for this repository (401/403).',
+        whatToDo: 'Fix the registry credentials (-a auth file) or the repository permissions, then rerun.'
+    },
+    'not-found': {
+        retryable: false,
+        meaning: 'The source image, tag, repository or blob does not exist where oc looked.',
+        whatToDo: 'Check the source reference in the mapping line (and --from-dir for file:// sources).'
+    },
+    server: {
+        retryable: true,
+        meaning: 'The registry answered with a 5xx server error.',
+        whatToDo: 'Retry later; if it persists, check the registry or its CDN status.'
+    },
+    network: {
+        retryable: true,
+        meaning: 'The connection failed or was cut (reset, refused, timeout, DNS, truncated transfer).',
+        whatToDo: 'Retry; if it persists, check DNS, proxies and connectivity from the runner.'
+    },
+    tls: {
+        retryable: false,
+        meaning: 'TLS failed: the certificate is not trusted or the registry does not speak HTTPS.',
+        whatToDo: 'Trust the registry CA on the runner or, for a plain-HTTP registry, pass --insecure.'
+    },
+    integrity: {
+        retryable: true,
+        meaning: 'Content arrived corrupted: its digest or size did not match.',
+        whatToDo: 'Retry; repeated mismatches point at a broken proxy or a corrupt registry blob.'
+    },
+    usage: {
+        retryable: false,
+        meaning: 'oc rejected the mapping file, an argument or a flag before mirroring anything.',
+        whatToDo: 'Fix the named mapping line, file or flag; rerunning unchanged fails the same way.'
+    },
+    dependency: {
+        retryable: true,
+        meaning: 'A manifest could not be pushed because something it depends on failed first.',
+        whatToDo: 'Fix or retry the failure it depends on; it is retried together with it.'
+    },
+    filtered: {
+        retryable: false,
+        meaning: 'oc skipped a manifest list because no entry matched --filter-by-os.',
+        whatToDo: 'Pass --filter-by-os matching the wanted platforms or --keep-manifest-list=true.'
+    },
+    incomplete: {
+        retryable: true,
+        meaning: 'Verification found content missing or corrupt at the destination after oc reported it.',
+        whatToDo: 'Retry the line (with --force for file:// destinations on oc 4.13 or older).'
+    },
+    unconfirmed: {
+        retryable: true,
+        meaning: 'oc printed neither a success line nor an error for this line (aborted phase or run).',
+        whatToDo: 'Retry the line; look at the run-level errors for what stopped oc.'
+    },
+    unknown: {
+        retryable: false,
+        meaning: 'An error mirror-guard does not recognise.',
+        whatToDo: 'Read the error text in the log; report it if it should be classified.'
+    }
+};
+const MANIFEST_PUSH = /^unable to push manifest to \S+: /;
+/**
+ * First matching row wins. Rows run against the cause (oc's prefix removed, quoted strings —
+ * URLs and `%q` response bodies — blanked), so repository names, tags and bodies cannot
+ * trigger a row. Specific rows come before the general ones they overlap with.
+ */
+const RULES = [
+    // --- run-level oddities ---------------------------------------------------------------
+    // `panic: empty source manifest for …` + goroutine dump (exit 2, §6)
+    {
+        re: /^(?:panic|fatal error): /,
+        class: 'unknown',
+        reason: 'oc crashed (Go panic)',
+        whole: true
+    },
+    // --- quota before any rate-limit row: same 429, different remedy (anchors §0 row 6) -----
+    // `toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit`
+    // Matched on the whole text: a non-JSON body quoting the same sentence means the same.
+    {
+        re: /You have reached your (?:\w+ )?pull rate limit/i,
+        class: 'quota-exhausted',
+        reason: 'Docker Hub pull quota exhausted',
+        whole: true
+    },
+    // --- rate limit -------------------------------------------------------------------------
+    // `http2: server sent GOAWAY and closed the connection; LastStreamID=1999, ErrCode=ENHANCE_YOUR_CALM, debug=""` (quay.io bursts)
+    { re: /ENHANCE_YOUR_CALM/, class: 'rate-limit', reason: 'HTTP/2 GOAWAY ENHANCE_YOUR_CALM' },
+    // `error parsing HTTP 429 response body: unexpected end of JSON input: ""` (429-empty-blob-file; every HEAD 429)
+    {
+        re: /error parsing HTTP 429 response body: unexpected end of JSON input/,
+        class: 'rate-limit',
+        reason: 'HTTP 429 with empty body'
+    },
+    // `error parsing HTTP 429 response body: no error details found in HTTP response body: "{}"`
+    {
+        re: /error parsing HTTP 429 response body: no error details found/,
+        class: 'rate-limit',
+        reason: 'HTTP 429 with empty error list'
+    },
+    // `error parsing HTTP 429 response body: invalid character 'T' looking for beginning of value: "Too Many Requests (HAP429).\n"`
+    {
+        re: /error parsing HTTP 429 response body/,
+        class: 'rate-limit',
+        reason: 'HTTP 429 with non-JSON body'
+    },
+    // `endpoint "https://quay.io" does not support v2 API (got 429 Too Many Requests)` (ping, cached for the run)
+    { re: /\(got 429 /, class: 'rate-limit', reason: 'HTTP 429 on the registry ping' },
+    // `toomanyrequests: too many requests: rate limit exceeded` (429-json-blob-file), bare `toomanyrequests`,
+    // `toomanyrequests: Rate exceeded` (ECR)
+    { re: /\btoomanyrequests\b/i, class: 'rate-limit', reason: 'HTTP 429 TOOMANYREQUESTS' },
+    // skopeo: `reading blob sha256:…: fetching blob: StatusCode: 429, "…"`
+    { re: /\bStatusCode: 429\b/, class: 'rate-limit', reason: 'HTTP 429' },
+    // skopeo (containers/image): `Error fetching blob: invalid status code from registry 429 (Too Many Requests)`
+    { re: /invalid status code from registry 429\b/, class: 'rate-limit', reason: 'HTTP 429' },
+    // `received unexpected HTTP status: 429 Too Many Requests`, `Too Many Requests (HAP429)`, skopeo `too many requests`
+    { re: /\btoo many requests\b/i, class: 'rate-limit', reason: 'HTTP 429 Too Many Requests' },
+    // --- usage: oc refused the input before doing anything (§1.4 pre-run, §3) -------------------
+    // `unable to load --registry-config: stat /x/auth.json: no such file or directory`
+    {
+        re: /unable to load --registry-config/,
+        class: 'usage',
+        reason: 'registry config file unusable'
+    },
+    // `failed to read registry ca bundle: …` (--certificate-authority, 4.16+)
+    { re: /failed to read registry ca bundle/, class: 'usage', reason: 'CA bundle unreadable' },
+    // `--filter-by-os was not a valid regular expression: …`
+    { re: /--filter-by-os was not a valid/, class: 'usage', reason: 'invalid --filter-by-os' },
+    // `--keep-manifest-list=true cannot be passed with --filter-by-os, unless --filter-by-os=.*` (≤4.13)
+    {
+        re: /--keep-manifest-list=true cannot be passed/,
+        class: 'usage',
+        reason: '--keep-manifest-list conflicts with --filter-by-os'
+    },
+    // `all arguments must be valid SRC=DST mappings[, or you must specify one SRC argument …]`
+    { re: /all arguments must be valid/, class: 'usage', reason: 'malformed mapping' },
+    // `each destination tag may only be specified once: file://ns/a:v1`
+    {
+        re: /each destination tag may only be specified once/,
+        class: 'usage',
+        reason: 'duplicate destination'
+    },
+    // `SRC and DST may not be the same`
+    { re: /SRC and DST may not be the same/, class: 'usage', reason: 'source equals destination' },
+    // `you must specify at least one source image …`, `you must specify a tag for DST or leave it blank …`
+    { re: /\byou must specify\b/, class: 'usage', reason: 'missing or invalid mapping part' },
+    // `"127.0.0.1:5002/ns/Delta:v1" is not a valid image reference: repository name must be lowercase`
+    {
+        re: /is not a valid image reference|invalid reference format|repository name must be lowercase/,
+        class: 'usage',
+        reason: 'invalid image reference'
+    },
+    // `source expansion is only possible in tags`, `when source contains wildcards, the destination must be a repository`
+    {
+        re: /source expansion is only possible in tags|when source contains wildcards/,
+        class: 'usage',
+        reason: 'invalid wildcard mapping'
+    },
+    // `unknown flag: --foo`, `unknown shorthand flag: 'z' in -z`
+    { re: /\bunknown (?:shorthand )?flag\b/, class: 'usage', reason: 'unknown flag' },
+    // `bufio.Scanner: token too long` (mapping line over 64 KiB, no file/line context)
+    { re: /bufio\.Scanner: token too long/, class: 'usage', reason: 'mapping line too long' },
+    // `open mapping.txt: no such file or directory` (the -f file itself; no oc prefix)
+    {
+        re: /^open .+: no such file or directory$/,
+        class: 'usage',
+        reason: 'mapping file not found',
+        whole: true,
+        bare: true
+    },
+    // --- TLS (before network: `tls: …` texts are configuration, not transient) ------------------
+    // `x509: certificate signed by unknown authority`; Go ≥1.20: `tls: failed to verify certificate: x509: …`
+    {
+        re: /\bx509: |\btls: failed to verify certificate/,
+        class: 'tls',
+        reason: 'untrusted certificate'
+    },
+    // `http: server gave HTTP response to HTTPS client` (plain-HTTP registry without --insecure)
+    {
+        re: /server gave HTTP response to HTTPS client/,
+        class: 'tls',
+        reason: 'registry speaks plain HTTP'
+    },
+    // `remote error: tls: bad certificate`, `tls: first record does not look like a TLS handshake`
+    { re: /\btls: /, class: 'tls', reason: 'TLS error' },
+    // --- dependency: follows another failure (before not-found's `blob unknown`) ----------------
+    // `unable to push manifest to 127.0.0.1:5001/t412-500-blob-reg/alpha:v1: manifest blob unknown: blob unknown to registry`
+    { re: /manifest blob unknown/, class: 'dependency', reason: 'manifest pushed before its blobs' },
+    // a manifest PUT answered with a plain BLOB_UNKNOWN means the same
+    {
+        re: /\bblob unknown\b/,
+        class: 'dependency',
+        reason: 'manifest pushed before its blobs',
+        when: MANIFEST_PUSH
+    },
+    // `circular dependency in manifest lists, unable to upload all: …` (≤4.13)
+    {
+        re: /circular dependency in manifest lists/,
+        class: 'dependency',
+        reason: 'manifest list children not uploaded'
+    },
+    // `unable to upload all manifests, some dependencies not uploaded: …` (4.14+)
+    {
+        re: /some dependencies not uploaded/,
+        class: 'dependency',
+        reason: 'manifest list children not uploaded'
+    },
+    // --- integrity ---------------------------------------------------------------------------
+    // `content integrity error: the blob streamed from digest sha256:… does not match the digest calculated from the content sha256:…`
+    { re: /content integrity error/, class: 'integrity', reason: 'digest mismatch' },
+    // `unable to push …: tried to copy blob sha256:… and got back a different digest sha256:…`
+    { re: /got back a different digest/, class: 'integrity', reason: 'digest mismatch' },
+    // `warning: Layer size mismatch for sha256:…: had 1048576, wrote 524288`
+    { re: /Layer size mismatch/, class: 'integrity', reason: 'layer size mismatch' },
+    // skopeo: `Digest did not match, expected sha256:…, got sha256:…`
+    { re: /digest did not match/i, class: 'integrity', reason: 'digest mismatch' },
+    // --- local file system (file:// trees): not the registry's doing, so before auth/not-found ---
+    // `open mirror/v2/ns/a/blobs/sha256:…: permission denied` (runner directory not writable)
+    {
+        re: /\b(?:open|mkdir|stat|lstat|rename|link|symlink|remove|unlinkat) \S+: permission denied/,
+        class: 'unknown',
+        reason: 'file system permission denied'
+    },
+    // `write mirror/v2/ns/a/blobs/sha256:….download: no space left on device`
+    { re: /no space left on device/, class: 'unknown', reason: 'disk full' },
+    // --- auth ----------------------------------------------------------------------------------
+    // `error parsing HTTP 403 response body: unexpected end of JSON input: ""` (every HEAD 403)
+    {
+        re: /error parsing HTTP 40[13] response body/,
+        class: 'auth',
+        reason: 'HTTP 401/403 with non-JSON body'
+    },
+    // `errors:\ndenied: requested access to the resource is denied\n…` (bearer error="insufficient_scope")
+    { re: /insufficient_scope/, class: 'auth', reason: 'insufficient scope' },
+    { re: /invalid_token/, class: 'auth', reason: 'invalid token' },
+    // `unauthorized: incorrect username or password` (token server 401)
+    {
+        re: /incorrect username or password|no basic auth credentials/,
+        class: 'auth',
+        reason: 'bad or missing credentials'
+    },
+    // `unauthorized: authentication required` (401-blob-file), bare `unauthorized`,
+    // `unauthorized: access to the requested resource is not authorized` (Quay)
+    {
+        re: /(?:^|[\s:])unauthorized(?=$|[:\s])|authentication required/,
+        class: 'auth',
+        reason: 'unauthorized'
+    },
+    // `denied` (403-blob-file), `denied: requested access to the resource is denied`, 4.14+ `denied: forbidden by policy`
+    {
+        re: /(?:^|[\s:])denied(?=$|[:\s])|requested access to the resource is denied/,
+        class: 'auth',
+        reason: 'access denied'
+    },
+    // skopeo: `StatusCode: 401`, `StatusCode: 403`
+    { re: /\bStatusCode: 40[13]\b/, class: 'auth', reason: 'HTTP 401/403' },
+    // skopeo: `Error fetching blob: invalid status code from registry 403 (Forbidden)`,
+    // `unable to retrieve auth token: invalid username/password: unauthorized`
+    {
+        re: /invalid status code from registry 40[13]\b|invalid username\/password/,
+        class: 'auth',
+        reason: 'HTTP 401/403'
+    },
+    // --- not found -------------------------------------------------------------------------------
+    // `warning: Image 127.0.0.1:5002/ns/missing:v1 does not exist and will not be mirrored` (--skip-missing)
+    {
+        re: /does not exist and will not be mirrored/,
+        class: 'not-found',
+        reason: 'source image missing (skipped)'
+    },
+    // `error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not found\n"`
+    { re: /error parsing HTTP 404 response body/, class: 'not-found', reason: 'HTTP 404' },
+    // `manifest unknown: manifest unknown` (404-image-missing-reg), `MANIFEST_UNKNOWN`
+    { re: /\bmanifest unknown\b|MANIFEST_UNKNOWN/, class: 'not-found', reason: 'manifest unknown' },
+    // `name unknown: repository name not known to registry`
+    {
+        re: /\bname unknown\b|NAME_UNKNOWN|repository name not known to registry/,
+        class: 'not-found',
+        reason: 'repository unknown'
+    },
+    // `blob upload unknown`: the upload session vanished (404 on PATCH/PUT) — transient, not missing content
+    { re: /blob upload unknown/, class: 'server', reason: 'upload session lost' },
+    // `unknown blob` (404-blob-unknown-file; file:// source without the tag: fromdir-missing-dir),
+    // `blob unknown: blob unknown to registry`
+    {
+        re: /\bunknown blob\b|\bblob unknown\b|BLOB_UNKNOWN/,
+        class: 'not-found',
+        reason: 'blob unknown'
+    },
+    // `open mirror/v2/ns/alpha/blobs/sha256:6fe0…: no such file or directory` (bug-429-file-3-fromdir-push)
+    {
+        re: /\bopen \S+: no such file or directory/,
+        class: 'not-found',
+        reason: 'file missing in the source directory'
+    },
+    // file:// source tag that is a regular file instead of a symlink (§4)
+    { re: /\bnot a symlink\b/, class: 'not-found', reason: 'tag is not a symlink' },
+    // skopeo: `StatusCode: 404`
+    { re: /\bStatusCode: 404\b/, class: 'not-found', reason: 'HTTP 404' },
+    // skopeo: `Error fetching blob: invalid status code from registry 404 (Not Found)`
+    { re: /invalid status code from registry 404\b/, class: 'not-found', reason: 'HTTP 404' },
+    // --- server ----------------------------------------------------------------------------------
+    // `received unexpected HTTP status: 500 Internal Server Error` / `502 Bad Gateway` / `503 Service Unavailable`
+    { re: /received unexpected HTTP status: 5\d\d/, class: 'server', reason: 'HTTP 5xx' },
+    // `endpoint "https://x" does not support v2 API (got 503 Service Unavailable)`; skopeo `StatusCode: 502`
+    { re: /\(got 5\d\d |\bStatusCode: 5\d\d\b/, class: 'server', reason: 'HTTP 5xx' },
+    // skopeo: `Error fetching blob: invalid status code from registry 502 (Bad Gateway)`
+    { re: /invalid status code from registry 5\d\d\b/, class: 'server', reason: 'HTTP 5xx' },
+    // `unavailable: service unavailable` (errcode UNAVAILABLE), `504 Gateway Timeout` in other wrappers
+    {
+        re: /service unavailable|\b50\d (?:Internal Server Error|Bad Gateway|Gateway Timeout)\b/i,
+        class: 'server',
+        reason: 'HTTP 5xx'
+    },
+    // --- network ---------------------------------------------------------------------------------
+    // `read tcp 127.0.0.1:52818->127.0.0.1:34035: read: connection reset by peer`
+    { re: /connection reset by peer/, class: 'network', reason: 'connection reset' },
+    // `dial tcp 127.0.0.1:34529: connect: connection refused`
+    { re: /connection refused/, class: 'network', reason: 'connection refused' },
+    // `net/http: TLS handshake timeout`, `dial tcp 1.2.3.4:443: i/o timeout`
+    {
+        re: /TLS handshake timeout|i\/o timeout|timeout awaiting response headers/,
+        class: 'network',
+        reason: 'timeout'
+    },
+    // `context deadline exceeded (Client.Timeout exceeded while awaiting headers)`
+    {
+        re: /context deadline exceeded|Client\.Timeout exceeded/,
+        class: 'network',
+        reason: 'timeout'
+    },
+    // `dial tcp: lookup Quay.io on 10.255.255.53:53: no such host`
+    {
+        re: /no such host|server misbehaving|temporary failure in name resolution/i,
+        class: 'network',
+        reason: 'DNS lookup failed'
+    },
+    // `stream error: stream ID 3; REFUSED_STREAM`
+    { re: /REFUSED_STREAM/, class: 'network', reason: 'HTTP/2 stream refused' },
+    // `http2: server sent GOAWAY and closed the connection; … ErrCode=NO_ERROR` (calm variant matched above)
+    { re: /GOAWAY/, class: 'network', reason: 'HTTP/2 GOAWAY' },
+    // `unable to copy layer sha256:6fe0… to file://ns/alpha: unexpected EOF` (truncated-blob-file)
+    { re: /unexpected EOF/, class: 'network', reason: 'transfer truncated' },
+    // `Get "http://127.0.0.1:35973/v2/": EOF`
+    { re: /(?:^|[\s:])EOF$/m, class: 'network', reason: 'connection closed' },
+    // `write tcp …: write: broken pipe`, `network is unreachable`, `no route to host`
+    {
+        re: /broken pipe|network is unreachable|no route to host|use of closed network connection|client connection lost/,
+        class: 'network',
+        reason: 'connection failed'
+    },
+    // S3 before 4.21: `unable to upload blob sha256:… to s3://…: blob already exists in the target location`
+    // is a successful server-side copy misreported as a failure (§5 --s3-source-bucket).
+    {
+        re: /blob already exists in the target location/,
+        class: 'unknown',
+        reason: 'S3 copy misreported as failure (oc < 4.21)'
+    },
+    // `unknown: forbidden by policy` (4.8–4.13 legacy 403 body), `unknown: <message>` for unregistered codes
+    { re: /^unknown(?::|$)/, class: 'unknown', reason: 'registry error code UNKNOWN' },
+    // --- informational lines classified for completeness ---------------------------------------
+    // `info: Filtered all images from 127.0.0.1:5002/ns/multi, skipping`
+    {
+        re: /^Filtered all images from \S+, skipping$/,
+        class: 'filtered',
+        reason: 'no manifest matched --filter-by-os',
+        whole: true
+    },
+    // `warning: Expected to mount sha256:… from ns/a/ns/b but mount was ignored`
+    {
+        re: /^Expected to mount .* but mount was ignored$/,
+        class: 'unknown',
+        reason: 'mount ignored',
+        whole: true
+    },
+    // 4.12/4.13: `Warning: the default reading order of registry auth file will be changed from …`
+    {
+        re: /reading order of registry auth file/,
+        class: 'unknown',
+        reason: 'auth file notice',
+        whole: true
+    }
+];
+const RUN_SUMMARIES = [
+    // CheckErr after the first failing phase without --continue-on-error
+    {
+        re: /^one or more errors occurred while uploading images$/,
+        reason: 'run summary: a phase failed'
+    },
+    // CheckErr with --continue-on-error (planning or execution failures)
+    { re: /^one or more errors occurred$/, reason: 'run summary: errors occurred' },
+    // CheckErr after planning errors without --continue-on-error: nothing was mirrored
+    { re: /^an error occurred during planning$/, reason: 'run summary: planning failed' }
+];
+/** oc's final summary lines (with or without `error: `): run-level findings, not failures. */
+function isRunSummary(text) {
+    const t = stripPrefixes(text).trim();
+    return RUN_SUMMARIES.some((s) => s.re.test(t));
+}
+// Go %q strings (URLs of *url.Error, quoted response bodies, quoted references) may contain
+// anything, including words of other classes; rows never look inside them.
+const QUOTED = /"(?:[^"\\\n]|\\.)*"/g;
+function stripPrefixes(text) {
+    let t = text.replace(/^(?:error|warning|info): /, '');
+    if (t.startsWith('Warning: '))
+        t = t.slice('Warning: '.length);
+    return t;
+}
+/** Classify the text of an `error:`/`warning:` line (prefix optional). Never throws. */
+function classify(text) {
+    const whole = stripPrefixes(text);
+    const summary = RUN_SUMMARIES.find((s) => s.re.test(whole.trim()));
+    if (summary)
+        return { class: 'unknown', reason: summary.reason, retryable: false };
+    const cause = errorCause(whole).replace(QUOTED, '""');
+    const bare = !hasOcPrefix(whole);
+    for (const rule of RULES) {
+        if (rule.bare && !bare)
+            continue;
+        if (rule.when && !rule.when.test(whole))
+            continue;
+        if (rule.re.test(rule.whole ? whole : cause)) {
+            return { class: rule.class, reason: rule.reason, retryable: classify_CLASS_INFO[rule.class].retryable };
+        }
+    }
+    // `file F, line N: <anything else>`: oc rejected that mapping line.
+    if (parseErrorSubject(whole).kind === 'mapping-line') {
+        return { class: 'usage', reason: 'mapping line rejected', retryable: false };
+    }
+    return { class: 'unknown', reason: 'unrecognised error', retryable: false };
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:buffer"
@@ -29051,618 +29672,6 @@ async function loadMappingFiles(paths, cwd) {
     return { set, texts };
 }
 
-;// CONCATENATED MODULE: ./src/core/oc-messages.ts
-const DIGEST = '[a-z0-9]+:[0-9a-f]+';
-const g = (m, i) => m[i] ?? '';
-/**
- * Order matters only where one prefix is a longer form of another (list child before digest).
- * Every pattern is anchored and ends at the `: ` that introduces the cause.
- */
-const PREFIXES = [
-    {
-        // `error: file mapping.txt, line 6: all arguments must be valid SRC=DST mappings`
-        re: /^file (.+?), line (\d+): /,
-        subject: (m) => ({ kind: 'mapping-line', file: g(m, 1), line: Number(g(m, 2)) })
-    },
-    {
-        // `unable to retrieve source image 127.0.0.1:5002/ns/alpha by tag v1: unauthorized: …`
-        re: /^unable to retrieve source image (\S+) by tag ([^\s:]+): /,
-        subject: (m) => ({ kind: 'source-tag', source: g(m, 1), tag: g(m, 2) })
-    },
-    {
-        // `unable to retrieve source image <ref> manifest #1 from manifest list: …` (ref without file://)
-        re: /^unable to retrieve source image (\S+) manifest #\d+ from manifest list: /,
-        subject: (m) => ({ kind: 'source-list-child', sourceRef: g(m, 1) })
-    },
-    {
-        // `unable to retrieve source image 127.0.0.1:5002/ns/alpha manifest sha256:0de5…: manifest unknown: …`
-        re: new RegExp(`^unable to retrieve source image (\\S+) manifest (${DIGEST}): `),
-        subject: (m) => ({ kind: 'source-digest', source: g(m, 1), digest: g(m, 2) })
-    },
-    {
-        // `unable to filter source image %s manifest list[ (bad payload)]: %v` — same ref as the list child
-        re: /^unable to filter source image (\S+) manifest list(?: \(bad payload\))?: /,
-        subject: (m) => ({ kind: 'source-list-child', sourceRef: g(m, 1) })
-    },
-    {
-        // `unable to access source image %s manifests: %v`
-        re: /^unable to access source image (\S+) manifests: /,
-        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
-    },
-    {
-        // `unable to access destination image %s manifests: %v` prints the source ref by mistake (§1.4)
-        re: /^unable to access destination image (\S+) manifests: /,
-        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
-    },
-    {
-        // `unable to push 127.0.0.1:5002/ns/alpha: failed to retrieve blob sha256:fb9f…: toomanyrequests…`
-        // Small-blob path: only the SOURCE repository is named.
-        re: new RegExp(`^unable to push (\\S+): failed to (?:retrieve|upload) blob ${DIGEST}: `),
-        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
-    },
-    {
-        // `unable to push %s: tried to copy|mount blob %s [source ]and got back a different digest %s`
-        re: new RegExp(`^unable to push (\\S+): (?=tried to (?:copy|mount) blob ${DIGEST} )`),
-        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
-    },
-    {
-        // `unable to open source layer sha256:6fe0… to copy to file://ns/alpha: …`
-        re: new RegExp(`^unable to open source layer (${DIGEST}) to copy to (\\S+): `),
-        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
-    },
-    {
-        // `unable to upload blob %s to %s: %v`
-        re: new RegExp(`^unable to upload blob (${DIGEST}) to (\\S+): `),
-        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
-    },
-    {
-        // `unable to copy layer sha256:6fe0… to file://ns/alpha: unexpected EOF`
-        re: new RegExp(`^unable to copy layer (${DIGEST}) to (\\S+): `),
-        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
-    },
-    {
-        // `failed to commit blob %s from manifest %s[ in manifest list %s] to %s: %v`
-        re: new RegExp(`^failed to commit blob (${DIGEST}) from .+? to (\\S+): `),
-        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
-    },
-    {
-        // `unable to push manifest to 127.0.0.1:5001/t412-x/alpha:v1: manifest blob unknown: …`
-        re: /^unable to push manifest to (\S+): /,
-        subject: (m) => destinationTag(g(m, 1))
-    },
-    {
-        // `unable to create reference to repository %s: %v` (execution, destination side)
-        re: /^unable to create reference to repository (\S+): /,
-        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 1) })
-    },
-    {
-        // `unable to connect to %s: %v` — printed for both sides; only reference/S3 set-up errors
-        // reach it (§2.6). Reported against the source side, which is where oc prints it first.
-        re: /^unable to connect to (\S+): /,
-        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
-    },
-    {
-        // skopeo engine: `unable to copy <SRC> to <DST>: <skopeo error>`; DST is the entry's effective
-        // destination (what oc would print on stdout), so it maps to a destination tag.
-        re: /^unable to copy (\S+) to (\S+): /,
-        subject: (m) => destinationTag(g(m, 2))
-    }
-];
-/**
- * Splits `DST[:TAG]` the way oc prints it: the tag follows the last `:` only when that `:` comes
- * after the last `/` (so `127.0.0.1:5001/ns/a` has no tag). An `@digest` suffix is dropped.
- */
-function splitDestination(printed) {
-    const at = printed.indexOf('@');
-    const ref = at >= 0 ? printed.slice(0, at) : printed;
-    const colon = ref.lastIndexOf(':');
-    if (colon > ref.lastIndexOf('/') && colon < ref.length - 1) {
-        return { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) };
-    }
-    return { repo: ref };
-}
-function destinationTag(printed) {
-    const { repo, tag } = splitDestination(printed);
-    return tag === undefined
-        ? { kind: 'destination-tag', destination: repo }
-        : { kind: 'destination-tag', destination: repo, tag };
-}
-function withoutErrorPrefix(text) {
-    return text.startsWith('error: ') ? text.slice('error: '.length) : text;
-}
-function matchPrefix(text) {
-    const t = withoutErrorPrefix(text);
-    for (const prefix of PREFIXES) {
-        const m = prefix.re.exec(t);
-        if (m)
-            return { prefix, m };
-    }
-    return undefined;
-}
-/**
- * What an `error:` line (text after `error: `) is about, from oc's fixed prefix. Unrecognised
- * text, run summaries and panics → `{ kind: 'run' }`.
- */
-function parseErrorSubject(text) {
-    const hit = matchPrefix(text);
-    return hit ? hit.prefix.subject(hit.m) : { kind: 'run' };
-}
-/** The underlying cause: the text after oc's prefix (the whole text when there is no prefix). */
-function errorCause(text) {
-    const t = withoutErrorPrefix(text);
-    const hit = matchPrefix(t);
-    return hit ? t.slice(hit.m[0].length) : t;
-}
-/** True when the text starts with one of oc's (or the skopeo engine's) per-item prefixes. */
-function hasOcPrefix(text) {
-    return matchPrefix(text) !== undefined;
-}
-/** A source reference as printed with its tag or digest → the matching source subject. */
-function sourceSubject(ref) {
-    const at = ref.indexOf('@');
-    if (at > 0)
-        return { kind: 'source-digest', source: ref.slice(0, at), digest: ref.slice(at + 1) };
-    const { repo, tag } = splitDestination(ref);
-    return tag === undefined
-        ? { kind: 'source-repo', source: repo }
-        : { kind: 'source-tag', source: repo, tag };
-}
-/**
- * `Image <ref> does not exist and will not be mirrored` (text after `warning: `). The ref is the
- * source with its tag; for digest sources with a non-JSON 404 body oc prints the error text in
- * its place (§1.4), which names nothing → `{ kind: 'run' }`. Other warnings → undefined.
- */
-function parseWarningSubject(text) {
-    const m = /^(?:warning: )?Image (.+) does not exist and will not be mirrored$/.exec(text);
-    if (!m)
-        return undefined;
-    const arg = g(m, 1);
-    return /\s/.test(arg) ? { kind: 'run' } : sourceSubject(arg);
-}
-/** `Filtered all images from <src>, skipping` (text after `info: `) → the source it names. */
-function parseFilteredSubject(text) {
-    const m = /^(?:info: )?Filtered all images from (\S+), skipping$/.exec(text);
-    return m ? sourceSubject(g(m, 1)) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/classify.ts
-// Error text → failure class. One table; each row quotes the real text that motivated it
-// (oc-reference §2.2/§2.3, transcripts in test/fixtures/oc-transcripts, anchors appendix).
-
-const classify_CLASS_INFO = {
-    'rate-limit': {
-        retryable: true,
-        meaning: 'The registry throttled requests (HTTP 429, TOOMANYREQUESTS or HTTP/2 ENHANCE_YOUR_CALM).',
-        whatToDo: 'Retry later with backoff and fewer parallel requests (lower --max-per-registry).'
-    },
-    'quota-exhausted': {
-        retryable: false,
-        meaning: 'The pull quota of the account or address is used up (Docker Hub pull rate limit).',
-        whatToDo: 'Authenticate with a paid account or retry after the quota window resets (hours, not minutes).'
-    },
-    auth: {
-        retryable: false,
-        meaning: 'The registry refused the credentials or the permission for this repository (401/403).',
-        whatToDo: 'Fix the registry credentials (-a auth file) or the repository permissions, then rerun.'
-    },
-    'not-found': {
-        retryable: false,
-        meaning: 'The source image, tag, repository or blob does not exist where oc looked.',
-        whatToDo: 'Check the source reference in the mapping line (and --from-dir for file:// sources).'
-    },
-    server: {
-        retryable: true,
-        meaning: 'The registry answered with a 5xx server error.',
-        whatToDo: 'Retry later; if it persists, check the registry or its CDN status.'
-    },
-    network: {
-        retryable: true,
-        meaning: 'The connection failed or was cut (reset, refused, timeout, DNS, truncated transfer).',
-        whatToDo: 'Retry; if it persists, check DNS, proxies and connectivity from the runner.'
-    },
-    tls: {
-        retryable: false,
-        meaning: 'TLS failed: the certificate is not trusted or the registry does not speak HTTPS.',
-        whatToDo: 'Trust the registry CA on the runner or, for a plain-HTTP registry, pass --insecure.'
-    },
-    integrity: {
-        retryable: true,
-        meaning: 'Content arrived corrupted: its digest or size did not match.',
-        whatToDo: 'Retry; repeated mismatches point at a broken proxy or a corrupt registry blob.'
-    },
-    usage: {
-        retryable: false,
-        meaning: 'oc rejected the mapping file, an argument or a flag before mirroring anything.',
-        whatToDo: 'Fix the named mapping line, file or flag; rerunning unchanged fails the same way.'
-    },
-    dependency: {
-        retryable: true,
-        meaning: 'A manifest could not be pushed because something it depends on failed first.',
-        whatToDo: 'Fix or retry the failure it depends on; it is retried together with it.'
-    },
-    filtered: {
-        retryable: false,
-        meaning: 'oc skipped a manifest list because no entry matched --filter-by-os.',
-        whatToDo: 'Pass --filter-by-os matching the wanted platforms or --keep-manifest-list=true.'
-    },
-    incomplete: {
-        retryable: true,
-        meaning: 'Verification found content missing or corrupt at the destination after oc reported it.',
-        whatToDo: 'Retry the line (with --force for file:// destinations on oc 4.13 or older).'
-    },
-    unconfirmed: {
-        retryable: true,
-        meaning: 'oc printed neither a success line nor an error for this line (aborted phase or run).',
-        whatToDo: 'Retry the line; look at the run-level errors for what stopped oc.'
-    },
-    unknown: {
-        retryable: false,
-        meaning: 'An error mirror-guard does not recognise.',
-        whatToDo: 'Read the error text in the log; report it if it should be classified.'
-    }
-};
-const MANIFEST_PUSH = /^unable to push manifest to \S+: /;
-/**
- * First matching row wins. Rows run against the cause (oc's prefix removed, quoted strings —
- * URLs and `%q` response bodies — blanked), so repository names, tags and bodies cannot
- * trigger a row. Specific rows come before the general ones they overlap with.
- */
-const RULES = [
-    // --- run-level oddities ---------------------------------------------------------------
-    // `panic: empty source manifest for …` + goroutine dump (exit 2, §6)
-    {
-        re: /^(?:panic|fatal error): /,
-        class: 'unknown',
-        reason: 'oc crashed (Go panic)',
-        whole: true
-    },
-    // --- quota before any rate-limit row: same 429, different remedy (anchors §0 row 6) -----
-    // `toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit`
-    // Matched on the whole text: a non-JSON body quoting the same sentence means the same.
-    {
-        re: /You have reached your (?:\w+ )?pull rate limit/i,
-        class: 'quota-exhausted',
-        reason: 'Docker Hub pull quota exhausted',
-        whole: true
-    },
-    // --- rate limit -------------------------------------------------------------------------
-    // `http2: server sent GOAWAY and closed the connection; LastStreamID=1999, ErrCode=ENHANCE_YOUR_CALM, debug=""` (quay.io bursts)
-    { re: /ENHANCE_YOUR_CALM/, class: 'rate-limit', reason: 'HTTP/2 GOAWAY ENHANCE_YOUR_CALM' },
-    // `error parsing HTTP 429 response body: unexpected end of JSON input: ""` (429-empty-blob-file; every HEAD 429)
-    {
-        re: /error parsing HTTP 429 response body: unexpected end of JSON input/,
-        class: 'rate-limit',
-        reason: 'HTTP 429 with empty body'
-    },
-    // `error parsing HTTP 429 response body: no error details found in HTTP response body: "{}"`
-    {
-        re: /error parsing HTTP 429 response body: no error details found/,
-        class: 'rate-limit',
-        reason: 'HTTP 429 with empty error list'
-    },
-    // `error parsing HTTP 429 response body: invalid character 'T' looking for beginning of value: "Too Many Requests (HAP429).\n"`
-    {
-        re: /error parsing HTTP 429 response body/,
-        class: 'rate-limit',
-        reason: 'HTTP 429 with non-JSON body'
-    },
-    // `endpoint "https://quay.io" does not support v2 API (got 429 Too Many Requests)` (ping, cached for the run)
-    { re: /\(got 429 /, class: 'rate-limit', reason: 'HTTP 429 on the registry ping' },
-    // `toomanyrequests: too many requests: rate limit exceeded` (429-json-blob-file), bare `toomanyrequests`,
-    // `toomanyrequests: Rate exceeded` (ECR)
-    { re: /\btoomanyrequests\b/i, class: 'rate-limit', reason: 'HTTP 429 TOOMANYREQUESTS' },
-    // skopeo: `reading blob sha256:…: fetching blob: StatusCode: 429, "…"`
-    { re: /\bStatusCode: 429\b/, class: 'rate-limit', reason: 'HTTP 429' },
-    // skopeo (containers/image): `Error fetching blob: invalid status code from registry 429 (Too Many Requests)`
-    { re: /invalid status code from registry 429\b/, class: 'rate-limit', reason: 'HTTP 429' },
-    // `received unexpected HTTP status: 429 Too Many Requests`, `Too Many Requests (HAP429)`, skopeo `too many requests`
-    { re: /\btoo many requests\b/i, class: 'rate-limit', reason: 'HTTP 429 Too Many Requests' },
-    // --- usage: oc refused the input before doing anything (§1.4 pre-run, §3) -------------------
-    // `unable to load --registry-config: stat /x/auth.json: no such file or directory`
-    {
-        re: /unable to load --registry-config/,
-        class: 'usage',
-        reason: 'registry config file unusable'
-    },
-    // `failed to read registry ca bundle: …` (--certificate-authority, 4.16+)
-    { re: /failed to read registry ca bundle/, class: 'usage', reason: 'CA bundle unreadable' },
-    // `--filter-by-os was not a valid regular expression: …`
-    { re: /--filter-by-os was not a valid/, class: 'usage', reason: 'invalid --filter-by-os' },
-    // `--keep-manifest-list=true cannot be passed with --filter-by-os, unless --filter-by-os=.*` (≤4.13)
-    {
-        re: /--keep-manifest-list=true cannot be passed/,
-        class: 'usage',
-        reason: '--keep-manifest-list conflicts with --filter-by-os'
-    },
-    // `all arguments must be valid SRC=DST mappings[, or you must specify one SRC argument …]`
-    { re: /all arguments must be valid/, class: 'usage', reason: 'malformed mapping' },
-    // `each destination tag may only be specified once: file://ns/a:v1`
-    {
-        re: /each destination tag may only be specified once/,
-        class: 'usage',
-        reason: 'duplicate destination'
-    },
-    // `SRC and DST may not be the same`
-    { re: /SRC and DST may not be the same/, class: 'usage', reason: 'source equals destination' },
-    // `you must specify at least one source image …`, `you must specify a tag for DST or leave it blank …`
-    { re: /\byou must specify\b/, class: 'usage', reason: 'missing or invalid mapping part' },
-    // `"127.0.0.1:5002/ns/Delta:v1" is not a valid image reference: repository name must be lowercase`
-    {
-        re: /is not a valid image reference|invalid reference format|repository name must be lowercase/,
-        class: 'usage',
-        reason: 'invalid image reference'
-    },
-    // `source expansion is only possible in tags`, `when source contains wildcards, the destination must be a repository`
-    {
-        re: /source expansion is only possible in tags|when source contains wildcards/,
-        class: 'usage',
-        reason: 'invalid wildcard mapping'
-    },
-    // `unknown flag: --foo`, `unknown shorthand flag: 'z' in -z`
-    { re: /\bunknown (?:shorthand )?flag\b/, class: 'usage', reason: 'unknown flag' },
-    // `bufio.Scanner: token too long` (mapping line over 64 KiB, no file/line context)
-    { re: /bufio\.Scanner: token too long/, class: 'usage', reason: 'mapping line too long' },
-    // `open mapping.txt: no such file or directory` (the -f file itself; no oc prefix)
-    {
-        re: /^open .+: no such file or directory$/,
-        class: 'usage',
-        reason: 'mapping file not found',
-        whole: true,
-        bare: true
-    },
-    // --- TLS (before network: `tls: …` texts are configuration, not transient) ------------------
-    // `x509: certificate signed by unknown authority`; Go ≥1.20: `tls: failed to verify certificate: x509: …`
-    {
-        re: /\bx509: |\btls: failed to verify certificate/,
-        class: 'tls',
-        reason: 'untrusted certificate'
-    },
-    // `http: server gave HTTP response to HTTPS client` (plain-HTTP registry without --insecure)
-    {
-        re: /server gave HTTP response to HTTPS client/,
-        class: 'tls',
-        reason: 'registry speaks plain HTTP'
-    },
-    // `remote error: tls: bad certificate`, `tls: first record does not look like a TLS handshake`
-    { re: /\btls: /, class: 'tls', reason: 'TLS error' },
-    // --- dependency: follows another failure (before not-found's `blob unknown`) ----------------
-    // `unable to push manifest to 127.0.0.1:5001/t412-500-blob-reg/alpha:v1: manifest blob unknown: blob unknown to registry`
-    { re: /manifest blob unknown/, class: 'dependency', reason: 'manifest pushed before its blobs' },
-    // a manifest PUT answered with a plain BLOB_UNKNOWN means the same
-    {
-        re: /\bblob unknown\b/,
-        class: 'dependency',
-        reason: 'manifest pushed before its blobs',
-        when: MANIFEST_PUSH
-    },
-    // `circular dependency in manifest lists, unable to upload all: …` (≤4.13)
-    {
-        re: /circular dependency in manifest lists/,
-        class: 'dependency',
-        reason: 'manifest list children not uploaded'
-    },
-    // `unable to upload all manifests, some dependencies not uploaded: …` (4.14+)
-    {
-        re: /some dependencies not uploaded/,
-        class: 'dependency',
-        reason: 'manifest list children not uploaded'
-    },
-    // --- integrity ---------------------------------------------------------------------------
-    // `content integrity error: the blob streamed from digest sha256:… does not match the digest calculated from the content sha256:…`
-    { re: /content integrity error/, class: 'integrity', reason: 'digest mismatch' },
-    // `unable to push …: tried to copy blob sha256:… and got back a different digest sha256:…`
-    { re: /got back a different digest/, class: 'integrity', reason: 'digest mismatch' },
-    // `warning: Layer size mismatch for sha256:…: had 1048576, wrote 524288`
-    { re: /Layer size mismatch/, class: 'integrity', reason: 'layer size mismatch' },
-    // skopeo: `Digest did not match, expected sha256:…, got sha256:…`
-    { re: /digest did not match/i, class: 'integrity', reason: 'digest mismatch' },
-    // --- auth ----------------------------------------------------------------------------------
-    // `error parsing HTTP 403 response body: unexpected end of JSON input: ""` (every HEAD 403)
-    {
-        re: /error parsing HTTP 40[13] response body/,
-        class: 'auth',
-        reason: 'HTTP 401/403 with non-JSON body'
-    },
-    // `errors:\ndenied: requested access to the resource is denied\n…` (bearer error="insufficient_scope")
-    { re: /insufficient_scope/, class: 'auth', reason: 'insufficient scope' },
-    { re: /invalid_token/, class: 'auth', reason: 'invalid token' },
-    // `unauthorized: incorrect username or password` (token server 401)
-    {
-        re: /incorrect username or password|no basic auth credentials/,
-        class: 'auth',
-        reason: 'bad or missing credentials'
-    },
-    // `unauthorized: authentication required` (401-blob-file), bare `unauthorized`,
-    // `unauthorized: access to the requested resource is not authorized` (Quay)
-    {
-        re: /(?:^|[\s:])unauthorized(?=$|[:\s])|authentication required/,
-        class: 'auth',
-        reason: 'unauthorized'
-    },
-    // `denied` (403-blob-file), `denied: requested access to the resource is denied`, 4.14+ `denied: forbidden by policy`
-    {
-        re: /(?:^|[\s:])denied(?=$|[:\s])|requested access to the resource is denied/,
-        class: 'auth',
-        reason: 'access denied'
-    },
-    // skopeo: `StatusCode: 401`, `StatusCode: 403`
-    { re: /\bStatusCode: 40[13]\b/, class: 'auth', reason: 'HTTP 401/403' },
-    // skopeo: `Error fetching blob: invalid status code from registry 403 (Forbidden)`,
-    // `unable to retrieve auth token: invalid username/password: unauthorized`
-    {
-        re: /invalid status code from registry 40[13]\b|invalid username\/password/,
-        class: 'auth',
-        reason: 'HTTP 401/403'
-    },
-    // --- not found -------------------------------------------------------------------------------
-    // `warning: Image 127.0.0.1:5002/ns/missing:v1 does not exist and will not be mirrored` (--skip-missing)
-    {
-        re: /does not exist and will not be mirrored/,
-        class: 'not-found',
-        reason: 'source image missing (skipped)'
-    },
-    // `error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not found\n"`
-    { re: /error parsing HTTP 404 response body/, class: 'not-found', reason: 'HTTP 404' },
-    // `manifest unknown: manifest unknown` (404-image-missing-reg), `MANIFEST_UNKNOWN`
-    { re: /\bmanifest unknown\b|MANIFEST_UNKNOWN/, class: 'not-found', reason: 'manifest unknown' },
-    // `name unknown: repository name not known to registry`
-    {
-        re: /\bname unknown\b|NAME_UNKNOWN|repository name not known to registry/,
-        class: 'not-found',
-        reason: 'repository unknown'
-    },
-    // `blob upload unknown`: the upload session vanished (404 on PATCH/PUT) — transient, not missing content
-    { re: /blob upload unknown/, class: 'server', reason: 'upload session lost' },
-    // `unknown blob` (404-blob-unknown-file; file:// source without the tag: fromdir-missing-dir),
-    // `blob unknown: blob unknown to registry`
-    {
-        re: /\bunknown blob\b|\bblob unknown\b|BLOB_UNKNOWN/,
-        class: 'not-found',
-        reason: 'blob unknown'
-    },
-    // `open mirror/v2/ns/alpha/blobs/sha256:6fe0…: no such file or directory` (bug-429-file-3-fromdir-push)
-    {
-        re: /\bopen \S+: no such file or directory/,
-        class: 'not-found',
-        reason: 'file missing in the source directory'
-    },
-    // file:// source tag that is a regular file instead of a symlink (§4)
-    { re: /\bnot a symlink\b/, class: 'not-found', reason: 'tag is not a symlink' },
-    // skopeo: `StatusCode: 404`
-    { re: /\bStatusCode: 404\b/, class: 'not-found', reason: 'HTTP 404' },
-    // skopeo: `Error fetching blob: invalid status code from registry 404 (Not Found)`
-    { re: /invalid status code from registry 404\b/, class: 'not-found', reason: 'HTTP 404' },
-    // --- server ----------------------------------------------------------------------------------
-    // `received unexpected HTTP status: 500 Internal Server Error` / `502 Bad Gateway` / `503 Service Unavailable`
-    { re: /received unexpected HTTP status: 5\d\d/, class: 'server', reason: 'HTTP 5xx' },
-    // `endpoint "https://x" does not support v2 API (got 503 Service Unavailable)`; skopeo `StatusCode: 502`
-    { re: /\(got 5\d\d |\bStatusCode: 5\d\d\b/, class: 'server', reason: 'HTTP 5xx' },
-    // skopeo: `Error fetching blob: invalid status code from registry 502 (Bad Gateway)`
-    { re: /invalid status code from registry 5\d\d\b/, class: 'server', reason: 'HTTP 5xx' },
-    // `unavailable: service unavailable` (errcode UNAVAILABLE), `504 Gateway Timeout` in other wrappers
-    {
-        re: /service unavailable|\b50\d (?:Internal Server Error|Bad Gateway|Gateway Timeout)\b/i,
-        class: 'server',
-        reason: 'HTTP 5xx'
-    },
-    // --- network ---------------------------------------------------------------------------------
-    // `read tcp 127.0.0.1:52818->127.0.0.1:34035: read: connection reset by peer`
-    { re: /connection reset by peer/, class: 'network', reason: 'connection reset' },
-    // `dial tcp 127.0.0.1:34529: connect: connection refused`
-    { re: /connection refused/, class: 'network', reason: 'connection refused' },
-    // `net/http: TLS handshake timeout`, `dial tcp 1.2.3.4:443: i/o timeout`
-    {
-        re: /TLS handshake timeout|i\/o timeout|timeout awaiting response headers/,
-        class: 'network',
-        reason: 'timeout'
-    },
-    // `context deadline exceeded (Client.Timeout exceeded while awaiting headers)`
-    {
-        re: /context deadline exceeded|Client\.Timeout exceeded/,
-        class: 'network',
-        reason: 'timeout'
-    },
-    // `dial tcp: lookup Quay.io on 10.255.255.53:53: no such host`
-    {
-        re: /no such host|server misbehaving|temporary failure in name resolution/i,
-        class: 'network',
-        reason: 'DNS lookup failed'
-    },
-    // `stream error: stream ID 3; REFUSED_STREAM`
-    { re: /REFUSED_STREAM/, class: 'network', reason: 'HTTP/2 stream refused' },
-    // `http2: server sent GOAWAY and closed the connection; … ErrCode=NO_ERROR` (calm variant matched above)
-    { re: /GOAWAY/, class: 'network', reason: 'HTTP/2 GOAWAY' },
-    // `unable to copy layer sha256:6fe0… to file://ns/alpha: unexpected EOF` (truncated-blob-file)
-    { re: /unexpected EOF/, class: 'network', reason: 'transfer truncated' },
-    // `Get "http://127.0.0.1:35973/v2/": EOF`
-    { re: /(?:^|[\s:])EOF$/m, class: 'network', reason: 'connection closed' },
-    // `write tcp …: write: broken pipe`, `network is unreachable`, `no route to host`
-    {
-        re: /broken pipe|network is unreachable|no route to host|use of closed network connection|client connection lost/,
-        class: 'network',
-        reason: 'connection failed'
-    },
-    // S3 before 4.21: `unable to upload blob sha256:… to s3://…: blob already exists in the target location`
-    // is a successful server-side copy misreported as a failure (§5 --s3-source-bucket).
-    {
-        re: /blob already exists in the target location/,
-        class: 'unknown',
-        reason: 'S3 copy misreported as failure (oc < 4.21)'
-    },
-    // `unknown: forbidden by policy` (4.8–4.13 legacy 403 body), `unknown: <message>` for unregistered codes
-    { re: /^unknown(?::|$)/, class: 'unknown', reason: 'registry error code UNKNOWN' },
-    // --- informational lines classified for completeness ---------------------------------------
-    // `info: Filtered all images from 127.0.0.1:5002/ns/multi, skipping`
-    {
-        re: /^Filtered all images from \S+, skipping$/,
-        class: 'filtered',
-        reason: 'no manifest matched --filter-by-os',
-        whole: true
-    },
-    // `warning: Expected to mount sha256:… from ns/a/ns/b but mount was ignored`
-    {
-        re: /^Expected to mount .* but mount was ignored$/,
-        class: 'unknown',
-        reason: 'mount ignored',
-        whole: true
-    },
-    // 4.12/4.13: `Warning: the default reading order of registry auth file will be changed from …`
-    {
-        re: /reading order of registry auth file/,
-        class: 'unknown',
-        reason: 'auth file notice',
-        whole: true
-    }
-];
-const RUN_SUMMARIES = [
-    // CheckErr after the first failing phase without --continue-on-error
-    {
-        re: /^one or more errors occurred while uploading images$/,
-        reason: 'run summary: a phase failed'
-    },
-    // CheckErr with --continue-on-error (planning or execution failures)
-    { re: /^one or more errors occurred$/, reason: 'run summary: errors occurred' },
-    // CheckErr after planning errors without --continue-on-error: nothing was mirrored
-    { re: /^an error occurred during planning$/, reason: 'run summary: planning failed' }
-];
-/** oc's final summary lines (with or without `error: `): run-level findings, not failures. */
-function isRunSummary(text) {
-    const t = stripPrefixes(text).trim();
-    return RUN_SUMMARIES.some((s) => s.re.test(t));
-}
-// Go %q strings (URLs of *url.Error, quoted response bodies, quoted references) may contain
-// anything, including words of other classes; rows never look inside them.
-const QUOTED = /"(?:[^"\\\n]|\\.)*"/g;
-function stripPrefixes(text) {
-    let t = text.replace(/^(?:error|warning|info): /, '');
-    if (t.startsWith('Warning: '))
-        t = t.slice('Warning: '.length);
-    return t;
-}
-/** Classify the text of an `error:`/`warning:` line (prefix optional). Never throws. */
-function classify(text) {
-    const whole = stripPrefixes(text);
-    const summary = RUN_SUMMARIES.find((s) => s.re.test(whole.trim()));
-    if (summary)
-        return { class: 'unknown', reason: summary.reason, retryable: false };
-    const cause = errorCause(whole).replace(QUOTED, '""');
-    const bare = !hasOcPrefix(whole);
-    for (const rule of RULES) {
-        if (rule.bare && !bare)
-            continue;
-        if (rule.when && !rule.when.test(whole))
-            continue;
-        if (rule.re.test(rule.whole ? whole : cause)) {
-            return { class: rule.class, reason: rule.reason, retryable: classify_CLASS_INFO[rule.class].retryable };
-        }
-    }
-    // `file F, line N: <anything else>`: oc rejected that mapping line.
-    if (parseErrorSubject(whole).kind === 'mapping-line') {
-        return { class: 'usage', reason: 'mapping line rejected', retryable: false };
-    }
-    return { class: 'unknown', reason: 'unrecognised error', retryable: false };
-}
-
 ;// CONCATENATED MODULE: ./src/core/report.ts
 // Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
 
@@ -29716,7 +29725,9 @@ function reportLine(entry, v) {
 }
 /** Keeps a comment on one line and free of anything but printable text. */
 const oneLine = (text) => text
+    // eslint-disable-next-line no-control-regex -- removing terminal escapes is the point
     .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    // eslint-disable-next-line no-control-regex -- and so is removing control characters
     .replace(/[\x00-\x1f\x7f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
@@ -30391,8 +30402,13 @@ class SkopeoEngine {
         }
         return text;
     }
+    /** For the log header: the flags every entry's copy shares (each adds its SRC and DST). */
+    command(_req) {
+        return [this.binary, ...sharedCopyFlags(this.opts.options)];
+    }
     async runAttempt(req, sink) {
         const startedAt = new Date().toISOString();
+        const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.opts.tmpDir ?? (0,external_node_os_.tmpdir)(), 'mg-skopeo-'));
         const stop = new AbortController();
         let timedOut = false;
         let aborted = false;
@@ -30410,7 +30426,6 @@ class SkopeoEngine {
                 stop.abort();
             }, req.timeoutMs)
             : undefined;
-        const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.opts.tmpDir ?? (0,external_node_os_.tmpdir)(), 'mg-skopeo-'));
         let startError;
         let failed = 0;
         try {
@@ -30418,7 +30433,11 @@ class SkopeoEngine {
             const queues = new Map();
             for (const e of req.entries) {
                 const key = destinationRegistryKey(e);
-                queues.set(key, [...(queues.get(key) ?? []), e]);
+                const queue = queues.get(key);
+                if (queue)
+                    queue.push(e);
+                else
+                    queues.set(key, [e]);
             }
             const worker = async (queue) => {
                 for (let e = queue.shift(); e !== undefined; e = queue.shift()) {
@@ -30458,7 +30477,7 @@ class SkopeoEngine {
             signal: stopped ? 'SIGTERM' : undefined,
             timedOut,
             aborted,
-            command: [this.binary, ...sharedCopyFlags(this.opts.options)],
+            command: this.command(req),
             startedAt,
             endedAt: new Date().toISOString()
         };
@@ -31234,7 +31253,8 @@ function readInputs(get) {
     const retryDelay = duration('retry-delay');
     const maxRetryDelay = duration('max-retry-delay');
     const retryDelaySeconds = retryDelay ?? 30;
-    const maxRetryDelaySeconds = maxRetryDelay ?? 600;
+    // The default cap never undercuts a longer first wait the user asked for.
+    const maxRetryDelaySeconds = maxRetryDelay ?? Math.max(600, retryDelaySeconds);
     // Compared only when both parsed: a bad value is already reported on its own.
     if (retryDelay !== undefined && maxRetryDelay !== undefined && maxRetryDelay < retryDelay) {
         errors.push(`Input max-retry-delay: ${show(raw('max-retry-delay'))} is shorter than retry-delay ${show(raw('retry-delay'))}; it must be at least retry-delay.`);
@@ -31681,6 +31701,8 @@ function quoteArg(arg) {
 
 
 const MAX_REASONS = 5;
+/** oc ≤4.13 on file:// / s3:// writes the manifest although a blob failed (oc-reference §7). */
+const SUCCESS_ANYWAY = 'oc printed a success line anyway: the manifest was written without the failed blob';
 const MAX_EVIDENCE = 20;
 const push = (map, key, value) => {
     const list = map.get(key);
@@ -32046,7 +32068,10 @@ class Attributor {
         if (m.failures.length) {
             s.status = 'failed';
             s.classes = unique(m.failures.map((f) => f.class));
-            s.reasons = unique(m.failures.map((f) => f.reason)).slice(0, MAX_REASONS);
+            const reasons = m.failures.map((f) => f.reason);
+            if (m.success.length && !pushProvesBlobs(this.entry(id)))
+                reasons.push(SUCCESS_ANYWAY);
+            s.reasons = unique(reasons).slice(0, MAX_REASONS);
             s.evidence = unique([...m.failures.map((f) => f.logLine), ...m.success]).slice(0, MAX_EVIDENCE);
             s.lastFailedAttempt = attempt;
             delete s.recoveredAfter;
@@ -32089,6 +32114,7 @@ function unconfirmedReason(end) {
 // oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
 // memory (oc-reference §1). The parser never throws: unknown lines become `other` events.
 
+
 /** Line written by mirror-guard before each attempt's output. */
 const ATTEMPT_HEADER_RE = /^==== mirror-guard attempt (\d+) ====$/;
 function attemptHeader(attempt) {
@@ -32108,6 +32134,11 @@ const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/;
 const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_reader_DIGEST})(?: \\S+)?$`);
 const PLAN_MANIFEST_RE = new RegExp(`^      (${log_reader_DIGEST})(?: -> (\\S+))?$`);
 const REGISTRY_HEADER_RE = /^[^\s/]+\/$/;
+const ERROR_RE = /^(?:error|Error): (.*)$/s;
+const WARNING_RE = /^(?:warning|Warning): (.*)$/s;
+const PANIC_RE = /^(?:panic|fatal error): /;
+const GOROUTINE_RE = /^goroutine \d+ \[/;
+const PHASE_RE = /^phase \d+:$/;
 const TOP_LEVEL_RE = /^(?:(?:error|warning|info|uploading|mounted): |Error: |Warning: |panic: |fatal error: |phase \d+:|<dir>$|s3:\/\/$)/;
 // Errors CheckErr prints before any work starts (§1.4 pre-run, §3): each ends the run.
 const PRE_RUN_RE = /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/;
@@ -32173,7 +32204,8 @@ class LogParser {
         const out = [];
         const logLine = ++this.lineNo;
         const line = capLine(rawLine);
-        const header = ATTEMPT_HEADER_RE.exec(line);
+        // Cheap first-character gates keep the regexes off the hot path (plan rows, uploads).
+        const header = line.charCodeAt(0) === 61 /* = */ ? ATTEMPT_HEADER_RE.exec(line) : null;
         if (header) {
             this.closeOpen(out);
             this.startAttempt(out, Number(header[1]), logLine);
@@ -32182,11 +32214,12 @@ class LogParser {
         }
         if (logLine === 1)
             this.startAttempt(out, 1, 1);
-        if (this.absorb(line, out))
+        const topLevel = isTopLevel(line);
+        if (this.absorb(line, topLevel, out))
             return out;
         // After a run's final line, the next line oc would print at top level starts a new run.
         // stdout lines (in a combined capture they can trail the end) and stray text do not.
-        if (this.ended !== 'no' && isTopLevel(line) && !SUCCESS_RE.test(line)) {
+        if (this.ended !== 'no' && topLevel && !SUCCESS_RE.test(line)) {
             const summary = line.startsWith('error: ') && FINAL_ERROR_RE.test(line.slice(7));
             if (!(this.ended === 'soft' && summary))
                 this.startAttempt(out, this.attempt + 1, logLine);
@@ -32212,15 +32245,14 @@ class LogParser {
         out.push({ kind: 'attempt-start', attempt, logLine });
     }
     /** Continuation handling (§1.6). True when the line was folded into an open event. */
-    absorb(line, out) {
-        const topLevel = isTopLevel(line);
+    absorb(line, topLevel, out) {
         const open = this.open;
         if (open?.panic) {
             if (topLevel) {
                 this.closeOpen(out);
                 return false;
             }
-            if (line.trim() === '')
+            if (isBlank(line))
                 open.keep = false;
             else if (open.keep && open.lines.length < MAX_PANIC_LINES)
                 this.append(open, line);
@@ -32296,17 +32328,18 @@ class LogParser {
     }
     parseLine(line, logLine, out) {
         const other = () => void out.push({ kind: 'other', text: line, logLine });
-        if (line.trim() === '') {
+        if (isBlank(line)) {
             this.section = 'none';
             return other();
         }
-        const success = parseSuccessLine(line);
+        const c0 = line.charCodeAt(0);
+        const success = c0 === 115 /* s */ ? parseSuccessLine(line) : undefined;
         if (success) {
             this.sawRunOutput = true;
             out.push({ kind: 'success', ...success, logLine });
             return;
         }
-        const err = /^(?:error|Error): (.*)$/s.exec(line);
+        const err = c0 === 101 /* e */ || c0 === 69 /* E */ ? ERROR_RE.exec(line) : null;
         if (err) {
             const text = err[1] ?? '';
             this.section = 'none';
@@ -32316,18 +32349,18 @@ class LogParser {
             this.openError(text, logLine, false);
             return;
         }
-        if (/^(?:panic|fatal error): /.test(line)) {
+        if ((c0 === 112 /* p */ || c0 === 102) /* f */ && PANIC_RE.test(line)) {
             // A crashed oc (exit 2): one run-level error; the goroutine dump is folded into it.
             this.openError(line, logLine, false, true);
             this.ended = 'hard';
             return;
         }
-        if (/^goroutine \d+ \[/.test(line)) {
+        if (c0 === 103 /* g */ && GOROUTINE_RE.test(line)) {
             // Stack dump after a klog F line (4.8–4.10 with -v>=6): count it, do not emit it.
             this.inDump = true;
             return other();
         }
-        const warning = /^(?:warning|Warning): (.*)$/s.exec(line);
+        const warning = c0 === 119 /* w */ || c0 === 87 /* W */ ? WARNING_RE.exec(line) : null;
         if (warning) {
             out.push({ kind: 'warning', text: warning[1] ?? '', logLine });
             return;
@@ -32337,7 +32370,7 @@ class LogParser {
             this.parseInfo(line.slice(6), logLine, out);
             return;
         }
-        const transfer = TRANSFER_RE.exec(line);
+        const transfer = c0 === 117 /* u */ || c0 === 109 /* m */ ? TRANSFER_RE.exec(line) : null;
         if (transfer) {
             this.sawRunOutput = true;
             out.push({
@@ -32350,7 +32383,7 @@ class LogParser {
             });
             return;
         }
-        const klog = KLOG_RE.exec(line);
+        const klog = c0 === 73 || c0 === 87 || c0 === 69 || c0 === 70 /* IWEF */ ? KLOG_RE.exec(line) : null;
         if (klog) {
             const level = (klog[1] ?? 'I');
             // klog Fatal ends the process (4.8–4.10 print the final error this way under -v>=6).
@@ -32359,7 +32392,7 @@ class LogParser {
             out.push({ kind: 'klog', level, text: klog[2] ?? '', logLine });
             return;
         }
-        if (/^phase \d+:$/.test(line)) {
+        if (c0 === 112 /* p */ && PHASE_RE.test(line)) {
             this.sawRunOutput = true;
             this.section = 'phase';
             return other();
@@ -32368,7 +32401,7 @@ class LogParser {
             ? 'file://'
             : line === 's3://'
                 ? 's3://'
-                : REGISTRY_HEADER_RE.test(line)
+                : line.charCodeAt(line.length - 1) === 47 /* / */ && REGISTRY_HEADER_RE.test(line)
                     ? line
                     : undefined;
         if (planPrefix !== undefined) {
@@ -32465,7 +32498,20 @@ function capLine(line) {
         return text;
     return `${text.slice(0, MAX_LINE_BYTES)} …[line truncated, ${text.length - MAX_LINE_BYTES} more characters]`;
 }
+/** `line.trim() === ''` without allocating for the common case of a printable last character. */
+function isBlank(line) {
+    if (line === '')
+        return true;
+    const last = line.charCodeAt(line.length - 1);
+    if (last > 32 && last < 127)
+        return false;
+    return line.trim() === '';
+}
 function isTopLevel(line) {
+    // Every top-level form starts with a non-blank character; plan and phase rows start with one.
+    const c0 = line.charCodeAt(0);
+    if (c0 === 32 || c0 === 9 || line === '')
+        return false;
     return (TOP_LEVEL_RE.test(line) ||
         SUCCESS_RE.test(line) ||
         KLOG_RE.test(line) ||
@@ -32473,60 +32519,106 @@ function isTopLevel(line) {
         REGISTRY_HEADER_RE.test(line));
 }
 /**
- * Lines of a file as strings, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
+ * Splits byte chunks into lines, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
  * rest is dropped and noted), invalid UTF-8 becomes U+FFFD, NUL becomes U+FFFD, a trailing
- * CR is removed. `stats` is filled in as the file is read.
+ * CR is removed. `stats` is filled in as chunks arrive.
  */
-async function* readLines(path, stats) {
-    const decoder = new TextDecoder('utf-8', { fatal: false });
-    let parts = [];
-    let kept = 0;
-    let dropped = 0;
-    let pending = false;
-    const finish = () => {
-        let text = decoder.decode(Buffer.concat(parts, kept));
-        if (text.endsWith('\r') && dropped === 0)
-            text = text.slice(0, -1);
-        text = text.replaceAll('\u0000', '\uFFFD');
-        if (dropped > 0)
-            text += ` …[line truncated, ${dropped} more bytes]`;
-        parts = [];
-        kept = 0;
-        dropped = 0;
-        pending = false;
-        stats.lines++;
-        return text;
-    };
-    for await (const chunk of createReadStream(path)) {
-        stats.bytes += chunk.length;
+class log_reader_LineSplitter {
+    stats;
+    decoder = new TextDecoder('utf-8', { fatal: false });
+    parts = [];
+    kept = 0;
+    dropped = 0;
+    pending = false;
+    constructor(stats) {
+        this.stats = stats;
+    }
+    /** Calls `onLine` for every line the chunk completes. */
+    feed(chunk, onLine) {
+        this.stats.bytes += chunk.length;
+        // Fast path: in an ASCII chunk without NUL, latin1 is the exact UTF-8 decoding, so a line
+        // wholly inside the chunk is one native slice (no concat, no TextDecoder, no replaceAll).
+        const plain = isAscii(chunk) && chunk.indexOf(0) === -1;
         let start = 0;
         for (;;) {
             const nl = chunk.indexOf(10, start);
+            if (plain && nl !== -1 && !this.pending && nl - start <= MAX_LINE_BYTES) {
+                const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
+                this.stats.lines++;
+                onLine(chunk.toString('latin1', start, end));
+                start = nl + 1;
+                continue;
+            }
             const end = nl === -1 ? chunk.length : nl;
             if (end > start) {
-                pending = true;
-                const take = Math.min(end - start, MAX_LINE_BYTES - kept);
+                this.pending = true;
+                const take = Math.min(end - start, MAX_LINE_BYTES - this.kept);
                 if (take > 0)
-                    parts.push(chunk.subarray(start, start + take));
-                kept += take;
-                dropped += end - start - take;
+                    this.parts.push(chunk.subarray(start, start + take));
+                this.kept += take;
+                this.dropped += end - start - take;
             }
             if (nl === -1)
                 break;
-            yield finish();
+            onLine(this.finish());
             start = nl + 1;
         }
     }
-    if (pending)
-        yield finish();
+    /** The last line when the input does not end with a newline. */
+    end() {
+        return this.pending ? this.finish() : undefined;
+    }
+    finish() {
+        let text = this.decoder.decode(Buffer.concat(this.parts, this.kept));
+        if (text.endsWith('\r') && this.dropped === 0)
+            text = text.slice(0, -1);
+        text = text.replaceAll('\u0000', '\uFFFD');
+        if (this.dropped > 0)
+            text += ` …[line truncated, ${this.dropped} more bytes]`;
+        this.parts = [];
+        this.kept = 0;
+        this.dropped = 0;
+        this.pending = false;
+        this.stats.lines++;
+        return text;
+    }
+}
+/** Read size: large chunks keep the per-chunk cost (stream, ASCII check) off the per-line path. */
+const CHUNK_BYTES = (/* unused pure expression or super */ null && (1 << 20));
+/** Lines of a file as strings (see LineSplitter); `stats` is filled in as the file is read. */
+async function* readLines(path, stats) {
+    const splitter = new log_reader_LineSplitter(stats);
+    const lines = [];
+    const collect = (line) => void lines.push(line);
+    for await (const chunk of createReadStream(path, {
+        highWaterMark: CHUNK_BYTES
+    })) {
+        splitter.feed(chunk, collect);
+        yield* lines;
+        lines.length = 0;
+    }
+    const last = splitter.end();
+    if (last !== undefined)
+        yield last;
 }
 /** Streams a log file (a combined `2>&1` capture, or stderr alone) through a LogParser. */
 async function readLog(path, onEvent) {
     const parser = new LogParser();
     const stats = { lines: 0, bytes: 0 };
-    for await (const line of readLines(path, stats))
+    const splitter = new log_reader_LineSplitter(stats);
+    // Lines go straight from the chunk to the parser: no per-line promise or generator step.
+    const onLine = (line) => {
         for (const e of parser.push(line))
             onEvent(e);
+    };
+    for await (const chunk of createReadStream(path, {
+        highWaterMark: CHUNK_BYTES
+    })) {
+        splitter.feed(chunk, onLine);
+    }
+    const last = splitter.end();
+    if (last !== undefined)
+        onLine(last);
     for (const e of parser.end())
         onEvent(e);
     return stats;
@@ -32680,6 +32772,10 @@ function planNextAttempt(progress, policy, random = Math.random) {
 
 
 
+/** Verification problems that mean "could not check", not "incomplete". */
+const UNVERIFIABLE = new Set(['unreachable', 'unauthorized', 'registry-error']);
+/** Problems that mean nothing of the entry reached the disk (so there is nothing to repair). */
+const NOTHING_WRITTEN = new Set(['missing-manifest', 'missing-tag']);
 const defaultSleep = (ms, signal) => new Promise((resolve) => {
     if (ms <= 0 || signal?.aborted)
         return resolve();
@@ -32708,6 +32804,7 @@ async function runJob(opts) {
     const byId = new Map(opts.scope.map((e) => [e.id, e]));
     const latest = new Map();
     const failedIn = new Map();
+    const lastFailure = new Map();
     const verifiedFinal = new Set();
     const records = [];
     const runLevel = [];
@@ -32729,7 +32826,8 @@ async function runJob(opts) {
             attempts: records,
             aborted,
             ...(fatal !== undefined ? { fatal } : {}),
-            ranIds: [...latest.keys()]
+            ranIds: [...latest.keys()],
+            lastFailure
         };
     };
     /** Folds one attempt's (or a verification's) verdicts into the latest state. */
@@ -32737,7 +32835,9 @@ async function runJob(opts) {
         for (const v of verdicts) {
             if (v.status === 'failed') {
                 failedIn.set(v.entryId, attempt);
-                latest.set(v.entryId, { ...v, retryable: isRetryable(v, retryOn) });
+                const failed = { ...v, retryable: isRetryable(v, retryOn) };
+                latest.set(v.entryId, failed);
+                lastFailure.set(v.entryId, failed);
             }
             else {
                 const before = failedIn.get(v.entryId);
@@ -32748,13 +32848,22 @@ async function runJob(opts) {
             }
         }
     };
-    /** Verification: an entry oc reported mirrored but whose objects are not all there fails as `incomplete`. */
-    const verifyMirrored = async (ids, when, attempt) => {
+    /**
+     * Verification. An entry oc reported mirrored whose objects are not all there fails as
+     * `incomplete`. A failed entry with a partial state on disk (manifest written, a blob missing:
+     * oc ≤4.13's §7 bug) also gets `incomplete`, which asks for --force on the retry.
+     */
+    const verifyEntries = async (ids, when, attempt) => {
         if (!opts.verify)
             return { checked: 0, incomplete: 0 };
         const entries = ids
             .map((id) => byId.get(id))
-            .filter((e) => e !== undefined && latest.get(e.id)?.status === 'mirrored');
+            .filter((e) => {
+            const v = e && latest.get(e.id);
+            if (!v)
+                return false;
+            return when === 'attempt' || v.status === 'mirrored';
+        });
         if (entries.length === 0)
             return { checked: 0, incomplete: 0 };
         let results;
@@ -32769,27 +32878,49 @@ async function runJob(opts) {
         for (const r of results) {
             if (when === 'final')
                 verifiedFinal.add(r.entryId);
-            if (r.complete)
+            const before = latest.get(r.entryId);
+            if (r.complete || !before)
                 continue;
+            // A registry that cannot be asked says nothing about the mirror: keep oc's verdict.
+            if (r.problems.every((p) => UNVERIFIABLE.has(p.kind))) {
+                opts.info?.(`Could not verify mapping entry ${r.entryId}: ${r.problems[0]?.message ?? 'registry unavailable'}`);
+                continue;
+            }
             const first = r.problems[0];
             const more = r.problems.length > 1 ? ` (+${r.problems.length - 1} more)` : '';
-            const reason = `oc reported it mirrored, but the mirror is incomplete: ${first?.message ?? 'objects missing'}${more}`;
-            bad.push(failedVerdict(r.entryId, 'incomplete', reason, latest.get(r.entryId)?.evidence ?? [], retryOn));
+            const detail = `${first?.message ?? 'objects missing'}${more}`;
+            if (before.status === 'mirrored') {
+                bad.push(failedVerdict(r.entryId, 'incomplete', `oc reported it mirrored, but the mirror is incomplete: ${detail}`, before.evidence, retryOn));
+            }
+            else if (!before.classes.includes('incomplete') &&
+                r.problems.every((p) => !NOTHING_WRITTEN.has(p.kind))) {
+                const v = {
+                    ...before,
+                    classes: [...before.classes, 'incomplete'],
+                    reasons: [
+                        ...before.reasons,
+                        `partly written, a rerun without --force will not repair it: ${detail}`
+                    ]
+                };
+                bad.push({ ...v, retryable: isRetryable(v, retryOn) });
+            }
         }
         merge(bad, attempt);
         return { checked: results.length, incomplete: bad.length };
     };
-    let next = {
-        attempt: 1,
-        entryIds: opts.scope.map((e) => e.id),
-        force: false,
-        maxPerRegistry: opts.policy.maxPerRegistry,
-        delayMs: 0,
-        permanentIds: []
-    };
+    // Nothing to mirror (a mapping of comments only): oc is not started.
+    let next = opts.scope.length === 0
+        ? undefined
+        : {
+            attempt: 1,
+            entryIds: opts.scope.map((e) => e.id),
+            force: false,
+            maxPerRegistry: opts.policy.maxPerRegistry,
+            delayMs: 0,
+            permanentIds: []
+        };
     while (next) {
         const plan = next;
-        next = undefined;
         if (plan.delayMs > 0) {
             opts.info?.(`Attempt ${plan.attempt} of ${opts.policy.maxAttempts} in ${(plan.delayMs / 1000).toFixed(1)}s: ` +
                 `${plan.entryIds.length} mapping entr${plan.entryIds.length === 1 ? 'y' : 'ies'}` +
@@ -32801,6 +32932,9 @@ async function runJob(opts) {
             aborted = true;
             break;
         }
+        // A line run again is checked again.
+        for (const id of plan.entryIds)
+            verifiedFinal.delete(id);
         let mappingFile = opts.firstMappingFile;
         if (plan.attempt > 1) {
             const ids = new Set(plan.entryIds);
@@ -32834,7 +32968,7 @@ async function runJob(opts) {
         const fileIds = plan.entryIds.filter((id) => byId.get(id)?.destination.kind === 'file');
         const verified = aborted
             ? { checked: 0, incomplete: 0 }
-            : await verifyMirrored(fileIds, 'attempt', plan.attempt);
+            : await verifyEntries(fileIds, 'attempt', plan.attempt);
         const done = plan.entryIds.map((id) => latest.get(id));
         records.push({
             attempt: plan.attempt,
@@ -32874,7 +33008,7 @@ async function runJob(opts) {
             const pending = opts.scope
                 .filter((e) => e.destination.kind === 'registry' && !verifiedFinal.has(e.id))
                 .map((e) => e.id);
-            const final = await verifyMirrored(pending, 'final', plan.attempt);
+            const final = await verifyEntries(pending, 'final', plan.attempt);
             if (final.checked > 0) {
                 const last = records[records.length - 1];
                 if (last) {
@@ -33342,7 +33476,8 @@ async function verifyFileEntries(entries, root, opts) {
         rootReal: await (0,promises_.realpath)(root).catch(() => undefined),
         digest: opts.digest,
         side: opts.side,
-        blobs: new Map()
+        blobs: new Map(),
+        leftovers: new Map()
     };
     return mapLimit(mine, opts.concurrency ?? 4, (entry) => verifyEntry(entry, ctx));
 }
@@ -33436,13 +33571,13 @@ async function verifyEntry(entry, ctx) {
     }
     catch (err) {
         // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
-        f.add('missing-manifest', `cannot check the mirror tree: ${err.message}`);
+        f.add('unreadable', `cannot check the mirror tree: ${err.message}`);
     }
     return {
         entryId: entry.id,
         complete: f.problems.length === 0,
         problems: f.problems,
-        warnings: f.warnings
+        ...(f.warnings.length > 0 ? { warnings: f.warnings } : {})
     };
 }
 async function checkEntry(entry, ctx, f) {
@@ -33502,7 +33637,7 @@ async function checkEntry(entry, ctx, f) {
                 await checkManifest(repo, ctx, f, d, `tag ${t}`, undefined);
         }
     }
-    await checkLeftovers(repo, f);
+    await checkLeftovers(repo, ctx, f);
 }
 async function openRepo(repoDir, repoReal, f) {
     const manifestsDir = (0,external_node_path_.join)(repoDir, 'manifests');
@@ -33622,6 +33757,10 @@ async function checkManifest(repo, ctx, f, digest, via, parent) {
         }
         path = real;
     }
+    if (!(await (0,promises_.lstat)(path)).isFile()) {
+        f.add('bad-manifest', `manifest ${digest} (${via}) is not a regular file: ${shown}`, digest, shown);
+        return;
+    }
     const bytes = await readSmall(path, MAX_MANIFEST_BYTES);
     if (bytes === undefined) {
         f.add('bad-manifest', `manifest ${digest} (${via}) is larger than ${MAX_MANIFEST_BYTES} bytes: ${shown}`, digest, shown);
@@ -33731,19 +33870,24 @@ async function computeBlobState(dir, ctx, blob) {
     return actual === blob.digest ? { state: 'ok' } : { state: 'hash', path: found.path, actual };
 }
 /** `*.download` files are oc's unfinished streaming writes (file.go:418-436). */
-async function checkLeftovers(repo, f) {
-    if (repo.blobsReal === undefined)
+async function checkLeftovers(repo, ctx, f) {
+    const dir = repo.blobsReal;
+    if (dir === undefined)
         return;
-    const names = await (0,promises_.readdir)(repo.blobsReal);
-    for (const name of names.filter((n) => n.endsWith('.download')).sort()) {
-        const real = (0,external_node_path_.join)(repo.blobsReal, name);
+    let listing = ctx.leftovers.get(dir);
+    if (listing === undefined) {
+        listing = (0,promises_.readdir)(dir).then((names) => names.filter((n) => n.endsWith('.download')).sort());
+        ctx.leftovers.set(dir, listing);
+    }
+    for (const name of await listing) {
+        const real = (0,external_node_path_.join)(dir, name);
         const path = (0,external_node_path_.join)(repo.blobsDir, name);
         const st = await lstatOrUndefined(real);
         const size = st?.isFile() ? ` (${st.size} bytes)` : '';
         const digest = digestFromFileName(name.slice(0, -'.download'.length));
         const ref = digest === undefined ? undefined : f.referenced.get(digest);
         if (ref !== undefined && !ref.ok) {
-            f.add('leftover-download', `partial download of ${ref.role} ${digest}${ref.size !== undefined ? ` (${ref.size} bytes)` : ''} left by a failed write${size}: ${path}`, digest, path);
+            f.add('leftover-download', `partial download of ${ref.role} ${digest} (${st?.isFile() ? st.size : '?'} of ${ref.size ?? '?'} bytes) left by a failed write: ${path}`, digest, path);
         }
         else {
             f.warnings.push({
@@ -34284,7 +34428,7 @@ class RegistryVerifier {
         }
         // Every message may carry registry text; keep each on one line, whatever built it.
         const clean = problems.map((p) => ({ ...p, message: text_oneLine(p.message, 1000) }));
-        return { entryId: entry.id, complete: clean.length === 0, problems: clean, warnings: [] };
+        return { entryId: entry.id, complete: clean.length === 0, problems: clean };
     }
     /** A repository-only destination (tag-less source): every tag the registry lists. */
     async #tags(h, repo, problems) {
@@ -34506,8 +34650,7 @@ async function verifyRegistryEntries(entries, opts) {
         return mine.map((e) => ({
             entryId: e.id,
             complete: false,
-            problems: [{ kind: 'unauthorized', path: opts.authFile, message }],
-            warnings: []
+            problems: [{ kind: 'unauthorized', path: opts.authFile, message }]
         }));
     }
     const timeoutMs = opts.timeoutMs ?? 30_000;
@@ -34572,7 +34715,7 @@ async function verifyEntries(entries, opts) {
         for (const r of results) {
             const m = merged.get(r.entryId) ?? { problems: [], warnings: [] };
             m.problems.push(...(isSource ? r.problems.map((p) => tagSource(r.entryId, p)) : r.problems));
-            m.warnings.push(...(isSource ? r.warnings.map((p) => tagSource(r.entryId, p)) : r.warnings));
+            m.warnings.push(...(isSource ? (r.warnings ?? []).map((p) => tagSource(r.entryId, p)) : (r.warnings ?? [])));
             merged.set(r.entryId, m);
         }
     }
@@ -34584,7 +34727,7 @@ async function verifyEntries(entries, opts) {
             entryId: e.id,
             complete: m.problems.length === 0,
             problems: m.problems,
-            warnings: m.warnings
+            ...(m.warnings.length > 0 ? { warnings: m.warnings } : {})
         };
     });
 }
@@ -34607,6 +34750,7 @@ function makeVerifier(opts) {
 ;// CONCATENATED MODULE: ./src/main.ts
 // The GitHub Action: main (validate, run the attempts, report) and post (finish what a
 // cancelled or killed main left behind), in one bundle like actions/checkout.
+
 
 
 
@@ -34663,6 +34807,7 @@ async function runMain() {
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
     let ctx;
+    let completed = false;
     try {
         const read = readInputs((name) => core.getInput(name));
         if (!read.ok) {
@@ -34700,6 +34845,7 @@ async function runMain() {
             await validateMode(ctx);
         else
             await mirrorMode(ctx, abort.signal);
+        completed = true;
     }
     catch (e) {
         core.setFailed(`mirror-guard: ${main_message(e)}`);
@@ -34710,7 +34856,9 @@ async function runMain() {
         process.off('SIGINT', onSignal);
         if (ctx) {
             removeFiles(ctx.state.secretFiles);
-            ctx.state = { ...ctx.state, finished: !abort.signal.aborted };
+            // "finished" = main wrote its report and artifacts (also after a handled cancel);
+            // otherwise the post step uploads what exists.
+            ctx.state = { ...ctx.state, finished: completed };
             saveState(ctx);
         }
     }
@@ -34874,9 +35022,7 @@ async function mirrorMode(ctx, signal) {
     }
     core.info(`${engine.name}: ${toolVersion.split('\n')[0] ?? ''}`);
     // 4. Attempts.
-    const firstMappingFile = mappingFiles.length === 1
-        ? mappingFiles[0]
-        : writeCombinedMapping(ctx, mappingFiles, texts);
+    const firstMappingFile = mappingFiles.length === 1 ? mappingFiles[0] : writeCombinedMapping(ctx, mappingFiles, texts);
     ctx.state = {
         ...ctx.state,
         mappingFiles,
@@ -35044,13 +35190,15 @@ async function finish(ctx, f) {
         if (!e)
             return [];
         const at = f.locate(e.file, e.line);
+        // A recovered line is annotated with what it recovered from.
+        const before = v.recoveredAfter !== undefined ? f.job.lastFailure.get(v.entryId) : undefined;
         return [
             {
                 file: at.file,
                 line: at.line,
                 status: v.status,
-                classes: v.classes,
-                reasons: v.reasons,
+                classes: before?.classes ?? v.classes,
+                reasons: before?.reasons ?? v.reasons,
                 attempts: ranIn(v.entryId),
                 retryable: v.retryable,
                 source: e.source.raw,
@@ -35066,7 +35214,7 @@ async function finish(ctx, f) {
     emitAnnotations(planAnnotations({
         lines: inputs.onFailure === 'ignore' ? lines.filter((l) => l.status === 'mirrored') : lines,
         findings,
-        runLevel: triage.runLevel,
+        runLevel: annotatedRunLevel(triage, f.job.attempts),
         moreAt: inputs.upload ? `the ${inputs.artifactName} artifact` : 'the JSON report'
     }));
     // Artifacts.
@@ -35115,10 +35263,15 @@ async function finish(ctx, f) {
         mode: inputs.dryRun ? 'dry-run' : 'mirror',
         lines: verdicts.flatMap((v) => {
             const e = byId.get(v.entryId);
-            return e ? [summaryLine(ctx, e, v, f.locate)] : [];
+            const before = v.recoveredAfter !== undefined ? f.job.lastFailure.get(v.entryId) : undefined;
+            return e
+                ? [
+                    summaryLine(ctx, e, before ? { ...v, classes: before.classes, reasons: before.reasons } : v, f.locate)
+                ]
+                : [];
         }),
         findings,
-        runLevel: triage.runLevel,
+        runLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
         attempts: f.job.attempts.map(attemptRow),
         toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
         artifactName: inputs.artifactName,
@@ -35149,11 +35302,25 @@ async function finish(ctx, f) {
             : `All ${verdicts.length} mapping entries mirrored in ${f.job.attempts.length} attempt(s).`);
     }
 }
+/**
+ * Run-level findings worth an annotation: those of the last attempt (earlier ones were
+ * followed by a retry), without oc's closing `one or more errors occurred`, which only
+ * summarises the per-line errors already annotated.
+ */
+function annotatedRunLevel(triage, attempts) {
+    const last = attempts[attempts.length - 1];
+    return triage.runLevel.filter((r) => !isRunSummary(r.text) &&
+        (last === undefined || (r.logLine >= last.logLines[0] && r.logLine <= last.logLines[1])));
+}
 /** The step's verdict for lines left failing, per on-failure. */
 function verdict(ctx, text, always = false) {
     const mode = always ? 'fail' : ctx.inputs.onFailure;
-    if (mode === 'fail')
-        core.setFailed(text);
+    // The lines are annotated already; a summary error annotation would only take one of the
+    // ten error slots GitHub shows, so the step fails through its exit code.
+    if (mode === 'fail') {
+        process.exitCode = 1;
+        core.info(`mirror-guard: ${text}`);
+    }
     else if (mode === 'warn')
         core.warning(text, { title: 'mirror-guard' });
     else

@@ -6,9 +6,13 @@ import { join } from 'node:path'
 
 const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 const run = (entry, out) =>
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--license', 'licenses.txt', '-q'], {
-    stdio: 'inherit'
-  })
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', entry, '-o', out, '--license', 'licenses.txt', '-q'],
+    {
+      stdio: 'inherit'
+    }
+  )
 
 rmSync('dist', { recursive: true, force: true })
 run('src/index.ts', 'dist')

@@ -49,7 +49,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (e: unknown) => {
-    process.stderr.write(`mirror-guard: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+    process.stderr.write(
+      `mirror-guard: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
+    )
     process.exitCode = 3
   }
 )

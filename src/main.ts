@@ -4,6 +4,7 @@ import * as core from '@actions/core'
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { isRunSummary } from './core/classify.js'
 import { loadMappingFiles } from './core/mapping-files.js'
 import { effectiveDestination } from './core/mapping.js'
 import { buildReport, renderRetryMapping } from './core/report.js'
@@ -69,6 +70,7 @@ export async function runMain(): Promise<void> {
   process.on('SIGTERM', onSignal)
   process.on('SIGINT', onSignal)
   let ctx: Ctx | undefined
+  let completed = false
   try {
     const read = readInputs((name) => core.getInput(name))
     if (!read.ok) {
@@ -108,6 +110,7 @@ export async function runMain(): Promise<void> {
     saveState(ctx)
     if (inputs.mode === 'validate') await validateMode(ctx)
     else await mirrorMode(ctx, abort.signal)
+    completed = true
   } catch (e) {
     core.setFailed(`mirror-guard: ${message(e)}`)
     setOutputs({})
@@ -116,7 +119,9 @@ export async function runMain(): Promise<void> {
     process.off('SIGINT', onSignal)
     if (ctx) {
       removeFiles(ctx.state.secretFiles)
-      ctx.state = { ...ctx.state, finished: !abort.signal.aborted }
+      // "finished" = main wrote its report and artifacts (also after a handled cancel);
+      // otherwise the post step uploads what exists.
+      ctx.state = { ...ctx.state, finished: completed }
       saveState(ctx)
     }
   }
@@ -152,7 +157,7 @@ function originOf(
   if (text === undefined || line < 2) return undefined
   const prev = text.split(/\r?\n/)[line - 2] ?? ''
   const m = /^# (.+):(\d+) \S+: /.exec(prev)
-  return m ? { file: m[1] as string, line: Number(m[2]) } : undefined
+  return m ? { file: m[1], line: Number(m[2]) } : undefined
 }
 
 // ---------------------------------------------------------------- validate
@@ -306,9 +311,7 @@ async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
 
   // 4. Attempts.
   const firstMappingFile =
-    mappingFiles.length === 1
-      ? (mappingFiles[0] as string)
-      : writeCombinedMapping(ctx, mappingFiles, texts)
+    mappingFiles.length === 1 ? mappingFiles[0] : writeCombinedMapping(ctx, mappingFiles, texts)
   ctx.state = {
     ...ctx.state,
     mappingFiles,
@@ -504,13 +507,15 @@ async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
     const e = byId.get(v.entryId)
     if (!e) return []
     const at = f.locate(e.file, e.line)
+    // A recovered line is annotated with what it recovered from.
+    const before = v.recoveredAfter !== undefined ? f.job.lastFailure.get(v.entryId) : undefined
     return [
       {
         file: at.file,
         line: at.line,
         status: v.status,
-        classes: v.classes,
-        reasons: v.reasons,
+        classes: before?.classes ?? v.classes,
+        reasons: before?.reasons ?? v.reasons,
         attempts: ranIn(v.entryId),
         retryable: v.retryable,
         source: e.source.raw,
@@ -527,7 +532,7 @@ async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
     planAnnotations({
       lines: inputs.onFailure === 'ignore' ? lines.filter((l) => l.status === 'mirrored') : lines,
       findings,
-      runLevel: triage.runLevel,
+      runLevel: annotatedRunLevel(triage, f.job.attempts),
       moreAt: inputs.upload ? `the ${inputs.artifactName} artifact` : 'the JSON report'
     })
   )
@@ -578,10 +583,20 @@ async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
       mode: inputs.dryRun ? 'dry-run' : 'mirror',
       lines: verdicts.flatMap((v) => {
         const e = byId.get(v.entryId)
-        return e ? [summaryLine(ctx, e, v, f.locate)] : []
+        const before = v.recoveredAfter !== undefined ? f.job.lastFailure.get(v.entryId) : undefined
+        return e
+          ? [
+              summaryLine(
+                ctx,
+                e,
+                before ? { ...v, classes: before.classes, reasons: before.reasons } : v,
+                f.locate
+              )
+            ]
+          : []
       }),
       findings,
-      runLevel: triage.runLevel,
+      runLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
       attempts: f.job.attempts.map(attemptRow),
       toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
       artifactName: inputs.artifactName,
@@ -619,11 +634,29 @@ async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
   }
 }
 
+/**
+ * Run-level findings worth an annotation: those of the last attempt (earlier ones were
+ * followed by a retry), without oc's closing `one or more errors occurred`, which only
+ * summarises the per-line errors already annotated.
+ */
+function annotatedRunLevel(triage: Triage, attempts: readonly AttemptRecord[]): Triage['runLevel'] {
+  const last = attempts[attempts.length - 1]
+  return triage.runLevel.filter(
+    (r) =>
+      !isRunSummary(r.text) &&
+      (last === undefined || (r.logLine >= last.logLines[0] && r.logLine <= last.logLines[1]))
+  )
+}
+
 /** The step's verdict for lines left failing, per on-failure. */
 function verdict(ctx: Ctx, text: string, always = false): void {
   const mode = always ? 'fail' : ctx.inputs.onFailure
-  if (mode === 'fail') core.setFailed(text)
-  else if (mode === 'warn') core.warning(text, { title: 'mirror-guard' })
+  // The lines are annotated already; a summary error annotation would only take one of the
+  // ten error slots GitHub shows, so the step fails through its exit code.
+  if (mode === 'fail') {
+    process.exitCode = 1
+    core.info(`mirror-guard: ${text}`)
+  } else if (mode === 'warn') core.warning(text, { title: 'mirror-guard' })
   else core.info(text)
 }
 

@@ -71,7 +71,9 @@ function parse(args: string[]): TriageArgs | 'help' {
   if (!values.filename?.length) {
     throw new UsageError('missing -f MAPPING (the mapping file given to oc image mirror)')
   }
-  const retryOut = values['no-retry-out'] ? undefined : (values['retry-out'] ?? 'mirror-guard-retry.txt')
+  const retryOut = values['no-retry-out']
+    ? undefined
+    : (values['retry-out'] ?? 'mirror-guard-retry.txt')
   return {
     log: values.log,
     ...(values.stdout ? { stdout: values.stdout } : {}),
@@ -88,7 +90,9 @@ function checkReadable(path: string, what: string): void {
 }
 
 const describe = (f: MappingFinding): string =>
-  f.line > 0 ? `${f.file}:${f.line}: ${f.severity}: ${f.message}` : `${f.file}: ${f.severity}: ${f.message}`
+  f.line > 0
+    ? `${f.file}:${f.line}: ${f.severity}: ${f.message}`
+    : `${f.file}: ${f.severity}: ${f.message}`
 
 /** Kinds of events that only oc output produces; a log without any is not an oc log. */
 const OC_EVENT = new Set<LogEvent['kind']>([
@@ -109,7 +113,9 @@ export async function triageCommand(args: string[], io: CliIo): Promise<number> 
   try {
     opts = parse(args)
   } catch (e) {
-    io.err(`mirror-guard triage: ${(e as Error).message}\nRun "mirror-guard triage --help" for usage.\n`)
+    io.err(
+      `mirror-guard triage: ${(e as Error).message}\nRun "mirror-guard triage --help" for usage.\n`
+    )
     return EXIT_USAGE
   }
   if (opts === 'help') {

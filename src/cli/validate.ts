@@ -70,7 +70,8 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     `${set.entries.length} mapping entries checked: ${errors} error(s), ${findings.length - errors} warning(s)\n`
   )
   if (values.json) {
-    const text = JSON.stringify({ version: 1, entries: set.entries.length, findings }, null, 2) + '\n'
+    const text =
+      JSON.stringify({ version: 1, entries: set.entries.length, findings }, null, 2) + '\n'
     if (values.json === '-') io.out(text)
     else await writeFile(resolve(io.cwd, values.json), text)
   }

@@ -1,7 +1,7 @@
 // `mirror-guard verify`: prove that every mapping line really landed (file:// trees on disk,
 // registries over the HTTP API), instead of trusting oc's success lines.
 import { writeFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { isAbsolute, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadMappingFiles } from '../core/mapping-files.js'
 import { effectiveDestination } from '../core/mapping.js'
@@ -235,9 +235,15 @@ export async function verifyCommand(args: string[], io: VerifyCliIo): Promise<nu
     }
   }
 
+  // Paths in messages read best as the user gave them: relative to where they run the command.
+  const shown = (p: string): string => {
+    const abs = resolve(cwd, p)
+    const rel = relative(process.cwd(), abs)
+    return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel
+  }
   const results = await verifyEntries(set.entries, {
-    dir: resolve(cwd, opts.dir ?? '.'),
-    ...(opts.fromDir !== undefined ? { fromDir: resolve(cwd, opts.fromDir) } : {}),
+    dir: shown(opts.dir ?? '.'),
+    ...(opts.fromDir !== undefined ? { fromDir: shown(opts.fromDir) } : {}),
     digest: opts.digest,
     ...(authFile !== undefined ? { authFile } : {}),
     insecure: opts.insecure,

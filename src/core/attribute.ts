@@ -48,7 +48,8 @@ type RunEnd = 'planning-aborted' | 'phase-aborted' | 'rejected' | 'dry-run' | 'c
 
 const MAX_REASONS = 5
 /** oc ≤4.13 on file:// / s3:// writes the manifest although a blob failed (oc-reference §7). */
-const SUCCESS_ANYWAY = 'oc printed a success line anyway: the manifest was written without the failed blob'
+const SUCCESS_ANYWAY =
+  'oc printed a success line anyway: the manifest was written without the failed blob'
 const MAX_EVIDENCE = 20
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
@@ -232,7 +233,8 @@ export class Attributor {
   private onSuccess(destination: string, tag: string | undefined, digest: string, logLine: number) {
     const dst = repoKey(destination)
     if (tag !== undefined) {
-      for (const id of this.byDestTag.get(`${dst}:${tag}`) ?? []) this.mark(id).success.push(logLine)
+      for (const id of this.byDestTag.get(`${dst}:${tag}`) ?? [])
+        this.mark(id).success.push(logLine)
       return
     }
     // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end.

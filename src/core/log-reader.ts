@@ -1,5 +1,6 @@
 // oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
 // memory (oc-reference §1). The parser never throws: unknown lines become `other` events.
+import { isAscii } from 'node:buffer'
 import { createReadStream } from 'node:fs'
 import type { LogEvent } from './types.js'
 
@@ -25,6 +26,11 @@ const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/
 const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${DIGEST})(?: \\S+)?$`)
 const PLAN_MANIFEST_RE = new RegExp(`^      (${DIGEST})(?: -> (\\S+))?$`)
 const REGISTRY_HEADER_RE = /^[^\s/]+\/$/
+const ERROR_RE = /^(?:error|Error): (.*)$/s
+const WARNING_RE = /^(?:warning|Warning): (.*)$/s
+const PANIC_RE = /^(?:panic|fatal error): /
+const GOROUTINE_RE = /^goroutine \d+ \[/
+const PHASE_RE = /^phase \d+:$/
 const TOP_LEVEL_RE =
   /^(?:(?:error|warning|info|uploading|mounted): |Error: |Warning: |panic: |fatal error: |phase \d+:|<dir>$|s3:\/\/$)/
 
@@ -127,7 +133,8 @@ export class LogParser {
     const out: LogEvent[] = []
     const logLine = ++this.lineNo
     const line = capLine(rawLine)
-    const header = ATTEMPT_HEADER_RE.exec(line)
+    // Cheap first-character gates keep the regexes off the hot path (plan rows, uploads).
+    const header = line.charCodeAt(0) === 61 /* = */ ? ATTEMPT_HEADER_RE.exec(line) : null
     if (header) {
       this.closeOpen(out)
       this.startAttempt(out, Number(header[1]), logLine)
@@ -135,10 +142,11 @@ export class LogParser {
       return out
     }
     if (logLine === 1) this.startAttempt(out, 1, 1)
-    if (this.absorb(line, out)) return out
+    const topLevel = isTopLevel(line)
+    if (this.absorb(line, topLevel, out)) return out
     // After a run's final line, the next line oc would print at top level starts a new run.
     // stdout lines (in a combined capture they can trail the end) and stray text do not.
-    if (this.ended !== 'no' && isTopLevel(line) && !SUCCESS_RE.test(line)) {
+    if (this.ended !== 'no' && topLevel && !SUCCESS_RE.test(line)) {
       const summary = line.startsWith('error: ') && FINAL_ERROR_RE.test(line.slice(7))
       if (!(this.ended === 'soft' && summary)) this.startAttempt(out, this.attempt + 1, logLine)
     }
@@ -165,15 +173,14 @@ export class LogParser {
   }
 
   /** Continuation handling (§1.6). True when the line was folded into an open event. */
-  private absorb(line: string, out: LogEvent[]): boolean {
-    const topLevel = isTopLevel(line)
+  private absorb(line: string, topLevel: boolean, out: LogEvent[]): boolean {
     const open = this.open
     if (open?.panic) {
       if (topLevel) {
         this.closeOpen(out)
         return false
       }
-      if (line.trim() === '') open.keep = false
+      if (isBlank(line)) open.keep = false
       else if (open.keep && open.lines.length < MAX_PANIC_LINES) this.append(open, line)
       this.folded++
       return true
@@ -248,17 +255,18 @@ export class LogParser {
   private parseLine(line: string, logLine: number, out: LogEvent[]): void {
     const other = (): void => void out.push({ kind: 'other', text: line, logLine })
 
-    if (line.trim() === '') {
+    if (isBlank(line)) {
       this.section = 'none'
       return other()
     }
-    const success = parseSuccessLine(line)
+    const c0 = line.charCodeAt(0)
+    const success = c0 === 115 /* s */ ? parseSuccessLine(line) : undefined
     if (success) {
       this.sawRunOutput = true
       out.push({ kind: 'success', ...success, logLine })
       return
     }
-    const err = /^(?:error|Error): (.*)$/s.exec(line)
+    const err = c0 === 101 /* e */ || c0 === 69 /* E */ ? ERROR_RE.exec(line) : null
     if (err) {
       const text = err[1] ?? ''
       this.section = 'none'
@@ -268,18 +276,18 @@ export class LogParser {
       this.openError(text, logLine, false)
       return
     }
-    if (/^(?:panic|fatal error): /.test(line)) {
+    if ((c0 === 112 /* p */ || c0 === 102) /* f */ && PANIC_RE.test(line)) {
       // A crashed oc (exit 2): one run-level error; the goroutine dump is folded into it.
       this.openError(line, logLine, false, true)
       this.ended = 'hard'
       return
     }
-    if (/^goroutine \d+ \[/.test(line)) {
+    if (c0 === 103 /* g */ && GOROUTINE_RE.test(line)) {
       // Stack dump after a klog F line (4.8–4.10 with -v>=6): count it, do not emit it.
       this.inDump = true
       return other()
     }
-    const warning = /^(?:warning|Warning): (.*)$/s.exec(line)
+    const warning = c0 === 119 /* w */ || c0 === 87 /* W */ ? WARNING_RE.exec(line) : null
     if (warning) {
       out.push({ kind: 'warning', text: warning[1] ?? '', logLine })
       return
@@ -289,7 +297,7 @@ export class LogParser {
       this.parseInfo(line.slice(6), logLine, out)
       return
     }
-    const transfer = TRANSFER_RE.exec(line)
+    const transfer = c0 === 117 /* u */ || c0 === 109 /* m */ ? TRANSFER_RE.exec(line) : null
     if (transfer) {
       this.sawRunOutput = true
       out.push({
@@ -302,7 +310,7 @@ export class LogParser {
       })
       return
     }
-    const klog = KLOG_RE.exec(line)
+    const klog = c0 === 73 || c0 === 87 || c0 === 69 || c0 === 70 /* IWEF */ ? KLOG_RE.exec(line) : null
     if (klog) {
       const level = (klog[1] ?? 'I') as 'I' | 'W' | 'E' | 'F'
       // klog Fatal ends the process (4.8–4.10 print the final error this way under -v>=6).
@@ -310,7 +318,7 @@ export class LogParser {
       out.push({ kind: 'klog', level, text: klog[2] ?? '', logLine })
       return
     }
-    if (/^phase \d+:$/.test(line)) {
+    if (c0 === 112 /* p */ && PHASE_RE.test(line)) {
       this.sawRunOutput = true
       this.section = 'phase'
       return other()
@@ -320,7 +328,7 @@ export class LogParser {
         ? 'file://'
         : line === 's3://'
           ? 's3://'
-          : REGISTRY_HEADER_RE.test(line)
+          : line.charCodeAt(line.length - 1) === 47 /* / */ && REGISTRY_HEADER_RE.test(line)
             ? line
             : undefined
     if (planPrefix !== undefined) {
@@ -413,7 +421,18 @@ function capLine(line: string): string {
   return `${text.slice(0, MAX_LINE_BYTES)} …[line truncated, ${text.length - MAX_LINE_BYTES} more characters]`
 }
 
+/** `line.trim() === ''` without allocating for the common case of a printable last character. */
+function isBlank(line: string): boolean {
+  if (line === '') return true
+  const last = line.charCodeAt(line.length - 1)
+  if (last > 32 && last < 127) return false
+  return line.trim() === ''
+}
+
 function isTopLevel(line: string): boolean {
+  // Every top-level form starts with a non-blank character; plan and phase rows start with one.
+  const c0 = line.charCodeAt(0)
+  if (c0 === 32 || c0 === 9 || line === '') return false
   return (
     TOP_LEVEL_RE.test(line) ||
     SUCCESS_RE.test(line) ||
@@ -429,47 +448,85 @@ export interface ReadStats {
 }
 
 /**
- * Lines of a file as strings, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
+ * Splits byte chunks into lines, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
  * rest is dropped and noted), invalid UTF-8 becomes U+FFFD, NUL becomes U+FFFD, a trailing
- * CR is removed. `stats` is filled in as the file is read.
+ * CR is removed. `stats` is filled in as chunks arrive.
  */
-export async function* readLines(path: string, stats: { lines: number; bytes: number }) {
-  const decoder = new TextDecoder('utf-8', { fatal: false })
-  let parts: Buffer[] = []
-  let kept = 0
-  let dropped = 0
-  let pending = false
-  const finish = (): string => {
-    let text = decoder.decode(Buffer.concat(parts, kept))
-    if (text.endsWith('\r') && dropped === 0) text = text.slice(0, -1)
-    text = text.replaceAll('\u0000', '\uFFFD')
-    if (dropped > 0) text += ` …[line truncated, ${dropped} more bytes]`
-    parts = []
-    kept = 0
-    dropped = 0
-    pending = false
-    stats.lines++
-    return text
-  }
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    stats.bytes += chunk.length
+class LineSplitter {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: false })
+  private parts: Buffer[] = []
+  private kept = 0
+  private dropped = 0
+  private pending = false
+
+  constructor(private readonly stats: { lines: number; bytes: number }) {}
+
+  /** Calls `onLine` for every line the chunk completes. */
+  feed(chunk: Buffer, onLine: (line: string) => void): void {
+    this.stats.bytes += chunk.length
+    // Fast path: in an ASCII chunk without NUL, latin1 is the exact UTF-8 decoding, so a line
+    // wholly inside the chunk is one native slice (no concat, no TextDecoder, no replaceAll).
+    const plain = isAscii(chunk) && chunk.indexOf(0) === -1
     let start = 0
     for (;;) {
       const nl = chunk.indexOf(10, start)
+      if (plain && nl !== -1 && !this.pending && nl - start <= MAX_LINE_BYTES) {
+        const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl
+        this.stats.lines++
+        onLine(chunk.toString('latin1', start, end))
+        start = nl + 1
+        continue
+      }
       const end = nl === -1 ? chunk.length : nl
       if (end > start) {
-        pending = true
-        const take = Math.min(end - start, MAX_LINE_BYTES - kept)
-        if (take > 0) parts.push(chunk.subarray(start, start + take))
-        kept += take
-        dropped += end - start - take
+        this.pending = true
+        const take = Math.min(end - start, MAX_LINE_BYTES - this.kept)
+        if (take > 0) this.parts.push(chunk.subarray(start, start + take))
+        this.kept += take
+        this.dropped += end - start - take
       }
       if (nl === -1) break
-      yield finish()
+      onLine(this.finish())
       start = nl + 1
     }
   }
-  if (pending) yield finish()
+
+  /** The last line when the input does not end with a newline. */
+  end(): string | undefined {
+    return this.pending ? this.finish() : undefined
+  }
+
+  private finish(): string {
+    let text = this.decoder.decode(Buffer.concat(this.parts, this.kept))
+    if (text.endsWith('\r') && this.dropped === 0) text = text.slice(0, -1)
+    text = text.replaceAll('\u0000', '\uFFFD')
+    if (this.dropped > 0) text += ` …[line truncated, ${this.dropped} more bytes]`
+    this.parts = []
+    this.kept = 0
+    this.dropped = 0
+    this.pending = false
+    this.stats.lines++
+    return text
+  }
+}
+
+/** Read size: large chunks keep the per-chunk cost (stream, ASCII check) off the per-line path. */
+const CHUNK_BYTES = 1 << 20
+
+/** Lines of a file as strings (see LineSplitter); `stats` is filled in as the file is read. */
+export async function* readLines(path: string, stats: { lines: number; bytes: number }) {
+  const splitter = new LineSplitter(stats)
+  const lines: string[] = []
+  const collect = (line: string): void => void lines.push(line)
+  for await (const chunk of createReadStream(path, {
+    highWaterMark: CHUNK_BYTES
+  }) as AsyncIterable<Buffer>) {
+    splitter.feed(chunk, collect)
+    yield* lines
+    lines.length = 0
+  }
+  const last = splitter.end()
+  if (last !== undefined) yield last
 }
 
 /** Streams a log file (a combined `2>&1` capture, or stderr alone) through a LogParser. */
@@ -479,7 +536,18 @@ export async function readLog(
 ): Promise<{ lines: number; bytes: number }> {
   const parser = new LogParser()
   const stats = { lines: 0, bytes: 0 }
-  for await (const line of readLines(path, stats)) for (const e of parser.push(line)) onEvent(e)
+  const splitter = new LineSplitter(stats)
+  // Lines go straight from the chunk to the parser: no per-line promise or generator step.
+  const onLine = (line: string): void => {
+    for (const e of parser.push(line)) onEvent(e)
+  }
+  for await (const chunk of createReadStream(path, {
+    highWaterMark: CHUNK_BYTES
+  }) as AsyncIterable<Buffer>) {
+    splitter.feed(chunk, onLine)
+  }
+  const last = splitter.end()
+  if (last !== undefined) onLine(last)
   for (const e of parser.end()) onEvent(e)
   return stats
 }

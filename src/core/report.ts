@@ -98,7 +98,9 @@ function reportLine(entry: MappingEntry, v: LineVerdict): ReportLine {
 /** Keeps a comment on one line and free of anything but printable text. */
 const oneLine = (text: string): string =>
   text
+    // eslint-disable-next-line no-control-regex -- removing terminal escapes is the point
     .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    // eslint-disable-next-line no-control-regex -- and so is removing control characters
     .replace(/[\x00-\x1f\x7f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
@@ -136,7 +138,7 @@ export function renderRetryMapping(
   for (const entries of byLine.values()) {
     const hit = entries.filter((e) => failed.has(e.id))
     if (hit.length === 0) continue
-    const first = hit[0] as MappingEntry
+    const first = hit[0]
     const verdict = failed.get(first.id) as LineVerdict
     const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))]
     out.push(
@@ -178,7 +180,8 @@ export function renderTable(report: TriageReport, maxRows = 200): string {
       .join('  ')
       .trimEnd()
   const out = [fmt(head), ...cells.map(fmt)]
-  if (rows.length > shown.length) out.push(`… ${rows.length - shown.length} more lines in the JSON report`)
+  if (rows.length > shown.length)
+    out.push(`… ${rows.length - shown.length} more lines in the JSON report`)
   const s = report.stats
   out.push('')
   out.push(

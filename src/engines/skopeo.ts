@@ -78,6 +78,7 @@ export class SkopeoEngine implements Engine {
 
   async runAttempt(req: AttemptRequest, sink: OutputSink): Promise<AttemptResult> {
     const startedAt = new Date().toISOString()
+    const work = await mkdtemp(join(this.opts.tmpDir ?? tmpdir(), 'mg-skopeo-'))
     const stop = new AbortController()
     let timedOut = false
     let aborted = false
@@ -95,7 +96,6 @@ export class SkopeoEngine implements Engine {
           }, req.timeoutMs)
         : undefined
 
-    const work = await mkdtemp(join(this.opts.tmpDir ?? tmpdir(), 'mg-skopeo-'))
     let startError: Error | undefined
     let failed = 0
     try {
@@ -106,7 +106,9 @@ export class SkopeoEngine implements Engine {
       const queues = new Map<string, MappingEntry[]>()
       for (const e of req.entries) {
         const key = destinationRegistryKey(e)
-        queues.set(key, [...(queues.get(key) ?? []), e])
+        const queue = queues.get(key)
+        if (queue) queue.push(e)
+        else queues.set(key, [e])
       }
       const worker = async (queue: MappingEntry[]): Promise<void> => {
         for (let e = queue.shift(); e !== undefined; e = queue.shift()) {

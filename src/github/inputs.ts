@@ -480,7 +480,8 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
   const retryDelay = duration('retry-delay')
   const maxRetryDelay = duration('max-retry-delay')
   const retryDelaySeconds = retryDelay ?? 30
-  const maxRetryDelaySeconds = maxRetryDelay ?? 600
+  // The default cap never undercuts a longer first wait the user asked for.
+  const maxRetryDelaySeconds = maxRetryDelay ?? Math.max(600, retryDelaySeconds)
   // Compared only when both parsed: a bad value is already reported on its own.
   if (retryDelay !== undefined && maxRetryDelay !== undefined && maxRetryDelay < retryDelay) {
     errors.push(

@@ -23,7 +23,7 @@ import type {
   Triage
 } from '../core/types.js'
 import type { AttemptRequest, Engine } from '../engines/engine.js'
-import type { VerifyResult } from '../verify/types.js'
+import type { VerifyProblemKind, VerifyResult } from '../verify/types.js'
 import type { AttemptLog } from './attempt-log.js'
 
 /** When a verification runs: after each attempt (file:// destinations) or once at the end (registries). */
@@ -87,7 +87,15 @@ export interface JobResult {
   readonly fatal?: string
   /** Entries that have been run at least once. */
   readonly ranIds: readonly number[]
+  /** The last failure of each entry that failed at least once (also those that recovered). */
+  readonly lastFailure: ReadonlyMap<number, LineVerdict>
 }
+
+/** Verification problems that mean "could not check", not "incomplete". */
+const UNVERIFIABLE = new Set<VerifyProblemKind>(['unreachable', 'unauthorized', 'registry-error'])
+
+/** Problems that mean nothing of the entry reached the disk (so there is nothing to repair). */
+const NOTHING_WRITTEN = new Set<VerifyProblemKind>(['missing-manifest', 'missing-tag'])
 
 const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
@@ -125,6 +133,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
   const byId = new Map(opts.scope.map((e) => [e.id, e]))
   const latest = new Map<number, LineVerdict>()
   const failedIn = new Map<number, number>()
+  const lastFailure = new Map<number, LineVerdict>()
   const verifiedFinal = new Set<number>()
   const records: AttemptRecord[] = []
   const runLevel: RunFinding[] = []
@@ -150,7 +159,8 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       attempts: records,
       aborted,
       ...(fatal !== undefined ? { fatal } : {}),
-      ranIds: [...latest.keys()]
+      ranIds: [...latest.keys()],
+      lastFailure
     }
   }
 
@@ -159,7 +169,9 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
     for (const v of verdicts) {
       if (v.status === 'failed') {
         failedIn.set(v.entryId, attempt)
-        latest.set(v.entryId, { ...v, retryable: isRetryable(v, retryOn) })
+        const failed = { ...v, retryable: isRetryable(v, retryOn) }
+        latest.set(v.entryId, failed)
+        lastFailure.set(v.entryId, failed)
       } else {
         const before = failedIn.get(v.entryId)
         latest.set(v.entryId, {
@@ -170,8 +182,12 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
     }
   }
 
-  /** Verification: an entry oc reported mirrored but whose objects are not all there fails as `incomplete`. */
-  const verifyMirrored = async (
+  /**
+   * Verification. An entry oc reported mirrored whose objects are not all there fails as
+   * `incomplete`. A failed entry with a partial state on disk (manifest written, a blob missing:
+   * oc ≤4.13's §7 bug) also gets `incomplete`, which asks for --force on the retry.
+   */
+  const verifyEntries = async (
     ids: readonly number[],
     when: VerifyWhen,
     attempt: number
@@ -179,7 +195,11 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
     if (!opts.verify) return { checked: 0, incomplete: 0 }
     const entries = ids
       .map((id) => byId.get(id))
-      .filter((e): e is MappingEntry => e !== undefined && latest.get(e.id)?.status === 'mirrored')
+      .filter((e): e is MappingEntry => {
+        const v = e && latest.get(e.id)
+        if (!v) return false
+        return when === 'attempt' || v.status === 'mirrored'
+      })
     if (entries.length === 0) return { checked: 0, incomplete: 0 }
     let results: VerifyResult[]
     try {
@@ -191,36 +211,62 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
     const bad: LineVerdict[] = []
     for (const r of results) {
       if (when === 'final') verifiedFinal.add(r.entryId)
-      if (r.complete) continue
+      const before = latest.get(r.entryId)
+      if (r.complete || !before) continue
+      // A registry that cannot be asked says nothing about the mirror: keep oc's verdict.
+      if (r.problems.every((p) => UNVERIFIABLE.has(p.kind))) {
+        opts.info?.(
+          `Could not verify mapping entry ${r.entryId}: ${r.problems[0]?.message ?? 'registry unavailable'}`
+        )
+        continue
+      }
       const first = r.problems[0]
       const more = r.problems.length > 1 ? ` (+${r.problems.length - 1} more)` : ''
-      const reason = `oc reported it mirrored, but the mirror is incomplete: ${first?.message ?? 'objects missing'}${more}`
-      bad.push(
-        failedVerdict(
-          r.entryId,
-          'incomplete',
-          reason,
-          latest.get(r.entryId)?.evidence ?? [],
-          retryOn
+      const detail = `${first?.message ?? 'objects missing'}${more}`
+      if (before.status === 'mirrored') {
+        bad.push(
+          failedVerdict(
+            r.entryId,
+            'incomplete',
+            `oc reported it mirrored, but the mirror is incomplete: ${detail}`,
+            before.evidence,
+            retryOn
+          )
         )
-      )
+      } else if (
+        !before.classes.includes('incomplete') &&
+        r.problems.every((p) => !NOTHING_WRITTEN.has(p.kind))
+      ) {
+        const v: LineVerdict = {
+          ...before,
+          classes: [...before.classes, 'incomplete'],
+          reasons: [
+            ...before.reasons,
+            `partly written, a rerun without --force will not repair it: ${detail}`
+          ]
+        }
+        bad.push({ ...v, retryable: isRetryable(v, retryOn) })
+      }
     }
     merge(bad, attempt)
     return { checked: results.length, incomplete: bad.length }
   }
 
-  let next: NextAttempt | undefined = {
-    attempt: 1,
-    entryIds: opts.scope.map((e) => e.id),
-    force: false,
-    maxPerRegistry: opts.policy.maxPerRegistry,
-    delayMs: 0,
-    permanentIds: []
-  }
+  // Nothing to mirror (a mapping of comments only): oc is not started.
+  let next: NextAttempt | undefined =
+    opts.scope.length === 0
+      ? undefined
+      : {
+          attempt: 1,
+          entryIds: opts.scope.map((e) => e.id),
+          force: false,
+          maxPerRegistry: opts.policy.maxPerRegistry,
+          delayMs: 0,
+          permanentIds: []
+        }
 
   while (next) {
     const plan: NextAttempt = next
-    next = undefined
     if (plan.delayMs > 0) {
       opts.info?.(
         `Attempt ${plan.attempt} of ${opts.policy.maxAttempts} in ${(plan.delayMs / 1000).toFixed(1)}s: ` +
@@ -234,6 +280,8 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       aborted = true
       break
     }
+    // A line run again is checked again.
+    for (const id of plan.entryIds) verifiedFinal.delete(id)
 
     let mappingFile = opts.firstMappingFile
     if (plan.attempt > 1) {
@@ -280,7 +328,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
     const fileIds = plan.entryIds.filter((id) => byId.get(id)?.destination.kind === 'file')
     const verified = aborted
       ? { checked: 0, incomplete: 0 }
-      : await verifyMirrored(fileIds, 'attempt', plan.attempt)
+      : await verifyEntries(fileIds, 'attempt', plan.attempt)
 
     const done = plan.entryIds.map((id) => latest.get(id))
     records.push({
@@ -321,7 +369,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       const pending = opts.scope
         .filter((e) => e.destination.kind === 'registry' && !verifiedFinal.has(e.id))
         .map((e) => e.id)
-      const final = await verifyMirrored(pending, 'final', plan.attempt)
+      const final = await verifyEntries(pending, 'final', plan.attempt)
       if (final.checked > 0) {
         const last = records[records.length - 1]
         if (last) {
@@ -365,7 +413,7 @@ async function runOneAttempt(
       const shifted: LogEvent =
         e.kind === 'attempt-start'
           ? { ...e, attempt: plan.attempt, logLine: e.logLine + offset }
-          : ({ ...e, logLine: e.logLine + offset } as LogEvent)
+          : { ...e, logLine: e.logLine + offset }
       attributor.onEvent(shifted)
     }
   }

@@ -172,7 +172,7 @@ async function verifyEntry(entry: MappingEntry, ctx: Ctx): Promise<VerifyResult>
     entryId: entry.id,
     complete: f.problems.length === 0,
     problems: f.problems,
-    warnings: f.warnings
+    ...(f.warnings.length > 0 ? { warnings: f.warnings } : {})
   }
 }
 
@@ -406,9 +406,13 @@ async function checkManifest(
         shown
       )
     } else {
+      // By digest, oc may have pushed one platform of a filtered list under its own digest.
+      const hint = via.startsWith('tag ')
+        ? ''
+        : ' (if oc filtered a manifest list to one platform, that manifest has another digest)'
       f.add(
         'missing-manifest',
-        `manifest ${digest} (${via}) is missing: ${shown} does not exist`,
+        `manifest ${digest} (${via}) is missing: ${shown} does not exist${hint}`,
         digest,
         shown
       )
@@ -430,6 +434,15 @@ async function checkManifest(
       return
     }
     path = real
+  }
+  if (!(await lstat(path)).isFile()) {
+    f.add(
+      'bad-manifest',
+      `manifest ${digest} (${via}) is not a regular file: ${shown}`,
+      digest,
+      shown
+    )
+    return
   }
   const bytes = await readSmall(path, MAX_MANIFEST_BYTES)
   if (bytes === undefined) {
@@ -607,7 +620,7 @@ async function checkLeftovers(repo: Repo, ctx: Ctx, f: Findings): Promise<void> 
     ctx.leftovers.set(dir, listing)
   }
   for (const name of await listing) {
-    const real = join(repo.blobsReal, name)
+    const real = join(dir, name)
     const path = join(repo.blobsDir, name)
     const st = await lstatOrUndefined(real)
     const size = st?.isFile() ? ` (${st.size} bytes)` : ''
@@ -616,7 +629,7 @@ async function checkLeftovers(repo: Repo, ctx: Ctx, f: Findings): Promise<void> 
     if (ref !== undefined && !ref.ok) {
       f.add(
         'leftover-download',
-        `partial download of ${ref.role} ${digest}${ref.size !== undefined ? ` (${ref.size} bytes)` : ''} left by a failed write${size}: ${path}`,
+        `partial download of ${ref.role} ${digest} (${st?.isFile() ? st.size : '?'} of ${ref.size ?? '?'} bytes) left by a failed write: ${path}`,
         digest,
         path
       )

@@ -61,7 +61,9 @@ export async function verifyEntries(
     for (const r of results) {
       const m = merged.get(r.entryId) ?? { problems: [], warnings: [] }
       m.problems.push(...(isSource ? r.problems.map((p) => tagSource(r.entryId, p)) : r.problems))
-      m.warnings.push(...(isSource ? r.warnings.map((p) => tagSource(r.entryId, p)) : r.warnings))
+      m.warnings.push(
+        ...(isSource ? (r.warnings ?? []).map((p) => tagSource(r.entryId, p)) : (r.warnings ?? []))
+      )
       merged.set(r.entryId, m)
     }
   }
@@ -73,7 +75,7 @@ export async function verifyEntries(
         entryId: e.id,
         complete: m.problems.length === 0,
         problems: m.problems,
-        warnings: m.warnings
+        ...(m.warnings.length > 0 ? { warnings: m.warnings } : {})
       }
     })
 }

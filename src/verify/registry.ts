@@ -271,7 +271,7 @@ class RegistryVerifier {
     }
     // Every message may carry registry text; keep each on one line, whatever built it.
     const clean = problems.map((p) => ({ ...p, message: oneLine(p.message, 1000) }))
-    return { entryId: entry.id, complete: clean.length === 0, problems: clean, warnings: [] }
+    return { entryId: entry.id, complete: clean.length === 0, problems: clean }
   }
 
   /** A repository-only destination (tag-less source): every tag the registry lists. */
@@ -540,8 +540,7 @@ export async function verifyRegistryEntries(
     return mine.map((e) => ({
       entryId: e.id,
       complete: false,
-      problems: [{ kind: 'unauthorized', path: opts.authFile, message }],
-      warnings: []
+      problems: [{ kind: 'unauthorized', path: opts.authFile, message }]
     }))
   }
   const timeoutMs = opts.timeoutMs ?? 30_000

@@ -44,9 +44,9 @@ export interface VerifyResult {
   readonly problems: readonly VerifyProblem[]
   /**
    * Findings that do not make the entry incomplete, e.g. a `.download` leftover of a blob
-   * this entry does not reference. Never affects `complete`.
+   * this entry does not reference. Never affects `complete`. Absent when there are none.
    */
-  readonly warnings: readonly VerifyProblem[]
+  readonly warnings?: readonly VerifyProblem[]
 }
 
 /** Which side of a mapping entry a file check reads. */

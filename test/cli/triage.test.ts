@@ -29,7 +29,14 @@ const ALPHA = '127.0.0.1:5002/ns/alpha:v1=file://ns/alpha:v1'
 describe('mirror-guard triage', () => {
   it('finds the seed failure although oc printed a success line for it', async () => {
     const code = await triageCommand(
-      ['--log', join(EXAMPLES, 'mirror.log'), '-f', join(EXAMPLES, 'mapping.txt'), '--json', 'r.json'],
+      [
+        '--log',
+        join(EXAMPLES, 'mirror.log'),
+        '-f',
+        join(EXAMPLES, 'mapping.txt'),
+        '--json',
+        'r.json'
+      ],
       io
     )
     expect(code).toBe(1)
@@ -93,7 +100,10 @@ describe('mirror-guard triage', () => {
     expect(err).toMatch(/bad\.txt:2: error: /)
     err = ''
     writeFileSync(join(dir, 'm.txt'), `${ALPHA}\n`)
-    writeFileSync(join(dir, 'junk.log'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0xff, 0x00, 0x0a]))
+    writeFileSync(
+      join(dir, 'junk.log'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0xff, 0x00, 0x0a])
+    )
     expect(await triageCommand(['--log', 'junk.log', '-f', 'm.txt'], io)).toBe(2)
     expect(err).toContain('junk.log: none of its')
     err = ''
@@ -114,14 +124,25 @@ describe('the bundle dist/cli.js', () => {
     () => {
       const r = spawnSync(
         process.execPath,
-        [join(ROOT, 'dist', 'cli.js'), 'triage', '--log', join(EXAMPLES, 'mirror.log'), '-f', join(EXAMPLES, 'mapping.txt')],
+        [
+          join(ROOT, 'dist', 'cli.js'),
+          'triage',
+          '--log',
+          join(EXAMPLES, 'mirror.log'),
+          '-f',
+          join(EXAMPLES, 'mapping.txt')
+        ],
         { cwd: dir, encoding: 'utf8' }
       )
       expect(r.status).toBe(1)
       expect(r.stdout).toMatch(/FAILED\s+\S*mapping\.txt:1\s/)
       const retry = readFileSync(join(dir, 'mirror-guard-retry.txt'), 'utf8')
       expect(retry.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual([ALPHA])
-      expect(execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--help'], { encoding: 'utf8' })).toContain('triage')
+      expect(
+        execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--help'], {
+          encoding: 'utf8'
+        })
+      ).toContain('triage')
     }
   )
 })

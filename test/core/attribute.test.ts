@@ -140,16 +140,13 @@ function verdictsByName(set: MappingSet, triage: Triage): Expect {
   for (const v of triage.verdicts) {
     const entry = set.entries.find((e) => e.id === v.entryId)
     if (!entry) throw new Error(`verdict for unknown entry ${v.entryId}`)
-    out[imageName(entry.source.raw)] =
-      v.status === 'mirrored' ? 'mirrored' : [...v.classes].sort()
+    out[imageName(entry.source.raw)] = v.status === 'mirrored' ? 'mirrored' : [...v.classes].sort()
   }
   return out
 }
 
 const sorted = (e: Expect): Expect =>
-  Object.fromEntries(
-    Object.entries(e).map(([k, v]) => [k, v === 'mirrored' ? v : [...v].sort()])
-  ) as Expect
+  Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v === 'mirrored' ? v : [...v].sort()]))
 
 describe('attribution on every real transcript', () => {
   const cases = listCases().filter((c) => !REFUSED.has(`${c.version}/${c.name}`))
@@ -165,13 +162,13 @@ describe('attribution on every real transcript', () => {
       const tc = readCase(c.version, c.name)
       const set = parseMappings([{ file: 'mapping.txt', text: mappingOf(tc.mapping) }])
       const triage = triageText(set, [...toLines(tc.stderr), ...toLines(tc.stdout)])
-      expect(verdictsByName(set, triage)).toEqual(sorted(EXPECTED[key] as Expect))
+      expect(verdictsByName(set, triage)).toEqual(sorted(EXPECTED[key]))
     })
     it(`${key}: combined 2>&1 log`, () => {
       const tc = readCase(c.version, c.name)
       const set = parseMappings([{ file: 'mapping.txt', text: mappingOf(tc.mapping) }])
       const triage = triageText(set, toLines(combinedLog(tc, 7)))
-      expect(verdictsByName(set, triage)).toEqual(sorted(EXPECTED[key] as Expect))
+      expect(verdictsByName(set, triage)).toEqual(sorted(EXPECTED[key]))
     })
   }
 })
@@ -297,9 +294,7 @@ describe('attribution details', () => {
       'error: unable to retrieve source image quay.io/ns/img7 by tag v1: toomanyrequests',
       'error: unable to push manifest to registry.local/m/img500:v1: denied',
       ...Array.from({ length: 1000 }, (_, i) =>
-        i === 7 || i === 500
-          ? ''
-          : `sha256:${'a'.repeat(64)} registry.local/m/img${i}:v1`
+        i === 7 || i === 500 ? '' : `sha256:${'a'.repeat(64)} registry.local/m/img${i}:v1`
       ).filter(Boolean)
     ]
     const triage = triageText(set, lines)

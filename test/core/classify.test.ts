@@ -191,6 +191,7 @@ const HTTP_ROWS: readonly (readonly [number, string, FailureClass])[] = [
   [8, 'toomanyrequests: too many requests: rate limit exceeded', 'rate-limit'],
   [9, 'toomanyrequests: rate limit exceeded', 'rate-limit'],
   [10, 'unauthorized: authentication required', 'auth'],
+  [11, 'unauthorized: authentication required', 'auth'], // JSON body with detail renders the same
   [12, 'unauthorized', 'auth'],
   [13, 'unauthorized: access to the requested resource is not authorized', 'auth'],
   [14, 'unauthorized: incorrect username or password', 'auth'],
@@ -220,6 +221,9 @@ const HTTP_ROWS: readonly (readonly [number, string, FailureClass])[] = [
     `error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not found\\n"`,
     'not-found'
   ],
+  // a manifest PUT that references a blob that never arrived: follows the blob's own failure
+  [29, 'manifest blob unknown: blob unknown to registry', 'dependency'],
+  [29, 'manifest blob unknown', 'dependency'],
   [30, 'unknown: something odd happened', 'unknown'],
   [31, 'received unexpected HTTP status: 500 Internal Server Error', 'server'],
   [31, 'received unexpected HTTP status: 502 Bad Gateway', 'server'],

@@ -18,7 +18,7 @@ import type {
 const ref = (raw: string, kind: RefKind): ImageRef => ({
   raw,
   kind,
-  registry: kind === 'registry' ? raw.split('/')[0]! : '',
+  registry: kind === 'registry' ? raw.split('/')[0] : '',
   repository: raw,
   tag: 'v1',
   printed: raw,
@@ -154,14 +154,14 @@ describe('planNextAttempt', () => {
 
 describe('needsForce', () => {
   it('auto: only for file:// or s3:// destinations, or a line the verifier found incomplete', () => {
-    expect(needsForce([entries[0]!], [bad(0, 'server')], 'auto')).toBe(false)
-    expect(needsForce([entries[2]!], [bad(2, 'server')], 'auto')).toBe(true)
-    expect(needsForce([entries[0]!], [bad(0, 'incomplete')], 'auto')).toBe(true)
+    expect(needsForce([entries[0]], [bad(0, 'server')], 'auto')).toBe(false)
+    expect(needsForce([entries[2]], [bad(2, 'server')], 'auto')).toBe(true)
+    expect(needsForce([entries[0]], [bad(0, 'incomplete')], 'auto')).toBe(true)
     expect(needsForce([entry(9, 's3://bucket/ns/x', 's3')], [bad(9, 'server')], 'auto')).toBe(true)
   })
   it('true and false are absolute', () => {
-    expect(needsForce([entries[0]!], [bad(0, 'server')], 'true')).toBe(true)
-    expect(needsForce([entries[2]!], [bad(2, 'incomplete')], 'false')).toBe(false)
+    expect(needsForce([entries[0]], [bad(0, 'server')], 'true')).toBe(true)
+    expect(needsForce([entries[2]], [bad(2, 'incomplete')], 'false')).toBe(false)
   })
 })
 

@@ -3,9 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Attributor } from '../../src/core/attribute.js'
 import { classify } from '../../src/core/classify.js'
+import { LogParser } from '../../src/core/log-reader.js'
 import { parseMappingText } from '../../src/core/mapping.js'
-import type { FailureClass, MappingEntry } from '../../src/core/types.js'
+import type { FailureClass, LineVerdict, MappingEntry, MappingSet } from '../../src/core/types.js'
 import type { AttemptRequest, AttemptResult } from '../../src/engines/engine.js'
 import { SkopeoEngine } from '../../src/engines/skopeo.js'
 import { startBed, type Bed } from '../support/bed.js'
@@ -47,6 +49,19 @@ interface Run {
   result: AttemptResult
   stdout: string[]
   stderr: string[]
+  /** Both streams in arrival order, as the action's combined log has them. */
+  combined: string[]
+}
+
+/** The verdicts the rest of mirror-guard draws from the engine's output. */
+function verdicts(set: MappingSet, combined: readonly string[]): Map<number, LineVerdict> {
+  const parser = new LogParser()
+  const attributor = new Attributor(set)
+  for (const line of ['==== mirror-guard attempt 1 ====', ...combined]) {
+    for (const e of parser.push(line)) attributor.onEvent(e)
+  }
+  for (const e of parser.end()) attributor.onEvent(e)
+  return new Map(attributor.finish().verdicts.map((v) => [v.entryId, v]))
 }
 
 async function run(
@@ -56,24 +71,30 @@ async function run(
 ): Promise<Run> {
   const stdout: string[] = []
   const stderr: string[] = []
+  const combined: string[] = []
   const result = await engine.runAttempt(
     { attempt: 1, mappingFile: 'mapping.txt', entries, force: false, ...extra },
-    (stream, line) => (stream === 'stdout' ? stdout : stderr).push(line)
+    (stream, line) => {
+      ;(stream === 'stdout' ? stdout : stderr).push(line)
+      combined.push(line)
+    }
   )
-  return { result, stdout, stderr }
+  return { result, stdout, stderr, combined }
 }
 
-function entries(text: string): readonly MappingEntry[] {
+function mapping(text: string): MappingSet {
   const set = parseMappingText(text, 'mapping.txt')
   expect(set.findings.filter((f) => f.severity === 'error')).toEqual([])
-  return set.entries
+  return set
 }
 
+const entries = (text: string): readonly MappingEntry[] => mapping(text).entries
+
 /** The three images of IMAGES from the bed's proxy to `<dest>/<prefix>/<name>`. */
-function threeImages(bed: Bed, prefix: string): readonly MappingEntry[] {
+function threeImagesSet(bed: Bed, prefix: string): MappingSet {
   const S = bed.sourceHost
   const D = bed.destination.host
-  return entries(
+  return mapping(
     [
       `${S}/ns/alpha:v1 ${D}/${prefix}/alpha:v1`,
       `${S}/ns/beta:v1=${D}/${prefix}/beta`,
@@ -81,6 +102,9 @@ function threeImages(bed: Bed, prefix: string): readonly MappingEntry[] {
     ].join('\n')
   )
 }
+
+const threeImages = (bed: Bed, prefix: string): readonly MappingEntry[] =>
+  threeImagesSet(bed, prefix).entries
 
 async function destinationDigest(bed: Bed, repo: string, ref: string): Promise<string | null> {
   const res = await fetch(`${bed.destination.url}/v2/${repo}/manifests/${ref}`, {
@@ -102,7 +126,8 @@ describe('skopeo engine against a clean registry bed', () => {
 
   it('mirrors three images (one multi-arch) and prints oc-shaped success lines', async () => {
     const D = bed.destination.host
-    const { result, stdout, stderr } = await run(threeImages(bed, 'clean'))
+    const set = threeImagesSet(bed, 'clean')
+    const { result, stdout, stderr, combined } = await run(set.entries)
     expect(stderr).toEqual([])
     expect(result).toMatchObject({ exitCode: 0, timedOut: false, aborted: false })
     expect(result.command.slice(0, 3)).toEqual(['skopeo', 'copy', '--all'])
@@ -117,6 +142,12 @@ describe('skopeo engine against a clean registry bed', () => {
     for (const name of ['alpha', 'beta', 'multi']) {
       expect(await destinationDigest(bed, `clean/${name}`, 'v1')).toBe(digestOf(bed, `ns/${name}`))
     }
+    // The rest of mirror-guard reads these lines as oc's: every line positively confirmed.
+    expect([...verdicts(set, combined).values()].map((v) => v.status)).toEqual([
+      'mirrored',
+      'mirrored',
+      'mirrored'
+    ])
     // --all: both platform manifests of the index arrived, not just the runner's platform.
     const multi = bed.images.images.find((i) => i.repo === 'ns/multi')!
     for (const m of multi.manifests) {
@@ -172,7 +203,7 @@ describe('skopeo engine against a clean registry bed', () => {
         path: '/manifests/',
         always: true,
         action: 'slow',
-        delayMs: 150
+        delayMs: 300
       }
     ])
     /** Per source repository: first request start .. last request end. */
@@ -221,14 +252,17 @@ describe('skopeo engine against a clean registry bed', () => {
       const S = bed.sourceHost
       const D = bed.destination.host
       const t0 = Date.now()
-      const { result, stdout, stderr } = await run(
-        entries(`${S}/ns/alpha:v1 ${D}/timeout/alpha:v1\n${S}/ns/beta:v1 ${D}/timeout/beta:v1`),
-        { timeoutMs: 2_000 }
+      const set = mapping(
+        `${S}/ns/alpha:v1 ${D}/timeout/alpha:v1\n${S}/ns/beta:v1 ${D}/timeout/beta:v1`
       )
+      const { result, stdout, stderr, combined } = await run(set.entries, { timeoutMs: 4_000 })
       expect(Date.now() - t0).toBeLessThan(20_000)
       expect(result).toMatchObject({ timedOut: true, aborted: false, exitCode: null })
       expect(stdout).toEqual([`${digestOf(bed, 'ns/beta')} ${D}/timeout/beta:v1`])
       expect(stderr).toEqual([])
+      const v = verdicts(set, combined)
+      expect(v.get(0)).toMatchObject({ status: 'failed', classes: ['unconfirmed'] })
+      expect(v.get(1)?.status).toBe('mirrored')
     } finally {
       bed.proxy.setRules([])
     }
@@ -279,7 +313,8 @@ describe('skopeo engine with faults', () => {
       ])
       const S = bed.sourceHost
       const D = bed.destination.host
-      const { result, stdout, stderr } = await run(threeImages(bed, 'rl'))
+      const set = threeImagesSet(bed, 'rl')
+      const { result, stdout, stderr, combined } = await run(set.entries)
       expect(result.exitCode).toBe(1)
       expect(stdout.sort()).toEqual(
         [
@@ -294,6 +329,9 @@ describe('skopeo engine with faults', () => {
       expect(classify(stderr[0])).toMatchObject({ class: 'rate-limit', retryable: true })
       expect(bed.proxy.stats()[0].fired).toBeGreaterThanOrEqual(1)
       expect(await destinationDigest(bed, 'rl/alpha', 'v1')).toBeNull()
+      const v = verdicts(set, combined)
+      expect(v.get(0)).toMatchObject({ status: 'failed', classes: ['rate-limit'], retryable: true })
+      expect([v.get(1)?.status, v.get(2)?.status]).toEqual(['mirrored', 'mirrored'])
     } finally {
       await bed.stop()
     }
@@ -303,13 +341,17 @@ describe('skopeo engine with faults', () => {
     const bed = await startBed({ images: IMAGES })
     try {
       bed.proxy.setRules([{ name: 'source down', path: '^/', always: true, action: '503' }])
-      const { result, stdout, stderr } = await run(threeImages(bed, 'down'))
+      const set = threeImagesSet(bed, 'down')
+      const { result, stdout, stderr, combined } = await run(set.entries)
       expect(result.exitCode).toBe(1)
       expect(stdout).toEqual([])
       expect(stderr).toHaveLength(3)
       for (const line of stderr) {
         expect(line).toMatch(/^error: unable to copy \S+ to \S+: .*503/)
         expect(classify(line).class).toBe('server')
+      }
+      for (const v of verdicts(set, combined).values()) {
+        expect(v).toMatchObject({ status: 'failed', classes: ['server'] })
       }
     } finally {
       await bed.stop()

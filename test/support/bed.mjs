@@ -23,9 +23,11 @@ export async function startBedWith(startRegistry, opts = {}) {
     })()
     return stopping
   }
-  // Last resort if a test process dies without its afterAll: start the stops (their kills are
-  // synchronous first steps) so no registry outlives the run.
-  const onExit = () => void stop()
+  // Last resort when the process exits without stop(): nothing async runs in 'exit', so start
+  // every stop at once; each sends its kill signal synchronously before its first await.
+  const onExit = () => {
+    for (const s of stops) void s().catch(() => {})
+  }
   process.once('exit', onExit)
   try {
     const source = await startRegistry()

@@ -16,7 +16,8 @@
 //   replay, so the disk holds what oc left behind in that run. `pauseAfterPlanningMs` holds the
 //   replay after `info: Planning completed` (to exercise attempt timeouts and cancellation).
 //
-// Each call appends {argv, cwd, mapping} to the record file (`mapping` = the -f file's text).
+// Each call appends {argv, cwd, pid, mapping} to the record file (`mapping` = the -f file's text);
+// `version` calls are recorded as {argv, cwd}.
 // `oc version --client` prints the `Client Version:` recorded in the first call's notes.txt.
 import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
@@ -28,6 +29,7 @@ const caseDir = (c) => join(script.transcripts, c)
 const read = (c, f) => readFileSync(join(caseDir(c), f), 'utf8')
 
 if (argv[0] === 'version') {
+  appendFileSync(script.record, JSON.stringify({ argv, cwd: process.cwd() }) + '\n')
   const notes = read(script.calls[0].case, 'notes.txt')
   const m = /Client Version: (\S+)/.exec(notes)
   process.stdout.write(`Client Version: ${m ? m[1] : 'unknown'}\n`)
@@ -45,14 +47,15 @@ const mappingPath = flag('-f')
 const mappingText =
   mappingPath && existsSync(resolve(mappingPath)) ? readFileSync(resolve(mappingPath), 'utf8') : ''
 
+// Mirror calls made so far (version calls are recorded too, but use up no transcript).
 const done = existsSync(script.record)
   ? readFileSync(script.record, 'utf8')
       .split('\n')
-      .filter((l) => l.trim() !== '').length
+      .filter((l) => l.trim() !== '' && JSON.parse(l).argv[0] !== 'version').length
   : 0
 appendFileSync(
   script.record,
-  JSON.stringify({ argv, cwd: process.cwd(), mapping: mappingText }) + '\n'
+  JSON.stringify({ argv, cwd: process.cwd(), pid: process.pid, mapping: mappingText }) + '\n'
 )
 const call = script.calls[done]
 if (!call) {

@@ -1,6 +1,7 @@
 // A fault-injecting reverse proxy for registry tests: sits on 127.0.0.1 in front of one
 // upstream registry and, per JSON rule, answers with a registry-style failure instead of
 // forwarding. Plain JS (types in fault-proxy.d.mts) so scripts/demo.mjs can run it on bare Node.
+/* global AbortController */
 import { Buffer } from 'node:buffer'
 import http from 'node:http'
 import { Transform } from 'node:stream'
@@ -103,8 +104,9 @@ function fires(c) {
  * Counts bytes that pass and optionally throttles them.
  * @param {(n: number) => void} onBytes
  * @param {number} [bytesPerSecond]
+ * @param {AbortSignal} [signal] stops the pauses when the client is gone
  */
-function meter(onBytes, bytesPerSecond) {
+function meter(onBytes, bytesPerSecond, signal) {
   const slice = bytesPerSecond ? Math.max(1, Math.floor(bytesPerSecond / 10)) : Infinity
   return new Transform({
     transform(chunk, _enc, done) {
@@ -119,10 +121,9 @@ function meter(onBytes, bytesPerSecond) {
           const part = buf.subarray(i, i + slice)
           this.push(part)
           onBytes(part.length)
-          await sleep(100)
+          await sleep(100, undefined, { signal })
         }
-        done()
-      })()
+      })().then(() => done(), done)
     }
   })
 }
@@ -198,7 +199,10 @@ export async function startFaultProxy(opts) {
       upReq.once('error', reject)
     })
     const [, upRes] = await Promise.all([pipeline(req, upReq), upResP])
-    if (mode.delayMs) await sleep(mode.delayMs)
+    // Pauses end early when the client hangs up, so stop() never waits on a stalled rule.
+    const gone = new AbortController()
+    res.once('close', () => gone.abort())
+    if (mode.delayMs) await sleep(mode.delayMs, undefined, { signal: gone.signal })
     const outHeaders = { ...upRes.headers }
     const loc = upRes.headers.location
     if (typeof loc === 'string' && loc.startsWith(upstream.origin))
@@ -231,9 +235,13 @@ export async function startFaultProxy(opts) {
     }
     await pipeline(
       upRes,
-      meter((n) => {
-        if (isBody) count(n)
-      }, mode.bytesPerSecond),
+      meter(
+        (n) => {
+          if (isBody) count(n)
+        },
+        mode.bytesPerSecond,
+        gone.signal
+      ),
       res
     )
   }
@@ -323,9 +331,13 @@ export async function startFaultProxy(opts) {
     if (!reply) throw new Error(`fault proxy: unhandled action ${JSON.stringify(a)}`)
     req.resume()
     const body = Buffer.from(reply.body ?? '')
+    // The length is always the real one: a rule's own Content-Length would send two.
+    const own = Object.entries(reply.headers ?? {}).filter(
+      ([k]) => k.toLowerCase() !== 'content-length'
+    )
     res.writeHead(reply.status, {
       'docker-distribution-api-version': 'registry/2.0',
-      ...(reply.headers ?? {}),
+      ...Object.fromEntries(own),
       'content-length': String(body.length)
     })
     entry.status = reply.status

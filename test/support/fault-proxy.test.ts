@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { rm } from 'node:fs/promises'
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFaultProxy, type FaultProxy, type FaultRule } from './fault-proxy.js'
@@ -66,6 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.stop()
   await upstream?.stop()
+  if (built) await rm(built.layoutDir, { recursive: true, force: true })
 })
 
 const rule = (action: FaultRule['action'], extra: Partial<FaultRule> = {}): FaultRule => ({

@@ -141,6 +141,10 @@ async function buildManifest(layout, p) {
  * @returns {Promise<import('./images.d.mts').BuiltImages>}
  */
 export async function buildImages(specs, dir) {
+  for (const spec of specs) {
+    if (spec.platforms && spec.platforms.length === 0)
+      throw new Error(`image ${spec.repo}:${spec.tag} has no platforms`)
+  }
   const layoutDir = dir ?? (await mkdtemp(join(tmpdir(), 'mg-oci-')))
   await mkdir(join(layoutDir, 'blobs', 'sha256'), { recursive: true })
   const layout = new Layout(layoutDir)
@@ -151,7 +155,6 @@ export async function buildImages(specs, dir) {
     const platforms = spec.platforms ?? [
       { architecture: 'amd64', os: 'linux', layers: spec.layers ?? [] }
     ]
-    if (platforms.length === 0) throw new Error(`image ${spec.repo}:${spec.tag} has no platforms`)
     const children = []
     for (const p of platforms) {
       const m = await buildManifest(layout, { os: 'linux', ...p })

@@ -111,6 +111,10 @@ async function startOnce(opts: RegistryOptions, tmp: string): Promise<RunningReg
   })
   let spawnError: Error | undefined
   child.on('error', (e) => (spawnError = e))
+  // If the test process dies without stop(), do not leave the registry running.
+  const onExit = (): void => void child.kill('SIGKILL')
+  process.once('exit', onExit)
+  child.once('exit', () => process.removeListener('exit', onExit))
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + (opts.readyTimeoutMs ?? 20_000)
   while (Date.now() < deadline) {

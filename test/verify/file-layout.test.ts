@@ -48,8 +48,8 @@ describe('verifyFileEntries: existence', () => {
       side: 'destination'
     })
     expect(results).toEqual([
-      { entryId: 0, complete: true, problems: [], warnings: [] },
-      { entryId: 1, complete: true, problems: [], warnings: [] }
+      { entryId: 0, complete: true, problems: [] },
+      { entryId: 1, complete: true, problems: [] }
     ])
   })
 
@@ -116,6 +116,16 @@ describe('verifyFileEntries: existence', () => {
     await writeFile(join(root, 'v2/ns/a/manifests/other'), '{}')
     await symlink('other', join(root, 'v2/ns/a/manifests/v1'))
     expect(kinds(await check())).toEqual(['dangling-tag'])
+  })
+
+  it('reports a symlink loop as a dangling tag and a directory as a bad manifest', async () => {
+    await mkdir(join(root, 'v2/ns/a/manifests'), { recursive: true })
+    await symlink('v1', join(root, 'v2/ns/a/manifests/v1'))
+    expect(kinds(await check())).toEqual(['dangling-tag'])
+    const digest = sha256('dir')
+    await mkdir(join(root, 'v2/ns/b/manifests', digest), { recursive: true })
+    await symlink(digest, join(root, 'v2/ns/b/manifests/v1'))
+    expect(kinds(await check([dest(0, 'ns/b')]))).toEqual(['bad-manifest'])
   })
 
   it('reports a manifest that is not a manifest', async () => {
@@ -201,7 +211,7 @@ describe('verifyFileEntries: leftovers', () => {
       ['leftover-download', img.layers[1]]
     ])
     expect(r.problems[1].path).toBe(partial)
-    expect(r.problems[1].message).toContain('(1 bytes)')
+    expect(r.problems[1].message).toContain('(1 of 3 bytes) left by a failed write')
   })
 
   it('a leftover of a blob the line does not reference is only a warning', async () => {
@@ -209,7 +219,7 @@ describe('verifyFileEntries: leftovers', () => {
     await writeFile(join(root, 'v2/ns/a/blobs', `${sha256('other')}.download`), 'x')
     const r = await check()
     expect(r.complete).toBe(true)
-    expect(r.warnings.map((w) => [w.kind, w.digest])).toEqual([
+    expect(r.warnings?.map((w) => [w.kind, w.digest])).toEqual([
       ['leftover-download', sha256('other')]
     ])
   })

@@ -69,8 +69,8 @@ describe('verifyRegistryEntries against docker-registry', () => {
         digest
       })
       expect(results).toEqual([
-        { entryId: 0, complete: true, problems: [], warnings: [] },
-        { entryId: 1, complete: true, problems: [], warnings: [] }
+        { entryId: 0, complete: true, problems: [] },
+        { entryId: 1, complete: true, problems: [] }
       ])
     }
   })

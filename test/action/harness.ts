@@ -1,0 +1,203 @@
+// Runs the action the way the runner does, without mocking @actions/core: inputs as INPUT_*
+// variables, outputs/state/summary as files, workflow commands read back from stdout.
+// The stand-in oc (test/support/fake-oc.mjs) replays real transcripts per call.
+import * as core from '@actions/core'
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { vi } from 'vitest'
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+export const ROOT = join(HERE, '..', '..')
+export const TRANSCRIPTS = join(ROOT, 'test', 'fixtures', 'oc-transcripts')
+export const SAMPLES = join(ROOT, 'test', 'fixtures', 'oc-dir-samples')
+export const FAKE_OC = join(ROOT, 'test', 'support', 'fake-oc.mjs')
+
+export interface FakeCall {
+  readonly case: string
+  readonly tree?: { readonly from: string; readonly repos: Record<string, string> }
+  readonly pauseAfterPlanningMs?: number
+}
+
+export interface Recorded {
+  readonly argv: string[]
+  readonly cwd: string
+  readonly pid?: number
+  readonly mapping: string
+}
+
+export interface Annotation {
+  readonly level: string
+  readonly props: Record<string, string>
+  readonly message: string
+}
+
+/** A workspace with runner files and a stand-in `oc` that replays `calls`. */
+export class ActionEnv {
+  readonly dir: string
+  readonly workspace: string
+  readonly files: { output: string; summary: string; state: string; env: string }
+  readonly oc: string
+  readonly record: string
+  readonly runnerTemp: string
+
+  constructor(calls: readonly FakeCall[]) {
+    this.dir = mkdtempSync(join(tmpdir(), 'mg-action-'))
+    this.workspace = join(this.dir, 'ws')
+    this.runnerTemp = join(this.dir, 'runner-temp')
+    mkdirSync(this.workspace)
+    mkdirSync(this.runnerTemp)
+    this.files = {
+      output: join(this.dir, 'output'),
+      summary: join(this.dir, 'summary'),
+      state: join(this.dir, 'state'),
+      env: join(this.dir, 'env')
+    }
+    for (const f of Object.values(this.files)) writeFileSync(f, '')
+    this.record = join(this.dir, 'oc-calls.jsonl')
+    const script = join(this.dir, 'fake-oc.json')
+    writeFileSync(
+      script,
+      JSON.stringify({ transcripts: TRANSCRIPTS, samples: SAMPLES, record: this.record, calls })
+    )
+    this.oc = join(this.dir, 'bin', 'oc')
+    mkdirSync(dirname(this.oc))
+    writeFileSync(
+      this.oc,
+      `#!/bin/sh\nFAKE_OC_SCRIPT='${script}' exec '${process.execPath}' '${FAKE_OC}' "$@"\n`
+    )
+    chmodSync(this.oc, 0o755)
+  }
+
+  /** Copies a transcript's mapping.txt into the workspace. */
+  mappingFrom(caseName: string, as = 'mapping.txt'): string {
+    cpSync(join(TRANSCRIPTS, caseName, 'mapping.txt'), join(this.workspace, as))
+    return as
+  }
+
+  writeFile(name: string, text: string): string {
+    writeFileSync(join(this.workspace, name), text)
+    return name
+  }
+
+  /** The variables the runner sets for a step, plus INPUT_* for `inputs`. */
+  env(inputs: Record<string, string>, extra: Record<string, string> = {}): Record<string, string> {
+    const out: Record<string, string> = {
+      GITHUB_OUTPUT: this.files.output,
+      GITHUB_STEP_SUMMARY: this.files.summary,
+      GITHUB_STATE: this.files.state,
+      GITHUB_ENV: this.files.env,
+      GITHUB_WORKSPACE: this.workspace,
+      RUNNER_TEMP: this.runnerTemp,
+      ...extra
+    }
+    for (const [k, v] of Object.entries({ oc: this.oc, ...inputs })) {
+      out[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
+    }
+    return out
+  }
+
+  /** Stubs the env in-process (vitest restores it) and clears artifact/runtime variables. */
+  stub(inputs: Record<string, string>, extra: Record<string, string> = {}): void {
+    for (const v of ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'GITHUB_SERVER_URL']) {
+      vi.stubEnv(v, undefined)
+    }
+    for (const [k, v] of Object.entries(this.env(inputs, extra))) vi.stubEnv(k, v)
+  }
+
+  /** The mirror calls (not `oc version`). */
+  calls(): Recorded[] {
+    return this.allCalls().filter((c) => c.argv[0] !== 'version')
+  }
+
+  /** Every process the stand-in oc was started as, in order. */
+  allCalls(): Recorded[] {
+    try {
+      return readFileSync(this.record, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as Recorded)
+    } catch {
+      return []
+    }
+  }
+
+  outputs(): Record<string, string> {
+    const out: Record<string, string> = {}
+    const text = readFileSync(this.files.output, 'utf8')
+    for (const m of text.matchAll(/^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]] = m[3]!
+    return out
+  }
+
+  /** The step's saved state, as the runner passes it to the post step (last value wins). */
+  state(): Record<string, string> {
+    const out: Record<string, string> = {}
+    const text = readFileSync(this.files.state, 'utf8')
+    for (const m of text.matchAll(/^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]] = m[3]!
+    return out
+  }
+
+  summary(): string {
+    return readFileSync(this.files.summary, 'utf8')
+  }
+
+  cleanup(): void {
+    rmSync(this.dir, { recursive: true, force: true })
+  }
+}
+
+/** Lines of a mapping text that oc would read (comments and blanks dropped). */
+export function mappingLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter((l) => l !== '')
+}
+
+/** Workflow-command annotations in captured stdout. */
+export function annotations(stdout: string): Annotation[] {
+  const out: Annotation[] = []
+  for (const m of stdout.matchAll(/^::(error|warning|notice)(?: ([^:]*))?::(.*)$/gm)) {
+    const props: Record<string, string> = {}
+    for (const p of (m[2] ?? '').split(',').filter(Boolean)) {
+      const eq = p.indexOf('=')
+      props[p.slice(0, eq)] = unescape(p.slice(eq + 1))
+    }
+    out.push({ level: m[1], props, message: unescape(m[3] ?? '') })
+  }
+  return out
+}
+
+const unescape = (s: string): string =>
+  s
+    .replace(/%0A/g, '\n')
+    .replace(/%0D/g, '\r')
+    .replace(/%3A/g, ':')
+    .replace(/%2C/g, ',')
+    .replace(/%25/g, '%')
+
+/** Captures everything written to stdout (workflow commands included) until restored. */
+export function captureStdout(): () => string {
+  const chunks: string[] = []
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString())
+    return true
+  })
+  return () => chunks.join('')
+}
+
+/** @actions/core's summary is a singleton that caches its file path and buffer. */
+export function resetCore(): void {
+  core.summary.emptyBuffer()
+  ;(core.summary as unknown as { _filePath?: string })._filePath = undefined
+  process.exitCode = undefined
+}
