@@ -950,6 +950,12 @@ function escapeRune(cp) {
 
 
 
+/**
+ * Shared empty lists, never mutated: a 1 GB log of 30 attempts over 20,000 lines would
+ * otherwise allocate (and promote to the old generation) fresh empty arrays per entry and attempt.
+ */
+const NO_FAILURES = [];
+const NONE = [];
 const MAX_REASONS = 5;
 /** oc ≤4.13 on file:// / s3:// writes the manifest although a blob failed (oc-reference §7). */
 const SUCCESS_ANYWAY = 'oc printed a success line anyway: the manifest was written without the failed blob';
@@ -976,12 +982,10 @@ const pushProvesBlobs = (entry) => entry.destination.kind === 'registry';
 class Attributor {
     entries;
     byId = new Map();
-    bySourceTag = new Map();
-    bySourceDigest = new Map();
-    bySourceRepo = new Map();
-    byDestRepo = new Map();
+    /** Success lines are looked up here: the one index built up front. */
     byDestTag = new Map();
-    byMappingLine = new Map();
+    errorIndexes;
+    /** Created when an attempt first says something about the entry. */
     state = new Map();
     attempt = 0;
     eventsInAttempt = 0;
@@ -998,18 +1002,35 @@ class Attributor {
         this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id));
         for (const e of this.entries) {
             this.byId.set(e.id, e);
-            this.state.set(e.id, { classes: [], reasons: [], evidence: [] });
-            const src = repoKey(e.source.printed);
-            push(this.bySourceRepo, src, e.id);
-            if (e.source.digest)
-                push(this.bySourceDigest, `${src}@${e.source.digest}`, e.id);
-            else if (e.source.tag !== undefined)
-                push(this.bySourceTag, `${src}:${e.source.tag}`, e.id);
-            const dst = repoKey(e.destination.printed);
-            push(this.byDestRepo, dst, e.id);
-            push(this.byDestTag, `${dst}:${e.destinationTag ?? ''}`, e.id);
-            push(this.byMappingLine, `${e.file}:${e.line}`, e.id);
+            push(this.byDestTag, `${repoKey(e.destination.printed)}:${e.destinationTag ?? ''}`, e.id);
         }
+    }
+    /**
+     * The indexes only errors and warnings need, built on the first one: a clean log (and the
+     * memory of a 200,000-line mapping) pays for none of them.
+     */
+    get ix() {
+        if (this.errorIndexes)
+            return this.errorIndexes;
+        const ix = {
+            bySourceTag: new Map(),
+            bySourceDigest: new Map(),
+            bySourceRepo: new Map(),
+            byDestRepo: new Map(),
+            byMappingLine: new Map()
+        };
+        for (const e of this.entries) {
+            const src = repoKey(e.source.printed);
+            push(ix.bySourceRepo, src, e.id);
+            if (e.source.digest)
+                push(ix.bySourceDigest, `${src}@${e.source.digest}`, e.id);
+            else if (e.source.tag !== undefined)
+                push(ix.bySourceTag, `${src}:${e.source.tag}`, e.id);
+            push(ix.byDestRepo, repoKey(e.destination.printed), e.id);
+            push(ix.byMappingLine, `${e.file}:${e.line}`, e.id);
+        }
+        this.errorIndexes = ix;
+        return ix;
     }
     onEvent(e) {
         if (e.kind !== 'attempt-start') {
@@ -1071,7 +1092,7 @@ class Attributor {
         this.closeAttempt();
         const verdicts = this.entries.map((entry) => {
             const s = this.state.get(entry.id);
-            if (s.status === 'mirrored') {
+            if (s?.status === 'mirrored') {
                 return {
                     entryId: entry.id,
                     status: 'mirrored',
@@ -1082,7 +1103,7 @@ class Attributor {
                     ...(s.recoveredAfter !== undefined ? { recoveredAfter: s.recoveredAfter } : {})
                 };
             }
-            if (s.status === 'failed') {
+            if (s?.status === 'failed') {
                 return {
                     entryId: entry.id,
                     status: 'failed',
@@ -1110,14 +1131,21 @@ class Attributor {
     mark(id) {
         let m = this.marks.get(id);
         if (!m) {
-            m = { success: [], failures: [] };
+            m = { success: [], failures: NO_FAILURES };
             this.marks.set(id, m);
         }
         return m;
     }
+    addFailure(id, failure) {
+        const m = this.mark(id);
+        if (m.failures === NO_FAILURES)
+            m.failures = [failure];
+        else
+            m.failures.push(failure);
+    }
     fail(ids, failure) {
         for (const id of ids)
-            this.mark(id).failures.push(failure);
+            this.addFailure(id, failure);
     }
     onSuccess(destination, tag, digest, logLine) {
         const dst = repoKey(destination);
@@ -1199,7 +1227,7 @@ class Attributor {
         return true;
     }
     exactDigest(subject) {
-        return this.bySourceDigest.has(`${repoKey(subject.source)}@${subject.digest}`);
+        return this.ix.bySourceDigest.has(`${repoKey(subject.source)}@${subject.digest}`);
     }
     entry(id) {
         return this.byId.get(id);
@@ -1207,36 +1235,36 @@ class Attributor {
     resolve(subject) {
         switch (subject.kind) {
             case 'mapping-line':
-                return (this.byMappingLine.get(`${subject.file}:${subject.line}`) ??
+                return (this.ix.byMappingLine.get(`${subject.file}:${subject.line}`) ??
                     this.entries
                         .filter((e) => e.line === subject.line && sameFile(e.file, subject.file))
                         .map((e) => e.id));
             case 'source-tag': {
                 const src = repoKey(subject.source);
-                const exact = this.bySourceTag.get(`${src}:${subject.tag}`);
+                const exact = this.ix.bySourceTag.get(`${src}:${subject.tag}`);
                 if (exact)
                     return exact;
                 // Tag-less or wildcard sources expand to tags oc names one by one.
-                return (this.bySourceRepo.get(src) ?? []).filter((id) => {
+                return (this.ix.bySourceRepo.get(src) ?? []).filter((id) => {
                     const tag = this.entry(id).source.tag;
                     return tag === undefined || tag.includes('*');
                 });
             }
             case 'source-digest': {
                 const src = repoKey(subject.source);
-                const exact = this.bySourceDigest.get(`${src}@${subject.digest}`);
+                const exact = this.ix.bySourceDigest.get(`${src}@${subject.digest}`);
                 if (exact)
                     return exact;
                 // A tag resolved to this digest; without -v=3 oc does not say which tag.
-                return (this.bySourceRepo.get(src) ?? []).filter((id) => !this.entry(id).source.digest);
+                return (this.ix.bySourceRepo.get(src) ?? []).filter((id) => !this.entry(id).source.digest);
             }
             case 'source-list-child': {
                 const { repo, tag, digest } = splitRef(subject.sourceRef);
                 const parsed = parseImageRef(repo, 'source');
                 const src = 'ref' in parsed ? repoKey(parsed.ref.printed) : repoKey(repo);
                 const all = [
-                    ...(this.bySourceRepo.get(src) ?? []),
-                    ...(this.bySourceRepo.get(repoKey(`file://${repo}`)) ?? [])
+                    ...(this.ix.bySourceRepo.get(src) ?? []),
+                    ...(this.ix.bySourceRepo.get(repoKey(`file://${repo}`)) ?? [])
                 ];
                 const narrowed = all.filter((id) => {
                     const s = this.entry(id).source;
@@ -1245,9 +1273,9 @@ class Attributor {
                 return narrowed.length ? narrowed : all;
             }
             case 'source-repo':
-                return this.bySourceRepo.get(repoKey(subject.source)) ?? [];
+                return this.ix.bySourceRepo.get(repoKey(subject.source)) ?? [];
             case 'destination-repo': {
-                const ids = this.byDestRepo.get(repoKey(subject.destination)) ?? [];
+                const ids = this.ix.byDestRepo.get(repoKey(subject.destination)) ?? [];
                 if (!subject.source)
                     return ids;
                 const src = repoKey(subject.source);
@@ -1259,10 +1287,10 @@ class Attributor {
                 if (subject.tag !== undefined)
                     return this.byDestTag.get(`${dst}:${subject.tag}`) ?? [];
                 // A digest push failed: a list child or a digest-only line; the tags above it fail too.
-                return this.byDestRepo.get(dst) ?? [];
+                return this.ix.byDestRepo.get(dst) ?? [];
             }
             case 'entry':
-                return this.state.has(subject.entryId) ? [subject.entryId] : [];
+                return this.byId.has(subject.entryId) ? [subject.entryId] : [];
             case 'run':
                 return [];
         }
@@ -1275,7 +1303,7 @@ class Attributor {
                 for (const id of d.ids) {
                     if (d.onlyUnconfirmed && (this.marks.get(id)?.success.length ?? 0) > 0)
                         continue;
-                    this.mark(id).failures.push(d.failure);
+                    this.addFailure(id, d.failure);
                 }
             }
             for (const [id, m] of this.marks)
@@ -1311,9 +1339,13 @@ class Attributor {
         }
     }
     apply(id, m) {
-        const s = this.state.get(id);
-        if (!s)
+        if (!this.byId.has(id))
             return;
+        let s = this.state.get(id);
+        if (!s) {
+            s = { classes: NONE, reasons: NONE, evidence: NONE };
+            this.state.set(id, s);
+        }
         const attempt = Math.max(this.attempt, 1);
         if (m.failures.length) {
             s.status = 'failed';
@@ -1324,16 +1356,17 @@ class Attributor {
             s.reasons = unique(reasons).slice(0, MAX_REASONS);
             s.evidence = unique([...m.failures.map((f) => f.logLine), ...m.success]).slice(0, MAX_EVIDENCE);
             s.lastFailedAttempt = attempt;
-            delete s.recoveredAfter;
+            s.recoveredAfter = undefined;
         }
         else if (m.success.length) {
             if (s.status === 'failed' && s.lastFailedAttempt !== undefined) {
                 s.recoveredAfter = s.lastFailedAttempt;
             }
             s.status = 'mirrored';
-            s.classes = [];
-            s.reasons = [];
-            s.evidence = m.success.slice(0, MAX_EVIDENCE);
+            s.classes = NONE;
+            s.reasons = NONE;
+            // The mark is dropped after this attempt: its list can become the evidence as it is.
+            s.evidence = m.success.length > MAX_EVIDENCE ? m.success.slice(0, MAX_EVIDENCE) : m.success;
         }
     }
 }
@@ -1391,6 +1424,7 @@ const WARNING_RE = /^(?:warning|Warning): (.*)$/s;
 const PANIC_RE = /^(?:panic|fatal error): /;
 const GOROUTINE_RE = /^goroutine \d+ \[/;
 const PHASE_RE = /^phase \d+:$/;
+const PLAN_REPO_RE = /^ {2}(\S+)$/;
 const TOP_LEVEL_RE = /^(?:(?:error|warning|info|uploading|mounted): |Error: |Warning: |panic: |fatal error: |phase \d+:|<dir>$|s3:\/\/$)/;
 // Errors CheckErr prints before any work starts (§1.4 pre-run, §3): each ends the run.
 const PRE_RUN_RE = /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/;
@@ -1454,6 +1488,11 @@ class LogParser {
     /** Feed one line (without its line terminator). Returns the events it completed. */
     push(rawLine) {
         const out = [];
+        this.pushInto(rawLine, out);
+        return out;
+    }
+    /** As push, appending the events to `out` (readLog reuses one array for every line). */
+    pushInto(rawLine, out) {
         const logLine = ++this.lineNo;
         const line = capLine(rawLine);
         // Cheap first-character gates keep the regexes off the hot path (plan rows, uploads).
@@ -1462,13 +1501,13 @@ class LogParser {
             this.closeOpen(out);
             this.startAttempt(out, Number(header[1]), logLine);
             this.folded++;
-            return out;
+            return;
         }
         if (logLine === 1)
             this.startAttempt(out, 1, 1);
         const topLevel = isTopLevel(line);
         if (this.absorb(line, topLevel, out))
-            return out;
+            return;
         // After a run's final line, the next line oc would print at top level starts a new run.
         // stdout lines (in a combined capture they can trail the end) and stray text do not.
         if (this.ended !== 'no' && topLevel && !SUCCESS_RE.test(line)) {
@@ -1477,7 +1516,6 @@ class LogParser {
                 this.startAttempt(out, this.attempt + 1, logLine);
         }
         this.parseLine(line, logLine, out);
-        return out;
     }
     /** Flush what is still open at the end of the input. */
     end() {
@@ -1579,10 +1617,11 @@ class LogParser {
         };
     }
     parseLine(line, logLine, out) {
-        const other = () => void out.push({ kind: 'other', text: line, logLine });
+        // (No per-line closure or regex literal here: this runs for every line of a 1 GB log.)
         if (isBlank(line)) {
             this.section = 'none';
-            return other();
+            out.push({ kind: 'other', text: line, logLine });
+            return;
         }
         const c0 = line.charCodeAt(0);
         const success = c0 === 115 /* s */ ? parseSuccessLine(line) : undefined;
@@ -1610,7 +1649,8 @@ class LogParser {
         if (c0 === 103 /* g */ && GOROUTINE_RE.test(line)) {
             // Stack dump after a klog F line (4.8–4.10 with -v>=6): count it, do not emit it.
             this.inDump = true;
-            return other();
+            out.push({ kind: 'other', text: line, logLine });
+            return;
         }
         const warning = c0 === 119 /* w */ || c0 === 87 /* W */ ? WARNING_RE.exec(line) : null;
         if (warning) {
@@ -1647,7 +1687,8 @@ class LogParser {
         if (c0 === 112 /* p */ && PHASE_RE.test(line)) {
             this.sawRunOutput = true;
             this.section = 'phase';
-            return other();
+            out.push({ kind: 'other', text: line, logLine });
+            return;
         }
         const planPrefix = line === '<dir>'
             ? 'file://'
@@ -1662,11 +1703,12 @@ class LogParser {
             this.planPrefix = planPrefix;
             this.planRepo = '';
             this.planList = 'none';
-            return other();
+            out.push({ kind: 'other', text: line, logLine });
+            return;
         }
         if (this.section === 'plan')
             return this.parsePlanRow(line, logLine, out);
-        return other();
+        out.push({ kind: 'other', text: line, logLine });
     }
     parseInfo(text, logLine, out) {
         const planning = /^Planning completed in (\S+)$/.exec(text);
@@ -1696,7 +1738,7 @@ class LogParser {
         out.push({ kind: 'info', text, logLine });
     }
     parsePlanRow(line, logLine, out) {
-        const repo = /^ {2}(\S+)$/.exec(line);
+        const repo = PLAN_REPO_RE.exec(line);
         if (repo) {
             // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
             this.planRepo = this.planPrefix + (repo[1] ?? '');
@@ -1770,6 +1812,9 @@ function isTopLevel(line) {
         ATTEMPT_HEADER_RE.test(line) ||
         REGISTRY_HEADER_RE.test(line));
 }
+/** Buffer's own latin1Slice skips toString's argument handling (measurable per line at 1 GB). */
+const nativeLatin1 = Buffer.prototype.latin1Slice;
+const latin1 = (buf, start, end) => nativeLatin1 ? nativeLatin1.call(buf, start, end) : buf.toString('latin1', start, end);
 /**
  * Splits byte chunks into lines, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
  * rest is dropped and noted), invalid UTF-8 becomes U+FFFD, NUL becomes U+FFFD, a trailing
@@ -1785,7 +1830,7 @@ class LineSplitter {
     constructor(stats) {
         this.stats = stats;
     }
-    /** Calls `onLine` for every line the chunk completes. */
+    /** Calls `onLine` for every line the chunk completes. The chunk may be reused afterwards. */
     feed(chunk, onLine) {
         this.stats.bytes += chunk.length;
         // Fast path: in an ASCII chunk without NUL, latin1 is the exact UTF-8 decoding, so a line
@@ -1797,7 +1842,7 @@ class LineSplitter {
             if (plain && nl !== -1 && !this.pending && nl - start <= MAX_LINE_BYTES) {
                 const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
                 this.stats.lines++;
-                onLine(chunk.toString('latin1', start, end));
+                onLine(latin1(chunk, start, end));
                 start = nl + 1;
                 continue;
             }
@@ -1805,8 +1850,9 @@ class LineSplitter {
             if (end > start) {
                 this.pending = true;
                 const take = Math.min(end - start, MAX_LINE_BYTES - this.kept);
+                // A copy: the caller reuses the chunk's memory for the next read.
                 if (take > 0)
-                    this.parts.push(chunk.subarray(start, start + take));
+                    this.parts.push(Buffer.from(chunk.subarray(start, start + take)));
                 this.kept += take;
                 this.dropped += end - start - take;
             }
@@ -1835,16 +1881,34 @@ class LineSplitter {
         return text;
     }
 }
-/** Read size: large chunks keep the per-chunk cost (stream, ASCII check) off the per-line path. */
+/** Read size: large chunks keep the per-chunk cost (read, ASCII check) off the per-line path. */
 const CHUNK_BYTES = 1 << 20;
+/**
+ * The file's bytes in chunks, all read into ONE buffer: a 1 GB log then allocates no further
+ * memory for its bytes (fresh 1 MiB chunks per read would pile up in the C heap between GCs).
+ * Each chunk is only valid until the next one is requested.
+ */
+async function* chunks(path) {
+    const file = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+        for (;;) {
+            const { bytesRead } = await file.read(buf, 0, CHUNK_BYTES, null);
+            if (bytesRead === 0)
+                return;
+            yield buf.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await file.close();
+    }
+}
 /** Lines of a file as strings (see LineSplitter); `stats` is filled in as the file is read. */
 async function* readLines(path, stats) {
     const splitter = new LineSplitter(stats);
     const lines = [];
     const collect = (line) => void lines.push(line);
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, {
-        highWaterMark: CHUNK_BYTES
-    })) {
+    for await (const chunk of chunks(path)) {
         splitter.feed(chunk, collect);
         yield* lines;
         lines.length = 0;
@@ -1858,16 +1922,16 @@ async function readLog(path, onEvent) {
     const parser = new LogParser();
     const stats = { lines: 0, bytes: 0 };
     const splitter = new LineSplitter(stats);
-    // Lines go straight from the chunk to the parser: no per-line promise or generator step.
+    // Lines go straight from the chunk to the parser: no per-line promise, generator step or array.
+    const events = [];
     const onLine = (line) => {
-        for (const e of parser.push(line))
-            onEvent(e);
+        parser.pushInto(line, events);
+        for (let i = 0; i < events.length; i++)
+            onEvent(events[i]);
+        events.length = 0;
     };
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, {
-        highWaterMark: CHUNK_BYTES
-    })) {
+    for await (const chunk of chunks(path))
         splitter.feed(chunk, onLine);
-    }
     const last = splitter.end();
     if (last !== undefined)
         onLine(last);
@@ -3447,7 +3511,11 @@ async function checkManifest(repo, ctx, f, digest, via, parent) {
             f.add('missing-child', `child manifest ${digest} (${parent.child.role}) of manifest list ${parent.list} is missing: ${shown} does not exist`, digest, shown);
         }
         else {
-            f.add('missing-manifest', `manifest ${digest} (${via}) is missing: ${shown} does not exist`, digest, shown);
+            // By digest, oc may have pushed one platform of a filtered list under its own digest.
+            const hint = via.startsWith('tag ')
+                ? ''
+                : ' (if oc filtered a manifest list to one platform, that manifest has another digest)';
+            f.add('missing-manifest', `manifest ${digest} (${via}) is missing: ${shown} does not exist${hint}`, digest, shown);
         }
         return;
     }
@@ -3643,7 +3711,6 @@ function httpRequest(req, agents) {
             if (settled)
                 return;
             settled = true;
-            clearTimeout(timer);
             request.destroy();
             reject(err);
         };
@@ -3668,13 +3735,12 @@ function httpRequest(req, agents) {
                 if (settled)
                     return;
                 settled = true;
-                clearTimeout(timer);
                 resolvePromise({ status, headers: res.headers, body: Buffer.concat(chunks) });
             });
             res.on('error', fail);
             res.on('aborted', () => fail(new HttpError('connection closed before the response ended')));
         });
-        const timer = setTimeout(() => fail(new HttpError(`${req.method} ${req.url.href}: no answer within ${req.timeoutMs} ms`)), req.timeoutMs);
+        request.setTimeout(req.timeoutMs, () => fail(new HttpError(`${req.method} ${req.url.href}: no data for ${req.timeoutMs} ms`)));
         request.on('error', fail);
         request.end(req.body);
     });

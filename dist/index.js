@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23891);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46223);
 // Bundle entry for both `main:` and `post:` of action.yml.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 23891:
+/***/ 46223:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31609,507 +31609,6 @@ async function writeSummary(markdown) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/attempt-log.ts
-// The files an attempt leaves behind: oc's stdout and stderr each in their own file, and one
-// combined log (both streams, line by line, in arrival order) with a header per attempt. The
-// combined log is the log artifact and what the triage reads. Writes are synchronous appends
-// so that whatever was received is on disk even if the step is killed mid-run.
-
-
-const ATTEMPT_HEADER = (n) => `==== mirror-guard attempt ${n} ====`;
-class AttemptLog {
-    dir;
-    combinedPath;
-    combinedFd;
-    streams;
-    lines = 0;
-    bytes = 0;
-    constructor(dir) {
-        this.dir = dir;
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        this.combinedPath = (0,external_node_path_.join)(dir, 'oc-mirror.log');
-    }
-    /** Lines written to the combined log so far. */
-    get lineCount() {
-        return this.lines;
-    }
-    get byteCount() {
-        return this.bytes;
-    }
-    files(attempt) {
-        return {
-            stdout: (0,external_node_path_.join)(this.dir, `attempt-${attempt}.stdout.log`),
-            stderr: (0,external_node_path_.join)(this.dir, `attempt-${attempt}.stderr.log`)
-        };
-    }
-    /** Opens the attempt's stream files and writes the two header lines; returns them. */
-    begin(attempt, command, startedAt) {
-        this.end();
-        const f = this.files(attempt);
-        this.streams = {
-            stdout: (0,external_node_fs_.openSync)(f.stdout, 'a', 0o600),
-            stderr: (0,external_node_fs_.openSync)(f.stderr, 'a', 0o600)
-        };
-        const header = [
-            ATTEMPT_HEADER(attempt),
-            `==== command: ${command.map(quoteArg).join(' ')} ==== started: ${startedAt} ====`
-        ];
-        for (const h of header)
-            this.appendCombined(h);
-        return header;
-    }
-    /** Appends one line of the child's output; returns its line number in the combined log. */
-    line(stream, text) {
-        if (this.streams)
-            (0,external_node_fs_.writeSync)(this.streams[stream], text + '\n');
-        return this.appendCombined(text);
-    }
-    /** Appends a line of our own (e.g. an attempt's end) to the combined log. */
-    note(text) {
-        return this.appendCombined(text);
-    }
-    end() {
-        if (!this.streams)
-            return;
-        (0,external_node_fs_.closeSync)(this.streams.stdout);
-        (0,external_node_fs_.closeSync)(this.streams.stderr);
-        this.streams = undefined;
-    }
-    close() {
-        this.end();
-        if (this.combinedFd !== undefined)
-            (0,external_node_fs_.closeSync)(this.combinedFd);
-        this.combinedFd = undefined;
-    }
-    appendCombined(text) {
-        this.combinedFd ??= (0,external_node_fs_.openSync)(this.combinedPath, 'a', 0o600);
-        const data = text + '\n';
-        (0,external_node_fs_.writeSync)(this.combinedFd, data);
-        this.bytes += Buffer.byteLength(data);
-        return ++this.lines;
-    }
-}
-/** Shell-like quoting for display only: the command is never run through a shell. */
-function quoteArg(arg) {
-    return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-;// CONCATENATED MODULE: ./src/core/attribute.ts
-// Attribution: log events × mapping entries → one verdict per entry (oc-reference §3.5).
-// Streaming: events are folded into per-entry state as they arrive; nothing is kept per log line.
-
-
-
-const MAX_REASONS = 5;
-/** oc ≤4.13 on file:// / s3:// writes the manifest although a blob failed (oc-reference §7). */
-const SUCCESS_ANYWAY = 'oc printed a success line anyway: the manifest was written without the failed blob';
-const MAX_EVIDENCE = 20;
-const push = (map, key, value) => {
-    const list = map.get(key);
-    if (list)
-        list.push(value);
-    else
-        map.set(key, [value]);
-};
-const splitRef = (ref) => {
-    const at = ref.indexOf('@');
-    if (at >= 0)
-        return { repo: ref.slice(0, at), digest: ref.slice(at + 1) };
-    const slash = ref.lastIndexOf('/');
-    const colon = ref.lastIndexOf(':');
-    if (colon > slash)
-        return { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) };
-    return { repo: ref };
-};
-/** Destinations where a manifest push proves the blobs arrived (the registry refuses it otherwise). */
-const pushProvesBlobs = (entry) => entry.destination.kind === 'registry';
-class Attributor {
-    entries;
-    byId = new Map();
-    bySourceTag = new Map();
-    bySourceDigest = new Map();
-    bySourceRepo = new Map();
-    byDestRepo = new Map();
-    byDestTag = new Map();
-    byMappingLine = new Map();
-    state = new Map();
-    attempt = 0;
-    eventsInAttempt = 0;
-    sawPlan = false;
-    marks = new Map();
-    deferred = [];
-    untaggedSuccess = new Map();
-    runEnd = 'unknown';
-    runLevel = [];
-    attempts = [];
-    current = this.newStats(0, 1);
-    constructor(set, scope) {
-        const wanted = scope ? new Set(scope) : undefined;
-        this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id));
-        for (const e of this.entries) {
-            this.byId.set(e.id, e);
-            this.state.set(e.id, { classes: [], reasons: [], evidence: [] });
-            const src = repoKey(e.source.printed);
-            push(this.bySourceRepo, src, e.id);
-            if (e.source.digest)
-                push(this.bySourceDigest, `${src}@${e.source.digest}`, e.id);
-            else if (e.source.tag !== undefined)
-                push(this.bySourceTag, `${src}:${e.source.tag}`, e.id);
-            const dst = repoKey(e.destination.printed);
-            push(this.byDestRepo, dst, e.id);
-            push(this.byDestTag, `${dst}:${e.destinationTag ?? ''}`, e.id);
-            push(this.byMappingLine, `${e.file}:${e.line}`, e.id);
-        }
-    }
-    onEvent(e) {
-        if (e.kind !== 'attempt-start') {
-            this.current.lastLine = e.logLine;
-            this.eventsInAttempt++;
-        }
-        switch (e.kind) {
-            case 'attempt-start':
-                this.closeAttempt();
-                this.runEnd = 'unknown';
-                this.sawPlan = false;
-                this.attempt = e.attempt;
-                this.current = this.newStats(e.attempt, e.logLine);
-                return;
-            case 'success':
-                this.current.successLines++;
-                this.onSuccess(e.destination, e.tag, e.digest, e.logLine);
-                return;
-            case 'error':
-                if (e.inPlanTree)
-                    return; // repeated later as a top-level error line
-                this.current.errors++;
-                this.onError(e.text, e.logLine);
-                return;
-            case 'klog':
-                // oc-mirror v1 logs collected errors through klog.Errorf("error: %v").
-                if (e.level === 'E' && e.text.startsWith('error: ')) {
-                    this.current.errors++;
-                    this.onError(e.text.slice('error: '.length), e.logLine);
-                }
-                return;
-            case 'warning':
-                this.current.warnings++;
-                this.onWarning(e.text, e.logLine);
-                return;
-            case 'info':
-                this.onInfo(e.text, e.logLine);
-                return;
-            case 'plan-blob':
-            case 'plan-manifest':
-                this.sawPlan = true;
-                return;
-            case 'planning-completed':
-                this.sawPlan = true;
-                this.current.planningSeconds = e.seconds;
-                return;
-            case 'mirroring-completed':
-                this.current.mirroringSeconds = e.seconds;
-                this.current.rate = e.rate;
-                this.current.bytesPerSecond = e.bytesPerSecond;
-                if (this.runEnd === 'unknown')
-                    this.runEnd = 'complete';
-                return;
-            default:
-                return;
-        }
-    }
-    finish() {
-        this.closeAttempt();
-        const verdicts = this.entries.map((entry) => {
-            const s = this.state.get(entry.id);
-            if (s.status === 'mirrored') {
-                return {
-                    entryId: entry.id,
-                    status: 'mirrored',
-                    classes: [],
-                    reasons: [],
-                    evidence: s.evidence,
-                    retryable: false,
-                    ...(s.recoveredAfter !== undefined ? { recoveredAfter: s.recoveredAfter } : {})
-                };
-            }
-            if (s.status === 'failed') {
-                return {
-                    entryId: entry.id,
-                    status: 'failed',
-                    classes: s.classes,
-                    reasons: s.reasons,
-                    evidence: s.evidence,
-                    retryable: classesRetryable(s.classes)
-                };
-            }
-            const rejected = this.runEnd === 'rejected';
-            return {
-                entryId: entry.id,
-                status: 'failed',
-                classes: [rejected ? 'usage' : 'unconfirmed'],
-                reasons: [unconfirmedReason(this.runEnd)],
-                evidence: [],
-                retryable: !rejected
-            };
-        });
-        return { verdicts, runLevel: this.runLevel, attempts: this.attempts };
-    }
-    newStats(attempt, firstLine) {
-        return { attempt, errors: 0, warnings: 0, successLines: 0, firstLine, lastLine: firstLine };
-    }
-    mark(id) {
-        let m = this.marks.get(id);
-        if (!m) {
-            m = { success: [], failures: [] };
-            this.marks.set(id, m);
-        }
-        return m;
-    }
-    fail(ids, failure) {
-        for (const id of ids)
-            this.mark(id).failures.push(failure);
-    }
-    onSuccess(destination, tag, digest, logLine) {
-        const dst = repoKey(destination);
-        if (tag !== undefined) {
-            for (const id of this.byDestTag.get(`${dst}:${tag}`) ?? [])
-                this.mark(id).success.push(logLine);
-            return;
-        }
-        // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end.
-        push(this.untaggedSuccess, dst, { digest, logLine });
-    }
-    onError(text, logLine) {
-        const c = classify(text);
-        const failure = { ...c, logLine };
-        if (isRunSummary(text)) {
-            if (/during planning/.test(text))
-                this.runEnd = 'planning-aborted';
-            else if (/while uploading images/.test(text))
-                this.runEnd = 'phase-aborted';
-            this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
-            return;
-        }
-        // A usage error before any plan output means oc rejected its arguments: nothing ran.
-        if (c.class === 'usage' && !this.sawPlan)
-            this.runEnd = 'rejected';
-        const subject = parseErrorSubject(text);
-        if (!this.target(subject, failure)) {
-            this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
-        }
-    }
-    onWarning(text, logLine) {
-        const subject = parseWarningSubject(text);
-        if (subject) {
-            const c = classify(text);
-            if (this.target(subject, { ...c, logLine }))
-                return;
-        }
-        const c = classify(text);
-        this.runLevel.push({ severity: 'warning', class: c.class, reason: c.reason, text, logLine });
-    }
-    onInfo(text, logLine) {
-        if (text.startsWith('Dry run complete'))
-            this.runEnd = 'dry-run';
-        const subject = parseFilteredSubject(text);
-        if (!subject)
-            return;
-        const failure = {
-            class: 'filtered',
-            reason: 'no manifest in the list matched --filter-by-os; nothing was mirrored',
-            retryable: false,
-            logLine
-        };
-        if (!this.target(subject, failure, true)) {
-            this.runLevel.push({ severity: 'warning', ...failure, text });
-        }
-    }
-    /** Routes a failure to the entries its subject names. False when it names none. */
-    target(subject, failure, onlyUnconfirmed = false) {
-        const ids = this.resolve(subject);
-        if (ids.length === 0)
-            return false;
-        const byRepo = subject.kind === 'destination-repo' || subject.kind === 'source-repo';
-        const byResolvedDigest = subject.kind === 'source-digest' && !this.exactDigest(subject);
-        if (onlyUnconfirmed || byResolvedDigest) {
-            this.deferred.push({ ids, failure, onlyUnconfirmed: true });
-        }
-        else if (byRepo && subject.kind === 'destination-repo') {
-            // Blob failures name a repository, not a tag. On registries a tag that was pushed is
-            // complete (the registry checked its blobs); on file:// and s3:// it proves nothing.
-            const proven = ids.filter((id) => pushProvesBlobs(this.entry(id)));
-            const unproven = ids.filter((id) => !pushProvesBlobs(this.entry(id)));
-            if (proven.length)
-                this.deferred.push({ ids: proven, failure, onlyUnconfirmed: true });
-            this.fail(unproven, failure);
-        }
-        else {
-            this.fail(ids, failure);
-        }
-        return true;
-    }
-    exactDigest(subject) {
-        return this.bySourceDigest.has(`${repoKey(subject.source)}@${subject.digest}`);
-    }
-    entry(id) {
-        return this.byId.get(id);
-    }
-    resolve(subject) {
-        switch (subject.kind) {
-            case 'mapping-line':
-                return (this.byMappingLine.get(`${subject.file}:${subject.line}`) ??
-                    this.entries
-                        .filter((e) => e.line === subject.line && sameFile(e.file, subject.file))
-                        .map((e) => e.id));
-            case 'source-tag': {
-                const src = repoKey(subject.source);
-                const exact = this.bySourceTag.get(`${src}:${subject.tag}`);
-                if (exact)
-                    return exact;
-                // Tag-less or wildcard sources expand to tags oc names one by one.
-                return (this.bySourceRepo.get(src) ?? []).filter((id) => {
-                    const tag = this.entry(id).source.tag;
-                    return tag === undefined || tag.includes('*');
-                });
-            }
-            case 'source-digest': {
-                const src = repoKey(subject.source);
-                const exact = this.bySourceDigest.get(`${src}@${subject.digest}`);
-                if (exact)
-                    return exact;
-                // A tag resolved to this digest; without -v=3 oc does not say which tag.
-                return (this.bySourceRepo.get(src) ?? []).filter((id) => !this.entry(id).source.digest);
-            }
-            case 'source-list-child': {
-                const { repo, tag, digest } = splitRef(subject.sourceRef);
-                const parsed = parseImageRef(repo, 'source');
-                const src = 'ref' in parsed ? repoKey(parsed.ref.printed) : repoKey(repo);
-                const all = [
-                    ...(this.bySourceRepo.get(src) ?? []),
-                    ...(this.bySourceRepo.get(repoKey(`file://${repo}`)) ?? [])
-                ];
-                const narrowed = all.filter((id) => {
-                    const s = this.entry(id).source;
-                    return (digest && s.digest === digest) || (tag !== undefined && s.tag === tag);
-                });
-                return narrowed.length ? narrowed : all;
-            }
-            case 'source-repo':
-                return this.bySourceRepo.get(repoKey(subject.source)) ?? [];
-            case 'destination-repo': {
-                const ids = this.byDestRepo.get(repoKey(subject.destination)) ?? [];
-                if (!subject.source)
-                    return ids;
-                const src = repoKey(subject.source);
-                const narrowed = ids.filter((id) => repoKey(this.entry(id).source.printed) === src);
-                return narrowed.length ? narrowed : ids;
-            }
-            case 'destination-tag': {
-                const dst = repoKey(subject.destination);
-                if (subject.tag !== undefined)
-                    return this.byDestTag.get(`${dst}:${subject.tag}`) ?? [];
-                // A digest push failed: a list child or a digest-only line; the tags above it fail too.
-                return this.byDestRepo.get(dst) ?? [];
-            }
-            case 'entry':
-                return this.state.has(subject.entryId) ? [subject.entryId] : [];
-            case 'run':
-                return [];
-        }
-    }
-    /** Folds the finished attempt into the per-entry state. */
-    closeAttempt() {
-        if (this.eventsInAttempt > 0) {
-            this.resolveUntagged();
-            for (const d of this.deferred) {
-                for (const id of d.ids) {
-                    if (d.onlyUnconfirmed && (this.marks.get(id)?.success.length ?? 0) > 0)
-                        continue;
-                    this.mark(id).failures.push(d.failure);
-                }
-            }
-            for (const [id, m] of this.marks)
-                this.apply(id, m);
-            const c = this.current;
-            this.attempts.push({
-                attempt: Math.max(c.attempt, 1),
-                ...(c.planningSeconds !== undefined ? { planningSeconds: c.planningSeconds } : {}),
-                ...(c.mirroringSeconds !== undefined ? { mirroringSeconds: c.mirroringSeconds } : {}),
-                ...(c.rate !== undefined ? { rate: c.rate } : {}),
-                ...(c.bytesPerSecond !== undefined ? { bytesPerSecond: c.bytesPerSecond } : {}),
-                errors: c.errors,
-                warnings: c.warnings,
-                successLines: c.successLines,
-                logLines: c.lastLine - c.firstLine + 1
-            });
-        }
-        this.marks = new Map();
-        this.deferred = [];
-        this.untaggedSuccess = new Map();
-        this.eventsInAttempt = 0;
-    }
-    resolveUntagged() {
-        for (const [dst, lines] of this.untaggedSuccess) {
-            const digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id));
-            for (const e of digestOnly) {
-                const exact = lines.find((l) => l.digest === e.source.digest);
-                // Filtered to one platform, oc pushes the child's digest: accept it only when unambiguous.
-                const hit = exact ?? (digestOnly.length === 1 && lines.length === 1 ? lines[0] : undefined);
-                if (hit)
-                    this.mark(e.id).success.push(hit.logLine);
-            }
-        }
-    }
-    apply(id, m) {
-        const s = this.state.get(id);
-        if (!s)
-            return;
-        const attempt = Math.max(this.attempt, 1);
-        if (m.failures.length) {
-            s.status = 'failed';
-            s.classes = unique(m.failures.map((f) => f.class));
-            const reasons = m.failures.map((f) => f.reason);
-            if (m.success.length && !pushProvesBlobs(this.entry(id)))
-                reasons.push(SUCCESS_ANYWAY);
-            s.reasons = unique(reasons).slice(0, MAX_REASONS);
-            s.evidence = unique([...m.failures.map((f) => f.logLine), ...m.success]).slice(0, MAX_EVIDENCE);
-            s.lastFailedAttempt = attempt;
-            delete s.recoveredAfter;
-        }
-        else if (m.success.length) {
-            if (s.status === 'failed' && s.lastFailedAttempt !== undefined) {
-                s.recoveredAfter = s.lastFailedAttempt;
-            }
-            s.status = 'mirrored';
-            s.classes = [];
-            s.reasons = [];
-            s.evidence = m.success.slice(0, MAX_EVIDENCE);
-        }
-    }
-}
-const unique = (items) => [...new Set(items)];
-const sameFile = (a, b) => a === b || a.replace(/^\.\//, '') === b.replace(/^\.\//, '');
-/** A failed line is retried only when every class is retryable; `dependency` follows its cause. */
-function classesRetryable(classes) {
-    if (classes.length === 0)
-        return false;
-    return classes.every((c) => classify_CLASS_INFO[c].retryable);
-}
-function unconfirmedReason(end) {
-    switch (end) {
-        case 'planning-aborted':
-            return 'not mirrored: planning stopped at another line’s error (run without --continue-on-error)';
-        case 'phase-aborted':
-            return 'not mirrored: an earlier phase failed and oc stopped (run without --continue-on-error)';
-        case 'rejected':
-            return 'not mirrored: oc rejected its arguments before mirroring anything';
-        case 'dry-run':
-            return 'not mirrored: a dry run only plans';
-        default:
-            return 'no success line and no error names this line (ping cache, oc ≤4.16 tag merge, or output cut short)';
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/log-reader.ts
 // oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
 // memory (oc-reference §1). The parser never throws: unknown lines become `other` events.
@@ -32139,6 +31638,7 @@ const WARNING_RE = /^(?:warning|Warning): (.*)$/s;
 const PANIC_RE = /^(?:panic|fatal error): /;
 const GOROUTINE_RE = /^goroutine \d+ \[/;
 const PHASE_RE = /^phase \d+:$/;
+const PLAN_REPO_RE = /^ {2}(\S+)$/;
 const TOP_LEVEL_RE = /^(?:(?:error|warning|info|uploading|mounted): |Error: |Warning: |panic: |fatal error: |phase \d+:|<dir>$|s3:\/\/$)/;
 // Errors CheckErr prints before any work starts (§1.4 pre-run, §3): each ends the run.
 const PRE_RUN_RE = /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/;
@@ -32202,6 +31702,11 @@ class LogParser {
     /** Feed one line (without its line terminator). Returns the events it completed. */
     push(rawLine) {
         const out = [];
+        this.pushInto(rawLine, out);
+        return out;
+    }
+    /** As push, appending the events to `out` (readLog reuses one array for every line). */
+    pushInto(rawLine, out) {
         const logLine = ++this.lineNo;
         const line = capLine(rawLine);
         // Cheap first-character gates keep the regexes off the hot path (plan rows, uploads).
@@ -32210,13 +31715,13 @@ class LogParser {
             this.closeOpen(out);
             this.startAttempt(out, Number(header[1]), logLine);
             this.folded++;
-            return out;
+            return;
         }
         if (logLine === 1)
             this.startAttempt(out, 1, 1);
         const topLevel = isTopLevel(line);
         if (this.absorb(line, topLevel, out))
-            return out;
+            return;
         // After a run's final line, the next line oc would print at top level starts a new run.
         // stdout lines (in a combined capture they can trail the end) and stray text do not.
         if (this.ended !== 'no' && topLevel && !SUCCESS_RE.test(line)) {
@@ -32225,7 +31730,6 @@ class LogParser {
                 this.startAttempt(out, this.attempt + 1, logLine);
         }
         this.parseLine(line, logLine, out);
-        return out;
     }
     /** Flush what is still open at the end of the input. */
     end() {
@@ -32327,10 +31831,11 @@ class LogParser {
         };
     }
     parseLine(line, logLine, out) {
-        const other = () => void out.push({ kind: 'other', text: line, logLine });
+        // (No per-line closure or regex literal here: this runs for every line of a 1 GB log.)
         if (isBlank(line)) {
             this.section = 'none';
-            return other();
+            out.push({ kind: 'other', text: line, logLine });
+            return;
         }
         const c0 = line.charCodeAt(0);
         const success = c0 === 115 /* s */ ? parseSuccessLine(line) : undefined;
@@ -32358,7 +31863,8 @@ class LogParser {
         if (c0 === 103 /* g */ && GOROUTINE_RE.test(line)) {
             // Stack dump after a klog F line (4.8–4.10 with -v>=6): count it, do not emit it.
             this.inDump = true;
-            return other();
+            out.push({ kind: 'other', text: line, logLine });
+            return;
         }
         const warning = c0 === 119 /* w */ || c0 === 87 /* W */ ? WARNING_RE.exec(line) : null;
         if (warning) {
@@ -32395,7 +31901,8 @@ class LogParser {
         if (c0 === 112 /* p */ && PHASE_RE.test(line)) {
             this.sawRunOutput = true;
             this.section = 'phase';
-            return other();
+            out.push({ kind: 'other', text: line, logLine });
+            return;
         }
         const planPrefix = line === '<dir>'
             ? 'file://'
@@ -32410,11 +31917,12 @@ class LogParser {
             this.planPrefix = planPrefix;
             this.planRepo = '';
             this.planList = 'none';
-            return other();
+            out.push({ kind: 'other', text: line, logLine });
+            return;
         }
         if (this.section === 'plan')
             return this.parsePlanRow(line, logLine, out);
-        return other();
+        out.push({ kind: 'other', text: line, logLine });
     }
     parseInfo(text, logLine, out) {
         const planning = /^Planning completed in (\S+)$/.exec(text);
@@ -32444,7 +31952,7 @@ class LogParser {
         out.push({ kind: 'info', text, logLine });
     }
     parsePlanRow(line, logLine, out) {
-        const repo = /^ {2}(\S+)$/.exec(line);
+        const repo = PLAN_REPO_RE.exec(line);
         if (repo) {
             // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
             this.planRepo = this.planPrefix + (repo[1] ?? '');
@@ -32518,6 +32026,9 @@ function isTopLevel(line) {
         ATTEMPT_HEADER_RE.test(line) ||
         REGISTRY_HEADER_RE.test(line));
 }
+/** Buffer's own latin1Slice skips toString's argument handling (measurable per line at 1 GB). */
+const nativeLatin1 = Buffer.prototype.latin1Slice;
+const latin1 = (buf, start, end) => nativeLatin1 ? nativeLatin1.call(buf, start, end) : buf.toString('latin1', start, end);
 /**
  * Splits byte chunks into lines, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
  * rest is dropped and noted), invalid UTF-8 becomes U+FFFD, NUL becomes U+FFFD, a trailing
@@ -32533,7 +32044,7 @@ class log_reader_LineSplitter {
     constructor(stats) {
         this.stats = stats;
     }
-    /** Calls `onLine` for every line the chunk completes. */
+    /** Calls `onLine` for every line the chunk completes. The chunk may be reused afterwards. */
     feed(chunk, onLine) {
         this.stats.bytes += chunk.length;
         // Fast path: in an ASCII chunk without NUL, latin1 is the exact UTF-8 decoding, so a line
@@ -32545,7 +32056,7 @@ class log_reader_LineSplitter {
             if (plain && nl !== -1 && !this.pending && nl - start <= MAX_LINE_BYTES) {
                 const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
                 this.stats.lines++;
-                onLine(chunk.toString('latin1', start, end));
+                onLine(latin1(chunk, start, end));
                 start = nl + 1;
                 continue;
             }
@@ -32553,8 +32064,9 @@ class log_reader_LineSplitter {
             if (end > start) {
                 this.pending = true;
                 const take = Math.min(end - start, MAX_LINE_BYTES - this.kept);
+                // A copy: the caller reuses the chunk's memory for the next read.
                 if (take > 0)
-                    this.parts.push(chunk.subarray(start, start + take));
+                    this.parts.push(Buffer.from(chunk.subarray(start, start + take)));
                 this.kept += take;
                 this.dropped += end - start - take;
             }
@@ -32583,16 +32095,34 @@ class log_reader_LineSplitter {
         return text;
     }
 }
-/** Read size: large chunks keep the per-chunk cost (stream, ASCII check) off the per-line path. */
+/** Read size: large chunks keep the per-chunk cost (read, ASCII check) off the per-line path. */
 const CHUNK_BYTES = (/* unused pure expression or super */ null && (1 << 20));
+/**
+ * The file's bytes in chunks, all read into ONE buffer: a 1 GB log then allocates no further
+ * memory for its bytes (fresh 1 MiB chunks per read would pile up in the C heap between GCs).
+ * Each chunk is only valid until the next one is requested.
+ */
+async function* chunks(path) {
+    const file = await open(path, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+        for (;;) {
+            const { bytesRead } = await file.read(buf, 0, CHUNK_BYTES, null);
+            if (bytesRead === 0)
+                return;
+            yield buf.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await file.close();
+    }
+}
 /** Lines of a file as strings (see LineSplitter); `stats` is filled in as the file is read. */
 async function* readLines(path, stats) {
     const splitter = new log_reader_LineSplitter(stats);
     const lines = [];
     const collect = (line) => void lines.push(line);
-    for await (const chunk of createReadStream(path, {
-        highWaterMark: CHUNK_BYTES
-    })) {
+    for await (const chunk of chunks(path)) {
         splitter.feed(chunk, collect);
         yield* lines;
         lines.length = 0;
@@ -32606,16 +32136,16 @@ async function readLog(path, onEvent) {
     const parser = new LogParser();
     const stats = { lines: 0, bytes: 0 };
     const splitter = new log_reader_LineSplitter(stats);
-    // Lines go straight from the chunk to the parser: no per-line promise or generator step.
+    // Lines go straight from the chunk to the parser: no per-line promise, generator step or array.
+    const events = [];
     const onLine = (line) => {
-        for (const e of parser.push(line))
-            onEvent(e);
+        parser.pushInto(line, events);
+        for (let i = 0; i < events.length; i++)
+            onEvent(events[i]);
+        events.length = 0;
     };
-    for await (const chunk of createReadStream(path, {
-        highWaterMark: CHUNK_BYTES
-    })) {
+    for await (const chunk of chunks(path))
         splitter.feed(chunk, onLine);
-    }
     const last = splitter.end();
     if (last !== undefined)
         onLine(last);
@@ -32694,6 +32224,540 @@ async function readSplitLogs(stderrPath, stdoutPath, onEvent) {
         stderr: errStats,
         stdout: outStats
     };
+}
+
+;// CONCATENATED MODULE: ./src/run/attempt-log.ts
+// The files an attempt leaves behind: oc's stdout and stderr each in their own file, and one
+// combined log (both streams, line by line, in arrival order) with a header per attempt. The
+// combined log is the log artifact and what the triage reads. Writes are synchronous appends
+// so that whatever was received is on disk even if the step is killed mid-run.
+
+
+
+class AttemptLog {
+    dir;
+    combinedPath;
+    combinedFd;
+    streams;
+    lines = 0;
+    bytes = 0;
+    constructor(dir) {
+        this.dir = dir;
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        this.combinedPath = (0,external_node_path_.join)(dir, 'oc-mirror.log');
+    }
+    /** Lines written to the combined log so far. */
+    get lineCount() {
+        return this.lines;
+    }
+    get byteCount() {
+        return this.bytes;
+    }
+    files(attempt) {
+        return {
+            stdout: (0,external_node_path_.join)(this.dir, `attempt-${attempt}.stdout.log`),
+            stderr: (0,external_node_path_.join)(this.dir, `attempt-${attempt}.stderr.log`)
+        };
+    }
+    /** Opens the attempt's stream files and writes the two header lines; returns them. */
+    begin(attempt, command, startedAt) {
+        this.end();
+        const f = this.files(attempt);
+        this.streams = {
+            stdout: (0,external_node_fs_.openSync)(f.stdout, 'a', 0o600),
+            stderr: (0,external_node_fs_.openSync)(f.stderr, 'a', 0o600)
+        };
+        const header = [
+            attemptHeader(attempt),
+            `==== command: ${command.map(quoteArg).join(' ')} ==== started: ${startedAt} ====`
+        ];
+        for (const h of header)
+            this.appendCombined(h);
+        return header;
+    }
+    /** Appends one line of the child's output; returns its line number in the combined log. */
+    line(stream, text) {
+        if (this.streams)
+            (0,external_node_fs_.writeSync)(this.streams[stream], text + '\n');
+        return this.appendCombined(text);
+    }
+    /** Appends a line of our own (e.g. an attempt's end) to the combined log. */
+    note(text) {
+        return this.appendCombined(text);
+    }
+    end() {
+        if (!this.streams)
+            return;
+        (0,external_node_fs_.closeSync)(this.streams.stdout);
+        (0,external_node_fs_.closeSync)(this.streams.stderr);
+        this.streams = undefined;
+    }
+    close() {
+        this.end();
+        if (this.combinedFd !== undefined)
+            (0,external_node_fs_.closeSync)(this.combinedFd);
+        this.combinedFd = undefined;
+    }
+    appendCombined(text) {
+        this.combinedFd ??= (0,external_node_fs_.openSync)(this.combinedPath, 'a', 0o600);
+        const data = text + '\n';
+        (0,external_node_fs_.writeSync)(this.combinedFd, data);
+        this.bytes += Buffer.byteLength(data);
+        return ++this.lines;
+    }
+}
+/** Shell-like quoting for display only: the command is never run through a shell. */
+function quoteArg(arg) {
+    return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/core/attribute.ts
+// Attribution: log events × mapping entries → one verdict per entry (oc-reference §3.5).
+// Streaming: events are folded into per-entry state as they arrive; nothing is kept per log line.
+
+
+
+/**
+ * Shared empty lists, never mutated: a 1 GB log of 30 attempts over 20,000 lines would
+ * otherwise allocate (and promote to the old generation) fresh empty arrays per entry and attempt.
+ */
+const NO_FAILURES = [];
+const NONE = [];
+const MAX_REASONS = 5;
+/** oc ≤4.13 on file:// / s3:// writes the manifest although a blob failed (oc-reference §7). */
+const SUCCESS_ANYWAY = 'oc printed a success line anyway: the manifest was written without the failed blob';
+const MAX_EVIDENCE = 20;
+const push = (map, key, value) => {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+};
+const splitRef = (ref) => {
+    const at = ref.indexOf('@');
+    if (at >= 0)
+        return { repo: ref.slice(0, at), digest: ref.slice(at + 1) };
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    if (colon > slash)
+        return { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) };
+    return { repo: ref };
+};
+/** Destinations where a manifest push proves the blobs arrived (the registry refuses it otherwise). */
+const pushProvesBlobs = (entry) => entry.destination.kind === 'registry';
+class Attributor {
+    entries;
+    byId = new Map();
+    /** Success lines are looked up here: the one index built up front. */
+    byDestTag = new Map();
+    errorIndexes;
+    /** Created when an attempt first says something about the entry. */
+    state = new Map();
+    attempt = 0;
+    eventsInAttempt = 0;
+    sawPlan = false;
+    marks = new Map();
+    deferred = [];
+    untaggedSuccess = new Map();
+    runEnd = 'unknown';
+    runLevel = [];
+    attempts = [];
+    current = this.newStats(0, 1);
+    constructor(set, scope) {
+        const wanted = scope ? new Set(scope) : undefined;
+        this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id));
+        for (const e of this.entries) {
+            this.byId.set(e.id, e);
+            push(this.byDestTag, `${repoKey(e.destination.printed)}:${e.destinationTag ?? ''}`, e.id);
+        }
+    }
+    /**
+     * The indexes only errors and warnings need, built on the first one: a clean log (and the
+     * memory of a 200,000-line mapping) pays for none of them.
+     */
+    get ix() {
+        if (this.errorIndexes)
+            return this.errorIndexes;
+        const ix = {
+            bySourceTag: new Map(),
+            bySourceDigest: new Map(),
+            bySourceRepo: new Map(),
+            byDestRepo: new Map(),
+            byMappingLine: new Map()
+        };
+        for (const e of this.entries) {
+            const src = repoKey(e.source.printed);
+            push(ix.bySourceRepo, src, e.id);
+            if (e.source.digest)
+                push(ix.bySourceDigest, `${src}@${e.source.digest}`, e.id);
+            else if (e.source.tag !== undefined)
+                push(ix.bySourceTag, `${src}:${e.source.tag}`, e.id);
+            push(ix.byDestRepo, repoKey(e.destination.printed), e.id);
+            push(ix.byMappingLine, `${e.file}:${e.line}`, e.id);
+        }
+        this.errorIndexes = ix;
+        return ix;
+    }
+    onEvent(e) {
+        if (e.kind !== 'attempt-start') {
+            this.current.lastLine = e.logLine;
+            this.eventsInAttempt++;
+        }
+        switch (e.kind) {
+            case 'attempt-start':
+                this.closeAttempt();
+                this.runEnd = 'unknown';
+                this.sawPlan = false;
+                this.attempt = e.attempt;
+                this.current = this.newStats(e.attempt, e.logLine);
+                return;
+            case 'success':
+                this.current.successLines++;
+                this.onSuccess(e.destination, e.tag, e.digest, e.logLine);
+                return;
+            case 'error':
+                if (e.inPlanTree)
+                    return; // repeated later as a top-level error line
+                this.current.errors++;
+                this.onError(e.text, e.logLine);
+                return;
+            case 'klog':
+                // oc-mirror v1 logs collected errors through klog.Errorf("error: %v").
+                if (e.level === 'E' && e.text.startsWith('error: ')) {
+                    this.current.errors++;
+                    this.onError(e.text.slice('error: '.length), e.logLine);
+                }
+                return;
+            case 'warning':
+                this.current.warnings++;
+                this.onWarning(e.text, e.logLine);
+                return;
+            case 'info':
+                this.onInfo(e.text, e.logLine);
+                return;
+            case 'plan-blob':
+            case 'plan-manifest':
+                this.sawPlan = true;
+                return;
+            case 'planning-completed':
+                this.sawPlan = true;
+                this.current.planningSeconds = e.seconds;
+                return;
+            case 'mirroring-completed':
+                this.current.mirroringSeconds = e.seconds;
+                this.current.rate = e.rate;
+                this.current.bytesPerSecond = e.bytesPerSecond;
+                if (this.runEnd === 'unknown')
+                    this.runEnd = 'complete';
+                return;
+            default:
+                return;
+        }
+    }
+    finish() {
+        this.closeAttempt();
+        const verdicts = this.entries.map((entry) => {
+            const s = this.state.get(entry.id);
+            if (s?.status === 'mirrored') {
+                return {
+                    entryId: entry.id,
+                    status: 'mirrored',
+                    classes: [],
+                    reasons: [],
+                    evidence: s.evidence,
+                    retryable: false,
+                    ...(s.recoveredAfter !== undefined ? { recoveredAfter: s.recoveredAfter } : {})
+                };
+            }
+            if (s?.status === 'failed') {
+                return {
+                    entryId: entry.id,
+                    status: 'failed',
+                    classes: s.classes,
+                    reasons: s.reasons,
+                    evidence: s.evidence,
+                    retryable: classesRetryable(s.classes)
+                };
+            }
+            const rejected = this.runEnd === 'rejected';
+            return {
+                entryId: entry.id,
+                status: 'failed',
+                classes: [rejected ? 'usage' : 'unconfirmed'],
+                reasons: [unconfirmedReason(this.runEnd)],
+                evidence: [],
+                retryable: !rejected
+            };
+        });
+        return { verdicts, runLevel: this.runLevel, attempts: this.attempts };
+    }
+    newStats(attempt, firstLine) {
+        return { attempt, errors: 0, warnings: 0, successLines: 0, firstLine, lastLine: firstLine };
+    }
+    mark(id) {
+        let m = this.marks.get(id);
+        if (!m) {
+            m = { success: [], failures: NO_FAILURES };
+            this.marks.set(id, m);
+        }
+        return m;
+    }
+    addFailure(id, failure) {
+        const m = this.mark(id);
+        if (m.failures === NO_FAILURES)
+            m.failures = [failure];
+        else
+            m.failures.push(failure);
+    }
+    fail(ids, failure) {
+        for (const id of ids)
+            this.addFailure(id, failure);
+    }
+    onSuccess(destination, tag, digest, logLine) {
+        const dst = repoKey(destination);
+        if (tag !== undefined) {
+            for (const id of this.byDestTag.get(`${dst}:${tag}`) ?? [])
+                this.mark(id).success.push(logLine);
+            return;
+        }
+        // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end.
+        push(this.untaggedSuccess, dst, { digest, logLine });
+    }
+    onError(text, logLine) {
+        const c = classify(text);
+        const failure = { ...c, logLine };
+        if (isRunSummary(text)) {
+            if (/during planning/.test(text))
+                this.runEnd = 'planning-aborted';
+            else if (/while uploading images/.test(text))
+                this.runEnd = 'phase-aborted';
+            this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
+            return;
+        }
+        // A usage error before any plan output means oc rejected its arguments: nothing ran.
+        if (c.class === 'usage' && !this.sawPlan)
+            this.runEnd = 'rejected';
+        const subject = parseErrorSubject(text);
+        if (!this.target(subject, failure)) {
+            this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
+        }
+    }
+    onWarning(text, logLine) {
+        const subject = parseWarningSubject(text);
+        if (subject) {
+            const c = classify(text);
+            if (this.target(subject, { ...c, logLine }))
+                return;
+        }
+        const c = classify(text);
+        this.runLevel.push({ severity: 'warning', class: c.class, reason: c.reason, text, logLine });
+    }
+    onInfo(text, logLine) {
+        if (text.startsWith('Dry run complete'))
+            this.runEnd = 'dry-run';
+        const subject = parseFilteredSubject(text);
+        if (!subject)
+            return;
+        const failure = {
+            class: 'filtered',
+            reason: 'no manifest in the list matched --filter-by-os; nothing was mirrored',
+            retryable: false,
+            logLine
+        };
+        if (!this.target(subject, failure, true)) {
+            this.runLevel.push({ severity: 'warning', ...failure, text });
+        }
+    }
+    /** Routes a failure to the entries its subject names. False when it names none. */
+    target(subject, failure, onlyUnconfirmed = false) {
+        const ids = this.resolve(subject);
+        if (ids.length === 0)
+            return false;
+        const byRepo = subject.kind === 'destination-repo' || subject.kind === 'source-repo';
+        const byResolvedDigest = subject.kind === 'source-digest' && !this.exactDigest(subject);
+        if (onlyUnconfirmed || byResolvedDigest) {
+            this.deferred.push({ ids, failure, onlyUnconfirmed: true });
+        }
+        else if (byRepo && subject.kind === 'destination-repo') {
+            // Blob failures name a repository, not a tag. On registries a tag that was pushed is
+            // complete (the registry checked its blobs); on file:// and s3:// it proves nothing.
+            const proven = ids.filter((id) => pushProvesBlobs(this.entry(id)));
+            const unproven = ids.filter((id) => !pushProvesBlobs(this.entry(id)));
+            if (proven.length)
+                this.deferred.push({ ids: proven, failure, onlyUnconfirmed: true });
+            this.fail(unproven, failure);
+        }
+        else {
+            this.fail(ids, failure);
+        }
+        return true;
+    }
+    exactDigest(subject) {
+        return this.ix.bySourceDigest.has(`${repoKey(subject.source)}@${subject.digest}`);
+    }
+    entry(id) {
+        return this.byId.get(id);
+    }
+    resolve(subject) {
+        switch (subject.kind) {
+            case 'mapping-line':
+                return (this.ix.byMappingLine.get(`${subject.file}:${subject.line}`) ??
+                    this.entries
+                        .filter((e) => e.line === subject.line && sameFile(e.file, subject.file))
+                        .map((e) => e.id));
+            case 'source-tag': {
+                const src = repoKey(subject.source);
+                const exact = this.ix.bySourceTag.get(`${src}:${subject.tag}`);
+                if (exact)
+                    return exact;
+                // Tag-less or wildcard sources expand to tags oc names one by one.
+                return (this.ix.bySourceRepo.get(src) ?? []).filter((id) => {
+                    const tag = this.entry(id).source.tag;
+                    return tag === undefined || tag.includes('*');
+                });
+            }
+            case 'source-digest': {
+                const src = repoKey(subject.source);
+                const exact = this.ix.bySourceDigest.get(`${src}@${subject.digest}`);
+                if (exact)
+                    return exact;
+                // A tag resolved to this digest; without -v=3 oc does not say which tag.
+                return (this.ix.bySourceRepo.get(src) ?? []).filter((id) => !this.entry(id).source.digest);
+            }
+            case 'source-list-child': {
+                const { repo, tag, digest } = splitRef(subject.sourceRef);
+                const parsed = parseImageRef(repo, 'source');
+                const src = 'ref' in parsed ? repoKey(parsed.ref.printed) : repoKey(repo);
+                const all = [
+                    ...(this.ix.bySourceRepo.get(src) ?? []),
+                    ...(this.ix.bySourceRepo.get(repoKey(`file://${repo}`)) ?? [])
+                ];
+                const narrowed = all.filter((id) => {
+                    const s = this.entry(id).source;
+                    return (digest && s.digest === digest) || (tag !== undefined && s.tag === tag);
+                });
+                return narrowed.length ? narrowed : all;
+            }
+            case 'source-repo':
+                return this.ix.bySourceRepo.get(repoKey(subject.source)) ?? [];
+            case 'destination-repo': {
+                const ids = this.ix.byDestRepo.get(repoKey(subject.destination)) ?? [];
+                if (!subject.source)
+                    return ids;
+                const src = repoKey(subject.source);
+                const narrowed = ids.filter((id) => repoKey(this.entry(id).source.printed) === src);
+                return narrowed.length ? narrowed : ids;
+            }
+            case 'destination-tag': {
+                const dst = repoKey(subject.destination);
+                if (subject.tag !== undefined)
+                    return this.byDestTag.get(`${dst}:${subject.tag}`) ?? [];
+                // A digest push failed: a list child or a digest-only line; the tags above it fail too.
+                return this.ix.byDestRepo.get(dst) ?? [];
+            }
+            case 'entry':
+                return this.byId.has(subject.entryId) ? [subject.entryId] : [];
+            case 'run':
+                return [];
+        }
+    }
+    /** Folds the finished attempt into the per-entry state. */
+    closeAttempt() {
+        if (this.eventsInAttempt > 0) {
+            this.resolveUntagged();
+            for (const d of this.deferred) {
+                for (const id of d.ids) {
+                    if (d.onlyUnconfirmed && (this.marks.get(id)?.success.length ?? 0) > 0)
+                        continue;
+                    this.addFailure(id, d.failure);
+                }
+            }
+            for (const [id, m] of this.marks)
+                this.apply(id, m);
+            const c = this.current;
+            this.attempts.push({
+                attempt: Math.max(c.attempt, 1),
+                ...(c.planningSeconds !== undefined ? { planningSeconds: c.planningSeconds } : {}),
+                ...(c.mirroringSeconds !== undefined ? { mirroringSeconds: c.mirroringSeconds } : {}),
+                ...(c.rate !== undefined ? { rate: c.rate } : {}),
+                ...(c.bytesPerSecond !== undefined ? { bytesPerSecond: c.bytesPerSecond } : {}),
+                errors: c.errors,
+                warnings: c.warnings,
+                successLines: c.successLines,
+                logLines: c.lastLine - c.firstLine + 1
+            });
+        }
+        this.marks = new Map();
+        this.deferred = [];
+        this.untaggedSuccess = new Map();
+        this.eventsInAttempt = 0;
+    }
+    resolveUntagged() {
+        for (const [dst, lines] of this.untaggedSuccess) {
+            const digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id));
+            for (const e of digestOnly) {
+                const exact = lines.find((l) => l.digest === e.source.digest);
+                // Filtered to one platform, oc pushes the child's digest: accept it only when unambiguous.
+                const hit = exact ?? (digestOnly.length === 1 && lines.length === 1 ? lines[0] : undefined);
+                if (hit)
+                    this.mark(e.id).success.push(hit.logLine);
+            }
+        }
+    }
+    apply(id, m) {
+        if (!this.byId.has(id))
+            return;
+        let s = this.state.get(id);
+        if (!s) {
+            s = { classes: NONE, reasons: NONE, evidence: NONE };
+            this.state.set(id, s);
+        }
+        const attempt = Math.max(this.attempt, 1);
+        if (m.failures.length) {
+            s.status = 'failed';
+            s.classes = unique(m.failures.map((f) => f.class));
+            const reasons = m.failures.map((f) => f.reason);
+            if (m.success.length && !pushProvesBlobs(this.entry(id)))
+                reasons.push(SUCCESS_ANYWAY);
+            s.reasons = unique(reasons).slice(0, MAX_REASONS);
+            s.evidence = unique([...m.failures.map((f) => f.logLine), ...m.success]).slice(0, MAX_EVIDENCE);
+            s.lastFailedAttempt = attempt;
+            s.recoveredAfter = undefined;
+        }
+        else if (m.success.length) {
+            if (s.status === 'failed' && s.lastFailedAttempt !== undefined) {
+                s.recoveredAfter = s.lastFailedAttempt;
+            }
+            s.status = 'mirrored';
+            s.classes = NONE;
+            s.reasons = NONE;
+            // The mark is dropped after this attempt: its list can become the evidence as it is.
+            s.evidence = m.success.length > MAX_EVIDENCE ? m.success.slice(0, MAX_EVIDENCE) : m.success;
+        }
+    }
+}
+const unique = (items) => [...new Set(items)];
+const sameFile = (a, b) => a === b || a.replace(/^\.\//, '') === b.replace(/^\.\//, '');
+/** A failed line is retried only when every class is retryable; `dependency` follows its cause. */
+function classesRetryable(classes) {
+    if (classes.length === 0)
+        return false;
+    return classes.every((c) => classify_CLASS_INFO[c].retryable);
+}
+function unconfirmedReason(end) {
+    switch (end) {
+        case 'planning-aborted':
+            return 'not mirrored: planning stopped at another line’s error (run without --continue-on-error)';
+        case 'phase-aborted':
+            return 'not mirrored: an earlier phase failed and oc stopped (run without --continue-on-error)';
+        case 'rejected':
+            return 'not mirrored: oc rejected its arguments before mirroring anything';
+        case 'dry-run':
+            return 'not mirrored: a dry run only plans';
+        default:
+            return 'no success line and no error names this line (ping cache, oc ≤4.16 tag merge, or output cut short)';
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/retry-plan.ts
@@ -33056,6 +33120,8 @@ async function runOneAttempt(opts, plan, mappingFile) {
     const command = opts.engine.command?.(request) ?? [opts.engine.name, '-f', mappingFile];
     for (const h of opts.log.begin(plan.attempt, command, new Date().toISOString())) {
         feed(parser.push(h));
+        // The command holds input text (paths, extra-args): echoed like oc's own output.
+        opts.echo?.('stderr', h);
     }
     let result;
     try {
@@ -33080,6 +33146,115 @@ async function runOneAttempt(opts, plan, mappingFile) {
         files,
         logLines: [offset + 1, opts.log.lineCount]
     };
+}
+
+;// CONCATENATED MODULE: ./src/run/present.ts
+// Job results → what the action shows: annotation and summary rows, the report's attempt data.
+// Pure (types only from the github modules), so every mapping is testable on its own.
+
+
+/**
+ * Where a line really comes from. A retry mapping (retry-from) has a `# file:line class: …`
+ * comment before each line, written by renderRetryMapping: annotations point at that origin.
+ */
+function originOf(texts, file, line) {
+    const text = texts.get(file);
+    if (text === undefined || line < 2)
+        return undefined;
+    const prev = text.split(/\r?\n/)[line - 2] ?? '';
+    const m = /^# (.+):(\d+) \S+: /.exec(prev);
+    return m ? { file: m[1], line: Number(m[2]) } : undefined;
+}
+/** In a dry run nothing is pushed, so a line no error names is "planned", not unconfirmed. */
+function dryRunVerdicts(triage) {
+    return {
+        ...triage,
+        verdicts: triage.verdicts.map((v) => v.status === 'failed' && v.classes.length === 1 && v.classes[0] === 'unconfirmed'
+            ? {
+                entryId: v.entryId,
+                status: 'mirrored',
+                classes: [],
+                reasons: ['planned (dry run)'],
+                evidence: v.evidence,
+                retryable: false
+            }
+            : v)
+    };
+}
+/**
+ * Run-level findings worth an annotation: those of the last attempt (earlier ones were
+ * followed by a retry), without oc's closing `one or more errors occurred`, which only
+ * summarises the per-line errors already annotated.
+ */
+function annotatedRunLevel(triage, attempts) {
+    const last = attempts[attempts.length - 1];
+    return triage.runLevel.filter((r) => !isRunSummary(r.text) &&
+        (last === undefined || (r.logLine >= last.logLines[0] && r.logLine <= last.logLines[1])));
+}
+function attemptRow(a) {
+    return {
+        attempt: a.attempt,
+        linesRun: a.entryIds.length,
+        mirrored: a.mirrored,
+        failed: a.failed,
+        ...(a.stats?.planningSeconds !== undefined ? { planningSeconds: a.stats.planningSeconds } : {}),
+        ...(a.stats?.mirroringSeconds !== undefined
+            ? { mirroringSeconds: a.stats.mirroringSeconds }
+            : {}),
+        ...(a.stats?.rate !== undefined ? { rate: a.stats.rate } : {}),
+        exitCode: a.exitCode,
+        durationSeconds: (Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 1000
+    };
+}
+function attemptJson(a) {
+    return {
+        attempt: a.attempt,
+        command: a.command,
+        mappingFile: a.mappingFile,
+        entryIds: a.entryIds,
+        force: a.force,
+        maxPerRegistry: a.maxPerRegistry,
+        delayBeforeMs: a.delayBeforeMs,
+        startedAt: a.startedAt,
+        endedAt: a.endedAt,
+        exitCode: a.exitCode,
+        signal: a.signal,
+        timedOut: a.timedOut,
+        aborted: a.aborted,
+        mirrored: a.mirrored,
+        failed: a.failed,
+        stats: a.stats,
+        logLines: a.logLines,
+        verified: a.verified
+    };
+}
+/**
+ * One row per verdict for annotations and the summary. A recovered line carries the classes
+ * and reasons it recovered from, so the notice can say what happened.
+ */
+function lineResults(set, verdicts, job, locate) {
+    const byId = new Map(set.entries.map((e) => [e.id, e]));
+    return verdicts.flatMap((v) => {
+        const e = byId.get(v.entryId);
+        if (!e)
+            return [];
+        const at = locate(e.file, e.line);
+        const before = v.recoveredAfter !== undefined ? job.lastFailure.get(v.entryId) : undefined;
+        return [
+            {
+                file: at.file,
+                line: at.line,
+                status: v.status,
+                classes: before?.classes ?? v.classes,
+                reasons: before?.reasons ?? v.reasons,
+                attempts: job.attempts.filter((a) => a.entryIds.includes(v.entryId)).length,
+                retryable: v.retryable,
+                source: e.source.raw,
+                destination: effectiveDestination(e),
+                ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
+            }
+        ];
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/run/outcome.ts
@@ -33742,7 +33917,11 @@ async function checkManifest(repo, ctx, f, digest, via, parent) {
             f.add('missing-child', `child manifest ${digest} (${parent.child.role}) of manifest list ${parent.list} is missing: ${shown} does not exist`, digest, shown);
         }
         else {
-            f.add('missing-manifest', `manifest ${digest} (${via}) is missing: ${shown} does not exist`, digest, shown);
+            // By digest, oc may have pushed one platform of a filtered list under its own digest.
+            const hint = via.startsWith('tag ')
+                ? ''
+                : ' (if oc filtered a manifest list to one platform, that manifest has another digest)';
+            f.add('missing-manifest', `manifest ${digest} (${via}) is missing: ${shown} does not exist${hint}`, digest, shown);
         }
         return;
     }
@@ -33938,7 +34117,6 @@ function httpRequest(req, agents) {
             if (settled)
                 return;
             settled = true;
-            clearTimeout(timer);
             request.destroy();
             reject(err);
         };
@@ -33963,13 +34141,12 @@ function httpRequest(req, agents) {
                 if (settled)
                     return;
                 settled = true;
-                clearTimeout(timer);
                 resolvePromise({ status, headers: res.headers, body: Buffer.concat(chunks) });
             });
             res.on('error', fail);
             res.on('aborted', () => fail(new HttpError('connection closed before the response ended')));
         });
-        const timer = setTimeout(() => fail(new HttpError(`${req.method} ${req.url.href}: no answer within ${req.timeoutMs} ms`)), req.timeoutMs);
+        request.setTimeout(req.timeoutMs, () => fail(new HttpError(`${req.method} ${req.url.href}: no data for ${req.timeoutMs} ms`)));
         request.on('error', fail);
         request.end(req.body);
     });
@@ -34773,6 +34950,7 @@ function makeVerifier(opts) {
 
 
 
+
 /** Entry point of the bundle: the post step when main has marked the state, else main. */
 async function run() {
     if (isPost())
@@ -34809,6 +34987,11 @@ async function runMain() {
     let ctx;
     let completed = false;
     try {
+        // Masked before anything else runs, even when the input turns out to be invalid.
+        const rawAuth = core.getInput('registry-auth');
+        if (rawAuth.trim() !== '')
+            for (const m of masksFor(rawAuth))
+                core.setSecret(m);
         const read = readInputs((name) => core.getInput(name));
         if (!read.ok) {
             for (const e of read.errors)
@@ -34819,6 +35002,11 @@ async function runMain() {
         }
         const inputs = read.inputs;
         const cwd = (0,external_node_path_.resolve)(process.env['GITHUB_WORKSPACE'] || process.cwd(), inputs.workingDirectory ?? '.');
+        if (!isDirectory(cwd)) {
+            core.setFailed(`Input working-directory: ${cwd} is not a directory; nothing was run.`);
+            setOutputs({});
+            return;
+        }
         const tempRoot = process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)();
         (0,external_node_fs_.mkdirSync)(tempRoot, { recursive: true });
         const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(tempRoot, 'mirror-guard-'));
@@ -34863,6 +35051,14 @@ async function runMain() {
         }
     }
 }
+function isDirectory(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
 function saveState(ctx) {
     saveRunState(ctx.state);
     writeProgress(ctx.state);
@@ -34876,18 +35072,6 @@ function annotationPath(ctx, file) {
     return rel !== '' && !rel.startsWith('..' + external_node_path_.sep) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel)
         ? rel.split(external_node_path_.sep).join('/')
         : file;
-}
-/**
- * Where a line really comes from. A retry mapping (retry-from) has a `# file:line class: …`
- * comment before each line, written by renderRetryMapping: annotations point at that origin.
- */
-function originOf(texts, file, line) {
-    const text = texts.get(file);
-    if (text === undefined || line < 2)
-        return undefined;
-    const prev = text.split(/\r?\n/)[line - 2] ?? '';
-    const m = /^# (.+):(\d+) \S+: /.exec(prev);
-    return m ? { file: m[1], line: Number(m[2]) } : undefined;
 }
 // ---------------------------------------------------------------- validate
 async function validateMode(ctx) {
@@ -34903,15 +35087,26 @@ async function validateMode(ctx) {
     const errors = findings.filter((f) => f.severity === 'error');
     emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }));
     const outcome = errors.length > 0 ? 'failed' : 'success';
-    await writeSummary(renderSummary({
+    const markdown = renderSummary({
         title: 'mirror-guard: validate',
         mode: 'validate',
-        lines: set.entries.map((e) => summaryLine(ctx, e, undefined)),
+        lines: set.entries.map((e) => ({
+            file: annotationPath(ctx, e.file),
+            line: e.line,
+            source: e.source.raw,
+            destination: effectiveDestination(e),
+            status: 'mirrored',
+            classes: [],
+            reasons: [],
+            retryable: false
+        })),
         findings,
         notes: [
             `${set.entries.length} mapping entr${set.entries.length === 1 ? 'y' : 'ies'} in ${ctx.inputs.mapping.length} file(s): ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
         ]
-    }));
+    });
+    // The summary's line table speaks of mirroring; in validate mode a listed line was parsed.
+    await writeSummary(markdown.replaceAll('| ✅ mirrored |', '| ✅ parsed |'));
     const reportPath = (0,external_node_path_.join)(ctx.workDir, 'report.json');
     (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify({ version: 1, mode: 'validate', entries: set.entries.length, findings }, null, 2));
     setOutputs({
@@ -34929,8 +35124,6 @@ async function mirrorMode(ctx, signal) {
     // 1. Secrets first: masked before anything else can print them.
     let authFile;
     if (inputs.registryAuth !== undefined) {
-        for (const m of masksFor(inputs.registryAuth))
-            core.setSecret(m);
         authFile = writeAuthFile(ctx.workDir, inputs.registryAuth);
         ctx.state = { ...ctx.state, secretFiles: [authFile] };
         saveState(ctx);
@@ -35140,30 +35333,12 @@ function makeEngine(ctx, authFile) {
         }
     });
 }
-/** In a dry run nothing is pushed, so a line no error names is "planned", not unconfirmed. */
-function dryRunVerdicts(triage) {
-    return {
-        ...triage,
-        verdicts: triage.verdicts.map((v) => v.status === 'failed' && v.classes.length === 1 && v.classes[0] === 'unconfirmed'
-            ? {
-                entryId: v.entryId,
-                status: 'mirrored',
-                classes: [],
-                reasons: ['planned (dry run)'],
-                evidence: v.evidence,
-                retryable: false
-            }
-            : v)
-    };
-}
 async function finish(ctx, f) {
     const { inputs } = ctx;
     const triage = inputs.dryRun ? dryRunVerdicts(f.job.triage) : f.job.triage;
     const verdicts = triage.verdicts;
     const report = buildReport(f.set, triage);
     const outcome = computeOutcome(verdicts, f.job.fatal !== undefined || f.job.aborted);
-    const byId = new Map(f.set.entries.map((e) => [e.id, e]));
-    const ranIn = (id) => f.job.attempts.filter((a) => a.entryIds.includes(id)).length;
     // Retry mapping: every line not mirrored (also the permanent ones, so a later job sees them).
     const retryText = inputs.dryRun ? '' : renderRetryMapping(f.set, verdicts);
     const retryPath = (0,external_node_path_.join)(ctx.workDir, 'retry-mapping.txt');
@@ -35185,28 +35360,7 @@ async function finish(ctx, f) {
         }
     }, null, 2));
     // Annotations on the mapping lines.
-    const lines = verdicts.flatMap((v) => {
-        const e = byId.get(v.entryId);
-        if (!e)
-            return [];
-        const at = f.locate(e.file, e.line);
-        // A recovered line is annotated with what it recovered from.
-        const before = v.recoveredAfter !== undefined ? f.job.lastFailure.get(v.entryId) : undefined;
-        return [
-            {
-                file: at.file,
-                line: at.line,
-                status: v.status,
-                classes: before?.classes ?? v.classes,
-                reasons: before?.reasons ?? v.reasons,
-                attempts: ranIn(v.entryId),
-                retryable: v.retryable,
-                source: e.source.raw,
-                destination: effectiveDestination(e),
-                ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
-            }
-        ];
-    });
+    const lines = lineResults(f.set, verdicts, f.job, f.locate);
     const findings = f.set.findings.map((x) => ({
         ...x,
         ...f.locate(x.file, x.line)
@@ -35261,15 +35415,7 @@ async function finish(ctx, f) {
     await writeSummary(renderSummary({
         title: inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard',
         mode: inputs.dryRun ? 'dry-run' : 'mirror',
-        lines: verdicts.flatMap((v) => {
-            const e = byId.get(v.entryId);
-            const before = v.recoveredAfter !== undefined ? f.job.lastFailure.get(v.entryId) : undefined;
-            return e
-                ? [
-                    summaryLine(ctx, e, before ? { ...v, classes: before.classes, reasons: before.reasons } : v, f.locate)
-                ]
-                : [];
-        }),
+        lines,
         findings,
         runLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
         attempts: f.job.attempts.map(attemptRow),
@@ -35302,16 +35448,6 @@ async function finish(ctx, f) {
             : `All ${verdicts.length} mapping entries mirrored in ${f.job.attempts.length} attempt(s).`);
     }
 }
-/**
- * Run-level findings worth an annotation: those of the last attempt (earlier ones were
- * followed by a retry), without oc's closing `one or more errors occurred`, which only
- * summarises the per-line errors already annotated.
- */
-function annotatedRunLevel(triage, attempts) {
-    const last = attempts[attempts.length - 1];
-    return triage.runLevel.filter((r) => !isRunSummary(r.text) &&
-        (last === undefined || (r.logLine >= last.logLines[0] && r.logLine <= last.logLines[1])));
-}
 /** The step's verdict for lines left failing, per on-failure. */
 function verdict(ctx, text, always = false) {
     const mode = always ? 'fail' : ctx.inputs.onFailure;
@@ -35325,57 +35461,6 @@ function verdict(ctx, text, always = false) {
         core.warning(text, { title: 'mirror-guard' });
     else
         core.info(text);
-}
-function summaryLine(ctx, e, v, locate) {
-    const at = locate ? locate(e.file, e.line) : { file: annotationPath(ctx, e.file), line: e.line };
-    return {
-        file: at.file,
-        line: at.line,
-        source: e.source.raw,
-        destination: effectiveDestination(e),
-        status: v?.status ?? 'mirrored',
-        classes: v?.classes ?? [],
-        reasons: v?.reasons ?? [],
-        retryable: v?.retryable ?? false,
-        ...(v?.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
-    };
-}
-function attemptRow(a) {
-    return {
-        attempt: a.attempt,
-        linesRun: a.entryIds.length,
-        mirrored: a.mirrored,
-        failed: a.failed,
-        ...(a.stats?.planningSeconds !== undefined ? { planningSeconds: a.stats.planningSeconds } : {}),
-        ...(a.stats?.mirroringSeconds !== undefined
-            ? { mirroringSeconds: a.stats.mirroringSeconds }
-            : {}),
-        ...(a.stats?.rate !== undefined ? { rate: a.stats.rate } : {}),
-        exitCode: a.exitCode,
-        durationSeconds: (Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 1000
-    };
-}
-function attemptJson(a) {
-    return {
-        attempt: a.attempt,
-        command: a.command,
-        mappingFile: a.mappingFile,
-        entryIds: a.entryIds,
-        force: a.force,
-        maxPerRegistry: a.maxPerRegistry,
-        delayBeforeMs: a.delayBeforeMs,
-        startedAt: a.startedAt,
-        endedAt: a.endedAt,
-        exitCode: a.exitCode,
-        signal: a.signal,
-        timedOut: a.timedOut,
-        aborted: a.aborted,
-        mirrored: a.mirrored,
-        failed: a.failed,
-        stats: a.stats,
-        logLines: a.logLines,
-        verified: a.verified
-    };
 }
 // ---------------------------------------------------------------- post
 /**

@@ -1,7 +1,7 @@
 // The GitHub Action: main (validate, run the attempts, report) and post (finish what a
 // cancelled or killed main left behind), in one bundle like actions/checkout.
 import * as core from '@actions/core'
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { isRunSummary } from './core/classify.js'
@@ -9,19 +9,27 @@ import { loadMappingFiles } from './core/mapping-files.js'
 import { effectiveDestination } from './core/mapping.js'
 import { buildReport, renderRetryMapping } from './core/report.js'
 import type { RetryPolicy } from './core/retry-plan.js'
-import type { LineVerdict, MappingEntry, MappingFinding, MappingSet, Triage } from './core/types.js'
+import type { LineVerdict, MappingFinding, MappingSet } from './core/types.js'
 import { lintMappings } from './core/validate.js'
 import type { Engine } from './engines/engine.js'
 import { OcEngine } from './engines/oc.js'
 import { SkopeoEngine } from './engines/skopeo.js'
-import { emitAnnotations, planAnnotations, type LineResult } from './github/annotations.js'
+import { emitAnnotations, planAnnotations } from './github/annotations.js'
 import { downloadRetryMapping, uploadFiles } from './github/artifacts.js'
 import { SafeEcho } from './github/echo.js'
 import { readInputs, type Inputs } from './github/inputs.js'
 import { isPost, loadRunState, markPost, saveRunState } from './github/state.js'
-import { renderSummary, writeSummary, type AttemptRow, type SummaryLine } from './github/summary.js'
+import { renderSummary, writeSummary } from './github/summary.js'
 import { AttemptLog } from './run/attempt-log.js'
-import { runJob, type AttemptRecord, type JobResult } from './run/job.js'
+import { runJob, type JobResult } from './run/job.js'
+import {
+  annotatedRunLevel,
+  attemptJson,
+  attemptRow,
+  dryRunVerdicts,
+  lineResults,
+  originOf
+} from './run/present.js'
 import { computeOutcome, failedByClass, type Outcome } from './run/outcome.js'
 import { latestState, writeProgress, type RunState } from './run/run-state.js'
 import { masksFor, masksForFile, removeFiles, writeAuthFile } from './run/secrets.js'
@@ -72,6 +80,9 @@ export async function runMain(): Promise<void> {
   let ctx: Ctx | undefined
   let completed = false
   try {
+    // Masked before anything else runs, even when the input turns out to be invalid.
+    const rawAuth = core.getInput('registry-auth')
+    if (rawAuth.trim() !== '') for (const m of masksFor(rawAuth)) core.setSecret(m)
     const read = readInputs((name) => core.getInput(name))
     if (!read.ok) {
       for (const e of read.errors) core.error(e, { title: 'mirror-guard input' })
@@ -86,6 +97,11 @@ export async function runMain(): Promise<void> {
       process.env['GITHUB_WORKSPACE'] || process.cwd(),
       inputs.workingDirectory ?? '.'
     )
+    if (!isDirectory(cwd)) {
+      core.setFailed(`Input working-directory: ${cwd} is not a directory; nothing was run.`)
+      setOutputs({})
+      return
+    }
     const tempRoot = process.env['RUNNER_TEMP'] || tmpdir()
     mkdirSync(tempRoot, { recursive: true })
     const workDir = mkdtempSync(join(tempRoot, 'mirror-guard-'))
@@ -127,6 +143,14 @@ export async function runMain(): Promise<void> {
   }
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
 function saveState(ctx: Ctx): void {
   saveRunState(ctx.state)
   writeProgress(ctx.state)
@@ -144,22 +168,6 @@ function annotationPath(ctx: Ctx, file: string): string {
     : file
 }
 
-/**
- * Where a line really comes from. A retry mapping (retry-from) has a `# file:line class: …`
- * comment before each line, written by renderRetryMapping: annotations point at that origin.
- */
-function originOf(
-  texts: ReadonlyMap<string, string>,
-  file: string,
-  line: number
-): { file: string; line: number } | undefined {
-  const text = texts.get(file)
-  if (text === undefined || line < 2) return undefined
-  const prev = text.split(/\r?\n/)[line - 2] ?? ''
-  const m = /^# (.+):(\d+) \S+: /.exec(prev)
-  return m ? { file: m[1], line: Number(m[2]) } : undefined
-}
-
 // ---------------------------------------------------------------- validate
 
 async function validateMode(ctx: Ctx): Promise<void> {
@@ -175,17 +183,26 @@ async function validateMode(ctx: Ctx): Promise<void> {
   const errors = findings.filter((f) => f.severity === 'error')
   emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }))
   const outcome: Outcome = errors.length > 0 ? 'failed' : 'success'
-  await writeSummary(
-    renderSummary({
-      title: 'mirror-guard: validate',
-      mode: 'validate',
-      lines: set.entries.map((e) => summaryLine(ctx, e, undefined)),
-      findings,
-      notes: [
-        `${set.entries.length} mapping entr${set.entries.length === 1 ? 'y' : 'ies'} in ${ctx.inputs.mapping.length} file(s): ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
-      ]
-    })
-  )
+  const markdown = renderSummary({
+    title: 'mirror-guard: validate',
+    mode: 'validate',
+    lines: set.entries.map((e) => ({
+      file: annotationPath(ctx, e.file),
+      line: e.line,
+      source: e.source.raw,
+      destination: effectiveDestination(e),
+      status: 'mirrored' as const,
+      classes: [],
+      reasons: [],
+      retryable: false
+    })),
+    findings,
+    notes: [
+      `${set.entries.length} mapping entr${set.entries.length === 1 ? 'y' : 'ies'} in ${ctx.inputs.mapping.length} file(s): ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
+    ]
+  })
+  // The summary's line table speaks of mirroring; in validate mode a listed line was parsed.
+  await writeSummary(markdown.replaceAll('| ✅ mirrored |', '| ✅ parsed |'))
   const reportPath = join(ctx.workDir, 'report.json')
   writeFileSync(
     reportPath,
@@ -208,7 +225,6 @@ async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
   // 1. Secrets first: masked before anything else can print them.
   let authFile: string | undefined
   if (inputs.registryAuth !== undefined) {
-    for (const m of masksFor(inputs.registryAuth)) core.setSecret(m)
     authFile = writeAuthFile(ctx.workDir, inputs.registryAuth)
     ctx.state = { ...ctx.state, secretFiles: [authFile] }
     saveState(ctx)
@@ -446,33 +462,12 @@ interface FinishInput {
   readonly locate: (file: string, line: number) => { file: string; line: number }
 }
 
-/** In a dry run nothing is pushed, so a line no error names is "planned", not unconfirmed. */
-function dryRunVerdicts(triage: Triage): Triage {
-  return {
-    ...triage,
-    verdicts: triage.verdicts.map((v) =>
-      v.status === 'failed' && v.classes.length === 1 && v.classes[0] === 'unconfirmed'
-        ? {
-            entryId: v.entryId,
-            status: 'mirrored',
-            classes: [],
-            reasons: ['planned (dry run)'],
-            evidence: v.evidence,
-            retryable: false
-          }
-        : v
-    )
-  }
-}
-
 async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
   const { inputs } = ctx
   const triage = inputs.dryRun ? dryRunVerdicts(f.job.triage) : f.job.triage
   const verdicts = triage.verdicts
   const report = buildReport(f.set, triage)
   const outcome = computeOutcome(verdicts, f.job.fatal !== undefined || f.job.aborted)
-  const byId = new Map(f.set.entries.map((e) => [e.id, e]))
-  const ranIn = (id: number): number => f.job.attempts.filter((a) => a.entryIds.includes(id)).length
 
   // Retry mapping: every line not mirrored (also the permanent ones, so a later job sees them).
   const retryText = inputs.dryRun ? '' : renderRetryMapping(f.set, verdicts)
@@ -503,27 +498,7 @@ async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
   )
 
   // Annotations on the mapping lines.
-  const lines: LineResult[] = verdicts.flatMap((v) => {
-    const e = byId.get(v.entryId)
-    if (!e) return []
-    const at = f.locate(e.file, e.line)
-    // A recovered line is annotated with what it recovered from.
-    const before = v.recoveredAfter !== undefined ? f.job.lastFailure.get(v.entryId) : undefined
-    return [
-      {
-        file: at.file,
-        line: at.line,
-        status: v.status,
-        classes: before?.classes ?? v.classes,
-        reasons: before?.reasons ?? v.reasons,
-        attempts: ranIn(v.entryId),
-        retryable: v.retryable,
-        source: e.source.raw,
-        destination: effectiveDestination(e),
-        ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
-      }
-    ]
-  })
+  const lines = lineResults(f.set, verdicts, f.job, f.locate)
   const findings: MappingFinding[] = f.set.findings.map((x) => ({
     ...x,
     ...f.locate(x.file, x.line)
@@ -581,20 +556,7 @@ async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
     renderSummary({
       title: inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard',
       mode: inputs.dryRun ? 'dry-run' : 'mirror',
-      lines: verdicts.flatMap((v) => {
-        const e = byId.get(v.entryId)
-        const before = v.recoveredAfter !== undefined ? f.job.lastFailure.get(v.entryId) : undefined
-        return e
-          ? [
-              summaryLine(
-                ctx,
-                e,
-                before ? { ...v, classes: before.classes, reasons: before.reasons } : v,
-                f.locate
-              )
-            ]
-          : []
-      }),
+      lines,
       findings,
       runLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
       attempts: f.job.attempts.map(attemptRow),
@@ -634,20 +596,6 @@ async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
   }
 }
 
-/**
- * Run-level findings worth an annotation: those of the last attempt (earlier ones were
- * followed by a retry), without oc's closing `one or more errors occurred`, which only
- * summarises the per-line errors already annotated.
- */
-function annotatedRunLevel(triage: Triage, attempts: readonly AttemptRecord[]): Triage['runLevel'] {
-  const last = attempts[attempts.length - 1]
-  return triage.runLevel.filter(
-    (r) =>
-      !isRunSummary(r.text) &&
-      (last === undefined || (r.logLine >= last.logLines[0] && r.logLine <= last.logLines[1]))
-  )
-}
-
 /** The step's verdict for lines left failing, per on-failure. */
 function verdict(ctx: Ctx, text: string, always = false): void {
   const mode = always ? 'fail' : ctx.inputs.onFailure
@@ -658,65 +606,6 @@ function verdict(ctx: Ctx, text: string, always = false): void {
     core.info(`mirror-guard: ${text}`)
   } else if (mode === 'warn') core.warning(text, { title: 'mirror-guard' })
   else core.info(text)
-}
-
-function summaryLine(
-  ctx: Ctx,
-  e: MappingEntry,
-  v: LineVerdict | undefined,
-  locate?: (file: string, line: number) => { file: string; line: number }
-): SummaryLine {
-  const at = locate ? locate(e.file, e.line) : { file: annotationPath(ctx, e.file), line: e.line }
-  return {
-    file: at.file,
-    line: at.line,
-    source: e.source.raw,
-    destination: effectiveDestination(e),
-    status: v?.status ?? 'mirrored',
-    classes: v?.classes ?? [],
-    reasons: v?.reasons ?? [],
-    retryable: v?.retryable ?? false,
-    ...(v?.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
-  }
-}
-
-function attemptRow(a: AttemptRecord): AttemptRow {
-  return {
-    attempt: a.attempt,
-    linesRun: a.entryIds.length,
-    mirrored: a.mirrored,
-    failed: a.failed,
-    ...(a.stats?.planningSeconds !== undefined ? { planningSeconds: a.stats.planningSeconds } : {}),
-    ...(a.stats?.mirroringSeconds !== undefined
-      ? { mirroringSeconds: a.stats.mirroringSeconds }
-      : {}),
-    ...(a.stats?.rate !== undefined ? { rate: a.stats.rate } : {}),
-    exitCode: a.exitCode,
-    durationSeconds: (Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 1000
-  }
-}
-
-function attemptJson(a: AttemptRecord): Record<string, unknown> {
-  return {
-    attempt: a.attempt,
-    command: a.command,
-    mappingFile: a.mappingFile,
-    entryIds: a.entryIds,
-    force: a.force,
-    maxPerRegistry: a.maxPerRegistry,
-    delayBeforeMs: a.delayBeforeMs,
-    startedAt: a.startedAt,
-    endedAt: a.endedAt,
-    exitCode: a.exitCode,
-    signal: a.signal,
-    timedOut: a.timedOut,
-    aborted: a.aborted,
-    mirrored: a.mirrored,
-    failed: a.failed,
-    stats: a.stats,
-    logLines: a.logLines,
-    verified: a.verified
-  }
 }
 
 // ---------------------------------------------------------------- post

@@ -205,7 +205,15 @@ export async function writeLog(path, opts) {
   await once(out, 'finish')
   let mirrored = 0
   for (const v of last) if (v === 1) mirrored++
-  return { bytes, lines, attempts, mirrored, failed: entries - mirrored, errorLines, rateLimitLines }
+  return {
+    bytes,
+    lines,
+    attempts,
+    mirrored,
+    failed: entries - mirrored,
+    errorLines,
+    rateLimitLines
+  }
 
   async function writeAttempt(ids) {
     // Decide the fate of every image of this run first.
@@ -239,7 +247,9 @@ export async function writeLog(path, opts) {
         await maybeFlush()
       }
     }
-    emit(`  stats: shared=40 unique=${ids.length * 4} size=${(ids.length * 31.2).toFixed(2)}MiB ratio=0.81`)
+    emit(
+      `  stats: shared=40 unique=${ids.length * 4} size=${(ids.length * 31.2).toFixed(2)}MiB ratio=0.81`
+    )
     emit('')
     for (const id of ids) {
       const f = fate.get(id)
@@ -299,7 +309,9 @@ export async function writeLog(path, opts) {
       if (phaseErrors.length) anyError = true
     }
     for (const id of ids) last[id] = fate.has(id) ? 2 : 1
-    emit(`info: Mirroring completed in ${Math.floor(rand() * 59)}m${(rand() * 59).toFixed(2)}s (16.16MB/s)`)
+    emit(
+      `info: Mirroring completed in ${Math.floor(rand() * 59)}m${(rand() * 59).toFixed(2)}s (16.16MB/s)`
+    )
     if (anyError) error('one or more errors occurred')
     await maybeFlush()
   }

@@ -23,8 +23,16 @@ interface Failure extends Classification {
 /** What one attempt said about one entry. */
 interface AttemptMark {
   success: number[]
+  /** NO_FAILURES until the first failure (most entries never get one). */
   failures: Failure[]
 }
+
+/**
+ * Shared empty lists, never mutated: a 1 GB log of 30 attempts over 20,000 lines would
+ * otherwise allocate (and promote to the old generation) fresh empty arrays per entry and attempt.
+ */
+const NO_FAILURES: Failure[] = []
+const NONE: never[] = []
 
 /** Failures whose target depends on which entries printed a success line in the same attempt. */
 interface Deferred {
@@ -41,6 +49,14 @@ interface EntryState {
   evidence: number[]
   lastFailedAttempt?: number
   recoveredAfter?: number
+}
+
+interface ErrorIndexes {
+  readonly bySourceTag: Map<string, number[]>
+  readonly bySourceDigest: Map<string, number[]>
+  readonly bySourceRepo: Map<string, number[]>
+  readonly byDestRepo: Map<string, number[]>
+  readonly byMappingLine: Map<string, number[]>
 }
 
 /** How the latest attempt ended, used to explain entries that nothing named. */
@@ -73,12 +89,10 @@ const pushProvesBlobs = (entry: MappingEntry): boolean => entry.destination.kind
 export class Attributor {
   private readonly entries: readonly MappingEntry[]
   private readonly byId = new Map<number, MappingEntry>()
-  private readonly bySourceTag = new Map<string, number[]>()
-  private readonly bySourceDigest = new Map<string, number[]>()
-  private readonly bySourceRepo = new Map<string, number[]>()
-  private readonly byDestRepo = new Map<string, number[]>()
+  /** Success lines are looked up here: the one index built up front. */
   private readonly byDestTag = new Map<string, number[]>()
-  private readonly byMappingLine = new Map<string, number[]>()
+  private errorIndexes: ErrorIndexes | undefined
+  /** Created when an attempt first says something about the entry. */
   private readonly state = new Map<number, EntryState>()
 
   private attempt = 0
@@ -108,16 +122,33 @@ export class Attributor {
     this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id))
     for (const e of this.entries) {
       this.byId.set(e.id, e)
-      this.state.set(e.id, { classes: [], reasons: [], evidence: [] })
-      const src = repoKey(e.source.printed)
-      push(this.bySourceRepo, src, e.id)
-      if (e.source.digest) push(this.bySourceDigest, `${src}@${e.source.digest}`, e.id)
-      else if (e.source.tag !== undefined) push(this.bySourceTag, `${src}:${e.source.tag}`, e.id)
-      const dst = repoKey(e.destination.printed)
-      push(this.byDestRepo, dst, e.id)
-      push(this.byDestTag, `${dst}:${e.destinationTag ?? ''}`, e.id)
-      push(this.byMappingLine, `${e.file}:${e.line}`, e.id)
+      push(this.byDestTag, `${repoKey(e.destination.printed)}:${e.destinationTag ?? ''}`, e.id)
     }
+  }
+
+  /**
+   * The indexes only errors and warnings need, built on the first one: a clean log (and the
+   * memory of a 200,000-line mapping) pays for none of them.
+   */
+  private get ix(): ErrorIndexes {
+    if (this.errorIndexes) return this.errorIndexes
+    const ix: ErrorIndexes = {
+      bySourceTag: new Map(),
+      bySourceDigest: new Map(),
+      bySourceRepo: new Map(),
+      byDestRepo: new Map(),
+      byMappingLine: new Map()
+    }
+    for (const e of this.entries) {
+      const src = repoKey(e.source.printed)
+      push(ix.bySourceRepo, src, e.id)
+      if (e.source.digest) push(ix.bySourceDigest, `${src}@${e.source.digest}`, e.id)
+      else if (e.source.tag !== undefined) push(ix.bySourceTag, `${src}:${e.source.tag}`, e.id)
+      push(ix.byDestRepo, repoKey(e.destination.printed), e.id)
+      push(ix.byMappingLine, `${e.file}:${e.line}`, e.id)
+    }
+    this.errorIndexes = ix
+    return ix
   }
 
   onEvent(e: LogEvent): void {
@@ -178,8 +209,8 @@ export class Attributor {
   finish(): Triage {
     this.closeAttempt()
     const verdicts: LineVerdict[] = this.entries.map((entry) => {
-      const s = this.state.get(entry.id) as EntryState
-      if (s.status === 'mirrored') {
+      const s = this.state.get(entry.id)
+      if (s?.status === 'mirrored') {
         return {
           entryId: entry.id,
           status: 'mirrored',
@@ -190,7 +221,7 @@ export class Attributor {
           ...(s.recoveredAfter !== undefined ? { recoveredAfter: s.recoveredAfter } : {})
         }
       }
-      if (s.status === 'failed') {
+      if (s?.status === 'failed') {
         return {
           entryId: entry.id,
           status: 'failed',
@@ -220,14 +251,20 @@ export class Attributor {
   private mark(id: number): AttemptMark {
     let m = this.marks.get(id)
     if (!m) {
-      m = { success: [], failures: [] }
+      m = { success: [], failures: NO_FAILURES }
       this.marks.set(id, m)
     }
     return m
   }
 
+  private addFailure(id: number, failure: Failure): void {
+    const m = this.mark(id)
+    if (m.failures === NO_FAILURES) m.failures = [failure]
+    else m.failures.push(failure)
+  }
+
   private fail(ids: readonly number[], failure: Failure): void {
-    for (const id of ids) this.mark(id).failures.push(failure)
+    for (const id of ids) this.addFailure(id, failure)
   }
 
   private onSuccess(destination: string, tag: string | undefined, digest: string, logLine: number) {
@@ -305,7 +342,7 @@ export class Attributor {
   }
 
   private exactDigest(subject: { source: string; digest: string }): boolean {
-    return this.bySourceDigest.has(`${repoKey(subject.source)}@${subject.digest}`)
+    return this.ix.bySourceDigest.has(`${repoKey(subject.source)}@${subject.digest}`)
   }
 
   private entry(id: number): MappingEntry {
@@ -316,35 +353,35 @@ export class Attributor {
     switch (subject.kind) {
       case 'mapping-line':
         return (
-          this.byMappingLine.get(`${subject.file}:${subject.line}`) ??
+          this.ix.byMappingLine.get(`${subject.file}:${subject.line}`) ??
           this.entries
             .filter((e) => e.line === subject.line && sameFile(e.file, subject.file))
             .map((e) => e.id)
         )
       case 'source-tag': {
         const src = repoKey(subject.source)
-        const exact = this.bySourceTag.get(`${src}:${subject.tag}`)
+        const exact = this.ix.bySourceTag.get(`${src}:${subject.tag}`)
         if (exact) return exact
         // Tag-less or wildcard sources expand to tags oc names one by one.
-        return (this.bySourceRepo.get(src) ?? []).filter((id) => {
+        return (this.ix.bySourceRepo.get(src) ?? []).filter((id) => {
           const tag = this.entry(id).source.tag
           return tag === undefined || tag.includes('*')
         })
       }
       case 'source-digest': {
         const src = repoKey(subject.source)
-        const exact = this.bySourceDigest.get(`${src}@${subject.digest}`)
+        const exact = this.ix.bySourceDigest.get(`${src}@${subject.digest}`)
         if (exact) return exact
         // A tag resolved to this digest; without -v=3 oc does not say which tag.
-        return (this.bySourceRepo.get(src) ?? []).filter((id) => !this.entry(id).source.digest)
+        return (this.ix.bySourceRepo.get(src) ?? []).filter((id) => !this.entry(id).source.digest)
       }
       case 'source-list-child': {
         const { repo, tag, digest } = splitRef(subject.sourceRef)
         const parsed = parseImageRef(repo, 'source')
         const src = 'ref' in parsed ? repoKey(parsed.ref.printed) : repoKey(repo)
         const all = [
-          ...(this.bySourceRepo.get(src) ?? []),
-          ...(this.bySourceRepo.get(repoKey(`file://${repo}`)) ?? [])
+          ...(this.ix.bySourceRepo.get(src) ?? []),
+          ...(this.ix.bySourceRepo.get(repoKey(`file://${repo}`)) ?? [])
         ]
         const narrowed = all.filter((id) => {
           const s = this.entry(id).source
@@ -353,9 +390,9 @@ export class Attributor {
         return narrowed.length ? narrowed : all
       }
       case 'source-repo':
-        return this.bySourceRepo.get(repoKey(subject.source)) ?? []
+        return this.ix.bySourceRepo.get(repoKey(subject.source)) ?? []
       case 'destination-repo': {
-        const ids = this.byDestRepo.get(repoKey(subject.destination)) ?? []
+        const ids = this.ix.byDestRepo.get(repoKey(subject.destination)) ?? []
         if (!subject.source) return ids
         const src = repoKey(subject.source)
         const narrowed = ids.filter((id) => repoKey(this.entry(id).source.printed) === src)
@@ -365,10 +402,10 @@ export class Attributor {
         const dst = repoKey(subject.destination)
         if (subject.tag !== undefined) return this.byDestTag.get(`${dst}:${subject.tag}`) ?? []
         // A digest push failed: a list child or a digest-only line; the tags above it fail too.
-        return this.byDestRepo.get(dst) ?? []
+        return this.ix.byDestRepo.get(dst) ?? []
       }
       case 'entry':
-        return this.state.has(subject.entryId) ? [subject.entryId] : []
+        return this.byId.has(subject.entryId) ? [subject.entryId] : []
       case 'run':
         return []
     }
@@ -381,7 +418,7 @@ export class Attributor {
       for (const d of this.deferred) {
         for (const id of d.ids) {
           if (d.onlyUnconfirmed && (this.marks.get(id)?.success.length ?? 0) > 0) continue
-          this.mark(id).failures.push(d.failure)
+          this.addFailure(id, d.failure)
         }
       }
       for (const [id, m] of this.marks) this.apply(id, m)
@@ -417,8 +454,12 @@ export class Attributor {
   }
 
   private apply(id: number, m: AttemptMark): void {
-    const s = this.state.get(id)
-    if (!s) return
+    if (!this.byId.has(id)) return
+    let s = this.state.get(id)
+    if (!s) {
+      s = { classes: NONE, reasons: NONE, evidence: NONE }
+      this.state.set(id, s)
+    }
     const attempt = Math.max(this.attempt, 1)
     if (m.failures.length) {
       s.status = 'failed'
@@ -431,15 +472,16 @@ export class Attributor {
         MAX_EVIDENCE
       )
       s.lastFailedAttempt = attempt
-      delete s.recoveredAfter
+      s.recoveredAfter = undefined
     } else if (m.success.length) {
       if (s.status === 'failed' && s.lastFailedAttempt !== undefined) {
         s.recoveredAfter = s.lastFailedAttempt
       }
       s.status = 'mirrored'
-      s.classes = []
-      s.reasons = []
-      s.evidence = m.success.slice(0, MAX_EVIDENCE)
+      s.classes = NONE
+      s.reasons = NONE
+      // The mark is dropped after this attempt: its list can become the evidence as it is.
+      s.evidence = m.success.length > MAX_EVIDENCE ? m.success.slice(0, MAX_EVIDENCE) : m.success
     }
   }
 }

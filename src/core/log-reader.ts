@@ -1,7 +1,7 @@
 // oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
 // memory (oc-reference §1). The parser never throws: unknown lines become `other` events.
 import { isAscii } from 'node:buffer'
-import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
 import type { LogEvent } from './types.js'
 
 /** Line written by mirror-guard before each attempt's output. */
@@ -31,6 +31,7 @@ const WARNING_RE = /^(?:warning|Warning): (.*)$/s
 const PANIC_RE = /^(?:panic|fatal error): /
 const GOROUTINE_RE = /^goroutine \d+ \[/
 const PHASE_RE = /^phase \d+:$/
+const PLAN_REPO_RE = /^ {2}(\S+)$/
 const TOP_LEVEL_RE =
   /^(?:(?:error|warning|info|uploading|mounted): |Error: |Warning: |panic: |fatal error: |phase \d+:|<dir>$|s3:\/\/$)/
 
@@ -131,6 +132,12 @@ export class LogParser {
   /** Feed one line (without its line terminator). Returns the events it completed. */
   push(rawLine: string): LogEvent[] {
     const out: LogEvent[] = []
+    this.pushInto(rawLine, out)
+    return out
+  }
+
+  /** As push, appending the events to `out` (readLog reuses one array for every line). */
+  pushInto(rawLine: string, out: LogEvent[]): void {
     const logLine = ++this.lineNo
     const line = capLine(rawLine)
     // Cheap first-character gates keep the regexes off the hot path (plan rows, uploads).
@@ -139,11 +146,11 @@ export class LogParser {
       this.closeOpen(out)
       this.startAttempt(out, Number(header[1]), logLine)
       this.folded++
-      return out
+      return
     }
     if (logLine === 1) this.startAttempt(out, 1, 1)
     const topLevel = isTopLevel(line)
-    if (this.absorb(line, topLevel, out)) return out
+    if (this.absorb(line, topLevel, out)) return
     // After a run's final line, the next line oc would print at top level starts a new run.
     // stdout lines (in a combined capture they can trail the end) and stray text do not.
     if (this.ended !== 'no' && topLevel && !SUCCESS_RE.test(line)) {
@@ -151,7 +158,6 @@ export class LogParser {
       if (!(this.ended === 'soft' && summary)) this.startAttempt(out, this.attempt + 1, logLine)
     }
     this.parseLine(line, logLine, out)
-    return out
   }
 
   /** Flush what is still open at the end of the input. */
@@ -253,11 +259,11 @@ export class LogParser {
   }
 
   private parseLine(line: string, logLine: number, out: LogEvent[]): void {
-    const other = (): void => void out.push({ kind: 'other', text: line, logLine })
-
+    // (No per-line closure or regex literal here: this runs for every line of a 1 GB log.)
     if (isBlank(line)) {
       this.section = 'none'
-      return other()
+      out.push({ kind: 'other', text: line, logLine })
+      return
     }
     const c0 = line.charCodeAt(0)
     const success = c0 === 115 /* s */ ? parseSuccessLine(line) : undefined
@@ -285,7 +291,8 @@ export class LogParser {
     if (c0 === 103 /* g */ && GOROUTINE_RE.test(line)) {
       // Stack dump after a klog F line (4.8–4.10 with -v>=6): count it, do not emit it.
       this.inDump = true
-      return other()
+      out.push({ kind: 'other', text: line, logLine })
+      return
     }
     const warning = c0 === 119 /* w */ || c0 === 87 /* W */ ? WARNING_RE.exec(line) : null
     if (warning) {
@@ -310,7 +317,8 @@ export class LogParser {
       })
       return
     }
-    const klog = c0 === 73 || c0 === 87 || c0 === 69 || c0 === 70 /* IWEF */ ? KLOG_RE.exec(line) : null
+    const klog =
+      c0 === 73 || c0 === 87 || c0 === 69 || c0 === 70 /* IWEF */ ? KLOG_RE.exec(line) : null
     if (klog) {
       const level = (klog[1] ?? 'I') as 'I' | 'W' | 'E' | 'F'
       // klog Fatal ends the process (4.8–4.10 print the final error this way under -v>=6).
@@ -321,7 +329,8 @@ export class LogParser {
     if (c0 === 112 /* p */ && PHASE_RE.test(line)) {
       this.sawRunOutput = true
       this.section = 'phase'
-      return other()
+      out.push({ kind: 'other', text: line, logLine })
+      return
     }
     const planPrefix =
       line === '<dir>'
@@ -337,10 +346,11 @@ export class LogParser {
       this.planPrefix = planPrefix
       this.planRepo = ''
       this.planList = 'none'
-      return other()
+      out.push({ kind: 'other', text: line, logLine })
+      return
     }
     if (this.section === 'plan') return this.parsePlanRow(line, logLine, out)
-    return other()
+    out.push({ kind: 'other', text: line, logLine })
   }
 
   private parseInfo(text: string, logLine: number, out: LogEvent[]): void {
@@ -371,7 +381,7 @@ export class LogParser {
   }
 
   private parsePlanRow(line: string, logLine: number, out: LogEvent[]): void {
-    const repo = /^ {2}(\S+)$/.exec(line)
+    const repo = PLAN_REPO_RE.exec(line)
     if (repo) {
       // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
       this.planRepo = this.planPrefix + (repo[1] ?? '')
@@ -447,6 +457,12 @@ export interface ReadStats {
   readonly bytes: number
 }
 
+type Latin1Slice = (this: Buffer, start: number, end: number) => string
+/** Buffer's own latin1Slice skips toString's argument handling (measurable per line at 1 GB). */
+const nativeLatin1 = (Buffer.prototype as unknown as { latin1Slice?: Latin1Slice }).latin1Slice
+const latin1 = (buf: Buffer, start: number, end: number): string =>
+  nativeLatin1 ? nativeLatin1.call(buf, start, end) : buf.toString('latin1', start, end)
+
 /**
  * Splits byte chunks into lines, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
  * rest is dropped and noted), invalid UTF-8 becomes U+FFFD, NUL becomes U+FFFD, a trailing
@@ -461,7 +477,7 @@ class LineSplitter {
 
   constructor(private readonly stats: { lines: number; bytes: number }) {}
 
-  /** Calls `onLine` for every line the chunk completes. */
+  /** Calls `onLine` for every line the chunk completes. The chunk may be reused afterwards. */
   feed(chunk: Buffer, onLine: (line: string) => void): void {
     this.stats.bytes += chunk.length
     // Fast path: in an ASCII chunk without NUL, latin1 is the exact UTF-8 decoding, so a line
@@ -473,7 +489,7 @@ class LineSplitter {
       if (plain && nl !== -1 && !this.pending && nl - start <= MAX_LINE_BYTES) {
         const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl
         this.stats.lines++
-        onLine(chunk.toString('latin1', start, end))
+        onLine(latin1(chunk, start, end))
         start = nl + 1
         continue
       }
@@ -481,7 +497,8 @@ class LineSplitter {
       if (end > start) {
         this.pending = true
         const take = Math.min(end - start, MAX_LINE_BYTES - this.kept)
-        if (take > 0) this.parts.push(chunk.subarray(start, start + take))
+        // A copy: the caller reuses the chunk's memory for the next read.
+        if (take > 0) this.parts.push(Buffer.from(chunk.subarray(start, start + take)))
         this.kept += take
         this.dropped += end - start - take
       }
@@ -510,17 +527,34 @@ class LineSplitter {
   }
 }
 
-/** Read size: large chunks keep the per-chunk cost (stream, ASCII check) off the per-line path. */
+/** Read size: large chunks keep the per-chunk cost (read, ASCII check) off the per-line path. */
 const CHUNK_BYTES = 1 << 20
+
+/**
+ * The file's bytes in chunks, all read into ONE buffer: a 1 GB log then allocates no further
+ * memory for its bytes (fresh 1 MiB chunks per read would pile up in the C heap between GCs).
+ * Each chunk is only valid until the next one is requested.
+ */
+async function* chunks(path: string): AsyncGenerator<Buffer> {
+  const file = await open(path, 'r')
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK_BYTES)
+    for (;;) {
+      const { bytesRead } = await file.read(buf, 0, CHUNK_BYTES, null)
+      if (bytesRead === 0) return
+      yield buf.subarray(0, bytesRead)
+    }
+  } finally {
+    await file.close()
+  }
+}
 
 /** Lines of a file as strings (see LineSplitter); `stats` is filled in as the file is read. */
 export async function* readLines(path: string, stats: { lines: number; bytes: number }) {
   const splitter = new LineSplitter(stats)
   const lines: string[] = []
   const collect = (line: string): void => void lines.push(line)
-  for await (const chunk of createReadStream(path, {
-    highWaterMark: CHUNK_BYTES
-  }) as AsyncIterable<Buffer>) {
+  for await (const chunk of chunks(path)) {
     splitter.feed(chunk, collect)
     yield* lines
     lines.length = 0
@@ -537,15 +571,14 @@ export async function readLog(
   const parser = new LogParser()
   const stats = { lines: 0, bytes: 0 }
   const splitter = new LineSplitter(stats)
-  // Lines go straight from the chunk to the parser: no per-line promise or generator step.
+  // Lines go straight from the chunk to the parser: no per-line promise, generator step or array.
+  const events: LogEvent[] = []
   const onLine = (line: string): void => {
-    for (const e of parser.push(line)) onEvent(e)
+    parser.pushInto(line, events)
+    for (let i = 0; i < events.length; i++) onEvent(events[i] as LogEvent)
+    events.length = 0
   }
-  for await (const chunk of createReadStream(path, {
-    highWaterMark: CHUNK_BYTES
-  }) as AsyncIterable<Buffer>) {
-    splitter.feed(chunk, onLine)
-  }
+  for await (const chunk of chunks(path)) splitter.feed(chunk, onLine)
   const last = splitter.end()
   if (last !== undefined) onLine(last)
   for (const e of parser.end()) onEvent(e)

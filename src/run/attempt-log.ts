@@ -4,8 +4,7 @@
 // so that whatever was received is on disk even if the step is killed mid-run.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-
-export const ATTEMPT_HEADER = (n: number): string => `==== mirror-guard attempt ${n} ====`
+import { attemptHeader } from '../core/log-reader.js'
 
 export interface AttemptFiles {
   readonly stdout: string
@@ -49,7 +48,7 @@ export class AttemptLog {
       stderr: openSync(f.stderr, 'a', 0o600)
     }
     const header = [
-      ATTEMPT_HEADER(attempt),
+      attemptHeader(attempt),
       `==== command: ${command.map(quoteArg).join(' ')} ==== started: ${startedAt} ====`
     ]
     for (const h of header) this.appendCombined(h)

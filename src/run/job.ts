@@ -430,6 +430,8 @@ async function runOneAttempt(
   const command = opts.engine.command?.(request) ?? [opts.engine.name, '-f', mappingFile]
   for (const h of opts.log.begin(plan.attempt, command, new Date().toISOString())) {
     feed(parser.push(h))
+    // The command holds input text (paths, extra-args): echoed like oc's own output.
+    opts.echo?.('stderr', h)
   }
   let result
   try {

@@ -8,6 +8,7 @@ export interface HttpRequest {
   readonly url: URL
   readonly headers?: Readonly<Record<string, string>>
   readonly body?: string
+  /** Idle timeout: no bytes for this long fails the request (big blobs may take longer overall). */
   readonly timeoutMs: number
   /** Bodies beyond this many bytes abort the request (unless a sink takes them). */
   readonly maxBody: number
@@ -50,7 +51,6 @@ export function httpRequest(req: HttpRequest, agents: HttpAgents): Promise<HttpR
     const fail = (err: Error): void => {
       if (settled) return
       settled = true
-      clearTimeout(timer)
       request.destroy()
       reject(err)
     }
@@ -81,17 +81,14 @@ export function httpRequest(req: HttpRequest, agents: HttpAgents): Promise<HttpR
         res.on('end', () => {
           if (settled) return
           settled = true
-          clearTimeout(timer)
           resolvePromise({ status, headers: res.headers, body: Buffer.concat(chunks) })
         })
         res.on('error', fail)
         res.on('aborted', () => fail(new HttpError('connection closed before the response ended')))
       }
     )
-    const timer = setTimeout(
-      () =>
-        fail(new HttpError(`${req.method} ${req.url.href}: no answer within ${req.timeoutMs} ms`)),
-      req.timeoutMs
+    request.setTimeout(req.timeoutMs, () =>
+      fail(new HttpError(`${req.method} ${req.url.href}: no data for ${req.timeoutMs} ms`))
     )
     request.on('error', fail)
     request.end(req.body)

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ResultsService } from '../support/results-service.js'
-import { ActionEnv, annotations, mappingLines, ROOT } from './harness.js'
+import { ActionEnv, annotations, mappingLines, ROOT, alive } from './harness.js'
 
 interface Ran {
   readonly code: number | null
@@ -173,18 +173,21 @@ describe('node dist/index.js', () => {
   })
 
   it('runs on Node 24 too', async (ctx) => {
-    const probe = await runBundle('npx', ['--yes', '-p', 'node@24', '--', 'node', '--version'], {
-      PATH: process.env['PATH'] ?? '',
-      HOME: process.env['HOME'] ?? tmpdir()
-    })
-    if (probe.code !== 0 || !probe.stdout.startsWith('v24.')) {
+    // npx fetches node@24 from the npm registry once; its binary then runs the bundle directly.
+    const probe = await runBundle(
+      'npx',
+      ['--yes', '-p', 'node@24', '--', 'node', '-p', 'process.version + " " + process.execPath'],
+      { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir() }
+    )
+    const [version, node24] = probe.stdout.trim().split(' ')
+    if (probe.code !== 0 || !version?.startsWith('v24.') || !node24) {
       console.log(
         `Skipping the Node 24 run: npx could not provide node@24 (${(probe.stderr || probe.stdout).trim().slice(0, 300)})`
       )
       ctx.skip()
       return
     }
-    await rateLimitThenClean(['npx', '--yes', '-p', 'node@24', '--', 'node'], '203')
+    await rateLimitThenClean([node24], '203')
   }, 180_000)
 
   it('post after a killed main: uploads the log and a retry mapping of the lines not confirmed', async () => {
@@ -297,15 +300,6 @@ async function waitFor(cond: () => boolean, ms = 30_000): Promise<void> {
   while (!cond()) {
     if (Date.now() > until) throw new Error('timed out waiting')
     await new Promise((r) => setTimeout(r, 50))
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
   }
 }
 

@@ -201,3 +201,13 @@ export function resetCore(): void {
   ;(core.summary as unknown as { _filePath?: string })._filePath = undefined
   process.exitCode = undefined
 }
+
+/** Whether a process is still running (an unreaped zombie counts as gone). */
+export function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return !/^\d+ \(.*\) [ZX] /.test(stat)
+  } catch {
+    return false
+  }
+}

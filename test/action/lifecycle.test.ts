@@ -11,7 +11,8 @@ import {
   captureStdout,
   mappingLines,
   resetCore,
-  type FakeCall
+  type FakeCall,
+  alive
 } from './harness.js'
 
 let env: ActionEnv | undefined
@@ -37,15 +38,6 @@ const BASE = {
   upload: 'false'
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
 describe('attempt-timeout', () => {
   it('stops a stuck oc, counts its unconfirmed lines as network failures and retries them', async () => {
     const e = setup([
@@ -61,15 +53,15 @@ describe('attempt-timeout', () => {
 
     const calls = e.calls()
     expect(calls).toHaveLength(2)
-    expect(alive(calls[0]!.pid!)).toBe(false)
+    expect(alive(calls[0].pid!)).toBe(false)
     const out = e.outputs()
     expect(out['outcome']).toBe('success')
-    const report = JSON.parse(readFileSync(out['report']!, 'utf8')) as {
+    const report = JSON.parse(readFileSync(out['report'], 'utf8')) as {
       run: { attempts: { timedOut: boolean; exitCode: number | null; entryIds: number[] }[] }
       lines: { recoveredAfter?: number }[]
     }
     expect(report.run.attempts[0]).toMatchObject({ timedOut: true, exitCode: null })
-    expect(report.run.attempts[1]!.entryIds).toHaveLength(5)
+    expect(report.run.attempts[1].entryIds).toHaveLength(5)
     expect(report.lines.every((l) => l.recoveredAfter === 1)).toBe(true)
   })
 
@@ -81,10 +73,10 @@ describe('attempt-timeout', () => {
     await run()
     const out = e.outputs()
     expect(out['outcome']).toBe('failed')
-    expect(JSON.parse(out['failed-by-class']!)).toEqual({ network: 5 })
-    expect(mappingLines(readFileSync(out['retry-mapping']!, 'utf8'))).toHaveLength(5)
+    expect(JSON.parse(out['failed-by-class'])).toEqual({ network: 5 })
+    expect(mappingLines(readFileSync(out['retry-mapping'], 'utf8'))).toHaveLength(5)
     const errors = annotations(stdout()).filter((a) => a.level === 'error')
-    expect(errors[0]!.message).toContain('attempt-timeout')
+    expect(errors[0].message).toContain('attempt-timeout')
     expect(process.exitCode).toBe(1)
   })
 })
@@ -98,7 +90,7 @@ describe('mode: dry-run', () => {
     await run()
     const calls = e.calls()
     expect(calls).toHaveLength(1)
-    expect(calls[0]!.argv).toContain('--dry-run=true')
+    expect(calls[0].argv).toContain('--dry-run=true')
     const out = e.outputs()
     expect(out['outcome']).toBe('success')
     expect(out['retry-mapping']).toBe('')
@@ -120,7 +112,7 @@ describe('registry credentials', () => {
     await run()
     const masks = [...stdout().matchAll(/^::add-mask::(.*)$/gm)].map((m) => m[1])
     expect(masks).toEqual(expect.arrayContaining([token, 'id-token-123456', 's3cret-password']))
-    const arg = e.calls()[0]!.argv.find((a) => a.startsWith('--registry-config='))!
+    const arg = e.calls()[0].argv.find((a) => a.startsWith('--registry-config='))!
     const path = arg.slice('--registry-config='.length)
     expect(() => readFileSync(path)).toThrow() // removed after the run
     const plain = stdout()
@@ -138,6 +130,28 @@ describe('registry credentials', () => {
     await run()
     expect(e.allCalls()).toEqual([])
     expect(stdout()).toMatch(/::error::Input registry-config: file nope\/auth.json not found/)
+    expect(process.exitCode).toBe(1)
+  })
+
+  it('fails clearly when the oc binary cannot be started', async () => {
+    const e = setup([{ case: '4.12/clean-reg' }])
+    const mapping = e.mappingFrom('4.12/clean-reg')
+    e.stub({ ...BASE, mapping, oc: join(e.dir, 'no-such-oc') })
+    const stdout = captureStdout()
+    await run()
+    expect(stdout()).toMatch(/::error::Cannot run oc: cannot start .*no-such-oc: .*ENOENT/)
+    expect(e.outputs()['outcome']).toBe('failed')
+    expect(process.exitCode).toBe(1)
+  })
+
+  it('rejects a working-directory that does not exist', async () => {
+    const e = setup([{ case: '4.12/clean-reg' }])
+    const mapping = e.mappingFrom('4.12/clean-reg')
+    e.stub({ ...BASE, mapping, 'working-directory': 'not/here' })
+    const stdout = captureStdout()
+    await run()
+    expect(stdout()).toMatch(/::error::Input working-directory: .*not\/here is not a directory/)
+    expect(e.allCalls()).toEqual([])
     expect(process.exitCode).toBe(1)
   })
 
@@ -163,17 +177,17 @@ describe('artifacts', () => {
     await run()
     const notices = annotations(stdout()).filter((a) => a.level === 'notice')
     expect(notices).toHaveLength(1)
-    expect(notices[0]!.message).toContain('not uploaded')
+    expect(notices[0].message).toContain('not uploaded')
     const out = e.outputs()
     expect(out['log-artifact-id']).toBe('')
-    expect(readFileSync(out['log']!, 'utf8')).toContain('==== mirror-guard attempt 1 ====')
-    expect(readFileSync(out['retry-mapping']!, 'utf8')).toContain('ns/alpha')
+    expect(readFileSync(out['log'], 'utf8')).toContain('==== mirror-guard attempt 1 ====')
+    expect(readFileSync(out['retry-mapping'], 'utf8')).toContain('ns/alpha')
   })
 
   it('retry-from: mirrors only the lines of a retry mapping from another job, annotated at their origin', async () => {
     const e = setup([{ case: '4.12/clean-reg' }])
     e.mappingFrom('4.12/clean-reg')
-    const first = readFileSync(join(e.workspace, 'mapping.txt'), 'utf8').split('\n')[0]!
+    const first = readFileSync(join(e.workspace, 'mapping.txt'), 'utf8').split('\n')[0]
     // What an earlier job uploaded (renderRetryMapping's shape: origin comment, line verbatim).
     const retry = e.writeFile(
       'retry-mapping.txt',
@@ -191,12 +205,46 @@ describe('artifacts', () => {
     await run()
     const calls = e.calls()
     expect(calls).toHaveLength(1)
-    expect(mappingLines(calls[0]!.mapping)).toEqual([first])
+    expect(mappingLines(calls[0].mapping)).toEqual([first])
     const out = e.outputs()
     expect(out['outcome']).toBe('success')
     expect(out['mirrored']).toBe('1')
     const summary = e.summary()
     expect(summary).toContain('mapping\\.txt:1')
+  })
+
+  it('retry-from another run (run-id, repository, github-token) goes through the REST API', async () => {
+    const e = setup([{ case: '4.12/clean-reg' }])
+    e.mappingFrom('4.12/clean-reg')
+    const lines = readFileSync(join(e.workspace, 'mapping.txt'), 'utf8').split('\n')
+    const retry = e.writeFile(
+      'retry-mapping.txt',
+      `# mapping.txt:2 server: HTTP 503\n${lines[1]}\n# mapping.txt:5 server: HTTP 503\n${lines[4]}\n`
+    )
+    for (const [k, v] of Object.entries(service.env('401', 'job-a'))) vi.stubEnv(k, v)
+    expect(
+      (await uploadFiles('nightly-retry', [join(e.workspace, retry)], e.workspace)).id
+    ).toBeGreaterThan(0)
+
+    e.stub(
+      {
+        ...BASE,
+        'retry-from': 'nightly-retry',
+        'run-id': '401',
+        repository: service.repository,
+        'github-token': 'ghs_test'
+      },
+      service.env('402', 'job-b')
+    )
+    captureStdout()
+    await run()
+    expect(mappingLines(e.calls()[0].mapping)).toEqual([lines[1], lines[4]])
+    expect(e.outputs()['mirrored']).toBe('2')
+    expect(
+      service.requests.some((r) =>
+        r.path.startsWith(`/repos/${service.repository}/actions/runs/401/artifacts`)
+      )
+    ).toBe(true)
   })
 
   it('retry-from missing: one notice and skip (success, nothing run)', async () => {
@@ -206,7 +254,7 @@ describe('artifacts', () => {
     await run()
     const notices = annotations(stdout()).filter((a) => a.level === 'notice')
     expect(notices).toHaveLength(1)
-    expect(notices[0]!.message).toContain('no-such-artifact')
+    expect(notices[0].message).toContain('no-such-artifact')
     expect(e.allCalls()).toEqual([])
     expect(e.outputs()['outcome']).toBe('success')
     expect(process.exitCode).toBeUndefined()

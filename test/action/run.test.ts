@@ -1,6 +1,8 @@
 // The whole action (main) against a stand-in oc replaying real transcripts attempt by attempt.
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readLog } from '../../src/core/log-reader.js'
 import { run } from '../../src/main.js'
 import {
   ActionEnv,
@@ -8,6 +10,7 @@ import {
   captureStdout,
   mappingLines,
   resetCore,
+  ROOT,
   type FakeCall
 } from './harness.js'
 
@@ -47,6 +50,10 @@ describe('run() with replayed oc transcripts', () => {
     expect(calls[1].argv).not.toContain('--force')
 
     const out = e.outputs()
+    // Every output action.yml declares is set, and nothing else.
+    const yml = readFileSync(join(ROOT, 'action.yml'), 'utf8')
+    const declared = [...yml.slice(yml.indexOf('\noutputs:')).matchAll(/^ {2}([\w-]+):$/gm)]
+    expect(Object.keys(out).sort()).toEqual(declared.map((m) => m[1]).sort())
     expect(out['outcome']).toBe('success')
     expect(out['attempts']).toBe('2')
     expect(out['mirrored']).toBe('5')
@@ -73,10 +80,21 @@ describe('run() with replayed oc transcripts', () => {
     // The combined log has one header per attempt; oc's lines were echoed inside a
     // stop-commands block only.
     const log = readFileSync(out['log'], 'utf8')
+    // Evidence line numbers point into the combined log (the artifact).
+    const logLines = log.split('\n')
+    const alphaLine = report.lines.find((l) => l.line === 1) as unknown as { evidence: number[] }
+    expect(alphaLine.evidence.length).toBeGreaterThan(0)
+    for (const n of alphaLine.evidence) expect(logLines[n - 1]).toMatch(/alpha:v1$/)
     expect(log.match(/^==== mirror-guard attempt \d+ ====$/gm)).toEqual([
       '==== mirror-guard attempt 1 ====',
       '==== mirror-guard attempt 2 ===='
     ])
+    // Re-read as the CLI and later jobs read the artifact: two attempts, same verdicts.
+    const starts: number[] = []
+    await readLog(out['log'], (ev) => {
+      if (ev.kind === 'attempt-start') starts.push(ev.attempt)
+    })
+    expect(starts).toEqual([1, 2])
     const text = stdout()
     const open = /^::stop-commands::([0-9a-f]{32})$/m.exec(text)
     expect(open).not.toBeNull()
@@ -178,4 +196,26 @@ describe('run() with replayed oc transcripts', () => {
     expect(mappingLines(readFileSync(out['retry-mapping'], 'utf8'))).toHaveLength(1)
     expect(process.exitCode).toBe(1)
   })
+
+  it.each([
+    ['warn', 1, 'warning'],
+    ['ignore', 0, undefined]
+  ] as const)(
+    'on-failure: %s keeps the step green',
+    async (onFailure, errorAnnotations, summaryLevel) => {
+      const e = setup([{ case: '4.12/401-manifest-file' }])
+      const mapping = e.mappingFrom('4.12/401-manifest-file')
+      e.stub({ ...BASE, mapping, dir: 'mirror', verify: 'off', 'on-failure': onFailure })
+      const stdout = captureStdout()
+      await run()
+      expect(process.exitCode).toBeUndefined()
+      expect(e.outputs()['outcome']).toBe('partial')
+      const all = annotations(stdout())
+      expect(all.filter((a) => a.level === 'error' && a.props['file'])).toHaveLength(
+        errorAnnotations
+      )
+      const verdict = all.filter((a) => a.props['title'] === 'mirror-guard')
+      expect(verdict.map((a) => a.level)).toEqual(summaryLevel ? [summaryLevel] : [])
+    }
+  )
 })

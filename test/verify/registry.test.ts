@@ -143,6 +143,29 @@ describe('verifyRegistryEntries against docker-registry', () => {
     }
   })
 
+  it('reports a child manifest of a list deleted through the API as missing-child', async () => {
+    // Pushed separately so the other tests keep an intact ns/multi.
+    await pushImages({ ...built, images: [{ ...image('ns/multi'), repo: 'ns/multi2' }] }, reg.host)
+    const child = image('ns/multi').manifests[1].digest
+    const del = await fetch(`${reg.url}/v2/ns/multi2/manifests/${child}`, { method: 'DELETE' })
+    expect(del.status).toBe(202)
+    const [r] = await verifyRegistryEntries([dst(0, 'ns/multi2')], { insecure: true, digest: true })
+    expect(r.problems.map((p) => [p.kind, p.digest])).toEqual([['missing-child', child]])
+    expect(r.problems[0].message).toContain(
+      `(linux/arm64) of manifest list ${image('ns/multi').digest}`
+    )
+  })
+
+  it('a repository-only destination checks every tag the registry lists', async () => {
+    const e = entry(0, registryRef(SRC, 'ns/img'), registryRef(reg.host, 'ns/img'), undefined)
+    expect(await verifyRegistryEntries([e], { insecure: true, digest: false })).toEqual([
+      { entryId: 0, complete: true, problems: [] }
+    ])
+    const none = entry(1, registryRef(SRC, 'ns/none'), registryRef(reg.host, 'ns/none'), undefined)
+    const [r] = await verifyRegistryEntries([none], { insecure: true, digest: false })
+    expect(r.problems.map((p) => p.kind)).toEqual(['missing-tag'])
+  })
+
   it('reports an unreachable registry as a problem, never a crash', async () => {
     const port = await freePort()
     const [r] = await verifyRegistryEntries([dst(0, 'ns/img', 'v1', `127.0.0.1:${port}`)], {
@@ -278,6 +301,31 @@ describe('bearer token flow (stand-in registry)', () => {
       server.closeAllConnections()
       await new Promise((r) => server.close(r))
       await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('a registry that never answers', () => {
+  it('times out into an unreachable problem', async () => {
+    const sockets = new Set<import('node:net').Socket>()
+    const server = http.createServer(() => {
+      // Accept the request and say nothing.
+    })
+    server.on('connection', (s) => sockets.add(s))
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const addr = server.address()
+    const host = `127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
+    try {
+      const [r] = await verifyRegistryEntries([dst(0, 'ns/img', 'v1', host)], {
+        insecure: true,
+        digest: false,
+        timeoutMs: 300
+      })
+      expect(r.problems.map((p) => p.kind)).toEqual(['unreachable'])
+      expect(r.problems[0].message).toContain('no data for 300 ms')
+    } finally {
+      for (const s of sockets) s.destroy()
+      await new Promise((r) => server.close(r))
     }
   })
 })

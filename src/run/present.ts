@@ -1,0 +1,135 @@
+// Job results → what the action shows: annotation and summary rows, the report's attempt data.
+// Pure (types only from the github modules), so every mapping is testable on its own.
+import { isRunSummary } from '../core/classify.js'
+import { effectiveDestination } from '../core/mapping.js'
+import type { LineVerdict, MappingEntry, MappingSet, Triage } from '../core/types.js'
+import type { LineResult } from '../github/annotations.js'
+import type { AttemptRow, SummaryLine } from '../github/summary.js'
+import type { AttemptRecord, JobResult } from './job.js'
+
+/** Where a mapping line is shown (annotation file and line). */
+export type Locate = (file: string, line: number) => { file: string; line: number }
+
+/**
+ * Where a line really comes from. A retry mapping (retry-from) has a `# file:line class: …`
+ * comment before each line, written by renderRetryMapping: annotations point at that origin.
+ */
+export function originOf(
+  texts: ReadonlyMap<string, string>,
+  file: string,
+  line: number
+): { file: string; line: number } | undefined {
+  const text = texts.get(file)
+  if (text === undefined || line < 2) return undefined
+  const prev = text.split(/\r?\n/)[line - 2] ?? ''
+  const m = /^# (.+):(\d+) \S+: /.exec(prev)
+  return m ? { file: m[1], line: Number(m[2]) } : undefined
+}
+
+/** In a dry run nothing is pushed, so a line no error names is "planned", not unconfirmed. */
+export function dryRunVerdicts(triage: Triage): Triage {
+  return {
+    ...triage,
+    verdicts: triage.verdicts.map((v) =>
+      v.status === 'failed' && v.classes.length === 1 && v.classes[0] === 'unconfirmed'
+        ? {
+            entryId: v.entryId,
+            status: 'mirrored',
+            classes: [],
+            reasons: ['planned (dry run)'],
+            evidence: v.evidence,
+            retryable: false
+          }
+        : v
+    )
+  }
+}
+
+/**
+ * Run-level findings worth an annotation: those of the last attempt (earlier ones were
+ * followed by a retry), without oc's closing `one or more errors occurred`, which only
+ * summarises the per-line errors already annotated.
+ */
+export function annotatedRunLevel(
+  triage: Triage,
+  attempts: readonly AttemptRecord[]
+): Triage['runLevel'] {
+  const last = attempts[attempts.length - 1]
+  return triage.runLevel.filter(
+    (r) =>
+      !isRunSummary(r.text) &&
+      (last === undefined || (r.logLine >= last.logLines[0] && r.logLine <= last.logLines[1]))
+  )
+}
+
+export function attemptRow(a: AttemptRecord): AttemptRow {
+  return {
+    attempt: a.attempt,
+    linesRun: a.entryIds.length,
+    mirrored: a.mirrored,
+    failed: a.failed,
+    ...(a.stats?.planningSeconds !== undefined ? { planningSeconds: a.stats.planningSeconds } : {}),
+    ...(a.stats?.mirroringSeconds !== undefined
+      ? { mirroringSeconds: a.stats.mirroringSeconds }
+      : {}),
+    ...(a.stats?.rate !== undefined ? { rate: a.stats.rate } : {}),
+    exitCode: a.exitCode,
+    durationSeconds: (Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 1000
+  }
+}
+
+export function attemptJson(a: AttemptRecord): Record<string, unknown> {
+  return {
+    attempt: a.attempt,
+    command: a.command,
+    mappingFile: a.mappingFile,
+    entryIds: a.entryIds,
+    force: a.force,
+    maxPerRegistry: a.maxPerRegistry,
+    delayBeforeMs: a.delayBeforeMs,
+    startedAt: a.startedAt,
+    endedAt: a.endedAt,
+    exitCode: a.exitCode,
+    signal: a.signal,
+    timedOut: a.timedOut,
+    aborted: a.aborted,
+    mirrored: a.mirrored,
+    failed: a.failed,
+    stats: a.stats,
+    logLines: a.logLines,
+    verified: a.verified
+  }
+}
+
+/**
+ * One row per verdict for annotations and the summary. A recovered line carries the classes
+ * and reasons it recovered from, so the notice can say what happened.
+ */
+export function lineResults(
+  set: MappingSet,
+  verdicts: readonly LineVerdict[],
+  job: Pick<JobResult, 'attempts' | 'lastFailure'>,
+  locate: Locate
+): (LineResult & SummaryLine)[] {
+  const byId = new Map<number, MappingEntry>(set.entries.map((e) => [e.id, e]))
+  return verdicts.flatMap((v) => {
+    const e = byId.get(v.entryId)
+    if (!e) return []
+    const at = locate(e.file, e.line)
+    const before = v.recoveredAfter !== undefined ? job.lastFailure.get(v.entryId) : undefined
+    return [
+      {
+        file: at.file,
+        line: at.line,
+        status: v.status,
+        classes: before?.classes ?? v.classes,
+        reasons: before?.reasons ?? v.reasons,
+        attempts: job.attempts.filter((a) => a.entryIds.includes(v.entryId)).length,
+        retryable: v.retryable,
+        source: e.source.raw,
+        destination: effectiveDestination(e),
+        ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
+      }
+    ]
+  })
+}
