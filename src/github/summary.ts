@@ -126,11 +126,18 @@ function statusRank(l: SummaryLine): number {
   return l.recoveredAfter !== undefined ? 2 : 3
 }
 
-function statusText(l: SummaryLine): string {
+/** What a line that did not fail is called in each mode. */
+const DONE: Record<NonNullable<SummaryInput['mode']>, string> = {
+  mirror: 'mirrored',
+  validate: 'parsed',
+  'dry-run': 'planned'
+}
+
+function statusText(l: SummaryLine, mode: SummaryInput['mode'] = 'mirror'): string {
   if (l.status === 'failed') return l.retryable ? '❌ failed (retryable)' : '❌ failed (permanent)'
   return l.recoveredAfter !== undefined
-    ? `✅ mirrored (retry after attempt ${l.recoveredAfter})`
-    : '✅ mirrored'
+    ? `✅ ${DONE[mode]} (retry after attempt ${l.recoveredAfter})`
+    : `✅ ${DONE[mode]}`
 }
 
 function outcome(input: SummaryInput): string {
@@ -220,7 +227,7 @@ function lineTable(input: SummaryInput, limits: SummaryLimits): string | undefin
       `${cell(l.file)}:${l.line}`,
       cell(l.source),
       cell(l.destination),
-      statusText(l),
+      statusText(l, input.mode),
       l.classes.map((c) => `\`${c}\``).join(' '),
       cell(l.reasons.join('; '), MAX_REASON_CHARS)
     ])

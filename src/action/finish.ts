@@ -1,0 +1,166 @@
+// After the attempts: report JSON, retry mapping, annotations, artifacts, summary, outputs,
+// and the step's verdict.
+import * as core from '@actions/core'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { isRunSummary } from '../core/classify.js'
+import { buildReport, renderRetryMapping } from '../core/report.js'
+import type { MappingFinding, MappingSet } from '../core/types.js'
+import { emitAnnotations, planAnnotations } from '../github/annotations.js'
+import { uploadFiles } from '../github/artifacts.js'
+import { renderSummary, writeSummary } from '../github/summary.js'
+import type { JobResult } from '../run/job.js'
+import { computeOutcome, failedByClass } from '../run/outcome.js'
+import {
+  annotatedRunLevel,
+  attemptJson,
+  attemptRow,
+  dryRunVerdicts,
+  lineResults
+} from '../run/present.js'
+import { setOutputs, verdict, type Ctx } from './context.js'
+
+export interface FinishInput {
+  readonly set: MappingSet
+  readonly texts: ReadonlyMap<string, string>
+  readonly job: JobResult
+  readonly toolVersion: string
+  readonly engine: string
+  readonly logPath: string
+  readonly notes: string[]
+  readonly locate: (file: string, line: number) => { file: string; line: number }
+}
+
+export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
+  const { inputs } = ctx
+  const triage = inputs.dryRun ? dryRunVerdicts(f.job.triage) : f.job.triage
+  const verdicts = triage.verdicts
+  const report = buildReport(f.set, triage)
+  const outcome = computeOutcome(verdicts, f.job.fatal !== undefined || f.job.aborted)
+
+  // Retry mapping: every line not mirrored (also the permanent ones, so a later job sees them).
+  const retryText = inputs.dryRun ? '' : renderRetryMapping(f.set, verdicts)
+  const retryPath = join(ctx.workDir, 'retry-mapping.txt')
+  if (retryText !== '') writeFileSync(retryPath, retryText)
+
+  const reportPath = join(ctx.workDir, 'report.json')
+  const mirrored = verdicts.filter((v) => v.status === 'mirrored').length
+  const failed = verdicts.length - mirrored
+  writeFileSync(
+    reportPath,
+    JSON.stringify(
+      {
+        ...report,
+        run: {
+          mode: inputs.dryRun ? 'dry-run' : 'mirror',
+          engine: f.engine,
+          toolVersion: f.toolVersion,
+          outcome,
+          aborted: f.job.aborted,
+          ...(f.job.fatal !== undefined ? { fatal: f.job.fatal } : {}),
+          attempts: f.job.attempts.map(attemptJson)
+        }
+      },
+      null,
+      2
+    )
+  )
+
+  // Annotations on the mapping lines.
+  const lines = lineResults(f.set, verdicts, f.job, f.locate)
+  const findings: MappingFinding[] = f.set.findings.map((x) => ({
+    ...x,
+    ...f.locate(x.file, x.line)
+  }))
+  emitAnnotations(
+    planAnnotations({
+      lines: inputs.onFailure === 'ignore' ? lines.filter((l) => l.status === 'mirrored') : lines,
+      findings,
+      runLevel: annotatedRunLevel(triage, f.job.attempts),
+      moreAt: inputs.upload ? `the ${inputs.artifactName} artifact` : 'the JSON report'
+    })
+  )
+
+  // Artifacts.
+  let logArtifactId = ''
+  let retryArtifactId = ''
+  const uploaded: string[] = []
+  if (inputs.upload) {
+    const files = [
+      f.logPath,
+      reportPath,
+      ...f.job.attempts.flatMap((a) => [a.stdoutFile, a.stderrFile])
+    ].filter((p) => existsSync(p))
+    const opts = inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}
+    const up = await uploadFiles(inputs.artifactName, files, ctx.workDir, opts)
+    if (up.id !== undefined) {
+      logArtifactId = String(up.id)
+      uploaded.push(inputs.artifactName)
+    }
+    let skipped = up.skipped
+    if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
+    if (retryText !== '') {
+      const r = await uploadFiles(inputs.retryArtifactName, [retryPath], ctx.workDir, opts)
+      if (r.id !== undefined) {
+        retryArtifactId = String(r.id)
+        uploaded.push(inputs.retryArtifactName)
+      }
+      if (r.warning !== undefined) core.warning(r.warning, { title: 'artifact upload' })
+      skipped ??= r.skipped
+    }
+    if (skipped !== undefined && up.id === undefined) {
+      const note = `${skipped} The files are still on the runner: ${ctx.workDir}`
+      core.notice(note, { title: 'artifacts' })
+      f.notes.push(note)
+    }
+  }
+  ctx.state = {
+    ...ctx.state,
+    uploaded,
+    confirmedIds: verdicts.filter((v) => v.status === 'mirrored').map((v) => v.entryId)
+  }
+
+  // Summary.
+  await writeSummary(
+    renderSummary({
+      title: inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard',
+      mode: inputs.dryRun ? 'dry-run' : 'mirror',
+      lines,
+      findings,
+      runLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
+      attempts: f.job.attempts.map(attemptRow),
+      toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
+      artifactName: inputs.artifactName,
+      notes: f.notes
+    })
+  )
+
+  setOutputs({
+    outcome,
+    attempts: String(f.job.attempts.length),
+    mirrored: String(mirrored),
+    failed: String(failed),
+    'failed-by-class': JSON.stringify(failedByClass(verdicts)),
+    'retry-mapping': retryText !== '' ? retryPath : '',
+    report: reportPath,
+    log: f.logPath,
+    'log-artifact-id': logArtifactId,
+    'retry-artifact-id': retryArtifactId
+  })
+
+  if (f.job.fatal !== undefined) {
+    core.setFailed(`mirror-guard: ${f.job.fatal}`)
+  } else if (outcome !== 'success') {
+    const what = inputs.dryRun ? 'have planning errors' : 'not mirrored'
+    verdict(
+      ctx,
+      `${failed} of ${verdicts.length} mapping entr${verdicts.length === 1 ? 'y' : 'ies'} ${what} (outcome: ${outcome})`
+    )
+  } else {
+    core.info(
+      inputs.dryRun
+        ? `Dry run: all ${verdicts.length} mapping entries planned without errors.`
+        : `All ${verdicts.length} mapping entries mirrored in ${f.job.attempts.length} attempt(s).`
+    )
+  }
+}

@@ -1,0 +1,250 @@
+// mode: mirror / dry-run — secrets, the mapping (or a retry mapping from an artifact), the
+// engine, the attempts; then finish() reports.
+import * as core from '@actions/core'
+import { existsSync, writeFileSync } from 'node:fs'
+import { basename, join, resolve } from 'node:path'
+import { loadMappingFiles } from '../core/mapping-files.js'
+import type { RetryPolicy } from '../core/retry-plan.js'
+import type { Engine } from '../engines/engine.js'
+import { OcEngine } from '../engines/oc.js'
+import { SkopeoEngine } from '../engines/skopeo.js'
+import { emitAnnotations, planAnnotations } from '../github/annotations.js'
+import { downloadRetryMapping } from '../github/artifacts.js'
+import { SafeEcho } from '../github/echo.js'
+import { renderSummary, writeSummary } from '../github/summary.js'
+import { AttemptLog } from '../run/attempt-log.js'
+import { runJob, type JobResult } from '../run/job.js'
+import { originOf } from '../run/present.js'
+import { masksForFile, writeAuthFile } from '../run/secrets.js'
+import { makeVerifier } from '../run/verify-hook.js'
+import { annotationPath, message, saveState, setOutputs, verdict, type Ctx } from './context.js'
+import { finish } from './finish.js'
+
+export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
+  const { inputs } = ctx
+  // 1. Secrets first: masked before anything else can print them.
+  let authFile: string | undefined
+  if (inputs.registryAuth !== undefined) {
+    authFile = writeAuthFile(ctx.workDir, inputs.registryAuth)
+    ctx.state = { ...ctx.state, secretFiles: [authFile] }
+    saveState(ctx)
+  } else if (inputs.registryConfig !== undefined) {
+    authFile = resolve(ctx.cwd, inputs.registryConfig)
+    if (!existsSync(authFile)) {
+      core.setFailed(
+        `Input registry-config: file ${inputs.registryConfig} not found (looked in ${ctx.cwd}).`
+      )
+      setOutputs({})
+      return
+    }
+    for (const m of masksForFile(authFile)) core.setSecret(m)
+  }
+
+  // 2. The mapping: a retry mapping from an artifact, or the mapping input.
+  let mappingFiles = [...inputs.mapping]
+  const notes: string[] = []
+  if (inputs.retryFrom !== undefined) {
+    const got = await downloadRetryMapping({
+      name: inputs.retryFrom,
+      path: join(ctx.workDir, 'retry-from'),
+      ...(inputs.runId !== undefined ? { runId: inputs.runId } : {}),
+      ...(inputs.repository !== undefined ? { repository: inputs.repository } : {}),
+      ...(inputs.githubToken !== undefined ? { token: inputs.githubToken } : {})
+    })
+    if (got.found && got.files.length > 0) {
+      mappingFiles = got.files.filter((f) => f.endsWith('.txt'))
+      if (mappingFiles.length === 0) mappingFiles = got.files
+      core.info(
+        `Retrying the lines of artifact ${inputs.retryFrom}: ${mappingFiles.map((f) => basename(f)).join(', ')}`
+      )
+    } else {
+      const why = `Retry mapping ${inputs.retryFrom} not available: ${got.reason ?? 'no files'}.`
+      core.notice(why, { title: 'retry-from' })
+      notes.push(why)
+      if (inputs.retryFromMissing === 'fail') {
+        core.setFailed(`${why} (retry-from-missing: fail)`)
+        setOutputs({})
+        return
+      }
+      if (inputs.retryFromMissing === 'skip' || mappingFiles.length === 0) {
+        if (inputs.retryFromMissing === 'full') {
+          core.setFailed(`${why} retry-from-missing is full, but the mapping input is empty.`)
+          setOutputs({})
+          return
+        }
+        await writeSummary(
+          renderSummary({
+            title: 'mirror-guard',
+            mode: 'mirror',
+            lines: [],
+            notes: [...notes, 'Nothing to retry.']
+          })
+        )
+        setOutputs({ outcome: 'success' })
+        return
+      }
+    }
+  }
+  const { set, texts } = await loadMappingFiles(mappingFiles, ctx.cwd)
+  const locate = (file: string, line: number): { file: string; line: number } => {
+    const origin = originOf(texts, file, line)
+    return origin ?? { file: annotationPath(ctx, file), line }
+  }
+  const findings = set.findings.map((f) => ({ ...f, ...locate(f.file, f.line) }))
+  const parseErrors = findings.filter((f) => f.severity === 'error')
+  if (parseErrors.length > 0) {
+    // oc would stop at the first of these; nothing is spawned.
+    emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }))
+    await writeSummary(
+      renderSummary({
+        title: 'mirror-guard',
+        mode: inputs.dryRun ? 'dry-run' : 'mirror',
+        lines: [],
+        findings,
+        notes: [...notes, `The mapping has ${parseErrors.length} error(s); oc was not started.`]
+      })
+    )
+    setOutputs({ outcome: 'failed', failed: String(set.entries.length) })
+    verdict(
+      ctx,
+      `mapping has ${parseErrors.length} error${parseErrors.length === 1 ? '' : 's'}; oc was not started`,
+      true
+    )
+    return
+  }
+
+  // 3. Engine and version.
+  const engine = makeEngine(ctx, authFile)
+  let toolVersion: string
+  try {
+    toolVersion = await engine.version()
+  } catch (e) {
+    core.setFailed(`Cannot run ${engine.name}: ${message(e)}`)
+    setOutputs({})
+    return
+  }
+  core.info(`${engine.name}: ${toolVersion.split('\n')[0] ?? ''}`)
+
+  // 4. Attempts.
+  const firstMappingFile =
+    mappingFiles.length === 1 ? mappingFiles[0] : writeCombinedMapping(ctx, mappingFiles, texts)
+  ctx.state = {
+    ...ctx.state,
+    mappingFiles,
+    scopeIds: set.entries.map((e) => e.id)
+  }
+  saveState(ctx)
+  const log = new AttemptLog(ctx.workDir)
+  const echo = new SafeEcho()
+  const policy: RetryPolicy = {
+    maxAttempts: inputs.dryRun ? 1 : inputs.maxAttempts,
+    retryOn: inputs.retryOn,
+    retryDelaySeconds: inputs.retryDelaySeconds,
+    maxRetryDelaySeconds: inputs.maxRetryDelaySeconds,
+    retryMaxPerRegistry: inputs.retryMaxPerRegistry,
+    forceOnRetry: inputs.forceOnRetry,
+    maxPerRegistry: inputs.maxPerRegistry
+  }
+  let job: JobResult
+  try {
+    job = await runJob({
+      engine,
+      set,
+      scope: set.entries,
+      firstMappingFile,
+      workDir: ctx.workDir,
+      log,
+      policy,
+      ...(inputs.attemptTimeoutSeconds !== undefined
+        ? { timeoutMs: inputs.attemptTimeoutSeconds * 1000 }
+        : {}),
+      ...(inputs.verify !== 'off' && !inputs.dryRun
+        ? {
+            verify: makeVerifier({
+              inputs,
+              cwd: ctx.cwd,
+              ...(authFile !== undefined ? { authFile } : {})
+            })
+          }
+        : {}),
+      echo: (_stream, line) => echo.line(line),
+      info: (m) => {
+        echo.end()
+        core.info(m)
+      },
+      signal,
+      onProgress: (r) => {
+        echo.end()
+        ctx.state = {
+          ...ctx.state,
+          confirmedIds: r.triage.verdicts
+            .filter((v) => v.status === 'mirrored')
+            .map((v) => v.entryId)
+        }
+        saveState(ctx)
+      }
+    })
+  } finally {
+    echo.end()
+    log.close()
+  }
+  if (job.aborted) notes.push('The run was cancelled: lines not confirmed by then count as failed.')
+  if (job.fatal !== undefined) notes.push(`The run stopped: ${job.fatal}`)
+  await finish(ctx, {
+    set,
+    texts,
+    job,
+    toolVersion,
+    engine: engine.name,
+    logPath: log.combinedPath,
+    notes,
+    locate
+  })
+}
+
+function writeCombinedMapping(
+  ctx: Ctx,
+  files: readonly string[],
+  texts: ReadonlyMap<string, string>
+): string {
+  const path = join(ctx.workDir, 'mapping-combined.txt')
+  writeFileSync(path, files.map((f) => (texts.get(f) ?? '').replace(/\n?$/, '\n')).join(''), {
+    mode: 0o600
+  })
+  return path
+}
+
+function makeEngine(ctx: Ctx, authFile: string | undefined): Engine {
+  const i = ctx.inputs
+  if (i.engine === 'skopeo') {
+    return new SkopeoEngine({
+      options: {
+        insecure: i.insecure,
+        ...(authFile !== undefined ? { authFile } : {}),
+        extraArgs: i.extraArgs
+      },
+      maxPerRegistry: i.maxPerRegistry,
+      cwd: ctx.cwd,
+      tmpDir: ctx.workDir
+    })
+  }
+  return new OcEngine({
+    binary: i.oc,
+    cwd: ctx.cwd,
+    options: {
+      ...(authFile !== undefined ? { registryConfig: authFile } : {}),
+      ...(i.dir !== undefined ? { dir: i.dir } : {}),
+      ...(i.fromDir !== undefined ? { fromDir: i.fromDir } : {}),
+      ...(i.filterByOs !== undefined ? { filterByOs: i.filterByOs } : {}),
+      keepManifestList: i.keepManifestList,
+      insecure: i.insecure,
+      skipMultipleScopes: i.skipMultipleScopes,
+      skipMissing: i.skipMissing,
+      maxPerRegistry: i.maxPerRegistry,
+      maxRegistry: i.maxRegistry,
+      continueOnError: i.continueOnError,
+      dryRun: i.dryRun,
+      extraArgs: i.extraArgs
+    }
+  })
+}
