@@ -97,3 +97,67 @@ export async function startRegistry() {
 
 /** @param {import('../test/support/bed.d.mts').BedOptions} opts */
 export const startDemoBed = (opts) => startBedWith(startRegistry, opts)
+
+/**
+ * The demo's scenario, shared by `npm run demo` and the repository's own workflow: three images
+ * (one multi-arch), HTTP 429 on the first GETs of two layers, and a mapping of the three.
+ * @param {'oc' | 'skopeo'} engine
+ */
+export async function startDemoScenario(engine) {
+  const bed = await startDemoBed({
+    images: [
+      {
+        repo: 'demo/alpha',
+        tag: 'v1',
+        layers: [
+          { seed: 1, size: 300_000 },
+          { seed: 2, size: 200_000 }
+        ]
+      },
+      {
+        repo: 'demo/beta',
+        tag: 'v1',
+        layers: [
+          { seed: 1, size: 300_000 },
+          { seed: 3, size: 50_000 }
+        ]
+      },
+      {
+        repo: 'demo/multi',
+        tag: 'v1',
+        platforms: [
+          { architecture: 'amd64', layers: [{ seed: 4, size: 100_000 }] },
+          { architecture: 'arm64', layers: [{ seed: 5, size: 100_000 }] }
+        ]
+      }
+    ]
+  })
+  const [alpha, , multi] = bed.images.images
+  // skopeo retries a 429 five times by itself (honouring Retry-After, here 0 s); oc's blob
+  // GETs are not retried. Either way the layer is refused for the whole first attempt.
+  const first = engine === 'skopeo' ? 5 : 1
+  const limited = [
+    { repo: 'demo/alpha', digest: alpha.manifests[0].layerDigests[1] },
+    { repo: 'demo/multi', digest: multi.manifests[0].layerDigests[0] }
+  ]
+  bed.proxy.setRules(
+    limited.map((l) => ({
+      name: `429 on ${l.repo} layer ${l.digest.slice(7, 19)}`,
+      method: 'GET',
+      path: `^/v2/${l.repo}/blobs/${l.digest}`,
+      first,
+      action: '429-json',
+      retryAfter: 0
+    }))
+  )
+  const S = bed.sourceHost
+  const D = bed.destination.host
+  const mapping = [
+    '# mirror-guard demo mapping (SRC=DST or SRC DST, one per line)',
+    `${S}/demo/alpha:v1=${D}/mirror/alpha:v1`,
+    `${S}/demo/beta:v1 ${D}/mirror/beta:v1`,
+    `${S}/demo/multi:v1 ${D}/mirror/multi:v1`,
+    ''
+  ].join('\n')
+  return { bed, limited, first, mapping }
+}

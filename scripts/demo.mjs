@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { registryBinary, startDemoBed } from './demo-bed.mjs'
+import { registryBinary, startDemoScenario } from './demo-bed.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -135,52 +135,9 @@ async function main() {
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)))
   try {
     title('1. A source registry, a fault proxy and an empty destination (127.0.0.1 only)')
-    bed = await startDemoBed({
-      images: [
-        {
-          repo: 'demo/alpha',
-          tag: 'v1',
-          layers: [
-            { seed: 1, size: 300_000 },
-            { seed: 2, size: 200_000 }
-          ]
-        },
-        {
-          repo: 'demo/beta',
-          tag: 'v1',
-          layers: [
-            { seed: 1, size: 300_000 },
-            { seed: 3, size: 50_000 }
-          ]
-        },
-        {
-          repo: 'demo/multi',
-          tag: 'v1',
-          platforms: [
-            { architecture: 'amd64', layers: [{ seed: 4, size: 100_000 }] },
-            { architecture: 'arm64', layers: [{ seed: 5, size: 100_000 }] }
-          ]
-        }
-      ]
-    })
-    const [alpha, , multi] = bed.images.images
-    // skopeo retries a 429 five times by itself (honouring Retry-After, here 0 s); oc's blob
-    // GETs are not retried. Either way the layer is refused for the whole first attempt.
-    const first = engine === 'skopeo' ? 5 : 1
-    const limited = [
-      { repo: 'demo/alpha', digest: alpha.manifests[0].layerDigests[1] },
-      { repo: 'demo/multi', digest: multi.manifests[0].layerDigests[0] }
-    ]
-    bed.proxy.setRules(
-      limited.map((l) => ({
-        name: `429 on ${l.repo} layer ${l.digest.slice(7, 19)}`,
-        method: 'GET',
-        path: `^/v2/${l.repo}/blobs/${l.digest}`,
-        first,
-        action: '429-json',
-        retryAfter: 0
-      }))
-    )
+    const scenario = await startDemoScenario(engine)
+    bed = scenario.bed
+    const { limited, first, mapping } = scenario
     say(`source (via proxy): ${bed.sourceHost}   destination: ${bed.destination.host}`)
     for (const im of bed.images.images) say(`  ${im.repo}:${im.tag}  ${im.digest}  (${im.kind})`)
     for (const l of limited)
@@ -188,15 +145,6 @@ async function main() {
         `  proxy: HTTP 429 on the first ${first} GET(s) of ${l.repo} blob ${l.digest.slice(0, 19)}…`
       )
 
-    const S = bed.sourceHost
-    const D = bed.destination.host
-    const mapping = [
-      '# mirror-guard demo mapping (SRC=DST or SRC DST, one per line)',
-      `${S}/demo/alpha:v1=${D}/mirror/alpha:v1`,
-      `${S}/demo/beta:v1 ${D}/mirror/beta:v1`,
-      `${S}/demo/multi:v1 ${D}/mirror/multi:v1`,
-      ''
-    ].join('\n')
     writeFileSync(join(tmp, 'mapping.txt'), mapping)
     say('\nmapping.txt:')
     for (const l of mapping.trimEnd().split('\n')) say(`  ${l}`)
