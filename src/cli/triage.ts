@@ -2,13 +2,20 @@
 import { existsSync, statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { Attributor } from '../core/attribute.js'
 import { readLog, readSplitLogs } from '../core/log-reader.js'
 import { loadMappingFiles } from '../core/mapping-files.js'
 import { buildReport, renderRetryMapping, renderTable } from '../core/report.js'
-import type { LogEvent, MappingFinding } from '../core/types.js'
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io.js'
+import type { LogEvent } from '../core/types.js'
+import {
+  describeFinding,
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  parseFlags,
+  UsageError,
+  type CliIo
+} from './io.js'
 
 export const TRIAGE_HELP = `Usage: mirror-guard triage --log FILE [--stdout FILE] -f MAPPING [-f MAPPING…] [options]
 
@@ -46,26 +53,16 @@ interface TriageArgs {
 }
 
 function parse(args: string[]): TriageArgs | 'help' {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        log: { type: 'string' },
-        stdout: { type: 'string' },
-        filename: { type: 'string', short: 'f', multiple: true },
-        'retry-out': { type: 'string' },
-        'no-retry-out': { type: 'boolean' },
-        json: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' }
-      }
-    }))
-  } catch (e) {
-    throw new UsageError((e as Error).message)
-  }
+  const values = parseFlags(args, {
+    log: { type: 'string' },
+    stdout: { type: 'string' },
+    filename: { type: 'string', short: 'f', multiple: true },
+    'retry-out': { type: 'string' },
+    'no-retry-out': { type: 'boolean' },
+    json: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' }
+  })
   if (values.help) return 'help'
   if (!values.log) throw new UsageError('missing --log FILE (the oc image mirror output to read)')
   if (!values.filename?.length) {
@@ -88,11 +85,6 @@ function checkReadable(path: string, what: string): void {
   if (!existsSync(path)) throw new UsageError(`${what} ${path}: no such file`)
   if (!statSync(path).isFile()) throw new UsageError(`${what} ${path}: not a regular file`)
 }
-
-const describe = (f: MappingFinding): string =>
-  f.line > 0
-    ? `${f.file}:${f.line}: ${f.severity}: ${f.message}`
-    : `${f.file}: ${f.severity}: ${f.message}`
 
 /** Kinds of events that only oc output produces; a log without any is not an oc log. */
 const OC_EVENT = new Set<LogEvent['kind']>([
@@ -143,7 +135,7 @@ async function triage(opts: TriageArgs, cli: CliIo): Promise<number> {
 
   const { set } = await loadMappingFiles(opts.mappings, io.cwd)
   const errors = set.findings.filter((f) => f.severity === 'error')
-  for (const f of set.findings) io.err(describe(f) + '\n')
+  for (const f of set.findings) io.err(describeFinding(f) + '\n')
   if (errors.length) {
     throw new UsageError(
       `${errors.length} error(s) in the mapping; oc would refuse it too. Fix the line(s) above.`

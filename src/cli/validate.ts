@@ -1,11 +1,10 @@
 // `mirror-guard validate`: what oc would reject or silently misread, without oc or network.
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { loadMappingFiles } from '../core/mapping-files.js'
 import type { MappingFinding } from '../core/types.js'
 import { lintMappings } from '../core/validate.js'
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './io.js'
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseFlags, type CliIo } from './io.js'
 
 export const VALIDATE_HELP = `Usage: mirror-guard validate -f MAPPING [-f MAPPING…] [--filter-by-os RE] [--keep-manifest-list] [--json FILE]
 
@@ -26,18 +25,13 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad arguments or 
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
   let values
   try {
-    ;({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        filename: { type: 'string', short: 'f', multiple: true },
-        'filter-by-os': { type: 'string' },
-        'keep-manifest-list': { type: 'boolean' },
-        json: { type: 'string' },
-        help: { type: 'boolean', short: 'h' }
-      }
-    }))
+    values = parseFlags(args, {
+      filename: { type: 'string', short: 'f', multiple: true },
+      'filter-by-os': { type: 'string' },
+      'keep-manifest-list': { type: 'boolean' },
+      json: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    })
   } catch (e) {
     io.err(`mirror-guard validate: ${(e as Error).message}\n`)
     return EXIT_USAGE

@@ -2,15 +2,14 @@
 // registries over the HTTP API), instead of trusting oc's success lines.
 import { writeFile } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { loadMappingFiles } from '../core/mapping-files.js'
 import { effectiveDestination } from '../core/mapping.js'
-import type { MappingEntry, MappingFinding } from '../core/types.js'
+import type { MappingEntry } from '../core/types.js'
 import { verifyEntries } from '../verify/index.js'
 import { RegistryConfig } from '../verify/registry-auth.js'
 import { oneLine } from '../verify/text.js'
 import type { VerifyProblem, VerifyResult } from '../verify/types.js'
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './io.js'
+import { describeFinding, EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseFlags, UsageError } from './io.js'
 
 export const VERIFY_HELP = `Usage: mirror-guard verify -f MAPPING [-f MAPPING…] [--dir DIR] [--from-dir DIR] [--digest]
                            [--registry-config FILE] [--insecure] [--json FILE]
@@ -65,32 +64,20 @@ interface VerifyArgs {
   readonly json?: string
 }
 
-class UsageProblem extends Error {}
-
 function parse(args: string[]): VerifyArgs | 'help' {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        filename: { type: 'string', short: 'f', multiple: true },
-        dir: { type: 'string' },
-        'from-dir': { type: 'string' },
-        digest: { type: 'boolean' },
-        'registry-config': { type: 'string', short: 'a' },
-        insecure: { type: 'boolean' },
-        json: { type: 'string' },
-        help: { type: 'boolean', short: 'h' }
-      }
-    }))
-  } catch (e) {
-    throw new UsageProblem((e as Error).message)
-  }
+  const values = parseFlags(args, {
+    filename: { type: 'string', short: 'f', multiple: true },
+    dir: { type: 'string' },
+    'from-dir': { type: 'string' },
+    digest: { type: 'boolean' },
+    'registry-config': { type: 'string', short: 'a' },
+    insecure: { type: 'boolean' },
+    json: { type: 'string' },
+    help: { type: 'boolean', short: 'h' }
+  })
   if (values.help) return 'help'
   if (!values.filename?.length) {
-    throw new UsageProblem('missing -f MAPPING (the mapping file given to oc image mirror)')
+    throw new UsageError('missing -f MAPPING (the mapping file given to oc image mirror)')
   }
   for (const [flag, v] of [
     ['--dir', values.dir],
@@ -98,7 +85,7 @@ function parse(args: string[]): VerifyArgs | 'help' {
     ['--registry-config', values['registry-config']],
     ['--json', values.json]
   ] as const) {
-    if (v === '') throw new UsageProblem(`${flag} needs a value`)
+    if (v === '') throw new UsageError(`${flag} needs a value`)
   }
   return {
     mappings: values.filename,
@@ -110,11 +97,6 @@ function parse(args: string[]): VerifyArgs | 'help' {
     ...(values.json !== undefined ? { json: values.json } : {})
   }
 }
-
-const findingText = (f: MappingFinding): string =>
-  f.line > 0
-    ? `${f.file}:${f.line}: ${f.severity}: ${f.message}`
-    : `${f.file}: ${f.severity}: ${f.message}`
 
 export interface VerifyReportLine {
   readonly file: string
@@ -219,7 +201,7 @@ export async function verifyCommand(args: string[], io: VerifyCliIo): Promise<nu
   const cwd = io.cwd ?? process.cwd()
 
   const { set } = await loadMappingFiles(opts.mappings, cwd)
-  for (const f of set.findings) io.err(oneLine(findingText(f), 2000) + '\n')
+  for (const f of set.findings) io.err(oneLine(describeFinding(f), 2000) + '\n')
   const errors = set.findings.filter((f) => f.severity === 'error')
   if (errors.length > 0) {
     return usage(`${errors.length} error(s) in the mapping (see above); fix them first`)

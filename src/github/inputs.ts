@@ -167,7 +167,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'extra-args',
     description:
-      'Extra arguments for `oc image mirror`, one per line. Flags the action sets itself are rejected.'
+      'Extra arguments for the engine (`oc image mirror`, or `skopeo copy` with `engine: skopeo`), one per line, never through a shell. Flags the action sets itself are rejected.'
   },
   {
     name: 'working-directory',
