@@ -1,0 +1,82 @@
+// `mirror-guard validate` and the command dispatcher.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { CliIo } from '../../src/cli/io.js'
+import { validateCommand } from '../../src/cli/validate.js'
+
+const ROOT = resolve(import.meta.dirname, '..', '..')
+const D = 'sha256:' + 'a'.repeat(64)
+
+let dir: string
+let out: string
+let err: string
+let io: CliIo
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mg-validate-'))
+  out = ''
+  err = ''
+  io = { out: (s) => void (out += s), err: (s) => void (err += s), cwd: dir }
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('mirror-guard validate', () => {
+  it('names each line oc would reject or misread and exits 1', async () => {
+    writeFileSync(
+      join(dir, 'm.txt'),
+      [
+        '# header',
+        'quay.io/ns/a:v1=registry.local/m/a:v1',
+        'quay.io/ns/b:v1\tregistry.local/m/b:v1',
+        'quay.io/ns/c:v1=registry.local/m/a:v1',
+        `quay.io/ns/d:v1=registry.local/m/d@${D}`,
+        'quay.io/ns/e:v1=registry.local/m/e:v1 extra-token'
+      ].join('\n')
+    )
+    const code = await validateCommand(['-f', 'm.txt'], io)
+    expect(code).toBe(1)
+    const errors = out.split('\n').filter((l) => l.includes(': error: '))
+    expect(errors.map((l) => l.split(':').slice(0, 2).join(':'))).toEqual([
+      'm.txt:3',
+      'm.txt:4',
+      'm.txt:5'
+    ])
+    expect(out).toContain('each destination tag may only be specified once')
+    expect(out).toMatch(/m\.txt:6: warning: .*\[ignored-token\]/)
+    expect(out).toMatch(/warning: .*\[no-platform-filter\]/)
+  })
+
+  it('a clean mapping with a platform filter has no findings and exits 0', async () => {
+    writeFileSync(join(dir, 'm.txt'), 'quay.io/ns/a:v1=registry.local/m/a:v1\n')
+    expect(
+      await validateCommand(['-f', 'm.txt', '--filter-by-os', '.*', '--json', 'r.json'], io)
+    ).toBe(0)
+    expect(out).toContain('0 error(s), 0 warning(s)')
+    expect(existsSync(join(dir, 'r.json'))).toBe(true)
+  })
+
+  it('exits 2 on a missing file or a bad flag', async () => {
+    expect(await validateCommand(['-f', 'nope.txt'], io)).toBe(2)
+    expect(err).toContain('open nope.txt: no such file or directory')
+    expect(await validateCommand(['--nope'], io)).toBe(2)
+    expect(await validateCommand([], io)).toBe(2)
+  })
+})
+
+describe('the mirror-guard command', () => {
+  it.runIf(existsSync(join(ROOT, 'dist', 'cli.js')))(
+    'lists its commands and rejects unknown ones',
+    () => {
+      const cli = join(ROOT, 'dist', 'cli.js')
+      const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' })
+      expect(help.status).toBe(0)
+      for (const c of ['triage', 'verify', 'validate']) expect(help.stdout).toContain(c)
+      const bad = spawnSync(process.execPath, [cli, 'frobnicate'], { encoding: 'utf8' })
+      expect(bad.status).toBe(2)
+      expect(bad.stderr).toContain('unknown command "frobnicate"')
+    }
+  )
+})
