@@ -2,9 +2,11 @@
 // file in the same run, plus attribution cost against mapping size.
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { writeLog, writeMapping } from './gen-log.mjs'
 import { measure, summary } from './measure.mjs'
 
+const SCAN_FLOOR = fileURLToPath(new URL('./scan-floor.mjs', import.meta.url))
 const GREP_ARGS = (file) => ['-cE', 'HTTP 429|toomanyrequests', file]
 const GREP_ENV = { ...process.env, LC_ALL: 'C' }
 
@@ -39,12 +41,21 @@ export async function benchTriageSizes(ctx, opts) {
     const runs = opts.runs(mb)
     const triage = []
     const grep = []
+    const floor = []
     try {
       for (let r = 0; r < runs; r++) {
-        // Alternate the order so neither command always gets the warmer page cache.
-        const pair = r % 2 === 0 ? ['grep', 'triage'] : ['triage', 'grep']
-        for (const which of pair) {
-          if (which === 'grep') {
+        // Rotate the order so no command always gets the warmer page cache.
+        const order = [
+          ['grep', 'triage', 'floor'],
+          ['triage', 'floor', 'grep'],
+          ['floor', 'grep', 'triage']
+        ][r % 3]
+        for (const which of order) {
+          if (which === 'floor') {
+            const f = await measure(process.execPath, [SCAN_FLOOR, log], { tmp: ctx.tmp })
+            check('newline scan', f.stdout.trim() === String(gen.lines), f.stdout.trim())
+            floor.push(f)
+          } else if (which === 'grep') {
             const g = await measure('grep', GREP_ARGS(log), { tmp: ctx.tmp, env: GREP_ENV })
             check('grep count', g.stdout.trim() === String(gen.rateLimitLines), g.stdout.trim())
             grep.push(g)
@@ -79,6 +90,8 @@ export async function benchTriageSizes(ctx, opts) {
       triageRssKb: summary(triage.map((t) => t.rssKb ?? NaN)),
       grepMs: summary(grep.map((g) => g.ms)),
       grepRssKb: summary(grep.map((g) => g.rssKb ?? NaN)),
+      floorMs: summary(floor.map((f) => f.ms)),
+      floorRatio: summary(floor.map((f, i) => f.ms / grep[i].ms)),
       ratio: summary(ratios),
       mbPerS: summary(triage.map((t) => gen.bytes / 1e6 / (t.ms / 1000)))
     })

@@ -2,7 +2,7 @@
 // Streaming: events are folded into per-entry state as they arrive; nothing is kept per log line.
 import { CLASS_INFO, classify, isRunSummary } from './classify.js'
 import { parseErrorSubject, parseFilteredSubject, parseWarningSubject } from './oc-messages.js'
-import { parseImageRef, repoKey } from './reference.js'
+import { isExpandingSource, parseImageRef, repoKey } from './reference.js'
 import type {
   AttemptStats,
   Classification,
@@ -22,7 +22,15 @@ interface Failure extends Classification {
 
 /** What one attempt said about one entry. */
 interface AttemptMark {
-  success: number[]
+  /** The attempt (epoch) the lists belong to; older lists are stale and reused. */
+  epoch: number
+  /**
+   * Success lines: the first one inline, the rest in `more`. Most entries get exactly one per
+   * attempt; a fresh array per entry and attempt is what made RSS grow with the log size.
+   */
+  successes: number
+  firstSuccess: number
+  moreSuccess: number[] | undefined
   /** NO_FAILURES until the first failure (most entries never get one). */
   failures: Failure[]
 }
@@ -91,6 +99,8 @@ export class Attributor {
   private readonly byId = new Map<number, MappingEntry>()
   /** Success lines are looked up here: the one index built up front. */
   private readonly byDestTag = new Map<string, number[]>()
+  /** Tag-less and wildcard sources: oc expands them to tags the mapping never names. */
+  private readonly expandingByDestRepo = new Map<string, number[]>()
   private errorIndexes: ErrorIndexes | undefined
   /** Created when an attempt first says something about the entry. */
   private readonly state = new Map<number, EntryState>()
@@ -98,7 +108,13 @@ export class Attributor {
   private attempt = 0
   private eventsInAttempt = 0
   private sawPlan = false
-  private marks = new Map<number, AttemptMark>()
+  /**
+   * One mark per entry, reused across attempts (epoch) so a log of many attempts does not
+   * allocate a fresh mark per entry and attempt; `touched` lists this attempt's, in order.
+   */
+  private readonly marks = new Map<number, AttemptMark>()
+  private readonly touched: number[] = []
+  private epoch = 0
   private deferred: Deferred[] = []
   private untaggedSuccess = new Map<string, { digest: string; logLine: number }[]>()
   private runEnd: RunEnd = 'unknown'
@@ -122,7 +138,9 @@ export class Attributor {
     this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id))
     for (const e of this.entries) {
       this.byId.set(e.id, e)
-      push(this.byDestTag, `${repoKey(e.destination.printed)}:${e.destinationTag ?? ''}`, e.id)
+      const dst = repoKey(e.destination.printed)
+      if (isExpandingSource(e.source)) push(this.expandingByDestRepo, dst, e.id)
+      else push(this.byDestTag, `${dst}:${e.destinationTag ?? ''}`, e.id)
     }
   }
 
@@ -216,7 +234,7 @@ export class Attributor {
           status: 'mirrored',
           classes: [],
           reasons: [],
-          evidence: s.evidence,
+          evidence: [...s.evidence],
           retryable: false,
           ...(s.recoveredAfter !== undefined ? { recoveredAfter: s.recoveredAfter } : {})
         }
@@ -227,7 +245,7 @@ export class Attributor {
           status: 'failed',
           classes: s.classes,
           reasons: s.reasons,
-          evidence: s.evidence,
+          evidence: [...s.evidence],
           retryable: classesRetryable(s.classes)
         }
       }
@@ -251,10 +269,36 @@ export class Attributor {
   private mark(id: number): AttemptMark {
     let m = this.marks.get(id)
     if (!m) {
-      m = { success: [], failures: NO_FAILURES }
+      m = {
+        epoch: this.epoch,
+        successes: 0,
+        firstSuccess: 0,
+        moreSuccess: undefined,
+        failures: NO_FAILURES
+      }
       this.marks.set(id, m)
+      this.touched.push(id)
+    } else if (m.epoch !== this.epoch) {
+      m.epoch = this.epoch
+      m.successes = 0
+      m.moreSuccess = undefined
+      m.failures = NO_FAILURES
+      this.touched.push(id)
     }
     return m
+  }
+
+  /** Success lines of the entry in the current attempt. */
+  private successes(id: number): number {
+    const m = this.marks.get(id)
+    return m && m.epoch === this.epoch ? m.successes : 0
+  }
+
+  private addSuccess(id: number, logLine: number): void {
+    const m = this.mark(id)
+    if (m.successes++ === 0) m.firstSuccess = logLine
+    else if (m.moreSuccess) m.moreSuccess.push(logLine)
+    else m.moreSuccess = [logLine]
   }
 
   private addFailure(id: number, failure: Failure): void {
@@ -270,8 +314,8 @@ export class Attributor {
   private onSuccess(destination: string, tag: string | undefined, digest: string, logLine: number) {
     const dst = repoKey(destination)
     if (tag !== undefined) {
-      for (const id of this.byDestTag.get(`${dst}:${tag}`) ?? [])
-        this.mark(id).success.push(logLine)
+      const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? []
+      for (const id of ids) this.addSuccess(id, logLine)
       return
     }
     // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end.
@@ -400,7 +444,11 @@ export class Attributor {
       }
       case 'destination-tag': {
         const dst = repoKey(subject.destination)
-        if (subject.tag !== undefined) return this.byDestTag.get(`${dst}:${subject.tag}`) ?? []
+        if (subject.tag !== undefined) {
+          return (
+            this.byDestTag.get(`${dst}:${subject.tag}`) ?? this.expandingByDestRepo.get(dst) ?? []
+          )
+        }
         // A digest push failed: a list child or a digest-only line; the tags above it fail too.
         return this.ix.byDestRepo.get(dst) ?? []
       }
@@ -417,11 +465,11 @@ export class Attributor {
       this.resolveUntagged()
       for (const d of this.deferred) {
         for (const id of d.ids) {
-          if (d.onlyUnconfirmed && (this.marks.get(id)?.success.length ?? 0) > 0) continue
+          if (d.onlyUnconfirmed && this.successes(id) > 0) continue
           this.addFailure(id, d.failure)
         }
       }
-      for (const [id, m] of this.marks) this.apply(id, m)
+      for (const id of this.touched) this.apply(id, this.marks.get(id) as AttemptMark)
       const c = this.current
       this.attempts.push({
         attempt: Math.max(c.attempt, 1),
@@ -435,7 +483,8 @@ export class Attributor {
         logLines: c.lastLine - c.firstLine + 1
       })
     }
-    this.marks = new Map()
+    this.touched.length = 0
+    this.epoch++
     this.deferred = []
     this.untaggedSuccess = new Map()
     this.eventsInAttempt = 0
@@ -448,7 +497,7 @@ export class Attributor {
         const exact = lines.find((l) => l.digest === e.source.digest)
         // Filtered to one platform, oc pushes the child's digest: accept it only when unambiguous.
         const hit = exact ?? (digestOnly.length === 1 && lines.length === 1 ? lines[0] : undefined)
-        if (hit) this.mark(e.id).success.push(hit.logLine)
+        if (hit) this.addSuccess(e.id, hit.logLine)
       }
     }
   }
@@ -465,28 +514,36 @@ export class Attributor {
       s.status = 'failed'
       s.classes = unique(m.failures.map((f) => f.class))
       const reasons = m.failures.map((f) => f.reason)
-      if (m.success.length && !pushProvesBlobs(this.entry(id))) reasons.push(SUCCESS_ANYWAY)
+      if (m.successes && !pushProvesBlobs(this.entry(id))) reasons.push(SUCCESS_ANYWAY)
       s.reasons = unique(reasons).slice(0, MAX_REASONS)
-      s.evidence = unique([...m.failures.map((f) => f.logLine), ...m.success]).slice(
+      s.evidence = unique([...m.failures.map((f) => f.logLine), ...successList(m)]).slice(
         0,
         MAX_EVIDENCE
       )
       s.lastFailedAttempt = attempt
       s.recoveredAfter = undefined
-    } else if (m.success.length) {
+    } else if (m.successes) {
       if (s.status === 'failed' && s.lastFailedAttempt !== undefined) {
         s.recoveredAfter = s.lastFailedAttempt
       }
       s.status = 'mirrored'
       s.classes = NONE
       s.reasons = NONE
-      // The mark is dropped after this attempt: its list can become the evidence as it is.
-      s.evidence = m.success.length > MAX_EVIDENCE ? m.success.slice(0, MAX_EVIDENCE) : m.success
+      // Overwritten in place, never emptied (that would free and reallocate its storage each
+      // attempt); finish() hands out copies.
+      const n = Math.min(m.successes, MAX_EVIDENCE)
+      if (s.evidence === NONE) s.evidence = []
+      s.evidence[0] = m.firstSuccess
+      for (let i = 1; i < n; i++) s.evidence[i] = m.moreSuccess?.[i - 1] as number
+      if (s.evidence.length > n) s.evidence.length = n
     }
   }
 }
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)]
+
+const successList = (m: AttemptMark): number[] =>
+  m.successes === 0 ? [] : [m.firstSuccess, ...(m.moreSuccess ?? [])]
 
 const sameFile = (a: string, b: string): boolean =>
   a === b || a.replace(/^\.\//, '') === b.replace(/^\.\//, '')

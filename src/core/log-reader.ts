@@ -86,6 +86,11 @@ export function parseHumanSize(text: string): number | undefined {
   return Math.round(Number(m[1]) * 1000 ** DECIMAL_UNITS.indexOf(m[2] ?? ''))
 }
 
+/** Where the parser puts events: an array, or anything else with push. */
+export interface EventSink {
+  push(e: LogEvent): unknown
+}
+
 interface OpenError {
   lines: string[]
   chars: number
@@ -136,8 +141,8 @@ export class LogParser {
     return out
   }
 
-  /** As push, appending the events to `out` (readLog reuses one array for every line). */
-  pushInto(rawLine: string, out: LogEvent[]): void {
+  /** As push, handing the events to `out` (an array, or readLog's direct callback). */
+  pushInto(rawLine: string, out: EventSink): void {
     const logLine = ++this.lineNo
     const line = capLine(rawLine)
     // Cheap first-character gates keep the regexes off the hot path (plan rows, uploads).
@@ -168,7 +173,7 @@ export class LogParser {
     return out
   }
 
-  private startAttempt(out: LogEvent[], attempt: number, logLine: number): void {
+  private startAttempt(out: EventSink, attempt: number, logLine: number): void {
     this.attempt = attempt
     this.section = 'none'
     this.planList = 'none'
@@ -179,7 +184,7 @@ export class LogParser {
   }
 
   /** Continuation handling (§1.6). True when the line was folded into an open event. */
-  private absorb(line: string, topLevel: boolean, out: LogEvent[]): boolean {
+  private absorb(line: string, topLevel: boolean, out: EventSink): boolean {
     const open = this.open
     if (open?.panic) {
       if (topLevel) {
@@ -233,7 +238,7 @@ export class LogParser {
     open.chars += line.length + 1
   }
 
-  private closeOpen(out: LogEvent[]): void {
+  private closeOpen(out: EventSink): void {
     const open = this.open
     if (!open) return
     this.open = undefined
@@ -258,7 +263,7 @@ export class LogParser {
     }
   }
 
-  private parseLine(line: string, logLine: number, out: LogEvent[]): void {
+  private parseLine(line: string, logLine: number, out: EventSink): void {
     // (No per-line closure or regex literal here: this runs for every line of a 1 GB log.)
     if (isBlank(line)) {
       this.section = 'none'
@@ -353,7 +358,7 @@ export class LogParser {
     out.push({ kind: 'other', text: line, logLine })
   }
 
-  private parseInfo(text: string, logLine: number, out: LogEvent[]): void {
+  private parseInfo(text: string, logLine: number, out: EventSink): void {
     const planning = /^Planning completed in (\S+)$/.exec(text)
     const planningSeconds = planning ? parseGoDuration(planning[1] ?? '') : undefined
     if (planningSeconds !== undefined) {
@@ -380,7 +385,7 @@ export class LogParser {
     out.push({ kind: 'info', text, logLine })
   }
 
-  private parsePlanRow(line: string, logLine: number, out: LogEvent[]): void {
+  private parsePlanRow(line: string, logLine: number, out: EventSink): void {
     const repo = PLAN_REPO_RE.exec(line)
     if (repo) {
       // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
@@ -571,13 +576,10 @@ export async function readLog(
   const parser = new LogParser()
   const stats = { lines: 0, bytes: 0 }
   const splitter = new LineSplitter(stats)
-  // Lines go straight from the chunk to the parser: no per-line promise, generator step or array.
-  const events: LogEvent[] = []
-  const onLine = (line: string): void => {
-    parser.pushInto(line, events)
-    for (let i = 0; i < events.length; i++) onEvent(events[i] as LogEvent)
-    events.length = 0
-  }
+  // Lines go straight from the chunk to the parser and its events straight to onEvent: no
+  // per-line promise, generator step or array.
+  const sink: EventSink = { push: onEvent }
+  const onLine = (line: string): void => parser.pushInto(line, sink)
   for await (const chunk of chunks(path)) splitter.feed(chunk, onLine)
   const last = splitter.end()
   if (last !== undefined) onLine(last)

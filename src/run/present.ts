@@ -10,6 +10,21 @@ import type { AttemptRecord, JobResult } from './job.js'
 /** Where a mapping line is shown (annotation file and line). */
 export type Locate = (file: string, line: number) => { file: string; line: number }
 
+/** Each file's lines, split once per mapping set: originOf runs for every line of it. */
+const splitCache = new WeakMap<ReadonlyMap<string, string>, Map<string, string[]>>()
+
+function linesOf(texts: ReadonlyMap<string, string>, file: string): string[] | undefined {
+  let files = splitCache.get(texts)
+  if (!files) splitCache.set(texts, (files = new Map()))
+  let lines = files.get(file)
+  if (lines === undefined) {
+    const text = texts.get(file)
+    if (text === undefined) return undefined
+    files.set(file, (lines = text.split(/\r?\n/)))
+  }
+  return lines
+}
+
 /**
  * Where a line really comes from. A retry mapping (retry-from) has a `# file:line class: …`
  * comment before each line, written by renderRetryMapping: annotations point at that origin.
@@ -19,9 +34,8 @@ export function originOf(
   file: string,
   line: number
 ): { file: string; line: number } | undefined {
-  const text = texts.get(file)
-  if (text === undefined || line < 2) return undefined
-  const prev = text.split(/\r?\n/)[line - 2] ?? ''
+  if (line < 2) return undefined
+  const prev = linesOf(texts, file)?.[line - 2] ?? ''
   const m = /^# (.+):(\d+) \S+: /.exec(prev)
   return m ? { file: m[1], line: Number(m[2]) } : undefined
 }

@@ -284,6 +284,28 @@ describe('attribution details', () => {
     expect(triage.verdicts[0]?.retryable).toBe(false)
   })
 
+  it('a tag-less source is confirmed by the tags oc expanded it to, and fails on any of them', () => {
+    const set = parseMappings([
+      {
+        file: 'm.txt',
+        text: 'quay.io/ns/all=registry.local/m/all\nquay.io/ns/glob:v1.*=registry.local/m/glob\n'
+      }
+    ])
+    const ok = triageText(set, [
+      `sha256:${'a'.repeat(64)} registry.local/m/all:v1`,
+      `sha256:${'b'.repeat(64)} registry.local/m/all:v2`,
+      `sha256:${'c'.repeat(64)} registry.local/m/glob:v1.2`
+    ])
+    expect(ok.verdicts.map((v) => v.status)).toEqual(['mirrored', 'mirrored'])
+    const bad = triageText(set, [
+      'error: unable to retrieve source image quay.io/ns/all by tag v3: manifest unknown: manifest unknown',
+      'error: unable to push manifest to registry.local/m/glob:v1.9: toomanyrequests',
+      `sha256:${'a'.repeat(64)} registry.local/m/all:v1`,
+      `sha256:${'c'.repeat(64)} registry.local/m/glob:v1.2`
+    ])
+    expect(bad.verdicts.map((v) => v.classes)).toEqual([['not-found'], ['rate-limit']])
+  })
+
   it('handles a 1,000-line mapping with a handful of errors', () => {
     const text = Array.from(
       { length: 1000 },

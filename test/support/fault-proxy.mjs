@@ -1,7 +1,6 @@
 // A fault-injecting reverse proxy for registry tests: sits on 127.0.0.1 in front of one
 // upstream registry and, per JSON rule, answers with a registry-style failure instead of
 // forwarding. Plain JS (types in fault-proxy.d.mts) so scripts/demo.mjs can run it on bare Node.
-/* global AbortController */
 import { Buffer } from 'node:buffer'
 import http from 'node:http'
 import { Transform } from 'node:stream'
