@@ -42,8 +42,6 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/core/oc-messages.ts
 const DIGEST = '[a-z0-9]+:[0-9a-f]+';
 const g = (m, i) => m[i] ?? '';
@@ -984,13 +982,21 @@ class Attributor {
     byId = new Map();
     /** Success lines are looked up here: the one index built up front. */
     byDestTag = new Map();
+    /** Tag-less and wildcard sources: oc expands them to tags the mapping never names. */
+    expandingByDestRepo = new Map();
     errorIndexes;
     /** Created when an attempt first says something about the entry. */
     state = new Map();
     attempt = 0;
     eventsInAttempt = 0;
     sawPlan = false;
+    /**
+     * One mark per entry, reused across attempts (epoch) so a log of many attempts does not
+     * allocate a fresh mark per entry and attempt; `touched` lists this attempt's, in order.
+     */
     marks = new Map();
+    touched = [];
+    epoch = 0;
     deferred = [];
     untaggedSuccess = new Map();
     runEnd = 'unknown';
@@ -1002,7 +1008,11 @@ class Attributor {
         this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id));
         for (const e of this.entries) {
             this.byId.set(e.id, e);
-            push(this.byDestTag, `${repoKey(e.destination.printed)}:${e.destinationTag ?? ''}`, e.id);
+            const dst = repoKey(e.destination.printed);
+            if (isExpandingSource(e.source))
+                push(this.expandingByDestRepo, dst, e.id);
+            else
+                push(this.byDestTag, `${dst}:${e.destinationTag ?? ''}`, e.id);
         }
     }
     /**
@@ -1098,7 +1108,7 @@ class Attributor {
                     status: 'mirrored',
                     classes: [],
                     reasons: [],
-                    evidence: s.evidence,
+                    evidence: [...s.evidence],
                     retryable: false,
                     ...(s.recoveredAfter !== undefined ? { recoveredAfter: s.recoveredAfter } : {})
                 };
@@ -1109,7 +1119,7 @@ class Attributor {
                     status: 'failed',
                     classes: s.classes,
                     reasons: s.reasons,
-                    evidence: s.evidence,
+                    evidence: [...s.evidence],
                     retryable: classesRetryable(s.classes)
                 };
             }
@@ -1131,10 +1141,38 @@ class Attributor {
     mark(id) {
         let m = this.marks.get(id);
         if (!m) {
-            m = { success: [], failures: NO_FAILURES };
+            m = {
+                epoch: this.epoch,
+                successes: 0,
+                firstSuccess: 0,
+                moreSuccess: undefined,
+                failures: NO_FAILURES
+            };
             this.marks.set(id, m);
+            this.touched.push(id);
+        }
+        else if (m.epoch !== this.epoch) {
+            m.epoch = this.epoch;
+            m.successes = 0;
+            m.moreSuccess = undefined;
+            m.failures = NO_FAILURES;
+            this.touched.push(id);
         }
         return m;
+    }
+    /** Success lines of the entry in the current attempt. */
+    successes(id) {
+        const m = this.marks.get(id);
+        return m && m.epoch === this.epoch ? m.successes : 0;
+    }
+    addSuccess(id, logLine) {
+        const m = this.mark(id);
+        if (m.successes++ === 0)
+            m.firstSuccess = logLine;
+        else if (m.moreSuccess)
+            m.moreSuccess.push(logLine);
+        else
+            m.moreSuccess = [logLine];
     }
     addFailure(id, failure) {
         const m = this.mark(id);
@@ -1150,8 +1188,9 @@ class Attributor {
     onSuccess(destination, tag, digest, logLine) {
         const dst = repoKey(destination);
         if (tag !== undefined) {
-            for (const id of this.byDestTag.get(`${dst}:${tag}`) ?? [])
-                this.mark(id).success.push(logLine);
+            const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? [];
+            for (const id of ids)
+                this.addSuccess(id, logLine);
             return;
         }
         // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end.
@@ -1284,8 +1323,9 @@ class Attributor {
             }
             case 'destination-tag': {
                 const dst = repoKey(subject.destination);
-                if (subject.tag !== undefined)
-                    return this.byDestTag.get(`${dst}:${subject.tag}`) ?? [];
+                if (subject.tag !== undefined) {
+                    return (this.byDestTag.get(`${dst}:${subject.tag}`) ?? this.expandingByDestRepo.get(dst) ?? []);
+                }
                 // A digest push failed: a list child or a digest-only line; the tags above it fail too.
                 return this.ix.byDestRepo.get(dst) ?? [];
             }
@@ -1301,13 +1341,13 @@ class Attributor {
             this.resolveUntagged();
             for (const d of this.deferred) {
                 for (const id of d.ids) {
-                    if (d.onlyUnconfirmed && (this.marks.get(id)?.success.length ?? 0) > 0)
+                    if (d.onlyUnconfirmed && this.successes(id) > 0)
                         continue;
                     this.addFailure(id, d.failure);
                 }
             }
-            for (const [id, m] of this.marks)
-                this.apply(id, m);
+            for (const id of this.touched)
+                this.apply(id, this.marks.get(id));
             const c = this.current;
             this.attempts.push({
                 attempt: Math.max(c.attempt, 1),
@@ -1321,7 +1361,8 @@ class Attributor {
                 logLines: c.lastLine - c.firstLine + 1
             });
         }
-        this.marks = new Map();
+        this.touched.length = 0;
+        this.epoch++;
         this.deferred = [];
         this.untaggedSuccess = new Map();
         this.eventsInAttempt = 0;
@@ -1334,7 +1375,7 @@ class Attributor {
                 // Filtered to one platform, oc pushes the child's digest: accept it only when unambiguous.
                 const hit = exact ?? (digestOnly.length === 1 && lines.length === 1 ? lines[0] : undefined);
                 if (hit)
-                    this.mark(e.id).success.push(hit.logLine);
+                    this.addSuccess(e.id, hit.logLine);
             }
         }
     }
@@ -1351,26 +1392,35 @@ class Attributor {
             s.status = 'failed';
             s.classes = unique(m.failures.map((f) => f.class));
             const reasons = m.failures.map((f) => f.reason);
-            if (m.success.length && !pushProvesBlobs(this.entry(id)))
+            if (m.successes && !pushProvesBlobs(this.entry(id)))
                 reasons.push(SUCCESS_ANYWAY);
             s.reasons = unique(reasons).slice(0, MAX_REASONS);
-            s.evidence = unique([...m.failures.map((f) => f.logLine), ...m.success]).slice(0, MAX_EVIDENCE);
+            s.evidence = unique([...m.failures.map((f) => f.logLine), ...successList(m)]).slice(0, MAX_EVIDENCE);
             s.lastFailedAttempt = attempt;
             s.recoveredAfter = undefined;
         }
-        else if (m.success.length) {
+        else if (m.successes) {
             if (s.status === 'failed' && s.lastFailedAttempt !== undefined) {
                 s.recoveredAfter = s.lastFailedAttempt;
             }
             s.status = 'mirrored';
             s.classes = NONE;
             s.reasons = NONE;
-            // The mark is dropped after this attempt: its list can become the evidence as it is.
-            s.evidence = m.success.length > MAX_EVIDENCE ? m.success.slice(0, MAX_EVIDENCE) : m.success;
+            // Overwritten in place, never emptied (that would free and reallocate its storage each
+            // attempt); finish() hands out copies.
+            const n = Math.min(m.successes, MAX_EVIDENCE);
+            if (s.evidence === NONE)
+                s.evidence = [];
+            s.evidence[0] = m.firstSuccess;
+            for (let i = 1; i < n; i++)
+                s.evidence[i] = m.moreSuccess?.[i - 1];
+            if (s.evidence.length > n)
+                s.evidence.length = n;
         }
     }
 }
 const unique = (items) => [...new Set(items)];
+const successList = (m) => m.successes === 0 ? [] : [m.firstSuccess, ...(m.moreSuccess ?? [])];
 const sameFile = (a, b) => a === b || a.replace(/^\.\//, '') === b.replace(/^\.\//, '');
 /** A failed line is retried only when every class is retryable; `dependency` follows its cause. */
 function classesRetryable(classes) {
@@ -1491,7 +1541,7 @@ class LogParser {
         this.pushInto(rawLine, out);
         return out;
     }
-    /** As push, appending the events to `out` (readLog reuses one array for every line). */
+    /** As push, handing the events to `out` (an array, or readLog's direct callback). */
     pushInto(rawLine, out) {
         const logLine = ++this.lineNo;
         const line = capLine(rawLine);
@@ -1922,14 +1972,10 @@ async function readLog(path, onEvent) {
     const parser = new LogParser();
     const stats = { lines: 0, bytes: 0 };
     const splitter = new LineSplitter(stats);
-    // Lines go straight from the chunk to the parser: no per-line promise, generator step or array.
-    const events = [];
-    const onLine = (line) => {
-        parser.pushInto(line, events);
-        for (let i = 0; i < events.length; i++)
-            onEvent(events[i]);
-        events.length = 0;
-    };
+    // Lines go straight from the chunk to the parser and its events straight to onEvent: no
+    // per-line promise, generator step or array.
+    const sink = { push: onEvent };
+    const onLine = (line) => parser.pushInto(line, sink);
     for await (const chunk of chunks(path))
         splitter.feed(chunk, onLine);
     const last = splitter.end();
@@ -2489,7 +2535,7 @@ function renderTable(report, maxRows = 200) {
         `${l.file}:${l.line}`,
         `${l.source} -> ${l.destination}`,
         l.classes.join(','),
-        oneLine(l.reasons[0] ?? '')
+        oneLine(l.reasons.join('; '))
     ]);
     const head = ['STATUS', 'LINE', 'SOURCE -> DESTINATION', 'CLASS', 'REASON'];
     const widths = head.map((h, i) => Math.min(i === 2 ? 90 : 40, Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length))));
@@ -2514,17 +2560,34 @@ function renderTable(report, maxRows = 200) {
     return out.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/cli/io.ts
+// What a CLI command may touch (two output streams and the working directory), and the few
+// things every command does the same way: flags, usage errors, exit codes, findings.
+
 /** Thrown for bad arguments or input: the command prints it and exits 2. */
 class UsageError extends Error {
 }
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
+/** Strict flag parsing (no positionals); any problem becomes a UsageError. */
+function parseFlags(args, options) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args, options, strict: true, allowPositionals: false }).values;
+    }
+    catch (e) {
+        throw new UsageError(e.message);
+    }
+}
+/** `file:line: severity: message`, or `file: …` for problems with the file itself. */
+const describeFinding = (f) => f.line > 0
+    ? `${f.file}:${f.line}: ${f.severity}: ${f.message}`
+    : `${f.file}: ${f.severity}: ${f.message}`;
 
 ;// CONCATENATED MODULE: ./src/cli/triage.ts
 // `mirror-guard triage`: an oc log and its mapping → per-line verdicts, retry mapping, report.
-
 
 
 
@@ -2559,28 +2622,16 @@ Example:
   oc image mirror -f mirror-guard-retry.txt --force --continue-on-error
 `;
 function parse(args) {
-    let values;
-    try {
-        ;
-        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
-            args,
-            strict: true,
-            allowPositionals: false,
-            options: {
-                log: { type: 'string' },
-                stdout: { type: 'string' },
-                filename: { type: 'string', short: 'f', multiple: true },
-                'retry-out': { type: 'string' },
-                'no-retry-out': { type: 'boolean' },
-                json: { type: 'string' },
-                quiet: { type: 'boolean', short: 'q' },
-                help: { type: 'boolean', short: 'h' }
-            }
-        }));
-    }
-    catch (e) {
-        throw new UsageError(e.message);
-    }
+    const values = parseFlags(args, {
+        log: { type: 'string' },
+        stdout: { type: 'string' },
+        filename: { type: 'string', short: 'f', multiple: true },
+        'retry-out': { type: 'string' },
+        'no-retry-out': { type: 'boolean' },
+        json: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' }
+    });
     if (values.help)
         return 'help';
     if (!values.log)
@@ -2606,9 +2657,6 @@ function checkReadable(path, what) {
     if (!(0,external_node_fs_namespaceObject.statSync)(path).isFile())
         throw new UsageError(`${what} ${path}: not a regular file`);
 }
-const describe = (f) => f.line > 0
-    ? `${f.file}:${f.line}: ${f.severity}: ${f.message}`
-    : `${f.file}: ${f.severity}: ${f.message}`;
 /** Kinds of events that only oc output produces; a log without any is not an oc log. */
 const OC_EVENT = new Set([
     'error',
@@ -2657,7 +2705,7 @@ async function triage(opts, cli) {
     const { set } = await loadMappingFiles(opts.mappings, io.cwd);
     const errors = set.findings.filter((f) => f.severity === 'error');
     for (const f of set.findings)
-        io.err(describe(f) + '\n');
+        io.err(describeFinding(f) + '\n');
     if (errors.length) {
         throw new UsageError(`${errors.length} error(s) in the mapping; oc would refuse it too. Fix the line(s) above.`);
     }
@@ -2909,7 +2957,6 @@ function lintMappings(set, opts) {
 
 
 
-
 const VALIDATE_HELP = `Usage: mirror-guard validate -f MAPPING [-f MAPPING…] [--filter-by-os RE] [--keep-manifest-list] [--json FILE]
 
 Checks mapping files offline (no oc, no network, no credentials — safe on pull requests)
@@ -2928,19 +2975,13 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad arguments or 
 async function validateCommand(args, io) {
     let values;
     try {
-        ;
-        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
-            args,
-            strict: true,
-            allowPositionals: false,
-            options: {
-                filename: { type: 'string', short: 'f', multiple: true },
-                'filter-by-os': { type: 'string' },
-                'keep-manifest-list': { type: 'boolean' },
-                json: { type: 'string' },
-                help: { type: 'boolean', short: 'h' }
-            }
-        }));
+        values = parseFlags(args, {
+            filename: { type: 'string', short: 'f', multiple: true },
+            'filter-by-os': { type: 'string' },
+            'keep-manifest-list': { type: 'boolean' },
+            json: { type: 'string' },
+            help: { type: 'boolean', short: 'h' }
+        });
     }
     catch (e) {
         io.err(`mirror-guard validate: ${e.message}\n`);
@@ -4514,7 +4555,6 @@ async function verifyEntries(entries, opts) {
 
 
 
-
 const VERIFY_HELP = `Usage: mirror-guard verify -f MAPPING [-f MAPPING…] [--dir DIR] [--from-dir DIR] [--digest]
                            [--registry-config FILE] [--insecure] [--json FILE]
 
@@ -4550,35 +4590,21 @@ Example:
   oc image mirror -f mapping.txt --dir /mirror --continue-on-error
   mirror-guard verify -f mapping.txt --dir /mirror
 `;
-class UsageProblem extends Error {
-}
 function verify_parse(args) {
-    let values;
-    try {
-        ;
-        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
-            args,
-            strict: true,
-            allowPositionals: false,
-            options: {
-                filename: { type: 'string', short: 'f', multiple: true },
-                dir: { type: 'string' },
-                'from-dir': { type: 'string' },
-                digest: { type: 'boolean' },
-                'registry-config': { type: 'string', short: 'a' },
-                insecure: { type: 'boolean' },
-                json: { type: 'string' },
-                help: { type: 'boolean', short: 'h' }
-            }
-        }));
-    }
-    catch (e) {
-        throw new UsageProblem(e.message);
-    }
+    const values = parseFlags(args, {
+        filename: { type: 'string', short: 'f', multiple: true },
+        dir: { type: 'string' },
+        'from-dir': { type: 'string' },
+        digest: { type: 'boolean' },
+        'registry-config': { type: 'string', short: 'a' },
+        insecure: { type: 'boolean' },
+        json: { type: 'string' },
+        help: { type: 'boolean', short: 'h' }
+    });
     if (values.help)
         return 'help';
     if (!values.filename?.length) {
-        throw new UsageProblem('missing -f MAPPING (the mapping file given to oc image mirror)');
+        throw new UsageError('missing -f MAPPING (the mapping file given to oc image mirror)');
     }
     for (const [flag, v] of [
         ['--dir', values.dir],
@@ -4587,7 +4613,7 @@ function verify_parse(args) {
         ['--json', values.json]
     ]) {
         if (v === '')
-            throw new UsageProblem(`${flag} needs a value`);
+            throw new UsageError(`${flag} needs a value`);
     }
     return {
         mappings: values.filename,
@@ -4599,9 +4625,6 @@ function verify_parse(args) {
         ...(values.json !== undefined ? { json: values.json } : {})
     };
 }
-const findingText = (f) => f.line > 0
-    ? `${f.file}:${f.line}: ${f.severity}: ${f.message}`
-    : `${f.file}: ${f.severity}: ${f.message}`;
 const NOT_CHECKED = 's3:// destinations cannot be checked by mirror-guard; rely on oc or check the bucket';
 function buildVerifyReport(entries, results) {
     const byId = new Map(results.map((r) => [r.entryId, r]));
@@ -4670,7 +4693,7 @@ async function verifyCommand(args, io) {
     const cwd = io.cwd ?? process.cwd();
     const { set } = await loadMappingFiles(opts.mappings, cwd);
     for (const f of set.findings)
-        io.err(text_oneLine(findingText(f), 2000) + '\n');
+        io.err(text_oneLine(describeFinding(f), 2000) + '\n');
     const errors = set.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
         return usage(`${errors.length} error(s) in the mapping (see above); fix them first`);

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46223);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91355);
 // Bundle entry for both `main:` and `post:` of action.yml.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 46223:
+/***/ 91355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28402,625 +28402,114 @@ var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/core/oc-messages.ts
-const DIGEST = '[a-z0-9]+:[0-9a-f]+';
-const g = (m, i) => m[i] ?? '';
-/**
- * Order matters only where one prefix is a longer form of another (list child before digest).
- * Every pattern is anchored and ends at the `: ` that introduces the cause.
- */
-const PREFIXES = [
-    {
-        // `error: file mapping.txt, line 6: all arguments must be valid SRC=DST mappings`
-        re: /^file (.+?), line (\d+): /,
-        subject: (m) => ({ kind: 'mapping-line', file: g(m, 1), line: Number(g(m, 2)) })
-    },
-    {
-        // `unable to retrieve source image 127.0.0.1:5002/ns/alpha by tag v1: unauthorized: …`
-        re: /^unable to retrieve source image (\S+) by tag ([^\s:]+): /,
-        subject: (m) => ({ kind: 'source-tag', source: g(m, 1), tag: g(m, 2) })
-    },
-    {
-        // `unable to retrieve source image <ref> manifest #1 from manifest list: …` (ref without file://)
-        re: /^unable to retrieve source image (\S+) manifest #\d+ from manifest list: /,
-        subject: (m) => ({ kind: 'source-list-child', sourceRef: g(m, 1) })
-    },
-    {
-        // `unable to retrieve source image 127.0.0.1:5002/ns/alpha manifest sha256:0de5…: manifest unknown: …`
-        re: new RegExp(`^unable to retrieve source image (\\S+) manifest (${DIGEST}): `),
-        subject: (m) => ({ kind: 'source-digest', source: g(m, 1), digest: g(m, 2) })
-    },
-    {
-        // `unable to filter source image %s manifest list[ (bad payload)]: %v` — same ref as the list child
-        re: /^unable to filter source image (\S+) manifest list(?: \(bad payload\))?: /,
-        subject: (m) => ({ kind: 'source-list-child', sourceRef: g(m, 1) })
-    },
-    {
-        // `unable to access source image %s manifests: %v`
-        re: /^unable to access source image (\S+) manifests: /,
-        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
-    },
-    {
-        // `unable to access destination image %s manifests: %v` prints the source ref by mistake (§1.4)
-        re: /^unable to access destination image (\S+) manifests: /,
-        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
-    },
-    {
-        // `unable to push 127.0.0.1:5002/ns/alpha: failed to retrieve blob sha256:fb9f…: toomanyrequests…`
-        // Small-blob path: only the SOURCE repository is named.
-        re: new RegExp(`^unable to push (\\S+): failed to (?:retrieve|upload) blob ${DIGEST}: `),
-        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
-    },
-    {
-        // `unable to push %s: tried to copy|mount blob %s [source ]and got back a different digest %s`
-        re: new RegExp(`^unable to push (\\S+): (?=tried to (?:copy|mount) blob ${DIGEST} )`),
-        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
-    },
-    {
-        // `unable to open source layer sha256:6fe0… to copy to file://ns/alpha: …`
-        re: new RegExp(`^unable to open source layer (${DIGEST}) to copy to (\\S+): `),
-        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
-    },
-    {
-        // `unable to upload blob %s to %s: %v`
-        re: new RegExp(`^unable to upload blob (${DIGEST}) to (\\S+): `),
-        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
-    },
-    {
-        // `unable to copy layer sha256:6fe0… to file://ns/alpha: unexpected EOF`
-        re: new RegExp(`^unable to copy layer (${DIGEST}) to (\\S+): `),
-        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
-    },
-    {
-        // `failed to commit blob %s from manifest %s[ in manifest list %s] to %s: %v`
-        re: new RegExp(`^failed to commit blob (${DIGEST}) from .+? to (\\S+): `),
-        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
-    },
-    {
-        // `unable to push manifest to 127.0.0.1:5001/t412-x/alpha:v1: manifest blob unknown: …`
-        re: /^unable to push manifest to (\S+): /,
-        subject: (m) => destinationTag(g(m, 1))
-    },
-    {
-        // `unable to create reference to repository %s: %v` (execution, destination side)
-        re: /^unable to create reference to repository (\S+): /,
-        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 1) })
-    },
-    {
-        // `unable to connect to %s: %v` — printed for both sides; only reference/S3 set-up errors
-        // reach it (§2.6). Reported against the source side, which is where oc prints it first.
-        re: /^unable to connect to (\S+): /,
-        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
-    },
-    {
-        // skopeo engine: `unable to copy <SRC> to <DST>: <skopeo error>`; DST is the entry's effective
-        // destination (what oc would print on stdout), so it maps to a destination tag.
-        re: /^unable to copy (\S+) to (\S+): /,
-        subject: (m) => destinationTag(g(m, 2))
-    }
-];
-/**
- * Splits `DST[:TAG]` the way oc prints it: the tag follows the last `:` only when that `:` comes
- * after the last `/` (so `127.0.0.1:5001/ns/a` has no tag). An `@digest` suffix is dropped.
- */
-function splitDestination(printed) {
-    const at = printed.indexOf('@');
-    const ref = at >= 0 ? printed.slice(0, at) : printed;
-    const colon = ref.lastIndexOf(':');
-    if (colon > ref.lastIndexOf('/') && colon < ref.length - 1) {
-        return { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) };
-    }
-    return { repo: ref };
+;// CONCATENATED MODULE: ./src/github/state.ts
+// main/post split in one bundle, as actions/checkout does: the main step marks the state,
+// the `post:` step (same file) sees it and only uploads/finishes what main left behind.
+
+const IS_POST = 'isPost';
+const RUN_STATE = 'runState';
+/** True when running as the `post:` step (main has already called {@link markPost}). */
+function isPost() {
+    return core.getState(IS_POST) === 'true';
 }
-function destinationTag(printed) {
-    const { repo, tag } = splitDestination(printed);
-    return tag === undefined
-        ? { kind: 'destination-tag', destination: repo }
-        : { kind: 'destination-tag', destination: repo, tag };
+/** Called early in main so that the post step knows it is the post step. */
+function markPost() {
+    core.saveState(IS_POST, 'true');
 }
-function withoutErrorPrefix(text) {
-    return text.startsWith('error: ') ? text.slice('error: '.length) : text;
+/** Saves a JSON-serialisable object for the post step. */
+function saveRunState(state) {
+    core.saveState(RUN_STATE, JSON.stringify(state));
 }
-function matchPrefix(text) {
-    const t = withoutErrorPrefix(text);
-    for (const prefix of PREFIXES) {
-        const m = prefix.re.exec(t);
-        if (m)
-            return { prefix, m };
-    }
-    return undefined;
-}
-/**
- * What an `error:` line (text after `error: `) is about, from oc's fixed prefix. Unrecognised
- * text, run summaries and panics → `{ kind: 'run' }`.
- */
-function parseErrorSubject(text) {
-    const hit = matchPrefix(text);
-    return hit ? hit.prefix.subject(hit.m) : { kind: 'run' };
-}
-/** The underlying cause: the text after oc's prefix (the whole text when there is no prefix). */
-function errorCause(text) {
-    const t = withoutErrorPrefix(text);
-    const hit = matchPrefix(t);
-    return hit ? t.slice(hit.m[0].length) : t;
-}
-/** True when the text starts with one of oc's (or the skopeo engine's) per-item prefixes. */
-function hasOcPrefix(text) {
-    return matchPrefix(text) !== undefined;
-}
-/** A source reference as printed with its tag or digest → the matching source subject. */
-function sourceSubject(ref) {
-    const at = ref.indexOf('@');
-    if (at > 0)
-        return { kind: 'source-digest', source: ref.slice(0, at), digest: ref.slice(at + 1) };
-    const { repo, tag } = splitDestination(ref);
-    return tag === undefined
-        ? { kind: 'source-repo', source: repo }
-        : { kind: 'source-tag', source: repo, tag };
-}
-/**
- * `Image <ref> does not exist and will not be mirrored` (text after `warning: `). The ref is the
- * source with its tag; for digest sources with a non-JSON 404 body oc prints the error text in
- * its place (§1.4), which names nothing → `{ kind: 'run' }`. Other warnings → undefined.
- */
-function parseWarningSubject(text) {
-    const m = /^(?:warning: )?Image (.+) does not exist and will not be mirrored$/.exec(text);
-    if (!m)
+/** The object main saved, or undefined when none was saved or it cannot be parsed. */
+function loadRunState() {
+    const text = core.getState(RUN_STATE);
+    if (text === '')
         return undefined;
-    const arg = g(m, 1);
-    return /\s/.test(arg) ? { kind: 'run' } : sourceSubject(arg);
-}
-/** `Filtered all images from <src>, skipping` (text after `info: `) → the source it names. */
-function parseFilteredSubject(text) {
-    const m = /^(?:info: )?Filtered all images from (\S+), skipping$/.exec(text);
-    return m ? sourceSubject(g(m, 1)) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/core/classify.ts
-// Error text → failure class. One table; each row quotes the real text that motivated it
-// (oc-reference §2.2/§2.3, transcripts in test/fixtures/oc-transcripts, anchors appendix).
-
-const classify_CLASS_INFO = {
-    'rate-limit': {
-        retryable: true,
-        meaning: 'The registry throttled requests (HTTP 429, TOOMANYREQUESTS or HTTP/2 ENHANCE_YOUR_CALM).',
-        whatToDo: 'Retry later with backoff and fewer parallel requests (lower --max-per-registry).'
-    },
-    'quota-exhausted': {
-        retryable: false,
-        meaning: 'The pull quota of the account or address is used up (Docker Hub pull rate limit).',
-        whatToDo: 'Authenticate with a paid account or retry after the quota window resets (hours, not minutes).'
-    },
-    auth: {
-        retryable: false,
-        meaning: 'The registry refused the credentials or the permission for this repository (401/403).',
-        whatToDo: 'Fix the registry credentials (-a auth file) or the repository permissions, then rerun.'
-    },
-    'not-found': {
-        retryable: false,
-        meaning: 'The source image, tag, repository or blob does not exist where oc looked.',
-        whatToDo: 'Check the source reference in the mapping line (and --from-dir for file:// sources).'
-    },
-    server: {
-        retryable: true,
-        meaning: 'The registry answered with a 5xx server error.',
-        whatToDo: 'Retry later; if it persists, check the registry or its CDN status.'
-    },
-    network: {
-        retryable: true,
-        meaning: 'The connection failed or was cut (reset, refused, timeout, DNS, truncated transfer).',
-        whatToDo: 'Retry; if it persists, check DNS, proxies and connectivity from the runner.'
-    },
-    tls: {
-        retryable: false,
-        meaning: 'TLS failed: the certificate is not trusted or the registry does not speak HTTPS.',
-        whatToDo: 'Trust the registry CA on the runner or, for a plain-HTTP registry, pass --insecure.'
-    },
-    integrity: {
-        retryable: true,
-        meaning: 'Content arrived corrupted: its digest or size did not match.',
-        whatToDo: 'Retry; repeated mismatches point at a broken proxy or a corrupt registry blob.'
-    },
-    usage: {
-        retryable: false,
-        meaning: 'oc rejected the mapping file, an argument or a flag before mirroring anything.',
-        whatToDo: 'Fix the named mapping line, file or flag; rerunning unchanged fails the same way.'
-    },
-    dependency: {
-        retryable: true,
-        meaning: 'A manifest could not be pushed because something it depends on failed first.',
-        whatToDo: 'Fix or retry the failure it depends on; it is retried together with it.'
-    },
-    filtered: {
-        retryable: false,
-        meaning: 'oc skipped a manifest list because no entry matched --filter-by-os.',
-        whatToDo: 'Pass --filter-by-os matching the wanted platforms or --keep-manifest-list=true.'
-    },
-    incomplete: {
-        retryable: true,
-        meaning: 'Verification found content missing or corrupt at the destination after oc reported it.',
-        whatToDo: 'Retry the line (with --force for file:// destinations on oc 4.13 or older).'
-    },
-    unconfirmed: {
-        retryable: true,
-        meaning: 'oc printed neither a success line nor an error for this line (aborted phase or run).',
-        whatToDo: 'Retry the line; look at the run-level errors for what stopped oc.'
-    },
-    unknown: {
-        retryable: false,
-        meaning: 'An error mirror-guard does not recognise.',
-        whatToDo: 'Read the error text in the log; report it if it should be classified.'
+    try {
+        return JSON.parse(text);
     }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/run-state.ts
+// What main leaves for the post step (through core.saveState and a progress file): paths,
+// the mapping, and which entries are confirmed mirrored so far. Never a secret value.
+
+function writeProgress(state) {
+    (0,external_node_fs_.writeFileSync)(state.progressFile, JSON.stringify(state), { mode: 0o600 });
+}
+/** The newest of the saved state and the progress file. */
+function latestState(saved) {
+    try {
+        const p = JSON.parse((0,external_node_fs_.readFileSync)(saved.progressFile, 'utf8'));
+        return p.version === 1 ? p : saved;
+    }
+    catch {
+        return saved;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/context.ts
+// What every part of the action shares: the validated inputs, where it works, the saved
+// run state, and the few ways it reports (outputs, verdict).
+
+
+
+
+
+const OUTPUT_DEFAULTS = {
+    outcome: 'failed',
+    attempts: '0',
+    mirrored: '0',
+    failed: '0',
+    'failed-by-class': '{}',
+    'retry-mapping': '',
+    report: '',
+    log: '',
+    'log-artifact-id': '',
+    'retry-artifact-id': ''
 };
-const MANIFEST_PUSH = /^unable to push manifest to \S+: /;
-/**
- * First matching row wins. Rows run against the cause (oc's prefix removed, quoted strings —
- * URLs and `%q` response bodies — blanked), so repository names, tags and bodies cannot
- * trigger a row. Specific rows come before the general ones they overlap with.
- */
-const RULES = [
-    // --- run-level oddities ---------------------------------------------------------------
-    // `panic: empty source manifest for …` + goroutine dump (exit 2, §6)
-    {
-        re: /^(?:panic|fatal error): /,
-        class: 'unknown',
-        reason: 'oc crashed (Go panic)',
-        whole: true
-    },
-    // --- quota before any rate-limit row: same 429, different remedy (anchors §0 row 6) -----
-    // `toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit`
-    // Matched on the whole text: a non-JSON body quoting the same sentence means the same.
-    {
-        re: /You have reached your (?:\w+ )?pull rate limit/i,
-        class: 'quota-exhausted',
-        reason: 'Docker Hub pull quota exhausted',
-        whole: true
-    },
-    // --- rate limit -------------------------------------------------------------------------
-    // `http2: server sent GOAWAY and closed the connection; LastStreamID=1999, ErrCode=ENHANCE_YOUR_CALM, debug=""` (quay.io bursts)
-    { re: /ENHANCE_YOUR_CALM/, class: 'rate-limit', reason: 'HTTP/2 GOAWAY ENHANCE_YOUR_CALM' },
-    // `error parsing HTTP 429 response body: unexpected end of JSON input: ""` (429-empty-blob-file; every HEAD 429)
-    {
-        re: /error parsing HTTP 429 response body: unexpected end of JSON input/,
-        class: 'rate-limit',
-        reason: 'HTTP 429 with empty body'
-    },
-    // `error parsing HTTP 429 response body: no error details found in HTTP response body: "{}"`
-    {
-        re: /error parsing HTTP 429 response body: no error details found/,
-        class: 'rate-limit',
-        reason: 'HTTP 429 with empty error list'
-    },
-    // `error parsing HTTP 429 response body: invalid character 'T' looking for beginning of value: "Too Many Requests (HAP429).\n"`
-    {
-        re: /error parsing HTTP 429 response body/,
-        class: 'rate-limit',
-        reason: 'HTTP 429 with non-JSON body'
-    },
-    // `endpoint "https://quay.io" does not support v2 API (got 429 Too Many Requests)` (ping, cached for the run)
-    { re: /\(got 429 /, class: 'rate-limit', reason: 'HTTP 429 on the registry ping' },
-    // `toomanyrequests: too many requests: rate limit exceeded` (429-json-blob-file), bare `toomanyrequests`,
-    // `toomanyrequests: Rate exceeded` (ECR)
-    { re: /\btoomanyrequests\b/i, class: 'rate-limit', reason: 'HTTP 429 TOOMANYREQUESTS' },
-    // skopeo: `reading blob sha256:…: fetching blob: StatusCode: 429, "…"`
-    { re: /\bStatusCode: 429\b/, class: 'rate-limit', reason: 'HTTP 429' },
-    // skopeo (containers/image): `Error fetching blob: invalid status code from registry 429 (Too Many Requests)`
-    { re: /invalid status code from registry 429\b/, class: 'rate-limit', reason: 'HTTP 429' },
-    // `received unexpected HTTP status: 429 Too Many Requests`, `Too Many Requests (HAP429)`, skopeo `too many requests`
-    { re: /\btoo many requests\b/i, class: 'rate-limit', reason: 'HTTP 429 Too Many Requests' },
-    // --- usage: oc refused the input before doing anything (§1.4 pre-run, §3) -------------------
-    // `unable to load --registry-config: stat /x/auth.json: no such file or directory`
-    {
-        re: /unable to load --registry-config/,
-        class: 'usage',
-        reason: 'registry config file unusable'
-    },
-    // `failed to read registry ca bundle: …` (--certificate-authority, 4.16+)
-    { re: /failed to read registry ca bundle/, class: 'usage', reason: 'CA bundle unreadable' },
-    // `--filter-by-os was not a valid regular expression: …`
-    { re: /--filter-by-os was not a valid/, class: 'usage', reason: 'invalid --filter-by-os' },
-    // `--keep-manifest-list=true cannot be passed with --filter-by-os, unless --filter-by-os=.*` (≤4.13)
-    {
-        re: /--keep-manifest-list=true cannot be passed/,
-        class: 'usage',
-        reason: '--keep-manifest-list conflicts with --filter-by-os'
-    },
-    // `all arguments must be valid SRC=DST mappings[, or you must specify one SRC argument …]`
-    { re: /all arguments must be valid/, class: 'usage', reason: 'malformed mapping' },
-    // `each destination tag may only be specified once: file://ns/a:v1`
-    {
-        re: /each destination tag may only be specified once/,
-        class: 'usage',
-        reason: 'duplicate destination'
-    },
-    // `SRC and DST may not be the same`
-    { re: /SRC and DST may not be the same/, class: 'usage', reason: 'source equals destination' },
-    // `you must specify at least one source image …`, `you must specify a tag for DST or leave it blank …`
-    { re: /\byou must specify\b/, class: 'usage', reason: 'missing or invalid mapping part' },
-    // `"127.0.0.1:5002/ns/Delta:v1" is not a valid image reference: repository name must be lowercase`
-    {
-        re: /is not a valid image reference|invalid reference format|repository name must be lowercase/,
-        class: 'usage',
-        reason: 'invalid image reference'
-    },
-    // `source expansion is only possible in tags`, `when source contains wildcards, the destination must be a repository`
-    {
-        re: /source expansion is only possible in tags|when source contains wildcards/,
-        class: 'usage',
-        reason: 'invalid wildcard mapping'
-    },
-    // `unknown flag: --foo`, `unknown shorthand flag: 'z' in -z`
-    { re: /\bunknown (?:shorthand )?flag\b/, class: 'usage', reason: 'unknown flag' },
-    // `bufio.Scanner: token too long` (mapping line over 64 KiB, no file/line context)
-    { re: /bufio\.Scanner: token too long/, class: 'usage', reason: 'mapping line too long' },
-    // `open mapping.txt: no such file or directory` (the -f file itself; no oc prefix)
-    {
-        re: /^open .+: no such file or directory$/,
-        class: 'usage',
-        reason: 'mapping file not found',
-        whole: true,
-        bare: true
-    },
-    // --- TLS (before network: `tls: …` texts are configuration, not transient) ------------------
-    // `x509: certificate signed by unknown authority`; Go ≥1.20: `tls: failed to verify certificate: x509: …`
-    {
-        re: /\bx509: |\btls: failed to verify certificate/,
-        class: 'tls',
-        reason: 'untrusted certificate'
-    },
-    // `http: server gave HTTP response to HTTPS client` (plain-HTTP registry without --insecure)
-    {
-        re: /server gave HTTP response to HTTPS client/,
-        class: 'tls',
-        reason: 'registry speaks plain HTTP'
-    },
-    // `remote error: tls: bad certificate`, `tls: first record does not look like a TLS handshake`
-    { re: /\btls: /, class: 'tls', reason: 'TLS error' },
-    // --- dependency: follows another failure (before not-found's `blob unknown`) ----------------
-    // `unable to push manifest to 127.0.0.1:5001/t412-500-blob-reg/alpha:v1: manifest blob unknown: blob unknown to registry`
-    { re: /manifest blob unknown/, class: 'dependency', reason: 'manifest pushed before its blobs' },
-    // a manifest PUT answered with a plain BLOB_UNKNOWN means the same
-    {
-        re: /\bblob unknown\b/,
-        class: 'dependency',
-        reason: 'manifest pushed before its blobs',
-        when: MANIFEST_PUSH
-    },
-    // `circular dependency in manifest lists, unable to upload all: …` (≤4.13)
-    {
-        re: /circular dependency in manifest lists/,
-        class: 'dependency',
-        reason: 'manifest list children not uploaded'
-    },
-    // `unable to upload all manifests, some dependencies not uploaded: …` (4.14+)
-    {
-        re: /some dependencies not uploaded/,
-        class: 'dependency',
-        reason: 'manifest list children not uploaded'
-    },
-    // --- integrity ---------------------------------------------------------------------------
-    // `content integrity error: the blob streamed from digest sha256:… does not match the digest calculated from the content sha256:…`
-    { re: /content integrity error/, class: 'integrity', reason: 'digest mismatch' },
-    // `unable to push …: tried to copy blob sha256:… and got back a different digest sha256:…`
-    { re: /got back a different digest/, class: 'integrity', reason: 'digest mismatch' },
-    // `warning: Layer size mismatch for sha256:…: had 1048576, wrote 524288`
-    { re: /Layer size mismatch/, class: 'integrity', reason: 'layer size mismatch' },
-    // skopeo: `Digest did not match, expected sha256:…, got sha256:…`
-    { re: /digest did not match/i, class: 'integrity', reason: 'digest mismatch' },
-    // --- local file system (file:// trees): not the registry's doing, so before auth/not-found ---
-    // `open mirror/v2/ns/a/blobs/sha256:…: permission denied` (runner directory not writable)
-    {
-        re: /\b(?:open|mkdir|stat|lstat|rename|link|symlink|remove|unlinkat) \S+: permission denied/,
-        class: 'unknown',
-        reason: 'file system permission denied'
-    },
-    // `write mirror/v2/ns/a/blobs/sha256:….download: no space left on device`
-    { re: /no space left on device/, class: 'unknown', reason: 'disk full' },
-    // --- auth ----------------------------------------------------------------------------------
-    // `error parsing HTTP 403 response body: unexpected end of JSON input: ""` (every HEAD 403)
-    {
-        re: /error parsing HTTP 40[13] response body/,
-        class: 'auth',
-        reason: 'HTTP 401/403 with non-JSON body'
-    },
-    // `errors:\ndenied: requested access to the resource is denied\n…` (bearer error="insufficient_scope")
-    { re: /insufficient_scope/, class: 'auth', reason: 'insufficient scope' },
-    { re: /invalid_token/, class: 'auth', reason: 'invalid token' },
-    // `unauthorized: incorrect username or password` (token server 401)
-    {
-        re: /incorrect username or password|no basic auth credentials/,
-        class: 'auth',
-        reason: 'bad or missing credentials'
-    },
-    // `unauthorized: authentication required` (401-blob-file), bare `unauthorized`,
-    // `unauthorized: access to the requested resource is not authorized` (Quay)
-    {
-        re: /(?:^|[\s:])unauthorized(?=$|[:\s])|authentication required/,
-        class: 'auth',
-        reason: 'unauthorized'
-    },
-    // `denied` (403-blob-file), `denied: requested access to the resource is denied`, 4.14+ `denied: forbidden by policy`
-    {
-        re: /(?:^|[\s:])denied(?=$|[:\s])|requested access to the resource is denied/,
-        class: 'auth',
-        reason: 'access denied'
-    },
-    // skopeo: `StatusCode: 401`, `StatusCode: 403`
-    { re: /\bStatusCode: 40[13]\b/, class: 'auth', reason: 'HTTP 401/403' },
-    // skopeo: `Error fetching blob: invalid status code from registry 403 (Forbidden)`,
-    // `unable to retrieve auth token: invalid username/password: unauthorized`
-    {
-        re: /invalid status code from registry 40[13]\b|invalid username\/password/,
-        class: 'auth',
-        reason: 'HTTP 401/403'
-    },
-    // --- not found -------------------------------------------------------------------------------
-    // `warning: Image 127.0.0.1:5002/ns/missing:v1 does not exist and will not be mirrored` (--skip-missing)
-    {
-        re: /does not exist and will not be mirrored/,
-        class: 'not-found',
-        reason: 'source image missing (skipped)'
-    },
-    // `error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not found\n"`
-    { re: /error parsing HTTP 404 response body/, class: 'not-found', reason: 'HTTP 404' },
-    // `manifest unknown: manifest unknown` (404-image-missing-reg), `MANIFEST_UNKNOWN`
-    { re: /\bmanifest unknown\b|MANIFEST_UNKNOWN/, class: 'not-found', reason: 'manifest unknown' },
-    // `name unknown: repository name not known to registry`
-    {
-        re: /\bname unknown\b|NAME_UNKNOWN|repository name not known to registry/,
-        class: 'not-found',
-        reason: 'repository unknown'
-    },
-    // `blob upload unknown`: the upload session vanished (404 on PATCH/PUT) — transient, not missing content
-    { re: /blob upload unknown/, class: 'server', reason: 'upload session lost' },
-    // `unknown blob` (404-blob-unknown-file; file:// source without the tag: fromdir-missing-dir),
-    // `blob unknown: blob unknown to registry`
-    {
-        re: /\bunknown blob\b|\bblob unknown\b|BLOB_UNKNOWN/,
-        class: 'not-found',
-        reason: 'blob unknown'
-    },
-    // `open mirror/v2/ns/alpha/blobs/sha256:6fe0…: no such file or directory` (bug-429-file-3-fromdir-push)
-    {
-        re: /\bopen \S+: no such file or directory/,
-        class: 'not-found',
-        reason: 'file missing in the source directory'
-    },
-    // file:// source tag that is a regular file instead of a symlink (§4)
-    { re: /\bnot a symlink\b/, class: 'not-found', reason: 'tag is not a symlink' },
-    // skopeo: `StatusCode: 404`
-    { re: /\bStatusCode: 404\b/, class: 'not-found', reason: 'HTTP 404' },
-    // skopeo: `Error fetching blob: invalid status code from registry 404 (Not Found)`
-    { re: /invalid status code from registry 404\b/, class: 'not-found', reason: 'HTTP 404' },
-    // --- server ----------------------------------------------------------------------------------
-    // `received unexpected HTTP status: 500 Internal Server Error` / `502 Bad Gateway` / `503 Service Unavailable`
-    { re: /received unexpected HTTP status: 5\d\d/, class: 'server', reason: 'HTTP 5xx' },
-    // `endpoint "https://x" does not support v2 API (got 503 Service Unavailable)`; skopeo `StatusCode: 502`
-    { re: /\(got 5\d\d |\bStatusCode: 5\d\d\b/, class: 'server', reason: 'HTTP 5xx' },
-    // skopeo: `Error fetching blob: invalid status code from registry 502 (Bad Gateway)`
-    { re: /invalid status code from registry 5\d\d\b/, class: 'server', reason: 'HTTP 5xx' },
-    // `unavailable: service unavailable` (errcode UNAVAILABLE), `504 Gateway Timeout` in other wrappers
-    {
-        re: /service unavailable|\b50\d (?:Internal Server Error|Bad Gateway|Gateway Timeout)\b/i,
-        class: 'server',
-        reason: 'HTTP 5xx'
-    },
-    // --- network ---------------------------------------------------------------------------------
-    // `read tcp 127.0.0.1:52818->127.0.0.1:34035: read: connection reset by peer`
-    { re: /connection reset by peer/, class: 'network', reason: 'connection reset' },
-    // `dial tcp 127.0.0.1:34529: connect: connection refused`
-    { re: /connection refused/, class: 'network', reason: 'connection refused' },
-    // `net/http: TLS handshake timeout`, `dial tcp 1.2.3.4:443: i/o timeout`
-    {
-        re: /TLS handshake timeout|i\/o timeout|timeout awaiting response headers/,
-        class: 'network',
-        reason: 'timeout'
-    },
-    // `context deadline exceeded (Client.Timeout exceeded while awaiting headers)`
-    {
-        re: /context deadline exceeded|Client\.Timeout exceeded/,
-        class: 'network',
-        reason: 'timeout'
-    },
-    // `dial tcp: lookup Quay.io on 10.255.255.53:53: no such host`
-    {
-        re: /no such host|server misbehaving|temporary failure in name resolution/i,
-        class: 'network',
-        reason: 'DNS lookup failed'
-    },
-    // `stream error: stream ID 3; REFUSED_STREAM`
-    { re: /REFUSED_STREAM/, class: 'network', reason: 'HTTP/2 stream refused' },
-    // `http2: server sent GOAWAY and closed the connection; … ErrCode=NO_ERROR` (calm variant matched above)
-    { re: /GOAWAY/, class: 'network', reason: 'HTTP/2 GOAWAY' },
-    // `unable to copy layer sha256:6fe0… to file://ns/alpha: unexpected EOF` (truncated-blob-file)
-    { re: /unexpected EOF/, class: 'network', reason: 'transfer truncated' },
-    // `Get "http://127.0.0.1:35973/v2/": EOF`
-    { re: /(?:^|[\s:])EOF$/m, class: 'network', reason: 'connection closed' },
-    // `write tcp …: write: broken pipe`, `network is unreachable`, `no route to host`
-    {
-        re: /broken pipe|network is unreachable|no route to host|use of closed network connection|client connection lost/,
-        class: 'network',
-        reason: 'connection failed'
-    },
-    // S3 before 4.21: `unable to upload blob sha256:… to s3://…: blob already exists in the target location`
-    // is a successful server-side copy misreported as a failure (§5 --s3-source-bucket).
-    {
-        re: /blob already exists in the target location/,
-        class: 'unknown',
-        reason: 'S3 copy misreported as failure (oc < 4.21)'
-    },
-    // `unknown: forbidden by policy` (4.8–4.13 legacy 403 body), `unknown: <message>` for unregistered codes
-    { re: /^unknown(?::|$)/, class: 'unknown', reason: 'registry error code UNKNOWN' },
-    // --- informational lines classified for completeness ---------------------------------------
-    // `info: Filtered all images from 127.0.0.1:5002/ns/multi, skipping`
-    {
-        re: /^Filtered all images from \S+, skipping$/,
-        class: 'filtered',
-        reason: 'no manifest matched --filter-by-os',
-        whole: true
-    },
-    // `warning: Expected to mount sha256:… from ns/a/ns/b but mount was ignored`
-    {
-        re: /^Expected to mount .* but mount was ignored$/,
-        class: 'unknown',
-        reason: 'mount ignored',
-        whole: true
-    },
-    // 4.12/4.13: `Warning: the default reading order of registry auth file will be changed from …`
-    {
-        re: /reading order of registry auth file/,
-        class: 'unknown',
-        reason: 'auth file notice',
-        whole: true
-    }
-];
-const RUN_SUMMARIES = [
-    // CheckErr after the first failing phase without --continue-on-error
-    {
-        re: /^one or more errors occurred while uploading images$/,
-        reason: 'run summary: a phase failed'
-    },
-    // CheckErr with --continue-on-error (planning or execution failures)
-    { re: /^one or more errors occurred$/, reason: 'run summary: errors occurred' },
-    // CheckErr after planning errors without --continue-on-error: nothing was mirrored
-    { re: /^an error occurred during planning$/, reason: 'run summary: planning failed' }
-];
-/** oc's final summary lines (with or without `error: `): run-level findings, not failures. */
-function isRunSummary(text) {
-    const t = stripPrefixes(text).trim();
-    return RUN_SUMMARIES.some((s) => s.re.test(t));
+function setOutputs(values) {
+    for (const [k, v] of Object.entries({ ...OUTPUT_DEFAULTS, ...values }))
+        core.setOutput(k, v);
 }
-// Go %q strings (URLs of *url.Error, quoted response bodies, quoted references) may contain
-// anything, including words of other classes; rows never look inside them.
-const QUOTED = /"(?:[^"\\\n]|\\.)*"/g;
-function stripPrefixes(text) {
-    let t = text.replace(/^(?:error|warning|info): /, '');
-    if (t.startsWith('Warning: '))
-        t = t.slice('Warning: '.length);
-    return t;
+const message = (e) => (e instanceof Error ? e.message : String(e));
+function isDirectory(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
-/** Classify the text of an `error:`/`warning:` line (prefix optional). Never throws. */
-function classify(text) {
-    const whole = stripPrefixes(text);
-    const summary = RUN_SUMMARIES.find((s) => s.re.test(whole.trim()));
-    if (summary)
-        return { class: 'unknown', reason: summary.reason, retryable: false };
-    const cause = errorCause(whole).replace(QUOTED, '""');
-    const bare = !hasOcPrefix(whole);
-    for (const rule of RULES) {
-        if (rule.bare && !bare)
-            continue;
-        if (rule.when && !rule.when.test(whole))
-            continue;
-        if (rule.re.test(rule.whole ? whole : cause)) {
-            return { class: rule.class, reason: rule.reason, retryable: classify_CLASS_INFO[rule.class].retryable };
-        }
+function saveState(ctx) {
+    saveRunState(ctx.state);
+    writeProgress(ctx.state);
+}
+/** Path for an annotation: relative to the repository checkout, where GitHub looks for it. */
+function annotationPath(ctx, file) {
+    const abs = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(ctx.cwd, file);
+    const ws = process.env['GITHUB_WORKSPACE'] || process.cwd();
+    const rel = (0,external_node_path_.relative)(ws, abs);
+    return rel !== '' && !rel.startsWith('..' + external_node_path_.sep) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel)
+        ? rel.split(external_node_path_.sep).join('/')
+        : file;
+}
+/** The step's verdict for lines left failing, per on-failure. */
+function verdict(ctx, text, always = false) {
+    const mode = always ? 'fail' : ctx.inputs.onFailure;
+    // The lines are annotated already; a summary error annotation would only take one of the
+    // ten error slots GitHub shows, so the step fails through its exit code.
+    if (mode === 'fail') {
+        process.exitCode = 1;
+        core.info(`mirror-guard: ${text}`);
     }
-    // `file F, line N: <anything else>`: oc rejected that mapping line.
-    if (parseErrorSubject(whole).kind === 'mapping-line') {
-        return { class: 'usage', reason: 'mapping line rejected', retryable: false };
-    }
-    return { class: 'unknown', reason: 'unrecognised error', retryable: false };
+    else if (mode === 'warn')
+        core.warning(text, { title: 'mirror-guard' });
+    else
+        core.info(text);
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -29672,337 +29161,6 @@ async function loadMappingFiles(paths, cwd) {
     return { set, texts };
 }
 
-;// CONCATENATED MODULE: ./src/core/report.ts
-// Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
-
-
-function buildReport(set, triage) {
-    const byId = new Map(set.entries.map((e) => [e.id, e]));
-    const lines = [];
-    const counts = {};
-    for (const v of triage.verdicts) {
-        const entry = byId.get(v.entryId);
-        if (!entry)
-            continue;
-        lines.push(reportLine(entry, v));
-        if (v.status === 'failed')
-            for (const c of v.classes)
-                counts[c] = (counts[c] ?? 0) + 1;
-    }
-    const failed = lines.filter((l) => l.status === 'failed');
-    return {
-        version: 1,
-        lines,
-        counts,
-        runLevel: triage.runLevel,
-        findings: set.findings,
-        stats: {
-            entries: lines.length,
-            mirrored: lines.length - failed.length,
-            failed: failed.length,
-            retryable: failed.filter((l) => l.retryable).length,
-            permanent: failed.filter((l) => !l.retryable).length,
-            recovered: lines.filter((l) => l.recoveredAfter !== undefined).length,
-            runLevelErrors: triage.runLevel.filter((f) => f.severity === 'error').length,
-            attempts: triage.attempts.length
-        },
-        attempts: triage.attempts
-    };
-}
-function reportLine(entry, v) {
-    return {
-        file: entry.file,
-        line: entry.line,
-        source: entry.source.raw,
-        destination: effectiveDestination(entry),
-        status: v.status,
-        classes: v.classes,
-        reasons: v.reasons,
-        evidence: v.evidence,
-        retryable: v.retryable,
-        ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
-    };
-}
-/** Keeps a comment on one line and free of anything but printable text. */
-const oneLine = (text) => text
-    // eslint-disable-next-line no-control-regex -- removing terminal escapes is the point
-    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
-    // eslint-disable-next-line no-control-regex -- and so is removing control characters
-    .replace(/[\x00-\x1f\x7f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 300);
-/**
- * The failed lines, re-feedable to `oc image mirror -f` unchanged: each physical line verbatim
- * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
- * preceded by a `#` comment with its origin, classes and reason.
- */
-function renderRetryMapping(set, verdicts, options = {}) {
-    const include = options.include ?? ((v) => v.status === 'failed');
-    const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]));
-    if (failed.size === 0)
-        return '';
-    const byLine = new Map();
-    for (const e of set.entries) {
-        const key = `${e.file}\u0000${e.line}`;
-        const list = byLine.get(key);
-        if (list)
-            list.push(e);
-        else
-            byLine.set(key, [e]);
-    }
-    const out = [
-        `# mirror-guard retry mapping: ${failed.size} mapping entr${failed.size === 1 ? 'y' : 'ies'} not mirrored.`,
-        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
-    ];
-    for (const entries of byLine.values()) {
-        const hit = entries.filter((e) => failed.has(e.id));
-        if (hit.length === 0)
-            continue;
-        const first = hit[0];
-        const verdict = failed.get(first.id);
-        const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
-        out.push(oneLine(`# ${first.file}:${first.line} ${classes.join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
-        if (hit.length === entries.length)
-            out.push(verbatim(first.text));
-        else
-            for (const e of hit)
-                out.push(`${e.source.raw}=${e.destination.raw}`);
-    }
-    return out.join('\n') + '\n';
-}
-/** The physical line as written; only a line terminator oc would strip is removed. */
-const verbatim = (text) => text.replace(/[\r\n]+$/, '');
-const pad = (s, n) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-/** A plain-text table for people: failed lines first, then a per-class summary. */
-function renderTable(report, maxRows = 200) {
-    const rows = [...report.lines].sort((a, b) => Number(a.status === 'mirrored') - Number(b.status === 'mirrored'));
-    const shown = rows.slice(0, maxRows);
-    const cells = shown.map((l) => [
-        l.status === 'mirrored' ? (l.recoveredAfter ? 'recovered' : 'mirrored') : 'FAILED',
-        `${l.file}:${l.line}`,
-        `${l.source} -> ${l.destination}`,
-        l.classes.join(','),
-        oneLine(l.reasons[0] ?? '')
-    ]);
-    const head = ['STATUS', 'LINE', 'SOURCE -> DESTINATION', 'CLASS', 'REASON'];
-    const widths = head.map((h, i) => Math.min(i === 2 ? 90 : 40, Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length))));
-    const fmt = (c) => c
-        .map((v, i) => (i === c.length - 1 ? v : pad(v, widths[i] ?? 0)))
-        .join('  ')
-        .trimEnd();
-    const out = [fmt(head), ...cells.map(fmt)];
-    if (rows.length > shown.length)
-        out.push(`… ${rows.length - shown.length} more lines in the JSON report`);
-    const s = report.stats;
-    out.push('');
-    out.push(`${s.mirrored} of ${s.entries} mapping entries mirrored, ${s.failed} failed ` +
-        `(${s.retryable} retryable, ${s.permanent} permanent)` +
-        (s.recovered ? `, ${s.recovered} recovered after a retry` : ''));
-    for (const [cls, n] of Object.entries(report.counts)) {
-        out.push(`  ${pad(cls, 16)} ${pad(String(n), 5)} ${CLASS_INFO[cls].whatToDo}`);
-    }
-    for (const f of report.runLevel) {
-        out.push(`  run-level ${f.severity} (log line ${f.logLine}): ${oneLine(f.text)}`);
-    }
-    return out.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/core/validate.ts
-// The extra checks of `mode: validate`, on top of the parse findings: things oc accepts at
-// parse time but that fail, collide or silently do less than asked at run time.
-
-
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-function finding(e, severity, code, message) {
-    return { file: e.file, line: e.line, severity, code, message };
-}
-function where(e) {
-    return `${e.file}, line ${e.line}`;
-}
-/** library-go DockerClientDefaults: registry docker.io, namespace library on Docker Hub. */
-function defaultedRepo(ref) {
-    const registry = ref.registry || 'docker.io';
-    const repository = DOCKER_HUB.has(registry) && !ref.repository.includes('/')
-        ? `library/${ref.repository}`
-        : ref.repository;
-    return `${ref.kind}|${registry}|${repository}`;
-}
-/** oc's `mapping.Source.Equal(mapping.Destination)` (checked after parsing, no line number). */
-function sourceEqualsDestination(e) {
-    if (e.source.digest !== undefined)
-        return false;
-    if (defaultedRepo(e.source) !== defaultedRepo(e.destination))
-        return false;
-    // An expanded source gives each tag to an untagged destination: always the same image.
-    if (isExpandingSource(e.source))
-        return e.destinationTag === undefined;
-    return (e.source.tag ?? 'latest') === (e.destinationTag ?? 'latest');
-}
-/**
- * Errors in validate mode: what such a line mirrors is decided by a tag listing at run time,
- * so it cannot be checked, verified or retried line by line.
- */
-function expansionFindings(e) {
-    if (!isExpandingSource(e.source))
-        return [];
-    const src = e.source.printed;
-    const taggedDst = e.destinationTag !== undefined
-        ? `; the destination has a tag, so if more than one tag matches oc fails with ` +
-            `"when source contains wildcards, the destination must be a repository"`
-        : '';
-    if (e.source.tag === undefined) {
-        return [
-            finding(e, 'error', 'tagless-source', `source ${src} has neither tag nor digest: oc lists the repository's tags over the ` +
-                `network while reading the mapping and mirrors every tag it finds (none found: ` +
-                `nothing is mirrored, silently)${taggedDst}`)
-        ];
-    }
-    return [
-        finding(e, 'error', 'wildcard-source', `source tag ${JSON.stringify(e.source.tag)} of ${src} is a wildcard: oc lists the ` +
-            `repository's tags over the network while reading the mapping and mirrors each match ` +
-            `(no match: nothing is mirrored, silently)${taggedDst}`)
-    ];
-}
-function registryOnlyFindings(e) {
-    const out = [];
-    for (const [side, ref] of [
-        ['source', e.source],
-        ['destination', e.destination]
-    ]) {
-        if (ref.repository === '') {
-            out.push(finding(e, 'error', 'no-repository', `${side} ${JSON.stringify(ref.raw)} has no repository: oc reads a single name ` +
-                `containing "." (or starting with "localhost") as a bare registry host`));
-        }
-    }
-    return out;
-}
-/**
- * Destinations oc keeps apart but that land on one place: file:// refs differing only in the
- * registry component share a directory (§4); registry hosts are case-insensitive.
- */
-function aliasFindings(entries) {
-    const out = [];
-    const seen = new Map();
-    for (const e of entries) {
-        if (e.destinationTag === undefined)
-            continue;
-        const key = `${repoKey(e.destination.printed)}:${e.destinationTag}`;
-        const first = seen.get(key);
-        if (!first) {
-            seen.set(key, e);
-            continue;
-        }
-        const a = effectiveDestination(first);
-        const b = effectiveDestination(e);
-        if (a === b)
-            continue;
-        if (e.destination.kind === 'file') {
-            out.push(finding(e, 'error', 'disk-collision', `${b} lands in the same directory as ${a} (${where(first)}): on disk oc drops the ` +
-                `registry component, so both write <dir>/v2/${e.destination.diskPath}/manifests/` +
-                `${e.destinationTag} and one overwrites the other`));
-        }
-        else {
-            out.push(finding(e, 'warning', 'destination-alias', `${b} is the same destination as ${a} (${where(first)}) written differently ` +
-                `(registry hosts are case-insensitive): one push overwrites the other`));
-        }
-    }
-    return out;
-}
-function sourceKey(ref) {
-    const key = repoKey(ref.printed);
-    if (ref.digest !== undefined)
-        return `${key}@${ref.digest}`;
-    return ref.tag !== undefined ? `${key}:${ref.tag}` : key;
-}
-/** One source on several lines (a fan-out on one line is deliberate and not reported). */
-function sameSourceFindings(entries) {
-    const out = [];
-    const first = new Map();
-    for (const e of entries) {
-        const key = sourceKey(e.source);
-        const seen = first.get(key);
-        if (!seen) {
-            first.set(key, e);
-            continue;
-        }
-        if (seen.file === e.file && seen.line === e.line)
-            continue;
-        out.push(finding(e, 'warning', 'same-source-twice', `${formatRef(e.source)} is also mirrored by ${where(seen)} (to ` +
-            `${effectiveDestination(seen)}): check that both destinations are intended; ` +
-            `to mirror one source to several destinations, list them on one line: SRC DST1 DST2`));
-    }
-    return out;
-}
-/**
- * oc ≤4.16 (§3.5, OCPBUGS-39375): two source tags that resolve to one digest and go to one
- * destination repository lose the second destination tag, silently.
- */
-function tagMergeFindings(entries) {
-    const out = [];
-    const firstByTag = new Map();
-    for (const e of entries) {
-        const tag = e.source.tag;
-        if (tag === undefined || e.source.digest !== undefined || tag.includes('*'))
-            continue;
-        const pairKey = `${repoKey(e.source.printed)}\n${repoKey(e.destination.printed)}`;
-        let byTag = firstByTag.get(pairKey);
-        if (!byTag)
-            firstByTag.set(pairKey, (byTag = new Map()));
-        if (byTag.has(tag))
-            continue;
-        const other = [...byTag.values()][0];
-        byTag.set(tag, e);
-        if (!other)
-            continue;
-        out.push(finding(e, 'warning', 'tag-merge-risk', `${formatRef(e.source)} and ${formatRef(other.source)} (${where(other)}) go to the ` +
-            `same destination repository ${e.destination.printed}: if both tags point to the same ` +
-            `image, oc 4.16 and older push only one of ${effectiveDestination(other)} and ` +
-            `${effectiveDestination(e)} and print nothing about the other (OCPBUGS-39375)`));
-    }
-    return out;
-}
-function platformFinding(entries, opts) {
-    const [first] = entries;
-    if (!first || (opts.filterByOs ?? '') !== '' || opts.keepManifestList === true)
-        return [];
-    return [
-        finding(first, 'warning', 'no-platform-filter', 'neither --filter-by-os nor keep-manifest-list is set: oc then keeps only the ' +
-            'manifest-list entry for the platform of the machine running it (e.g. linux/amd64) and ' +
-            'pushes that single image by its own digest; on a macOS or Windows runner nothing ' +
-            'matches, oc prints "info: Filtered all images from …, skipping" and exits 0 having ' +
-            "mirrored nothing. Set filter-by-os (e.g. '.*' or 'linux/amd64') or keep-manifest-list")
-    ];
-}
-/** The extra checks of `mode: validate`; the parse findings are not repeated. */
-function lintMappings(set, opts) {
-    const perEntry = [];
-    for (const e of set.entries) {
-        if (sourceEqualsDestination(e)) {
-            perEntry.push(finding(e, 'error', 'src-equals-dst', 'SRC and DST may not be the same'));
-        }
-        perEntry.push(...registryOnlyFindings(e), ...expansionFindings(e));
-    }
-    const all = [
-        ...perEntry,
-        ...aliasFindings(set.entries),
-        ...sameSourceFindings(set.entries),
-        ...tagMergeFindings(set.entries),
-        ...platformFinding(set.entries, opts)
-    ];
-    // Stable order for reports: by file appearance, then line.
-    const fileOrder = new Map();
-    for (const e of set.entries)
-        if (!fileOrder.has(e.file))
-            fileOrder.set(e.file, fileOrder.size);
-    return all
-        .map((f, i) => ({ f, i }))
-        .sort((a, b) => (fileOrder.get(a.f.file) ?? 0) - (fileOrder.get(b.f.file) ?? 0) ||
-        a.f.line - b.f.line ||
-        a.i - b.i)
-        .map(({ f }) => f);
-}
-
 ;// CONCATENATED MODULE: ./src/engines/oc-args.ts
 // Builds the argv for `oc image mirror` (never a shell string). Flags use the `--flag=value`
 // form so a value can never be read as another flag.
@@ -30047,7 +29205,9 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __nccwpck_require__(46193);
 ;// CONCATENATED MODULE: ./src/engines/line-splitter.ts
-// Splits a byte stream into lines without holding more than one line (capped) in memory.
+// Splits a child's output stream into lines without holding more than one line (capped) in
+// memory. Unlike the log reader's splitter (src/core/log-reader.ts), which may cut a runaway
+// line for triage, this one never drops a byte: everything the tool printed reaches the log.
 
 /** A longer line is emitted in pieces so a runaway child cannot exhaust memory. */
 const MAX_LINE_CHARS = 1024 * 1024;
@@ -30305,13 +29465,13 @@ function successLine(entry, digest) {
 }
 /** The one error line for a failed entry, in the shape `parseErrorSubject` knows. */
 function failureLine(entry, text) {
-    return `error: unable to copy ${entry.source.raw} to ${effectiveDestination(entry)}: ${skopeo_args_oneLine(text)}`;
+    return `error: unable to copy ${entry.source.raw} to ${effectiveDestination(entry)}: ${oneLine(text)}`;
 }
 /**
  * Joins a multi-line message (e.g. `errors:\n…\n…`) onto one line, and turns other control
  * characters into spaces: registry-supplied text must not be able to start a log line.
  */
-function skopeo_args_oneLine(text) {
+function oneLine(text) {
     return text
         .split(/[\r\n]+/)
         .map((l) => stripControls(l).trim())
@@ -30379,7 +29539,7 @@ function goUnquote(quoted) {
 
 
 const DEFAULT_MAX_PER_REGISTRY = 6;
-const skopeo_DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
 class SkopeoEngine {
     opts;
     name = 'skopeo';
@@ -30508,7 +29668,7 @@ class SkopeoEngine {
             return 'stopped';
         if (res.exitCode === 0) {
             const digest = (await (0,promises_.readFile)(digestFile, 'utf8').catch(() => '')).trim();
-            if (skopeo_DIGEST.test(digest)) {
+            if (DIGEST.test(digest)) {
                 sink('stdout', successLine(entry, digest));
                 return 'ok';
             }
@@ -30723,7 +29883,7 @@ function artifactServiceUnavailable(env = process.env) {
     }
     return undefined;
 }
-function message(e) {
+function artifacts_message(e) {
     return e instanceof Error ? e.message : String(e);
 }
 // Loaded on first use: the library reads GITHUB_API_URL when imported, and runs that never
@@ -30746,7 +29906,7 @@ async function uploadFiles(name, files, rootDir, options = {}) {
         return result.id !== undefined ? { id: result.id } : {};
     }
     catch (e) {
-        return { warning: `Artifact ${name} could not be uploaded: ${message(e)}` };
+        return { warning: `Artifact ${name} could not be uploaded: ${artifacts_message(e)}` };
     }
 }
 async function listFiles(dir) {
@@ -30829,7 +29989,7 @@ async function downloadRetryMapping(req) {
         return {
             found: false,
             files: [],
-            reason: `artifact ${req.name} could not be downloaded from ${where}: ${message(e)}`
+            reason: `artifact ${req.name} could not be downloaded from ${where}: ${artifacts_message(e)}`
         };
     }
 }
@@ -30877,486 +30037,625 @@ class SafeEcho {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/inputs.ts
-// The action's inputs: one table (INPUT_SPECS) that action.yml and the README are checked
-// against, and a pure reader that lists every problem at once.
-
-// Exhaustive by construction: adding a FailureClass without listing it here fails to compile.
-const CLASS_NAMES = {
-    'rate-limit': true,
-    'quota-exhausted': true,
-    auth: true,
-    'not-found': true,
-    server: true,
-    network: true,
-    tls: true,
-    integrity: true,
-    usage: true,
-    dependency: true,
-    filtered: true,
-    incomplete: true,
-    unconfirmed: true,
-    unknown: true
-};
-const FAILURE_CLASSES = Object.keys(CLASS_NAMES);
-/** The classes `retry-on` defaults to: those CLASS_INFO marks retryable. */
-function defaultRetryOn() {
-    return FAILURE_CLASSES.filter((c) => classify_CLASS_INFO[c].retryable);
-}
-const INPUT_SPECS = [
+;// CONCATENATED MODULE: ./src/core/oc-messages.ts
+const oc_messages_DIGEST = '[a-z0-9]+:[0-9a-f]+';
+const g = (m, i) => m[i] ?? '';
+/**
+ * Order matters only where one prefix is a longer form of another (list child before digest).
+ * Every pattern is anchored and ends at the `: ` that introduces the cause.
+ */
+const PREFIXES = [
     {
-        name: 'mapping',
-        description: 'Mapping file(s) for `oc image mirror -f`, one path per line, read in order. Required unless `retry-from` is set.'
+        // `error: file mapping.txt, line 6: all arguments must be valid SRC=DST mappings`
+        re: /^file (.+?), line (\d+): /,
+        subject: (m) => ({ kind: 'mapping-line', file: g(m, 1), line: Number(g(m, 2)) })
     },
     {
-        name: 'mode',
-        description: '`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` runs `oc image mirror --dry-run`.',
-        default: 'mirror'
+        // `unable to retrieve source image 127.0.0.1:5002/ns/alpha by tag v1: unauthorized: …`
+        re: /^unable to retrieve source image (\S+) by tag ([^\s:]+): /,
+        subject: (m) => ({ kind: 'source-tag', source: g(m, 1), tag: g(m, 2) })
     },
     {
-        name: 'engine',
-        description: '`oc` (`oc image mirror`) or `skopeo` (`skopeo copy --all` per mapping entry).',
-        default: 'oc'
-    },
-    { name: 'oc', description: 'Path or name of the `oc` binary.', default: 'oc' },
-    {
-        name: 'registry-config',
-        description: 'Path to a registry credentials file (`oc image mirror -a`).'
+        // `unable to retrieve source image <ref> manifest #1 from manifest list: …` (ref without file://)
+        re: /^unable to retrieve source image (\S+) manifest #\d+ from manifest list: /,
+        subject: (m) => ({ kind: 'source-list-child', sourceRef: g(m, 1) })
     },
     {
-        name: 'registry-auth',
-        description: 'Registry credentials as docker config JSON content (`{"auths":{…}}`), e.g. from a secret. Written to a private temporary file and masked. Use instead of `registry-config`.'
-    },
-    { name: 'dir', description: 'Directory for `file://` destinations (`--dir`).' },
-    { name: 'from-dir', description: 'Directory for `file://` sources (`--from-dir`).' },
-    {
-        name: 'filter-by-os',
-        description: 'Regular expression selecting platforms of manifest lists (`--filter-by-os`).'
+        // `unable to retrieve source image 127.0.0.1:5002/ns/alpha manifest sha256:0de5…: manifest unknown: …`
+        re: new RegExp(`^unable to retrieve source image (\\S+) manifest (${oc_messages_DIGEST}): `),
+        subject: (m) => ({ kind: 'source-digest', source: g(m, 1), digest: g(m, 2) })
     },
     {
-        name: 'keep-manifest-list',
-        description: 'Keep manifest lists when filtering by OS (`--keep-manifest-list`).',
-        default: 'false'
+        // `unable to filter source image %s manifest list[ (bad payload)]: %v` — same ref as the list child
+        re: /^unable to filter source image (\S+) manifest list(?: \(bad payload\))?: /,
+        subject: (m) => ({ kind: 'source-list-child', sourceRef: g(m, 1) })
     },
     {
-        name: 'insecure',
-        description: 'Allow plain HTTP and invalid TLS (`--insecure`).',
-        default: 'false'
+        // `unable to access source image %s manifests: %v`
+        re: /^unable to access source image (\S+) manifests: /,
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
     },
     {
-        name: 'skip-multiple-scopes',
-        description: 'Request one auth scope per token (`--skip-multiple-scopes`).',
-        default: 'false'
+        // `unable to access destination image %s manifests: %v` prints the source ref by mistake (§1.4)
+        re: /^unable to access destination image (\S+) manifests: /,
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
     },
     {
-        name: 'skip-missing',
-        description: 'Skip source images that do not exist (`--skip-missing`).',
-        default: 'false'
+        // `unable to push 127.0.0.1:5002/ns/alpha: failed to retrieve blob sha256:fb9f…: toomanyrequests…`
+        // Small-blob path: only the SOURCE repository is named.
+        re: new RegExp(`^unable to push (\\S+): failed to (?:retrieve|upload) blob ${oc_messages_DIGEST}: `),
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
     },
     {
-        name: 'max-per-registry',
-        description: 'Parallel requests per registry, 1–100 (`--max-per-registry`).',
-        default: '6'
+        // `unable to push %s: tried to copy|mount blob %s [source ]and got back a different digest %s`
+        re: new RegExp(`^unable to push (\\S+): (?=tried to (?:copy|mount) blob ${oc_messages_DIGEST} )`),
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
     },
     {
-        name: 'max-registry',
-        description: 'Registries contacted in parallel, 1–100 (`--max-registry`).',
-        default: '4'
+        // `unable to open source layer sha256:6fe0… to copy to file://ns/alpha: …`
+        re: new RegExp(`^unable to open source layer (${oc_messages_DIGEST}) to copy to (\\S+): `),
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
     },
     {
-        name: 'continue-on-error',
-        description: 'Keep mirroring other images after an error (`--continue-on-error`).',
-        default: 'true'
+        // `unable to upload blob %s to %s: %v`
+        re: new RegExp(`^unable to upload blob (${oc_messages_DIGEST}) to (\\S+): `),
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
     },
     {
-        name: 'dry-run',
-        description: 'Plan without pushing (`--dry-run`); same as `mode: dry-run`.',
-        default: 'false'
+        // `unable to copy layer sha256:6fe0… to file://ns/alpha: unexpected EOF`
+        re: new RegExp(`^unable to copy layer (${oc_messages_DIGEST}) to (\\S+): `),
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
     },
     {
-        name: 'extra-args',
-        description: 'Extra arguments for `oc image mirror`, one per line. Flags the action sets itself are rejected.'
+        // `failed to commit blob %s from manifest %s[ in manifest list %s] to %s: %v`
+        re: new RegExp(`^failed to commit blob (${oc_messages_DIGEST}) from .+? to (\\S+): `),
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
     },
     {
-        name: 'working-directory',
-        description: 'Directory that relative paths (mapping, dir, from-dir) are resolved against.'
+        // `unable to push manifest to 127.0.0.1:5001/t412-x/alpha:v1: manifest blob unknown: …`
+        re: /^unable to push manifest to (\S+): /,
+        subject: (m) => destinationTag(g(m, 1))
     },
     {
-        name: 'max-attempts',
-        description: 'Attempts in total, 1–20; retries run only the lines that failed retryably.',
-        default: '3'
+        // `unable to create reference to repository %s: %v` (execution, destination side)
+        re: /^unable to create reference to repository (\S+): /,
+        subject: (m) => ({ kind: 'destination-repo', destination: g(m, 1) })
     },
     {
-        name: 'retry-on',
-        description: `Failure classes worth a retry, comma or newline separated. Default: the retryable classes (${FAILURE_CLASSES.filter((c) => classify_CLASS_INFO[c].retryable).join(', ')}).`
+        // `unable to connect to %s: %v` — printed for both sides; only reference/S3 set-up errors
+        // reach it (§2.6). Reported against the source side, which is where oc prints it first.
+        re: /^unable to connect to (\S+): /,
+        subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
     },
     {
-        name: 'retry-delay',
-        description: 'Delay before the first retry (seconds, or `30s`/`2m`); doubles per retry.',
-        default: '30'
-    },
-    {
-        name: 'max-retry-delay',
-        description: 'Upper bound of the retry delay (seconds, or a duration); at least `retry-delay`.',
-        default: '600'
-    },
-    {
-        name: 'retry-max-per-registry',
-        description: '`--max-per-registry` for retries after rate limiting (at least 1).',
-        default: '1'
-    },
-    {
-        name: 'attempt-timeout',
-        description: 'Time limit per attempt (`90s`, `30m`, `2h`, `1h30m` or plain seconds). Empty: no limit.'
-    },
-    {
-        name: 'force-on-retry',
-        description: '`auto` passes `--force` on a retry only when a line failed after a partial push; `true` always; `false` never.',
-        default: 'auto'
-    },
-    {
-        name: 'verify',
-        description: '`auto` checks every mirrored line (file layout or registry manifests); `digest` also re-hashes blobs; `off` trusts oc.',
-        default: 'auto'
-    },
-    {
-        name: 'on-failure',
-        description: 'When lines still fail: `fail` the step, `warn` (annotations only) or `ignore` (outputs only).',
-        default: 'fail'
-    },
-    {
-        name: 'upload',
-        description: 'Upload the log, JSON report and retry mapping as artifacts.',
-        default: 'true'
-    },
-    {
-        name: 'artifact-name',
-        description: 'Name of the artifact with logs and the JSON report.',
-        default: 'oc-mirror-log'
-    },
-    {
-        name: 'retry-artifact-name',
-        description: 'Name of the artifact holding the retry mapping (lines still failing).',
-        default: 'oc-mirror-retry-mapping'
-    },
-    {
-        name: 'retention-days',
-        description: 'Artifact retention, 1–90 days. Empty: the repository default.'
-    },
-    {
-        name: 'retry-from',
-        description: 'Name of a retry-mapping artifact from an earlier job or run; when set, only its lines are mirrored.'
-    },
-    {
-        name: 'retry-from-missing',
-        description: 'When the `retry-from` artifact does not exist: `skip` (nothing to retry), `full` (mirror `mapping`) or `fail`.',
-        default: 'skip'
-    },
-    {
-        name: 'run-id',
-        description: 'Workflow run that holds the `retry-from` artifact. Empty: this run.'
-    },
-    {
-        name: 'repository',
-        description: 'Repository (`owner/name`) of `run-id`.',
-        default: '${{ github.repository }}'
-    },
-    {
-        name: 'github-token',
-        description: 'Token with `actions:read` to download `retry-from` from another run.',
-        default: '${{ github.token }}'
+        // skopeo engine: `unable to copy <SRC> to <DST>: <skopeo error>`; DST is the entry's effective
+        // destination (what oc would print on stdout), so it maps to a destination tag.
+        re: /^unable to copy (\S+) to (\S+): /,
+        subject: (m) => destinationTag(g(m, 2))
     }
 ];
-// Flags of `oc image mirror` the action sets itself, and the input to use instead.
-const OWNED_FLAGS = [
-    { flags: ['-f', '--filename'], input: 'mapping' },
-    { flags: ['--force'], input: 'force-on-retry' },
-    { flags: ['--continue-on-error'], input: 'continue-on-error' },
-    { flags: ['--max-per-registry'], input: 'max-per-registry' },
-    { flags: ['--dry-run'], input: 'dry-run (or mode: dry-run)' },
-    { flags: ['-a', '--registry-config'], input: 'registry-config or registry-auth' },
-    { flags: ['--dir'], input: 'dir' },
-    { flags: ['--from-dir'], input: 'from-dir' }
-];
-const MAX_SHOWN_VALUE = 80;
-function show(value) {
-    const flat = JSON.stringify(value);
-    return flat.length > MAX_SHOWN_VALUE ? flat.slice(0, MAX_SHOWN_VALUE - 4) + '…"' : flat;
+/**
+ * Splits `DST[:TAG]` the way oc prints it: the tag follows the last `:` only when that `:` comes
+ * after the last `/` (so `127.0.0.1:5001/ns/a` has no tag). An `@digest` suffix is dropped.
+ */
+function splitDestination(printed) {
+    const at = printed.indexOf('@');
+    const ref = at >= 0 ? printed.slice(0, at) : printed;
+    const colon = ref.lastIndexOf(':');
+    if (colon > ref.lastIndexOf('/') && colon < ref.length - 1) {
+        return { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) };
+    }
+    return { repo: ref };
 }
-function ownedFlag(arg) {
-    for (const owned of OWNED_FLAGS) {
-        for (const flag of owned.flags) {
-            const isShort = !flag.startsWith('--');
-            // pflag accepts `--flag=v`, `-f=v` and `-fv` (shorthand with the value attached).
-            if (arg === flag || arg.startsWith(flag + '=') || (isShort && arg.startsWith(flag))) {
-                return { flag, input: owned.input };
-            }
-        }
+function destinationTag(printed) {
+    const { repo, tag } = splitDestination(printed);
+    return tag === undefined
+        ? { kind: 'destination-tag', destination: repo }
+        : { kind: 'destination-tag', destination: repo, tag };
+}
+function withoutErrorPrefix(text) {
+    return text.startsWith('error: ') ? text.slice('error: '.length) : text;
+}
+function matchPrefix(text) {
+    const t = withoutErrorPrefix(text);
+    for (const prefix of PREFIXES) {
+        const m = prefix.re.exec(t);
+        if (m)
+            return { prefix, m };
     }
     return undefined;
 }
-const DURATION_UNITS = { ms: 0.001, s: 1, m: 60, h: 3600 };
-/** Go-style duration (`90s`, `1h30m`, `500ms`) or plain seconds; undefined when malformed. */
-function parseDurationSeconds(text) {
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Number(text);
-    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text))
-        return undefined;
-    let total = 0;
-    for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(m[1]) * (DURATION_UNITS[m[2] ?? 's'] ?? 1);
-    }
-    return total;
-}
-/** Problems with a `--filter-by-os` pattern; oc compiles it with Go's RE2. */
-function regexProblem(pattern) {
-    if (/\(\?<?[=!]/.test(pattern)) {
-        return "lookaround `(?=`, `(?!`, `(?<=`, `(?<!` is not supported by oc's Go regular expressions";
-    }
-    if (/\\[1-9]/.test(pattern)) {
-        return "backreferences are not supported by oc's Go regular expressions";
-    }
-    // Go allows flag groups `(?i)`; JavaScript does not, so drop them before compiling.
-    const jsPattern = pattern.replace(/\(\?[imsU]+\)/g, '');
-    try {
-        new RegExp(jsPattern);
-        return undefined;
-    }
-    catch (e) {
-        return e instanceof Error ? e.message : String(e);
-    }
-}
-function artifactNameProblem(name) {
-    const bad = [...new Set(name.match(/["\\/:<>|*?\r\n]/g) ?? [])];
-    if (bad.length === 0)
-        return undefined;
-    return `must not contain ${bad.map((c) => JSON.stringify(c)).join(', ')} (forbidden: " : < > | * ? \\ / CR LF)`;
-}
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
 /**
- * Reads and validates every input. `get(name)` returns the raw input ('' when unset), like
- * `core.getInput(name)` without `required`. All problems are reported together.
+ * What an `error:` line (text after `error: `) is about, from oc's fixed prefix. Unrecognised
+ * text, run summaries and panics → `{ kind: 'run' }`.
  */
-function readInputs(get) {
-    const errors = [];
-    const specs = new Map(INPUT_SPECS.map((s) => [s.name, s]));
-    const raw = (name) => {
-        const value = get(name).trim();
-        if (value !== '')
-            return value;
-        const fallback = specs.get(name)?.default;
-        return fallback === undefined || fallback.startsWith('${{') ? '' : fallback;
-    };
-    const optional = (name) => raw(name) || undefined;
-    const oneOf = (name, allowed) => {
-        const value = raw(name);
-        if (allowed.includes(value))
-            return value;
-        errors.push(`Input ${name}: ${show(value)} is not one of ${allowed.join(', ')}.`);
-        return allowed[0];
-    };
-    const bool = (name) => {
-        const value = raw(name);
-        if (BOOLEAN_TRUE.includes(value))
-            return true;
-        if (BOOLEAN_FALSE.includes(value))
-            return false;
-        errors.push(`Input ${name}: ${show(value)} is not a boolean; use true or false (also True/TRUE/False/FALSE).`);
-        return false;
-    };
-    const int = (name, min, max) => {
-        const value = raw(name);
-        if (value === '')
-            return undefined;
-        const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
-        if (!/^\d+$/.test(value) || Number(value) < min || (max !== undefined && Number(value) > max)) {
-            errors.push(`Input ${name}: ${show(value)} is not a whole number ${range}.`);
-            return undefined;
-        }
-        return Number(value);
-    };
-    const duration = (name) => {
-        const value = raw(name);
-        if (value === '')
-            return undefined;
-        const seconds = parseDurationSeconds(value);
-        if (seconds === undefined) {
-            errors.push(`Input ${name}: ${show(value)} is not a duration; use seconds (30) or a duration like 90s, 30m, 2h, 1h30m.`);
-        }
-        return seconds;
-    };
-    const lines = (name) => raw(name)
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
-    // --- what and how to mirror
-    const retryFrom = optional('retry-from');
-    const mapping = lines('mapping');
-    if (mapping.length === 0 && retryFrom === undefined) {
-        errors.push('Input mapping: required (one mapping file per line) unless retry-from is set.');
-    }
-    const mode = oneOf('mode', ['mirror', 'validate', 'dry-run']);
-    const engine = oneOf('engine', ['oc', 'skopeo']);
-    const oc = raw('oc');
-    const registryConfig = optional('registry-config');
-    const registryAuth = optional('registry-auth');
-    if (registryAuth !== undefined) {
-        // Never echo the value or the parser's message: both would print the secret.
-        let parsed;
-        try {
-            parsed = JSON.parse(registryAuth);
-        }
-        catch {
-            errors.push('Input registry-auth: not valid JSON (value not shown, it is a secret); expected docker config JSON like {"auths":{"registry.example.com":{"auth":"…"}}}.');
-        }
-        if (parsed !== undefined) {
-            const auths = typeof parsed === 'object' && parsed !== null
-                ? parsed['auths']
-                : undefined;
-            if (typeof auths !== 'object' || auths === null || Array.isArray(auths)) {
-                errors.push('Input registry-auth: JSON has no "auths" object (value not shown, it is a secret); expected {"auths":{"registry.example.com":{"auth":"…"}}}.');
-            }
-        }
-        if (registryConfig !== undefined) {
-            errors.push('Inputs registry-config and registry-auth are both set; set only one (oc takes a single -a file).');
-        }
-    }
-    const filterByOs = optional('filter-by-os');
-    if (filterByOs !== undefined) {
-        const problem = regexProblem(filterByOs);
-        if (problem !== undefined) {
-            errors.push(`Input filter-by-os: ${show(filterByOs)} is not a valid regular expression: ${problem}.`);
-        }
-    }
-    const extraArgs = lines('extra-args');
-    for (const arg of extraArgs) {
-        const owned = ownedFlag(arg);
-        if (owned !== undefined) {
-            errors.push(`Input extra-args: ${show(arg)} sets ${owned.flag}, which the action controls; use the input ${owned.input} instead.`);
-        }
-    }
-    // --- retries
-    const retryOnRaw = raw('retry-on');
-    let retryOn = defaultRetryOn();
-    if (retryOnRaw !== '') {
-        const names = retryOnRaw
-            .split(/[,\n]/)
-            .map((n) => n.trim())
-            .filter((n) => n !== '');
-        const unknown = names.filter((n) => !FAILURE_CLASSES.includes(n));
-        if (unknown.length > 0) {
-            errors.push(`Input retry-on: unknown class ${unknown.map(show).join(', ')}; classes are ${FAILURE_CLASSES.join(', ')}.`);
-        }
-        retryOn = [...new Set(names.filter((n) => !unknown.includes(n)))];
-    }
-    const retryDelay = duration('retry-delay');
-    const maxRetryDelay = duration('max-retry-delay');
-    const retryDelaySeconds = retryDelay ?? 30;
-    // The default cap never undercuts a longer first wait the user asked for.
-    const maxRetryDelaySeconds = maxRetryDelay ?? Math.max(600, retryDelaySeconds);
-    // Compared only when both parsed: a bad value is already reported on its own.
-    if (retryDelay !== undefined && maxRetryDelay !== undefined && maxRetryDelay < retryDelay) {
-        errors.push(`Input max-retry-delay: ${show(raw('max-retry-delay'))} is shorter than retry-delay ${show(raw('retry-delay'))}; it must be at least retry-delay.`);
-    }
-    const attemptTimeoutSeconds = duration('attempt-timeout');
-    if (attemptTimeoutSeconds === 0) {
-        errors.push(`Input attempt-timeout: ${show(raw('attempt-timeout'))} must be more than zero; leave it empty for no limit.`);
-    }
-    // --- artifacts
-    const artifactName = raw('artifact-name');
-    const retryArtifactName = raw('retry-artifact-name');
-    for (const [name, value] of [
-        ['artifact-name', artifactName],
-        ['retry-artifact-name', retryArtifactName],
-        ['retry-from', retryFrom ?? '']
-    ]) {
-        const problem = artifactNameProblem(value);
-        if (problem !== undefined)
-            errors.push(`Input ${name}: ${show(value)} ${problem}.`);
-    }
-    if (artifactName === '')
-        errors.push('Input artifact-name: must not be empty.');
-    if (retryArtifactName === '')
-        errors.push('Input retry-artifact-name: must not be empty.');
-    if (artifactName !== '' && artifactName === retryArtifactName) {
-        errors.push(`Inputs artifact-name and retry-artifact-name are both ${show(artifactName)}; an artifact name can be used once per run.`);
-    }
-    const repository = optional('repository');
-    if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-        errors.push(`Input repository: ${show(repository)} is not of the form owner/name.`);
-    }
-    const inputs = {
-        mapping,
-        mode,
-        engine,
-        oc,
-        registryConfig,
-        registryAuth,
-        dir: optional('dir'),
-        fromDir: optional('from-dir'),
-        filterByOs,
-        keepManifestList: bool('keep-manifest-list'),
-        insecure: bool('insecure'),
-        skipMultipleScopes: bool('skip-multiple-scopes'),
-        skipMissing: bool('skip-missing'),
-        maxPerRegistry: int('max-per-registry', 1, 100) ?? 6,
-        maxRegistry: int('max-registry', 1, 100) ?? 4,
-        continueOnError: bool('continue-on-error'),
-        dryRun: bool('dry-run') || mode === 'dry-run',
-        extraArgs,
-        workingDirectory: optional('working-directory'),
-        maxAttempts: int('max-attempts', 1, 20) ?? 3,
-        retryOn,
-        retryDelaySeconds,
-        maxRetryDelaySeconds,
-        retryMaxPerRegistry: int('retry-max-per-registry', 1, undefined) ?? 1,
-        attemptTimeoutSeconds,
-        forceOnRetry: oneOf('force-on-retry', ['auto', 'true', 'false']),
-        verify: oneOf('verify', ['auto', 'off', 'digest']),
-        onFailure: oneOf('on-failure', ['fail', 'warn', 'ignore']),
-        upload: bool('upload'),
-        artifactName,
-        retryArtifactName,
-        retentionDays: int('retention-days', 1, 90),
-        retryFrom,
-        retryFromMissing: oneOf('retry-from-missing', ['skip', 'full', 'fail']),
-        runId: int('run-id', 1, undefined),
-        repository,
-        githubToken: optional('github-token')
-    };
-    return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs };
+function parseErrorSubject(text) {
+    const hit = matchPrefix(text);
+    return hit ? hit.prefix.subject(hit.m) : { kind: 'run' };
+}
+/** The underlying cause: the text after oc's prefix (the whole text when there is no prefix). */
+function errorCause(text) {
+    const t = withoutErrorPrefix(text);
+    const hit = matchPrefix(t);
+    return hit ? t.slice(hit.m[0].length) : t;
+}
+/** True when the text starts with one of oc's (or the skopeo engine's) per-item prefixes. */
+function hasOcPrefix(text) {
+    return matchPrefix(text) !== undefined;
+}
+/** A source reference as printed with its tag or digest → the matching source subject. */
+function sourceSubject(ref) {
+    const at = ref.indexOf('@');
+    if (at > 0)
+        return { kind: 'source-digest', source: ref.slice(0, at), digest: ref.slice(at + 1) };
+    const { repo, tag } = splitDestination(ref);
+    return tag === undefined
+        ? { kind: 'source-repo', source: repo }
+        : { kind: 'source-tag', source: repo, tag };
+}
+/**
+ * `Image <ref> does not exist and will not be mirrored` (text after `warning: `). The ref is the
+ * source with its tag; for digest sources with a non-JSON 404 body oc prints the error text in
+ * its place (§1.4), which names nothing → `{ kind: 'run' }`. Other warnings → undefined.
+ */
+function parseWarningSubject(text) {
+    const m = /^(?:warning: )?Image (.+) does not exist and will not be mirrored$/.exec(text);
+    if (!m)
+        return undefined;
+    const arg = g(m, 1);
+    return /\s/.test(arg) ? { kind: 'run' } : sourceSubject(arg);
+}
+/** `Filtered all images from <src>, skipping` (text after `info: `) → the source it names. */
+function parseFilteredSubject(text) {
+    const m = /^(?:info: )?Filtered all images from (\S+), skipping$/.exec(text);
+    return m ? sourceSubject(g(m, 1)) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/github/state.ts
-// main/post split in one bundle, as actions/checkout does: the main step marks the state,
-// the `post:` step (same file) sees it and only uploads/finishes what main left behind.
+;// CONCATENATED MODULE: ./src/core/classify.ts
+// Error text → failure class. One table; each row quotes the real text that motivated it
+// (oc-reference §2.2/§2.3, transcripts in test/fixtures/oc-transcripts, anchors appendix).
 
-const IS_POST = 'isPost';
-const RUN_STATE = 'runState';
-/** True when running as the `post:` step (main has already called {@link markPost}). */
-function isPost() {
-    return core.getState(IS_POST) === 'true';
-}
-/** Called early in main so that the post step knows it is the post step. */
-function markPost() {
-    core.saveState(IS_POST, 'true');
-}
-/** Saves a JSON-serialisable object for the post step. */
-function saveRunState(state) {
-    core.saveState(RUN_STATE, JSON.stringify(state));
-}
-/** The object main saved, or undefined when none was saved or it cannot be parsed. */
-function loadRunState() {
-    const text = core.getState(RUN_STATE);
-    if (text === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
+const classify_CLASS_INFO = {
+    'rate-limit': {
+        retryable: true,
+        meaning: 'The registry throttled requests (HTTP 429, TOOMANYREQUESTS or HTTP/2 ENHANCE_YOUR_CALM).',
+        whatToDo: 'Retry later with backoff and fewer parallel requests (lower --max-per-registry).'
+    },
+    'quota-exhausted': {
+        retryable: false,
+        meaning: 'The pull quota of the account or address is used up (Docker Hub pull rate limit).',
+        whatToDo: 'Authenticate with a paid account or retry after the quota window resets (hours, not minutes).'
+    },
+    auth: {
+        retryable: false,
+        meaning: 'The registry refused the credentials or the permission for this repository (401/403).',
+        whatToDo: 'Fix the registry credentials (-a auth file) or the repository permissions, then rerun.'
+    },
+    'not-found': {
+        retryable: false,
+        meaning: 'The source image, tag, repository or blob does not exist where oc looked.',
+        whatToDo: 'Check the source reference in the mapping line (and --from-dir for file:// sources).'
+    },
+    server: {
+        retryable: true,
+        meaning: 'The registry answered with a 5xx server error.',
+        whatToDo: 'Retry later; if it persists, check the registry or its CDN status.'
+    },
+    network: {
+        retryable: true,
+        meaning: 'The connection failed or was cut (reset, refused, timeout, DNS, truncated transfer).',
+        whatToDo: 'Retry; if it persists, check DNS, proxies and connectivity from the runner.'
+    },
+    tls: {
+        retryable: false,
+        meaning: 'TLS failed: the certificate is not trusted or the registry does not speak HTTPS.',
+        whatToDo: 'Trust the registry CA on the runner or, for a plain-HTTP registry, pass --insecure.'
+    },
+    integrity: {
+        retryable: true,
+        meaning: 'Content arrived corrupted: its digest or size did not match.',
+        whatToDo: 'Retry; repeated mismatches point at a broken proxy or a corrupt registry blob.'
+    },
+    usage: {
+        retryable: false,
+        meaning: 'oc rejected the mapping file, an argument or a flag before mirroring anything.',
+        whatToDo: 'Fix the named mapping line, file or flag; rerunning unchanged fails the same way.'
+    },
+    dependency: {
+        retryable: true,
+        meaning: 'A manifest could not be pushed because something it depends on failed first.',
+        whatToDo: 'Fix or retry the failure it depends on; it is retried together with it.'
+    },
+    filtered: {
+        retryable: false,
+        meaning: 'oc skipped a manifest list because no entry matched --filter-by-os.',
+        whatToDo: 'Pass --filter-by-os matching the wanted platforms or --keep-manifest-list=true.'
+    },
+    incomplete: {
+        retryable: true,
+        meaning: 'Verification found content missing or corrupt at the destination after oc reported it.',
+        whatToDo: 'Retry the line (with --force for file:// destinations on oc 4.13 or older).'
+    },
+    unconfirmed: {
+        retryable: true,
+        meaning: 'oc printed neither a success line nor an error for this line (aborted phase or run).',
+        whatToDo: 'Retry the line; look at the run-level errors for what stopped oc.'
+    },
+    unknown: {
+        retryable: false,
+        meaning: 'An error mirror-guard does not recognise.',
+        whatToDo: 'Read the error text in the log; report it if it should be classified.'
     }
-    catch {
-        return undefined;
+};
+const MANIFEST_PUSH = /^unable to push manifest to \S+: /;
+/**
+ * First matching row wins. Rows run against the cause (oc's prefix removed, quoted strings —
+ * URLs and `%q` response bodies — blanked), so repository names, tags and bodies cannot
+ * trigger a row. Specific rows come before the general ones they overlap with.
+ */
+const RULES = [
+    // --- run-level oddities ---------------------------------------------------------------
+    // `panic: empty source manifest for …` + goroutine dump (exit 2, §6)
+    {
+        re: /^(?:panic|fatal error): /,
+        class: 'unknown',
+        reason: 'oc crashed (Go panic)',
+        whole: true
+    },
+    // --- quota before any rate-limit row: same 429, different remedy (anchors §0 row 6) -----
+    // `toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit`
+    // Matched on the whole text: a non-JSON body quoting the same sentence means the same.
+    {
+        re: /You have reached your (?:\w+ )?pull rate limit/i,
+        class: 'quota-exhausted',
+        reason: 'Docker Hub pull quota exhausted',
+        whole: true
+    },
+    // --- rate limit -------------------------------------------------------------------------
+    // `http2: server sent GOAWAY and closed the connection; LastStreamID=1999, ErrCode=ENHANCE_YOUR_CALM, debug=""` (quay.io bursts)
+    { re: /ENHANCE_YOUR_CALM/, class: 'rate-limit', reason: 'HTTP/2 GOAWAY ENHANCE_YOUR_CALM' },
+    // `error parsing HTTP 429 response body: unexpected end of JSON input: ""` (429-empty-blob-file; every HEAD 429)
+    {
+        re: /error parsing HTTP 429 response body: unexpected end of JSON input/,
+        class: 'rate-limit',
+        reason: 'HTTP 429 with empty body'
+    },
+    // `error parsing HTTP 429 response body: no error details found in HTTP response body: "{}"`
+    {
+        re: /error parsing HTTP 429 response body: no error details found/,
+        class: 'rate-limit',
+        reason: 'HTTP 429 with empty error list'
+    },
+    // `error parsing HTTP 429 response body: invalid character 'T' looking for beginning of value: "Too Many Requests (HAP429).\n"`
+    {
+        re: /error parsing HTTP 429 response body/,
+        class: 'rate-limit',
+        reason: 'HTTP 429 with non-JSON body'
+    },
+    // `endpoint "https://quay.io" does not support v2 API (got 429 Too Many Requests)` (ping, cached for the run)
+    { re: /\(got 429 /, class: 'rate-limit', reason: 'HTTP 429 on the registry ping' },
+    // `toomanyrequests: too many requests: rate limit exceeded` (429-json-blob-file), bare `toomanyrequests`,
+    // `toomanyrequests: Rate exceeded` (ECR)
+    { re: /\btoomanyrequests\b/i, class: 'rate-limit', reason: 'HTTP 429 TOOMANYREQUESTS' },
+    // skopeo: `reading blob sha256:…: fetching blob: StatusCode: 429, "…"`
+    { re: /\bStatusCode: 429\b/, class: 'rate-limit', reason: 'HTTP 429' },
+    // skopeo (containers/image): `Error fetching blob: invalid status code from registry 429 (Too Many Requests)`
+    { re: /invalid status code from registry 429\b/, class: 'rate-limit', reason: 'HTTP 429' },
+    // `received unexpected HTTP status: 429 Too Many Requests`, `Too Many Requests (HAP429)`, skopeo `too many requests`
+    { re: /\btoo many requests\b/i, class: 'rate-limit', reason: 'HTTP 429 Too Many Requests' },
+    // --- usage: oc refused the input before doing anything (§1.4 pre-run, §3) -------------------
+    // `unable to load --registry-config: stat /x/auth.json: no such file or directory`
+    {
+        re: /unable to load --registry-config/,
+        class: 'usage',
+        reason: 'registry config file unusable'
+    },
+    // `failed to read registry ca bundle: …` (--certificate-authority, 4.16+)
+    { re: /failed to read registry ca bundle/, class: 'usage', reason: 'CA bundle unreadable' },
+    // `--filter-by-os was not a valid regular expression: …`
+    { re: /--filter-by-os was not a valid/, class: 'usage', reason: 'invalid --filter-by-os' },
+    // `--keep-manifest-list=true cannot be passed with --filter-by-os, unless --filter-by-os=.*` (≤4.13)
+    {
+        re: /--keep-manifest-list=true cannot be passed/,
+        class: 'usage',
+        reason: '--keep-manifest-list conflicts with --filter-by-os'
+    },
+    // `all arguments must be valid SRC=DST mappings[, or you must specify one SRC argument …]`
+    { re: /all arguments must be valid/, class: 'usage', reason: 'malformed mapping' },
+    // `each destination tag may only be specified once: file://ns/a:v1`
+    {
+        re: /each destination tag may only be specified once/,
+        class: 'usage',
+        reason: 'duplicate destination'
+    },
+    // `SRC and DST may not be the same`
+    { re: /SRC and DST may not be the same/, class: 'usage', reason: 'source equals destination' },
+    // `you must specify at least one source image …`, `you must specify a tag for DST or leave it blank …`
+    { re: /\byou must specify\b/, class: 'usage', reason: 'missing or invalid mapping part' },
+    // `"127.0.0.1:5002/ns/Delta:v1" is not a valid image reference: repository name must be lowercase`
+    {
+        re: /is not a valid image reference|invalid reference format|repository name must be lowercase/,
+        class: 'usage',
+        reason: 'invalid image reference'
+    },
+    // `source expansion is only possible in tags`, `when source contains wildcards, the destination must be a repository`
+    {
+        re: /source expansion is only possible in tags|when source contains wildcards/,
+        class: 'usage',
+        reason: 'invalid wildcard mapping'
+    },
+    // `unknown flag: --foo`, `unknown shorthand flag: 'z' in -z`
+    { re: /\bunknown (?:shorthand )?flag\b/, class: 'usage', reason: 'unknown flag' },
+    // `bufio.Scanner: token too long` (mapping line over 64 KiB, no file/line context)
+    { re: /bufio\.Scanner: token too long/, class: 'usage', reason: 'mapping line too long' },
+    // `open mapping.txt: no such file or directory` (the -f file itself; no oc prefix)
+    {
+        re: /^open .+: no such file or directory$/,
+        class: 'usage',
+        reason: 'mapping file not found',
+        whole: true,
+        bare: true
+    },
+    // --- TLS (before network: `tls: …` texts are configuration, not transient) ------------------
+    // `x509: certificate signed by unknown authority`; Go ≥1.20: `tls: failed to verify certificate: x509: …`
+    {
+        re: /\bx509: |\btls: failed to verify certificate/,
+        class: 'tls',
+        reason: 'untrusted certificate'
+    },
+    // `http: server gave HTTP response to HTTPS client` (plain-HTTP registry without --insecure)
+    {
+        re: /server gave HTTP response to HTTPS client/,
+        class: 'tls',
+        reason: 'registry speaks plain HTTP'
+    },
+    // `remote error: tls: bad certificate`, `tls: first record does not look like a TLS handshake`
+    { re: /\btls: /, class: 'tls', reason: 'TLS error' },
+    // --- dependency: follows another failure (before not-found's `blob unknown`) ----------------
+    // `unable to push manifest to 127.0.0.1:5001/t412-500-blob-reg/alpha:v1: manifest blob unknown: blob unknown to registry`
+    { re: /manifest blob unknown/, class: 'dependency', reason: 'manifest pushed before its blobs' },
+    // a manifest PUT answered with a plain BLOB_UNKNOWN means the same
+    {
+        re: /\bblob unknown\b/,
+        class: 'dependency',
+        reason: 'manifest pushed before its blobs',
+        when: MANIFEST_PUSH
+    },
+    // `circular dependency in manifest lists, unable to upload all: …` (≤4.13)
+    {
+        re: /circular dependency in manifest lists/,
+        class: 'dependency',
+        reason: 'manifest list children not uploaded'
+    },
+    // `unable to upload all manifests, some dependencies not uploaded: …` (4.14+)
+    {
+        re: /some dependencies not uploaded/,
+        class: 'dependency',
+        reason: 'manifest list children not uploaded'
+    },
+    // --- integrity ---------------------------------------------------------------------------
+    // `content integrity error: the blob streamed from digest sha256:… does not match the digest calculated from the content sha256:…`
+    { re: /content integrity error/, class: 'integrity', reason: 'digest mismatch' },
+    // `unable to push …: tried to copy blob sha256:… and got back a different digest sha256:…`
+    { re: /got back a different digest/, class: 'integrity', reason: 'digest mismatch' },
+    // `warning: Layer size mismatch for sha256:…: had 1048576, wrote 524288`
+    { re: /Layer size mismatch/, class: 'integrity', reason: 'layer size mismatch' },
+    // skopeo: `Digest did not match, expected sha256:…, got sha256:…`
+    { re: /digest did not match/i, class: 'integrity', reason: 'digest mismatch' },
+    // --- local file system (file:// trees): not the registry's doing, so before auth/not-found ---
+    // `open mirror/v2/ns/a/blobs/sha256:…: permission denied` (runner directory not writable)
+    {
+        re: /\b(?:open|mkdir|stat|lstat|rename|link|symlink|remove|unlinkat) \S+: permission denied/,
+        class: 'unknown',
+        reason: 'file system permission denied'
+    },
+    // `write mirror/v2/ns/a/blobs/sha256:….download: no space left on device`
+    { re: /no space left on device/, class: 'unknown', reason: 'disk full' },
+    // --- auth ----------------------------------------------------------------------------------
+    // `error parsing HTTP 403 response body: unexpected end of JSON input: ""` (every HEAD 403)
+    {
+        re: /error parsing HTTP 40[13] response body/,
+        class: 'auth',
+        reason: 'HTTP 401/403 with non-JSON body'
+    },
+    // `errors:\ndenied: requested access to the resource is denied\n…` (bearer error="insufficient_scope")
+    { re: /insufficient_scope/, class: 'auth', reason: 'insufficient scope' },
+    { re: /invalid_token/, class: 'auth', reason: 'invalid token' },
+    // `unauthorized: incorrect username or password` (token server 401)
+    {
+        re: /incorrect username or password|no basic auth credentials/,
+        class: 'auth',
+        reason: 'bad or missing credentials'
+    },
+    // `unauthorized: authentication required` (401-blob-file), bare `unauthorized`,
+    // `unauthorized: access to the requested resource is not authorized` (Quay)
+    {
+        re: /(?:^|[\s:])unauthorized(?=$|[:\s])|authentication required/,
+        class: 'auth',
+        reason: 'unauthorized'
+    },
+    // `denied` (403-blob-file), `denied: requested access to the resource is denied`, 4.14+ `denied: forbidden by policy`
+    {
+        re: /(?:^|[\s:])denied(?=$|[:\s])|requested access to the resource is denied/,
+        class: 'auth',
+        reason: 'access denied'
+    },
+    // skopeo: `StatusCode: 401`, `StatusCode: 403`
+    { re: /\bStatusCode: 40[13]\b/, class: 'auth', reason: 'HTTP 401/403' },
+    // skopeo: `Error fetching blob: invalid status code from registry 403 (Forbidden)`,
+    // `unable to retrieve auth token: invalid username/password: unauthorized`
+    {
+        re: /invalid status code from registry 40[13]\b|invalid username\/password/,
+        class: 'auth',
+        reason: 'HTTP 401/403'
+    },
+    // --- not found -------------------------------------------------------------------------------
+    // `warning: Image 127.0.0.1:5002/ns/missing:v1 does not exist and will not be mirrored` (--skip-missing)
+    {
+        re: /does not exist and will not be mirrored/,
+        class: 'not-found',
+        reason: 'source image missing (skipped)'
+    },
+    // `error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not found\n"`
+    { re: /error parsing HTTP 404 response body/, class: 'not-found', reason: 'HTTP 404' },
+    // `manifest unknown: manifest unknown` (404-image-missing-reg), `MANIFEST_UNKNOWN`
+    { re: /\bmanifest unknown\b|MANIFEST_UNKNOWN/, class: 'not-found', reason: 'manifest unknown' },
+    // `name unknown: repository name not known to registry`
+    {
+        re: /\bname unknown\b|NAME_UNKNOWN|repository name not known to registry/,
+        class: 'not-found',
+        reason: 'repository unknown'
+    },
+    // `blob upload unknown`: the upload session vanished (404 on PATCH/PUT) — transient, not missing content
+    { re: /blob upload unknown/, class: 'server', reason: 'upload session lost' },
+    // `unknown blob` (404-blob-unknown-file; file:// source without the tag: fromdir-missing-dir),
+    // `blob unknown: blob unknown to registry`
+    {
+        re: /\bunknown blob\b|\bblob unknown\b|BLOB_UNKNOWN/,
+        class: 'not-found',
+        reason: 'blob unknown'
+    },
+    // `open mirror/v2/ns/alpha/blobs/sha256:6fe0…: no such file or directory` (bug-429-file-3-fromdir-push)
+    {
+        re: /\bopen \S+: no such file or directory/,
+        class: 'not-found',
+        reason: 'file missing in the source directory'
+    },
+    // file:// source tag that is a regular file instead of a symlink (§4)
+    { re: /\bnot a symlink\b/, class: 'not-found', reason: 'tag is not a symlink' },
+    // skopeo: `StatusCode: 404`
+    { re: /\bStatusCode: 404\b/, class: 'not-found', reason: 'HTTP 404' },
+    // skopeo: `Error fetching blob: invalid status code from registry 404 (Not Found)`
+    { re: /invalid status code from registry 404\b/, class: 'not-found', reason: 'HTTP 404' },
+    // --- server ----------------------------------------------------------------------------------
+    // `received unexpected HTTP status: 500 Internal Server Error` / `502 Bad Gateway` / `503 Service Unavailable`
+    { re: /received unexpected HTTP status: 5\d\d/, class: 'server', reason: 'HTTP 5xx' },
+    // `endpoint "https://x" does not support v2 API (got 503 Service Unavailable)`; skopeo `StatusCode: 502`
+    { re: /\(got 5\d\d |\bStatusCode: 5\d\d\b/, class: 'server', reason: 'HTTP 5xx' },
+    // skopeo: `Error fetching blob: invalid status code from registry 502 (Bad Gateway)`
+    { re: /invalid status code from registry 5\d\d\b/, class: 'server', reason: 'HTTP 5xx' },
+    // `unavailable: service unavailable` (errcode UNAVAILABLE), `504 Gateway Timeout` in other wrappers
+    {
+        re: /service unavailable|\b50\d (?:Internal Server Error|Bad Gateway|Gateway Timeout)\b/i,
+        class: 'server',
+        reason: 'HTTP 5xx'
+    },
+    // --- network ---------------------------------------------------------------------------------
+    // `read tcp 127.0.0.1:52818->127.0.0.1:34035: read: connection reset by peer`
+    { re: /connection reset by peer/, class: 'network', reason: 'connection reset' },
+    // `dial tcp 127.0.0.1:34529: connect: connection refused`
+    { re: /connection refused/, class: 'network', reason: 'connection refused' },
+    // `net/http: TLS handshake timeout`, `dial tcp 1.2.3.4:443: i/o timeout`
+    {
+        re: /TLS handshake timeout|i\/o timeout|timeout awaiting response headers/,
+        class: 'network',
+        reason: 'timeout'
+    },
+    // `context deadline exceeded (Client.Timeout exceeded while awaiting headers)`
+    {
+        re: /context deadline exceeded|Client\.Timeout exceeded/,
+        class: 'network',
+        reason: 'timeout'
+    },
+    // `dial tcp: lookup Quay.io on 10.255.255.53:53: no such host`
+    {
+        re: /no such host|server misbehaving|temporary failure in name resolution/i,
+        class: 'network',
+        reason: 'DNS lookup failed'
+    },
+    // `stream error: stream ID 3; REFUSED_STREAM`
+    { re: /REFUSED_STREAM/, class: 'network', reason: 'HTTP/2 stream refused' },
+    // `http2: server sent GOAWAY and closed the connection; … ErrCode=NO_ERROR` (calm variant matched above)
+    { re: /GOAWAY/, class: 'network', reason: 'HTTP/2 GOAWAY' },
+    // `unable to copy layer sha256:6fe0… to file://ns/alpha: unexpected EOF` (truncated-blob-file)
+    { re: /unexpected EOF/, class: 'network', reason: 'transfer truncated' },
+    // `Get "http://127.0.0.1:35973/v2/": EOF`
+    { re: /(?:^|[\s:])EOF$/m, class: 'network', reason: 'connection closed' },
+    // `write tcp …: write: broken pipe`, `network is unreachable`, `no route to host`
+    {
+        re: /broken pipe|network is unreachable|no route to host|use of closed network connection|client connection lost/,
+        class: 'network',
+        reason: 'connection failed'
+    },
+    // S3 before 4.21: `unable to upload blob sha256:… to s3://…: blob already exists in the target location`
+    // is a successful server-side copy misreported as a failure (§5 --s3-source-bucket).
+    {
+        re: /blob already exists in the target location/,
+        class: 'unknown',
+        reason: 'S3 copy misreported as failure (oc < 4.21)'
+    },
+    // `unknown: forbidden by policy` (4.8–4.13 legacy 403 body), `unknown: <message>` for unregistered codes
+    { re: /^unknown(?::|$)/, class: 'unknown', reason: 'registry error code UNKNOWN' },
+    // --- informational lines classified for completeness ---------------------------------------
+    // `info: Filtered all images from 127.0.0.1:5002/ns/multi, skipping`
+    {
+        re: /^Filtered all images from \S+, skipping$/,
+        class: 'filtered',
+        reason: 'no manifest matched --filter-by-os',
+        whole: true
+    },
+    // `warning: Expected to mount sha256:… from ns/a/ns/b but mount was ignored`
+    {
+        re: /^Expected to mount .* but mount was ignored$/,
+        class: 'unknown',
+        reason: 'mount ignored',
+        whole: true
+    },
+    // 4.12/4.13: `Warning: the default reading order of registry auth file will be changed from …`
+    {
+        re: /reading order of registry auth file/,
+        class: 'unknown',
+        reason: 'auth file notice',
+        whole: true
     }
+];
+const RUN_SUMMARIES = [
+    // CheckErr after the first failing phase without --continue-on-error
+    {
+        re: /^one or more errors occurred while uploading images$/,
+        reason: 'run summary: a phase failed'
+    },
+    // CheckErr with --continue-on-error (planning or execution failures)
+    { re: /^one or more errors occurred$/, reason: 'run summary: errors occurred' },
+    // CheckErr after planning errors without --continue-on-error: nothing was mirrored
+    { re: /^an error occurred during planning$/, reason: 'run summary: planning failed' }
+];
+/** oc's final summary lines (with or without `error: `): run-level findings, not failures. */
+function isRunSummary(text) {
+    const t = stripPrefixes(text).trim();
+    return RUN_SUMMARIES.some((s) => s.re.test(t));
+}
+// Go %q strings (URLs of *url.Error, quoted response bodies, quoted references) may contain
+// anything, including words of other classes; rows never look inside them.
+const QUOTED = /"(?:[^"\\\n]|\\.)*"/g;
+function stripPrefixes(text) {
+    let t = text.replace(/^(?:error|warning|info): /, '');
+    if (t.startsWith('Warning: '))
+        t = t.slice('Warning: '.length);
+    return t;
+}
+/** Classify the text of an `error:`/`warning:` line (prefix optional). Never throws. */
+function classify(text) {
+    const whole = stripPrefixes(text);
+    const summary = RUN_SUMMARIES.find((s) => s.re.test(whole.trim()));
+    if (summary)
+        return { class: 'unknown', reason: summary.reason, retryable: false };
+    const cause = errorCause(whole).replace(QUOTED, '""');
+    const bare = !hasOcPrefix(whole);
+    for (const rule of RULES) {
+        if (rule.bare && !bare)
+            continue;
+        if (rule.when && !rule.when.test(whole))
+            continue;
+        if (rule.re.test(rule.whole ? whole : cause)) {
+            return { class: rule.class, reason: rule.reason, retryable: classify_CLASS_INFO[rule.class].retryable };
+        }
+    }
+    // `file F, line N: <anything else>`: oc rejected that mapping line.
+    if (parseErrorSubject(whole).kind === 'mapping-line') {
+        return { class: 'usage', reason: 'mapping line rejected', retryable: false };
+    }
+    return { class: 'unknown', reason: 'unrecognised error', retryable: false };
 }
 
 ;// CONCATENATED MODULE: ./src/github/summary.ts
@@ -31421,12 +30720,18 @@ function statusRank(l) {
         return l.retryable ? 1 : 0;
     return l.recoveredAfter !== undefined ? 2 : 3;
 }
-function statusText(l) {
+/** What a line that did not fail is called in each mode. */
+const DONE = {
+    mirror: 'mirrored',
+    validate: 'parsed',
+    'dry-run': 'planned'
+};
+function statusText(l, mode = 'mirror') {
     if (l.status === 'failed')
         return l.retryable ? '❌ failed (retryable)' : '❌ failed (permanent)';
     return l.recoveredAfter !== undefined
-        ? `✅ mirrored (retry after attempt ${l.recoveredAfter})`
-        : '✅ mirrored';
+        ? `✅ ${DONE[mode]} (retry after attempt ${l.recoveredAfter})`
+        : `✅ ${DONE[mode]}`;
 }
 function outcome(input) {
     const lines = input.lines;
@@ -31513,7 +30818,7 @@ function lineTable(input, limits) {
         `${cell(l.file)}:${l.line}`,
         cell(l.source),
         cell(l.destination),
-        statusText(l),
+        statusText(l, input.mode),
         l.classes.map((c) => `\`${c}\``).join(' '),
         cell(l.reasons.join('; '), MAX_REASON_CHARS)
     ]));
@@ -31656,7 +30961,7 @@ function parseSuccessLine(line) {
     }
     return { digest, destination: ref };
 }
-const log_reader_DURATION_UNITS = {
+const DURATION_UNITS = {
     h: 3600,
     m: 60,
     s: 1,
@@ -31672,7 +30977,7 @@ function parseGoDuration(text) {
         return undefined;
     let total = 0;
     for (const m of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|μs|ns)/g)) {
-        total += Number(m[1]) * (log_reader_DURATION_UNITS[m[2] ?? ''] ?? 0);
+        total += Number(m[1]) * (DURATION_UNITS[m[2] ?? ''] ?? 0);
     }
     return Math.round(total * 1e9) / 1e9;
 }
@@ -31705,7 +31010,7 @@ class LogParser {
         this.pushInto(rawLine, out);
         return out;
     }
-    /** As push, appending the events to `out` (readLog reuses one array for every line). */
+    /** As push, handing the events to `out` (an array, or readLog's direct callback). */
     pushInto(rawLine, out) {
         const logLine = ++this.lineNo;
         const line = capLine(rawLine);
@@ -32136,14 +31441,10 @@ async function readLog(path, onEvent) {
     const parser = new LogParser();
     const stats = { lines: 0, bytes: 0 };
     const splitter = new log_reader_LineSplitter(stats);
-    // Lines go straight from the chunk to the parser: no per-line promise, generator step or array.
-    const events = [];
-    const onLine = (line) => {
-        parser.pushInto(line, events);
-        for (let i = 0; i < events.length; i++)
-            onEvent(events[i]);
-        events.length = 0;
-    };
+    // Lines go straight from the chunk to the parser and its events straight to onEvent: no
+    // per-line promise, generator step or array.
+    const sink = { push: onEvent };
+    const onLine = (line) => parser.pushInto(line, sink);
     for await (const chunk of chunks(path))
         splitter.feed(chunk, onLine);
     const last = splitter.end();
@@ -32351,13 +31652,21 @@ class Attributor {
     byId = new Map();
     /** Success lines are looked up here: the one index built up front. */
     byDestTag = new Map();
+    /** Tag-less and wildcard sources: oc expands them to tags the mapping never names. */
+    expandingByDestRepo = new Map();
     errorIndexes;
     /** Created when an attempt first says something about the entry. */
     state = new Map();
     attempt = 0;
     eventsInAttempt = 0;
     sawPlan = false;
+    /**
+     * One mark per entry, reused across attempts (epoch) so a log of many attempts does not
+     * allocate a fresh mark per entry and attempt; `touched` lists this attempt's, in order.
+     */
     marks = new Map();
+    touched = [];
+    epoch = 0;
     deferred = [];
     untaggedSuccess = new Map();
     runEnd = 'unknown';
@@ -32369,7 +31678,11 @@ class Attributor {
         this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id));
         for (const e of this.entries) {
             this.byId.set(e.id, e);
-            push(this.byDestTag, `${repoKey(e.destination.printed)}:${e.destinationTag ?? ''}`, e.id);
+            const dst = repoKey(e.destination.printed);
+            if (isExpandingSource(e.source))
+                push(this.expandingByDestRepo, dst, e.id);
+            else
+                push(this.byDestTag, `${dst}:${e.destinationTag ?? ''}`, e.id);
         }
     }
     /**
@@ -32465,7 +31778,7 @@ class Attributor {
                     status: 'mirrored',
                     classes: [],
                     reasons: [],
-                    evidence: s.evidence,
+                    evidence: [...s.evidence],
                     retryable: false,
                     ...(s.recoveredAfter !== undefined ? { recoveredAfter: s.recoveredAfter } : {})
                 };
@@ -32476,7 +31789,7 @@ class Attributor {
                     status: 'failed',
                     classes: s.classes,
                     reasons: s.reasons,
-                    evidence: s.evidence,
+                    evidence: [...s.evidence],
                     retryable: classesRetryable(s.classes)
                 };
             }
@@ -32498,10 +31811,38 @@ class Attributor {
     mark(id) {
         let m = this.marks.get(id);
         if (!m) {
-            m = { success: [], failures: NO_FAILURES };
+            m = {
+                epoch: this.epoch,
+                successes: 0,
+                firstSuccess: 0,
+                moreSuccess: undefined,
+                failures: NO_FAILURES
+            };
             this.marks.set(id, m);
+            this.touched.push(id);
+        }
+        else if (m.epoch !== this.epoch) {
+            m.epoch = this.epoch;
+            m.successes = 0;
+            m.moreSuccess = undefined;
+            m.failures = NO_FAILURES;
+            this.touched.push(id);
         }
         return m;
+    }
+    /** Success lines of the entry in the current attempt. */
+    successes(id) {
+        const m = this.marks.get(id);
+        return m && m.epoch === this.epoch ? m.successes : 0;
+    }
+    addSuccess(id, logLine) {
+        const m = this.mark(id);
+        if (m.successes++ === 0)
+            m.firstSuccess = logLine;
+        else if (m.moreSuccess)
+            m.moreSuccess.push(logLine);
+        else
+            m.moreSuccess = [logLine];
     }
     addFailure(id, failure) {
         const m = this.mark(id);
@@ -32517,8 +31858,9 @@ class Attributor {
     onSuccess(destination, tag, digest, logLine) {
         const dst = repoKey(destination);
         if (tag !== undefined) {
-            for (const id of this.byDestTag.get(`${dst}:${tag}`) ?? [])
-                this.mark(id).success.push(logLine);
+            const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? [];
+            for (const id of ids)
+                this.addSuccess(id, logLine);
             return;
         }
         // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end.
@@ -32651,8 +31993,9 @@ class Attributor {
             }
             case 'destination-tag': {
                 const dst = repoKey(subject.destination);
-                if (subject.tag !== undefined)
-                    return this.byDestTag.get(`${dst}:${subject.tag}`) ?? [];
+                if (subject.tag !== undefined) {
+                    return (this.byDestTag.get(`${dst}:${subject.tag}`) ?? this.expandingByDestRepo.get(dst) ?? []);
+                }
                 // A digest push failed: a list child or a digest-only line; the tags above it fail too.
                 return this.ix.byDestRepo.get(dst) ?? [];
             }
@@ -32668,13 +32011,13 @@ class Attributor {
             this.resolveUntagged();
             for (const d of this.deferred) {
                 for (const id of d.ids) {
-                    if (d.onlyUnconfirmed && (this.marks.get(id)?.success.length ?? 0) > 0)
+                    if (d.onlyUnconfirmed && this.successes(id) > 0)
                         continue;
                     this.addFailure(id, d.failure);
                 }
             }
-            for (const [id, m] of this.marks)
-                this.apply(id, m);
+            for (const id of this.touched)
+                this.apply(id, this.marks.get(id));
             const c = this.current;
             this.attempts.push({
                 attempt: Math.max(c.attempt, 1),
@@ -32688,7 +32031,8 @@ class Attributor {
                 logLines: c.lastLine - c.firstLine + 1
             });
         }
-        this.marks = new Map();
+        this.touched.length = 0;
+        this.epoch++;
         this.deferred = [];
         this.untaggedSuccess = new Map();
         this.eventsInAttempt = 0;
@@ -32701,7 +32045,7 @@ class Attributor {
                 // Filtered to one platform, oc pushes the child's digest: accept it only when unambiguous.
                 const hit = exact ?? (digestOnly.length === 1 && lines.length === 1 ? lines[0] : undefined);
                 if (hit)
-                    this.mark(e.id).success.push(hit.logLine);
+                    this.addSuccess(e.id, hit.logLine);
             }
         }
     }
@@ -32718,26 +32062,35 @@ class Attributor {
             s.status = 'failed';
             s.classes = unique(m.failures.map((f) => f.class));
             const reasons = m.failures.map((f) => f.reason);
-            if (m.success.length && !pushProvesBlobs(this.entry(id)))
+            if (m.successes && !pushProvesBlobs(this.entry(id)))
                 reasons.push(SUCCESS_ANYWAY);
             s.reasons = unique(reasons).slice(0, MAX_REASONS);
-            s.evidence = unique([...m.failures.map((f) => f.logLine), ...m.success]).slice(0, MAX_EVIDENCE);
+            s.evidence = unique([...m.failures.map((f) => f.logLine), ...successList(m)]).slice(0, MAX_EVIDENCE);
             s.lastFailedAttempt = attempt;
             s.recoveredAfter = undefined;
         }
-        else if (m.success.length) {
+        else if (m.successes) {
             if (s.status === 'failed' && s.lastFailedAttempt !== undefined) {
                 s.recoveredAfter = s.lastFailedAttempt;
             }
             s.status = 'mirrored';
             s.classes = NONE;
             s.reasons = NONE;
-            // The mark is dropped after this attempt: its list can become the evidence as it is.
-            s.evidence = m.success.length > MAX_EVIDENCE ? m.success.slice(0, MAX_EVIDENCE) : m.success;
+            // Overwritten in place, never emptied (that would free and reallocate its storage each
+            // attempt); finish() hands out copies.
+            const n = Math.min(m.successes, MAX_EVIDENCE);
+            if (s.evidence === NONE)
+                s.evidence = [];
+            s.evidence[0] = m.firstSuccess;
+            for (let i = 1; i < n; i++)
+                s.evidence[i] = m.moreSuccess?.[i - 1];
+            if (s.evidence.length > n)
+                s.evidence.length = n;
         }
     }
 }
 const unique = (items) => [...new Set(items)];
+const successList = (m) => m.successes === 0 ? [] : [m.firstSuccess, ...(m.moreSuccess ?? [])];
 const sameFile = (a, b) => a === b || a.replace(/^\.\//, '') === b.replace(/^\.\//, '');
 /** A failed line is retried only when every class is retryable; `dependency` follows its cause. */
 function classesRetryable(classes) {
@@ -32758,6 +32111,142 @@ function unconfirmedReason(end) {
         default:
             return 'no success line and no error names this line (ping cache, oc ≤4.16 tag merge, or output cut short)';
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/report.ts
+// Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
+
+
+function buildReport(set, triage) {
+    const byId = new Map(set.entries.map((e) => [e.id, e]));
+    const lines = [];
+    const counts = {};
+    for (const v of triage.verdicts) {
+        const entry = byId.get(v.entryId);
+        if (!entry)
+            continue;
+        lines.push(reportLine(entry, v));
+        if (v.status === 'failed')
+            for (const c of v.classes)
+                counts[c] = (counts[c] ?? 0) + 1;
+    }
+    const failed = lines.filter((l) => l.status === 'failed');
+    return {
+        version: 1,
+        lines,
+        counts,
+        runLevel: triage.runLevel,
+        findings: set.findings,
+        stats: {
+            entries: lines.length,
+            mirrored: lines.length - failed.length,
+            failed: failed.length,
+            retryable: failed.filter((l) => l.retryable).length,
+            permanent: failed.filter((l) => !l.retryable).length,
+            recovered: lines.filter((l) => l.recoveredAfter !== undefined).length,
+            runLevelErrors: triage.runLevel.filter((f) => f.severity === 'error').length,
+            attempts: triage.attempts.length
+        },
+        attempts: triage.attempts
+    };
+}
+function reportLine(entry, v) {
+    return {
+        file: entry.file,
+        line: entry.line,
+        source: entry.source.raw,
+        destination: effectiveDestination(entry),
+        status: v.status,
+        classes: v.classes,
+        reasons: v.reasons,
+        evidence: v.evidence,
+        retryable: v.retryable,
+        ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
+    };
+}
+/** Keeps a comment on one line and free of anything but printable text. */
+const report_oneLine = (text) => text
+    // eslint-disable-next-line no-control-regex -- removing terminal escapes is the point
+    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    // eslint-disable-next-line no-control-regex -- and so is removing control characters
+    .replace(/[\x00-\x1f\x7f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
+/**
+ * The failed lines, re-feedable to `oc image mirror -f` unchanged: each physical line verbatim
+ * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
+ * preceded by a `#` comment with its origin, classes and reason.
+ */
+function renderRetryMapping(set, verdicts, options = {}) {
+    const include = options.include ?? ((v) => v.status === 'failed');
+    const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]));
+    if (failed.size === 0)
+        return '';
+    const byLine = new Map();
+    for (const e of set.entries) {
+        const key = `${e.file}\u0000${e.line}`;
+        const list = byLine.get(key);
+        if (list)
+            list.push(e);
+        else
+            byLine.set(key, [e]);
+    }
+    const out = [
+        `# mirror-guard retry mapping: ${failed.size} mapping entr${failed.size === 1 ? 'y' : 'ies'} not mirrored.`,
+        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
+    ];
+    for (const entries of byLine.values()) {
+        const hit = entries.filter((e) => failed.has(e.id));
+        if (hit.length === 0)
+            continue;
+        const first = hit[0];
+        const verdict = failed.get(first.id);
+        const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
+        out.push(report_oneLine(`# ${first.file}:${first.line} ${classes.join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
+        if (hit.length === entries.length)
+            out.push(verbatim(first.text));
+        else
+            for (const e of hit)
+                out.push(`${e.source.raw}=${e.destination.raw}`);
+    }
+    return out.join('\n') + '\n';
+}
+/** The physical line as written; only a line terminator oc would strip is removed. */
+const verbatim = (text) => text.replace(/[\r\n]+$/, '');
+const pad = (s, n) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+/** A plain-text table for people: failed lines first, then a per-class summary. */
+function renderTable(report, maxRows = 200) {
+    const rows = [...report.lines].sort((a, b) => Number(a.status === 'mirrored') - Number(b.status === 'mirrored'));
+    const shown = rows.slice(0, maxRows);
+    const cells = shown.map((l) => [
+        l.status === 'mirrored' ? (l.recoveredAfter ? 'recovered' : 'mirrored') : 'FAILED',
+        `${l.file}:${l.line}`,
+        `${l.source} -> ${l.destination}`,
+        l.classes.join(','),
+        report_oneLine(l.reasons.join('; '))
+    ]);
+    const head = ['STATUS', 'LINE', 'SOURCE -> DESTINATION', 'CLASS', 'REASON'];
+    const widths = head.map((h, i) => Math.min(i === 2 ? 90 : 40, Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length))));
+    const fmt = (c) => c
+        .map((v, i) => (i === c.length - 1 ? v : pad(v, widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd();
+    const out = [fmt(head), ...cells.map(fmt)];
+    if (rows.length > shown.length)
+        out.push(`… ${rows.length - shown.length} more lines in the JSON report`);
+    const s = report.stats;
+    out.push('');
+    out.push(`${s.mirrored} of ${s.entries} mapping entries mirrored, ${s.failed} failed ` +
+        `(${s.retryable} retryable, ${s.permanent} permanent)` +
+        (s.recovered ? `, ${s.recovered} recovered after a retry` : ''));
+    for (const [cls, n] of Object.entries(report.counts)) {
+        out.push(`  ${pad(cls, 16)} ${pad(String(n), 5)} ${CLASS_INFO[cls].whatToDo}`);
+    }
+    for (const f of report.runLevel) {
+        out.push(`  run-level ${f.severity} (log line ${f.logLine}): ${report_oneLine(f.text)}`);
+    }
+    return out.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/core/retry-plan.ts
@@ -33036,7 +32525,7 @@ async function runJob(opts) {
         const done = plan.entryIds.map((id) => latest.get(id));
         records.push({
             attempt: plan.attempt,
-            command: record.result.command,
+            command: opts.redact ? record.result.command.map(opts.redact) : record.result.command,
             mappingFile,
             entryIds: plan.entryIds,
             force: plan.force,
@@ -33118,14 +32607,17 @@ async function runOneAttempt(opts, plan, mappingFile) {
         ...(opts.signal ? { signal: opts.signal } : {})
     };
     const command = opts.engine.command?.(request) ?? [opts.engine.name, '-f', mappingFile];
-    for (const h of opts.log.begin(plan.attempt, command, new Date().toISOString())) {
+    const redact = opts.redact ?? ((text) => text);
+    const shown = command.map(redact);
+    for (const h of opts.log.begin(plan.attempt, shown, new Date().toISOString())) {
         feed(parser.push(h));
         // The command holds input text (paths, extra-args): echoed like oc's own output.
         opts.echo?.('stderr', h);
     }
     let result;
     try {
-        result = await opts.engine.runAttempt(request, (stream, line) => {
+        result = await opts.engine.runAttempt(request, (stream, raw) => {
+            const line = redact(raw);
             opts.log.line(stream, line);
             opts.echo?.(stream, line);
             feed(parser.push(line));
@@ -33133,7 +32625,7 @@ async function runOneAttempt(opts, plan, mappingFile) {
     }
     catch (e) {
         opts.log.end();
-        return { fatal: e instanceof Error ? e.message : String(e) };
+        return { fatal: redact(e instanceof Error ? e.message : String(e)) };
     }
     feed(parser.end());
     opts.log.end();
@@ -33153,15 +32645,29 @@ async function runOneAttempt(opts, plan, mappingFile) {
 // Pure (types only from the github modules), so every mapping is testable on its own.
 
 
+/** Each file's lines, split once per mapping set: originOf runs for every line of it. */
+const splitCache = new WeakMap();
+function linesOf(texts, file) {
+    let files = splitCache.get(texts);
+    if (!files)
+        splitCache.set(texts, (files = new Map()));
+    let lines = files.get(file);
+    if (lines === undefined) {
+        const text = texts.get(file);
+        if (text === undefined)
+            return undefined;
+        files.set(file, (lines = text.split(/\r?\n/)));
+    }
+    return lines;
+}
 /**
  * Where a line really comes from. A retry mapping (retry-from) has a `# file:line class: …`
  * comment before each line, written by renderRetryMapping: annotations point at that origin.
  */
 function originOf(texts, file, line) {
-    const text = texts.get(file);
-    if (text === undefined || line < 2)
+    if (line < 2)
         return undefined;
-    const prev = text.split(/\r?\n/)[line - 2] ?? '';
+    const prev = linesOf(texts, file)?.[line - 2] ?? '';
     const m = /^# (.+):(\d+) \S+: /.exec(prev);
     return m ? { file: m[1], line: Number(m[2]) } : undefined;
 }
@@ -33257,49 +32763,6 @@ function lineResults(set, verdicts, job, locate) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/run/outcome.ts
-/**
- * success: every line mirrored (or nothing to do); partial: some mirrored, some not;
- * failed: none mirrored, or the run could not go on (fatal).
- */
-function computeOutcome(verdicts, fatal) {
-    const mirrored = verdicts.filter((v) => v.status === 'mirrored').length;
-    if (fatal)
-        return mirrored > 0 ? 'partial' : 'failed';
-    if (mirrored === verdicts.length)
-        return 'success';
-    return mirrored > 0 ? 'partial' : 'failed';
-}
-/** Failed lines per class (a line with two classes counts in both), in a stable order. */
-function failedByClass(verdicts) {
-    const out = {};
-    for (const v of verdicts) {
-        if (v.status !== 'failed')
-            continue;
-        for (const c of v.classes)
-            out[c] = (out[c] ?? 0) + 1;
-    }
-    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-;// CONCATENATED MODULE: ./src/run/run-state.ts
-// What main leaves for the post step (through core.saveState and a progress file): paths,
-// the mapping, and which entries are confirmed mirrored so far. Never a secret value.
-
-function writeProgress(state) {
-    (0,external_node_fs_.writeFileSync)(state.progressFile, JSON.stringify(state), { mode: 0o600 });
-}
-/** The newest of the saved state and the progress file. */
-function latestState(saved) {
-    try {
-        const p = JSON.parse((0,external_node_fs_.readFileSync)(saved.progressFile, 'utf8'));
-        return p.version === 1 ? p : saved;
-    }
-    catch {
-        return saved;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/run/secrets.ts
 // Registry credentials: every secret value is masked before anything could print it, secret
 // content goes to a private (0600) temp file, and the file is removed after the run (and by the
@@ -33384,6 +32847,24 @@ function masksForFile(path) {
     catch {
         return [];
     }
+}
+/**
+ * Replaces every secret value in a line with `***`, longest value first (so no tail of a long
+ * credential survives a shorter one's replacement). Applied to tool output before it is
+ * written to the log files, echoed or triaged: the runner masks the job log, nothing masks
+ * the log artifact, the report or the retry mapping.
+ */
+function redactor(values) {
+    const sorted = [...new Set(values.filter((v) => v !== ''))].sort((a, b) => b.length - a.length);
+    if (sorted.length === 0)
+        return (text) => text;
+    return (text) => {
+        let out = text;
+        for (const v of sorted)
+            if (out.includes(v))
+                out = out.split(v).join('***');
+        return out;
+    };
 }
 function removeFiles(paths) {
     for (const p of paths)
@@ -34161,7 +33642,7 @@ function httpRequest(req, agents) {
 
 const registry_auth_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
-const registry_auth_DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io'];
+const DOCKER_HUB = ['docker.io', 'index.docker.io', 'registry-1.docker.io'];
 /** `https://index.docker.io/v1/`, `quay.io/ns/repo/` → `index.docker.io`, `quay.io/ns/repo`. */
 function normalizeAuthKey(key) {
     let k = key.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
@@ -34236,7 +33717,7 @@ class RegistryConfig {
      */
     lookup(host, repository = '') {
         const h = host.toLowerCase();
-        const hosts = registry_auth_DOCKER_HUB.includes(h) ? [h, ...registry_auth_DOCKER_HUB.filter((x) => x !== h)] : [h];
+        const hosts = DOCKER_HUB.includes(h) ? [h, ...DOCKER_HUB.filter((x) => x !== h)] : [h];
         for (const candidate of hosts) {
             const parts = repository.split('/').filter((p) => p !== '');
             for (let n = parts.length; n >= 0; n--) {
@@ -34924,415 +34405,45 @@ function makeVerifier(opts) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
-// The GitHub Action: main (validate, run the attempts, report) and post (finish what a
-// cancelled or killed main left behind), in one bundle like actions/checkout.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Entry point of the bundle: the post step when main has marked the state, else main. */
-async function run() {
-    if (isPost())
-        await runPost();
-    else
-        await runMain();
+;// CONCATENATED MODULE: ./src/run/outcome.ts
+/**
+ * success: every line mirrored (or nothing to do); partial: some mirrored, some not;
+ * failed: none mirrored, or the run could not go on (fatal).
+ */
+function computeOutcome(verdicts, fatal) {
+    const mirrored = verdicts.filter((v) => v.status === 'mirrored').length;
+    if (fatal)
+        return mirrored > 0 ? 'partial' : 'failed';
+    if (mirrored === verdicts.length)
+        return 'success';
+    return mirrored > 0 ? 'partial' : 'failed';
 }
-const OUTPUT_DEFAULTS = {
-    outcome: 'failed',
-    attempts: '0',
-    mirrored: '0',
-    failed: '0',
-    'failed-by-class': '{}',
-    'retry-mapping': '',
-    report: '',
-    log: '',
-    'log-artifact-id': '',
-    'retry-artifact-id': ''
-};
-function setOutputs(values) {
-    for (const [k, v] of Object.entries({ ...OUTPUT_DEFAULTS, ...values }))
-        core.setOutput(k, v);
+/** Failed lines per class (a line with two classes counts in both), in a stable order. */
+function failedByClass(verdicts) {
+    const out = {};
+    for (const v of verdicts) {
+        if (v.status !== 'failed')
+            continue;
+        for (const c of v.classes)
+            out[c] = (out[c] ?? 0) + 1;
+    }
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
-const main_message = (e) => (e instanceof Error ? e.message : String(e));
-async function runMain() {
-    markPost();
-    const abort = new AbortController();
-    const onSignal = (sig) => {
-        if (!abort.signal.aborted)
-            abort.abort(new Error(`received ${sig}`));
-    };
-    process.on('SIGTERM', onSignal);
-    process.on('SIGINT', onSignal);
-    let ctx;
-    let completed = false;
-    try {
-        // Masked before anything else runs, even when the input turns out to be invalid.
-        const rawAuth = core.getInput('registry-auth');
-        if (rawAuth.trim() !== '')
-            for (const m of masksFor(rawAuth))
-                core.setSecret(m);
-        const read = readInputs((name) => core.getInput(name));
-        if (!read.ok) {
-            for (const e of read.errors)
-                core.error(e, { title: 'mirror-guard input' });
-            core.setFailed(`${read.errors.length} invalid input${read.errors.length === 1 ? '' : 's'}; nothing was run.`);
-            setOutputs({});
-            return;
-        }
-        const inputs = read.inputs;
-        const cwd = (0,external_node_path_.resolve)(process.env['GITHUB_WORKSPACE'] || process.cwd(), inputs.workingDirectory ?? '.');
-        if (!isDirectory(cwd)) {
-            core.setFailed(`Input working-directory: ${cwd} is not a directory; nothing was run.`);
-            setOutputs({});
-            return;
-        }
-        const tempRoot = process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)();
-        (0,external_node_fs_.mkdirSync)(tempRoot, { recursive: true });
-        const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(tempRoot, 'mirror-guard-'));
-        const state = {
-            version: 1,
-            finished: false,
-            workDir,
-            cwd,
-            secretFiles: [],
-            logPath: (0,external_node_path_.join)(workDir, 'oc-mirror.log'),
-            mappingFiles: [],
-            scopeIds: [],
-            confirmedIds: [],
-            upload: inputs.upload,
-            artifactName: inputs.artifactName,
-            retryArtifactName: inputs.retryArtifactName,
-            ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
-            uploaded: [],
-            progressFile: (0,external_node_path_.join)(workDir, 'progress.json')
-        };
-        ctx = { inputs, cwd, workDir, state };
-        saveState(ctx);
-        if (inputs.mode === 'validate')
-            await validateMode(ctx);
-        else
-            await mirrorMode(ctx, abort.signal);
-        completed = true;
-    }
-    catch (e) {
-        core.setFailed(`mirror-guard: ${main_message(e)}`);
-        setOutputs({});
-    }
-    finally {
-        process.off('SIGTERM', onSignal);
-        process.off('SIGINT', onSignal);
-        if (ctx) {
-            removeFiles(ctx.state.secretFiles);
-            // "finished" = main wrote its report and artifacts (also after a handled cancel);
-            // otherwise the post step uploads what exists.
-            ctx.state = { ...ctx.state, finished: completed };
-            saveState(ctx);
-        }
-    }
-}
-function isDirectory(path) {
-    try {
-        return (0,external_node_fs_.statSync)(path).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-function saveState(ctx) {
-    saveRunState(ctx.state);
-    writeProgress(ctx.state);
-}
-// ---------------------------------------------------------------- mapping + annotations paths
-/** Path for an annotation: relative to the repository checkout, where GitHub looks for it. */
-function annotationPath(ctx, file) {
-    const abs = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(ctx.cwd, file);
-    const ws = process.env['GITHUB_WORKSPACE'] || process.cwd();
-    const rel = (0,external_node_path_.relative)(ws, abs);
-    return rel !== '' && !rel.startsWith('..' + external_node_path_.sep) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel)
-        ? rel.split(external_node_path_.sep).join('/')
-        : file;
-}
-// ---------------------------------------------------------------- validate
-async function validateMode(ctx) {
-    const { set } = await loadMappingFiles(ctx.inputs.mapping, ctx.cwd);
-    const lint = lintMappings(set, {
-        ...(ctx.inputs.filterByOs !== undefined ? { filterByOs: ctx.inputs.filterByOs } : {}),
-        keepManifestList: ctx.inputs.keepManifestList
-    });
-    const findings = [...set.findings, ...lint].map((f) => ({
-        ...f,
-        file: annotationPath(ctx, f.file)
-    }));
-    const errors = findings.filter((f) => f.severity === 'error');
-    emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }));
-    const outcome = errors.length > 0 ? 'failed' : 'success';
-    const markdown = renderSummary({
-        title: 'mirror-guard: validate',
-        mode: 'validate',
-        lines: set.entries.map((e) => ({
-            file: annotationPath(ctx, e.file),
-            line: e.line,
-            source: e.source.raw,
-            destination: effectiveDestination(e),
-            status: 'mirrored',
-            classes: [],
-            reasons: [],
-            retryable: false
-        })),
-        findings,
-        notes: [
-            `${set.entries.length} mapping entr${set.entries.length === 1 ? 'y' : 'ies'} in ${ctx.inputs.mapping.length} file(s): ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
-        ]
-    });
-    // The summary's line table speaks of mirroring; in validate mode a listed line was parsed.
-    await writeSummary(markdown.replaceAll('| ✅ mirrored |', '| ✅ parsed |'));
-    const reportPath = (0,external_node_path_.join)(ctx.workDir, 'report.json');
-    (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify({ version: 1, mode: 'validate', entries: set.entries.length, findings }, null, 2));
-    setOutputs({
-        outcome,
-        report: reportPath,
-        failed: String(new Set(errors.map((f) => `${f.file}:${f.line}`)).size)
-    });
-    if (errors.length > 0) {
-        verdict(ctx, `${errors.length} mapping error${errors.length === 1 ? '' : 's'} found`);
-    }
-}
-// ---------------------------------------------------------------- mirror / dry-run
-async function mirrorMode(ctx, signal) {
-    const { inputs } = ctx;
-    // 1. Secrets first: masked before anything else can print them.
-    let authFile;
-    if (inputs.registryAuth !== undefined) {
-        authFile = writeAuthFile(ctx.workDir, inputs.registryAuth);
-        ctx.state = { ...ctx.state, secretFiles: [authFile] };
-        saveState(ctx);
-    }
-    else if (inputs.registryConfig !== undefined) {
-        authFile = (0,external_node_path_.resolve)(ctx.cwd, inputs.registryConfig);
-        if (!(0,external_node_fs_.existsSync)(authFile)) {
-            core.setFailed(`Input registry-config: file ${inputs.registryConfig} not found (looked in ${ctx.cwd}).`);
-            setOutputs({});
-            return;
-        }
-        for (const m of masksForFile(authFile))
-            core.setSecret(m);
-    }
-    // 2. The mapping: a retry mapping from an artifact, or the mapping input.
-    let mappingFiles = [...inputs.mapping];
-    const notes = [];
-    if (inputs.retryFrom !== undefined) {
-        const got = await downloadRetryMapping({
-            name: inputs.retryFrom,
-            path: (0,external_node_path_.join)(ctx.workDir, 'retry-from'),
-            ...(inputs.runId !== undefined ? { runId: inputs.runId } : {}),
-            ...(inputs.repository !== undefined ? { repository: inputs.repository } : {}),
-            ...(inputs.githubToken !== undefined ? { token: inputs.githubToken } : {})
-        });
-        if (got.found && got.files.length > 0) {
-            mappingFiles = got.files.filter((f) => f.endsWith('.txt'));
-            if (mappingFiles.length === 0)
-                mappingFiles = got.files;
-            core.info(`Retrying the lines of artifact ${inputs.retryFrom}: ${mappingFiles.map((f) => (0,external_node_path_.basename)(f)).join(', ')}`);
-        }
-        else {
-            const why = `Retry mapping ${inputs.retryFrom} not available: ${got.reason ?? 'no files'}.`;
-            core.notice(why, { title: 'retry-from' });
-            notes.push(why);
-            if (inputs.retryFromMissing === 'fail') {
-                core.setFailed(`${why} (retry-from-missing: fail)`);
-                setOutputs({});
-                return;
-            }
-            if (inputs.retryFromMissing === 'skip' || mappingFiles.length === 0) {
-                if (inputs.retryFromMissing === 'full') {
-                    core.setFailed(`${why} retry-from-missing is full, but the mapping input is empty.`);
-                    setOutputs({});
-                    return;
-                }
-                await writeSummary(renderSummary({
-                    title: 'mirror-guard',
-                    mode: 'mirror',
-                    lines: [],
-                    notes: [...notes, 'Nothing to retry.']
-                }));
-                setOutputs({ outcome: 'success' });
-                return;
-            }
-        }
-    }
-    const { set, texts } = await loadMappingFiles(mappingFiles, ctx.cwd);
-    const locate = (file, line) => {
-        const origin = originOf(texts, file, line);
-        return origin ?? { file: annotationPath(ctx, file), line };
-    };
-    const findings = set.findings.map((f) => ({ ...f, ...locate(f.file, f.line) }));
-    const parseErrors = findings.filter((f) => f.severity === 'error');
-    if (parseErrors.length > 0) {
-        // oc would stop at the first of these; nothing is spawned.
-        emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }));
-        await writeSummary(renderSummary({
-            title: 'mirror-guard',
-            mode: inputs.dryRun ? 'dry-run' : 'mirror',
-            lines: [],
-            findings,
-            notes: [...notes, `The mapping has ${parseErrors.length} error(s); oc was not started.`]
-        }));
-        setOutputs({ outcome: 'failed', failed: String(set.entries.length) });
-        verdict(ctx, `mapping has ${parseErrors.length} error${parseErrors.length === 1 ? '' : 's'}; oc was not started`, true);
-        return;
-    }
-    // 3. Engine and version.
-    const engine = makeEngine(ctx, authFile);
-    let toolVersion;
-    try {
-        toolVersion = await engine.version();
-    }
-    catch (e) {
-        core.setFailed(`Cannot run ${engine.name}: ${main_message(e)}`);
-        setOutputs({});
-        return;
-    }
-    core.info(`${engine.name}: ${toolVersion.split('\n')[0] ?? ''}`);
-    // 4. Attempts.
-    const firstMappingFile = mappingFiles.length === 1 ? mappingFiles[0] : writeCombinedMapping(ctx, mappingFiles, texts);
-    ctx.state = {
-        ...ctx.state,
-        mappingFiles,
-        scopeIds: set.entries.map((e) => e.id)
-    };
-    saveState(ctx);
-    const log = new AttemptLog(ctx.workDir);
-    const echo = new SafeEcho();
-    const policy = {
-        maxAttempts: inputs.dryRun ? 1 : inputs.maxAttempts,
-        retryOn: inputs.retryOn,
-        retryDelaySeconds: inputs.retryDelaySeconds,
-        maxRetryDelaySeconds: inputs.maxRetryDelaySeconds,
-        retryMaxPerRegistry: inputs.retryMaxPerRegistry,
-        forceOnRetry: inputs.forceOnRetry,
-        maxPerRegistry: inputs.maxPerRegistry
-    };
-    let job;
-    try {
-        job = await runJob({
-            engine,
-            set,
-            scope: set.entries,
-            firstMappingFile,
-            workDir: ctx.workDir,
-            log,
-            policy,
-            ...(inputs.attemptTimeoutSeconds !== undefined
-                ? { timeoutMs: inputs.attemptTimeoutSeconds * 1000 }
-                : {}),
-            ...(inputs.verify !== 'off' && !inputs.dryRun
-                ? {
-                    verify: makeVerifier({
-                        inputs,
-                        cwd: ctx.cwd,
-                        ...(authFile !== undefined ? { authFile } : {})
-                    })
-                }
-                : {}),
-            echo: (_stream, line) => echo.line(line),
-            info: (m) => {
-                echo.end();
-                core.info(m);
-            },
-            signal,
-            onProgress: (r) => {
-                echo.end();
-                ctx.state = {
-                    ...ctx.state,
-                    confirmedIds: r.triage.verdicts
-                        .filter((v) => v.status === 'mirrored')
-                        .map((v) => v.entryId)
-                };
-                saveState(ctx);
-            }
-        });
-    }
-    finally {
-        echo.end();
-        log.close();
-    }
-    if (job.aborted)
-        notes.push('The run was cancelled: lines not confirmed by then count as failed.');
-    if (job.fatal !== undefined)
-        notes.push(`The run stopped: ${job.fatal}`);
-    await finish(ctx, {
-        set,
-        texts,
-        job,
-        toolVersion,
-        engine: engine.name,
-        logPath: log.combinedPath,
-        notes,
-        locate
-    });
-}
-function writeCombinedMapping(ctx, files, texts) {
-    const path = (0,external_node_path_.join)(ctx.workDir, 'mapping-combined.txt');
-    (0,external_node_fs_.writeFileSync)(path, files.map((f) => (texts.get(f) ?? '').replace(/\n?$/, '\n')).join(''), {
-        mode: 0o600
-    });
-    return path;
-}
-function makeEngine(ctx, authFile) {
-    const i = ctx.inputs;
-    if (i.engine === 'skopeo') {
-        return new SkopeoEngine({
-            options: {
-                insecure: i.insecure,
-                ...(authFile !== undefined ? { authFile } : {}),
-                extraArgs: i.extraArgs
-            },
-            maxPerRegistry: i.maxPerRegistry,
-            cwd: ctx.cwd,
-            tmpDir: ctx.workDir
-        });
-    }
-    return new OcEngine({
-        binary: i.oc,
-        cwd: ctx.cwd,
-        options: {
-            ...(authFile !== undefined ? { registryConfig: authFile } : {}),
-            ...(i.dir !== undefined ? { dir: i.dir } : {}),
-            ...(i.fromDir !== undefined ? { fromDir: i.fromDir } : {}),
-            ...(i.filterByOs !== undefined ? { filterByOs: i.filterByOs } : {}),
-            keepManifestList: i.keepManifestList,
-            insecure: i.insecure,
-            skipMultipleScopes: i.skipMultipleScopes,
-            skipMissing: i.skipMissing,
-            maxPerRegistry: i.maxPerRegistry,
-            maxRegistry: i.maxRegistry,
-            continueOnError: i.continueOnError,
-            dryRun: i.dryRun,
-            extraArgs: i.extraArgs
-        }
-    });
-}
+
+;// CONCATENATED MODULE: ./src/action/finish.ts
+// After the attempts: report JSON, retry mapping, annotations, artifacts, summary, outputs,
+// and the step's verdict.
+
+
+
+
+
+
+
+
+
+
+
 async function finish(ctx, f) {
     const { inputs } = ctx;
     const triage = inputs.dryRun ? dryRunVerdicts(f.job.triage) : f.job.triage;
@@ -35448,21 +34559,267 @@ async function finish(ctx, f) {
             : `All ${verdicts.length} mapping entries mirrored in ${f.job.attempts.length} attempt(s).`);
     }
 }
-/** The step's verdict for lines left failing, per on-failure. */
-function verdict(ctx, text, always = false) {
-    const mode = always ? 'fail' : ctx.inputs.onFailure;
-    // The lines are annotated already; a summary error annotation would only take one of the
-    // ten error slots GitHub shows, so the step fails through its exit code.
-    if (mode === 'fail') {
-        process.exitCode = 1;
-        core.info(`mirror-guard: ${text}`);
+
+;// CONCATENATED MODULE: ./src/action/mirror-mode.ts
+// mode: mirror / dry-run — secrets, the mapping (or a retry mapping from an artifact), the
+// engine, the attempts; then finish() reports.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function mirrorMode(ctx, signal) {
+    const { inputs } = ctx;
+    // 1. Secrets first: masked before anything else can print them.
+    let authFile;
+    // What the log files, the report and the retry mapping must never hold (masked in main).
+    let secrets = [];
+    if (inputs.registryAuth !== undefined) {
+        secrets = masksFor(inputs.registryAuth);
+        authFile = writeAuthFile(ctx.workDir, inputs.registryAuth);
+        ctx.state = { ...ctx.state, secretFiles: [authFile] };
+        saveState(ctx);
     }
-    else if (mode === 'warn')
-        core.warning(text, { title: 'mirror-guard' });
-    else
-        core.info(text);
+    else if (inputs.registryConfig !== undefined) {
+        authFile = (0,external_node_path_.resolve)(ctx.cwd, inputs.registryConfig);
+        if (!(0,external_node_fs_.existsSync)(authFile)) {
+            core.setFailed(`Input registry-config: file ${inputs.registryConfig} not found (looked in ${ctx.cwd}).`);
+            setOutputs({});
+            return;
+        }
+        secrets = masksForFile(authFile);
+        for (const m of secrets)
+            core.setSecret(m);
+    }
+    // 2. The mapping: a retry mapping from an artifact, or the mapping input.
+    let mappingFiles = [...inputs.mapping];
+    const notes = [];
+    if (inputs.retryFrom !== undefined) {
+        const got = await downloadRetryMapping({
+            name: inputs.retryFrom,
+            path: (0,external_node_path_.join)(ctx.workDir, 'retry-from'),
+            ...(inputs.runId !== undefined ? { runId: inputs.runId } : {}),
+            ...(inputs.repository !== undefined ? { repository: inputs.repository } : {}),
+            ...(inputs.githubToken !== undefined ? { token: inputs.githubToken } : {})
+        });
+        if (got.found && got.files.length > 0) {
+            mappingFiles = got.files.filter((f) => f.endsWith('.txt'));
+            if (mappingFiles.length === 0)
+                mappingFiles = got.files;
+            core.info(`Retrying the lines of artifact ${inputs.retryFrom}: ${mappingFiles.map((f) => (0,external_node_path_.basename)(f)).join(', ')}`);
+        }
+        else {
+            const why = `Retry mapping ${inputs.retryFrom} not available: ${got.reason ?? 'no files'}.`;
+            core.notice(why, { title: 'retry-from' });
+            notes.push(why);
+            if (inputs.retryFromMissing === 'fail') {
+                core.setFailed(`${why} (retry-from-missing: fail)`);
+                setOutputs({});
+                return;
+            }
+            if (inputs.retryFromMissing === 'skip' || mappingFiles.length === 0) {
+                if (inputs.retryFromMissing === 'full') {
+                    core.setFailed(`${why} retry-from-missing is full, but the mapping input is empty.`);
+                    setOutputs({});
+                    return;
+                }
+                await writeSummary(renderSummary({
+                    title: 'mirror-guard',
+                    mode: 'mirror',
+                    lines: [],
+                    notes: [...notes, 'Nothing to retry.']
+                }));
+                setOutputs({ outcome: 'success' });
+                return;
+            }
+        }
+    }
+    const { set, texts } = await loadMappingFiles(mappingFiles, ctx.cwd);
+    const locate = (file, line) => {
+        const origin = originOf(texts, file, line);
+        return origin ?? { file: annotationPath(ctx, file), line };
+    };
+    const findings = set.findings.map((f) => ({ ...f, ...locate(f.file, f.line) }));
+    const parseErrors = findings.filter((f) => f.severity === 'error');
+    if (parseErrors.length > 0) {
+        // oc would stop at the first of these; nothing is spawned.
+        emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }));
+        await writeSummary(renderSummary({
+            title: 'mirror-guard',
+            mode: inputs.dryRun ? 'dry-run' : 'mirror',
+            lines: [],
+            findings,
+            notes: [...notes, `The mapping has ${parseErrors.length} error(s); oc was not started.`]
+        }));
+        setOutputs({ outcome: 'failed', failed: String(set.entries.length) });
+        verdict(ctx, `mapping has ${parseErrors.length} error${parseErrors.length === 1 ? '' : 's'}; oc was not started`, true);
+        return;
+    }
+    // 3. Engine and version.
+    const engine = makeEngine(ctx, authFile);
+    let toolVersion;
+    try {
+        toolVersion = await engine.version();
+    }
+    catch (e) {
+        core.setFailed(`Cannot run ${engine.name}: ${message(e)}${installHint(engine.name, message(e))}`);
+        setOutputs({});
+        return;
+    }
+    core.info(`${engine.name}: ${toolVersion.split('\n')[0] ?? ''}`);
+    // 4. Attempts.
+    const firstMappingFile = mappingFiles.length === 1 ? mappingFiles[0] : writeCombinedMapping(ctx, mappingFiles, texts);
+    ctx.state = {
+        ...ctx.state,
+        mappingFiles,
+        scopeIds: set.entries.map((e) => e.id)
+    };
+    saveState(ctx);
+    const log = new AttemptLog(ctx.workDir);
+    const echo = new SafeEcho();
+    const policy = {
+        maxAttempts: inputs.dryRun ? 1 : inputs.maxAttempts,
+        retryOn: inputs.retryOn,
+        retryDelaySeconds: inputs.retryDelaySeconds,
+        maxRetryDelaySeconds: inputs.maxRetryDelaySeconds,
+        retryMaxPerRegistry: inputs.retryMaxPerRegistry,
+        forceOnRetry: inputs.forceOnRetry,
+        maxPerRegistry: inputs.maxPerRegistry
+    };
+    let job;
+    try {
+        job = await runJob({
+            engine,
+            set,
+            scope: set.entries,
+            firstMappingFile,
+            workDir: ctx.workDir,
+            log,
+            policy,
+            ...(inputs.attemptTimeoutSeconds !== undefined
+                ? { timeoutMs: inputs.attemptTimeoutSeconds * 1000 }
+                : {}),
+            ...(inputs.verify !== 'off' && !inputs.dryRun
+                ? {
+                    verify: makeVerifier({
+                        inputs,
+                        cwd: ctx.cwd,
+                        ...(authFile !== undefined ? { authFile } : {})
+                    })
+                }
+                : {}),
+            redact: redactor(secrets),
+            echo: (_stream, line) => echo.line(line),
+            info: (m) => {
+                echo.end();
+                core.info(m);
+            },
+            signal,
+            onProgress: (r) => {
+                echo.end();
+                ctx.state = {
+                    ...ctx.state,
+                    confirmedIds: r.triage.verdicts
+                        .filter((v) => v.status === 'mirrored')
+                        .map((v) => v.entryId)
+                };
+                saveState(ctx);
+            }
+        });
+    }
+    finally {
+        echo.end();
+        log.close();
+    }
+    if (job.aborted)
+        notes.push('The run was cancelled: lines not confirmed by then count as failed.');
+    if (job.fatal !== undefined)
+        notes.push(`The run stopped: ${job.fatal}`);
+    await finish(ctx, {
+        set,
+        texts,
+        job,
+        toolVersion,
+        engine: engine.name,
+        logPath: log.combinedPath,
+        notes,
+        locate
+    });
 }
-// ---------------------------------------------------------------- post
+function writeCombinedMapping(ctx, files, texts) {
+    const path = (0,external_node_path_.join)(ctx.workDir, 'mapping-combined.txt');
+    (0,external_node_fs_.writeFileSync)(path, files.map((f) => (texts.get(f) ?? '').replace(/\n?$/, '\n')).join(''), {
+        mode: 0o600
+    });
+    return path;
+}
+function makeEngine(ctx, authFile) {
+    const i = ctx.inputs;
+    if (i.engine === 'skopeo') {
+        return new SkopeoEngine({
+            options: {
+                insecure: i.insecure,
+                ...(authFile !== undefined ? { authFile } : {}),
+                extraArgs: i.extraArgs
+            },
+            maxPerRegistry: i.maxPerRegistry,
+            cwd: ctx.cwd,
+            tmpDir: ctx.workDir
+        });
+    }
+    return new OcEngine({
+        binary: i.oc,
+        cwd: ctx.cwd,
+        options: {
+            ...(authFile !== undefined ? { registryConfig: authFile } : {}),
+            ...(i.dir !== undefined ? { dir: i.dir } : {}),
+            ...(i.fromDir !== undefined ? { fromDir: i.fromDir } : {}),
+            ...(i.filterByOs !== undefined ? { filterByOs: i.filterByOs } : {}),
+            keepManifestList: i.keepManifestList,
+            insecure: i.insecure,
+            skipMultipleScopes: i.skipMultipleScopes,
+            skipMissing: i.skipMissing,
+            maxPerRegistry: i.maxPerRegistry,
+            maxRegistry: i.maxRegistry,
+            continueOnError: i.continueOnError,
+            dryRun: i.dryRun,
+            extraArgs: i.extraArgs
+        }
+    });
+}
+/** How to get the engine's binary, when it could not be started at all. */
+function installHint(engine, why) {
+    if (!/ENOENT|EACCES|EPERM|not found|permission denied/i.test(why))
+        return '';
+    return engine === 'oc'
+        ? ' Install the OpenShift CLI (oc, from https://mirror.openshift.com/pub/openshift-v4/clients/ocp/) on the runner, make it executable and put it on the PATH or set the `oc` input to its path; or use `engine: skopeo`.'
+        : ' Install skopeo on the runner (e.g. `apt-get install skopeo`) and put it on the PATH; or use `engine: oc`.';
+}
+
+;// CONCATENATED MODULE: ./src/action/post.ts
+// The post step (post-if: always()): after a cancelled or killed main, upload what exists.
+
+
+
+
+
+
+
+
+
+
 /**
  * The post step. After a normal main it only removes temp secrets. After a cancelled or killed
  * main it uploads whatever log exists and a retry mapping of every line not confirmed mirrored.
@@ -35517,7 +34874,806 @@ async function runPost() {
         }
     }
     catch (e) {
-        core.warning(`mirror-guard post: ${main_message(e)}`);
+        core.warning(`mirror-guard post: ${message(e)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/validate.ts
+// The extra checks of `mode: validate`, on top of the parse findings: things oc accepts at
+// parse time but that fail, collide or silently do less than asked at run time.
+
+
+const validate_DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+function finding(e, severity, code, message) {
+    return { file: e.file, line: e.line, severity, code, message };
+}
+function where(e) {
+    return `${e.file}, line ${e.line}`;
+}
+/** library-go DockerClientDefaults: registry docker.io, namespace library on Docker Hub. */
+function defaultedRepo(ref) {
+    const registry = ref.registry || 'docker.io';
+    const repository = validate_DOCKER_HUB.has(registry) && !ref.repository.includes('/')
+        ? `library/${ref.repository}`
+        : ref.repository;
+    return `${ref.kind}|${registry}|${repository}`;
+}
+/** oc's `mapping.Source.Equal(mapping.Destination)` (checked after parsing, no line number). */
+function sourceEqualsDestination(e) {
+    if (e.source.digest !== undefined)
+        return false;
+    if (defaultedRepo(e.source) !== defaultedRepo(e.destination))
+        return false;
+    // An expanded source gives each tag to an untagged destination: always the same image.
+    if (isExpandingSource(e.source))
+        return e.destinationTag === undefined;
+    return (e.source.tag ?? 'latest') === (e.destinationTag ?? 'latest');
+}
+/**
+ * Errors in validate mode: what such a line mirrors is decided by a tag listing at run time,
+ * so it cannot be checked, verified or retried line by line.
+ */
+function expansionFindings(e) {
+    if (!isExpandingSource(e.source))
+        return [];
+    const src = e.source.printed;
+    const taggedDst = e.destinationTag !== undefined
+        ? `; the destination has a tag, so if more than one tag matches oc fails with ` +
+            `"when source contains wildcards, the destination must be a repository"`
+        : '';
+    if (e.source.tag === undefined) {
+        return [
+            finding(e, 'error', 'tagless-source', `source ${src} has neither tag nor digest: oc lists the repository's tags over the ` +
+                `network while reading the mapping and mirrors every tag it finds (none found: ` +
+                `nothing is mirrored, silently)${taggedDst}`)
+        ];
+    }
+    return [
+        finding(e, 'error', 'wildcard-source', `source tag ${JSON.stringify(e.source.tag)} of ${src} is a wildcard: oc lists the ` +
+            `repository's tags over the network while reading the mapping and mirrors each match ` +
+            `(no match: nothing is mirrored, silently)${taggedDst}`)
+    ];
+}
+function registryOnlyFindings(e) {
+    const out = [];
+    for (const [side, ref] of [
+        ['source', e.source],
+        ['destination', e.destination]
+    ]) {
+        if (ref.repository === '') {
+            out.push(finding(e, 'error', 'no-repository', `${side} ${JSON.stringify(ref.raw)} has no repository: oc reads a single name ` +
+                `containing "." (or starting with "localhost") as a bare registry host`));
+        }
+    }
+    return out;
+}
+/**
+ * Destinations oc keeps apart but that land on one place: file:// refs differing only in the
+ * registry component share a directory (§4); registry hosts are case-insensitive.
+ */
+function aliasFindings(entries) {
+    const out = [];
+    const seen = new Map();
+    for (const e of entries) {
+        if (e.destinationTag === undefined)
+            continue;
+        const key = `${repoKey(e.destination.printed)}:${e.destinationTag}`;
+        const first = seen.get(key);
+        if (!first) {
+            seen.set(key, e);
+            continue;
+        }
+        const a = effectiveDestination(first);
+        const b = effectiveDestination(e);
+        if (a === b)
+            continue;
+        if (e.destination.kind === 'file') {
+            out.push(finding(e, 'error', 'disk-collision', `${b} lands in the same directory as ${a} (${where(first)}): on disk oc drops the ` +
+                `registry component, so both write <dir>/v2/${e.destination.diskPath}/manifests/` +
+                `${e.destinationTag} and one overwrites the other`));
+        }
+        else {
+            out.push(finding(e, 'warning', 'destination-alias', `${b} is the same destination as ${a} (${where(first)}) written differently ` +
+                `(registry hosts are case-insensitive): one push overwrites the other`));
+        }
+    }
+    return out;
+}
+function sourceKey(ref) {
+    const key = repoKey(ref.printed);
+    if (ref.digest !== undefined)
+        return `${key}@${ref.digest}`;
+    return ref.tag !== undefined ? `${key}:${ref.tag}` : key;
+}
+/** One source on several lines (a fan-out on one line is deliberate and not reported). */
+function sameSourceFindings(entries) {
+    const out = [];
+    const first = new Map();
+    for (const e of entries) {
+        const key = sourceKey(e.source);
+        const seen = first.get(key);
+        if (!seen) {
+            first.set(key, e);
+            continue;
+        }
+        if (seen.file === e.file && seen.line === e.line)
+            continue;
+        out.push(finding(e, 'warning', 'same-source-twice', `${formatRef(e.source)} is also mirrored by ${where(seen)} (to ` +
+            `${effectiveDestination(seen)}): check that both destinations are intended; ` +
+            `to mirror one source to several destinations, list them on one line: SRC DST1 DST2`));
+    }
+    return out;
+}
+/**
+ * oc ≤4.16 (§3.5, OCPBUGS-39375): two source tags that resolve to one digest and go to one
+ * destination repository lose the second destination tag, silently.
+ */
+function tagMergeFindings(entries) {
+    const out = [];
+    const firstByTag = new Map();
+    for (const e of entries) {
+        const tag = e.source.tag;
+        if (tag === undefined || e.source.digest !== undefined || tag.includes('*'))
+            continue;
+        const pairKey = `${repoKey(e.source.printed)}\n${repoKey(e.destination.printed)}`;
+        let byTag = firstByTag.get(pairKey);
+        if (!byTag)
+            firstByTag.set(pairKey, (byTag = new Map()));
+        if (byTag.has(tag))
+            continue;
+        const other = [...byTag.values()][0];
+        byTag.set(tag, e);
+        if (!other)
+            continue;
+        out.push(finding(e, 'warning', 'tag-merge-risk', `${formatRef(e.source)} and ${formatRef(other.source)} (${where(other)}) go to the ` +
+            `same destination repository ${e.destination.printed}: if both tags point to the same ` +
+            `image, oc 4.16 and older push only one of ${effectiveDestination(other)} and ` +
+            `${effectiveDestination(e)} and print nothing about the other (OCPBUGS-39375)`));
+    }
+    return out;
+}
+function platformFinding(entries, opts) {
+    const [first] = entries;
+    if (!first || (opts.filterByOs ?? '') !== '' || opts.keepManifestList === true)
+        return [];
+    return [
+        finding(first, 'warning', 'no-platform-filter', 'neither --filter-by-os nor keep-manifest-list is set: oc then keeps only the ' +
+            'manifest-list entry for the platform of the machine running it (e.g. linux/amd64) and ' +
+            'pushes that single image by its own digest; on a macOS or Windows runner nothing ' +
+            'matches, oc prints "info: Filtered all images from …, skipping" and exits 0 having ' +
+            "mirrored nothing. Set filter-by-os (e.g. '.*' or 'linux/amd64') or keep-manifest-list")
+    ];
+}
+/** The extra checks of `mode: validate`; the parse findings are not repeated. */
+function lintMappings(set, opts) {
+    const perEntry = [];
+    for (const e of set.entries) {
+        if (sourceEqualsDestination(e)) {
+            perEntry.push(finding(e, 'error', 'src-equals-dst', 'SRC and DST may not be the same'));
+        }
+        perEntry.push(...registryOnlyFindings(e), ...expansionFindings(e));
+    }
+    const all = [
+        ...perEntry,
+        ...aliasFindings(set.entries),
+        ...sameSourceFindings(set.entries),
+        ...tagMergeFindings(set.entries),
+        ...platformFinding(set.entries, opts)
+    ];
+    // Stable order for reports: by file appearance, then line.
+    const fileOrder = new Map();
+    for (const e of set.entries)
+        if (!fileOrder.has(e.file))
+            fileOrder.set(e.file, fileOrder.size);
+    return all
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => (fileOrder.get(a.f.file) ?? 0) - (fileOrder.get(b.f.file) ?? 0) ||
+        a.f.line - b.f.line ||
+        a.i - b.i)
+        .map(({ f }) => f);
+}
+
+;// CONCATENATED MODULE: ./src/action/validate-mode.ts
+// mode: validate — parse and lint the mapping files, annotate, summarise; nothing is spawned.
+
+
+
+
+
+
+
+
+async function validateMode(ctx) {
+    const { set } = await loadMappingFiles(ctx.inputs.mapping, ctx.cwd);
+    const lint = lintMappings(set, {
+        ...(ctx.inputs.filterByOs !== undefined ? { filterByOs: ctx.inputs.filterByOs } : {}),
+        keepManifestList: ctx.inputs.keepManifestList
+    });
+    const findings = [...set.findings, ...lint].map((f) => ({
+        ...f,
+        file: annotationPath(ctx, f.file)
+    }));
+    const errors = findings.filter((f) => f.severity === 'error');
+    emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }));
+    const outcome = errors.length > 0 ? 'failed' : 'success';
+    const markdown = renderSummary({
+        title: 'mirror-guard: validate',
+        mode: 'validate',
+        lines: set.entries.map((e) => ({
+            file: annotationPath(ctx, e.file),
+            line: e.line,
+            source: e.source.raw,
+            destination: effectiveDestination(e),
+            status: 'mirrored',
+            classes: [],
+            reasons: [],
+            retryable: false
+        })),
+        findings,
+        notes: [
+            `${set.entries.length} mapping entr${set.entries.length === 1 ? 'y' : 'ies'} in ${ctx.inputs.mapping.length} file(s): ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
+        ]
+    });
+    await writeSummary(markdown);
+    const reportPath = (0,external_node_path_.join)(ctx.workDir, 'report.json');
+    (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify({ version: 1, mode: 'validate', entries: set.entries.length, findings }, null, 2));
+    setOutputs({
+        outcome,
+        report: reportPath,
+        failed: String(new Set(errors.map((f) => `${f.file}:${f.line}`)).size)
+    });
+    if (errors.length > 0) {
+        verdict(ctx, `${errors.length} mapping error${errors.length === 1 ? '' : 's'} found`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/inputs.ts
+// The action's inputs: one table (INPUT_SPECS) that action.yml and the README are checked
+// against, and a pure reader that lists every problem at once.
+
+// Exhaustive by construction: adding a FailureClass without listing it here fails to compile.
+const CLASS_NAMES = {
+    'rate-limit': true,
+    'quota-exhausted': true,
+    auth: true,
+    'not-found': true,
+    server: true,
+    network: true,
+    tls: true,
+    integrity: true,
+    usage: true,
+    dependency: true,
+    filtered: true,
+    incomplete: true,
+    unconfirmed: true,
+    unknown: true
+};
+const FAILURE_CLASSES = Object.keys(CLASS_NAMES);
+/** The classes `retry-on` defaults to: those CLASS_INFO marks retryable. */
+function defaultRetryOn() {
+    return FAILURE_CLASSES.filter((c) => classify_CLASS_INFO[c].retryable);
+}
+const INPUT_SPECS = [
+    {
+        name: 'mapping',
+        description: 'Mapping file(s) for `oc image mirror -f`, one path per line, read in order. Required unless `retry-from` is set.'
+    },
+    {
+        name: 'mode',
+        description: '`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` runs `oc image mirror --dry-run`.',
+        default: 'mirror'
+    },
+    {
+        name: 'engine',
+        description: '`oc` (`oc image mirror`) or `skopeo` (`skopeo copy --all` per mapping entry).',
+        default: 'oc'
+    },
+    { name: 'oc', description: 'Path or name of the `oc` binary.', default: 'oc' },
+    {
+        name: 'registry-config',
+        description: 'Path to a registry credentials file (`oc image mirror -a`).'
+    },
+    {
+        name: 'registry-auth',
+        description: 'Registry credentials as docker config JSON content (`{"auths":{…}}`), e.g. from a secret. Written to a private temporary file and masked. Use instead of `registry-config`.'
+    },
+    { name: 'dir', description: 'Directory for `file://` destinations (`--dir`).' },
+    { name: 'from-dir', description: 'Directory for `file://` sources (`--from-dir`).' },
+    {
+        name: 'filter-by-os',
+        description: 'Regular expression selecting platforms of manifest lists (`--filter-by-os`).'
+    },
+    {
+        name: 'keep-manifest-list',
+        description: 'Keep manifest lists when filtering by OS (`--keep-manifest-list`).',
+        default: 'false'
+    },
+    {
+        name: 'insecure',
+        description: 'Allow plain HTTP and invalid TLS (`--insecure`).',
+        default: 'false'
+    },
+    {
+        name: 'skip-multiple-scopes',
+        description: 'Request one auth scope per token (`--skip-multiple-scopes`).',
+        default: 'false'
+    },
+    {
+        name: 'skip-missing',
+        description: 'Skip source images that do not exist (`--skip-missing`).',
+        default: 'false'
+    },
+    {
+        name: 'max-per-registry',
+        description: 'Parallel requests per registry, 1–100 (`--max-per-registry`).',
+        default: '6'
+    },
+    {
+        name: 'max-registry',
+        description: 'Registries contacted in parallel, 1–100 (`--max-registry`).',
+        default: '4'
+    },
+    {
+        name: 'continue-on-error',
+        description: 'Keep mirroring other images after an error (`--continue-on-error`).',
+        default: 'true'
+    },
+    {
+        name: 'dry-run',
+        description: 'Plan without pushing (`--dry-run`); same as `mode: dry-run`.',
+        default: 'false'
+    },
+    {
+        name: 'extra-args',
+        description: 'Extra arguments for the engine (`oc image mirror`, or `skopeo copy` with `engine: skopeo`), one per line, never through a shell. Flags the action sets itself are rejected.'
+    },
+    {
+        name: 'working-directory',
+        description: 'Directory that relative paths (mapping, dir, from-dir) are resolved against.'
+    },
+    {
+        name: 'max-attempts',
+        description: 'Attempts in total, 1–20; retries run only the lines that failed retryably.',
+        default: '3'
+    },
+    {
+        name: 'retry-on',
+        description: `Failure classes worth a retry, comma or newline separated. Default: the retryable classes (${FAILURE_CLASSES.filter((c) => classify_CLASS_INFO[c].retryable).join(', ')}).`
+    },
+    {
+        name: 'retry-delay',
+        description: 'Delay before the first retry (seconds, or `30s`/`2m`); doubles per retry.',
+        default: '30'
+    },
+    {
+        name: 'max-retry-delay',
+        description: 'Upper bound of the retry delay (seconds, or a duration); at least `retry-delay`.',
+        default: '600'
+    },
+    {
+        name: 'retry-max-per-registry',
+        description: '`--max-per-registry` for retries after rate limiting (at least 1).',
+        default: '1'
+    },
+    {
+        name: 'attempt-timeout',
+        description: 'Time limit per attempt (`90s`, `30m`, `2h`, `1h30m` or plain seconds). Empty: no limit.'
+    },
+    {
+        name: 'force-on-retry',
+        description: '`auto` passes `--force` on a retry only when a line failed after a partial push; `true` always; `false` never.',
+        default: 'auto'
+    },
+    {
+        name: 'verify',
+        description: '`auto` checks every mirrored line (file layout or registry manifests); `digest` also re-hashes blobs; `off` trusts oc.',
+        default: 'auto'
+    },
+    {
+        name: 'on-failure',
+        description: 'When lines still fail: `fail` the step, `warn` (annotations only) or `ignore` (outputs only).',
+        default: 'fail'
+    },
+    {
+        name: 'upload',
+        description: 'Upload the log, JSON report and retry mapping as artifacts.',
+        default: 'true'
+    },
+    {
+        name: 'artifact-name',
+        description: 'Name of the artifact with logs and the JSON report.',
+        default: 'oc-mirror-log'
+    },
+    {
+        name: 'retry-artifact-name',
+        description: 'Name of the artifact holding the retry mapping (lines still failing).',
+        default: 'oc-mirror-retry-mapping'
+    },
+    {
+        name: 'retention-days',
+        description: 'Artifact retention, 1–90 days. Empty: the repository default.'
+    },
+    {
+        name: 'retry-from',
+        description: 'Name of a retry-mapping artifact from an earlier job or run; when set, only its lines are mirrored.'
+    },
+    {
+        name: 'retry-from-missing',
+        description: 'When the `retry-from` artifact does not exist: `skip` (nothing to retry), `full` (mirror `mapping`) or `fail`.',
+        default: 'skip'
+    },
+    {
+        name: 'run-id',
+        description: 'Workflow run that holds the `retry-from` artifact. Empty: this run.'
+    },
+    {
+        name: 'repository',
+        description: 'Repository (`owner/name`) of `run-id`.',
+        default: '${{ github.repository }}'
+    },
+    {
+        name: 'github-token',
+        description: 'Token with `actions:read` to download `retry-from` from another run.',
+        default: '${{ github.token }}'
+    }
+];
+// Flags of `oc image mirror` the action sets itself, and the input to use instead.
+const OWNED_FLAGS = [
+    { flags: ['-f', '--filename'], input: 'mapping' },
+    { flags: ['--force'], input: 'force-on-retry' },
+    { flags: ['--continue-on-error'], input: 'continue-on-error' },
+    { flags: ['--max-per-registry'], input: 'max-per-registry' },
+    { flags: ['--dry-run'], input: 'dry-run (or mode: dry-run)' },
+    { flags: ['-a', '--registry-config'], input: 'registry-config or registry-auth' },
+    { flags: ['--dir'], input: 'dir' },
+    { flags: ['--from-dir'], input: 'from-dir' }
+];
+const MAX_SHOWN_VALUE = 80;
+function show(value) {
+    const flat = JSON.stringify(value);
+    return flat.length > MAX_SHOWN_VALUE ? flat.slice(0, MAX_SHOWN_VALUE - 4) + '…"' : flat;
+}
+function ownedFlag(arg) {
+    for (const owned of OWNED_FLAGS) {
+        for (const flag of owned.flags) {
+            const isShort = !flag.startsWith('--');
+            // pflag accepts `--flag=v`, `-f=v` and `-fv` (shorthand with the value attached).
+            if (arg === flag || arg.startsWith(flag + '=') || (isShort && arg.startsWith(flag))) {
+                return { flag, input: owned.input };
+            }
+        }
+    }
+    return undefined;
+}
+const inputs_DURATION_UNITS = { ms: 0.001, s: 1, m: 60, h: 3600 };
+/** Go-style duration (`90s`, `1h30m`, `500ms`) or plain seconds; undefined when malformed. */
+function parseDurationSeconds(text) {
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Number(text);
+    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text))
+        return undefined;
+    let total = 0;
+    for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(m[1]) * (inputs_DURATION_UNITS[m[2] ?? 's'] ?? 1);
+    }
+    return total;
+}
+/** Problems with a `--filter-by-os` pattern; oc compiles it with Go's RE2. */
+function regexProblem(pattern) {
+    if (/\(\?<?[=!]/.test(pattern)) {
+        return "lookaround `(?=`, `(?!`, `(?<=`, `(?<!` is not supported by oc's Go regular expressions";
+    }
+    if (/\\[1-9]/.test(pattern)) {
+        return "backreferences are not supported by oc's Go regular expressions";
+    }
+    // Go allows flag groups `(?i)`; JavaScript does not, so drop them before compiling.
+    const jsPattern = pattern.replace(/\(\?[imsU]+\)/g, '');
+    try {
+        new RegExp(jsPattern);
+        return undefined;
+    }
+    catch (e) {
+        return e instanceof Error ? e.message : String(e);
+    }
+}
+function artifactNameProblem(name) {
+    const bad = [...new Set(name.match(/["\\/:<>|*?\r\n]/g) ?? [])];
+    if (bad.length === 0)
+        return undefined;
+    return `must not contain ${bad.map((c) => JSON.stringify(c)).join(', ')} (forbidden: " : < > | * ? \\ / CR LF)`;
+}
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/**
+ * Reads and validates every input. `get(name)` returns the raw input ('' when unset), like
+ * `core.getInput(name)` without `required`. All problems are reported together.
+ */
+function readInputs(get) {
+    const errors = [];
+    const specs = new Map(INPUT_SPECS.map((s) => [s.name, s]));
+    const raw = (name) => {
+        const value = get(name).trim();
+        if (value !== '')
+            return value;
+        const fallback = specs.get(name)?.default;
+        return fallback === undefined || fallback.startsWith('${{') ? '' : fallback;
+    };
+    const optional = (name) => raw(name) || undefined;
+    const oneOf = (name, allowed) => {
+        const value = raw(name);
+        if (allowed.includes(value))
+            return value;
+        errors.push(`Input ${name}: ${show(value)} is not one of ${allowed.join(', ')}.`);
+        return allowed[0];
+    };
+    const bool = (name) => {
+        const value = raw(name);
+        if (BOOLEAN_TRUE.includes(value))
+            return true;
+        if (BOOLEAN_FALSE.includes(value))
+            return false;
+        errors.push(`Input ${name}: ${show(value)} is not a boolean; use true or false (also True/TRUE/False/FALSE).`);
+        return false;
+    };
+    const int = (name, min, max) => {
+        const value = raw(name);
+        if (value === '')
+            return undefined;
+        const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
+        if (!/^\d+$/.test(value) || Number(value) < min || (max !== undefined && Number(value) > max)) {
+            errors.push(`Input ${name}: ${show(value)} is not a whole number ${range}.`);
+            return undefined;
+        }
+        return Number(value);
+    };
+    const duration = (name) => {
+        const value = raw(name);
+        if (value === '')
+            return undefined;
+        const seconds = parseDurationSeconds(value);
+        if (seconds === undefined) {
+            errors.push(`Input ${name}: ${show(value)} is not a duration; use seconds (30) or a duration like 90s, 30m, 2h, 1h30m.`);
+        }
+        return seconds;
+    };
+    const lines = (name) => raw(name)
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    // --- what and how to mirror
+    const retryFrom = optional('retry-from');
+    const mapping = lines('mapping');
+    if (mapping.length === 0 && retryFrom === undefined) {
+        errors.push('Input mapping: required (one mapping file per line) unless retry-from is set.');
+    }
+    const mode = oneOf('mode', ['mirror', 'validate', 'dry-run']);
+    const engine = oneOf('engine', ['oc', 'skopeo']);
+    const oc = raw('oc');
+    const registryConfig = optional('registry-config');
+    const registryAuth = optional('registry-auth');
+    if (registryAuth !== undefined) {
+        // Never echo the value or the parser's message: both would print the secret.
+        let parsed;
+        try {
+            parsed = JSON.parse(registryAuth);
+        }
+        catch {
+            errors.push('Input registry-auth: not valid JSON (value not shown, it is a secret); expected docker config JSON like {"auths":{"registry.example.com":{"auth":"…"}}}.');
+        }
+        if (parsed !== undefined) {
+            const auths = typeof parsed === 'object' && parsed !== null
+                ? parsed['auths']
+                : undefined;
+            if (typeof auths !== 'object' || auths === null || Array.isArray(auths)) {
+                errors.push('Input registry-auth: JSON has no "auths" object (value not shown, it is a secret); expected {"auths":{"registry.example.com":{"auth":"…"}}}.');
+            }
+        }
+        if (registryConfig !== undefined) {
+            errors.push('Inputs registry-config and registry-auth are both set; set only one (oc takes a single -a file).');
+        }
+    }
+    const filterByOs = optional('filter-by-os');
+    if (filterByOs !== undefined) {
+        const problem = regexProblem(filterByOs);
+        if (problem !== undefined) {
+            errors.push(`Input filter-by-os: ${show(filterByOs)} is not a valid regular expression: ${problem}.`);
+        }
+    }
+    const extraArgs = lines('extra-args');
+    for (const arg of extraArgs) {
+        const owned = ownedFlag(arg);
+        if (owned !== undefined) {
+            errors.push(`Input extra-args: ${show(arg)} sets ${owned.flag}, which the action controls; use the input ${owned.input} instead.`);
+        }
+    }
+    // --- retries
+    const retryOnRaw = raw('retry-on');
+    let retryOn = defaultRetryOn();
+    if (retryOnRaw !== '') {
+        const names = retryOnRaw
+            .split(/[,\n]/)
+            .map((n) => n.trim())
+            .filter((n) => n !== '');
+        const unknown = names.filter((n) => !FAILURE_CLASSES.includes(n));
+        if (unknown.length > 0) {
+            errors.push(`Input retry-on: unknown class ${unknown.map(show).join(', ')}; classes are ${FAILURE_CLASSES.join(', ')}.`);
+        }
+        retryOn = [...new Set(names.filter((n) => !unknown.includes(n)))];
+    }
+    const retryDelay = duration('retry-delay');
+    const maxRetryDelay = duration('max-retry-delay');
+    const retryDelaySeconds = retryDelay ?? 30;
+    // The default cap never undercuts a longer first wait the user asked for.
+    const maxRetryDelaySeconds = maxRetryDelay ?? Math.max(600, retryDelaySeconds);
+    // Compared only when both parsed: a bad value is already reported on its own.
+    if (retryDelay !== undefined && maxRetryDelay !== undefined && maxRetryDelay < retryDelay) {
+        errors.push(`Input max-retry-delay: ${show(raw('max-retry-delay'))} is shorter than retry-delay ${show(raw('retry-delay'))}; it must be at least retry-delay.`);
+    }
+    const attemptTimeoutSeconds = duration('attempt-timeout');
+    if (attemptTimeoutSeconds === 0) {
+        errors.push(`Input attempt-timeout: ${show(raw('attempt-timeout'))} must be more than zero; leave it empty for no limit.`);
+    }
+    // --- artifacts
+    const artifactName = raw('artifact-name');
+    const retryArtifactName = raw('retry-artifact-name');
+    for (const [name, value] of [
+        ['artifact-name', artifactName],
+        ['retry-artifact-name', retryArtifactName],
+        ['retry-from', retryFrom ?? '']
+    ]) {
+        const problem = artifactNameProblem(value);
+        if (problem !== undefined)
+            errors.push(`Input ${name}: ${show(value)} ${problem}.`);
+    }
+    if (artifactName === '')
+        errors.push('Input artifact-name: must not be empty.');
+    if (retryArtifactName === '')
+        errors.push('Input retry-artifact-name: must not be empty.');
+    if (artifactName !== '' && artifactName === retryArtifactName) {
+        errors.push(`Inputs artifact-name and retry-artifact-name are both ${show(artifactName)}; an artifact name can be used once per run.`);
+    }
+    const repository = optional('repository');
+    if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+        errors.push(`Input repository: ${show(repository)} is not of the form owner/name.`);
+    }
+    const inputs = {
+        mapping,
+        mode,
+        engine,
+        oc,
+        registryConfig,
+        registryAuth,
+        dir: optional('dir'),
+        fromDir: optional('from-dir'),
+        filterByOs,
+        keepManifestList: bool('keep-manifest-list'),
+        insecure: bool('insecure'),
+        skipMultipleScopes: bool('skip-multiple-scopes'),
+        skipMissing: bool('skip-missing'),
+        maxPerRegistry: int('max-per-registry', 1, 100) ?? 6,
+        maxRegistry: int('max-registry', 1, 100) ?? 4,
+        continueOnError: bool('continue-on-error'),
+        dryRun: bool('dry-run') || mode === 'dry-run',
+        extraArgs,
+        workingDirectory: optional('working-directory'),
+        maxAttempts: int('max-attempts', 1, 20) ?? 3,
+        retryOn,
+        retryDelaySeconds,
+        maxRetryDelaySeconds,
+        retryMaxPerRegistry: int('retry-max-per-registry', 1, undefined) ?? 1,
+        attemptTimeoutSeconds,
+        forceOnRetry: oneOf('force-on-retry', ['auto', 'true', 'false']),
+        verify: oneOf('verify', ['auto', 'off', 'digest']),
+        onFailure: oneOf('on-failure', ['fail', 'warn', 'ignore']),
+        upload: bool('upload'),
+        artifactName,
+        retryArtifactName,
+        retentionDays: int('retention-days', 1, 90),
+        retryFrom,
+        retryFromMissing: oneOf('retry-from-missing', ['skip', 'full', 'fail']),
+        runId: int('run-id', 1, undefined),
+        repository,
+        githubToken: optional('github-token')
+    };
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// The GitHub Action: main (validate, run the attempts, report) and post (finish what a
+// cancelled or killed main left behind), in one bundle like actions/checkout.
+
+
+
+
+
+
+
+
+
+
+
+
+/** Entry point of the bundle: the post step when main has marked the state, else main. */
+async function run() {
+    if (isPost())
+        await runPost();
+    else
+        await runMain();
+}
+async function runMain() {
+    markPost();
+    const abort = new AbortController();
+    const onSignal = (sig) => {
+        if (!abort.signal.aborted)
+            abort.abort(new Error(`received ${sig}`));
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    let ctx;
+    let completed = false;
+    try {
+        // Masked before anything else runs, even when the input turns out to be invalid.
+        const rawAuth = core.getInput('registry-auth');
+        if (rawAuth.trim() !== '')
+            for (const m of masksFor(rawAuth))
+                core.setSecret(m);
+        const read = readInputs((name) => core.getInput(name));
+        if (!read.ok) {
+            for (const e of read.errors)
+                core.error(e, { title: 'mirror-guard input' });
+            core.setFailed(`${read.errors.length} invalid input${read.errors.length === 1 ? '' : 's'}; nothing was run.`);
+            setOutputs({});
+            return;
+        }
+        const inputs = read.inputs;
+        const cwd = (0,external_node_path_.resolve)(process.env['GITHUB_WORKSPACE'] || process.cwd(), inputs.workingDirectory ?? '.');
+        if (!isDirectory(cwd)) {
+            core.setFailed(`Input working-directory: ${cwd} is not a directory; nothing was run.`);
+            setOutputs({});
+            return;
+        }
+        const tempRoot = process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)();
+        (0,external_node_fs_.mkdirSync)(tempRoot, { recursive: true });
+        const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(tempRoot, 'mirror-guard-'));
+        const state = {
+            version: 1,
+            finished: false,
+            workDir,
+            cwd,
+            secretFiles: [],
+            logPath: (0,external_node_path_.join)(workDir, 'oc-mirror.log'),
+            mappingFiles: [],
+            scopeIds: [],
+            confirmedIds: [],
+            upload: inputs.upload,
+            artifactName: inputs.artifactName,
+            retryArtifactName: inputs.retryArtifactName,
+            ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
+            uploaded: [],
+            progressFile: (0,external_node_path_.join)(workDir, 'progress.json')
+        };
+        ctx = { inputs, cwd, workDir, state };
+        saveState(ctx);
+        if (inputs.mode === 'validate')
+            await validateMode(ctx);
+        else
+            await mirrorMode(ctx, abort.signal);
+        completed = true;
+    }
+    catch (e) {
+        core.setFailed(`mirror-guard: ${message(e)}`);
+        setOutputs({});
+    }
+    finally {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+        if (ctx) {
+            removeFiles(ctx.state.secretFiles);
+            // "finished" = main wrote its report and artifacts (also after a handled cancel);
+            // otherwise the post step uploads what exists.
+            ctx.state = { ...ctx.state, finished: completed };
+            saveState(ctx);
+        }
     }
 }
 

@@ -15,7 +15,7 @@ import { renderSummary, writeSummary } from '../github/summary.js'
 import { AttemptLog } from '../run/attempt-log.js'
 import { runJob, type JobResult } from '../run/job.js'
 import { originOf } from '../run/present.js'
-import { masksForFile, writeAuthFile } from '../run/secrets.js'
+import { masksFor, masksForFile, redactor, writeAuthFile } from '../run/secrets.js'
 import { makeVerifier } from '../run/verify-hook.js'
 import { annotationPath, message, saveState, setOutputs, verdict, type Ctx } from './context.js'
 import { finish } from './finish.js'
@@ -24,7 +24,10 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
   const { inputs } = ctx
   // 1. Secrets first: masked before anything else can print them.
   let authFile: string | undefined
+  // What the log files, the report and the retry mapping must never hold (masked in main).
+  let secrets: string[] = []
   if (inputs.registryAuth !== undefined) {
+    secrets = masksFor(inputs.registryAuth)
     authFile = writeAuthFile(ctx.workDir, inputs.registryAuth)
     ctx.state = { ...ctx.state, secretFiles: [authFile] }
     saveState(ctx)
@@ -37,7 +40,8 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
       setOutputs({})
       return
     }
-    for (const m of masksForFile(authFile)) core.setSecret(m)
+    secrets = masksForFile(authFile)
+    for (const m of secrets) core.setSecret(m)
   }
 
   // 2. The mapping: a retry mapping from an artifact, or the mapping input.
@@ -119,7 +123,9 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
   try {
     toolVersion = await engine.version()
   } catch (e) {
-    core.setFailed(`Cannot run ${engine.name}: ${message(e)}`)
+    core.setFailed(
+      `Cannot run ${engine.name}: ${message(e)}${installHint(engine.name, message(e))}`
+    )
     setOutputs({})
     return
   }
@@ -167,6 +173,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
             })
           }
         : {}),
+      redact: redactor(secrets),
       echo: (_stream, line) => echo.line(line),
       info: (m) => {
         echo.end()
@@ -247,4 +254,12 @@ function makeEngine(ctx: Ctx, authFile: string | undefined): Engine {
       extraArgs: i.extraArgs
     }
   })
+}
+
+/** How to get the engine's binary, when it could not be started at all. */
+function installHint(engine: Engine['name'], why: string): string {
+  if (!/ENOENT|EACCES|EPERM|not found|permission denied/i.test(why)) return ''
+  return engine === 'oc'
+    ? ' Install the OpenShift CLI (oc, from https://mirror.openshift.com/pub/openshift-v4/clients/ocp/) on the runner, make it executable and put it on the PATH or set the `oc` input to its path; or use `engine: skopeo`.'
+    : ' Install skopeo on the runner (e.g. `apt-get install skopeo`) and put it on the PATH; or use `engine: oc`.'
 }

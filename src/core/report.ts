@@ -168,7 +168,7 @@ export function renderTable(report: TriageReport, maxRows = 200): string {
     `${l.file}:${l.line}`,
     `${l.source} -> ${l.destination}`,
     l.classes.join(','),
-    oneLine(l.reasons[0] ?? '')
+    oneLine(l.reasons.join('; '))
   ])
   const head = ['STATUS', 'LINE', 'SOURCE -> DESTINATION', 'CLASS', 'REASON']
   const widths = head.map((h, i) =>

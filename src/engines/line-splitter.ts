@@ -1,4 +1,6 @@
-// Splits a byte stream into lines without holding more than one line (capped) in memory.
+// Splits a child's output stream into lines without holding more than one line (capped) in
+// memory. Unlike the log reader's splitter (src/core/log-reader.ts), which may cut a runaway
+// line for triage, this one never drops a byte: everything the tool printed reaches the log.
 import { StringDecoder } from 'node:string_decoder'
 
 /** A longer line is emitted in pieces so a runaway child cannot exhaust memory. */

@@ -43,6 +43,8 @@ export interface JobOptions {
   readonly timeoutMs?: number
   /** Checks mirrored entries; undefined = verification off. Returns results only for entries it checked. */
   readonly verify?: (entries: readonly MappingEntry[], when: VerifyWhen) => Promise<VerifyResult[]>
+  /** Removes credentials from every line before it is logged, echoed or triaged. */
+  readonly redact?: (text: string) => string
   /** Every line the child prints (for the job log, inside a stop-commands block). */
   readonly echo?: (stream: 'stdout' | 'stderr', line: string) => void
   /** Our own progress messages. */
@@ -333,7 +335,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
     const done = plan.entryIds.map((id) => latest.get(id))
     records.push({
       attempt: plan.attempt,
-      command: record.result.command,
+      command: opts.redact ? record.result.command.map(opts.redact) : record.result.command,
       mappingFile,
       entryIds: plan.entryIds,
       force: plan.force,
@@ -428,21 +430,24 @@ async function runOneAttempt(
     ...(opts.signal ? { signal: opts.signal } : {})
   }
   const command = opts.engine.command?.(request) ?? [opts.engine.name, '-f', mappingFile]
-  for (const h of opts.log.begin(plan.attempt, command, new Date().toISOString())) {
+  const redact = opts.redact ?? ((text: string): string => text)
+  const shown = command.map(redact)
+  for (const h of opts.log.begin(plan.attempt, shown, new Date().toISOString())) {
     feed(parser.push(h))
     // The command holds input text (paths, extra-args): echoed like oc's own output.
     opts.echo?.('stderr', h)
   }
   let result
   try {
-    result = await opts.engine.runAttempt(request, (stream, line) => {
+    result = await opts.engine.runAttempt(request, (stream, raw) => {
+      const line = redact(raw)
       opts.log.line(stream, line)
       opts.echo?.(stream, line)
       feed(parser.push(line))
     })
   } catch (e) {
     opts.log.end()
-    return { fatal: e instanceof Error ? e.message : String(e) }
+    return { fatal: redact(e instanceof Error ? e.message : String(e)) }
   }
   feed(parser.end())
   opts.log.end()

@@ -15,7 +15,7 @@ const splitCache = new WeakMap<ReadonlyMap<string, string>, Map<string, string[]
 
 function linesOf(texts: ReadonlyMap<string, string>, file: string): string[] | undefined {
   let files = splitCache.get(texts)
-  if (!files) splitCache.set(texts, (files = new Map()))
+  if (!files) splitCache.set(texts, (files = new Map<string, string[]>()))
   let lines = files.get(file)
   if (lines === undefined) {
     const text = texts.get(file)

@@ -77,6 +77,22 @@ export function masksForFile(path: string): string[] {
   }
 }
 
+/**
+ * Replaces every secret value in a line with `***`, longest value first (so no tail of a long
+ * credential survives a shorter one's replacement). Applied to tool output before it is
+ * written to the log files, echoed or triaged: the runner masks the job log, nothing masks
+ * the log artifact, the report or the retry mapping.
+ */
+export function redactor(values: readonly string[]): (text: string) => string {
+  const sorted = [...new Set(values.filter((v) => v !== ''))].sort((a, b) => b.length - a.length)
+  if (sorted.length === 0) return (text) => text
+  return (text) => {
+    let out = text
+    for (const v of sorted) if (out.includes(v)) out = out.split(v).join('***')
+    return out
+  }
+}
+
 export function removeFiles(paths: readonly string[]): void {
   for (const p of paths) rmSync(p, { force: true })
 }

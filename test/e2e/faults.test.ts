@@ -25,7 +25,9 @@ import type { ImageSpec } from '../support/images.js'
 
 function onPath(binary: string): string | undefined {
   try {
-    return execFileSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' }).trim() || undefined
+    return (
+      execFileSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' }).trim() || undefined
+    )
   } catch {
     return undefined
   }
@@ -126,7 +128,7 @@ describe.each(ENGINES)('engine: $engine, faults end to end', (c) => {
     )
     const out = w.outputs()
     expect(out['report'], run.stderr + run.stdout).toBeTruthy()
-    return { run, w, report: readReport(out['report']!), text }
+    return { run, w, report: readReport(out['report']), text }
   }
 
   const line = (repo: string): string =>
@@ -150,20 +152,25 @@ describe.each(ENGINES)('engine: $engine, faults end to end', (c) => {
       const { run, w, report, text } = await act(
         [line('rl/one'), line('rl/two'), line('rl/three')],
         [
-          burst('rl/one', one.manifests[0]!.layerDigests[0]!),
-          burst('rl/three', three.manifests[0]!.layerDigests[1]!)
+          burst('rl/one', one.manifests[0].layerDigests[0]),
+          burst('rl/three', three.manifests[0].layerDigests[1])
         ]
       )
       expect(run.code, run.stdout).toBe(0)
       expect(report.run.outcome).toBe('success')
       const attempts = report.run.attempts
       expect(attempts).toHaveLength(2)
-      expect(attempts[0]!.entryIds).toEqual([0, 1, 2])
-      expect(attempts[1]!.entryIds).toEqual([0, 2])
+      expect(attempts[0].entryIds).toEqual([0, 1, 2])
+      expect(attempts[1].entryIds).toEqual([0, 2])
       const original = activeLines(text)
-      expect(attemptMapping(attempts[0]!, w.workspace)).toEqual(original)
-      expect(attemptMapping(attempts[1]!, w.workspace)).toEqual([original[0], original[2]])
-      expect(attempts[1]!.maxPerRegistry).toBe(1)
+      expect(attemptMapping(attempts[0], w.workspace)).toEqual(original)
+      expect(attemptMapping(attempts[1], w.workspace)).toEqual([original[0], original[2]])
+      expect(attempts[1].maxPerRegistry).toBe(1)
+      const log = readFileSync(w.outputs()['log'], 'utf8')
+      expect(log).toContain('==== mirror-guard attempt 1 ====')
+      expect(log).toContain('==== mirror-guard attempt 2 ====')
+      expect(log).not.toContain('==== mirror-guard attempt 3 ====')
+      for (const rule of bed.proxy.stats()) expect(rule.fired, rule.name).toBeGreaterThan(0)
 
       // Recovered lines get a notice on their own line, naming the class they recovered from.
       const notices = annotations(run.stdout).filter((a) => a.level === 'notice')
@@ -194,7 +201,7 @@ describe.each(ENGINES)('engine: $engine, faults end to end', (c) => {
           {
             name: '404',
             method: 'GET',
-            path: blobPath('perm/missing', missing.manifests[0]!.layerDigests[0]!),
+            path: blobPath('perm/missing', missing.manifests[0].layerDigests[0]),
             always: true,
             action: '404-blob'
           }
@@ -226,7 +233,7 @@ describe.each(ENGINES)('engine: $engine, faults end to end', (c) => {
         {
           name: '503 blob',
           method: 'GET',
-          path: blobPath('srv/five', five.manifests[0]!.layerDigests[0]!),
+          path: blobPath('srv/five', five.manifests[0].layerDigests[0]),
           first: 1,
           action: '503'
         },
@@ -234,7 +241,7 @@ describe.each(ENGINES)('engine: $engine, faults end to end', (c) => {
         {
           name: 'reset blob',
           method: 'GET',
-          path: blobPath('srv/reset', reset.manifests[0]!.layerDigests[1]!),
+          path: blobPath('srv/reset', reset.manifests[0].layerDigests[1]),
           first: 1,
           action: 'reset'
         }
@@ -266,7 +273,7 @@ describe.each(ENGINES)('engine: $engine, faults end to end', (c) => {
           {
             name: '503 forever',
             method: 'GET',
-            path: blobPath('stuck/never', never.manifests[0]!.layerDigests[0]!),
+            path: blobPath('stuck/never', never.manifests[0].layerDigests[0]),
             always: true,
             action: '503'
           }
@@ -281,7 +288,7 @@ describe.each(ENGINES)('engine: $engine, faults end to end', (c) => {
       }
       const retryPath = w.outputs()['retry-mapping']
       expect(retryPath).toBeTruthy()
-      expect(activeLines(readFileSync(retryPath!, 'utf8'))).toEqual([original[1]])
+      expect(activeLines(readFileSync(retryPath, 'utf8'))).toEqual([original[1]])
       const errors = annotations(run.stdout).filter((a) => a.level === 'error')
       expect(errors.map((e) => [e.props['line'], e.props['title']])).toEqual([['3', 'server']])
       expect([...(await completeAtDestination(entriesOf(text)))]).toEqual([0])

@@ -107,6 +107,10 @@ export class Workspace {
     return name
   }
 
+  read(name: string): string {
+    return readFileSync(join(this.workspace, name), 'utf8')
+  }
+
   /** The runner's variables for a step plus INPUT_* for `inputs`; nothing else leaks in. */
   env(inputs: Record<string, string>, extra: Record<string, string> = {}): Record<string, string> {
     const out: Record<string, string> = {
@@ -147,7 +151,7 @@ export class Workspace {
   workDir(): string {
     const dirs = readdirSync(this.runnerTemp).filter((d) => d.startsWith('mirror-guard-'))
     if (dirs.length !== 1) throw new Error(`expected one work dir, found ${dirs.join(', ')}`)
-    return join(this.runnerTemp, dirs[0]!)
+    return join(this.runnerTemp, dirs[0])
   }
 
   cleanup(): void {
@@ -157,7 +161,7 @@ export class Workspace {
 
 function heredocs(text: string): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const m of text.matchAll(/^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!
+  for (const m of text.matchAll(/^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]] = m[3]!
   return out
 }
 

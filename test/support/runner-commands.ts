@@ -103,7 +103,10 @@ function parseV1(
   if (!registered.has(name)) return undefined
   const props: Record<string, string> = {}
   if (space > 0) {
-    for (const p of info.slice(space + 1).split(';').filter(Boolean)) {
+    for (const p of info
+      .slice(space + 1)
+      .split(';')
+      .filter(Boolean)) {
       const eq = p.indexOf('=')
       if (eq > 0 && eq < p.length - 1) props[p.slice(0, eq)] = unescapeV1(p.slice(eq + 1))
     }
