@@ -3,10 +3,11 @@
 // talking to a loopback stand-in of the results service.
 import { DefaultArtifactClient } from '@actions/artifact'
 import { execFile, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { actionBundle } from '../support/action-bundle.js'
 import { ResultsService } from '../support/results-service.js'
 import { ActionEnv, annotations, mappingLines, ROOT, alive } from './harness.js'
 
@@ -30,35 +31,6 @@ function runBundle(cmd: string, args: string[], env: Record<string, string>): Pr
   })
 }
 
-function newest(dir: string): number {
-  let t = 0
-  for (const f of readdirSync(dir, { recursive: true })) {
-    const s = statSync(join(dir, String(f)))
-    if (s.isFile()) t = Math.max(t, s.mtimeMs)
-  }
-  return t
-}
-
-/** dist/index.js when it is newer than every source file; else a fresh ncc build in a temp dir. */
-async function bundle(): Promise<{ path: string; cleanup: () => void }> {
-  const dist = join(ROOT, 'dist', 'index.js')
-  try {
-    if (statSync(dist).mtimeMs > newest(join(ROOT, 'src'))) return { path: dist, cleanup: () => {} }
-  } catch {
-    // no dist yet
-  }
-  const out = mkdtempSync(join(tmpdir(), 'mg-bundle-'))
-  const ncc = join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
-  const built = await runBundle(process.execPath, [ncc, 'build', 'src/index.ts', '-o', out, '-q'], {
-    PATH: process.env['PATH'] ?? ''
-  })
-  if (built.code !== 0) throw new Error(`ncc build failed: ${built.stderr}`)
-  return {
-    path: join(out, 'index.js'),
-    cleanup: () => rmSync(out, { recursive: true, force: true })
-  }
-}
-
 const BASE = {
   'filter-by-os': '.*',
   insecure: 'true',
@@ -69,17 +41,16 @@ const BASE = {
 }
 
 let service: ResultsService
-let built: { path: string; cleanup: () => void }
+let built: { path: string }
 const envs: ActionEnv[] = []
 
 beforeAll(async () => {
   service = await ResultsService.start()
-  built = await bundle()
+  built = { path: await actionBundle() }
 }, 180_000)
 
 afterAll(async () => {
   await service?.stop()
-  built?.cleanup()
   for (const e of envs) e.cleanup()
 })
 

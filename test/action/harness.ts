@@ -2,19 +2,11 @@
 // variables, outputs/state/summary as files, workflow commands read back from stdout.
 // The stand-in oc (test/support/fake-oc.mjs) replays real transcripts per call.
 import * as core from '@actions/core'
-import {
-  chmodSync,
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { vi } from 'vitest'
+import { makeRunnerFiles } from '../support/runner-files.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 export const ROOT = join(HERE, '..', '..')
@@ -51,18 +43,12 @@ export class ActionEnv {
   readonly runnerTemp: string
 
   constructor(calls: readonly FakeCall[]) {
-    this.dir = mkdtempSync(join(tmpdir(), 'mg-action-'))
-    this.workspace = join(this.dir, 'ws')
-    this.runnerTemp = join(this.dir, 'runner-temp')
-    mkdirSync(this.workspace)
-    mkdirSync(this.runnerTemp)
-    this.files = {
-      output: join(this.dir, 'output'),
-      summary: join(this.dir, 'summary'),
-      state: join(this.dir, 'state'),
-      env: join(this.dir, 'env')
-    }
-    for (const f of Object.values(this.files)) writeFileSync(f, '')
+    ;({
+      dir: this.dir,
+      workspace: this.workspace,
+      runnerTemp: this.runnerTemp,
+      files: this.files
+    } = makeRunnerFiles('mg-action-'))
     this.record = join(this.dir, 'oc-calls.jsonl')
     const script = join(this.dir, 'fake-oc.json')
     writeFileSync(

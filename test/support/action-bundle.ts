@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { makeRunnerFiles } from './runner-files.js'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -86,18 +87,12 @@ export class Workspace {
   readonly files: { output: string; summary: string; state: string; env: string }
 
   constructor(prefix = 'mg-e2e-') {
-    this.dir = mkdtempSync(join(tmpdir(), prefix))
-    this.workspace = join(this.dir, 'ws')
-    this.runnerTemp = join(this.dir, 'runner-temp')
-    mkdirSync(this.workspace)
-    mkdirSync(this.runnerTemp)
-    this.files = {
-      output: join(this.dir, 'output'),
-      summary: join(this.dir, 'summary'),
-      state: join(this.dir, 'state'),
-      env: join(this.dir, 'env')
-    }
-    for (const f of Object.values(this.files)) writeFileSync(f, '')
+    ;({
+      dir: this.dir,
+      workspace: this.workspace,
+      runnerTemp: this.runnerTemp,
+      files: this.files
+    } = makeRunnerFiles(prefix))
   }
 
   write(name: string, text: string | Buffer): string {
