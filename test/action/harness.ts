@@ -5,8 +5,9 @@ import * as core from '@actions/core'
 import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { vi } from 'vitest'
-import { makeRunnerFiles } from '../support/runner-files.js'
+import { afterEach, vi } from 'vitest'
+import { unescapeProp } from '../support/runner-commands.js'
+import { makeRunnerFiles, runnerEnv } from '../support/runner-files.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 export const ROOT = join(HERE, '..', '..')
@@ -77,19 +78,7 @@ export class ActionEnv {
 
   /** The variables the runner sets for a step, plus INPUT_* for `inputs`. */
   env(inputs: Record<string, string>, extra: Record<string, string> = {}): Record<string, string> {
-    const out: Record<string, string> = {
-      GITHUB_OUTPUT: this.files.output,
-      GITHUB_STEP_SUMMARY: this.files.summary,
-      GITHUB_STATE: this.files.state,
-      GITHUB_ENV: this.files.env,
-      GITHUB_WORKSPACE: this.workspace,
-      RUNNER_TEMP: this.runnerTemp,
-      ...extra
-    }
-    for (const [k, v] of Object.entries({ oc: this.oc, ...inputs })) {
-      out[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
-    }
-    return out
+    return runnerEnv(this, { oc: this.oc, ...inputs }, extra)
   }
 
   /** Stubs the env in-process (vitest restores it) and clears artifact/runtime variables. */
@@ -156,20 +145,12 @@ export function annotations(stdout: string): Annotation[] {
     const props: Record<string, string> = {}
     for (const p of (m[2] ?? '').split(',').filter(Boolean)) {
       const eq = p.indexOf('=')
-      props[p.slice(0, eq)] = unescape(p.slice(eq + 1))
+      props[p.slice(0, eq)] = unescapeProp(p.slice(eq + 1))
     }
-    out.push({ level: m[1], props, message: unescape(m[3] ?? '') })
+    out.push({ level: m[1], props, message: unescapeProp(m[3] ?? '') })
   }
   return out
 }
-
-const unescape = (s: string): string =>
-  s
-    .replace(/%0A/g, '\n')
-    .replace(/%0D/g, '\r')
-    .replace(/%3A/g, ':')
-    .replace(/%2C/g, ',')
-    .replace(/%25/g, '%')
 
 /** Captures everything written to stdout (workflow commands included) until restored. */
 export function captureStdout(): () => string {
@@ -186,6 +167,17 @@ export function resetCore(): void {
   core.summary.emptyBuffer()
   ;(core.summary as unknown as { _filePath?: string })._filePath = undefined
   process.exitCode = undefined
+}
+
+/** One ActionEnv per test, removed (and @actions/core's singletons reset) after it. */
+export function actionEnvPerTest(): (calls: FakeCall[]) => ActionEnv {
+  let env: ActionEnv | undefined
+  afterEach(() => {
+    env?.cleanup()
+    env = undefined
+    resetCore()
+  })
+  return (calls) => (env = new ActionEnv(calls))
 }
 
 /** Whether a process is still running (an unreaped zombie counts as gone). */

@@ -1,21 +1,12 @@
 // Attempt timeout, dry run, secrets, retry-from and the artifact fallbacks, through run().
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { run } from '../../src/main.js'
 import { uploadFiles } from '../../src/github/artifacts.js'
 import { ResultsService } from '../support/results-service.js'
-import {
-  ActionEnv,
-  annotations,
-  captureStdout,
-  mappingLines,
-  resetCore,
-  type FakeCall,
-  alive
-} from './harness.js'
+import { actionEnvPerTest, annotations, captureStdout, mappingLines, alive } from './harness.js'
 
-let env: ActionEnv | undefined
 let service: ResultsService
 beforeAll(async () => {
   service = await ResultsService.start()
@@ -23,13 +14,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service.stop()
 })
-afterEach(() => {
-  env?.cleanup()
-  env = undefined
-  resetCore()
-})
 
-const setup = (calls: FakeCall[]): ActionEnv => (env = new ActionEnv(calls))
+const setup = actionEnvPerTest()
 const BASE = {
   'filter-by-os': '.*',
   insecure: 'true',

@@ -1,27 +1,12 @@
 // The whole action (main) against a stand-in oc replaying real transcripts attempt by attempt.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readLog } from '../../src/core/log-reader.js'
 import { run } from '../../src/main.js'
-import {
-  ActionEnv,
-  annotations,
-  captureStdout,
-  mappingLines,
-  resetCore,
-  ROOT,
-  type FakeCall
-} from './harness.js'
+import { actionEnvPerTest, annotations, captureStdout, mappingLines, ROOT } from './harness.js'
 
-let env: ActionEnv | undefined
-afterEach(() => {
-  env?.cleanup()
-  env = undefined
-  resetCore()
-})
-
-const setup = (calls: FakeCall[]): ActionEnv => (env = new ActionEnv(calls))
+const setup = actionEnvPerTest()
 
 const BASE = {
   'filter-by-os': '.*',

@@ -1,16 +1,11 @@
 // mode: validate (no oc, no network, no secrets) and mapping errors stopping a mirror run
 // before oc is spawned.
 import { readdirSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { run } from '../../src/main.js'
-import { ActionEnv, annotations, captureStdout, resetCore } from './harness.js'
+import { actionEnvPerTest, annotations, captureStdout } from './harness.js'
 
-let env: ActionEnv | undefined
-afterEach(() => {
-  env?.cleanup()
-  env = undefined
-  resetCore()
-})
+const setup = actionEnvPerTest()
 
 const D = 'sha256:5c6feb0694f3760a8dcbf8a835ee9e1f4ba60680e2725b59d67b4d41e3f7c9d6'
 const MAPPING = [
@@ -25,7 +20,7 @@ const MAPPING = [
 
 describe('mode: validate', () => {
   it('annotates the tab line, the second use of a destination and the digest destination, then fails', async () => {
-    const e = (env = new ActionEnv([{ case: '4.12/clean-reg' }]))
+    const e = setup([{ case: '4.12/clean-reg' }])
     const mapping = e.writeFile('mapping.txt', MAPPING)
     e.stub({ mapping, mode: 'validate', 'filter-by-os': '.*', upload: 'false' })
     const stdout = captureStdout()
@@ -47,7 +42,7 @@ describe('mode: validate', () => {
   })
 
   it('passes a clean mapping with no error annotation and spawns nothing', async () => {
-    const e = (env = new ActionEnv([{ case: '4.12/clean-reg' }]))
+    const e = setup([{ case: '4.12/clean-reg' }])
     const mapping = e.mappingFrom('4.12/clean-reg')
     e.stub({ mapping, mode: 'validate', 'filter-by-os': '.*', upload: 'false' })
     const stdout = captureStdout()
@@ -61,7 +56,7 @@ describe('mode: validate', () => {
 
 describe('mapping errors in mode: mirror', () => {
   it('stops before oc is spawned and annotates the line', async () => {
-    const e = (env = new ActionEnv([{ case: '4.12/clean-reg' }]))
+    const e = setup([{ case: '4.12/clean-reg' }])
     const mapping = e.writeFile('sub/../mapping.txt', MAPPING)
     e.stub({ mapping, 'filter-by-os': '.*', upload: 'false', 'registry-auth': '{"auths":{}}' })
     const stdout = captureStdout()

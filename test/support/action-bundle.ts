@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { makeRunnerFiles } from './runner-files.js'
+import { makeRunnerFiles, runnerEnv } from './runner-files.js'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -108,21 +108,11 @@ export class Workspace {
 
   /** The runner's variables for a step plus INPUT_* for `inputs`; nothing else leaks in. */
   env(inputs: Record<string, string>, extra: Record<string, string> = {}): Record<string, string> {
-    const out: Record<string, string> = {
+    return runnerEnv(this, inputs, {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? tmpdir(),
-      GITHUB_OUTPUT: this.files.output,
-      GITHUB_STEP_SUMMARY: this.files.summary,
-      GITHUB_STATE: this.files.state,
-      GITHUB_ENV: this.files.env,
-      GITHUB_WORKSPACE: this.workspace,
-      RUNNER_TEMP: this.runnerTemp,
       ...extra
-    }
-    for (const [k, v] of Object.entries(inputs)) {
-      out[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
-    }
-    return out
+    })
   }
 
   outputs(): Record<string, string> {

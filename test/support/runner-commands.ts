@@ -49,7 +49,8 @@ export interface RunnerView {
 const unescapeData = (s: string): string =>
   s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
 
-const unescapeProp = (s: string): string =>
+/** Undoes @actions/core's escaping of a command property (and is safe on message data). */
+export const unescapeProp = (s: string): string =>
   s
     .replace(/%0D/g, '\r')
     .replace(/%0A/g, '\n')

@@ -26,3 +26,23 @@ export function makeRunnerFiles(prefix: string): RunnerFiles {
   for (const f of Object.values(files)) writeFileSync(f, '')
   return { dir, workspace, runnerTemp, files }
 }
+
+/** The variables the runner sets for a step, plus INPUT_* for `inputs` (named as core reads them). */
+export function runnerEnv(
+  r: RunnerFiles,
+  inputs: Record<string, string>,
+  extra: Record<string, string> = {}
+): Record<string, string> {
+  const out: Record<string, string> = {
+    GITHUB_OUTPUT: r.files.output,
+    GITHUB_STEP_SUMMARY: r.files.summary,
+    GITHUB_STATE: r.files.state,
+    GITHUB_ENV: r.files.env,
+    GITHUB_WORKSPACE: r.workspace,
+    RUNNER_TEMP: r.runnerTemp,
+    ...extra
+  }
+  for (const [k, v] of Object.entries(inputs))
+    out[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v
+  return out
+}
