@@ -93,6 +93,7 @@ const OC_EVENT = new Set<LogEvent['kind']>([
   'info',
   'success',
   'transfer',
+  'routine',
   'plan-blob',
   'plan-manifest',
   'planning-completed',
@@ -151,7 +152,7 @@ async function triage(opts: TriageArgs, cli: CliIo): Promise<number> {
   }
   const read = stdoutPath
     ? await readSplitLogs(logPath, stdoutPath, onEvent)
-    : await readLog(logPath, onEvent)
+    : await readLog(logPath, onEvent, { foldRoutine: true })
   if (ocEvents === 0 && read.lines > 0) {
     throw new UsageError(
       `${opts.log}: none of its ${read.lines} lines is oc image mirror output ` +

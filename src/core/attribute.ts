@@ -75,6 +75,7 @@ const MAX_REASONS = 5
 const SUCCESS_ANYWAY =
   'oc printed a success line anyway: the manifest was written without the failed blob'
 const MAX_EVIDENCE = 20
+const NONE_IDS: readonly number[] = []
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   const list = map.get(key)
@@ -101,6 +102,7 @@ export class Attributor {
   private readonly byDestTag = new Map<string, number[]>()
   /** Tag-less and wildcard sources: oc expands them to tags the mapping never names. */
   private readonly expandingByDestRepo = new Map<string, number[]>()
+  private readonly successMemo = new Map<string, { tag: string; ids: readonly number[] }[]>()
   private errorIndexes: ErrorIndexes | undefined
   /** Created when an attempt first says something about the entry. */
   private readonly state = new Map<number, EntryState>()
@@ -312,14 +314,30 @@ export class Attributor {
   }
 
   private onSuccess(destination: string, tag: string | undefined, digest: string, logLine: number) {
-    const dst = repoKey(destination)
     if (tag !== undefined) {
-      const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? []
-      for (const id of ids) this.addSuccess(id, logLine)
+      for (const id of this.successIds(destination, tag)) this.addSuccess(id, logLine)
       return
     }
+    const dst = repoKey(destination)
     // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end.
     push(this.untaggedSuccess, dst, { digest, logLine })
+  }
+
+  /**
+   * The entries a tagged success line confirms, memoised by the line's own spelling: a log of
+   * many attempts repeats the same lines, and this runs for each of them. (A destination has
+   * few tags, so a short list per destination rather than a Map of Maps.)
+   */
+  private successIds(destination: string, tag: string): readonly number[] {
+    const known = this.successMemo.get(destination)
+    if (known !== undefined) {
+      for (const k of known) if (k.tag === tag) return k.ids
+    }
+    const dst = repoKey(destination)
+    const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? NONE_IDS
+    if (known !== undefined) known.push({ tag, ids })
+    else this.successMemo.set(destination, [{ tag, ids }])
+    return ids
   }
 
   private onError(text: string, logLine: number): void {

@@ -2,7 +2,15 @@
 // memory (oc-reference §1). The parser never throws: unknown lines become `other` events.
 import { isAscii } from 'node:buffer'
 import { open } from 'node:fs/promises'
+import {
+  parseSuccessLine,
+  SuccessLineCache,
+  successEvent,
+  type SuccessEvent
+} from './success-line.js'
 import type { LogEvent } from './types.js'
+
+export { parseSuccessLine }
 
 /** Line written by mirror-guard before each attempt's output. */
 export const ATTEMPT_HEADER_RE = /^==== mirror-guard attempt (\d+) ====$/
@@ -20,7 +28,6 @@ const MAX_PANIC_LINES = 20
 
 const DIGEST = '(?:sha256|sha512):[0-9a-f]+'
 // stdout (§1.5): `<digest> <dest repo>[:<tag>]`; also what the skopeo engine writes.
-const SUCCESS_RE = new RegExp(`^(${DIGEST}) (\\S+)$`)
 const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/
 const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/
 const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${DIGEST})(?: \\S+)?$`)
@@ -40,21 +47,6 @@ const PRE_RUN_RE =
   /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/
 const FINAL_ERROR_RE =
   /^(?:one or more errors occurred(?: while uploading images)?|an error occurred during planning)$/
-
-export function parseSuccessLine(
-  line: string
-): { digest: string; destination: string; tag?: string } | undefined {
-  const m = SUCCESS_RE.exec(line)
-  if (!m) return undefined
-  const digest = m[1] ?? ''
-  const ref = m[2] ?? ''
-  // The tag follows the last ':' only when it comes after the last '/' (127.0.0.1:5001/x/a:v1).
-  const colon = ref.lastIndexOf(':')
-  if (colon > ref.lastIndexOf('/') && colon < ref.length - 1) {
-    return { digest, destination: ref.slice(0, colon), tag: ref.slice(colon + 1) }
-  }
-  return { digest, destination: ref }
-}
 
 const DURATION_UNITS: Readonly<Record<string, number>> = {
   h: 3600,
@@ -117,6 +109,37 @@ export interface ParserStats {
   readonly attempt: number
 }
 
+/** Options of LogParser and readLog. */
+export interface ParseOptions {
+  /**
+   * Fold routine lines into `routine` count events without decoding them: `uploading:` and
+   * `mounted:` lines once the attempt has shown run output, `    blobs:`/`    manifests:` and
+   * plan rows once the attempt has had a plan event. For consumers that need only errors,
+   * successes and the run structure (triage); a 1 GB log is mostly such lines.
+   */
+  readonly foldRoutine?: boolean
+}
+
+const UPLOADING = Buffer.from('uploading: ')
+const MOUNTED = Buffer.from('mounted: ')
+const BLOBS = Buffer.from('    blobs:')
+const MANIFESTS = Buffer.from('    manifests:')
+const BLANK6 = Buffer.from('      ')
+
+/** `buf[start..end)` starts with `prefix` (or equals it, with `exact`). */
+function bytesStartWith(
+  buf: Buffer,
+  start: number,
+  end: number,
+  prefix: Buffer,
+  exact = false
+): boolean {
+  const n = prefix.length
+  if (exact ? end - start !== n : end - start < n) return false
+  for (let i = 0; i < n; i++) if (buf[start + i] !== prefix[i]) return false
+  return true
+}
+
 export class LogParser {
   private lineNo = 0
   private folded = 0
@@ -129,6 +152,13 @@ export class LogParser {
   private inDump = false
   private ended: Ended = 'no'
   private sawRunOutput = false
+  private planEventInAttempt = false
+  private routineLines = 0
+  private routineLast = 0
+
+  private readonly successLines = new SuccessLineCache(latin1)
+
+  constructor(private readonly options: ParseOptions = {}) {}
 
   get stats(): ParserStats {
     return { lines: this.lineNo, folded: this.folded, attempt: this.attempt }
@@ -143,6 +173,7 @@ export class LogParser {
 
   /** As push, handing the events to `out` (an array, or readLog's direct callback). */
   pushInto(rawLine: string, out: EventSink): void {
+    if (this.routineLines > 0) this.flushRoutine(out)
     const logLine = ++this.lineNo
     const line = capLine(rawLine)
     // Cheap first-character gates keep the regexes off the hot path (plan rows, uploads).
@@ -154,20 +185,75 @@ export class LogParser {
       return
     }
     if (logLine === 1) this.startAttempt(out, 1, 1)
-    const topLevel = isTopLevel(line)
+    const parts = line.charCodeAt(0) === 115 /* s */ ? parseSuccessLine(line) : undefined
+    const success = parts && successEvent(parts, logLine)
+    const topLevel = success !== undefined || isTopLevel(line)
     if (this.absorb(line, topLevel, out)) return
     // After a run's final line, the next line oc would print at top level starts a new run.
     // stdout lines (in a combined capture they can trail the end) and stray text do not.
-    if (this.ended !== 'no' && topLevel && !SUCCESS_RE.test(line)) {
+    if (this.ended !== 'no' && topLevel && success === undefined) {
       const summary = line.startsWith('error: ') && FINAL_ERROR_RE.test(line.slice(7))
       if (!(this.ended === 'soft' && summary)) this.startAttempt(out, this.attempt + 1, logLine)
     }
-    this.parseLine(line, logLine, out)
+    this.parseLine(line, logLine, out, success)
+  }
+
+  /**
+   * The byte-level fast path of foldRoutine: consumes the line `buf[start..end)` (ASCII, no
+   * terminator) and returns true when it is routine (folded) or a success line (emitted from
+   * interned parts) and nothing is open that it could continue or close; otherwise returns
+   * false and the caller decodes it and calls pushInto.
+   */
+  tryFold(buf: Buffer, start: number, end: number, out: EventSink): boolean {
+    if (!this.options.foldRoutine || this.open || this.inDump || this.lineNo === 0) return false
+    const c0 = buf[start]
+    if (c0 === 115 /* s */) {
+      // A success line: never top level for run boundaries, never continues anything.
+      const parts = this.successLines.lookup(buf, start, end)
+      if (parts === undefined) return false
+      if (this.routineLines > 0) this.flushRoutine(out)
+      this.sawRunOutput = true
+      out.push(successEvent(parts, ++this.lineNo))
+      return true
+    }
+    if (c0 === 32 /* space */) {
+      // Indented lines are never top level: they cannot start a run, whatever `ended` says.
+      if (this.section !== 'plan' || !this.planEventInAttempt) return false
+      if (bytesStartWith(buf, start, end, BLOBS, true)) this.planList = 'blobs'
+      else if (bytesStartWith(buf, start, end, MANIFESTS, true)) this.planList = 'manifests'
+      else if (
+        this.planList === 'none' ||
+        this.planRepo === '' ||
+        end - start < 7 ||
+        !bytesStartWith(buf, start, start + 6, BLANK6) ||
+        buf[start + 6] <= 32
+      ) {
+        return false
+      }
+    } else if (c0 === 117 /* u */ || c0 === 109 /* m */) {
+      // Top level: after a run's end it would start the next run, so it is decoded then.
+      if (this.ended !== 'no' || !this.sawRunOutput) return false
+      if (!bytesStartWith(buf, start, end, c0 === 117 ? UPLOADING : MOUNTED)) return false
+    } else {
+      return false
+    }
+    this.routineLast = ++this.lineNo
+    this.routineLines++
+    this.folded++
+    return true
+  }
+
+  private flushRoutine(out: EventSink): void {
+    // The event stands for one of the lines; the others are folded into it.
+    this.folded--
+    out.push({ kind: 'routine', lines: this.routineLines, logLine: this.routineLast })
+    this.routineLines = 0
   }
 
   /** Flush what is still open at the end of the input. */
   end(): LogEvent[] {
     const out: LogEvent[] = []
+    if (this.routineLines > 0) this.flushRoutine(out)
     this.closeOpen(out)
     if (this.lineNo === 0 && this.attempt === 0) this.startAttempt(out, 1, 1)
     return out
@@ -180,6 +266,7 @@ export class LogParser {
     this.inDump = false
     this.ended = 'no'
     this.sawRunOutput = false
+    this.planEventInAttempt = false
     out.push({ kind: 'attempt-start', attempt, logLine })
   }
 
@@ -263,20 +350,24 @@ export class LogParser {
     }
   }
 
-  private parseLine(line: string, logLine: number, out: EventSink): void {
+  private parseLine(
+    line: string,
+    logLine: number,
+    out: EventSink,
+    success: SuccessEvent | undefined
+  ): void {
     // (No per-line closure or regex literal here: this runs for every line of a 1 GB log.)
     if (isBlank(line)) {
       this.section = 'none'
       out.push({ kind: 'other', text: line, logLine })
       return
     }
-    const c0 = line.charCodeAt(0)
-    const success = c0 === 115 /* s */ ? parseSuccessLine(line) : undefined
     if (success) {
       this.sawRunOutput = true
-      out.push({ kind: 'success', ...success, logLine })
+      out.push(success)
       return
     }
+    const c0 = line.charCodeAt(0)
     const err = c0 === 101 /* e */ || c0 === 69 /* E */ ? ERROR_RE.exec(line) : null
     if (err) {
       const text = err[1] ?? ''
@@ -401,6 +492,7 @@ export class LogParser {
     } else if (this.planList === 'blobs' && this.planRepo !== '') {
       const blob = PLAN_BLOB_RE.exec(line)
       if (blob) {
+        this.planEventInAttempt = true
         out.push({
           kind: 'plan-blob',
           destination: this.planRepo,
@@ -413,6 +505,7 @@ export class LogParser {
     } else if (this.planList === 'manifests' && this.planRepo !== '') {
       const manifest = PLAN_MANIFEST_RE.exec(line)
       if (manifest) {
+        this.planEventInAttempt = true
         const tag = manifest[2]
         out.push({
           kind: 'plan-manifest',
@@ -444,13 +537,13 @@ function isBlank(line: string): boolean {
   return line.trim() === ''
 }
 
+/** Top level other than a success line (pushInto checks that first). */
 function isTopLevel(line: string): boolean {
   // Every top-level form starts with a non-blank character; plan and phase rows start with one.
   const c0 = line.charCodeAt(0)
   if (c0 === 32 || c0 === 9 || line === '') return false
   return (
     TOP_LEVEL_RE.test(line) ||
-    SUCCESS_RE.test(line) ||
     KLOG_RE.test(line) ||
     ATTEMPT_HEADER_RE.test(line) ||
     REGISTRY_HEADER_RE.test(line)
@@ -461,6 +554,8 @@ export interface ReadStats {
   readonly lines: number
   readonly bytes: number
 }
+
+type LineFold = (buf: Buffer, start: number, end: number) => boolean
 
 type Latin1Slice = (this: Buffer, start: number, end: number) => string
 /** Buffer's own latin1Slice skips toString's argument handling (measurable per line at 1 GB). */
@@ -482,8 +577,11 @@ class LineSplitter {
 
   constructor(private readonly stats: { lines: number; bytes: number }) {}
 
-  /** Calls `onLine` for every line the chunk completes. The chunk may be reused afterwards. */
-  feed(chunk: Buffer, onLine: (line: string) => void): void {
+  /**
+   * Calls `onLine` for every line the chunk completes, unless `fold` (given the line's bytes,
+   * without terminator) consumed it undecoded. The chunk may be reused afterwards.
+   */
+  feed(chunk: Buffer, onLine: (line: string) => void, fold?: LineFold): void {
     this.stats.bytes += chunk.length
     // Fast path: in an ASCII chunk without NUL, latin1 is the exact UTF-8 decoding, so a line
     // wholly inside the chunk is one native slice (no concat, no TextDecoder, no replaceAll).
@@ -494,7 +592,7 @@ class LineSplitter {
       if (plain && nl !== -1 && !this.pending && nl - start <= MAX_LINE_BYTES) {
         const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl
         this.stats.lines++
-        onLine(latin1(chunk, start, end))
+        if (fold === undefined || !fold(chunk, start, end)) onLine(latin1(chunk, start, end))
         start = nl + 1
         continue
       }
@@ -536,20 +634,28 @@ class LineSplitter {
 const CHUNK_BYTES = 1 << 20
 
 /**
- * The file's bytes in chunks, all read into ONE buffer: a 1 GB log then allocates no further
- * memory for its bytes (fresh 1 MiB chunks per read would pile up in the C heap between GCs).
- * Each chunk is only valid until the next one is requested.
+ * The file's bytes in chunks, read into TWO buffers in turn: the next read runs while the
+ * caller parses the current chunk (on a 1 GB log, waiting for each read cost half a second),
+ * and a 1 GB log allocates no further memory for its bytes (fresh chunks per read would pile
+ * up in the C heap between GCs). Each chunk is only valid until the next one is requested.
  */
 async function* chunks(path: string): AsyncGenerator<Buffer> {
   const file = await open(path, 'r')
+  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const
+  let which = 0
+  let next = file.read(buffers[0], 0, CHUNK_BYTES, null)
   try {
-    const buf = Buffer.allocUnsafe(CHUNK_BYTES)
     for (;;) {
-      const { bytesRead } = await file.read(buf, 0, CHUNK_BYTES, null)
+      const { bytesRead, buffer } = await next
       if (bytesRead === 0) return
-      yield buf.subarray(0, bytesRead)
+      which ^= 1
+      // Reads at the file position: issued only after the previous one finished, so in order.
+      next = file.read(buffers[which], 0, CHUNK_BYTES, null)
+      yield buffer.subarray(0, bytesRead)
     }
   } finally {
+    // A reader that stops early must not close the file under a read still in flight.
+    await next.catch(() => undefined)
     await file.close()
   }
 }
@@ -571,16 +677,20 @@ export async function* readLines(path: string, stats: { lines: number; bytes: nu
 /** Streams a log file (a combined `2>&1` capture, or stderr alone) through a LogParser. */
 export async function readLog(
   path: string,
-  onEvent: (e: LogEvent) => void
+  onEvent: (e: LogEvent) => void,
+  options: ParseOptions = {}
 ): Promise<{ lines: number; bytes: number }> {
-  const parser = new LogParser()
+  const parser = new LogParser(options)
   const stats = { lines: 0, bytes: 0 }
   const splitter = new LineSplitter(stats)
   // Lines go straight from the chunk to the parser and its events straight to onEvent: no
   // per-line promise, generator step or array.
   const sink: EventSink = { push: onEvent }
   const onLine = (line: string): void => parser.pushInto(line, sink)
-  for await (const chunk of chunks(path)) splitter.feed(chunk, onLine)
+  const fold = options.foldRoutine
+    ? (buf: Buffer, start: number, end: number): boolean => parser.tryFold(buf, start, end, sink)
+    : undefined
+  for await (const chunk of chunks(path)) splitter.feed(chunk, onLine, fold)
   const last = splitter.end()
   if (last !== undefined) onLine(last)
   for (const e of parser.end()) onEvent(e)

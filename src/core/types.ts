@@ -159,6 +159,11 @@ export type LogEvent =
       readonly bytesPerSecond: number
       readonly logLine: number
     }
+  /**
+   * Routine lines (`uploading:`/`mounted:`, plan rows after an attempt's first) that a reader
+   * asked to fold were counted, not decoded: `lines` of them, the last at `logLine`.
+   */
+  | { readonly kind: 'routine'; readonly lines: number; readonly logLine: number }
   /** Anything else (plan tree rows, phase table, blank lines, noise). Kept for counting. */
   | { readonly kind: 'other'; readonly text: string; readonly logLine: number }
 

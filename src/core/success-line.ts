@@ -1,0 +1,147 @@
+// oc's stdout success line, `<digest> <destination repo>[:<tag>]` (oc-reference §1.5), also
+// what the skopeo engine writes: recognised without a regex, and from raw bytes with the
+// parts interned, because a log of repeated attempts prints the same lines again and again.
+import type { LogEvent } from './types.js'
+
+export type SuccessEvent = Extract<LogEvent, { kind: 'success' }>
+
+/** The parts of a success line; `tag` is absent for digest-only pushes and list children. */
+export interface SuccessParts {
+  readonly digest: string
+  readonly destination: string
+  readonly tag?: string
+}
+
+/** JavaScript's `\s` above ASCII (what `\S` in a regex excludes). */
+function isWideSpace(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
+}
+
+/** Where the ref starts in `^((?:sha256|sha512):[0-9a-f]+) (\S+)$`, or -1 when no match. */
+function refStart(line: string): number {
+  if (line.charCodeAt(0) !== 115 /* s */) return -1
+  if (!line.startsWith('sha256:') && !line.startsWith('sha512:')) return -1
+  const space = line.indexOf(' ', 7)
+  if (space <= 7 || space === line.length - 1) return -1
+  for (let i = 7; i < space; i++) {
+    const c = line.charCodeAt(i)
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return -1
+  }
+  for (let i = space + 1; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isWideSpace(c)) return -1
+  }
+  return space + 1
+}
+
+export function parseSuccessLine(line: string): SuccessParts | undefined {
+  const at = refStart(line)
+  if (at < 0) return undefined
+  const digest = line.slice(0, at - 1)
+  // The tag follows the last ':' only when it comes after the last '/' (127.0.0.1:5001/x/a:v1).
+  const colon = line.lastIndexOf(':')
+  if (colon >= at && colon > line.lastIndexOf('/') && colon < line.length - 1) {
+    return { digest, destination: line.slice(at, colon), tag: line.slice(colon + 1) }
+  }
+  return { digest, destination: line.slice(at) }
+}
+
+export function successEvent(parts: SuccessParts, logLine: number): SuccessEvent {
+  return parts.tag === undefined
+    ? { kind: 'success', digest: parts.digest, destination: parts.destination, logLine }
+    : {
+        kind: 'success',
+        digest: parts.digest,
+        destination: parts.destination,
+        tag: parts.tag,
+        logLine
+      }
+}
+
+interface Interned {
+  /** Where the line's bytes are: an arena shared with other lines. */
+  readonly arena: Buffer
+  readonly at: number
+  readonly length: number
+  readonly parts: SuccessParts
+}
+
+/** Arena growth step: the remembered lines' bytes live in a few large buffers, not one each. */
+const ARENA_BYTES = 1 << 20
+
+/**
+ * Success lines met before, by their bytes. Sharing the strings saves decoding and slicing
+ * them, and lets Maps keyed by them reuse the hash V8 caches in each string. Bounded: past
+ * `capacity` distinct lines, new ones are parsed but not remembered.
+ */
+export class SuccessLineCache {
+  private readonly byHash = new Map<number, Interned | Interned[]>()
+  private size = 0
+  private arena = Buffer.alloc(0)
+  private arenaUsed = 0
+
+  constructor(
+    private readonly decode: (buf: Buffer, start: number, end: number) => string,
+    private readonly capacity = 1 << 15
+  ) {}
+
+  /** The parts of the line `buf[start..end)` (ASCII, no terminator), or undefined. */
+  lookup(buf: Buffer, start: number, end: number): SuccessParts | undefined {
+    if (end - start < 10 || buf[start + 1] !== 104 /* h */ || buf[start + 6] !== 58 /* : */) {
+      return undefined
+    }
+    // Hashed: the digest's first bytes and the ref's last ones (the whole line is compared).
+    let hash = 0x811c9dc5
+    for (let i = start + 7, n = Math.min(end, start + 23); i < n; i++) {
+      hash = Math.imul(hash ^ buf[i], 0x01000193)
+    }
+    for (let i = Math.max(start + 23, end - 16); i < end; i++) {
+      hash = Math.imul(hash ^ buf[i], 0x01000193)
+    }
+    const found = this.byHash.get(hash)
+    if (found !== undefined) {
+      if (!Array.isArray(found)) {
+        if (this.same(found, buf, start, end)) return found.parts
+      } else {
+        for (const f of found) if (this.same(f, buf, start, end)) return f.parts
+      }
+    }
+    const parts = parseSuccessLine(this.decode(buf, start, end))
+    if (parts === undefined || this.size >= this.capacity) return parts
+    const at = this.store(buf, start, end)
+    const entry: Interned = { arena: this.arena, at, length: end - start, parts }
+    if (found === undefined) this.byHash.set(hash, entry)
+    else if (Array.isArray(found)) found.push(entry)
+    else this.byHash.set(hash, [found, entry])
+    this.size++
+    return parts
+  }
+
+  private same(e: Interned, buf: Buffer, start: number, end: number): boolean {
+    return buf.compare(e.arena, e.at, e.at + e.length, start, end) === 0
+  }
+
+  /** Copies the bytes into the arena (a line is at most 64 KiB, see MAX_LINE_BYTES). */
+  private store(buf: Buffer, start: number, end: number): number {
+    const n = end - start
+    if (this.arenaUsed + n > this.arena.length) {
+      // A new arena; earlier entries keep a reference to theirs.
+      this.arena = Buffer.allocUnsafe(Math.max(ARENA_BYTES, n))
+      this.arenaUsed = 0
+    }
+    const at = this.arenaUsed
+    buf.copy(this.arena, at, start, end)
+    this.arenaUsed += n
+    return at
+  }
+}

@@ -1,0 +1,254 @@
+// readLog's foldRoutine fast path (what triage uses) must change nothing but the routine
+// events it folds: the same errors, warnings, successes, run structure and line numbers, and
+// the same verdicts, on every real transcript, on byte-level edge cases and on random logs.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { afterAll, describe, expect, it } from 'vitest'
+import { writeLog, writeMapping } from '../../scripts/bench/gen-log.mjs'
+import { Attributor } from '../../src/core/attribute.js'
+import { attemptHeader, readLog } from '../../src/core/log-reader.js'
+import { parseMappingText } from '../../src/core/mapping.js'
+import type { LogEvent, MappingSet } from '../../src/core/types.js'
+import { combinedLog, listCases, readCase } from '../support/transcripts.js'
+
+const tmp = mkdtempSync(join(tmpdir(), 'mg-log-fold-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+let fileNo = 0
+function tmpFile(content: string | Buffer): string {
+  const path = join(tmp, `f${++fileNo}.log`)
+  writeFileSync(path, content)
+  return path
+}
+
+/** Kinds the fast path may fold into `routine` events (or, for `other`, drop into them). */
+const FOLDABLE = new Set<LogEvent['kind']>([
+  'transfer',
+  'plan-blob',
+  'plan-manifest',
+  'other',
+  'routine'
+])
+
+async function events(path: string, foldRoutine: boolean) {
+  const out: LogEvent[] = []
+  const stats = await readLog(path, (e) => out.push(e), { foldRoutine })
+  return { events: out, stats }
+}
+
+/** Compares both modes on one file; returns the folded run's events. */
+async function expectSameMeaning(path: string, set?: MappingSet): Promise<LogEvent[]> {
+  const plain = await events(path, false)
+  const folded = await events(path, true)
+  expect(folded.stats).toEqual(plain.stats)
+  const significant = (es: LogEvent[]) => es.filter((e) => !FOLDABLE.has(e.kind))
+  expect(significant(folded.events)).toEqual(significant(plain.events))
+  // Every line is still accounted for: the routine events cover exactly the missing ones.
+  const lineEvents = (es: LogEvent[]) =>
+    es.reduce(
+      (n, e) => n + (e.kind === 'routine' ? e.lines : e.kind === 'attempt-start' ? 0 : 1),
+      0
+    )
+  const foldedTransfers = plain.events.filter((e) => FOLDABLE.has(e.kind)).length
+  const keptTransfers = folded.events.filter((e) => FOLDABLE.has(e.kind) && e.kind !== 'routine')
+  expect(
+    keptTransfers.length +
+      folded.events.filter((e) => e.kind === 'routine').reduce((n, e) => n + e.lines, 0)
+  ).toBe(foldedTransfers)
+  expect(lineEvents(folded.events)).toBe(lineEvents(plain.events))
+  if (set) {
+    const verdicts = (es: LogEvent[]) => {
+      const a = new Attributor(set)
+      for (const e of es) a.onEvent(e)
+      return a.finish()
+    }
+    expect(verdicts(folded.events)).toEqual(verdicts(plain.events))
+  }
+  return folded.events
+}
+
+describe('foldRoutine on the real transcripts', () => {
+  const cases = listCases()
+    .map((c) => readCase(c.version, c.name))
+    .filter((c) => c.hasMapping)
+  it.each(cases.map((c) => [`${c.version}/${c.name}`, c] as const))(
+    '%s: same events and verdicts, combined, repeated and CRLF',
+    async (_name, c) => {
+      const set = parseMappingText(c.mapping, 'mapping.txt')
+      const once = combinedLog(c, 7)
+      const twice = `${attemptHeader(1)}\n${once}${attemptHeader(2)}\n${combinedLog(c, 3)}`
+      for (const text of [once, c.stderr, once + once, twice, once.replaceAll('\n', '\r\n')]) {
+        await expectSameMeaning(tmpFile(text), set)
+      }
+    }
+  )
+})
+
+const D1 = `sha256:${'a1'.repeat(32)}`
+const D2 = `sha256:${'b2'.repeat(32)}`
+const PLAN = [
+  'info: Planning completed in 1.2s',
+  'mirror.example.com:5000/',
+  '  ns/alpha',
+  '    blobs:',
+  `      registry.example.com/ns/alpha ${D1} 1.2MiB`,
+  `      registry.example.com/ns/alpha ${D2} 3kB`,
+  '    manifests:',
+  `      ${D1} -> v1`
+]
+
+describe('foldRoutine edge cases', () => {
+  const mapping = 'registry.example.com/ns/alpha:v1=mirror.example.com:5000/ns/alpha:v1\n'
+  const set = parseMappingText(mapping, 'mapping.txt')
+  const cases: Record<string, string[]> = {
+    'an indented line continuing an error is kept as its text': [
+      ...PLAN,
+      'error: unable to push: something',
+      `      registry.example.com/ns/alpha ${D1} 1.2MiB`,
+      '      more detail',
+      `${D1} mirror.example.com:5000/ns/alpha:v1`
+    ],
+    'a transfer line after a run ends starts the next run': [
+      ...PLAN,
+      `uploading: mirror.example.com:5000/ns/alpha ${D1} 1.2MiB`,
+      `${D1} mirror.example.com:5000/ns/alpha:v1`,
+      'info: Mirroring completed in 1s (1MB/s)',
+      `uploading: mirror.example.com:5000/ns/alpha ${D2} 3kB`,
+      `mounted: mirror.example.com:5000/ns/alpha ${D2} 3kB`
+    ],
+    'a success line closes an open error': [
+      ...PLAN,
+      'error: one',
+      `${D1} mirror.example.com:5000/ns/alpha:v1`,
+      `${D1} mirror.example.com:5000/ns/alpha:v1`
+    ],
+    'transfer lines before any run output are decoded': [
+      `uploading: mirror.example.com:5000/ns/alpha ${D1} 1.2MiB`,
+      ...PLAN
+    ],
+    'plan rows outside a blobs:/manifests: list and blank-looking rows': [
+      'mirror.example.com:5000/',
+      '      stray row before a repository',
+      '  ns/alpha',
+      `      registry.example.com/ns/alpha ${D1} 1.2MiB`,
+      '    blobs:',
+      `      registry.example.com/ns/alpha ${D1} 1.2MiB`,
+      '      \t',
+      '       ',
+      `      ${D1} -> v1`,
+      '',
+      `      registry.example.com/ns/alpha ${D2} 3kB`
+    ],
+    'success lines that are not quite success lines': [
+      ...PLAN,
+      `${D1} mirror.example.com:5000/ns/alpha:v1 trailing`,
+      `${D1}  mirror.example.com:5000/ns/alpha:v1`,
+      `sha256:${'A1'.repeat(32)} mirror.example.com:5000/ns/alpha:v1`,
+      `sha256: mirror.example.com:5000/ns/alpha:v1`,
+      `sha512:${'c3'.repeat(64)} mirror.example.com:5000/ns/alpha:v1`,
+      `${D1} mirror.example.com:5000/ns/alpha:v1\u000b`,
+      `${D1} mirror.example.com:5000/ns/alpha:`,
+      's3://',
+      `${D1} mirror.example.com:5000/ns/alpha:v1`
+    ]
+  }
+  it.each(Object.entries(cases))('%s', async (_name, lines) => {
+    for (const eol of ['\n', '\r\n']) {
+      await expectSameMeaning(tmpFile(lines.join(eol) + eol), set)
+    }
+  })
+
+  it('folds what it can: a long run of routine lines becomes one event', async () => {
+    const rows = Array.from(
+      { length: 500 },
+      (_, i) =>
+        `uploading: mirror.example.com:5000/ns/alpha sha256:${i.toString(16).padStart(64, '0')} 1kB`
+    )
+    const es = await expectSameMeaning(
+      tmpFile([...PLAN, ...rows, `${D1} mirror.example.com:5000/ns/alpha:v1`].join('\n') + '\n'),
+      set
+    )
+    const routine = es.filter((e) => e.kind === 'routine')
+    expect(routine).toEqual([{ kind: 'routine', lines: 503, logLine: PLAN.length + 500 }])
+  })
+
+  it('lines across the 1 MiB read boundary, non-ASCII chunks and a missing final newline', async () => {
+    const success = `${D1} mirror.example.com:5000/ns/alpha:v1`
+    const filler = `uploading: mirror.example.com:5000/ns/alpha ${D2} 3kB`
+    const lines = [...PLAN]
+    let size = lines.join('\n').length
+    while (size < (1 << 20) * 2 + 5000) {
+      lines.push(lines.length % 7 === 0 ? success : filler)
+      if (lines.length % 9001 === 0)
+        lines.push('error: naïve café: ünïcode body 429 Too Many Requests')
+      size += filler.length + 1
+    }
+    await expectSameMeaning(tmpFile(lines.join('\n')), set)
+    await expectSameMeaning(tmpFile(Buffer.from(lines.join('\r\n'), 'utf8')), set)
+  })
+})
+
+describe('foldRoutine on random logs', () => {
+  const mapping = [
+    'registry.example.com/ns/alpha:v1=mirror.example.com:5000/ns/alpha:v1',
+    'registry.example.com/ns/beta:v2=file://mirror/beta:v2'
+  ].join('\n')
+  const set = parseMappingText(mapping, 'mapping.txt')
+  const pool = [
+    ...PLAN,
+    '<dir>',
+    '  mirror/beta',
+    `      registry.example.com/ns/beta ${D2} 3kB`,
+    `uploading: mirror.example.com:5000/ns/alpha ${D1} 1.2MiB`,
+    `mounted: mirror.example.com:5000/ns/alpha ${D2} 3kB`,
+    `uploading: file://mirror/beta ${D2} 3kB`,
+    'uploading: malformed',
+    `${D1} mirror.example.com:5000/ns/alpha:v1`,
+    `${D2} file://mirror/beta:v2`,
+    `${D2} file://mirror/beta`,
+    'error: unable to push manifest to mirror.example.com:5000/ns/alpha:v1: toomanyrequests: slow down',
+    'error: unable to copy layer sha256:abc to file://mirror/beta: error parsing HTTP 429 response body: unexpected end of JSON input: ""',
+    'error: one or more errors occurred',
+    'error: 1 error occurred:',
+    '\t* errors:',
+    '    error: detail inside the plan tree',
+    'warning: something odd',
+    'info: Mirroring completed in 2s (1MB/s)',
+    'phase 0:',
+    '  mirror.example.com:5000 ns/alpha blobs=2 mounts=0 manifests=1 shared=0',
+    '',
+    '   ',
+    'random noise line',
+    attemptHeader(2),
+    'panic: runtime error',
+    'goroutine 1 [running]:'
+  ]
+  it('the significant events and the verdicts never differ', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.nat(pool.length - 1), { minLength: 1, maxLength: 120 }),
+        fc.boolean(),
+        async (picks, crlf) => {
+          const eol = crlf ? '\r\n' : '\n'
+          const text = picks.map((i) => pool[i]).join(eol) + eol
+          await expectSameMeaning(tmpFile(text), set)
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+})
+
+describe('foldRoutine on a generated multi-attempt log', () => {
+  it('same verdicts and attempt statistics as the plain reader', async () => {
+    const mappingPath = join(tmp, 'gen-mapping.txt')
+    await writeMapping(mappingPath, 1500)
+    const set = parseMappingText(readFileSync(mappingPath, 'utf8'), mappingPath)
+    const logPath = join(tmp, 'gen.log')
+    const gen = await writeLog(logPath, { targetBytes: 3e6, entries: 1500, seed: 5 })
+    expect(gen.attempts).toBeGreaterThan(1)
+    const es = await expectSameMeaning(logPath, set)
+    expect(es.filter((e) => e.kind === 'routine').length).toBeGreaterThan(0)
+  })
+})
