@@ -97,7 +97,8 @@ const pushProvesBlobs = (entry: MappingEntry): boolean => entry.destination.kind
 
 export class Attributor {
   private readonly entries: readonly MappingEntry[]
-  private readonly byId = new Map<number, MappingEntry>()
+  /** By entry id (ids are dense indexes of the mapping set: arrays, not Maps). */
+  private readonly byId: (MappingEntry | undefined)[] = []
   /** Success lines are looked up here: the one index built up front. */
   private readonly byDestTag = new Map<string, number[]>()
   /** Tag-less and wildcard sources: oc expands them to tags the mapping never names. */
@@ -105,7 +106,7 @@ export class Attributor {
   private readonly successMemo = new Map<string, { tag: string; ids: readonly number[] }[]>()
   private errorIndexes: ErrorIndexes | undefined
   /** Created when an attempt first says something about the entry. */
-  private readonly state = new Map<number, EntryState>()
+  private readonly state: (EntryState | undefined)[] = []
 
   private attempt = 0
   private eventsInAttempt = 0
@@ -114,7 +115,7 @@ export class Attributor {
    * One mark per entry, reused across attempts (epoch) so a log of many attempts does not
    * allocate a fresh mark per entry and attempt; `touched` lists this attempt's, in order.
    */
-  private readonly marks = new Map<number, AttemptMark>()
+  private readonly marks: (AttemptMark | undefined)[] = []
   private readonly touched: number[] = []
   private epoch = 0
   private deferred: Deferred[] = []
@@ -139,7 +140,7 @@ export class Attributor {
     const wanted = scope ? new Set(scope) : undefined
     this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id))
     for (const e of this.entries) {
-      this.byId.set(e.id, e)
+      this.byId[e.id] = e
       const dst = repoKey(e.destination.printed)
       if (isExpandingSource(e.source)) push(this.expandingByDestRepo, dst, e.id)
       else push(this.byDestTag, `${dst}:${e.destinationTag ?? ''}`, e.id)
@@ -229,7 +230,7 @@ export class Attributor {
   finish(): Triage {
     this.closeAttempt()
     const verdicts: LineVerdict[] = this.entries.map((entry) => {
-      const s = this.state.get(entry.id)
+      const s = this.state[entry.id]
       if (s?.status === 'mirrored') {
         return {
           entryId: entry.id,
@@ -269,7 +270,7 @@ export class Attributor {
   }
 
   private mark(id: number): AttemptMark {
-    let m = this.marks.get(id)
+    let m = this.marks[id]
     if (!m) {
       m = {
         epoch: this.epoch,
@@ -278,7 +279,7 @@ export class Attributor {
         moreSuccess: undefined,
         failures: NO_FAILURES
       }
-      this.marks.set(id, m)
+      this.marks[id] = m
       this.touched.push(id)
     } else if (m.epoch !== this.epoch) {
       m.epoch = this.epoch
@@ -292,7 +293,7 @@ export class Attributor {
 
   /** Success lines of the entry in the current attempt. */
   private successes(id: number): number {
-    const m = this.marks.get(id)
+    const m = this.marks[id]
     return m && m.epoch === this.epoch ? m.successes : 0
   }
 
@@ -408,7 +409,7 @@ export class Attributor {
   }
 
   private entry(id: number): MappingEntry {
-    return this.byId.get(id) as MappingEntry
+    return this.byId[id] as MappingEntry
   }
 
   private resolve(subject: ErrorSubject): readonly number[] {
@@ -471,7 +472,7 @@ export class Attributor {
         return this.ix.byDestRepo.get(dst) ?? []
       }
       case 'entry':
-        return this.byId.has(subject.entryId) ? [subject.entryId] : []
+        return this.byId[subject.entryId] !== undefined ? [subject.entryId] : []
       case 'run':
         return []
     }
@@ -487,7 +488,7 @@ export class Attributor {
           this.addFailure(id, d.failure)
         }
       }
-      for (const id of this.touched) this.apply(id, this.marks.get(id) as AttemptMark)
+      for (const id of this.touched) this.apply(id, this.marks[id] as AttemptMark)
       const c = this.current
       this.attempts.push({
         attempt: Math.max(c.attempt, 1),
@@ -521,11 +522,11 @@ export class Attributor {
   }
 
   private apply(id: number, m: AttemptMark): void {
-    if (!this.byId.has(id)) return
-    let s = this.state.get(id)
+    if (this.byId[id] === undefined) return
+    let s = this.state[id]
     if (!s) {
       s = { classes: NONE, reasons: NONE, evidence: NONE }
-      this.state.set(id, s)
+      this.state[id] = s
     }
     const attempt = Math.max(this.attempt, 1)
     if (m.failures.length) {

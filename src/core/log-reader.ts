@@ -147,6 +147,9 @@ export class LogParser {
   private section: Section = 'none'
   private planPrefix = ''
   private planRepo = ''
+  /** Length of a folded repository header in planRepoBytes, -1 when none is pending. */
+  private planRepoPending = -1
+  private planRepoBytes = Buffer.alloc(0)
   private planList: 'none' | 'blobs' | 'manifests' = 'none'
   private open: OpenError | undefined
   private inDump = false
@@ -217,19 +220,7 @@ export class LogParser {
       return true
     }
     if (c0 === 32 /* space */) {
-      // Indented lines are never top level: they cannot start a run, whatever `ended` says.
-      if (this.section !== 'plan' || !this.planEventInAttempt) return false
-      if (bytesStartWith(buf, start, end, BLOBS, true)) this.planList = 'blobs'
-      else if (bytesStartWith(buf, start, end, MANIFESTS, true)) this.planList = 'manifests'
-      else if (
-        this.planList === 'none' ||
-        this.planRepo === '' ||
-        end - start < 7 ||
-        !bytesStartWith(buf, start, start + 6, BLANK6) ||
-        buf[start + 6] <= 32
-      ) {
-        return false
-      }
+      if (!this.foldIndented(buf, start, end)) return false
     } else if (c0 === 117 /* u */ || c0 === 109 /* m */) {
       // Top level: after a run's end it would start the next run, so it is decoded then.
       if (this.ended !== 'no' || !this.sawRunOutput) return false
@@ -241,6 +232,49 @@ export class LogParser {
     this.routineLines++
     this.folded++
     return true
+  }
+
+  /**
+   * Indented lines are never top level (they cannot start a run, whatever `ended` says) and,
+   * with nothing open, only ever become plan or `other` events: phase-table rows, repository
+   * headers, `blobs:`/`manifests:` and their rows. Blank lines end a section: decoded.
+   */
+  private foldIndented(buf: Buffer, start: number, end: number): boolean {
+    if (buf[end - 1] <= 32) return false
+    if (this.section === 'phase') return true
+    if (this.section !== 'plan' || !this.planEventInAttempt) return false
+    if (bytesStartWith(buf, start, end, BLOBS, true)) {
+      this.planList = 'blobs'
+      return true
+    }
+    if (bytesStartWith(buf, start, end, MANIFESTS, true)) {
+      this.planList = 'manifests'
+      return true
+    }
+    if (buf[start + 1] === 32 && buf[start + 2] > 32) {
+      // `  <repo>` (PLAN_REPO_RE): kept as bytes, decoded only if a later row needs it.
+      for (let i = start + 3; i < end; i++) if (buf[i] <= 32) return false
+      const n = end - start - 2
+      if (this.planRepoBytes.length < n) this.planRepoBytes = Buffer.allocUnsafe(Math.max(256, n))
+      buf.copy(this.planRepoBytes, 0, start + 2, end)
+      this.planRepoPending = n
+      this.planList = 'none'
+      return true
+    }
+    return (
+      this.planList !== 'none' &&
+      (this.planRepo !== '' || this.planRepoPending >= 0) &&
+      end - start >= 7 &&
+      bytesStartWith(buf, start, start + 6, BLANK6) &&
+      buf[start + 6] > 32
+    )
+  }
+
+  /** The plan repository of a header line folded from its bytes, as parsePlanRow would set it. */
+  private takePendingPlanRepo(): void {
+    if (this.planRepoPending < 0) return
+    this.planRepo = this.planPrefix + latin1(this.planRepoBytes, 0, this.planRepoPending)
+    this.planRepoPending = -1
   }
 
   private flushRoutine(out: EventSink): void {
@@ -441,6 +475,7 @@ export class LogParser {
       this.section = 'plan'
       this.planPrefix = planPrefix
       this.planRepo = ''
+      this.planRepoPending = -1
       this.planList = 'none'
       out.push({ kind: 'other', text: line, logLine })
       return
@@ -477,10 +512,12 @@ export class LogParser {
   }
 
   private parsePlanRow(line: string, logLine: number, out: EventSink): void {
+    this.takePendingPlanRepo()
     const repo = PLAN_REPO_RE.exec(line)
     if (repo) {
       // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
       this.planRepo = this.planPrefix + (repo[1] ?? '')
+      this.planRepoPending = -1
       this.planList = 'none'
     } else if (line === '    blobs:') {
       this.planList = 'blobs'

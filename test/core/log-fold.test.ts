@@ -44,6 +44,11 @@ async function expectSameMeaning(path: string, set?: MappingSet): Promise<LogEve
   expect(folded.stats).toEqual(plain.stats)
   const significant = (es: LogEvent[]) => es.filter((e) => !FOLDABLE.has(e.kind))
   expect(significant(folded.events)).toEqual(significant(plain.events))
+  // What the fast path still emits is exactly what the plain reader emits for that line.
+  const plainByLine = new Map(plain.events.map((e) => [`${e.kind}@${e.logLine}`, e]))
+  for (const e of folded.events) {
+    if (e.kind !== 'routine') expect(e).toEqual(plainByLine.get(`${e.kind}@${e.logLine}`))
+  }
   // Every line is still accounted for: the routine events cover exactly the missing ones.
   const lineEvents = (es: LogEvent[]) =>
     es.reduce(
@@ -116,6 +121,18 @@ describe('foldRoutine edge cases', () => {
       'info: Mirroring completed in 1s (1MB/s)',
       `uploading: mirror.example.com:5000/ns/alpha ${D2} 3kB`,
       `mounted: mirror.example.com:5000/ns/alpha ${D2} 3kB`
+    ],
+    'a row after a plan-tree error names the repository of a folded header': [
+      ...PLAN,
+      '  ns/beta',
+      '    blobs:',
+      '    error: unable to access ns/beta',
+      `      registry.example.com/ns/beta ${D2} 3kB`,
+      `      registry.example.com/ns/beta ${D1} 3kB`,
+      '  ns/gamma',
+      '    manifests:',
+      '    error: still planning',
+      `      ${D1} -> v9`
     ],
     'a success line closes an open error': [
       ...PLAN,
@@ -199,6 +216,8 @@ describe('foldRoutine on random logs', () => {
     ...PLAN,
     '<dir>',
     '  mirror/beta',
+    '  ns/gamma',
+    '  repo with spaces',
     `      registry.example.com/ns/beta ${D2} 3kB`,
     `uploading: mirror.example.com:5000/ns/alpha ${D1} 1.2MiB`,
     `mounted: mirror.example.com:5000/ns/alpha ${D2} 3kB`,
