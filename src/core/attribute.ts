@@ -103,7 +103,11 @@ export class Attributor {
   private readonly byDestTag = new Map<string, number[]>()
   /** Tag-less and wildcard sources: oc expands them to tags the mapping never names. */
   private readonly expandingByDestRepo = new Map<string, number[]>()
-  private readonly successMemo = new Map<string, { tag: string; ids: readonly number[] }[]>()
+  private readonly successMemo = new Map<
+    string,
+    { tag: string; ids: readonly number[] }[] | Map<string, readonly number[]>
+  >()
+  private successMemoSize = 0
   private errorIndexes: ErrorIndexes | undefined
   /** Created when an attempt first says something about the entry. */
   private readonly state: (EntryState | undefined)[] = []
@@ -326,18 +330,31 @@ export class Attributor {
 
   /**
    * The entries a tagged success line confirms, memoised by the line's own spelling: a log of
-   * many attempts repeats the same lines, and this runs for each of them. (A destination has
-   * few tags, so a short list per destination rather than a Map of Maps.)
+   * many attempts repeats the same lines, and this runs for each of them. Per destination a
+   * short list of tags, a Map once it has many (a release repository holds hundreds).
    */
   private successIds(destination: string, tag: string): readonly number[] {
     const known = this.successMemo.get(destination)
     if (known !== undefined) {
-      for (const k of known) if (k.tag === tag) return k.ids
+      if (Array.isArray(known)) {
+        for (const k of known) if (k.tag === tag) return k.ids
+      } else {
+        const ids = known.get(tag)
+        if (ids !== undefined) return ids
+      }
     }
     const dst = repoKey(destination)
     const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? NONE_IDS
-    if (known !== undefined) known.push({ tag, ids })
-    else this.successMemo.set(destination, [{ tag, ids }])
+    // Bounded by the mapping: a log of endless distinct lines must not grow it.
+    if (this.successMemoSize >= 2 * this.entries.length + 1024) return ids
+    this.successMemoSize++
+    if (known === undefined) this.successMemo.set(destination, [{ tag, ids }])
+    else if (!Array.isArray(known)) known.set(tag, ids)
+    else if (known.length < 8) known.push({ tag, ids })
+    else {
+      const byTag = new Map(known.map((k) => [k.tag, k.ids] as const))
+      this.successMemo.set(destination, byTag.set(tag, ids))
+    }
     return ids
   }
 

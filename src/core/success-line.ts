@@ -77,12 +77,17 @@ interface Interned {
 }
 
 /** Arena growth step: the remembered lines' bytes live in a few large buffers, not one each. */
-const ARENA_BYTES = 1 << 20
+const ARENA_BYTES = 1 << 18
+/**
+ * Longest line remembered (real ones are under 300 bytes): with the capacity, this bounds the
+ * cache at a few MB whatever the log holds.
+ */
+const MAX_REMEMBERED = 512
 
 /**
  * Success lines met before, by their bytes. Sharing the strings saves decoding and slicing
- * them, and lets Maps keyed by them reuse the hash V8 caches in each string. Bounded: past
- * `capacity` distinct lines, new ones are parsed but not remembered.
+ * them, and lets Maps keyed by them reuse the hash V8 caches in each string. Bounded: lines
+ * past `capacity` distinct ones, or longer than MAX_REMEMBERED, are parsed, not remembered.
  */
 export class SuccessLineCache {
   private readonly byHash = new Map<number, Interned | Interned[]>()
@@ -117,7 +122,9 @@ export class SuccessLineCache {
       }
     }
     const parts = parseSuccessLine(this.decode(buf, start, end))
-    if (parts === undefined || this.size >= this.capacity) return parts
+    if (parts === undefined || this.size >= this.capacity || end - start > MAX_REMEMBERED) {
+      return parts
+    }
     const at = this.store(buf, start, end)
     const entry: Interned = { arena: this.arena, at, length: end - start, parts }
     if (found === undefined) this.byHash.set(hash, entry)

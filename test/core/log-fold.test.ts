@@ -271,3 +271,34 @@ describe('foldRoutine on a generated multi-attempt log', () => {
     expect(es.filter((e) => e.kind === 'routine').length).toBeGreaterThan(0)
   })
 })
+
+describe('success lookups memoised per spelling', () => {
+  it('a repository with many tags, repeated over attempts, and endless unknown lines', async () => {
+    const tags = Array.from({ length: 30 }, (_, i) => `4.16.${i}-x86_64`)
+    const mapping = tags
+      .map((t) => `quay.io/openshift/release:${t}=Mirror.Example.com:5000/ocp/release:${t}`)
+      .join('\n')
+    const set = parseMappingText(mapping, 'mapping.txt')
+    const run = (attempt: number, spelling: string) => [
+      attemptHeader(attempt),
+      ...PLAN,
+      ...tags.map(
+        (t, i) => `sha256:${i.toString(16).padStart(64, '0')} ${spelling}/ocp/release:${t}`
+      ),
+      // Lines no mapping entry names, more than the memo keeps.
+      ...Array.from(
+        { length: 3000 },
+        (_, i) => `sha256:${'f'.repeat(64)} unknown.example.com/x/y${i}:v${attempt}`
+      )
+    ]
+    // Attempt 2 prints the registry host in another case: the same entries (hosts compare
+    // case-insensitively), looked up through a second spelling.
+    const text = [...run(1, 'Mirror.Example.com:5000'), ...run(2, 'mirror.example.com:5000')]
+    await expectSameMeaning(tmpFile(text.join('\n') + '\n'), set)
+    const a = new Attributor(set)
+    await readLog(tmpFile(text.join('\n') + '\n'), (e) => a.onEvent(e), { foldRoutine: true })
+    const verdicts = a.finish().verdicts
+    expect(verdicts.map((v) => v.status)).toEqual(tags.map(() => 'mirrored'))
+    expect(a.finish().attempts).toHaveLength(2)
+  })
+})

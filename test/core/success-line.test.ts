@@ -112,6 +112,15 @@ describe('SuccessLineCache', () => {
     expect(late).not.toBe(seen[8])
   })
 
+  it('does not remember long lines (a hostile log cannot grow it past a few MB)', () => {
+    const cache = new SuccessLineCache(latin1)
+    const long = Buffer.from(`sha256:${'a'.repeat(4000)} q.io/a:v1`)
+    const first = cache.lookup(long, 0, long.length)
+    expect(first?.tag).toBe('v1')
+    expect(cache.lookup(long, 0, long.length)).not.toBe(first)
+    expect(cache.lookup(long, 0, long.length)).toEqual(first)
+  })
+
   it('rejects lines that cannot be success lines without decoding them', () => {
     let decoded = 0
     const cache = new SuccessLineCache((b, s, e) => {
