@@ -2,6 +2,7 @@
 // Streaming: events are folded into per-entry state as they arrive; nothing is kept per log line.
 import { CLASS_INFO, classify, isRunSummary } from './classify.js'
 import { parseErrorSubject, parseFilteredSubject, parseWarningSubject } from './oc-messages.js'
+import { IdIndex } from './id-index.js'
 import { isExpandingSource, parseImageRef, repoKey } from './reference.js'
 import type {
   AttemptStats,
@@ -59,12 +60,35 @@ interface EntryState {
   recoveredAfter?: number
 }
 
-interface ErrorIndexes {
-  readonly bySourceTag: Map<string, number[]>
-  readonly bySourceDigest: Map<string, number[]>
-  readonly bySourceRepo: Map<string, number[]>
-  readonly byDestRepo: Map<string, number[]>
-  readonly byMappingLine: Map<string, number[]>
+/** The indexes only errors and warnings need: each built on its first use. */
+type ErrorIndex = 'sourceTag' | 'sourceDigest' | 'sourceRepo' | 'destRepo' | 'mappingLine'
+
+/**
+ * `${a}${sep}${b}`, but `spelled` itself when it is exactly that: the entry's own token is
+ * usually the key already, and sharing it saves a string per entry and index.
+ */
+function joinKey(spelled: string, a: string, sep: string, b: string): string {
+  const same =
+    spelled.length === a.length + sep.length + b.length &&
+    spelled.startsWith(a) &&
+    spelled.startsWith(sep, a.length) &&
+    spelled.endsWith(b)
+  return same ? spelled : `${a}${sep}${b}`
+}
+
+/** Each index's key for an entry (undefined: not in that index). */
+const ERROR_INDEX_KEYS: Readonly<Record<ErrorIndex, (e: MappingEntry) => string | undefined>> = {
+  sourceTag: (e) =>
+    !e.source.digest && e.source.tag !== undefined
+      ? joinKey(e.source.raw, repoKey(e.source.printed), ':', e.source.tag)
+      : undefined,
+  sourceDigest: (e) =>
+    e.source.digest
+      ? joinKey(e.source.raw, repoKey(e.source.printed), '@', e.source.digest)
+      : undefined,
+  sourceRepo: (e) => repoKey(e.source.printed),
+  destRepo: (e) => repoKey(e.destination.printed),
+  mappingLine: (e) => `${e.file}:${e.line}`
 }
 
 /** How the latest attempt ended, used to explain entries that nothing named. */
@@ -100,15 +124,15 @@ export class Attributor {
   /** By entry id (ids are dense indexes of the mapping set: arrays, not Maps). */
   private readonly byId: (MappingEntry | undefined)[] = []
   /** Success lines are looked up here: the one index built up front. */
-  private readonly byDestTag = new Map<string, number[]>()
+  private readonly byDestTag = new IdIndex()
   /** Tag-less and wildcard sources: oc expands them to tags the mapping never names. */
-  private readonly expandingByDestRepo = new Map<string, number[]>()
+  private readonly expandingByDestRepo = new IdIndex()
   private readonly successMemo = new Map<
     string,
     { tag: string; ids: readonly number[] }[] | Map<string, readonly number[]>
   >()
   private successMemoSize = 0
-  private errorIndexes: ErrorIndexes | undefined
+  private readonly errorIndexes = new Map<ErrorIndex, IdIndex>()
   /** Created when an attempt first says something about the entry. */
   private readonly state: (EntryState | undefined)[] = []
 
@@ -146,33 +170,26 @@ export class Attributor {
     for (const e of this.entries) {
       this.byId[e.id] = e
       const dst = repoKey(e.destination.printed)
-      if (isExpandingSource(e.source)) push(this.expandingByDestRepo, dst, e.id)
-      else push(this.byDestTag, `${dst}:${e.destinationTag ?? ''}`, e.id)
+      if (isExpandingSource(e.source)) this.expandingByDestRepo.add(dst, e.id)
+      else this.byDestTag.add(joinKey(e.destination.raw, dst, ':', e.destinationTag ?? ''), e.id)
     }
   }
 
   /**
-   * The indexes only errors and warnings need, built on the first one: a clean log (and the
-   * memory of a 200,000-line mapping) pays for none of them.
+   * An index only errors and warnings need, built on its first use: a clean log (and the
+   * memory of a 200,000-line mapping) pays for none of them, most logs for two or three.
    */
-  private get ix(): ErrorIndexes {
-    if (this.errorIndexes) return this.errorIndexes
-    const ix: ErrorIndexes = {
-      bySourceTag: new Map(),
-      bySourceDigest: new Map(),
-      bySourceRepo: new Map(),
-      byDestRepo: new Map(),
-      byMappingLine: new Map()
+  private index(name: ErrorIndex): IdIndex {
+    let ix = this.errorIndexes.get(name)
+    if (ix === undefined) {
+      ix = new IdIndex()
+      const keyOf = ERROR_INDEX_KEYS[name]
+      for (const e of this.entries) {
+        const key = keyOf(e)
+        if (key !== undefined) ix.add(key, e.id)
+      }
+      this.errorIndexes.set(name, ix)
     }
-    for (const e of this.entries) {
-      const src = repoKey(e.source.printed)
-      push(ix.bySourceRepo, src, e.id)
-      if (e.source.digest) push(ix.bySourceDigest, `${src}@${e.source.digest}`, e.id)
-      else if (e.source.tag !== undefined) push(ix.bySourceTag, `${src}:${e.source.tag}`, e.id)
-      push(ix.byDestRepo, repoKey(e.destination.printed), e.id)
-      push(ix.byMappingLine, `${e.file}:${e.line}`, e.id)
-    }
-    this.errorIndexes = ix
     return ix
   }
 
@@ -422,7 +439,7 @@ export class Attributor {
   }
 
   private exactDigest(subject: { source: string; digest: string }): boolean {
-    return this.ix.bySourceDigest.has(`${repoKey(subject.source)}@${subject.digest}`)
+    return this.index('sourceDigest').has(`${repoKey(subject.source)}@${subject.digest}`)
   }
 
   private entry(id: number): MappingEntry {
@@ -433,35 +450,37 @@ export class Attributor {
     switch (subject.kind) {
       case 'mapping-line':
         return (
-          this.ix.byMappingLine.get(`${subject.file}:${subject.line}`) ??
+          this.index('mappingLine').get(`${subject.file}:${subject.line}`) ??
           this.entries
             .filter((e) => e.line === subject.line && sameFile(e.file, subject.file))
             .map((e) => e.id)
         )
       case 'source-tag': {
         const src = repoKey(subject.source)
-        const exact = this.ix.bySourceTag.get(`${src}:${subject.tag}`)
+        const exact = this.index('sourceTag').get(`${src}:${subject.tag}`)
         if (exact) return exact
         // Tag-less or wildcard sources expand to tags oc names one by one.
-        return (this.ix.bySourceRepo.get(src) ?? []).filter((id) => {
+        return (this.index('sourceRepo').get(src) ?? []).filter((id) => {
           const tag = this.entry(id).source.tag
           return tag === undefined || tag.includes('*')
         })
       }
       case 'source-digest': {
         const src = repoKey(subject.source)
-        const exact = this.ix.bySourceDigest.get(`${src}@${subject.digest}`)
+        const exact = this.index('sourceDigest').get(`${src}@${subject.digest}`)
         if (exact) return exact
         // A tag resolved to this digest; without -v=3 oc does not say which tag.
-        return (this.ix.bySourceRepo.get(src) ?? []).filter((id) => !this.entry(id).source.digest)
+        return (this.index('sourceRepo').get(src) ?? []).filter(
+          (id) => !this.entry(id).source.digest
+        )
       }
       case 'source-list-child': {
         const { repo, tag, digest } = splitRef(subject.sourceRef)
         const parsed = parseImageRef(repo, 'source')
         const src = 'ref' in parsed ? repoKey(parsed.ref.printed) : repoKey(repo)
         const all = [
-          ...(this.ix.bySourceRepo.get(src) ?? []),
-          ...(this.ix.bySourceRepo.get(repoKey(`file://${repo}`)) ?? [])
+          ...(this.index('sourceRepo').get(src) ?? []),
+          ...(this.index('sourceRepo').get(repoKey(`file://${repo}`)) ?? [])
         ]
         const narrowed = all.filter((id) => {
           const s = this.entry(id).source
@@ -470,9 +489,9 @@ export class Attributor {
         return narrowed.length ? narrowed : all
       }
       case 'source-repo':
-        return this.ix.bySourceRepo.get(repoKey(subject.source)) ?? []
+        return this.index('sourceRepo').get(repoKey(subject.source)) ?? []
       case 'destination-repo': {
-        const ids = this.ix.byDestRepo.get(repoKey(subject.destination)) ?? []
+        const ids = this.index('destRepo').get(repoKey(subject.destination)) ?? []
         if (!subject.source) return ids
         const src = repoKey(subject.source)
         const narrowed = ids.filter((id) => repoKey(this.entry(id).source.printed) === src)
@@ -486,7 +505,7 @@ export class Attributor {
           )
         }
         // A digest push failed: a list child or a digest-only line; the tags above it fail too.
-        return this.ix.byDestRepo.get(dst) ?? []
+        return this.index('destRepo').get(dst) ?? []
       }
       case 'entry':
         return this.byId[subject.entryId] !== undefined ? [subject.entryId] : []

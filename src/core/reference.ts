@@ -244,7 +244,10 @@ export function repoKey(printed: string): string {
   const path = printed.slice(prefix.length)
   const slash = path.indexOf('/')
   if (slash > 0 && isRegistryComponent(path.slice(0, slash))) {
-    return prefix + path.slice(0, slash).toLowerCase() + path.slice(slash)
+    const host = path.slice(0, slash)
+    const lower = host.toLowerCase()
+    // Usually already lower case: then the key is `printed` itself, not a copy per entry.
+    return lower === host ? printed : prefix + lower + path.slice(slash)
   }
   return printed
 }
