@@ -3,7 +3,7 @@
 import { CLASS_INFO, classify, isRunSummary } from './classify.js'
 import { parseErrorSubject, parseFilteredSubject, parseWarningSubject } from './oc-messages.js'
 import { IdIndex } from './id-index.js'
-import { isExpandingSource, parseImageRef, repoKey } from './reference.js'
+import { isExpandingSource, joinKey, parseImageRef, repoKey } from './reference.js'
 import type {
   AttemptStats,
   Classification,
@@ -62,19 +62,6 @@ interface EntryState {
 
 /** The indexes only errors and warnings need: each built on its first use. */
 type ErrorIndex = 'sourceTag' | 'sourceDigest' | 'sourceRepo' | 'destRepo' | 'mappingLine'
-
-/**
- * `${a}${sep}${b}`, but `spelled` itself when it is exactly that: the entry's own token is
- * usually the key already, and sharing it saves a string per entry and index.
- */
-function joinKey(spelled: string, a: string, sep: string, b: string): string {
-  const same =
-    spelled.length === a.length + sep.length + b.length &&
-    spelled.startsWith(a) &&
-    spelled.startsWith(sep, a.length) &&
-    spelled.endsWith(b)
-  return same ? spelled : `${a}${sep}${b}`
-}
 
 /** Each index's key for an entry (undefined: not in that index). */
 const ERROR_INDEX_KEYS: Readonly<Record<ErrorIndex, (e: MappingEntry) => string | undefined>> = {

@@ -258,10 +258,23 @@ export function repoKey(printed: string): string {
  */
 export function formatRef(ref: ImageRef, tag?: string): string {
   if (ref.repository === '') return ref.printed
-  if (tag !== undefined) return `${ref.printed}:${tag}`
-  if (ref.digest !== undefined) return `${ref.printed}@${ref.digest}`
-  if (ref.tag !== undefined) return `${ref.printed}:${ref.tag}`
+  if (tag !== undefined) return joinKey(ref.raw, ref.printed, ':', tag)
+  if (ref.digest !== undefined) return joinKey(ref.raw, ref.printed, '@', ref.digest)
+  if (ref.tag !== undefined) return joinKey(ref.raw, ref.printed, ':', ref.tag)
   return ref.printed
+}
+
+/**
+ * `${a}${sep}${b}`, but `spelled` itself when it is exactly that: a ref's own token usually is
+ * the string wanted, and sharing it saves a copy per mapping line in keys and indexes.
+ */
+export function joinKey(spelled: string, a: string, sep: string, b: string): string {
+  const same =
+    spelled.length === a.length + sep.length + b.length &&
+    spelled.startsWith(a) &&
+    spelled.startsWith(sep, a.length) &&
+    spelled.endsWith(b)
+  return same ? spelled : `${a}${sep}${b}`
 }
 
 /** True when oc expands this source over the network (tag-less, or a glob tag). */
