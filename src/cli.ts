@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The mirror-guard command line: triage a log, verify a mirror, validate a mapping.
+import { readFileSync } from 'node:fs'
 import { triageCommand, TRIAGE_HELP } from './cli/triage.js'
 import { validateCommand } from './cli/validate.js'
 import { verifyCommand } from './cli/verify.js'
@@ -14,9 +15,25 @@ Commands:
   verify    check that a mirror is complete (file:// trees on disk, or registries over HTTP)
   validate  check mapping files for what oc would reject or silently misread (no network)
 
+Options:
+  -h, --help     this text
+  -V, --version  print "mirror-guard <version>"
+
 Run "mirror-guard <command> --help" for the options of a command.
 
 ${TRIAGE_HELP.split('\n').slice(-5).join('\n')}`
+
+/**
+ * The version of the installed package. dist/cli.js and src/cli.ts both sit one level below the
+ * package root (dist/package.json only sets the module type, hence '..'). `base` is a parameter
+ * so the bundler cannot resolve the URL at build time and swap in a copied asset.
+ */
+function packageVersion(base: string = import.meta.url): string {
+  const url = new URL('../package.json', base)
+  const pkg = JSON.parse(readFileSync(url, 'utf8')) as { version?: unknown }
+  if (typeof pkg.version !== 'string') throw new Error(`${url.pathname} has no "version"`)
+  return pkg.version
+}
 
 async function main(argv: string[]): Promise<number> {
   const io: CliIo = {
@@ -32,6 +49,10 @@ async function main(argv: string[]): Promise<number> {
       return verifyCommand(rest, io)
     case 'validate':
       return validateCommand(rest, io)
+    case '-V':
+    case '--version':
+      io.out(`mirror-guard ${packageVersion()}\n`)
+      return EXIT_OK
     case undefined:
     case '-h':
     case '--help':
