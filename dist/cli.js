@@ -663,6 +663,30 @@ function classify(text) {
     return { class: 'unknown', reason: 'unrecognised error', retryable: false };
 }
 
+;// CONCATENATED MODULE: ./src/core/id-index.ts
+// Entry ids by string key, as compact as a Map allows: most keys of a mapping's indexes name a
+// single entry, kept as a bare number rather than a one-element array (a 20,000-line mapping's
+// error indexes shrank by a third).
+class IdIndex {
+    map = new Map();
+    add(key, id) {
+        const known = this.map.get(key);
+        if (known === undefined)
+            this.map.set(key, id);
+        else if (typeof known === 'number')
+            this.map.set(key, [known, id]);
+        else
+            known.push(id);
+    }
+    get(key) {
+        const known = this.map.get(key);
+        return typeof known === 'number' ? [known] : known;
+    }
+    has(key) {
+        return this.map.has(key);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/reference.ts
 const DST_DIGEST_ERROR = 'you must specify a tag for DST or leave it blank to only push by digest';
 const NAME_TOTAL_LENGTH_MAX = 255;
@@ -879,7 +903,10 @@ function repoKey(printed) {
     const path = printed.slice(prefix.length);
     const slash = path.indexOf('/');
     if (slash > 0 && isRegistryComponent(path.slice(0, slash))) {
-        return prefix + path.slice(0, slash).toLowerCase() + path.slice(slash);
+        const host = path.slice(0, slash);
+        const lower = host.toLowerCase();
+        // Usually already lower case: then the key is `printed` itself, not a copy per entry.
+        return lower === host ? printed : prefix + lower + path.slice(slash);
     }
     return printed;
 }
@@ -891,12 +918,23 @@ function formatRef(ref, tag) {
     if (ref.repository === '')
         return ref.printed;
     if (tag !== undefined)
-        return `${ref.printed}:${tag}`;
+        return joinKey(ref.raw, ref.printed, ':', tag);
     if (ref.digest !== undefined)
-        return `${ref.printed}@${ref.digest}`;
+        return joinKey(ref.raw, ref.printed, '@', ref.digest);
     if (ref.tag !== undefined)
-        return `${ref.printed}:${ref.tag}`;
+        return joinKey(ref.raw, ref.printed, ':', ref.tag);
     return ref.printed;
+}
+/**
+ * `${a}${sep}${b}`, but `spelled` itself when it is exactly that: a ref's own token usually is
+ * the string wanted, and sharing it saves a copy per mapping line in keys and indexes.
+ */
+function joinKey(spelled, a, sep, b) {
+    const same = spelled.length === a.length + sep.length + b.length &&
+        spelled.startsWith(a) &&
+        spelled.startsWith(sep, a.length) &&
+        spelled.endsWith(b);
+    return same ? spelled : `${a}${sep}${b}`;
 }
 /** True when oc expands this source over the network (tag-less, or a glob tag). */
 function isExpandingSource(ref) {
@@ -948,16 +986,32 @@ function escapeRune(cp) {
 
 
 
+
 /**
  * Shared empty lists, never mutated: a 1 GB log of 30 attempts over 20,000 lines would
  * otherwise allocate (and promote to the old generation) fresh empty arrays per entry and attempt.
  */
 const NO_FAILURES = [];
 const NONE = [];
+/** Each index's key for an entry (undefined: not in that index). */
+const ERROR_INDEX_KEYS = {
+    sourceTag: (e) => !e.source.digest && e.source.tag !== undefined
+        ? joinKey(e.source.raw, repoKey(e.source.printed), ':', e.source.tag)
+        : undefined,
+    sourceDigest: (e) => e.source.digest
+        ? joinKey(e.source.raw, repoKey(e.source.printed), '@', e.source.digest)
+        : undefined,
+    sourceRepo: (e) => repoKey(e.source.printed),
+    destRepo: (e) => repoKey(e.destination.printed),
+    mappingLine: (e) => `${e.file}:${e.line}`
+};
 const MAX_REASONS = 5;
+/** Run-level findings kept whole (see addRunLevel). */
+const MAX_RUN_LEVEL = 500;
 /** oc ≤4.13 on file:// / s3:// writes the manifest although a blob failed (oc-reference §7). */
 const SUCCESS_ANYWAY = 'oc printed a success line anyway: the manifest was written without the failed blob';
 const MAX_EVIDENCE = 20;
+const NONE_IDS = [];
 const push = (map, key, value) => {
     const list = map.get(key);
     if (list)
@@ -979,14 +1033,17 @@ const splitRef = (ref) => {
 const pushProvesBlobs = (entry) => entry.destination.kind === 'registry';
 class Attributor {
     entries;
-    byId = new Map();
+    /** By entry id (ids are dense indexes of the mapping set: arrays, not Maps). */
+    byId = [];
     /** Success lines are looked up here: the one index built up front. */
-    byDestTag = new Map();
+    byDestTag = new IdIndex();
     /** Tag-less and wildcard sources: oc expands them to tags the mapping never names. */
-    expandingByDestRepo = new Map();
-    errorIndexes;
+    expandingByDestRepo = new IdIndex();
+    successMemo = new Map();
+    successMemoSize = 0;
+    errorIndexes = new Map();
     /** Created when an attempt first says something about the entry. */
-    state = new Map();
+    state = [];
     attempt = 0;
     eventsInAttempt = 0;
     sawPlan = false;
@@ -994,52 +1051,44 @@ class Attributor {
      * One mark per entry, reused across attempts (epoch) so a log of many attempts does not
      * allocate a fresh mark per entry and attempt; `touched` lists this attempt's, in order.
      */
-    marks = new Map();
+    marks = [];
     touched = [];
     epoch = 0;
     deferred = [];
     untaggedSuccess = new Map();
     runEnd = 'unknown';
     runLevel = [];
+    runLevelMore = new Map();
     attempts = [];
     current = this.newStats(0, 1);
     constructor(set, scope) {
         const wanted = scope ? new Set(scope) : undefined;
         this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id));
         for (const e of this.entries) {
-            this.byId.set(e.id, e);
+            this.byId[e.id] = e;
             const dst = repoKey(e.destination.printed);
             if (isExpandingSource(e.source))
-                push(this.expandingByDestRepo, dst, e.id);
+                this.expandingByDestRepo.add(dst, e.id);
             else
-                push(this.byDestTag, `${dst}:${e.destinationTag ?? ''}`, e.id);
+                this.byDestTag.add(joinKey(e.destination.raw, dst, ':', e.destinationTag ?? ''), e.id);
         }
     }
     /**
-     * The indexes only errors and warnings need, built on the first one: a clean log (and the
-     * memory of a 200,000-line mapping) pays for none of them.
+     * An index only errors and warnings need, built on its first use: a clean log (and the
+     * memory of a 200,000-line mapping) pays for none of them, most logs for two or three.
      */
-    get ix() {
-        if (this.errorIndexes)
-            return this.errorIndexes;
-        const ix = {
-            bySourceTag: new Map(),
-            bySourceDigest: new Map(),
-            bySourceRepo: new Map(),
-            byDestRepo: new Map(),
-            byMappingLine: new Map()
-        };
-        for (const e of this.entries) {
-            const src = repoKey(e.source.printed);
-            push(ix.bySourceRepo, src, e.id);
-            if (e.source.digest)
-                push(ix.bySourceDigest, `${src}@${e.source.digest}`, e.id);
-            else if (e.source.tag !== undefined)
-                push(ix.bySourceTag, `${src}:${e.source.tag}`, e.id);
-            push(ix.byDestRepo, repoKey(e.destination.printed), e.id);
-            push(ix.byMappingLine, `${e.file}:${e.line}`, e.id);
+    index(name) {
+        let ix = this.errorIndexes.get(name);
+        if (ix === undefined) {
+            ix = new IdIndex();
+            const keyOf = ERROR_INDEX_KEYS[name];
+            for (const e of this.entries) {
+                const key = keyOf(e);
+                if (key !== undefined)
+                    ix.add(key, e.id);
+            }
+            this.errorIndexes.set(name, ix);
         }
-        this.errorIndexes = ix;
         return ix;
     }
     onEvent(e) {
@@ -1101,7 +1150,7 @@ class Attributor {
     finish() {
         this.closeAttempt();
         const verdicts = this.entries.map((entry) => {
-            const s = this.state.get(entry.id);
+            const s = this.state[entry.id];
             if (s?.status === 'mirrored') {
                 return {
                     entryId: entry.id,
@@ -1133,13 +1182,21 @@ class Attributor {
                 retryable: !rejected
             };
         });
-        return { verdicts, runLevel: this.runLevel, attempts: this.attempts };
+        const more = [...this.runLevelMore.values()].map((f) => ({
+            severity: f.severity,
+            class: f.class,
+            reason: `${f.reason} (and ${f.count - 1} more ${f.severity}s of this class not listed)`,
+            text: f.text,
+            logLine: f.logLine,
+            count: f.count
+        }));
+        return { verdicts, runLevel: [...this.runLevel, ...more], attempts: this.attempts };
     }
     newStats(attempt, firstLine) {
         return { attempt, errors: 0, warnings: 0, successLines: 0, firstLine, lastLine: firstLine };
     }
     mark(id) {
-        let m = this.marks.get(id);
+        let m = this.marks[id];
         if (!m) {
             m = {
                 epoch: this.epoch,
@@ -1148,7 +1205,7 @@ class Attributor {
                 moreSuccess: undefined,
                 failures: NO_FAILURES
             };
-            this.marks.set(id, m);
+            this.marks[id] = m;
             this.touched.push(id);
         }
         else if (m.epoch !== this.epoch) {
@@ -1162,7 +1219,7 @@ class Attributor {
     }
     /** Success lines of the entry in the current attempt. */
     successes(id) {
-        const m = this.marks.get(id);
+        const m = this.marks[id];
         return m && m.epoch === this.epoch ? m.successes : 0;
     }
     addSuccess(id, logLine) {
@@ -1186,15 +1243,51 @@ class Attributor {
             this.addFailure(id, failure);
     }
     onSuccess(destination, tag, digest, logLine) {
-        const dst = repoKey(destination);
         if (tag !== undefined) {
-            const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? [];
-            for (const id of ids)
+            for (const id of this.successIds(destination, tag))
                 this.addSuccess(id, logLine);
             return;
         }
+        const dst = repoKey(destination);
         // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end.
         push(this.untaggedSuccess, dst, { digest, logLine });
+    }
+    /**
+     * The entries a tagged success line confirms, memoised by the line's own spelling: a log of
+     * many attempts repeats the same lines, and this runs for each of them. Per destination a
+     * short list of tags, a Map once it has many (a release repository holds hundreds).
+     */
+    successIds(destination, tag) {
+        const known = this.successMemo.get(destination);
+        if (known !== undefined) {
+            if (Array.isArray(known)) {
+                for (const k of known)
+                    if (k.tag === tag)
+                        return k.ids;
+            }
+            else {
+                const ids = known.get(tag);
+                if (ids !== undefined)
+                    return ids;
+            }
+        }
+        const dst = repoKey(destination);
+        const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? NONE_IDS;
+        // Bounded by the mapping: a log of endless distinct lines must not grow it.
+        if (this.successMemoSize >= 2 * this.entries.length + 1024)
+            return ids;
+        this.successMemoSize++;
+        if (known === undefined)
+            this.successMemo.set(destination, [{ tag, ids }]);
+        else if (!Array.isArray(known))
+            known.set(tag, ids);
+        else if (known.length < 8)
+            known.push({ tag, ids });
+        else {
+            const byTag = new Map(known.map((k) => [k.tag, k.ids]));
+            this.successMemo.set(destination, byTag.set(tag, ids));
+        }
+        return ids;
     }
     onError(text, logLine) {
         const c = classify(text);
@@ -1204,7 +1297,7 @@ class Attributor {
                 this.runEnd = 'planning-aborted';
             else if (/while uploading images/.test(text))
                 this.runEnd = 'phase-aborted';
-            this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
+            this.addRunLevel({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
             return;
         }
         // A usage error before any plan output means oc rejected its arguments: nothing ran.
@@ -1212,8 +1305,24 @@ class Attributor {
             this.runEnd = 'rejected';
         const subject = parseErrorSubject(text);
         if (!this.target(subject, failure)) {
-            this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
+            this.addRunLevel({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
         }
+    }
+    /**
+     * The first MAX_RUN_LEVEL findings are kept whole; later ones are counted per severity and
+     * class, so a log of millions of unattributable lines cannot exhaust memory.
+     */
+    addRunLevel(f) {
+        if (this.runLevel.length < MAX_RUN_LEVEL) {
+            this.runLevel.push(f);
+            return;
+        }
+        const key = `${f.severity} ${f.class}`;
+        const more = this.runLevelMore.get(key);
+        if (more)
+            more.count++;
+        else
+            this.runLevelMore.set(key, { ...f, count: 1 });
     }
     onWarning(text, logLine) {
         const subject = parseWarningSubject(text);
@@ -1223,7 +1332,7 @@ class Attributor {
                 return;
         }
         const c = classify(text);
-        this.runLevel.push({ severity: 'warning', class: c.class, reason: c.reason, text, logLine });
+        this.addRunLevel({ severity: 'warning', class: c.class, reason: c.reason, text, logLine });
     }
     onInfo(text, logLine) {
         if (text.startsWith('Dry run complete'))
@@ -1238,7 +1347,13 @@ class Attributor {
             logLine
         };
         if (!this.target(subject, failure, true)) {
-            this.runLevel.push({ severity: 'warning', ...failure, text });
+            this.addRunLevel({
+                severity: 'warning',
+                class: failure.class,
+                reason: failure.reason,
+                text,
+                logLine
+            });
         }
     }
     /** Routes a failure to the entries its subject names. False when it names none. */
@@ -1266,44 +1381,44 @@ class Attributor {
         return true;
     }
     exactDigest(subject) {
-        return this.ix.bySourceDigest.has(`${repoKey(subject.source)}@${subject.digest}`);
+        return this.index('sourceDigest').has(`${repoKey(subject.source)}@${subject.digest}`);
     }
     entry(id) {
-        return this.byId.get(id);
+        return this.byId[id];
     }
     resolve(subject) {
         switch (subject.kind) {
             case 'mapping-line':
-                return (this.ix.byMappingLine.get(`${subject.file}:${subject.line}`) ??
+                return (this.index('mappingLine').get(`${subject.file}:${subject.line}`) ??
                     this.entries
                         .filter((e) => e.line === subject.line && sameFile(e.file, subject.file))
                         .map((e) => e.id));
             case 'source-tag': {
                 const src = repoKey(subject.source);
-                const exact = this.ix.bySourceTag.get(`${src}:${subject.tag}`);
+                const exact = this.index('sourceTag').get(`${src}:${subject.tag}`);
                 if (exact)
                     return exact;
                 // Tag-less or wildcard sources expand to tags oc names one by one.
-                return (this.ix.bySourceRepo.get(src) ?? []).filter((id) => {
+                return (this.index('sourceRepo').get(src) ?? []).filter((id) => {
                     const tag = this.entry(id).source.tag;
                     return tag === undefined || tag.includes('*');
                 });
             }
             case 'source-digest': {
                 const src = repoKey(subject.source);
-                const exact = this.ix.bySourceDigest.get(`${src}@${subject.digest}`);
+                const exact = this.index('sourceDigest').get(`${src}@${subject.digest}`);
                 if (exact)
                     return exact;
                 // A tag resolved to this digest; without -v=3 oc does not say which tag.
-                return (this.ix.bySourceRepo.get(src) ?? []).filter((id) => !this.entry(id).source.digest);
+                return (this.index('sourceRepo').get(src) ?? []).filter((id) => !this.entry(id).source.digest);
             }
             case 'source-list-child': {
                 const { repo, tag, digest } = splitRef(subject.sourceRef);
                 const parsed = parseImageRef(repo, 'source');
                 const src = 'ref' in parsed ? repoKey(parsed.ref.printed) : repoKey(repo);
                 const all = [
-                    ...(this.ix.bySourceRepo.get(src) ?? []),
-                    ...(this.ix.bySourceRepo.get(repoKey(`file://${repo}`)) ?? [])
+                    ...(this.index('sourceRepo').get(src) ?? []),
+                    ...(this.index('sourceRepo').get(repoKey(`file://${repo}`)) ?? [])
                 ];
                 const narrowed = all.filter((id) => {
                     const s = this.entry(id).source;
@@ -1312,9 +1427,9 @@ class Attributor {
                 return narrowed.length ? narrowed : all;
             }
             case 'source-repo':
-                return this.ix.bySourceRepo.get(repoKey(subject.source)) ?? [];
+                return this.index('sourceRepo').get(repoKey(subject.source)) ?? [];
             case 'destination-repo': {
-                const ids = this.ix.byDestRepo.get(repoKey(subject.destination)) ?? [];
+                const ids = this.index('destRepo').get(repoKey(subject.destination)) ?? [];
                 if (!subject.source)
                     return ids;
                 const src = repoKey(subject.source);
@@ -1327,10 +1442,10 @@ class Attributor {
                     return (this.byDestTag.get(`${dst}:${subject.tag}`) ?? this.expandingByDestRepo.get(dst) ?? []);
                 }
                 // A digest push failed: a list child or a digest-only line; the tags above it fail too.
-                return this.ix.byDestRepo.get(dst) ?? [];
+                return this.index('destRepo').get(dst) ?? [];
             }
             case 'entry':
-                return this.byId.has(subject.entryId) ? [subject.entryId] : [];
+                return this.byId[subject.entryId] !== undefined ? [subject.entryId] : [];
             case 'run':
                 return [];
         }
@@ -1347,7 +1462,7 @@ class Attributor {
                 }
             }
             for (const id of this.touched)
-                this.apply(id, this.marks.get(id));
+                this.apply(id, this.marks[id]);
             const c = this.current;
             this.attempts.push({
                 attempt: Math.max(c.attempt, 1),
@@ -1380,12 +1495,12 @@ class Attributor {
         }
     }
     apply(id, m) {
-        if (!this.byId.has(id))
+        if (this.byId[id] === undefined)
             return;
-        let s = this.state.get(id);
+        let s = this.state[id];
         if (!s) {
             s = { classes: NONE, reasons: NONE, evidence: NONE };
-            this.state.set(id, s);
+            this.state[id] = s;
         }
         const attempt = Math.max(this.attempt, 1);
         if (m.failures.length) {
@@ -1445,9 +1560,149 @@ function unconfirmedReason(end) {
 
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/core/success-line.ts
+/** JavaScript's `\s` above ASCII (what `\S` in a regex excludes). */
+function isWideSpace(c) {
+    return (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff);
+}
+/** Where the ref starts in `^((?:sha256|sha512):[0-9a-f]+) (\S+)$`, or -1 when no match. */
+function refStart(line) {
+    if (line.charCodeAt(0) !== 115 /* s */)
+        return -1;
+    if (!line.startsWith('sha256:') && !line.startsWith('sha512:'))
+        return -1;
+    const space = line.indexOf(' ', 7);
+    if (space <= 7 || space === line.length - 1)
+        return -1;
+    for (let i = 7; i < space; i++) {
+        const c = line.charCodeAt(i);
+        if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102)))
+            return -1;
+    }
+    for (let i = space + 1; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isWideSpace(c))
+            return -1;
+    }
+    return space + 1;
+}
+function parseSuccessLine(line) {
+    const at = refStart(line);
+    if (at < 0)
+        return undefined;
+    const digest = line.slice(0, at - 1);
+    // The tag follows the last ':' only when it comes after the last '/' (127.0.0.1:5001/x/a:v1).
+    const colon = line.lastIndexOf(':');
+    if (colon >= at && colon > line.lastIndexOf('/') && colon < line.length - 1) {
+        return { digest, destination: line.slice(at, colon), tag: line.slice(colon + 1) };
+    }
+    return { digest, destination: line.slice(at) };
+}
+function successEvent(parts, logLine) {
+    return parts.tag === undefined
+        ? { kind: 'success', digest: parts.digest, destination: parts.destination, logLine }
+        : {
+            kind: 'success',
+            digest: parts.digest,
+            destination: parts.destination,
+            tag: parts.tag,
+            logLine
+        };
+}
+/** Arena growth step: the remembered lines' bytes live in a few large buffers, not one each. */
+const ARENA_BYTES = 1 << 18;
+/**
+ * Longest line remembered (real ones are under 300 bytes): with the capacity, this bounds the
+ * cache at a few MB whatever the log holds.
+ */
+const MAX_REMEMBERED = 512;
+/**
+ * Success lines met before, by their bytes. Sharing the strings saves decoding and slicing
+ * them, and lets Maps keyed by them reuse the hash V8 caches in each string. Bounded: lines
+ * past `capacity` distinct ones, or longer than MAX_REMEMBERED, are parsed, not remembered.
+ */
+class SuccessLineCache {
+    decode;
+    capacity;
+    byHash = new Map();
+    size = 0;
+    arena = Buffer.alloc(0);
+    arenaUsed = 0;
+    constructor(decode, capacity = 1 << 15) {
+        this.decode = decode;
+        this.capacity = capacity;
+    }
+    /** The parts of the line `buf[start..end)` (ASCII, no terminator), or undefined. */
+    lookup(buf, start, end) {
+        if (end - start < 10 || buf[start + 1] !== 104 /* h */ || buf[start + 6] !== 58 /* : */) {
+            return undefined;
+        }
+        // Hashed: the digest's first bytes and the ref's last ones (the whole line is compared).
+        let hash = 0x811c9dc5;
+        for (let i = start + 7, n = Math.min(end, start + 23); i < n; i++) {
+            hash = Math.imul(hash ^ buf[i], 0x01000193);
+        }
+        for (let i = Math.max(start + 23, end - 16); i < end; i++) {
+            hash = Math.imul(hash ^ buf[i], 0x01000193);
+        }
+        const found = this.byHash.get(hash);
+        if (found !== undefined) {
+            if (!Array.isArray(found)) {
+                if (this.same(found, buf, start, end))
+                    return found.parts;
+            }
+            else {
+                for (const f of found)
+                    if (this.same(f, buf, start, end))
+                        return f.parts;
+            }
+        }
+        const parts = parseSuccessLine(this.decode(buf, start, end));
+        if (parts === undefined || this.size >= this.capacity || end - start > MAX_REMEMBERED) {
+            return parts;
+        }
+        const at = this.store(buf, start, end);
+        const entry = { arena: this.arena, at, length: end - start, parts };
+        if (found === undefined)
+            this.byHash.set(hash, entry);
+        else if (Array.isArray(found))
+            found.push(entry);
+        else
+            this.byHash.set(hash, [found, entry]);
+        this.size++;
+        return parts;
+    }
+    same(e, buf, start, end) {
+        return buf.compare(e.arena, e.at, e.at + e.length, start, end) === 0;
+    }
+    /** Copies the bytes into the arena (a line is at most 64 KiB, see MAX_LINE_BYTES). */
+    store(buf, start, end) {
+        const n = end - start;
+        if (this.arenaUsed + n > this.arena.length) {
+            // A new arena; earlier entries keep a reference to theirs.
+            this.arena = Buffer.allocUnsafe(Math.max(ARENA_BYTES, n));
+            this.arenaUsed = 0;
+        }
+        const at = this.arenaUsed;
+        buf.copy(this.arena, at, start, end);
+        this.arenaUsed += n;
+        return at;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/log-reader.ts
 // oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
 // memory (oc-reference §1). The parser never throws: unknown lines become `other` events.
+
+
 
 
 /** Line written by mirror-guard before each attempt's output. */
@@ -1463,7 +1718,6 @@ const MAX_ERROR_CHARS = 256 * 1024;
 const MAX_PANIC_LINES = 20;
 const log_reader_DIGEST = '(?:sha256|sha512):[0-9a-f]+';
 // stdout (§1.5): `<digest> <dest repo>[:<tag>]`; also what the skopeo engine writes.
-const SUCCESS_RE = new RegExp(`^(${log_reader_DIGEST}) (\\S+)$`);
 const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/;
 const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/;
 const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_reader_DIGEST})(?: \\S+)?$`);
@@ -1479,19 +1733,6 @@ const TOP_LEVEL_RE = /^(?:(?:error|warning|info|uploading|mounted): |Error: |War
 // Errors CheckErr prints before any work starts (§1.4 pre-run, §3): each ends the run.
 const PRE_RUN_RE = /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/;
 const FINAL_ERROR_RE = /^(?:one or more errors occurred(?: while uploading images)?|an error occurred during planning)$/;
-function parseSuccessLine(line) {
-    const m = SUCCESS_RE.exec(line);
-    if (!m)
-        return undefined;
-    const digest = m[1] ?? '';
-    const ref = m[2] ?? '';
-    // The tag follows the last ':' only when it comes after the last '/' (127.0.0.1:5001/x/a:v1).
-    const colon = ref.lastIndexOf(':');
-    if (colon > ref.lastIndexOf('/') && colon < ref.length - 1) {
-        return { digest, destination: ref.slice(0, colon), tag: ref.slice(colon + 1) };
-    }
-    return { digest, destination: ref };
-}
 const DURATION_UNITS = {
     h: 3600,
     m: 60,
@@ -1520,18 +1761,44 @@ function parseHumanSize(text) {
         return undefined;
     return Math.round(Number(m[1]) * 1000 ** DECIMAL_UNITS.indexOf(m[2] ?? ''));
 }
+const UPLOADING = Buffer.from('uploading: ');
+const MOUNTED = Buffer.from('mounted: ');
+const BLOBS = Buffer.from('    blobs:');
+const MANIFESTS = Buffer.from('    manifests:');
+const BLANK6 = Buffer.from('      ');
+/** `buf[start..end)` starts with `prefix` (or equals it, with `exact`). */
+function bytesStartWith(buf, start, end, prefix, exact = false) {
+    const n = prefix.length;
+    if (exact ? end - start !== n : end - start < n)
+        return false;
+    for (let i = 0; i < n; i++)
+        if (buf[start + i] !== prefix[i])
+            return false;
+    return true;
+}
 class LogParser {
+    options;
     lineNo = 0;
     folded = 0;
     attempt = 0;
     section = 'none';
     planPrefix = '';
     planRepo = '';
+    /** Length of a folded repository header in planRepoBytes, -1 when none is pending. */
+    planRepoPending = -1;
+    planRepoBytes = Buffer.alloc(0);
     planList = 'none';
     open;
     inDump = false;
     ended = 'no';
     sawRunOutput = false;
+    planEventInAttempt = false;
+    routineLines = 0;
+    routineLast = 0;
+    successLines = new SuccessLineCache(latin1);
+    constructor(options = {}) {
+        this.options = options;
+    }
     get stats() {
         return { lines: this.lineNo, folded: this.folded, attempt: this.attempt };
     }
@@ -1543,6 +1810,8 @@ class LogParser {
     }
     /** As push, handing the events to `out` (an array, or readLog's direct callback). */
     pushInto(rawLine, out) {
+        if (this.routineLines > 0)
+            this.flushRoutine(out);
         const logLine = ++this.lineNo;
         const line = capLine(rawLine);
         // Cheap first-character gates keep the regexes off the hot path (plan rows, uploads).
@@ -1555,21 +1824,117 @@ class LogParser {
         }
         if (logLine === 1)
             this.startAttempt(out, 1, 1);
-        const topLevel = isTopLevel(line);
+        const parts = line.charCodeAt(0) === 115 /* s */ ? parseSuccessLine(line) : undefined;
+        const success = parts && successEvent(parts, logLine);
+        const topLevel = success !== undefined || isTopLevel(line);
         if (this.absorb(line, topLevel, out))
             return;
         // After a run's final line, the next line oc would print at top level starts a new run.
         // stdout lines (in a combined capture they can trail the end) and stray text do not.
-        if (this.ended !== 'no' && topLevel && !SUCCESS_RE.test(line)) {
+        if (this.ended !== 'no' && topLevel && success === undefined) {
             const summary = line.startsWith('error: ') && FINAL_ERROR_RE.test(line.slice(7));
             if (!(this.ended === 'soft' && summary))
                 this.startAttempt(out, this.attempt + 1, logLine);
         }
-        this.parseLine(line, logLine, out);
+        this.parseLine(line, logLine, out, success);
+    }
+    /**
+     * The byte-level fast path of foldRoutine: consumes the line `buf[start..end)` (ASCII, no
+     * terminator) and returns true when it is routine (folded) or a success line (emitted from
+     * interned parts) and nothing is open that it could continue or close; otherwise returns
+     * false and the caller decodes it and calls pushInto.
+     */
+    tryFold(buf, start, end, out) {
+        if (!this.options.foldRoutine || this.open || this.inDump || this.lineNo === 0)
+            return false;
+        const c0 = buf[start];
+        if (c0 === 115 /* s */) {
+            // A success line: never top level for run boundaries, never continues anything.
+            const parts = this.successLines.lookup(buf, start, end);
+            if (parts === undefined)
+                return false;
+            if (this.routineLines > 0)
+                this.flushRoutine(out);
+            this.sawRunOutput = true;
+            out.push(successEvent(parts, ++this.lineNo));
+            return true;
+        }
+        if (c0 === 32 /* space */) {
+            if (!this.foldIndented(buf, start, end))
+                return false;
+        }
+        else if (c0 === 117 /* u */ || c0 === 109 /* m */) {
+            // Top level: after a run's end it would start the next run, so it is decoded then.
+            if (this.ended !== 'no' || !this.sawRunOutput)
+                return false;
+            if (!bytesStartWith(buf, start, end, c0 === 117 ? UPLOADING : MOUNTED))
+                return false;
+        }
+        else {
+            return false;
+        }
+        this.routineLast = ++this.lineNo;
+        this.routineLines++;
+        this.folded++;
+        return true;
+    }
+    /**
+     * Indented lines are never top level (they cannot start a run, whatever `ended` says) and,
+     * with nothing open, only ever become plan or `other` events: phase-table rows, repository
+     * headers, `blobs:`/`manifests:` and their rows. Blank lines end a section: decoded.
+     */
+    foldIndented(buf, start, end) {
+        if (buf[end - 1] <= 32)
+            return false;
+        if (this.section === 'phase')
+            return true;
+        if (this.section !== 'plan' || !this.planEventInAttempt)
+            return false;
+        if (bytesStartWith(buf, start, end, BLOBS, true)) {
+            this.planList = 'blobs';
+            return true;
+        }
+        if (bytesStartWith(buf, start, end, MANIFESTS, true)) {
+            this.planList = 'manifests';
+            return true;
+        }
+        if (buf[start + 1] === 32 && buf[start + 2] > 32) {
+            // `  <repo>` (PLAN_REPO_RE): kept as bytes, decoded only if a later row needs it.
+            for (let i = start + 3; i < end; i++)
+                if (buf[i] <= 32)
+                    return false;
+            const n = end - start - 2;
+            if (this.planRepoBytes.length < n)
+                this.planRepoBytes = Buffer.allocUnsafe(Math.max(256, n));
+            buf.copy(this.planRepoBytes, 0, start + 2, end);
+            this.planRepoPending = n;
+            this.planList = 'none';
+            return true;
+        }
+        return (this.planList !== 'none' &&
+            (this.planRepo !== '' || this.planRepoPending >= 0) &&
+            end - start >= 7 &&
+            bytesStartWith(buf, start, start + 6, BLANK6) &&
+            buf[start + 6] > 32);
+    }
+    /** The plan repository of a header line folded from its bytes, as parsePlanRow would set it. */
+    takePendingPlanRepo() {
+        if (this.planRepoPending < 0)
+            return;
+        this.planRepo = this.planPrefix + latin1(this.planRepoBytes, 0, this.planRepoPending);
+        this.planRepoPending = -1;
+    }
+    flushRoutine(out) {
+        // The event stands for one of the lines; the others are folded into it.
+        this.folded--;
+        out.push({ kind: 'routine', lines: this.routineLines, logLine: this.routineLast });
+        this.routineLines = 0;
     }
     /** Flush what is still open at the end of the input. */
     end() {
         const out = [];
+        if (this.routineLines > 0)
+            this.flushRoutine(out);
         this.closeOpen(out);
         if (this.lineNo === 0 && this.attempt === 0)
             this.startAttempt(out, 1, 1);
@@ -1582,6 +1947,7 @@ class LogParser {
         this.inDump = false;
         this.ended = 'no';
         this.sawRunOutput = false;
+        this.planEventInAttempt = false;
         out.push({ kind: 'attempt-start', attempt, logLine });
     }
     /** Continuation handling (§1.6). True when the line was folded into an open event. */
@@ -1666,20 +2032,19 @@ class LogParser {
             keep: panic
         };
     }
-    parseLine(line, logLine, out) {
+    parseLine(line, logLine, out, success) {
         // (No per-line closure or regex literal here: this runs for every line of a 1 GB log.)
         if (isBlank(line)) {
             this.section = 'none';
             out.push({ kind: 'other', text: line, logLine });
             return;
         }
-        const c0 = line.charCodeAt(0);
-        const success = c0 === 115 /* s */ ? parseSuccessLine(line) : undefined;
         if (success) {
             this.sawRunOutput = true;
-            out.push({ kind: 'success', ...success, logLine });
+            out.push(success);
             return;
         }
+        const c0 = line.charCodeAt(0);
         const err = c0 === 101 /* e */ || c0 === 69 /* E */ ? ERROR_RE.exec(line) : null;
         if (err) {
             const text = err[1] ?? '';
@@ -1752,6 +2117,7 @@ class LogParser {
             this.section = 'plan';
             this.planPrefix = planPrefix;
             this.planRepo = '';
+            this.planRepoPending = -1;
             this.planList = 'none';
             out.push({ kind: 'other', text: line, logLine });
             return;
@@ -1788,10 +2154,12 @@ class LogParser {
         out.push({ kind: 'info', text, logLine });
     }
     parsePlanRow(line, logLine, out) {
+        this.takePendingPlanRepo();
         const repo = PLAN_REPO_RE.exec(line);
         if (repo) {
             // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
             this.planRepo = this.planPrefix + (repo[1] ?? '');
+            this.planRepoPending = -1;
             this.planList = 'none';
         }
         else if (line === '    blobs:') {
@@ -1807,6 +2175,7 @@ class LogParser {
         else if (this.planList === 'blobs' && this.planRepo !== '') {
             const blob = PLAN_BLOB_RE.exec(line);
             if (blob) {
+                this.planEventInAttempt = true;
                 out.push({
                     kind: 'plan-blob',
                     destination: this.planRepo,
@@ -1820,6 +2189,7 @@ class LogParser {
         else if (this.planList === 'manifests' && this.planRepo !== '') {
             const manifest = PLAN_MANIFEST_RE.exec(line);
             if (manifest) {
+                this.planEventInAttempt = true;
                 const tag = manifest[2];
                 out.push({
                     kind: 'plan-manifest',
@@ -1851,13 +2221,13 @@ function isBlank(line) {
         return false;
     return line.trim() === '';
 }
+/** Top level other than a success line (pushInto checks that first). */
 function isTopLevel(line) {
     // Every top-level form starts with a non-blank character; plan and phase rows start with one.
     const c0 = line.charCodeAt(0);
     if (c0 === 32 || c0 === 9 || line === '')
         return false;
     return (TOP_LEVEL_RE.test(line) ||
-        SUCCESS_RE.test(line) ||
         KLOG_RE.test(line) ||
         ATTEMPT_HEADER_RE.test(line) ||
         REGISTRY_HEADER_RE.test(line));
@@ -1880,8 +2250,11 @@ class LineSplitter {
     constructor(stats) {
         this.stats = stats;
     }
-    /** Calls `onLine` for every line the chunk completes. The chunk may be reused afterwards. */
-    feed(chunk, onLine) {
+    /**
+     * Calls `onLine` for every line the chunk completes, unless `fold` (given the line's bytes,
+     * without terminator) consumed it undecoded. The chunk may be reused afterwards.
+     */
+    feed(chunk, onLine, fold) {
         this.stats.bytes += chunk.length;
         // Fast path: in an ASCII chunk without NUL, latin1 is the exact UTF-8 decoding, so a line
         // wholly inside the chunk is one native slice (no concat, no TextDecoder, no replaceAll).
@@ -1892,7 +2265,8 @@ class LineSplitter {
             if (plain && nl !== -1 && !this.pending && nl - start <= MAX_LINE_BYTES) {
                 const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
                 this.stats.lines++;
-                onLine(latin1(chunk, start, end));
+                if (fold === undefined || !fold(chunk, start, end))
+                    onLine(latin1(chunk, start, end));
                 start = nl + 1;
                 continue;
             }
@@ -1934,22 +2308,30 @@ class LineSplitter {
 /** Read size: large chunks keep the per-chunk cost (read, ASCII check) off the per-line path. */
 const CHUNK_BYTES = 1 << 20;
 /**
- * The file's bytes in chunks, all read into ONE buffer: a 1 GB log then allocates no further
- * memory for its bytes (fresh 1 MiB chunks per read would pile up in the C heap between GCs).
- * Each chunk is only valid until the next one is requested.
+ * The file's bytes in chunks, read into TWO buffers in turn: the next read runs while the
+ * caller parses the current chunk (on a 1 GB log, waiting for each read cost half a second),
+ * and a 1 GB log allocates no further memory for its bytes (fresh chunks per read would pile
+ * up in the C heap between GCs). Each chunk is only valid until the next one is requested.
  */
 async function* chunks(path) {
     const file = await (0,promises_namespaceObject.open)(path, 'r');
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    let which = 0;
+    let next = file.read(buffers[0], 0, CHUNK_BYTES, null);
     try {
-        const buf = Buffer.allocUnsafe(CHUNK_BYTES);
         for (;;) {
-            const { bytesRead } = await file.read(buf, 0, CHUNK_BYTES, null);
+            const { bytesRead, buffer } = await next;
             if (bytesRead === 0)
                 return;
-            yield buf.subarray(0, bytesRead);
+            which ^= 1;
+            // Reads at the file position: issued only after the previous one finished, so in order.
+            next = file.read(buffers[which], 0, CHUNK_BYTES, null);
+            yield buffer.subarray(0, bytesRead);
         }
     }
     finally {
+        // A reader that stops early must not close the file under a read still in flight.
+        await next.catch(() => undefined);
         await file.close();
     }
 }
@@ -1968,16 +2350,19 @@ async function* readLines(path, stats) {
         yield last;
 }
 /** Streams a log file (a combined `2>&1` capture, or stderr alone) through a LogParser. */
-async function readLog(path, onEvent) {
-    const parser = new LogParser();
+async function readLog(path, onEvent, options = {}) {
+    const parser = new LogParser(options);
     const stats = { lines: 0, bytes: 0 };
     const splitter = new LineSplitter(stats);
     // Lines go straight from the chunk to the parser and its events straight to onEvent: no
     // per-line promise, generator step or array.
     const sink = { push: onEvent };
     const onLine = (line) => parser.pushInto(line, sink);
+    const fold = options.foldRoutine
+        ? (buf, start, end) => parser.tryFold(buf, start, end, sink)
+        : undefined;
     for await (const chunk of chunks(path))
-        splitter.feed(chunk, onLine);
+        splitter.feed(chunk, onLine, fold);
     const last = splitter.end();
     if (last !== undefined)
         onLine(last);
@@ -2455,7 +2840,9 @@ function buildReport(set, triage) {
             retryable: failed.filter((l) => l.retryable).length,
             permanent: failed.filter((l) => !l.retryable).length,
             recovered: lines.filter((l) => l.recoveredAfter !== undefined).length,
-            runLevelErrors: triage.runLevel.filter((f) => f.severity === 'error').length,
+            runLevelErrors: triage.runLevel
+                .filter((f) => f.severity === 'error')
+                .reduce((n, f) => n + (f.count ?? 1), 0),
             attempts: triage.attempts.length
         },
         attempts: triage.attempts
@@ -2664,6 +3051,7 @@ const OC_EVENT = new Set([
     'info',
     'success',
     'transfer',
+    'routine',
     'plan-blob',
     'plan-manifest',
     'planning-completed',
@@ -2720,7 +3108,7 @@ async function triage(opts, cli) {
     };
     const read = stdoutPath
         ? await readSplitLogs(logPath, stdoutPath, onEvent)
-        : await readLog(logPath, onEvent);
+        : await readLog(logPath, onEvent, { foldRoutine: true });
     if (ocEvents === 0 && read.lines > 0) {
         throw new UsageError(`${opts.log}: none of its ${read.lines} lines is oc image mirror output ` +
             '(no error:, info:, plan or success line); is this the right file?');
@@ -4749,6 +5137,7 @@ async function verifyCommand(args, io) {
 
 
 
+
 const HELP = `mirror-guard — make \`oc image mirror\` failures visible, retryable and provable.
 
 Usage: mirror-guard <command> [options]
@@ -4758,9 +5147,25 @@ Commands:
   verify    check that a mirror is complete (file:// trees on disk, or registries over HTTP)
   validate  check mapping files for what oc would reject or silently misread (no network)
 
+Options:
+  -h, --help     this text
+  -V, --version  print "mirror-guard <version>"
+
 Run "mirror-guard <command> --help" for the options of a command.
 
 ${TRIAGE_HELP.split('\n').slice(-5).join('\n')}`;
+/**
+ * The version of the installed package. dist/cli.js and src/cli.ts both sit one level below the
+ * package root (dist/package.json only sets the module type, hence '..'). `base` is a parameter
+ * so the bundler cannot resolve the URL at build time and swap in a copied asset.
+ */
+function packageVersion(base = import.meta.url) {
+    const url = new URL('../package.json', base);
+    const pkg = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(url, 'utf8'));
+    if (typeof pkg.version !== 'string')
+        throw new Error(`${url.pathname} has no "version"`);
+    return pkg.version;
+}
 async function main(argv) {
     const io = {
         out: (s) => void process.stdout.write(s),
@@ -4775,6 +5180,10 @@ async function main(argv) {
             return verifyCommand(rest, io);
         case 'validate':
             return validateCommand(rest, io);
+        case '-V':
+        case '--version':
+            io.out(`mirror-guard ${packageVersion()}\n`);
+            return EXIT_OK;
         case undefined:
         case '-h':
         case '--help':

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91355);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(40618);
 // Bundle entry for both `main:` and `post:` of action.yml.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 91355:
+/***/ 40618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28732,7 +28732,10 @@ function repoKey(printed) {
     const path = printed.slice(prefix.length);
     const slash = path.indexOf('/');
     if (slash > 0 && isRegistryComponent(path.slice(0, slash))) {
-        return prefix + path.slice(0, slash).toLowerCase() + path.slice(slash);
+        const host = path.slice(0, slash);
+        const lower = host.toLowerCase();
+        // Usually already lower case: then the key is `printed` itself, not a copy per entry.
+        return lower === host ? printed : prefix + lower + path.slice(slash);
     }
     return printed;
 }
@@ -28744,12 +28747,23 @@ function formatRef(ref, tag) {
     if (ref.repository === '')
         return ref.printed;
     if (tag !== undefined)
-        return `${ref.printed}:${tag}`;
+        return joinKey(ref.raw, ref.printed, ':', tag);
     if (ref.digest !== undefined)
-        return `${ref.printed}@${ref.digest}`;
+        return joinKey(ref.raw, ref.printed, '@', ref.digest);
     if (ref.tag !== undefined)
-        return `${ref.printed}:${ref.tag}`;
+        return joinKey(ref.raw, ref.printed, ':', ref.tag);
     return ref.printed;
+}
+/**
+ * `${a}${sep}${b}`, but `spelled` itself when it is exactly that: a ref's own token usually is
+ * the string wanted, and sharing it saves a copy per mapping line in keys and indexes.
+ */
+function joinKey(spelled, a, sep, b) {
+    const same = spelled.length === a.length + sep.length + b.length &&
+        spelled.startsWith(a) &&
+        spelled.startsWith(sep, a.length) &&
+        spelled.endsWith(b);
+    return same ? spelled : `${a}${sep}${b}`;
 }
 /** True when oc expands this source over the network (tag-less, or a glob tag). */
 function isExpandingSource(ref) {
@@ -29523,16 +29537,339 @@ function goUnquote(quoted) {
         return String.fromCodePoint(parseInt(esc.slice(1), 16));
     });
 }
+/**
+ * argv (without the binary) for `skopeo inspect --raw` of a source manifest, with the source
+ * side's TLS and auth settings of the copy. extraArgs are `skopeo copy`'s and are not passed.
+ */
+function buildSkopeoInspectArgs(ref, opts) {
+    const args = ['inspect', '--raw', `--retry-times=${opts.retryTimes ?? 0}`];
+    if (opts.insecure)
+        args.push('--tls-verify=false');
+    if (opts.authFile)
+        args.push(`--authfile=${opts.authFile}`);
+    args.push(ref);
+    return args;
+}
+/** `docker://REPO@DIGEST` for a child manifest of the entry's source (a manifest list entry). */
+function sourceChildRef(entry, digest) {
+    return `docker://${repoPath(entry.source)}@${digest}`;
+}
+const IMAGE_TYPES = new Set([
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.oci.image.manifest.v1+json'
+]);
+const LIST_TYPES = new Set([
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.index.v1+json'
+]);
+const BLOB_DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/**
+ * Reads `skopeo inspect --raw` output: schema 2 / OCI manifests give config + layer digests,
+ * manifest lists / OCI indexes their children's digests. Anything else (schema 1, unknown
+ * media type, a malformed digest, not JSON) → undefined: the blob set stays unknown.
+ */
+function parseManifestBlobs(text) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!isObject(doc) || doc.schemaVersion !== 2)
+        return undefined;
+    const mediaType = doc.mediaType;
+    if (mediaType !== undefined && typeof mediaType !== 'string')
+        return undefined;
+    // OCI lets mediaType be absent; then the shape tells an index from a manifest.
+    const isList = mediaType === undefined ? Array.isArray(doc.manifests) : LIST_TYPES.has(mediaType);
+    const isImage = mediaType === undefined
+        ? isObject(doc.config) && Array.isArray(doc.layers)
+        : IMAGE_TYPES.has(mediaType);
+    if (isList) {
+        const children = digestsOf(doc.manifests);
+        return children === undefined ? undefined : { kind: 'list', children };
+    }
+    if (!isImage || !isObject(doc.config))
+        return undefined;
+    const config = doc.config.digest;
+    const layers = digestsOf(doc.layers);
+    if (typeof config !== 'string' || !BLOB_DIGEST.test(config) || layers === undefined) {
+        return undefined;
+    }
+    return { kind: 'image', blobs: [config, ...layers] };
+}
+function digestsOf(list) {
+    if (!Array.isArray(list))
+        return undefined;
+    const out = [];
+    for (const item of list) {
+        const d = isObject(item) ? item.digest : undefined;
+        if (typeof d !== 'string' || !BLOB_DIGEST.test(d))
+            return undefined;
+        out.push(d);
+    }
+    return out;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./src/engines/blob-schedule.ts
+// Order of the copies into one destination registry, aware of shared blobs. containers/image
+// mounts a blob another repository of the registry already holds (its blob-info cache records
+// where each blob was pushed), but only once that push has finished: copies that run at the
+// same time and need the same not-yet-pushed blob each pull it from the source. So an entry is
+// held back while a running entry is about to push one of its blobs, and runs once that blob
+// is pushed (a mount) or released (the other copy failed). Pure: no I/O, no timers.
+//
+// One schedule per destination registry: a mount only works inside one registry, so blob keys
+// need no registry prefix. The caller enforces the concurrency limit; the schedule only orders.
+class BlobSchedule {
+    slots;
+    byEntry = new Map();
+    /** Indexes of entries whose blob set is known (or known unknown) and that have not started. */
+    ready = [];
+    /** Blobs of running entries, with how many running entries hold each. */
+    held = new Map();
+    /** Blobs a finished copy pushed: later copies mount them. */
+    pushed = new Set();
+    /** Index below which every entry has started (start of the look-ahead). */
+    head = 0;
+    runningCount = 0;
+    startedCount = 0;
+    /** Every entry starts pending: `next()` skips it until `setBlobs` resolves it. */
+    constructor(entries) {
+        this.slots = entries.map((entry, index) => ({
+            entry,
+            index,
+            state: 'pending',
+            blobs: undefined,
+            holding: []
+        }));
+        for (const slot of this.slots) {
+            if (this.byEntry.has(slot.entry))
+                throw new Error('BlobSchedule: an entry is listed twice');
+            this.byEntry.set(slot.entry, slot);
+        }
+    }
+    /** Entries not yet returned by `next()`. */
+    get remaining() {
+        return this.slots.length - this.startedCount;
+    }
+    get running() {
+        return this.runningCount;
+    }
+    /** Resolves a pending entry's blob set (undefined: unknown, never held back). */
+    setBlobs(entry, blobs) {
+        const slot = this.slot(entry);
+        if (slot.state !== 'pending')
+            return;
+        slot.blobs = blobs;
+        slot.state = 'ready';
+        insertSorted(this.ready, slot.index);
+    }
+    /** Whether `entry` still waits for its blob set. */
+    isPending(entry) {
+        return this.slot(entry).state === 'pending';
+    }
+    /** The first `n` entries, in mapping order, that have not started: the look-ahead window. */
+    upcoming(n) {
+        const out = [];
+        while (this.head < this.slots.length && this.started(this.slots[this.head]))
+            this.head++;
+        for (let i = this.head; i < this.slots.length && out.length < n; i++) {
+            const s = this.slots[i];
+            if (!this.started(s))
+                out.push(s.entry);
+        }
+        return out;
+    }
+    /**
+     * The first resolved entry, in mapping order, none of whose not-yet-pushed blobs a running
+     * entry holds; undefined when there is none right now. With nothing running, every resolved
+     * entry qualifies, so only pending entries can make it return undefined then.
+     */
+    next() {
+        for (let k = 0; k < this.ready.length; k++) {
+            const slot = this.slots[this.ready[k]];
+            if (!this.blocked(slot.blobs)) {
+                this.ready.splice(k, 1);
+                slot.state = 'running';
+                this.runningCount++;
+                this.startedCount++;
+                slot.holding = [...this.unpushed(slot.blobs)];
+                for (const b of slot.holding)
+                    this.held.set(b, (this.held.get(b) ?? 0) + 1);
+                return slot.entry;
+            }
+        }
+        return undefined;
+    }
+    /** A running entry ended: on success its blobs count as pushed, else they are released. */
+    finish(entry, ok) {
+        const slot = this.slot(entry);
+        if (slot.state !== 'running')
+            throw new Error('BlobSchedule: finish() of an entry not running');
+        slot.state = 'done';
+        this.runningCount--;
+        for (const b of slot.holding) {
+            const n = this.held.get(b) ?? 0;
+            if (n <= 1)
+                this.held.delete(b);
+            else
+                this.held.set(b, n - 1);
+            if (ok)
+                this.pushed.add(b);
+        }
+        slot.holding = [];
+    }
+    started(slot) {
+        return slot.state === 'running' || slot.state === 'done';
+    }
+    blocked(blobs) {
+        for (const b of this.unpushed(blobs))
+            if (this.held.has(b))
+                return true;
+        return false;
+    }
+    *unpushed(blobs) {
+        for (const b of blobs ?? [])
+            if (!this.pushed.has(b))
+                yield b;
+    }
+    slot(entry) {
+        const slot = this.byEntry.get(entry);
+        if (slot === undefined)
+            throw new Error('BlobSchedule: unknown entry');
+        return slot;
+    }
+}
+function insertSorted(list, value) {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid] < value)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    list.splice(lo, 0, value);
+}
+
+;// CONCATENATED MODULE: ./src/engines/skopeo-inspect.ts
+
+
+const DEFAULT_INSPECT_TIMEOUT_MS = 60_000;
+/** Far above any real manifest; more is not a manifest we can use. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+class BlobInspector {
+    opts;
+    manifests = new Map();
+    active = 0;
+    waiting = [];
+    started = 0;
+    constructor(opts) {
+        this.opts = opts;
+        opts.signal.addEventListener('abort', () => this.waiting.splice(0).forEach((go) => go()), {
+            once: true
+        });
+    }
+    /** `skopeo inspect` processes started so far (each one manifest request). */
+    get requests() {
+        return this.started;
+    }
+    /** Config and layer digests the entry's `copy --all` pushes; undefined when unknown. Never rejects. */
+    async blobs(entry) {
+        const top = await this.manifest(sourceTransportRef(entry));
+        if (top === undefined)
+            return undefined;
+        if (top.kind === 'image')
+            return new Set(top.blobs);
+        const children = await Promise.all(top.children.map((d) => this.manifest(sourceChildRef(entry, d))));
+        const out = new Set();
+        for (const child of children) {
+            // A list inside a list, or a child we could not read: the whole set is unknown.
+            if (child?.kind !== 'image')
+                return undefined;
+            for (const b of child.blobs)
+                out.add(b);
+        }
+        return out;
+    }
+    /** Resolves once every inspection started so far has ended (its process is gone). */
+    async settled() {
+        await Promise.all(this.manifests.values());
+    }
+    manifest(ref) {
+        let p = this.manifests.get(ref);
+        if (p === undefined) {
+            p = this.inspect(ref).then((raw) => (raw === undefined ? undefined : parseManifestBlobs(raw)), () => undefined);
+            this.manifests.set(ref, p);
+        }
+        return p;
+    }
+    async inspect(ref) {
+        await this.acquire();
+        try {
+            if (this.opts.signal.aborted)
+                return undefined;
+            this.started++;
+            const out = [];
+            let bytes = 0;
+            const res = await runInGroup(this.opts.binary, buildSkopeoInspectArgs(ref, this.opts.options), (stream, line) => {
+                // stderr is skopeo's own diagnostics: the copy will report any real problem.
+                if (stream !== 'stdout' || bytes > MAX_MANIFEST_BYTES)
+                    return;
+                bytes += line.length + 1;
+                out.push(line);
+            }, {
+                cwd: this.opts.cwd,
+                env: this.opts.env,
+                signal: this.opts.signal,
+                timeoutMs: this.opts.timeoutMs ?? DEFAULT_INSPECT_TIMEOUT_MS,
+                killGraceMs: this.opts.killGraceMs
+            });
+            if (res.exitCode !== 0 || bytes > MAX_MANIFEST_BYTES)
+                return undefined;
+            return out.join('\n');
+        }
+        catch {
+            // Not startable: the copy hits the same error and reports it.
+            return undefined;
+        }
+        finally {
+            this.release();
+        }
+    }
+    async acquire() {
+        if (this.active < this.opts.concurrency || this.opts.signal.aborted) {
+            this.active++;
+            return;
+        }
+        await new Promise((go) => this.waiting.push(go));
+        this.active++;
+    }
+    release() {
+        this.active--;
+        this.waiting.shift()?.();
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/engines/skopeo.ts
 // The skopeo engine: one `skopeo copy --all` per mapping entry (no shell), a pool of
-// `maxPerRegistry` processes per destination registry, and oc-shaped output so the rest of
-// mirror-guard reads it like oc's: a stdout `<digest> <dst>:<tag>` line per success and one
-// `error: unable to copy SRC to DST: <text>` line per failure. Entries still running when the
+// `maxPerRegistry` processes per destination registry that keeps copies needing the same
+// not-yet-pushed blob apart (blob-schedule.ts: such blobs are then pulled once and mounted
+// by the later copies), and oc-shaped output so the rest of mirror-guard reads it like oc's:
+// a stdout `<digest> <dst>:<tag>` line per success and one `error: unable to copy SRC to DST:
+// <text>` line per failure. Entries still running when the
 // attempt times out or is cancelled get no line at all: they stay unconfirmed.
 //
 // `force` needs no flag: skopeo always writes the manifest and checks each blob itself.
 // file:// and s3:// entries are refused with an error line (see `unsupportedReason`).
+
+
 
 
 
@@ -29588,10 +29925,17 @@ class SkopeoEngine {
             : undefined;
         let startError;
         let failed = 0;
+        let inspector;
         try {
             const limit = Math.max(1, req.maxPerRegistry ?? this.opts.maxPerRegistry ?? DEFAULT_MAX_PER_REGISTRY);
             const queues = new Map();
+            const refused = [];
             for (const e of req.entries) {
+                const reason = unsupportedReason(e);
+                if (reason !== undefined) {
+                    refused.push([e, reason]);
+                    continue;
+                }
                 const key = destinationRegistryKey(e);
                 const queue = queues.get(key);
                 if (queue)
@@ -29599,34 +29943,47 @@ class SkopeoEngine {
                 else
                     queues.set(key, [e]);
             }
-            const worker = async (queue) => {
-                for (let e = queue.shift(); e !== undefined; e = queue.shift()) {
-                    if (stop.signal.aborted)
-                        return;
-                    try {
-                        if ((await this.copyEntry(e, work, stop.signal, sink)) === 'failed')
-                            failed++;
-                    }
-                    catch (err) {
-                        // The binary could not be started: nothing else will run either.
-                        startError ??= err instanceof Error ? err : new Error(String(err));
-                        stop.abort();
-                    }
+            // Refused entries need no copy (and no inspection): reported before anything runs.
+            for (const [e, reason] of refused) {
+                if (stop.signal.aborted)
+                    break;
+                sink('stderr', failureLine(e, reason));
+                failed++;
+            }
+            const blobs = new BlobInspector({
+                binary: this.binary,
+                options: this.opts.options,
+                concurrency: limit,
+                signal: stop.signal,
+                cwd: this.opts.cwd,
+                env: this.env(),
+                killGraceMs: this.opts.killGraceMs
+            });
+            inspector = blobs;
+            const runEntry = async (e) => {
+                try {
+                    const outcome = await this.copyEntry(e, work, stop.signal, sink);
+                    if (outcome === 'failed')
+                        failed++;
+                    return outcome === 'ok';
+                }
+                catch (err) {
+                    // The binary could not be started: nothing else will run either.
+                    startError ??= err instanceof Error ? err : new Error(String(err));
+                    stop.abort();
+                    return false;
                 }
             };
-            const pools = [];
-            for (const queue of queues.values()) {
-                // Counted first: each worker takes its first entry synchronously.
-                const workers = Math.min(limit, queue.length);
-                for (let i = 0; i < workers; i++)
-                    pools.push(worker(queue));
-            }
+            const pools = [...queues.values()].map((queue) => runRegistryQueue(queue, limit, this.opts.shareBlobs !== false, blobs, stop.signal, runEntry));
             await Promise.all(pools);
         }
         finally {
             if (timer)
                 clearTimeout(timer);
             req.signal?.removeEventListener('abort', onAbort);
+            // Stopped inspections are being killed: wait until they are gone.
+            stop.abort();
+            await inspector?.settled();
             await (0,promises_.rm)(work, { recursive: true, force: true });
         }
         if (startError)
@@ -29644,11 +30001,6 @@ class SkopeoEngine {
     }
     /** Runs one entry and writes its single outcome line (none when stopped). */
     async copyEntry(entry, work, signal, sink) {
-        const refused = unsupportedReason(entry);
-        if (refused !== undefined) {
-            sink('stderr', failureLine(entry, refused));
-            return 'failed';
-        }
         const digestFile = (0,external_node_path_.join)(work, `${entry.id}.digest`);
         const args = buildSkopeoCopyArgs(entry, this.opts.options, digestFile);
         const fatal = [];
@@ -29684,6 +30036,68 @@ class SkopeoEngine {
     }
     env() {
         return childEnv(this.opts.env ?? process.env);
+    }
+}
+/** Look-ahead of inspections, in multiples of the concurrency limit. */
+const LOOK_AHEAD = 2;
+/**
+ * One destination registry's entries: `limit` workers take entries from a shared-blob schedule;
+ * a worker that gets none while others run waits for a copy to end or a blob set to arrive.
+ * Only the first `LOOK_AHEAD × limit` entries not yet started are inspected, so manifest
+ * requests (which some registries count as pulls) stay close to the copies that need them.
+ */
+async function runRegistryQueue(queue, limit, shareBlobs, inspector, signal, runEntry) {
+    const schedule = new BlobSchedule(queue);
+    // One entry, or one copy at a time: nothing runs side by side, so nothing needs keeping
+    // apart (one after another, skopeo mounts what an earlier copy pushed): no manifest requests.
+    // Turned off: every blob set is unknown, so the schedule keeps plain mapping order.
+    if (!shareBlobs || queue.length === 1 || limit === 1) {
+        for (const e of queue)
+            schedule.setBlobs(e, undefined);
+    }
+    let waiters = [];
+    const wake = () => {
+        const w = waiters;
+        waiters = [];
+        for (const go of w)
+            go();
+    };
+    signal.addEventListener('abort', wake, { once: true });
+    const requested = new Set();
+    const lookAhead = () => {
+        for (const e of schedule.upcoming(LOOK_AHEAD * limit)) {
+            if (requested.has(e) || !schedule.isPending(e))
+                continue;
+            requested.add(e);
+            void inspector.blobs(e).then((blobs) => {
+                schedule.setBlobs(e, blobs);
+                wake();
+            });
+        }
+    };
+    const worker = async () => {
+        while (!signal.aborted && schedule.remaining > 0) {
+            lookAhead();
+            const e = schedule.next();
+            if (e === undefined) {
+                await new Promise((go) => waiters.push(go));
+                continue;
+            }
+            let ok = false;
+            try {
+                ok = await runEntry(e);
+            }
+            finally {
+                schedule.finish(e, ok);
+                wake();
+            }
+        }
+    };
+    try {
+        await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, worker));
+    }
+    finally {
+        signal.removeEventListener('abort', wake);
     }
 }
 
@@ -30772,8 +31186,9 @@ function classTable(input) {
             target.set(c, (target.get(c) ?? 0) + 1);
     }
     const runBy = new Map();
-    for (const f of input.runLevel ?? [])
-        runBy.set(f.class, (runBy.get(f.class) ?? 0) + 1);
+    for (const f of input.runLevel ?? []) {
+        runBy.set(f.class, (runBy.get(f.class) ?? 0) + (f.count ?? 1));
+    }
     const classes = Object.keys(classify_CLASS_INFO).filter((c) => failedBy.has(c) || recoveredBy.has(c) || runBy.has(c));
     if (classes.length === 0)
         return undefined;
@@ -30914,9 +31329,149 @@ async function writeSummary(markdown) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/success-line.ts
+/** JavaScript's `\s` above ASCII (what `\S` in a regex excludes). */
+function isWideSpace(c) {
+    return (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff);
+}
+/** Where the ref starts in `^((?:sha256|sha512):[0-9a-f]+) (\S+)$`, or -1 when no match. */
+function refStart(line) {
+    if (line.charCodeAt(0) !== 115 /* s */)
+        return -1;
+    if (!line.startsWith('sha256:') && !line.startsWith('sha512:'))
+        return -1;
+    const space = line.indexOf(' ', 7);
+    if (space <= 7 || space === line.length - 1)
+        return -1;
+    for (let i = 7; i < space; i++) {
+        const c = line.charCodeAt(i);
+        if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102)))
+            return -1;
+    }
+    for (let i = space + 1; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isWideSpace(c))
+            return -1;
+    }
+    return space + 1;
+}
+function success_line_parseSuccessLine(line) {
+    const at = refStart(line);
+    if (at < 0)
+        return undefined;
+    const digest = line.slice(0, at - 1);
+    // The tag follows the last ':' only when it comes after the last '/' (127.0.0.1:5001/x/a:v1).
+    const colon = line.lastIndexOf(':');
+    if (colon >= at && colon > line.lastIndexOf('/') && colon < line.length - 1) {
+        return { digest, destination: line.slice(at, colon), tag: line.slice(colon + 1) };
+    }
+    return { digest, destination: line.slice(at) };
+}
+function successEvent(parts, logLine) {
+    return parts.tag === undefined
+        ? { kind: 'success', digest: parts.digest, destination: parts.destination, logLine }
+        : {
+            kind: 'success',
+            digest: parts.digest,
+            destination: parts.destination,
+            tag: parts.tag,
+            logLine
+        };
+}
+/** Arena growth step: the remembered lines' bytes live in a few large buffers, not one each. */
+const ARENA_BYTES = 1 << 18;
+/**
+ * Longest line remembered (real ones are under 300 bytes): with the capacity, this bounds the
+ * cache at a few MB whatever the log holds.
+ */
+const MAX_REMEMBERED = 512;
+/**
+ * Success lines met before, by their bytes. Sharing the strings saves decoding and slicing
+ * them, and lets Maps keyed by them reuse the hash V8 caches in each string. Bounded: lines
+ * past `capacity` distinct ones, or longer than MAX_REMEMBERED, are parsed, not remembered.
+ */
+class SuccessLineCache {
+    decode;
+    capacity;
+    byHash = new Map();
+    size = 0;
+    arena = Buffer.alloc(0);
+    arenaUsed = 0;
+    constructor(decode, capacity = 1 << 15) {
+        this.decode = decode;
+        this.capacity = capacity;
+    }
+    /** The parts of the line `buf[start..end)` (ASCII, no terminator), or undefined. */
+    lookup(buf, start, end) {
+        if (end - start < 10 || buf[start + 1] !== 104 /* h */ || buf[start + 6] !== 58 /* : */) {
+            return undefined;
+        }
+        // Hashed: the digest's first bytes and the ref's last ones (the whole line is compared).
+        let hash = 0x811c9dc5;
+        for (let i = start + 7, n = Math.min(end, start + 23); i < n; i++) {
+            hash = Math.imul(hash ^ buf[i], 0x01000193);
+        }
+        for (let i = Math.max(start + 23, end - 16); i < end; i++) {
+            hash = Math.imul(hash ^ buf[i], 0x01000193);
+        }
+        const found = this.byHash.get(hash);
+        if (found !== undefined) {
+            if (!Array.isArray(found)) {
+                if (this.same(found, buf, start, end))
+                    return found.parts;
+            }
+            else {
+                for (const f of found)
+                    if (this.same(f, buf, start, end))
+                        return f.parts;
+            }
+        }
+        const parts = success_line_parseSuccessLine(this.decode(buf, start, end));
+        if (parts === undefined || this.size >= this.capacity || end - start > MAX_REMEMBERED) {
+            return parts;
+        }
+        const at = this.store(buf, start, end);
+        const entry = { arena: this.arena, at, length: end - start, parts };
+        if (found === undefined)
+            this.byHash.set(hash, entry);
+        else if (Array.isArray(found))
+            found.push(entry);
+        else
+            this.byHash.set(hash, [found, entry]);
+        this.size++;
+        return parts;
+    }
+    same(e, buf, start, end) {
+        return buf.compare(e.arena, e.at, e.at + e.length, start, end) === 0;
+    }
+    /** Copies the bytes into the arena (a line is at most 64 KiB, see MAX_LINE_BYTES). */
+    store(buf, start, end) {
+        const n = end - start;
+        if (this.arenaUsed + n > this.arena.length) {
+            // A new arena; earlier entries keep a reference to theirs.
+            this.arena = Buffer.allocUnsafe(Math.max(ARENA_BYTES, n));
+            this.arenaUsed = 0;
+        }
+        const at = this.arenaUsed;
+        buf.copy(this.arena, at, start, end);
+        this.arenaUsed += n;
+        return at;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/log-reader.ts
 // oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
 // memory (oc-reference §1). The parser never throws: unknown lines become `other` events.
+
+
 
 
 /** Line written by mirror-guard before each attempt's output. */
@@ -30932,7 +31487,6 @@ const MAX_ERROR_CHARS = 256 * 1024;
 const MAX_PANIC_LINES = 20;
 const log_reader_DIGEST = '(?:sha256|sha512):[0-9a-f]+';
 // stdout (§1.5): `<digest> <dest repo>[:<tag>]`; also what the skopeo engine writes.
-const SUCCESS_RE = new RegExp(`^(${log_reader_DIGEST}) (\\S+)$`);
 const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/;
 const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/;
 const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_reader_DIGEST})(?: \\S+)?$`);
@@ -30948,19 +31502,6 @@ const TOP_LEVEL_RE = /^(?:(?:error|warning|info|uploading|mounted): |Error: |War
 // Errors CheckErr prints before any work starts (§1.4 pre-run, §3): each ends the run.
 const PRE_RUN_RE = /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/;
 const FINAL_ERROR_RE = /^(?:one or more errors occurred(?: while uploading images)?|an error occurred during planning)$/;
-function parseSuccessLine(line) {
-    const m = SUCCESS_RE.exec(line);
-    if (!m)
-        return undefined;
-    const digest = m[1] ?? '';
-    const ref = m[2] ?? '';
-    // The tag follows the last ':' only when it comes after the last '/' (127.0.0.1:5001/x/a:v1).
-    const colon = ref.lastIndexOf(':');
-    if (colon > ref.lastIndexOf('/') && colon < ref.length - 1) {
-        return { digest, destination: ref.slice(0, colon), tag: ref.slice(colon + 1) };
-    }
-    return { digest, destination: ref };
-}
 const DURATION_UNITS = {
     h: 3600,
     m: 60,
@@ -30989,18 +31530,44 @@ function parseHumanSize(text) {
         return undefined;
     return Math.round(Number(m[1]) * 1000 ** DECIMAL_UNITS.indexOf(m[2] ?? ''));
 }
+const UPLOADING = Buffer.from('uploading: ');
+const MOUNTED = Buffer.from('mounted: ');
+const BLOBS = Buffer.from('    blobs:');
+const MANIFESTS = Buffer.from('    manifests:');
+const BLANK6 = Buffer.from('      ');
+/** `buf[start..end)` starts with `prefix` (or equals it, with `exact`). */
+function bytesStartWith(buf, start, end, prefix, exact = false) {
+    const n = prefix.length;
+    if (exact ? end - start !== n : end - start < n)
+        return false;
+    for (let i = 0; i < n; i++)
+        if (buf[start + i] !== prefix[i])
+            return false;
+    return true;
+}
 class LogParser {
+    options;
     lineNo = 0;
     folded = 0;
     attempt = 0;
     section = 'none';
     planPrefix = '';
     planRepo = '';
+    /** Length of a folded repository header in planRepoBytes, -1 when none is pending. */
+    planRepoPending = -1;
+    planRepoBytes = Buffer.alloc(0);
     planList = 'none';
     open;
     inDump = false;
     ended = 'no';
     sawRunOutput = false;
+    planEventInAttempt = false;
+    routineLines = 0;
+    routineLast = 0;
+    successLines = new SuccessLineCache(latin1);
+    constructor(options = {}) {
+        this.options = options;
+    }
     get stats() {
         return { lines: this.lineNo, folded: this.folded, attempt: this.attempt };
     }
@@ -31012,6 +31579,8 @@ class LogParser {
     }
     /** As push, handing the events to `out` (an array, or readLog's direct callback). */
     pushInto(rawLine, out) {
+        if (this.routineLines > 0)
+            this.flushRoutine(out);
         const logLine = ++this.lineNo;
         const line = capLine(rawLine);
         // Cheap first-character gates keep the regexes off the hot path (plan rows, uploads).
@@ -31024,21 +31593,117 @@ class LogParser {
         }
         if (logLine === 1)
             this.startAttempt(out, 1, 1);
-        const topLevel = isTopLevel(line);
+        const parts = line.charCodeAt(0) === 115 /* s */ ? success_line_parseSuccessLine(line) : undefined;
+        const success = parts && successEvent(parts, logLine);
+        const topLevel = success !== undefined || isTopLevel(line);
         if (this.absorb(line, topLevel, out))
             return;
         // After a run's final line, the next line oc would print at top level starts a new run.
         // stdout lines (in a combined capture they can trail the end) and stray text do not.
-        if (this.ended !== 'no' && topLevel && !SUCCESS_RE.test(line)) {
+        if (this.ended !== 'no' && topLevel && success === undefined) {
             const summary = line.startsWith('error: ') && FINAL_ERROR_RE.test(line.slice(7));
             if (!(this.ended === 'soft' && summary))
                 this.startAttempt(out, this.attempt + 1, logLine);
         }
-        this.parseLine(line, logLine, out);
+        this.parseLine(line, logLine, out, success);
+    }
+    /**
+     * The byte-level fast path of foldRoutine: consumes the line `buf[start..end)` (ASCII, no
+     * terminator) and returns true when it is routine (folded) or a success line (emitted from
+     * interned parts) and nothing is open that it could continue or close; otherwise returns
+     * false and the caller decodes it and calls pushInto.
+     */
+    tryFold(buf, start, end, out) {
+        if (!this.options.foldRoutine || this.open || this.inDump || this.lineNo === 0)
+            return false;
+        const c0 = buf[start];
+        if (c0 === 115 /* s */) {
+            // A success line: never top level for run boundaries, never continues anything.
+            const parts = this.successLines.lookup(buf, start, end);
+            if (parts === undefined)
+                return false;
+            if (this.routineLines > 0)
+                this.flushRoutine(out);
+            this.sawRunOutput = true;
+            out.push(successEvent(parts, ++this.lineNo));
+            return true;
+        }
+        if (c0 === 32 /* space */) {
+            if (!this.foldIndented(buf, start, end))
+                return false;
+        }
+        else if (c0 === 117 /* u */ || c0 === 109 /* m */) {
+            // Top level: after a run's end it would start the next run, so it is decoded then.
+            if (this.ended !== 'no' || !this.sawRunOutput)
+                return false;
+            if (!bytesStartWith(buf, start, end, c0 === 117 ? UPLOADING : MOUNTED))
+                return false;
+        }
+        else {
+            return false;
+        }
+        this.routineLast = ++this.lineNo;
+        this.routineLines++;
+        this.folded++;
+        return true;
+    }
+    /**
+     * Indented lines are never top level (they cannot start a run, whatever `ended` says) and,
+     * with nothing open, only ever become plan or `other` events: phase-table rows, repository
+     * headers, `blobs:`/`manifests:` and their rows. Blank lines end a section: decoded.
+     */
+    foldIndented(buf, start, end) {
+        if (buf[end - 1] <= 32)
+            return false;
+        if (this.section === 'phase')
+            return true;
+        if (this.section !== 'plan' || !this.planEventInAttempt)
+            return false;
+        if (bytesStartWith(buf, start, end, BLOBS, true)) {
+            this.planList = 'blobs';
+            return true;
+        }
+        if (bytesStartWith(buf, start, end, MANIFESTS, true)) {
+            this.planList = 'manifests';
+            return true;
+        }
+        if (buf[start + 1] === 32 && buf[start + 2] > 32) {
+            // `  <repo>` (PLAN_REPO_RE): kept as bytes, decoded only if a later row needs it.
+            for (let i = start + 3; i < end; i++)
+                if (buf[i] <= 32)
+                    return false;
+            const n = end - start - 2;
+            if (this.planRepoBytes.length < n)
+                this.planRepoBytes = Buffer.allocUnsafe(Math.max(256, n));
+            buf.copy(this.planRepoBytes, 0, start + 2, end);
+            this.planRepoPending = n;
+            this.planList = 'none';
+            return true;
+        }
+        return (this.planList !== 'none' &&
+            (this.planRepo !== '' || this.planRepoPending >= 0) &&
+            end - start >= 7 &&
+            bytesStartWith(buf, start, start + 6, BLANK6) &&
+            buf[start + 6] > 32);
+    }
+    /** The plan repository of a header line folded from its bytes, as parsePlanRow would set it. */
+    takePendingPlanRepo() {
+        if (this.planRepoPending < 0)
+            return;
+        this.planRepo = this.planPrefix + latin1(this.planRepoBytes, 0, this.planRepoPending);
+        this.planRepoPending = -1;
+    }
+    flushRoutine(out) {
+        // The event stands for one of the lines; the others are folded into it.
+        this.folded--;
+        out.push({ kind: 'routine', lines: this.routineLines, logLine: this.routineLast });
+        this.routineLines = 0;
     }
     /** Flush what is still open at the end of the input. */
     end() {
         const out = [];
+        if (this.routineLines > 0)
+            this.flushRoutine(out);
         this.closeOpen(out);
         if (this.lineNo === 0 && this.attempt === 0)
             this.startAttempt(out, 1, 1);
@@ -31051,6 +31716,7 @@ class LogParser {
         this.inDump = false;
         this.ended = 'no';
         this.sawRunOutput = false;
+        this.planEventInAttempt = false;
         out.push({ kind: 'attempt-start', attempt, logLine });
     }
     /** Continuation handling (§1.6). True when the line was folded into an open event. */
@@ -31135,20 +31801,19 @@ class LogParser {
             keep: panic
         };
     }
-    parseLine(line, logLine, out) {
+    parseLine(line, logLine, out, success) {
         // (No per-line closure or regex literal here: this runs for every line of a 1 GB log.)
         if (isBlank(line)) {
             this.section = 'none';
             out.push({ kind: 'other', text: line, logLine });
             return;
         }
-        const c0 = line.charCodeAt(0);
-        const success = c0 === 115 /* s */ ? parseSuccessLine(line) : undefined;
         if (success) {
             this.sawRunOutput = true;
-            out.push({ kind: 'success', ...success, logLine });
+            out.push(success);
             return;
         }
+        const c0 = line.charCodeAt(0);
         const err = c0 === 101 /* e */ || c0 === 69 /* E */ ? ERROR_RE.exec(line) : null;
         if (err) {
             const text = err[1] ?? '';
@@ -31221,6 +31886,7 @@ class LogParser {
             this.section = 'plan';
             this.planPrefix = planPrefix;
             this.planRepo = '';
+            this.planRepoPending = -1;
             this.planList = 'none';
             out.push({ kind: 'other', text: line, logLine });
             return;
@@ -31257,10 +31923,12 @@ class LogParser {
         out.push({ kind: 'info', text, logLine });
     }
     parsePlanRow(line, logLine, out) {
+        this.takePendingPlanRepo();
         const repo = PLAN_REPO_RE.exec(line);
         if (repo) {
             // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
             this.planRepo = this.planPrefix + (repo[1] ?? '');
+            this.planRepoPending = -1;
             this.planList = 'none';
         }
         else if (line === '    blobs:') {
@@ -31276,6 +31944,7 @@ class LogParser {
         else if (this.planList === 'blobs' && this.planRepo !== '') {
             const blob = PLAN_BLOB_RE.exec(line);
             if (blob) {
+                this.planEventInAttempt = true;
                 out.push({
                     kind: 'plan-blob',
                     destination: this.planRepo,
@@ -31289,6 +31958,7 @@ class LogParser {
         else if (this.planList === 'manifests' && this.planRepo !== '') {
             const manifest = PLAN_MANIFEST_RE.exec(line);
             if (manifest) {
+                this.planEventInAttempt = true;
                 const tag = manifest[2];
                 out.push({
                     kind: 'plan-manifest',
@@ -31320,13 +31990,13 @@ function isBlank(line) {
         return false;
     return line.trim() === '';
 }
+/** Top level other than a success line (pushInto checks that first). */
 function isTopLevel(line) {
     // Every top-level form starts with a non-blank character; plan and phase rows start with one.
     const c0 = line.charCodeAt(0);
     if (c0 === 32 || c0 === 9 || line === '')
         return false;
     return (TOP_LEVEL_RE.test(line) ||
-        SUCCESS_RE.test(line) ||
         KLOG_RE.test(line) ||
         ATTEMPT_HEADER_RE.test(line) ||
         REGISTRY_HEADER_RE.test(line));
@@ -31349,8 +32019,11 @@ class log_reader_LineSplitter {
     constructor(stats) {
         this.stats = stats;
     }
-    /** Calls `onLine` for every line the chunk completes. The chunk may be reused afterwards. */
-    feed(chunk, onLine) {
+    /**
+     * Calls `onLine` for every line the chunk completes, unless `fold` (given the line's bytes,
+     * without terminator) consumed it undecoded. The chunk may be reused afterwards.
+     */
+    feed(chunk, onLine, fold) {
         this.stats.bytes += chunk.length;
         // Fast path: in an ASCII chunk without NUL, latin1 is the exact UTF-8 decoding, so a line
         // wholly inside the chunk is one native slice (no concat, no TextDecoder, no replaceAll).
@@ -31361,7 +32034,8 @@ class log_reader_LineSplitter {
             if (plain && nl !== -1 && !this.pending && nl - start <= MAX_LINE_BYTES) {
                 const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
                 this.stats.lines++;
-                onLine(latin1(chunk, start, end));
+                if (fold === undefined || !fold(chunk, start, end))
+                    onLine(latin1(chunk, start, end));
                 start = nl + 1;
                 continue;
             }
@@ -31403,22 +32077,30 @@ class log_reader_LineSplitter {
 /** Read size: large chunks keep the per-chunk cost (read, ASCII check) off the per-line path. */
 const CHUNK_BYTES = (/* unused pure expression or super */ null && (1 << 20));
 /**
- * The file's bytes in chunks, all read into ONE buffer: a 1 GB log then allocates no further
- * memory for its bytes (fresh 1 MiB chunks per read would pile up in the C heap between GCs).
- * Each chunk is only valid until the next one is requested.
+ * The file's bytes in chunks, read into TWO buffers in turn: the next read runs while the
+ * caller parses the current chunk (on a 1 GB log, waiting for each read cost half a second),
+ * and a 1 GB log allocates no further memory for its bytes (fresh chunks per read would pile
+ * up in the C heap between GCs). Each chunk is only valid until the next one is requested.
  */
 async function* chunks(path) {
     const file = await open(path, 'r');
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    let which = 0;
+    let next = file.read(buffers[0], 0, CHUNK_BYTES, null);
     try {
-        const buf = Buffer.allocUnsafe(CHUNK_BYTES);
         for (;;) {
-            const { bytesRead } = await file.read(buf, 0, CHUNK_BYTES, null);
+            const { bytesRead, buffer } = await next;
             if (bytesRead === 0)
                 return;
-            yield buf.subarray(0, bytesRead);
+            which ^= 1;
+            // Reads at the file position: issued only after the previous one finished, so in order.
+            next = file.read(buffers[which], 0, CHUNK_BYTES, null);
+            yield buffer.subarray(0, bytesRead);
         }
     }
     finally {
+        // A reader that stops early must not close the file under a read still in flight.
+        await next.catch(() => undefined);
         await file.close();
     }
 }
@@ -31437,16 +32119,19 @@ async function* readLines(path, stats) {
         yield last;
 }
 /** Streams a log file (a combined `2>&1` capture, or stderr alone) through a LogParser. */
-async function readLog(path, onEvent) {
-    const parser = new LogParser();
+async function readLog(path, onEvent, options = {}) {
+    const parser = new LogParser(options);
     const stats = { lines: 0, bytes: 0 };
     const splitter = new log_reader_LineSplitter(stats);
     // Lines go straight from the chunk to the parser and its events straight to onEvent: no
     // per-line promise, generator step or array.
     const sink = { push: onEvent };
     const onLine = (line) => parser.pushInto(line, sink);
+    const fold = options.foldRoutine
+        ? (buf, start, end) => parser.tryFold(buf, start, end, sink)
+        : undefined;
     for await (const chunk of chunks(path))
-        splitter.feed(chunk, onLine);
+        splitter.feed(chunk, onLine, fold);
     const last = splitter.end();
     if (last !== undefined)
         onLine(last);
@@ -31612,9 +32297,34 @@ function quoteArg(arg) {
     return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
+;// CONCATENATED MODULE: ./src/core/id-index.ts
+// Entry ids by string key, as compact as a Map allows: most keys of a mapping's indexes name a
+// single entry, kept as a bare number rather than a one-element array (a 20,000-line mapping's
+// error indexes shrank by a third).
+class IdIndex {
+    map = new Map();
+    add(key, id) {
+        const known = this.map.get(key);
+        if (known === undefined)
+            this.map.set(key, id);
+        else if (typeof known === 'number')
+            this.map.set(key, [known, id]);
+        else
+            known.push(id);
+    }
+    get(key) {
+        const known = this.map.get(key);
+        return typeof known === 'number' ? [known] : known;
+    }
+    has(key) {
+        return this.map.has(key);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/attribute.ts
 // Attribution: log events × mapping entries → one verdict per entry (oc-reference §3.5).
 // Streaming: events are folded into per-entry state as they arrive; nothing is kept per log line.
+
 
 
 
@@ -31624,10 +32334,25 @@ function quoteArg(arg) {
  */
 const NO_FAILURES = [];
 const NONE = [];
+/** Each index's key for an entry (undefined: not in that index). */
+const ERROR_INDEX_KEYS = {
+    sourceTag: (e) => !e.source.digest && e.source.tag !== undefined
+        ? joinKey(e.source.raw, repoKey(e.source.printed), ':', e.source.tag)
+        : undefined,
+    sourceDigest: (e) => e.source.digest
+        ? joinKey(e.source.raw, repoKey(e.source.printed), '@', e.source.digest)
+        : undefined,
+    sourceRepo: (e) => repoKey(e.source.printed),
+    destRepo: (e) => repoKey(e.destination.printed),
+    mappingLine: (e) => `${e.file}:${e.line}`
+};
 const MAX_REASONS = 5;
+/** Run-level findings kept whole (see addRunLevel). */
+const MAX_RUN_LEVEL = 500;
 /** oc ≤4.13 on file:// / s3:// writes the manifest although a blob failed (oc-reference §7). */
 const SUCCESS_ANYWAY = 'oc printed a success line anyway: the manifest was written without the failed blob';
 const MAX_EVIDENCE = 20;
+const NONE_IDS = [];
 const push = (map, key, value) => {
     const list = map.get(key);
     if (list)
@@ -31649,14 +32374,17 @@ const splitRef = (ref) => {
 const pushProvesBlobs = (entry) => entry.destination.kind === 'registry';
 class Attributor {
     entries;
-    byId = new Map();
+    /** By entry id (ids are dense indexes of the mapping set: arrays, not Maps). */
+    byId = [];
     /** Success lines are looked up here: the one index built up front. */
-    byDestTag = new Map();
+    byDestTag = new IdIndex();
     /** Tag-less and wildcard sources: oc expands them to tags the mapping never names. */
-    expandingByDestRepo = new Map();
-    errorIndexes;
+    expandingByDestRepo = new IdIndex();
+    successMemo = new Map();
+    successMemoSize = 0;
+    errorIndexes = new Map();
     /** Created when an attempt first says something about the entry. */
-    state = new Map();
+    state = [];
     attempt = 0;
     eventsInAttempt = 0;
     sawPlan = false;
@@ -31664,52 +32392,44 @@ class Attributor {
      * One mark per entry, reused across attempts (epoch) so a log of many attempts does not
      * allocate a fresh mark per entry and attempt; `touched` lists this attempt's, in order.
      */
-    marks = new Map();
+    marks = [];
     touched = [];
     epoch = 0;
     deferred = [];
     untaggedSuccess = new Map();
     runEnd = 'unknown';
     runLevel = [];
+    runLevelMore = new Map();
     attempts = [];
     current = this.newStats(0, 1);
     constructor(set, scope) {
         const wanted = scope ? new Set(scope) : undefined;
         this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id));
         for (const e of this.entries) {
-            this.byId.set(e.id, e);
+            this.byId[e.id] = e;
             const dst = repoKey(e.destination.printed);
             if (isExpandingSource(e.source))
-                push(this.expandingByDestRepo, dst, e.id);
+                this.expandingByDestRepo.add(dst, e.id);
             else
-                push(this.byDestTag, `${dst}:${e.destinationTag ?? ''}`, e.id);
+                this.byDestTag.add(joinKey(e.destination.raw, dst, ':', e.destinationTag ?? ''), e.id);
         }
     }
     /**
-     * The indexes only errors and warnings need, built on the first one: a clean log (and the
-     * memory of a 200,000-line mapping) pays for none of them.
+     * An index only errors and warnings need, built on its first use: a clean log (and the
+     * memory of a 200,000-line mapping) pays for none of them, most logs for two or three.
      */
-    get ix() {
-        if (this.errorIndexes)
-            return this.errorIndexes;
-        const ix = {
-            bySourceTag: new Map(),
-            bySourceDigest: new Map(),
-            bySourceRepo: new Map(),
-            byDestRepo: new Map(),
-            byMappingLine: new Map()
-        };
-        for (const e of this.entries) {
-            const src = repoKey(e.source.printed);
-            push(ix.bySourceRepo, src, e.id);
-            if (e.source.digest)
-                push(ix.bySourceDigest, `${src}@${e.source.digest}`, e.id);
-            else if (e.source.tag !== undefined)
-                push(ix.bySourceTag, `${src}:${e.source.tag}`, e.id);
-            push(ix.byDestRepo, repoKey(e.destination.printed), e.id);
-            push(ix.byMappingLine, `${e.file}:${e.line}`, e.id);
+    index(name) {
+        let ix = this.errorIndexes.get(name);
+        if (ix === undefined) {
+            ix = new IdIndex();
+            const keyOf = ERROR_INDEX_KEYS[name];
+            for (const e of this.entries) {
+                const key = keyOf(e);
+                if (key !== undefined)
+                    ix.add(key, e.id);
+            }
+            this.errorIndexes.set(name, ix);
         }
-        this.errorIndexes = ix;
         return ix;
     }
     onEvent(e) {
@@ -31771,7 +32491,7 @@ class Attributor {
     finish() {
         this.closeAttempt();
         const verdicts = this.entries.map((entry) => {
-            const s = this.state.get(entry.id);
+            const s = this.state[entry.id];
             if (s?.status === 'mirrored') {
                 return {
                     entryId: entry.id,
@@ -31803,13 +32523,21 @@ class Attributor {
                 retryable: !rejected
             };
         });
-        return { verdicts, runLevel: this.runLevel, attempts: this.attempts };
+        const more = [...this.runLevelMore.values()].map((f) => ({
+            severity: f.severity,
+            class: f.class,
+            reason: `${f.reason} (and ${f.count - 1} more ${f.severity}s of this class not listed)`,
+            text: f.text,
+            logLine: f.logLine,
+            count: f.count
+        }));
+        return { verdicts, runLevel: [...this.runLevel, ...more], attempts: this.attempts };
     }
     newStats(attempt, firstLine) {
         return { attempt, errors: 0, warnings: 0, successLines: 0, firstLine, lastLine: firstLine };
     }
     mark(id) {
-        let m = this.marks.get(id);
+        let m = this.marks[id];
         if (!m) {
             m = {
                 epoch: this.epoch,
@@ -31818,7 +32546,7 @@ class Attributor {
                 moreSuccess: undefined,
                 failures: NO_FAILURES
             };
-            this.marks.set(id, m);
+            this.marks[id] = m;
             this.touched.push(id);
         }
         else if (m.epoch !== this.epoch) {
@@ -31832,7 +32560,7 @@ class Attributor {
     }
     /** Success lines of the entry in the current attempt. */
     successes(id) {
-        const m = this.marks.get(id);
+        const m = this.marks[id];
         return m && m.epoch === this.epoch ? m.successes : 0;
     }
     addSuccess(id, logLine) {
@@ -31856,15 +32584,51 @@ class Attributor {
             this.addFailure(id, failure);
     }
     onSuccess(destination, tag, digest, logLine) {
-        const dst = repoKey(destination);
         if (tag !== undefined) {
-            const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? [];
-            for (const id of ids)
+            for (const id of this.successIds(destination, tag))
                 this.addSuccess(id, logLine);
             return;
         }
+        const dst = repoKey(destination);
         // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end.
         push(this.untaggedSuccess, dst, { digest, logLine });
+    }
+    /**
+     * The entries a tagged success line confirms, memoised by the line's own spelling: a log of
+     * many attempts repeats the same lines, and this runs for each of them. Per destination a
+     * short list of tags, a Map once it has many (a release repository holds hundreds).
+     */
+    successIds(destination, tag) {
+        const known = this.successMemo.get(destination);
+        if (known !== undefined) {
+            if (Array.isArray(known)) {
+                for (const k of known)
+                    if (k.tag === tag)
+                        return k.ids;
+            }
+            else {
+                const ids = known.get(tag);
+                if (ids !== undefined)
+                    return ids;
+            }
+        }
+        const dst = repoKey(destination);
+        const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? NONE_IDS;
+        // Bounded by the mapping: a log of endless distinct lines must not grow it.
+        if (this.successMemoSize >= 2 * this.entries.length + 1024)
+            return ids;
+        this.successMemoSize++;
+        if (known === undefined)
+            this.successMemo.set(destination, [{ tag, ids }]);
+        else if (!Array.isArray(known))
+            known.set(tag, ids);
+        else if (known.length < 8)
+            known.push({ tag, ids });
+        else {
+            const byTag = new Map(known.map((k) => [k.tag, k.ids]));
+            this.successMemo.set(destination, byTag.set(tag, ids));
+        }
+        return ids;
     }
     onError(text, logLine) {
         const c = classify(text);
@@ -31874,7 +32638,7 @@ class Attributor {
                 this.runEnd = 'planning-aborted';
             else if (/while uploading images/.test(text))
                 this.runEnd = 'phase-aborted';
-            this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
+            this.addRunLevel({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
             return;
         }
         // A usage error before any plan output means oc rejected its arguments: nothing ran.
@@ -31882,8 +32646,24 @@ class Attributor {
             this.runEnd = 'rejected';
         const subject = parseErrorSubject(text);
         if (!this.target(subject, failure)) {
-            this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
+            this.addRunLevel({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
         }
+    }
+    /**
+     * The first MAX_RUN_LEVEL findings are kept whole; later ones are counted per severity and
+     * class, so a log of millions of unattributable lines cannot exhaust memory.
+     */
+    addRunLevel(f) {
+        if (this.runLevel.length < MAX_RUN_LEVEL) {
+            this.runLevel.push(f);
+            return;
+        }
+        const key = `${f.severity} ${f.class}`;
+        const more = this.runLevelMore.get(key);
+        if (more)
+            more.count++;
+        else
+            this.runLevelMore.set(key, { ...f, count: 1 });
     }
     onWarning(text, logLine) {
         const subject = parseWarningSubject(text);
@@ -31893,7 +32673,7 @@ class Attributor {
                 return;
         }
         const c = classify(text);
-        this.runLevel.push({ severity: 'warning', class: c.class, reason: c.reason, text, logLine });
+        this.addRunLevel({ severity: 'warning', class: c.class, reason: c.reason, text, logLine });
     }
     onInfo(text, logLine) {
         if (text.startsWith('Dry run complete'))
@@ -31908,7 +32688,13 @@ class Attributor {
             logLine
         };
         if (!this.target(subject, failure, true)) {
-            this.runLevel.push({ severity: 'warning', ...failure, text });
+            this.addRunLevel({
+                severity: 'warning',
+                class: failure.class,
+                reason: failure.reason,
+                text,
+                logLine
+            });
         }
     }
     /** Routes a failure to the entries its subject names. False when it names none. */
@@ -31936,44 +32722,44 @@ class Attributor {
         return true;
     }
     exactDigest(subject) {
-        return this.ix.bySourceDigest.has(`${repoKey(subject.source)}@${subject.digest}`);
+        return this.index('sourceDigest').has(`${repoKey(subject.source)}@${subject.digest}`);
     }
     entry(id) {
-        return this.byId.get(id);
+        return this.byId[id];
     }
     resolve(subject) {
         switch (subject.kind) {
             case 'mapping-line':
-                return (this.ix.byMappingLine.get(`${subject.file}:${subject.line}`) ??
+                return (this.index('mappingLine').get(`${subject.file}:${subject.line}`) ??
                     this.entries
                         .filter((e) => e.line === subject.line && sameFile(e.file, subject.file))
                         .map((e) => e.id));
             case 'source-tag': {
                 const src = repoKey(subject.source);
-                const exact = this.ix.bySourceTag.get(`${src}:${subject.tag}`);
+                const exact = this.index('sourceTag').get(`${src}:${subject.tag}`);
                 if (exact)
                     return exact;
                 // Tag-less or wildcard sources expand to tags oc names one by one.
-                return (this.ix.bySourceRepo.get(src) ?? []).filter((id) => {
+                return (this.index('sourceRepo').get(src) ?? []).filter((id) => {
                     const tag = this.entry(id).source.tag;
                     return tag === undefined || tag.includes('*');
                 });
             }
             case 'source-digest': {
                 const src = repoKey(subject.source);
-                const exact = this.ix.bySourceDigest.get(`${src}@${subject.digest}`);
+                const exact = this.index('sourceDigest').get(`${src}@${subject.digest}`);
                 if (exact)
                     return exact;
                 // A tag resolved to this digest; without -v=3 oc does not say which tag.
-                return (this.ix.bySourceRepo.get(src) ?? []).filter((id) => !this.entry(id).source.digest);
+                return (this.index('sourceRepo').get(src) ?? []).filter((id) => !this.entry(id).source.digest);
             }
             case 'source-list-child': {
                 const { repo, tag, digest } = splitRef(subject.sourceRef);
                 const parsed = parseImageRef(repo, 'source');
                 const src = 'ref' in parsed ? repoKey(parsed.ref.printed) : repoKey(repo);
                 const all = [
-                    ...(this.ix.bySourceRepo.get(src) ?? []),
-                    ...(this.ix.bySourceRepo.get(repoKey(`file://${repo}`)) ?? [])
+                    ...(this.index('sourceRepo').get(src) ?? []),
+                    ...(this.index('sourceRepo').get(repoKey(`file://${repo}`)) ?? [])
                 ];
                 const narrowed = all.filter((id) => {
                     const s = this.entry(id).source;
@@ -31982,9 +32768,9 @@ class Attributor {
                 return narrowed.length ? narrowed : all;
             }
             case 'source-repo':
-                return this.ix.bySourceRepo.get(repoKey(subject.source)) ?? [];
+                return this.index('sourceRepo').get(repoKey(subject.source)) ?? [];
             case 'destination-repo': {
-                const ids = this.ix.byDestRepo.get(repoKey(subject.destination)) ?? [];
+                const ids = this.index('destRepo').get(repoKey(subject.destination)) ?? [];
                 if (!subject.source)
                     return ids;
                 const src = repoKey(subject.source);
@@ -31997,10 +32783,10 @@ class Attributor {
                     return (this.byDestTag.get(`${dst}:${subject.tag}`) ?? this.expandingByDestRepo.get(dst) ?? []);
                 }
                 // A digest push failed: a list child or a digest-only line; the tags above it fail too.
-                return this.ix.byDestRepo.get(dst) ?? [];
+                return this.index('destRepo').get(dst) ?? [];
             }
             case 'entry':
-                return this.byId.has(subject.entryId) ? [subject.entryId] : [];
+                return this.byId[subject.entryId] !== undefined ? [subject.entryId] : [];
             case 'run':
                 return [];
         }
@@ -32017,7 +32803,7 @@ class Attributor {
                 }
             }
             for (const id of this.touched)
-                this.apply(id, this.marks.get(id));
+                this.apply(id, this.marks[id]);
             const c = this.current;
             this.attempts.push({
                 attempt: Math.max(c.attempt, 1),
@@ -32050,12 +32836,12 @@ class Attributor {
         }
     }
     apply(id, m) {
-        if (!this.byId.has(id))
+        if (this.byId[id] === undefined)
             return;
-        let s = this.state.get(id);
+        let s = this.state[id];
         if (!s) {
             s = { classes: NONE, reasons: NONE, evidence: NONE };
-            this.state.set(id, s);
+            this.state[id] = s;
         }
         const attempt = Math.max(this.attempt, 1);
         if (m.failures.length) {
@@ -32144,7 +32930,9 @@ function buildReport(set, triage) {
             retryable: failed.filter((l) => l.retryable).length,
             permanent: failed.filter((l) => !l.retryable).length,
             recovered: lines.filter((l) => l.recoveredAfter !== undefined).length,
-            runLevelErrors: triage.runLevel.filter((f) => f.severity === 'error').length,
+            runLevelErrors: triage.runLevel
+                .filter((f) => f.severity === 'error')
+                .reduce((n, f) => n + (f.count ?? 1), 0),
             attempts: triage.attempts.length
         },
         attempts: triage.attempts
@@ -32948,10 +33736,10 @@ const MANIFEST_ACCEPT = [
     MEDIA_TYPES.dockerSchema1
 ].join(', ');
 /** Manifests are small; anything bigger is not a manifest (and is not read into memory). */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const manifest_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const manifest_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 function descriptor(raw, role, needSize) {
-    if (!isObject(raw))
+    if (!manifest_isObject(raw))
         return `${role} is not an object`;
     const digest = raw.digest;
     if (!isDigest(digest))
@@ -32967,7 +33755,7 @@ function descriptor(raw, role, needSize) {
     return { digest, size, mediaType, role };
 }
 function platformName(raw, index) {
-    if (!isObject(raw) || !isObject(raw.platform))
+    if (!manifest_isObject(raw) || !manifest_isObject(raw.platform))
         return `manifest #${index + 1}`;
     const p = raw.platform;
     const parts = [p.os, p.architecture, p.variant].filter((x) => typeof x === 'string' && x !== '');
@@ -32985,7 +33773,7 @@ function kindOf(doc, contentType) {
         return MEDIA_TYPES.dockerSchema1;
     if (Array.isArray(doc.manifests))
         return MEDIA_TYPES.ociIndex;
-    if (isObject(doc.config))
+    if (manifest_isObject(doc.config))
         return MEDIA_TYPES.ociManifest;
     return undefined;
 }
@@ -32997,7 +33785,7 @@ function parseManifest(bytes, contentType) {
     catch {
         return { error: 'not valid JSON' };
     }
-    if (!isObject(doc))
+    if (!manifest_isObject(doc))
         return { error: 'not a JSON object' };
     const mediaType = kindOf(doc, contentType);
     switch (mediaType) {
@@ -33037,7 +33825,7 @@ function parseManifest(bytes, contentType) {
             const layers = [];
             const seen = new Set();
             for (const [i, raw] of doc.fsLayers.entries()) {
-                const digest = isObject(raw) ? raw.blobSum : undefined;
+                const digest = manifest_isObject(raw) ? raw.blobSum : undefined;
                 if (!isDigest(digest))
                     return { error: `fsLayers[${i}] has no valid blobSum` };
                 // Schema 1 repeats the empty layer; one check per blob is enough.
@@ -33421,9 +34209,9 @@ async function checkManifest(repo, ctx, f, digest, via, parent) {
         f.add('bad-manifest', `manifest ${digest} (${via}) is not a regular file: ${shown}`, digest, shown);
         return;
     }
-    const bytes = await readSmall(path, MAX_MANIFEST_BYTES);
+    const bytes = await readSmall(path, manifest_MAX_MANIFEST_BYTES);
     if (bytes === undefined) {
-        f.add('bad-manifest', `manifest ${digest} (${via}) is larger than ${MAX_MANIFEST_BYTES} bytes: ${shown}`, digest, shown);
+        f.add('bad-manifest', `manifest ${digest} (${via}) is larger than ${manifest_MAX_MANIFEST_BYTES} bytes: ${shown}`, digest, shown);
         return;
     }
     if (ctx.digest) {
@@ -34130,7 +34918,7 @@ class RegistryVerifier {
         const isDigest = reference.includes(':');
         const res = await h.request('GET', `/v2/${repo}/manifests/${reference}`, repo, {
             accept: MANIFEST_ACCEPT,
-            maxBody: MAX_MANIFEST_BYTES
+            maxBody: manifest_MAX_MANIFEST_BYTES
         });
         if (res.status !== 200) {
             const what = parent
@@ -34775,6 +35563,7 @@ function makeEngine(ctx, authFile) {
                 extraArgs: i.extraArgs
             },
             maxPerRegistry: i.maxPerRegistry,
+            shareBlobs: i.skopeoShareBlobs,
             cwd: ctx.cwd,
             tmpDir: ctx.workDir
         });
@@ -35214,6 +36003,11 @@ const INPUT_SPECS = [
         default: '4'
     },
     {
+        name: 'skopeo-share-blobs',
+        description: 'With `engine: skopeo`: read each source manifest first (one extra manifest request per image) and never copy two images at once that need the same not-yet-pushed layer, so it is pulled once and mounted by the others. Set `false` where manifest requests count as pulls (Docker Hub).',
+        default: 'true'
+    },
+    {
         name: 'continue-on-error',
         description: 'Keep mirroring other images after an error (`--continue-on-error`).',
         default: 'true'
@@ -35552,6 +36346,7 @@ function readInputs(get) {
         skipMissing: bool('skip-missing'),
         maxPerRegistry: int('max-per-registry', 1, 100) ?? 6,
         maxRegistry: int('max-registry', 1, 100) ?? 4,
+        skopeoShareBlobs: bool('skopeo-share-blobs'),
         continueOnError: bool('continue-on-error'),
         dryRun: bool('dry-run') || mode === 'dry-run',
         extraArgs,

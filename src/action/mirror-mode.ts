@@ -231,6 +231,7 @@ function makeEngine(ctx: Ctx, authFile: string | undefined): Engine {
         extraArgs: i.extraArgs
       },
       maxPerRegistry: i.maxPerRegistry,
+      shareBlobs: i.skopeoShareBlobs,
       cwd: ctx.cwd,
       tmpDir: ctx.workDir
     })

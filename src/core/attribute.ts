@@ -82,6 +82,8 @@ const ERROR_INDEX_KEYS: Readonly<Record<ErrorIndex, (e: MappingEntry) => string 
 type RunEnd = 'planning-aborted' | 'phase-aborted' | 'rejected' | 'dry-run' | 'complete' | 'unknown'
 
 const MAX_REASONS = 5
+/** Run-level findings kept whole (see addRunLevel). */
+const MAX_RUN_LEVEL = 500
 /** oc ≤4.13 on file:// / s3:// writes the manifest although a blob failed (oc-reference §7). */
 const SUCCESS_ANYWAY =
   'oc printed a success line anyway: the manifest was written without the failed blob'
@@ -137,6 +139,7 @@ export class Attributor {
   private untaggedSuccess = new Map<string, { digest: string; logLine: number }[]>()
   private runEnd: RunEnd = 'unknown'
   private readonly runLevel: RunFinding[] = []
+  private readonly runLevelMore = new Map<string, RunFinding & { count: number }>()
   private readonly attempts: AttemptStats[] = []
   private current: {
     attempt: number
@@ -270,7 +273,15 @@ export class Attributor {
         retryable: !rejected
       }
     })
-    return { verdicts, runLevel: this.runLevel, attempts: this.attempts }
+    const more = [...this.runLevelMore.values()].map((f): RunFinding => ({
+      severity: f.severity,
+      class: f.class,
+      reason: `${f.reason} (and ${f.count - 1} more ${f.severity}s of this class not listed)`,
+      text: f.text,
+      logLine: f.logLine,
+      count: f.count
+    }))
+    return { verdicts, runLevel: [...this.runLevel, ...more], attempts: this.attempts }
   }
 
   private newStats(attempt: number, firstLine: number): Attributor['current'] {
@@ -368,15 +379,30 @@ export class Attributor {
     if (isRunSummary(text)) {
       if (/during planning/.test(text)) this.runEnd = 'planning-aborted'
       else if (/while uploading images/.test(text)) this.runEnd = 'phase-aborted'
-      this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine })
+      this.addRunLevel({ severity: 'error', class: c.class, reason: c.reason, text, logLine })
       return
     }
     // A usage error before any plan output means oc rejected its arguments: nothing ran.
     if (c.class === 'usage' && !this.sawPlan) this.runEnd = 'rejected'
     const subject = parseErrorSubject(text)
     if (!this.target(subject, failure)) {
-      this.runLevel.push({ severity: 'error', class: c.class, reason: c.reason, text, logLine })
+      this.addRunLevel({ severity: 'error', class: c.class, reason: c.reason, text, logLine })
     }
+  }
+
+  /**
+   * The first MAX_RUN_LEVEL findings are kept whole; later ones are counted per severity and
+   * class, so a log of millions of unattributable lines cannot exhaust memory.
+   */
+  private addRunLevel(f: RunFinding): void {
+    if (this.runLevel.length < MAX_RUN_LEVEL) {
+      this.runLevel.push(f)
+      return
+    }
+    const key = `${f.severity} ${f.class}`
+    const more = this.runLevelMore.get(key)
+    if (more) more.count++
+    else this.runLevelMore.set(key, { ...f, count: 1 })
   }
 
   private onWarning(text: string, logLine: number): void {
@@ -386,7 +412,7 @@ export class Attributor {
       if (this.target(subject, { ...c, logLine })) return
     }
     const c = classify(text)
-    this.runLevel.push({ severity: 'warning', class: c.class, reason: c.reason, text, logLine })
+    this.addRunLevel({ severity: 'warning', class: c.class, reason: c.reason, text, logLine })
   }
 
   private onInfo(text: string, logLine: number): void {
@@ -400,7 +426,13 @@ export class Attributor {
       logLine
     }
     if (!this.target(subject, failure, true)) {
-      this.runLevel.push({ severity: 'warning', ...failure, text })
+      this.addRunLevel({
+        severity: 'warning',
+        class: failure.class,
+        reason: failure.reason,
+        text,
+        logLine
+      })
     }
   }
 

@@ -73,7 +73,9 @@ export function buildReport(set: MappingSet, triage: Triage): TriageReport {
       retryable: failed.filter((l) => l.retryable).length,
       permanent: failed.filter((l) => !l.retryable).length,
       recovered: lines.filter((l) => l.recoveredAfter !== undefined).length,
-      runLevelErrors: triage.runLevel.filter((f) => f.severity === 'error').length,
+      runLevelErrors: triage.runLevel
+        .filter((f) => f.severity === 'error')
+        .reduce((n, f) => n + (f.count ?? 1), 0),
       attempts: triage.attempts.length
     },
     attempts: triage.attempts

@@ -191,6 +191,8 @@ export interface RunFinding {
   readonly reason: string
   readonly text: string
   readonly logLine: number
+  /** Lines this finding stands for when more were seen than are kept (absent: one). */
+  readonly count?: number
 }
 
 export interface AttemptStats {

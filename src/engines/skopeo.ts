@@ -1,7 +1,9 @@
 // The skopeo engine: one `skopeo copy --all` per mapping entry (no shell), a pool of
-// `maxPerRegistry` processes per destination registry, and oc-shaped output so the rest of
-// mirror-guard reads it like oc's: a stdout `<digest> <dst>:<tag>` line per success and one
-// `error: unable to copy SRC to DST: <text>` line per failure. Entries still running when the
+// `maxPerRegistry` processes per destination registry that keeps copies needing the same
+// not-yet-pushed blob apart (blob-schedule.ts: such blobs are then pulled once and mounted
+// by the later copies), and oc-shaped output so the rest of mirror-guard reads it like oc's:
+// a stdout `<digest> <dst>:<tag>` line per success and one `error: unable to copy SRC to DST:
+// <text>` line per failure. Entries still running when the
 // attempt times out or is cancelled get no line at all: they stay unconfirmed.
 //
 // `force` needs no flag: skopeo always writes the manifest and checks each blob itself.
@@ -21,6 +23,8 @@ import {
   unsupportedReason,
   type SkopeoOptions
 } from './skopeo-args.js'
+import { BlobSchedule } from './blob-schedule.js'
+import { BlobInspector } from './skopeo-inspect.js'
 import { childEnv, runInGroup } from './spawn-group.js'
 
 export const DEFAULT_MAX_PER_REGISTRY = 6
@@ -36,6 +40,12 @@ export interface SkopeoEngineOptions {
   readonly killGraceMs?: number
   /** Where per-attempt digest files go (default the OS temp dir). */
   readonly tmpDir?: string
+  /**
+   * Read each source manifest first and keep copies that need the same not-yet-pushed blob
+   * apart (default true). Costs one manifest request per image (per child of a list), which
+   * registries that count manifest requests as pulls (Docker Hub) count.
+   */
+  readonly shareBlobs?: boolean
 }
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/
@@ -98,40 +108,63 @@ export class SkopeoEngine implements Engine {
 
     let startError: Error | undefined
     let failed = 0
+    let inspector: BlobInspector | undefined
     try {
       const limit = Math.max(
         1,
         req.maxPerRegistry ?? this.opts.maxPerRegistry ?? DEFAULT_MAX_PER_REGISTRY
       )
       const queues = new Map<string, MappingEntry[]>()
+      const refused: [MappingEntry, string][] = []
       for (const e of req.entries) {
+        const reason = unsupportedReason(e)
+        if (reason !== undefined) {
+          refused.push([e, reason])
+          continue
+        }
         const key = destinationRegistryKey(e)
         const queue = queues.get(key)
         if (queue) queue.push(e)
         else queues.set(key, [e])
       }
-      const worker = async (queue: MappingEntry[]): Promise<void> => {
-        for (let e = queue.shift(); e !== undefined; e = queue.shift()) {
-          if (stop.signal.aborted) return
-          try {
-            if ((await this.copyEntry(e, work, stop.signal, sink)) === 'failed') failed++
-          } catch (err) {
-            // The binary could not be started: nothing else will run either.
-            startError ??= err instanceof Error ? err : new Error(String(err))
-            stop.abort()
-          }
+      // Refused entries need no copy (and no inspection): reported before anything runs.
+      for (const [e, reason] of refused) {
+        if (stop.signal.aborted) break
+        sink('stderr', failureLine(e, reason))
+        failed++
+      }
+      const blobs = new BlobInspector({
+        binary: this.binary,
+        options: this.opts.options,
+        concurrency: limit,
+        signal: stop.signal,
+        cwd: this.opts.cwd,
+        env: this.env(),
+        killGraceMs: this.opts.killGraceMs
+      })
+      inspector = blobs
+      const runEntry = async (e: MappingEntry): Promise<boolean> => {
+        try {
+          const outcome = await this.copyEntry(e, work, stop.signal, sink)
+          if (outcome === 'failed') failed++
+          return outcome === 'ok'
+        } catch (err) {
+          // The binary could not be started: nothing else will run either.
+          startError ??= err instanceof Error ? err : new Error(String(err))
+          stop.abort()
+          return false
         }
       }
-      const pools: Promise<void>[] = []
-      for (const queue of queues.values()) {
-        // Counted first: each worker takes its first entry synchronously.
-        const workers = Math.min(limit, queue.length)
-        for (let i = 0; i < workers; i++) pools.push(worker(queue))
-      }
+      const pools = [...queues.values()].map((queue) =>
+        runRegistryQueue(queue, limit, this.opts.shareBlobs !== false, blobs, stop.signal, runEntry)
+      )
       await Promise.all(pools)
     } finally {
       if (timer) clearTimeout(timer)
       req.signal?.removeEventListener('abort', onAbort)
+      // Stopped inspections are being killed: wait until they are gone.
+      stop.abort()
+      await inspector?.settled()
       await rm(work, { recursive: true, force: true })
     }
     if (startError) throw startError
@@ -154,11 +187,6 @@ export class SkopeoEngine implements Engine {
     signal: AbortSignal,
     sink: OutputSink
   ): Promise<EntryOutcome> {
-    const refused = unsupportedReason(entry)
-    if (refused !== undefined) {
-      sink('stderr', failureLine(entry, refused))
-      return 'failed'
-    }
     const digestFile = join(work, `${entry.id}.digest`)
     const args = buildSkopeoCopyArgs(entry, this.opts.options, digestFile)
     const fatal: string[] = []
@@ -199,5 +227,71 @@ export class SkopeoEngine implements Engine {
 
   private env(): NodeJS.ProcessEnv {
     return childEnv(this.opts.env ?? process.env)
+  }
+}
+
+/** Look-ahead of inspections, in multiples of the concurrency limit. */
+const LOOK_AHEAD = 2
+
+/**
+ * One destination registry's entries: `limit` workers take entries from a shared-blob schedule;
+ * a worker that gets none while others run waits for a copy to end or a blob set to arrive.
+ * Only the first `LOOK_AHEAD × limit` entries not yet started are inspected, so manifest
+ * requests (which some registries count as pulls) stay close to the copies that need them.
+ */
+async function runRegistryQueue(
+  queue: readonly MappingEntry[],
+  limit: number,
+  shareBlobs: boolean,
+  inspector: BlobInspector,
+  signal: AbortSignal,
+  runEntry: (e: MappingEntry) => Promise<boolean>
+): Promise<void> {
+  const schedule = new BlobSchedule(queue)
+  // One entry, or one copy at a time: nothing runs side by side, so nothing needs keeping
+  // apart (one after another, skopeo mounts what an earlier copy pushed): no manifest requests.
+  // Turned off: every blob set is unknown, so the schedule keeps plain mapping order.
+  if (!shareBlobs || queue.length === 1 || limit === 1) {
+    for (const e of queue) schedule.setBlobs(e, undefined)
+  }
+  let waiters: (() => void)[] = []
+  const wake = (): void => {
+    const w = waiters
+    waiters = []
+    for (const go of w) go()
+  }
+  signal.addEventListener('abort', wake, { once: true })
+  const requested = new Set<MappingEntry>()
+  const lookAhead = (): void => {
+    for (const e of schedule.upcoming(LOOK_AHEAD * limit)) {
+      if (requested.has(e) || !schedule.isPending(e)) continue
+      requested.add(e)
+      void inspector.blobs(e).then((blobs) => {
+        schedule.setBlobs(e, blobs)
+        wake()
+      })
+    }
+  }
+  const worker = async (): Promise<void> => {
+    while (!signal.aborted && schedule.remaining > 0) {
+      lookAhead()
+      const e = schedule.next()
+      if (e === undefined) {
+        await new Promise<void>((go) => waiters.push(go))
+        continue
+      }
+      let ok = false
+      try {
+        ok = await runEntry(e)
+      } finally {
+        schedule.finish(e, ok)
+        wake()
+      }
+    }
+  }
+  try {
+    await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, worker))
+  } finally {
+    signal.removeEventListener('abort', wake)
   }
 }

@@ -37,6 +37,8 @@ export interface Inputs {
   readonly skipMissing: boolean
   readonly maxPerRegistry: number
   readonly maxRegistry: number
+  /** engine: skopeo orders copies by shared blobs (reads the source manifests first). */
+  readonly skopeoShareBlobs: boolean
   readonly continueOnError: boolean
   /** The `dry-run` input, or `mode: dry-run`. */
   readonly dryRun: boolean
@@ -153,6 +155,12 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     name: 'max-registry',
     description: 'Registries contacted in parallel, 1–100 (`--max-registry`).',
     default: '4'
+  },
+  {
+    name: 'skopeo-share-blobs',
+    description:
+      'With `engine: skopeo`: read each source manifest first (one extra manifest request per image) and never copy two images at once that need the same not-yet-pushed layer, so it is pulled once and mounted by the others. Set `false` where manifest requests count as pulls (Docker Hub).',
+    default: 'true'
   },
   {
     name: 'continue-on-error',
@@ -535,6 +543,7 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     skipMissing: bool('skip-missing'),
     maxPerRegistry: int('max-per-registry', 1, 100) ?? 6,
     maxRegistry: int('max-registry', 1, 100) ?? 4,
+    skopeoShareBlobs: bool('skopeo-share-blobs'),
     continueOnError: bool('continue-on-error'),
     dryRun: bool('dry-run') || mode === 'dry-run',
     extraArgs,

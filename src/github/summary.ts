@@ -178,7 +178,9 @@ function classTable(input: SummaryInput): string | undefined {
     for (const c of new Set(l.classes)) target.set(c, (target.get(c) ?? 0) + 1)
   }
   const runBy = new Map<FailureClass, number>()
-  for (const f of input.runLevel ?? []) runBy.set(f.class, (runBy.get(f.class) ?? 0) + 1)
+  for (const f of input.runLevel ?? []) {
+    runBy.set(f.class, (runBy.get(f.class) ?? 0) + (f.count ?? 1))
+  }
   const classes = (Object.keys(CLASS_INFO) as FailureClass[]).filter(
     (c) => failedBy.has(c) || recoveredBy.has(c) || runBy.has(c)
   )

@@ -1,17 +1,23 @@
 import fc from 'fast-check'
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parseMappingText } from '../../src/core/mapping.js'
 import { parseErrorSubject } from '../../src/core/oc-messages.js'
 import type { MappingEntry } from '../../src/core/types.js'
 import {
   buildSkopeoCopyArgs,
+  buildSkopeoInspectArgs,
   destinationRegistryKey,
   destinationTransportRef,
   failureLine,
   fatalMessage,
   goUnquote,
   oneLine,
+  parseManifestBlobs,
   sharedCopyFlags,
+  sourceChildRef,
   sourceTransportRef,
   successLine,
   unsupportedReason
@@ -172,5 +178,128 @@ describe('fatalMessage', () => {
 
   it('goUnquote handles Go escapes', () => {
     expect(goUnquote('"a\\tb\\x41\\u00e9\\\\\\"c"')).toBe('a\tbAé\\"c')
+  })
+})
+
+describe('buildSkopeoInspectArgs', () => {
+  it('reads the raw manifest with the source side of the copy settings', () => {
+    expect(buildSkopeoInspectArgs('docker://h:5000/ns/a:v1', {})).toEqual([
+      'inspect',
+      '--raw',
+      '--retry-times=0',
+      'docker://h:5000/ns/a:v1'
+    ])
+    expect(
+      buildSkopeoInspectArgs('docker://h/ns/a@' + D, {
+        insecure: true,
+        authFile: '/tmp/auth.json',
+        retryTimes: 3,
+        // copy's own flags (e.g. --src-creds) are not inspect's: never passed.
+        extraArgs: ['--src-creds=u:p']
+      })
+    ).toEqual([
+      'inspect',
+      '--raw',
+      '--retry-times=3',
+      '--tls-verify=false',
+      '--authfile=/tmp/auth.json',
+      'docker://h/ns/a@' + D
+    ])
+  })
+
+  it('names a manifest list child by digest in the source repository', () => {
+    expect(sourceChildRef(entry(`reg.io/ns/a:v1 dst.io/ns/a:v1`), D)).toBe(
+      `docker://reg.io/ns/a@${D}`
+    )
+    expect(sourceChildRef(entry(`ns/a@${D} dst.io/ns/a`), D)).toBe(`docker://ns/a@${D}`)
+  })
+})
+
+const SAMPLES = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'fixtures',
+  'oc-dir-samples',
+  'clean',
+  'mirror',
+  'v2',
+  'small'
+)
+const sample = (path: string): string => readFileSync(join(SAMPLES, path), 'utf8')
+
+describe('parseManifestBlobs', () => {
+  it('reads config and layers of a Docker schema 2 manifest (real oc 4.12 sample)', () => {
+    expect(parseManifestBlobs(sample('b/manifests/v1'))).toEqual({
+      kind: 'image',
+      blobs: [
+        'sha256:a2448dc54e50202dcb6bda0511045605416e4faf647915a9afd2b351d786b65e',
+        'sha256:9ebe6a8a72bd96be821a7dd4e4641ec5d4a7acd1c396a7267f7b68309ffff419',
+        'sha256:45542062e21e3c2c17f1a925e6cfabbac53dab61437b2a6ce2f3545ad156df33'
+      ]
+    })
+  })
+
+  it('reads an OCI manifest, with or without its mediaType', () => {
+    const expected = {
+      kind: 'image',
+      blobs: [
+        'sha256:3f099bf0627fee50b831929deab0f96949f2983fb925eb0976560bed08c8fb97',
+        'sha256:780f53d7bd5b15a5788b8c0a9f14785c45c04430503d8fff1db2b2e10e366080'
+      ]
+    }
+    const text = sample('oci/manifests/v1')
+    expect(parseManifestBlobs(text)).toEqual(expected)
+    const { mediaType: _dropped, ...bare } = JSON.parse(text) as Record<string, unknown>
+    expect(parseManifestBlobs(JSON.stringify(bare, null, 2))).toEqual(expected)
+  })
+
+  it('reads the children of a manifest list and of an OCI index', () => {
+    const children = [
+      'sha256:96da5e16e2c4abf0cd31c12b4c9433604fb688650f382a7c61c705132491de3b',
+      'sha256:5639063b52e6215872a7f0ec7661bf148ddb7ea3e2de1da8da3091c6c2a126e4'
+    ]
+    expect(parseManifestBlobs(sample('multi/manifests/v1'))).toEqual({ kind: 'list', children })
+    const index = { schemaVersion: 2, manifests: children.map((digest) => ({ digest, size: 1 })) }
+    expect(parseManifestBlobs(JSON.stringify(index))).toEqual({ kind: 'list', children })
+    expect(
+      parseManifestBlobs(
+        JSON.stringify({ ...index, mediaType: 'application/vnd.oci.image.index.v1+json' })
+      )
+    ).toEqual({ kind: 'list', children })
+  })
+
+  it('leaves anything it cannot fully read unknown', () => {
+    const image = JSON.parse(sample('b/manifests/v1')) as Record<string, unknown>
+    const cases: unknown[] = [
+      'not json {',
+      '',
+      null,
+      [],
+      // schema 1: skopeo converts it; we do not guess.
+      { schemaVersion: 1, fsLayers: [{ blobSum: D }] },
+      { ...image, mediaType: 'application/vnd.example.unknown+json' },
+      { ...image, mediaType: 42 },
+      { ...image, config: { digest: 'sha256:short' } },
+      { ...image, config: 'x' },
+      { ...image, layers: [{ digest: D }, { digest: 'md5:abc' }] },
+      { ...image, layers: [{ digest: D }, 'oops'] },
+      { ...image, layers: undefined },
+      { schemaVersion: 2, manifests: [{ digest: D }, {}] },
+      { schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: 'x' },
+      { schemaVersion: 2 }
+    ]
+    for (const c of cases) {
+      expect(parseManifestBlobs(typeof c === 'string' ? c : JSON.stringify(c))).toBeUndefined()
+    }
+  })
+
+  it('never throws on arbitrary text or JSON', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
+        const r = parseManifestBlobs(text)
+        if (r?.kind === 'image')
+          for (const b of r.blobs) expect(b).toMatch(/^sha(256|512):[a-f0-9]+$/)
+      })
+    )
   })
 })

@@ -1,5 +1,6 @@
 // End to end: the skopeo engine against real docker-registry instances behind the fault proxy.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +11,7 @@ import { parseMappingText } from '../../src/core/mapping.js'
 import type { FailureClass, LineVerdict, MappingEntry, MappingSet } from '../../src/core/types.js'
 import type { AttemptRequest, AttemptResult } from '../../src/engines/engine.js'
 import { SkopeoEngine } from '../../src/engines/skopeo.js'
+import { BlobInspector } from '../../src/engines/skopeo-inspect.js'
 import { startBed, type Bed } from '../support/bed.js'
 import type { FaultRule } from '../support/fault-proxy.js'
 import type { ImageSpec } from '../support/images.js'
@@ -194,8 +196,29 @@ describe('skopeo engine against a clean registry bed', () => {
     expect(classify(stderr[0]).class).toBe('not-found')
   })
 
-  it('runs at most maxPerRegistry copies at a time per destination registry', async () => {
-    // Slow manifests make overlapping copies visible in the proxy log.
+  it('runs at most maxPerRegistry copies at a time, holding back copies that share a blob', async () => {
+    // A wrapper logs when each `skopeo copy` starts and ends; slow manifests make copies long
+    // enough to overlap. (Proxy spans cannot tell copies from the schedule's inspections.)
+    const dir = mkdtempSync(join(tmpdir(), 'mg-skopeo-spans-'))
+    const log = join(dir, 'log')
+    const wrapper = join(dir, 'skopeo')
+    writeFileSync(
+      wrapper,
+      [
+        '#!/bin/sh',
+        'if [ "$1" = copy ]; then',
+        `  for a; do dst=$a; done`,
+        `  echo "start $(date +%s%N) $dst" >> '${log}'`,
+        '  skopeo "$@"; rc=$?',
+        `  echo "end $(date +%s%N) $dst" >> '${log}'`,
+        '  exit $rc',
+        'fi',
+        'exec skopeo "$@"',
+        ''
+      ].join('\n'),
+      { mode: 0o755 }
+    )
+    const engine = new SkopeoEngine({ binary: wrapper, options: { insecure: true } })
     bed.proxy.setRules([
       {
         name: 'slow manifests',
@@ -206,35 +229,42 @@ describe('skopeo engine against a clean registry bed', () => {
         delayMs: 300
       }
     ])
-    /** Per source repository: first request start .. last request end. */
-    const spans = (): [number, number][] => {
+    /** Copy spans by destination name, from the wrapper's log. */
+    const spans = (): Map<string, [number, number]> => {
       const out = new Map<string, [number, number]>()
-      for (const e of bed.proxy.requests()) {
-        const repo = /^\/v2\/ns\/([^/]+)\//.exec(e.url)?.[1]
-        if (!repo) continue
-        const start = Date.parse(e.t)
-        const [s, end] = out.get(repo) ?? [start, start + e.ms]
-        out.set(repo, [Math.min(s, start), Math.max(end, start + e.ms)])
+      for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
+        const [what, ns, dst] = line.split(' ')
+        const name = /\/(\w+):v1$/.exec(dst)![1]
+        const t = Number(BigInt(ns) / 1_000_000n)
+        const span = out.get(name) ?? [t, t]
+        out.set(name, what === 'start' ? [t, span[1]] : [span[0], t])
       }
-      return [...out.values()].sort((a, b) => a[0] - b[0])
+      rmSync(log, { force: true })
+      return out
     }
-    const overlaps = (s: [number, number][]): number =>
-      s.filter((x, i) => i > 0 && x[0] < s[i - 1][1]).length
+    const overlap = (a: [number, number], b: [number, number]): boolean =>
+      a[0] < b[1] && b[0] < a[1]
     try {
-      bed.proxy.resetStats()
-      expect((await run(threeImages(bed, 'serial'), { maxPerRegistry: 1 })).result.exitCode).toBe(0)
+      expect(
+        (await run(threeImages(bed, 'serial'), { maxPerRegistry: 1 }, engine)).result.exitCode
+      ).toBe(0)
       const serial = spans()
-      expect(serial).toHaveLength(3)
-      expect(overlaps(serial)).toBe(0)
-      bed.proxy.resetStats()
-      expect((await run(threeImages(bed, 'parallel'), { maxPerRegistry: 3 })).result.exitCode).toBe(
-        0
-      )
-      const parallel = spans()
-      expect(parallel).toHaveLength(3)
-      expect(overlaps(parallel)).toBeGreaterThan(0)
+      expect([...serial.keys()].sort()).toEqual(['alpha', 'beta', 'multi'])
+      const s = [...serial.values()]
+      expect(s.filter((x, i) => s.some((y, j) => j !== i && overlap(x, y)))).toEqual([])
+      const parallel3 = await run(threeImages(bed, 'parallel'), { maxPerRegistry: 3 }, engine)
+      expect(parallel3.result.exitCode).toBe(0)
+      const p = spans()
+      expect([...p.keys()].sort()).toEqual(['alpha', 'beta', 'multi'])
+      // multi shares nothing: it runs beside the others. alpha and beta share a layer that is
+      // not yet in this attempt's pushed set: one waits until the other has pushed it.
+      expect(
+        overlap(p.get('alpha')!, p.get('multi')!) || overlap(p.get('beta')!, p.get('multi')!)
+      ).toBe(true)
+      expect(overlap(p.get('alpha')!, p.get('beta')!)).toBe(false)
     } finally {
       bed.proxy.setRules([])
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 
@@ -281,6 +311,126 @@ describe('skopeo engine against a clean registry bed', () => {
     } finally {
       bed.proxy.setRules([])
     }
+  })
+
+  it('inspection: blob sets of images and of every platform of an index, one request per ref', async () => {
+    const S = bed.sourceHost
+    const D = bed.destination.host
+    const ac = new AbortController()
+    const inspector = new BlobInspector({
+      binary: 'skopeo',
+      options: { insecure: true },
+      concurrency: 2,
+      signal: ac.signal,
+      env: process.env
+    })
+    const set = entries(
+      [
+        `${S}/ns/alpha:v1 ${D}/insp/alpha:v1`,
+        `${S}/ns/multi:v1 ${D}/insp/multi:v1`,
+        // Same source again (another destination): answered from the cache.
+        `${S}/ns/multi:v1 ${D}/insp/multi2:v1`,
+        `${S}/ns/alpha:nope ${D}/insp/missing:v1`,
+        `${S}/ns/alpha@${digestOf(bed, 'ns/alpha')} ${D}/insp/pinned`
+      ].join('\n')
+    )
+    bed.proxy.resetStats()
+    const [alpha, multi, multi2, missing, pinned] = await Promise.all(
+      set.map((e) => inspector.blobs(e))
+    )
+    const image = (repo: string): string[] =>
+      bed.images.images
+        .find((i) => i.repo === repo)!
+        .blobs.slice()
+        .sort()
+    expect([...alpha!].sort()).toEqual(image('ns/alpha'))
+    expect([...multi!].sort()).toEqual(image('ns/multi'))
+    expect(multi2).toEqual(multi)
+    expect(pinned).toEqual(alpha)
+    // A manifest that cannot be read leaves the set unknown (the copy reports the error).
+    expect(missing).toBeUndefined()
+    // alpha, alpha:nope, alpha@digest, multi and its two platforms: six refs, six requests.
+    expect(inspector.requests).toBe(6)
+    const manifestGets = bed.proxy
+      .requests()
+      .filter((r) => r.method === 'GET' && r.url.includes('/manifests/'))
+    expect(manifestGets).toHaveLength(6)
+    await inspector.settled()
+  })
+
+  it('inspection: stopped by the signal, the set unknown, settled() once its process has ended', async () => {
+    bed.proxy.setRules([
+      { name: 'stall', path: '/manifests/', always: true, action: 'slow', delayMs: 30_000 }
+    ])
+    try {
+      const ac = new AbortController()
+      const inspector = new BlobInspector({
+        binary: 'skopeo',
+        options: { insecure: true },
+        concurrency: 1,
+        signal: ac.signal,
+        env: process.env,
+        killGraceMs: 500
+      })
+      const [alpha, beta] = threeImages(bed, 'insp-abort')
+      const t0 = Date.now()
+      const pending = Promise.all([inspector.blobs(alpha), inspector.blobs(beta)])
+      setTimeout(() => ac.abort(), 300)
+      expect(await pending).toEqual([undefined, undefined])
+      await inspector.settled()
+      expect(Date.now() - t0).toBeLessThan(10_000)
+      // Concurrency 1: beta's inspection was still queued and never started.
+      expect(inspector.requests).toBe(1)
+    } finally {
+      bed.proxy.setRules([])
+    }
+  })
+
+  it('inspection: a hung registry times out into an unknown set', async () => {
+    bed.proxy.setRules([
+      { name: 'stall', path: '/manifests/', always: true, action: 'slow', delayMs: 30_000 }
+    ])
+    try {
+      const inspector = new BlobInspector({
+        binary: 'skopeo',
+        options: { insecure: true },
+        concurrency: 1,
+        signal: new AbortController().signal,
+        env: process.env,
+        timeoutMs: 500,
+        killGraceMs: 500
+      })
+      expect(await inspector.blobs(threeImages(bed, 'insp-timeout')[0])).toBeUndefined()
+    } finally {
+      bed.proxy.setRules([])
+    }
+  })
+
+  it('inspects source manifests only when copies run side by side', async () => {
+    const S = bed.sourceHost
+    const D = bed.destination.host
+    const manifestGets = (): number =>
+      bed.proxy.requests().filter((r) => r.method === 'GET' && r.url.includes('/manifests/')).length
+    const two = (p: string): readonly MappingEntry[] =>
+      entries(`${S}/ns/alpha:v1 ${D}/${p}/alpha:v1\n${S}/ns/beta:v1 ${D}/${p}/beta:v1`)
+    // One copy at a time, or a lone entry: nothing to keep apart, only the copies' own GETs.
+    bed.proxy.resetStats()
+    expect((await run(two('insp-serial'), { maxPerRegistry: 1 })).result.exitCode).toBe(0)
+    expect(manifestGets()).toBe(2)
+    bed.proxy.resetStats()
+    expect((await run(two('insp-lone').slice(0, 1), { maxPerRegistry: 4 })).result.exitCode).toBe(0)
+    expect(manifestGets()).toBe(1)
+    // Side by side: one inspection per entry before its copy.
+    bed.proxy.resetStats()
+    expect((await run(two('insp-pair'), { maxPerRegistry: 2 })).result.exitCode).toBe(0)
+    expect(manifestGets()).toBe(4)
+    // Turned off (skopeo-share-blobs: false): side by side, but only the copies' own GETs.
+    bed.proxy.resetStats()
+    const plain = new SkopeoEngine({ options: { insecure: true }, shareBlobs: false })
+    const off = await run(two('insp-off'), { maxPerRegistry: 2 }, plain)
+    expect(off.result.exitCode).toBe(0)
+    expect(off.stdout).toHaveLength(2)
+    expect(manifestGets()).toBe(2)
   })
 
   it('version() reports skopeo --version', async () => {
