@@ -1561,18 +1561,8 @@ function unconfirmedReason(end) {
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/core/success-line.ts
-/** JavaScript's `\s` above ASCII (what `\S` in a regex excludes). */
-function isWideSpace(c) {
-    return (c === 0xa0 ||
-        c === 0x1680 ||
-        (c >= 0x2000 && c <= 0x200a) ||
-        c === 0x2028 ||
-        c === 0x2029 ||
-        c === 0x202f ||
-        c === 0x205f ||
-        c === 0x3000 ||
-        c === 0xfeff);
-}
+/** One character of `\s` (for the rare non-ASCII ones: exactly what the regex grammar means). */
+const SPACE_RE = /\s/;
 /** Where the ref starts in `^((?:sha256|sha512):[0-9a-f]+) (\S+)$`, or -1 when no match. */
 function refStart(line) {
     if (line.charCodeAt(0) !== 115 /* s */)
@@ -1589,8 +1579,9 @@ function refStart(line) {
     }
     for (let i = space + 1; i < line.length; i++) {
         const c = line.charCodeAt(i);
-        if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isWideSpace(c))
+        if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && SPACE_RE.test(line.charAt(i))) {
             return -1;
+        }
     }
     return space + 1;
 }

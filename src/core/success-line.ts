@@ -12,20 +12,8 @@ export interface SuccessParts {
   readonly tag?: string
 }
 
-/** JavaScript's `\s` above ASCII (what `\S` in a regex excludes). */
-function isWideSpace(c: number): boolean {
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  )
-}
+/** One character of `\s` (for the rare non-ASCII ones: exactly what the regex grammar means). */
+const SPACE_RE = /\s/
 
 /** Where the ref starts in `^((?:sha256|sha512):[0-9a-f]+) (\S+)$`, or -1 when no match. */
 function refStart(line: string): number {
@@ -39,7 +27,9 @@ function refStart(line: string): number {
   }
   for (let i = space + 1; i < line.length; i++) {
     const c = line.charCodeAt(i)
-    if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isWideSpace(c)) return -1
+    if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && SPACE_RE.test(line.charAt(i))) {
+      return -1
+    }
   }
   return space + 1
 }

@@ -1,26 +1,21 @@
 // readLog's foldRoutine fast path (what triage uses) must change nothing but the routine
 // events it folds: the same errors, warnings, successes, run structure and line numbers, and
 // the same verdicts, on every real transcript, on byte-level edge cases and on random logs.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { writeLog, writeMapping } from '../../scripts/bench/gen-log.mjs'
 import { Attributor } from '../../src/core/attribute.js'
 import { attemptHeader, readLog } from '../../src/core/log-reader.js'
 import { parseMappingText } from '../../src/core/mapping.js'
 import type { LogEvent, MappingSet } from '../../src/core/types.js'
+import { tmpFiles } from '../support/tmp-files.js'
 import { combinedLog, listCases, readCase } from '../support/transcripts.js'
 
-const tmp = mkdtempSync(join(tmpdir(), 'mg-log-fold-'))
-afterAll(() => rmSync(tmp, { recursive: true, force: true }))
-let fileNo = 0
-function tmpFile(content: string | Buffer): string {
-  const path = join(tmp, `f${++fileNo}.log`)
-  writeFileSync(path, content)
-  return path
-}
+const tmps = tmpFiles('mg-log-fold-')
+const tmp = tmps.dir
+const tmpFile = (content: string | Buffer): string => tmps.file(content)
 
 /** Kinds the fast path may fold into `routine` events (or, for `other`, drop into them). */
 const FOLDABLE = new Set<LogEvent['kind']>([

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   attemptHeader,
   LogParser,
@@ -14,16 +12,11 @@ import {
   readSplitLogs
 } from '../../src/core/log-reader.js'
 import type { LogEvent } from '../../src/core/types.js'
+import { tmpFiles } from '../support/tmp-files.js'
 import { combinedLog, listCases, readCase, splitLines } from '../support/transcripts.js'
 
-const tmp = mkdtempSync(join(tmpdir(), 'mg-log-reader-'))
-afterAll(() => rmSync(tmp, { recursive: true, force: true }))
-let fileNo = 0
-function tmpFile(content: string | Buffer): string {
-  const path = join(tmp, `f${++fileNo}.log`)
-  writeFileSync(path, content)
-  return path
-}
+const tmps = tmpFiles('mg-log-reader-')
+const tmpFile = (content: string | Buffer): string => tmps.file(content)
 
 function parseLines(lines: readonly string[]): { events: LogEvent[]; parser: LogParser } {
   const parser = new LogParser()
