@@ -1695,7 +1695,6 @@ class SuccessLineCache {
 
 
 
-
 /** Line written by mirror-guard before each attempt's output. */
 const ATTEMPT_HEADER_RE = /^==== mirror-guard attempt (\d+) ====$/;
 function attemptHeader(attempt) {
@@ -1815,7 +1814,7 @@ class LogParser {
         }
         if (logLine === 1)
             this.startAttempt(out, 1, 1);
-        const parts = line.charCodeAt(0) === 115 /* s */ ? parseSuccessLine(line) : undefined;
+        const parts = parseSuccessLine(line);
         const success = parts && successEvent(parts, logLine);
         const topLevel = success !== undefined || isTopLevel(line);
         if (this.absorb(line, topLevel, out))
@@ -2150,7 +2149,6 @@ class LogParser {
         if (repo) {
             // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
             this.planRepo = this.planPrefix + (repo[1] ?? '');
-            this.planRepoPending = -1;
             this.planList = 'none';
         }
         else if (line === '    blobs:') {
@@ -2405,9 +2403,7 @@ async function readSplitLogs(stderrPath, stdoutPath, onEvent) {
                 continue;
             }
             const success = parseSuccessLine(line);
-            onEvent(success
-                ? { kind: 'success', ...success, logLine: outLine }
-                : { kind: 'other', text: line, logLine: outLine });
+            onEvent(success ? successEvent(success, outLine) : { kind: 'other', text: line, logLine: outLine });
         }
     };
     const parser = new LogParser();

@@ -31366,7 +31366,7 @@ function success_line_parseSuccessLine(line) {
     }
     return { digest, destination: line.slice(at) };
 }
-function successEvent(parts, logLine) {
+function success_line_successEvent(parts, logLine) {
     return parts.tag === undefined
         ? { kind: 'success', digest: parts.digest, destination: parts.destination, logLine }
         : {
@@ -31461,7 +31461,6 @@ class SuccessLineCache {
 ;// CONCATENATED MODULE: ./src/core/log-reader.ts
 // oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
 // memory (oc-reference §1). The parser never throws: unknown lines become `other` events.
-
 
 
 
@@ -31584,8 +31583,8 @@ class LogParser {
         }
         if (logLine === 1)
             this.startAttempt(out, 1, 1);
-        const parts = line.charCodeAt(0) === 115 /* s */ ? success_line_parseSuccessLine(line) : undefined;
-        const success = parts && successEvent(parts, logLine);
+        const parts = success_line_parseSuccessLine(line);
+        const success = parts && success_line_successEvent(parts, logLine);
         const topLevel = success !== undefined || isTopLevel(line);
         if (this.absorb(line, topLevel, out))
             return;
@@ -31616,7 +31615,7 @@ class LogParser {
             if (this.routineLines > 0)
                 this.flushRoutine(out);
             this.sawRunOutput = true;
-            out.push(successEvent(parts, ++this.lineNo));
+            out.push(success_line_successEvent(parts, ++this.lineNo));
             return true;
         }
         if (c0 === 32 /* space */) {
@@ -31919,7 +31918,6 @@ class LogParser {
         if (repo) {
             // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
             this.planRepo = this.planPrefix + (repo[1] ?? '');
-            this.planRepoPending = -1;
             this.planList = 'none';
         }
         else if (line === '    blobs:') {
@@ -32174,9 +32172,7 @@ async function readSplitLogs(stderrPath, stdoutPath, onEvent) {
                 continue;
             }
             const success = parseSuccessLine(line);
-            onEvent(success
-                ? { kind: 'success', ...success, logLine: outLine }
-                : { kind: 'other', text: line, logLine: outLine });
+            onEvent(success ? successEvent(success, outLine) : { kind: 'other', text: line, logLine: outLine });
         }
     };
     const parser = new LogParser();

@@ -2,29 +2,9 @@
 // of oc, and rendering the report (CLI) and the job summary (action) for 20,000 lines.
 import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { actionEnv } from './action-env.mjs'
 import { writeLog, writeMapping } from './gen-log.mjs'
 import { measure, summary } from './measure.mjs'
-
-/** Runner files and INPUT_* variables, as the runner sets them for a step. */
-function actionEnv(dir, inputs) {
-  const files = {
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-    GITHUB_STATE: join(dir, 'state'),
-    GITHUB_ENV: join(dir, 'env')
-  }
-  for (const f of Object.values(files)) writeFileSync(f, '')
-  mkdirSync(join(dir, 'runner-temp'), { recursive: true })
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    ...files,
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: join(dir, 'runner-temp')
-  }
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-  return { env, files }
-}
 
 /**
  * A stand-in oc in bash (a Node stand-in would add its own ~50 ms start-up before it could

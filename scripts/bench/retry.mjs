@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startDemoBed, startRegistry } from '../demo-bed.mjs'
+import { actionEnv } from './action-env.mjs'
 import { measure } from './measure.mjs'
 
 /** 50 images: every one shares a base layer, groups of 10 share a middle layer, each has its own. */
@@ -88,15 +89,8 @@ async function pool(jobs, limit) {
 /** The action bundle, engine skopeo, retrying only failed lines. */
 async function mirrorGuard(ctx, bed, dst, opts) {
   const dir = join(ctx.tmp, 'retry-mg')
-  mkdirSync(join(dir, 'runner-temp'), { recursive: true })
+  mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, 'mapping.txt'), mappingText(bed, dst.host))
-  const files = {
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-    GITHUB_STATE: join(dir, 'state'),
-    GITHUB_ENV: join(dir, 'env')
-  }
-  for (const f of Object.values(files)) writeFileSync(f, '')
   const inputs = {
     mapping: 'mapping.txt',
     engine: 'skopeo',
@@ -108,14 +102,7 @@ async function mirrorGuard(ctx, bed, dst, opts) {
     verify: 'auto',
     upload: 'false'
   }
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    ...files,
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: join(dir, 'runner-temp')
-  }
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  const { env, files } = actionEnv(dir, inputs)
   bed.proxy.resetStats()
   const res = await measure(process.execPath, [join(ctx.dist, 'index.js')], {
     tmp: ctx.tmp,

@@ -10,8 +10,6 @@ import {
 } from './success-line.js'
 import type { LogEvent } from './types.js'
 
-export { parseSuccessLine }
-
 /** Line written by mirror-guard before each attempt's output. */
 export const ATTEMPT_HEADER_RE = /^==== mirror-guard attempt (\d+) ====$/
 
@@ -188,7 +186,7 @@ export class LogParser {
       return
     }
     if (logLine === 1) this.startAttempt(out, 1, 1)
-    const parts = line.charCodeAt(0) === 115 /* s */ ? parseSuccessLine(line) : undefined
+    const parts = parseSuccessLine(line)
     const success = parts && successEvent(parts, logLine)
     const topLevel = success !== undefined || isTopLevel(line)
     if (this.absorb(line, topLevel, out)) return
@@ -517,7 +515,6 @@ export class LogParser {
     if (repo) {
       // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
       this.planRepo = this.planPrefix + (repo[1] ?? '')
-      this.planRepoPending = -1
       this.planList = 'none'
     } else if (line === '    blobs:') {
       this.planList = 'blobs'
@@ -784,9 +781,7 @@ export async function readSplitLogs(
       }
       const success = parseSuccessLine(line)
       onEvent(
-        success
-          ? { kind: 'success', ...success, logLine: outLine }
-          : { kind: 'other', text: line, logLine: outLine }
+        success ? successEvent(success, outLine) : { kind: 'other', text: line, logLine: outLine }
       )
     }
   }

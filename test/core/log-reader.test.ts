@@ -7,10 +7,10 @@ import {
   MAX_LINE_BYTES,
   parseGoDuration,
   parseHumanSize,
-  parseSuccessLine,
   readLog,
   readSplitLogs
 } from '../../src/core/log-reader.js'
+import { parseSuccessLine } from '../../src/core/success-line.js'
 import type { LogEvent } from '../../src/core/types.js'
 import { tmpFiles } from '../support/tmp-files.js'
 import { combinedLog, listCases, readCase, splitLines } from '../support/transcripts.js'
