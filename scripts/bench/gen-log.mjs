@@ -85,7 +85,10 @@ function image(i) {
   }
 }
 
-/** Failure classes and the exact error text oc prints for each (oc-reference §1.4, §2.2, §2.3). */
+/**
+ * Failure classes and the exact error text oc prints for each
+ * (docs/oc-behaviour.md §1.4, §2.2, §2.3).
+ */
 const FAILURES = [
   // planning: the manifest GET by tag failed, the image never enters the plan
   {
@@ -292,7 +295,8 @@ export async function writeLog(path, opts) {
         }
         if (f) {
           phaseErrors.push(f.text(e, failedBlob))
-          // A registry refuses a manifest whose blob is missing; file:// writes it anyway (§7).
+          // A registry refuses a manifest whose blob is missing; file:// writes it anyway
+          // (docs/oc-behaviour.md §8).
           if (!e.file) {
             phaseErrors.push(
               `unable to push manifest to ${e.dstRepo}:${e.tag}: manifest blob unknown: blob unknown to registry`

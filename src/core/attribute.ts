@@ -1,4 +1,4 @@
-// Attribution: log events × mapping entries → one verdict per entry (oc-reference §3.5).
+// Attribution: log events × mapping entries → one verdict per entry (docs/oc-behaviour.md §4.4).
 // Streaming: events are folded into per-entry state as they arrive; nothing is kept per log line.
 import { CLASS_INFO, classify, isRunSummary } from './classify.js'
 import { parseErrorSubject, parseFilteredSubject, parseWarningSubject } from './oc-messages.js'
@@ -84,7 +84,7 @@ type RunEnd = 'planning-aborted' | 'phase-aborted' | 'rejected' | 'dry-run' | 'c
 const MAX_REASONS = 5
 /** Run-level findings kept whole (see addRunLevel). */
 const MAX_RUN_LEVEL = 500
-/** oc ≤4.13 on file:// / s3:// writes the manifest although a blob failed (oc-reference §7). */
+/** oc ≤4.13 on file:// / s3:// writes a manifest without its failed blob (docs/oc-behaviour.md §8) */
 const SUCCESS_ANYWAY =
   'oc printed a success line anyway: the manifest was written without the failed blob'
 const MAX_EVIDENCE = 20

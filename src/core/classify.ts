@@ -1,5 +1,5 @@
 // Error text → failure class. One table; each row quotes the real text that motivated it
-// (oc-reference §2.2/§2.3, transcripts in test/fixtures/oc-transcripts, anchors appendix).
+// (docs/oc-behaviour.md §2.2, §2.3, §2.6; transcripts in test/fixtures/oc-transcripts).
 import { errorCause, hasOcPrefix, parseErrorSubject } from './oc-messages.js'
 import type { Classification, FailureClass } from './types.js'
 
@@ -110,7 +110,7 @@ const MANIFEST_PUSH = /^unable to push manifest to \S+: /
  */
 const RULES: readonly Rule[] = [
   // --- run-level oddities ---------------------------------------------------------------
-  // `panic: empty source manifest for …` + goroutine dump (exit 2, §6)
+  // `panic: empty source manifest for …` + goroutine dump (exit 2, docs/oc-behaviour.md §7)
   {
     re: /^(?:panic|fatal error): /,
     class: 'unknown',
@@ -118,7 +118,7 @@ const RULES: readonly Rule[] = [
     whole: true
   },
 
-  // --- quota before any rate-limit row: same 429, different remedy (anchors §0 row 6) -----
+  // --- quota before any rate-limit row: same 429, other remedy (docs/oc-behaviour.md §2.6) ---
   // `toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit`
   // Matched on the whole text: a non-JSON body quoting the same sentence means the same.
   {
@@ -161,7 +161,7 @@ const RULES: readonly Rule[] = [
   // `received unexpected HTTP status: 429 Too Many Requests`, `Too Many Requests (HAP429)`, skopeo `too many requests`
   { re: /\btoo many requests\b/i, class: 'rate-limit', reason: 'HTTP 429 Too Many Requests' },
 
-  // --- usage: oc refused the input before doing anything (§1.4 pre-run, §3) -------------------
+  // --- usage: oc refused the input before doing anything (docs/oc-behaviour.md §1.4, §4) ----
   // `unable to load --registry-config: stat /x/auth.json: no such file or directory`
   {
     re: /unable to load --registry-config/,
@@ -345,7 +345,7 @@ const RULES: readonly Rule[] = [
     class: 'not-found',
     reason: 'file missing in the source directory'
   },
-  // file:// source tag that is a regular file instead of a symlink (§4)
+  // file:// source tag that is a regular file instead of a symlink (docs/oc-behaviour.md §5)
   { re: /\bnot a symlink\b/, class: 'not-found', reason: 'tag is not a symlink' },
   // skopeo: `StatusCode: 404`
   { re: /\bStatusCode: 404\b/, class: 'not-found', reason: 'HTTP 404' },
@@ -405,7 +405,8 @@ const RULES: readonly Rule[] = [
   },
 
   // S3 before 4.21: `unable to upload blob sha256:… to s3://…: blob already exists in the target location`
-  // is a successful server-side copy misreported as a failure (§5 --s3-source-bucket).
+  // is a successful server-side copy misreported as a failure (--s3-source-bucket,
+  // docs/oc-behaviour.md §6.7).
   {
     re: /blob already exists in the target location/,
     class: 'unknown',

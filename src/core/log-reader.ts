@@ -1,5 +1,5 @@
 // oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
-// memory (oc-reference §1). The parser never throws: unknown lines become `other` events.
+// memory (docs/oc-behaviour.md §1). The parser never throws: unknown lines become `other` events.
 import { isAscii } from 'node:buffer'
 import { open } from 'node:fs/promises'
 import {
@@ -25,7 +25,8 @@ const MAX_ERROR_CHARS = 256 * 1024
 const MAX_PANIC_LINES = 20
 
 const DIGEST = '(?:sha256|sha512):[0-9a-f]+'
-// stdout (§1.5): `<digest> <dest repo>[:<tag>]`; also what the skopeo engine writes.
+// stdout (docs/oc-behaviour.md §1.5): `<digest> <dest repo>[:<tag>]`; also what the skopeo engine
+// writes.
 const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/
 const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/
 const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${DIGEST})(?: \\S+)?$`)
@@ -40,7 +41,7 @@ const PLAN_REPO_RE = /^ {2}(\S+)$/
 const TOP_LEVEL_RE =
   /^(?:(?:error|warning|info|uploading|mounted): |Error: |Warning: |panic: |fatal error: |phase \d+:|<dir>$|s3:\/\/$)/
 
-// Errors CheckErr prints before any work starts (§1.4 pre-run, §3): each ends the run.
+// Errors CheckErr prints before any work starts (docs/oc-behaviour.md §1.4, §4): each ends the run.
 const PRE_RUN_RE =
   /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/
 const FINAL_ERROR_RE =
@@ -87,7 +88,7 @@ interface OpenError {
   truncated: boolean
   readonly logLine: number
   readonly inPlanTree: boolean
-  /** Open `errors:` lists (§2.2 rows 15–17); each ends with a blank line. */
+  /** Open `errors:` lists (docs/oc-behaviour.md §2.2 rows 15–17); each ends with a blank line. */
   depth: number
   readonly panic: boolean
   /** Panic message lines are kept until its first blank line; the dump is only counted. */
@@ -302,7 +303,7 @@ export class LogParser {
     out.push({ kind: 'attempt-start', attempt, logLine })
   }
 
-  /** Continuation handling (§1.6). True when the line was folded into an open event. */
+  /** Continuation lines (docs/oc-behaviour.md §1.6). True when the line joined an open event. */
   private absorb(line: string, topLevel: boolean, out: EventSink): boolean {
     const open = this.open
     if (open?.panic) {
@@ -740,9 +741,10 @@ async function hasAttemptHeaders(path: string): Promise<boolean> {
 
 /**
  * Separate captures. stdout's success lines of an attempt are emitted after that attempt's
- * stderr events (their true interleaving is lost between two pipes, §1.6), with stdout line
- * numbers. stdout is split into attempts by the same `==== mirror-guard attempt N ====`
- * headers; a stdout without headers is attributed after the last stderr attempt.
+ * stderr events (their true interleaving is lost between two pipes: docs/oc-behaviour.md §1.6),
+ * with stdout line numbers. stdout is split into attempts by the same
+ * `==== mirror-guard attempt N ====` headers; a stdout without headers is attributed after the last
+ * stderr attempt.
  */
 export async function readSplitLogs(
   stderrPath: string,

@@ -1,4 +1,4 @@
-// oc's `-f` mapping grammar (oc-reference §3.1–3.2: parseFile / parseArgs), line by line.
+// oc's `-f` mapping grammar (docs/oc-behaviour.md §4.1–4.2: parseFile / parseArgs), line by line.
 // Findings carry oc's own wording for what oc rejects, plus warnings for what oc silently
 // misreads. A line with an error yields no entries: oc would abort the whole run on it.
 import { Buffer } from 'node:buffer'

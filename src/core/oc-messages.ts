@@ -1,4 +1,4 @@
-// oc's fixed message prefixes (oc-reference §1.4, §3.5): what an error line is about, and
+// oc's fixed message prefixes (docs/oc-behaviour.md §1.4, §4.4): what an error line is about, and
 // where oc's own wording ends and the underlying cause begins.
 import type { ErrorSubject } from './types.js'
 
@@ -47,7 +47,8 @@ const PREFIXES: readonly Prefix[] = [
     subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
   },
   {
-    // `unable to access destination image %s manifests: %v` prints the source ref by mistake (§1.4)
+    // `unable to access destination image %s manifests: %v` prints the source ref by mistake
+    // (docs/oc-behaviour.md §1.4)
     re: /^unable to access destination image (\S+) manifests: /,
     subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
   },
@@ -94,7 +95,8 @@ const PREFIXES: readonly Prefix[] = [
   },
   {
     // `unable to connect to %s: %v` — printed for both sides; only reference/S3 set-up errors
-    // reach it (§2.6). Reported against the source side, which is where oc prints it first.
+    // reach it (docs/oc-behaviour.md §2.5). Reported against the source side, which is where oc
+    // prints it first.
     re: /^unable to connect to (\S+): /,
     subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
   },
@@ -174,7 +176,8 @@ function sourceSubject(ref: string): ErrorSubject {
 /**
  * `Image <ref> does not exist and will not be mirrored` (text after `warning: `). The ref is the
  * source with its tag; for digest sources with a non-JSON 404 body oc prints the error text in
- * its place (§1.4), which names nothing → `{ kind: 'run' }`. Other warnings → undefined.
+ * its place (docs/oc-behaviour.md §1.4), which names nothing → `{ kind: 'run' }`. Other warnings →
+ * undefined.
  */
 export function parseWarningSubject(text: string): ErrorSubject | undefined {
   const m = /^(?:warning: )?Image (.+) does not exist and will not be mirrored$/.exec(text)

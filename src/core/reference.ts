@@ -1,7 +1,8 @@
-// Image references parsed the way `oc image mirror` parses them (oc-reference §3.2–3.3, §4):
-// imagesource.ParseReference (prefixes), library-go reference.Parse (registry detection) and
-// its docker/distribution-derived grammar. Hand-written matchers instead of the Go regexes:
-// Go's RE2 is linear, a JS backtracking engine on the same patterns is not.
+// Image references parsed the way `oc image mirror` parses them
+// (docs/oc-behaviour.md §4.2–4.3, §5): imagesource.ParseReference (prefixes), library-go
+// reference.Parse (registry detection) and its docker/distribution-derived grammar. Hand-written
+// matchers instead of the Go regexes: Go's RE2 is linear, a JS backtracking engine on the same
+// patterns is not.
 import type { ImageRef, RefKind } from './types.js'
 
 export type RefSide = 'source' | 'destination'
@@ -104,7 +105,7 @@ function digestError(digest: string): string | undefined {
   return undefined
 }
 
-/** library-go reference.Parse: the grammar, then the registry rule of §4. */
+/** library-go reference.Parse: the grammar, then the registry rule of docs/oc-behaviour.md §5. */
 function parseDocker(s: string): { ref: DockerRef; registryOnly: boolean } | { error: string } {
   const m = matchReference(s)
   if (!m) {
@@ -230,7 +231,8 @@ function isRegistryComponent(component: string): boolean {
 
 /**
  * Comparison key for a repository as oc prints it. `file://` refs fold to their directory on
- * disk (registry component dropped, §4); registry and s3 hosts compare case-insensitively.
+ * disk (registry component dropped, docs/oc-behaviour.md §5); registry and s3 hosts compare
+ * case-insensitively.
  */
 export function repoKey(printed: string): string {
   if (printed.startsWith('file://')) {

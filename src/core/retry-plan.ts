@@ -62,7 +62,10 @@ export function hasRateLimit(verdicts: readonly LineVerdict[]): boolean {
   )
 }
 
-/** `--force` for a retry: oc ≤4.13 leaves a file:// or s3:// manifest without its layer (§7). */
+/**
+ * `--force` for a retry: oc ≤4.13 leaves a file:// or s3:// manifest without its layer
+ * (docs/oc-behaviour.md §8).
+ */
 export function needsForce(
   entries: readonly MappingEntry[],
   verdicts: readonly LineVerdict[],

@@ -1,4 +1,4 @@
-// oc's stdout success line, `<digest> <destination repo>[:<tag>]` (oc-reference §1.5), also
+// oc's stdout success line, `<digest> <destination repo>[:<tag>]` (docs/oc-behaviour.md §1.5), also
 // what the skopeo engine writes: recognised without a regex, and from raw bytes with the
 // parts interned, because a log of repeated attempts prints the same lines again and again.
 import type { LogEvent } from './types.js'

@@ -102,7 +102,8 @@ function registryOnlyFindings(e: MappingEntry): MappingFinding[] {
 
 /**
  * Destinations oc keeps apart but that land on one place: file:// refs differing only in the
- * registry component share a directory (§4); registry hosts are case-insensitive.
+ * registry component share a directory (docs/oc-behaviour.md §5); registry hosts are
+ * case-insensitive.
  */
 function aliasFindings(entries: readonly MappingEntry[]): MappingFinding[] {
   const out: MappingFinding[] = []
@@ -177,8 +178,8 @@ function sameSourceFindings(entries: readonly MappingEntry[]): MappingFinding[] 
 }
 
 /**
- * oc ≤4.16 (§3.5, OCPBUGS-39375): two source tags that resolve to one digest and go to one
- * destination repository lose the second destination tag, silently.
+ * oc ≤4.16 (docs/oc-behaviour.md §4.5, OCPBUGS-39375): two source tags that resolve to one digest
+ * and go to one destination repository lose the second destination tag, silently.
  */
 function tagMergeFindings(entries: readonly MappingEntry[]): MappingFinding[] {
   const out: MappingFinding[] = []

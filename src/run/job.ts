@@ -187,7 +187,8 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
   /**
    * Verification. An entry oc reported mirrored whose objects are not all there fails as
    * `incomplete`. A failed entry with a partial state on disk (manifest written, a blob missing:
-   * oc ≤4.13's §7 bug) also gets `incomplete`, which asks for --force on the retry.
+   * the oc ≤4.13 bug of docs/oc-behaviour.md §8) also gets `incomplete`, which asks for --force
+   * on the retry.
    */
   const verifyEntries = async (
     ids: readonly number[],
@@ -326,7 +327,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
     if (record.result.aborted) aborted = true
 
     // file:// and s3:// destinations: oc ≤4.13 may print success for a manifest whose layer is
-    // missing (oc-reference §7), so they are checked after every attempt.
+    // missing (docs/oc-behaviour.md §8), so they are checked after every attempt.
     const fileIds = plan.entryIds.filter((id) => byId.get(id)?.destination.kind === 'file')
     const verified = aborted
       ? { checked: 0, incomplete: 0 }

@@ -1,7 +1,8 @@
-// Completeness of oc's file:// mirror tree (oc-reference §4): for each mapping entry, the tag
-// symlink (or digest file) under `<root>/v2/<repo>/manifests/`, the manifest it names, and
+// Completeness of oc's file:// mirror tree (docs/oc-behaviour.md §5): for each mapping entry, the
+// tag symlink (or digest file) under `<root>/v2/<repo>/manifests/`, the manifest it names, and
 // every config and layer blob under `blobs/`. oc ≤4.13 writes the manifest and prints success
-// even when a layer failed (§7), so the manifest's presence proves nothing on its own.
+// even when a layer failed (docs/oc-behaviour.md §8), so the manifest's presence proves nothing on
+// its own.
 import type { Stats } from 'node:fs'
 import { lstat, open, readdir, readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'

@@ -1,7 +1,8 @@
 // Completeness of registry destinations through the Registry HTTP API v2: the manifest by tag
 // (or digest), each child of a list, then a HEAD per config and layer blob. A registry refuses
 // manifests whose blobs are missing, but blobs can vanish later (garbage collection, deletes,
-// storage faults), and a tag can be absent although oc printed nothing wrong (§3.5 tag merge).
+// storage faults), and a tag can be absent although oc printed nothing wrong (the tag merge of
+// docs/oc-behaviour.md §4.5).
 import type { MappingEntry } from '../core/types.js'
 import { digestOf, newHasher } from './digest.js'
 import { HttpAgents, httpRequest, type HttpResponse } from './http.js'

@@ -1,6 +1,6 @@
 // Attribution against every real transcript. The expected verdicts below were written by hand
 // from each case's proxy-rules.json (which request was faulted) and what oc does with it
-// (oc-reference §3.5, §7), not from the code's output.
+// (docs/oc-behaviour.md §4.4, §8), not from the code's output.
 import { describe, expect, it } from 'vitest'
 import { Attributor } from '../../src/core/attribute.js'
 import { LogParser } from '../../src/core/log-reader.js'
@@ -21,8 +21,9 @@ const TWO = ['alpha', 'beta']
 
 /** Case → expected verdict per image name (the last path component of each mapping source). */
 const EXPECTED: Record<string, Expect> = {
-  // A layer GET of alpha faulted: file:// still writes alpha's manifest and prints success (§7),
-  // so only the error decides. Registry destinations then refuse alpha's manifest (dependency).
+  // A layer GET of alpha faulted: file:// still writes alpha's manifest and prints success
+  // (docs/oc-behaviour.md §8), so only the error decides. Registry destinations then refuse alpha's
+  // manifest (dependency).
   '4.12/401-blob-file': only({ alpha: ['auth'] }),
   '4.12/403-blob-file': only({ alpha: ['auth'] }),
   '4.12/404-blob-unknown-file': only({ alpha: ['not-found'] }),

@@ -151,7 +151,7 @@ describe('every error and warning line of every transcript', () => {
   })
 })
 
-/** Realistic oc prefixes (§1.4, §2.4) the renderings of §2.2/§2.3 appear behind. */
+/** Realistic oc prefixes (docs/oc-behaviour.md §1.4, §2.4) in front of the texts of §2.2/§2.3. */
 const PREFIXES = [
   'unable to retrieve source image quay.io/ns/app by tag v1: ',
   'unable to retrieve source image quay.io/ns/app manifest sha256:0de504a533fe843a08cbc73020360dbf9af94841e30b25a54d7e21d928af8195: ',
@@ -163,7 +163,7 @@ const PREFIXES = [
   'unable to retrieve source image quay.io/ns/app by tag v1: Head "https://quay.io/v2/ns/app/manifests/v1": '
 ]
 
-/** §2.2: every rendered HTTP condition (row number, text after the prefix, class). */
+/** docs/oc-behaviour.md §2.2: every HTTP answer (row number, text after the prefix, class). */
 const HTTP_ROWS: readonly (readonly [number, string, FailureClass])[] = [
   [1, 'error parsing HTTP 429 response body: unexpected end of JSON input: ""', 'rate-limit'],
   [
@@ -246,7 +246,7 @@ const HTTP_ROWS: readonly (readonly [number, string, FailureClass])[] = [
   ]
 ]
 
-/** §2.3: network-level errors. */
+/** docs/oc-behaviour.md §2.3: network-level errors. */
 const NET_ROWS: readonly (readonly [string, FailureClass])[] = [
   [
     'Head "http://127.0.0.1:34529/v2/ns/img/blobs/sha256:abc": dial tcp 127.0.0.1:34529: connect: connection refused',
@@ -300,7 +300,7 @@ const NET_ROWS: readonly (readonly [string, FailureClass])[] = [
   ]
 ]
 
-describe('§2.2 HTTP renderings inside realistic oc prefixes', () => {
+describe('docs/oc-behaviour.md §2.2 HTTP renderings inside realistic oc prefixes', () => {
   const cases = HTTP_ROWS.flatMap(([row, text, cls]) =>
     PREFIXES.map((prefix) => ({ row, text: prefix + text, cls }))
   )
@@ -317,7 +317,7 @@ describe('§2.2 HTTP renderings inside realistic oc prefixes', () => {
   })
 })
 
-describe('§2.3 network errors inside realistic oc prefixes', () => {
+describe('docs/oc-behaviour.md §2.3 network errors inside realistic oc prefixes', () => {
   const cases = NET_ROWS.flatMap(([text, cls]) =>
     PREFIXES.map((prefix) => ({ text: prefix + text, cls }))
   )
@@ -419,7 +419,7 @@ describe('other renderings', () => {
       'unable to copy quay.io/ns/a:v1 to file://ns/a:v1: Digest did not match, expected sha256:aa, got sha256:bb',
       'integrity'
     ],
-    // anchors appendix corpus
+    // other registries' and clients' wording (docs/oc-behaviour.md §2.6)
     ['toomanyrequests: Rate exceeded', 'rate-limit'],
     ['429 Too Many Requests', 'rate-limit'],
     ['received unexpected HTTP status: 429 Too Many Requests', 'rate-limit'],
@@ -433,7 +433,7 @@ describe('other renderings', () => {
     ['warning: Image quay.io/ns/missing:v1 does not exist and will not be mirrored', 'not-found'],
     ['Filtered all images from quay.io/ns/multi, skipping', 'filtered'],
     ['info: Filtered all images from quay.io/ns/multi, skipping', 'filtered'],
-    // usage (§1.4 pre-run, §3)
+    // usage (docs/oc-behaviour.md §1.4 pre-run, §4)
     ['file mapping.txt, line 6: all arguments must be valid SRC=DST mappings', 'usage'],
     [
       'file dup.txt, line 2: each destination tag may only be specified once: file://ns/a:v1',

@@ -320,7 +320,7 @@ describe('split logs without stdout headers', () => {
   })
 })
 
-describe('multi-line errors (§1.6, §2.2 rows 15–17)', () => {
+describe('multi-line errors (docs/oc-behaviour.md §1.6, §2.2 rows 15–17)', () => {
   const prefix = 'unable to retrieve source image quay.io/ns/a by tag v1: '
   const rows = [
     'errors:\nunauthorized: authentication required\nunauthorized\n',

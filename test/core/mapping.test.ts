@@ -49,7 +49,7 @@ function pairs(set: MappingSet): string[] {
   return set.entries.map((e) => `${e.line}:${e.source.raw}->${effectiveDestination(e)}`)
 }
 
-describe('file grammar (§3.1)', () => {
+describe('file grammar (docs/oc-behaviour.md §4.1)', () => {
   it('counts every physical line, comments and blank lines included', () => {
     const set = parse(
       [
@@ -174,7 +174,7 @@ describe('file grammar (§3.1)', () => {
   })
 })
 
-describe('line grammar (§3.2)', () => {
+describe('line grammar (docs/oc-behaviour.md §4.2)', () => {
   it('splits SRC=DST at the first =: a=b=c is an invalid destination', () => {
     const set = parse('q.io/ns/a:v1=file://ns/a:v1=x')
     expect(errors(set)).toEqual([

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseSuccessLine, SuccessLineCache } from '../../src/core/success-line.js'
 
-/** The grammar as a regex (oc-reference §1.5): what the hand-written parser must equal. */
+/** The grammar as a regex (docs/oc-behaviour.md §1.5): what the hand-written parser must equal. */
 const SUCCESS_RE = /^((?:sha256|sha512):[0-9a-f]+) (\S+)$/
 
 function byRegex(line: string) {
