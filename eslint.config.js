@@ -2,6 +2,7 @@
 import eslint from '@eslint/js'
 import { defineConfig } from 'eslint/config'
 import tseslint from 'typescript-eslint'
+import { layersConfig } from './eslint/layers.mjs'
 
 export default defineConfig(
   { ignores: ['dist/', 'lib/', 'coverage/', 'node_modules/', 'test/fixtures/'] },
@@ -20,6 +21,8 @@ export default defineConfig(
       ]
     }
   },
+  // Who may import whom inside src/ (docs/modules.md): eslint/layers.mjs.
+  layersConfig,
   {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
