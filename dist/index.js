@@ -28597,7 +28597,7 @@ function digestError(digest) {
         return 'invalid checksum digest length';
     return undefined;
 }
-/** library-go reference.Parse: the grammar, then the registry rule of §4. */
+/** library-go reference.Parse: the grammar, then the registry rule of docs/oc-behaviour.md §5. */
 function parseDocker(s) {
     const m = matchReference(s);
     if (!m) {
@@ -28716,7 +28716,8 @@ function isRegistryComponent(component) {
 }
 /**
  * Comparison key for a repository as oc prints it. `file://` refs fold to their directory on
- * disk (registry component dropped, §4); registry and s3 hosts compare case-insensitively.
+ * disk (registry component dropped, docs/oc-behaviour.md §5); registry and s3 hosts compare
+ * case-insensitively.
  */
 function repoKey(printed) {
     if (printed.startsWith('file://')) {
@@ -28810,7 +28811,7 @@ function escapeRune(cp) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/mapping.ts
-// oc's `-f` mapping grammar (oc-reference §3.1–3.2: parseFile / parseArgs), line by line.
+// oc's `-f` mapping grammar (docs/oc-behaviour.md §4.1–4.2: parseFile / parseArgs), line by line.
 // Findings carry oc's own wording for what oc rejects, plus warnings for what oc silently
 // misreads. A line with an error yields no entries: oc would abort the whole run on it.
 
@@ -30490,7 +30491,8 @@ const PREFIXES = [
         subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
     },
     {
-        // `unable to access destination image %s manifests: %v` prints the source ref by mistake (§1.4)
+        // `unable to access destination image %s manifests: %v` prints the source ref by mistake
+        // (docs/oc-behaviour.md §1.4)
         re: /^unable to access destination image (\S+) manifests: /,
         subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
     },
@@ -30537,7 +30539,8 @@ const PREFIXES = [
     },
     {
         // `unable to connect to %s: %v` — printed for both sides; only reference/S3 set-up errors
-        // reach it (§2.6). Reported against the source side, which is where oc prints it first.
+        // reach it (docs/oc-behaviour.md §2.5). Reported against the source side, which is where oc
+        // prints it first.
         re: /^unable to connect to (\S+): /,
         subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
     },
@@ -30610,7 +30613,8 @@ function sourceSubject(ref) {
 /**
  * `Image <ref> does not exist and will not be mirrored` (text after `warning: `). The ref is the
  * source with its tag; for digest sources with a non-JSON 404 body oc prints the error text in
- * its place (§1.4), which names nothing → `{ kind: 'run' }`. Other warnings → undefined.
+ * its place (docs/oc-behaviour.md §1.4), which names nothing → `{ kind: 'run' }`. Other warnings →
+ * undefined.
  */
 function parseWarningSubject(text) {
     const m = /^(?:warning: )?Image (.+) does not exist and will not be mirrored$/.exec(text);
@@ -30627,7 +30631,7 @@ function parseFilteredSubject(text) {
 
 ;// CONCATENATED MODULE: ./src/core/classify.ts
 // Error text → failure class. One table; each row quotes the real text that motivated it
-// (oc-reference §2.2/§2.3, transcripts in test/fixtures/oc-transcripts, anchors appendix).
+// (docs/oc-behaviour.md §2.2, §2.3, §2.6; transcripts in test/fixtures/oc-transcripts).
 
 const classify_CLASS_INFO = {
     'rate-limit': {
@@ -30709,14 +30713,14 @@ const MANIFEST_PUSH = /^unable to push manifest to \S+: /;
  */
 const RULES = [
     // --- run-level oddities ---------------------------------------------------------------
-    // `panic: empty source manifest for …` + goroutine dump (exit 2, §6)
+    // `panic: empty source manifest for …` + goroutine dump (exit 2, docs/oc-behaviour.md §7)
     {
         re: /^(?:panic|fatal error): /,
         class: 'unknown',
         reason: 'oc crashed (Go panic)',
         whole: true
     },
-    // --- quota before any rate-limit row: same 429, different remedy (anchors §0 row 6) -----
+    // --- quota before any rate-limit row: same 429, other remedy (docs/oc-behaviour.md §2.6) ---
     // `toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit`
     // Matched on the whole text: a non-JSON body quoting the same sentence means the same.
     {
@@ -30757,7 +30761,7 @@ const RULES = [
     { re: /invalid status code from registry 429\b/, class: 'rate-limit', reason: 'HTTP 429' },
     // `received unexpected HTTP status: 429 Too Many Requests`, `Too Many Requests (HAP429)`, skopeo `too many requests`
     { re: /\btoo many requests\b/i, class: 'rate-limit', reason: 'HTTP 429 Too Many Requests' },
-    // --- usage: oc refused the input before doing anything (§1.4 pre-run, §3) -------------------
+    // --- usage: oc refused the input before doing anything (docs/oc-behaviour.md §1.4, §4) ----
     // `unable to load --registry-config: stat /x/auth.json: no such file or directory`
     {
         re: /unable to load --registry-config/,
@@ -30935,7 +30939,7 @@ const RULES = [
         class: 'not-found',
         reason: 'file missing in the source directory'
     },
-    // file:// source tag that is a regular file instead of a symlink (§4)
+    // file:// source tag that is a regular file instead of a symlink (docs/oc-behaviour.md §5)
     { re: /\bnot a symlink\b/, class: 'not-found', reason: 'tag is not a symlink' },
     // skopeo: `StatusCode: 404`
     { re: /\bStatusCode: 404\b/, class: 'not-found', reason: 'HTTP 404' },
@@ -30992,7 +30996,8 @@ const RULES = [
         reason: 'connection failed'
     },
     // S3 before 4.21: `unable to upload blob sha256:… to s3://…: blob already exists in the target location`
-    // is a successful server-side copy misreported as a failure (§5 --s3-source-bucket).
+    // is a successful server-side copy misreported as a failure (--s3-source-bucket,
+    // docs/oc-behaviour.md §6.7).
     {
         re: /blob already exists in the target location/,
         class: 'unknown',
@@ -31460,7 +31465,7 @@ class SuccessLineCache {
 
 ;// CONCATENATED MODULE: ./src/core/log-reader.ts
 // oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
-// memory (oc-reference §1). The parser never throws: unknown lines become `other` events.
+// memory (docs/oc-behaviour.md §1). The parser never throws: unknown lines become `other` events.
 
 
 
@@ -31476,7 +31481,8 @@ const MAX_ERROR_CHARS = 256 * 1024;
 /** Lines of a Go panic message kept (the goroutine dump after it is only counted). */
 const MAX_PANIC_LINES = 20;
 const log_reader_DIGEST = '(?:sha256|sha512):[0-9a-f]+';
-// stdout (§1.5): `<digest> <dest repo>[:<tag>]`; also what the skopeo engine writes.
+// stdout (docs/oc-behaviour.md §1.5): `<digest> <dest repo>[:<tag>]`; also what the skopeo engine
+// writes.
 const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/;
 const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/;
 const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_reader_DIGEST})(?: \\S+)?$`);
@@ -31489,7 +31495,7 @@ const GOROUTINE_RE = /^goroutine \d+ \[/;
 const PHASE_RE = /^phase \d+:$/;
 const PLAN_REPO_RE = /^ {2}(\S+)$/;
 const TOP_LEVEL_RE = /^(?:(?:error|warning|info|uploading|mounted): |Error: |Warning: |panic: |fatal error: |phase \d+:|<dir>$|s3:\/\/$)/;
-// Errors CheckErr prints before any work starts (§1.4 pre-run, §3): each ends the run.
+// Errors CheckErr prints before any work starts (docs/oc-behaviour.md §1.4, §4): each ends the run.
 const PRE_RUN_RE = /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/;
 const FINAL_ERROR_RE = /^(?:one or more errors occurred(?: while uploading images)?|an error occurred during planning)$/;
 const DURATION_UNITS = {
@@ -31709,7 +31715,7 @@ class LogParser {
         this.planEventInAttempt = false;
         out.push({ kind: 'attempt-start', attempt, logLine });
     }
-    /** Continuation handling (§1.6). True when the line was folded into an open event. */
+    /** Continuation lines (docs/oc-behaviour.md §1.6). True when the line joined an open event. */
     absorb(line, topLevel, out) {
         const open = this.open;
         if (open?.panic) {
@@ -32137,9 +32143,10 @@ async function hasAttemptHeaders(path) {
 }
 /**
  * Separate captures. stdout's success lines of an attempt are emitted after that attempt's
- * stderr events (their true interleaving is lost between two pipes, §1.6), with stdout line
- * numbers. stdout is split into attempts by the same `==== mirror-guard attempt N ====`
- * headers; a stdout without headers is attributed after the last stderr attempt.
+ * stderr events (their true interleaving is lost between two pipes: docs/oc-behaviour.md §1.6),
+ * with stdout line numbers. stdout is split into attempts by the same
+ * `==== mirror-guard attempt N ====` headers; a stdout without headers is attributed after the last
+ * stderr attempt.
  */
 async function readSplitLogs(stderrPath, stdoutPath, onEvent) {
     const segmented = await hasAttemptHeaders(stdoutPath);
@@ -32309,7 +32316,7 @@ class IdIndex {
 }
 
 ;// CONCATENATED MODULE: ./src/core/attribute.ts
-// Attribution: log events × mapping entries → one verdict per entry (oc-reference §3.5).
+// Attribution: log events × mapping entries → one verdict per entry (docs/oc-behaviour.md §4.4).
 // Streaming: events are folded into per-entry state as they arrive; nothing is kept per log line.
 
 
@@ -32336,7 +32343,7 @@ const ERROR_INDEX_KEYS = {
 const MAX_REASONS = 5;
 /** Run-level findings kept whole (see addRunLevel). */
 const MAX_RUN_LEVEL = 500;
-/** oc ≤4.13 on file:// / s3:// writes the manifest although a blob failed (oc-reference §7). */
+/** oc ≤4.13 on file:// / s3:// writes a manifest without its failed blob (docs/oc-behaviour.md §8) */
 const SUCCESS_ANYWAY = 'oc printed a success line anyway: the manifest was written without the failed blob';
 const MAX_EVIDENCE = 20;
 const NONE_IDS = [];
@@ -33045,7 +33052,10 @@ function isRetryable(verdict, retryOn) {
 function hasRateLimit(verdicts) {
     return verdicts.some((v) => v.status === 'failed' && v.classes.some((c) => RATE_CLASSES.includes(c)));
 }
-/** `--force` for a retry: oc ≤4.13 leaves a file:// or s3:// manifest without its layer (§7). */
+/**
+ * `--force` for a retry: oc ≤4.13 leaves a file:// or s3:// manifest without its layer
+ * (docs/oc-behaviour.md §8).
+ */
 function needsForce(entries, verdicts, mode) {
     if (mode === 'true')
         return true;
@@ -33179,7 +33189,8 @@ async function runJob(opts) {
     /**
      * Verification. An entry oc reported mirrored whose objects are not all there fails as
      * `incomplete`. A failed entry with a partial state on disk (manifest written, a blob missing:
-     * oc ≤4.13's §7 bug) also gets `incomplete`, which asks for --force on the retry.
+     * the oc ≤4.13 bug of docs/oc-behaviour.md §8) also gets `incomplete`, which asks for --force
+     * on the retry.
      */
     const verifyEntries = async (ids, when, attempt) => {
         if (!opts.verify)
@@ -33292,7 +33303,7 @@ async function runJob(opts) {
         if (record.result.aborted)
             aborted = true;
         // file:// and s3:// destinations: oc ≤4.13 may print success for a manifest whose layer is
-        // missing (oc-reference §7), so they are checked after every attempt.
+        // missing (docs/oc-behaviour.md §8), so they are checked after every attempt.
         const fileIds = plan.entryIds.filter((id) => byId.get(id)?.destination.kind === 'file');
         const verified = aborted
             ? { checked: 0, incomplete: 0 }
@@ -35725,7 +35736,8 @@ function registryOnlyFindings(e) {
 }
 /**
  * Destinations oc keeps apart but that land on one place: file:// refs differing only in the
- * registry component share a directory (§4); registry hosts are case-insensitive.
+ * registry component share a directory (docs/oc-behaviour.md §5); registry hosts are
+ * case-insensitive.
  */
 function aliasFindings(entries) {
     const out = [];
@@ -35781,8 +35793,8 @@ function sameSourceFindings(entries) {
     return out;
 }
 /**
- * oc ≤4.16 (§3.5, OCPBUGS-39375): two source tags that resolve to one digest and go to one
- * destination repository lose the second destination tag, silently.
+ * oc ≤4.16 (docs/oc-behaviour.md §4.5, OCPBUGS-39375): two source tags that resolve to one digest
+ * and go to one destination repository lose the second destination tag, silently.
  */
 function tagMergeFindings(entries) {
     const out = [];
