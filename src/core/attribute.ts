@@ -13,6 +13,7 @@ import type {
   LogEvent,
   MappingEntry,
   MappingSet,
+  OmittedAttempts,
   RunFinding,
   Triage
 } from './types.js'
@@ -21,44 +22,58 @@ interface Failure extends Classification {
   readonly logLine: number
 }
 
-/** What one attempt said about one entry. */
-interface AttemptMark {
-  /** The attempt (epoch) the lists belong to; older lists are stale and reused. */
-  epoch: number
-  /**
-   * Success lines: the first one inline, the rest in `more`. Most entries get exactly one per
-   * attempt; a fresh array per entry and attempt is what made RSS grow with the log size.
-   */
-  successes: number
-  firstSuccess: number
-  moreSuccess: number[] | undefined
-  /** NO_FAILURES until the first failure (most entries never get one). */
-  failures: Failure[]
-}
-
 /**
  * Shared empty lists, never mutated: a 1 GB log of 30 attempts over 20,000 lines would
  * otherwise allocate (and promote to the old generation) fresh empty arrays per entry and attempt.
  */
-const NO_FAILURES: Failure[] = []
 const NONE: never[] = []
 
-/** Failures whose target depends on which entries printed a success line in the same attempt. */
-interface Deferred {
-  readonly ids: readonly number[]
-  readonly failure: Failure
-  /** Only entries without a success line in this attempt are hit. */
-  readonly onlyUnconfirmed: boolean
-}
-
-interface EntryState {
-  status?: 'mirrored' | 'failed'
+/** A failed entry's verdict parts, or a mirrored one's evidence when it has more than one line. */
+interface EntryDetail {
   classes: FailureClass[]
   reasons: string[]
   evidence: number[]
-  lastFailedAttempt?: number
-  recoveredAfter?: number
 }
+
+/** Entry status in the compact per-entry state (0: nothing said about it yet). */
+const MIRRORED = 1
+const FAILED = 2
+
+/**
+ * Bounds on what is kept of a log, so memory follows the mapping and not the log. Injectable
+ * (tests use small ones); the defaults keep every verdict exactly what unbounded lists give.
+ */
+export interface AttributionBounds {
+  /** Run-level findings kept whole; later ones are counted per severity and class. */
+  readonly runLevel: number
+  /** Characters of run-level finding texts kept whole (one huge error must not hold many). */
+  readonly runLevelChars: number
+  /** Attempt records kept whole from the start (the latest is always kept too). */
+  readonly attempts: number
+  /** Failures kept per entry and attempt beyond those that add a class or a reason. */
+  readonly failuresPerEntry: number
+  /** Distinct success lines remembered with what they confirm. */
+  readonly successMemo: number
+}
+
+export const DEFAULT_BOUNDS: AttributionBounds = {
+  runLevel: 500,
+  runLevelChars: 1 << 20,
+  attempts: 100,
+  failuresPerEntry: 20,
+  successMemo: 1 << 15
+}
+
+/** Untagged success lines of one attempt and destination repository. */
+interface UntaggedLines {
+  count: number
+  /** The first one's log line. */
+  first: number
+  /** The first line of each digest a digest-only entry there wants. */
+  readonly byDigest: Map<string, number>
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** The indexes only errors and warnings need: each built on its first use. */
 type ErrorIndex = 'sourceTag' | 'sourceDigest' | 'sourceRepo' | 'destRepo' | 'mappingLine'
@@ -82,19 +97,14 @@ const ERROR_INDEX_KEYS: Readonly<Record<ErrorIndex, (e: MappingEntry) => string 
 type RunEnd = 'planning-aborted' | 'phase-aborted' | 'rejected' | 'dry-run' | 'complete' | 'unknown'
 
 const MAX_REASONS = 5
-/** Run-level findings kept whole (see addRunLevel). */
-const MAX_RUN_LEVEL = 500
 /** oc ≤4.13 on file:// / s3:// writes a manifest without its failed blob (docs/oc-behaviour.md §8) */
 const SUCCESS_ANYWAY =
   'oc printed a success line anyway: the manifest was written without the failed blob'
 const MAX_EVIDENCE = 20
+/** Error texts remembered with their meaning, and the longest one remembered. */
+const MAX_ERROR_MEMO = 4096
+const MAX_MEMO_TEXT = 4096
 const NONE_IDS: readonly number[] = []
-
-const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
-}
 
 const splitRef = (ref: string): { repo: string; tag?: string; digest?: string } => {
   const at = ref.indexOf('@')
@@ -122,25 +132,53 @@ export class Attributor {
   >()
   private successMemoSize = 0
   private readonly errorIndexes = new Map<ErrorIndex, IdIndex>()
-  /** Created when an attempt first says something about the entry. */
-  private readonly state: (EntryState | undefined)[] = []
+  /** Error texts met before: their classification and subject (pure functions of the text). */
+  private readonly errorMemo = new Map<string, { c: Classification; subject: ErrorSubject }>()
+
+  /*
+   * Per-entry state, in typed arrays indexed by entry id (a few dozen bytes per mapping line;
+   * objects per entry were most of a 100,000-line mapping's memory). Only failed entries, and
+   * mirrored ones with more than one success line, get an EntryDetail.
+   */
+  private readonly status: Uint8Array
+  /** A mirrored entry's first success line (its evidence when it has no EntryDetail). */
+  private readonly mirroredAt: Float64Array
+  /** 0: never failed; else the attempt of its latest failure. */
+  private readonly lastFailedAttempt: Int32Array
+  /** 0: not recovered; else the attempt it failed in before a later one mirrored it. */
+  private readonly recoveredAfter: Int32Array
+  private readonly detail = new Map<number, EntryDetail>()
 
   private attempt = 0
   private eventsInAttempt = 0
   private sawPlan = false
-  /**
-   * One mark per entry, reused across attempts (epoch) so a log of many attempts does not
-   * allocate a fresh mark per entry and attempt; `touched` lists this attempt's, in order.
+  /*
+   * What the current attempt said about each entry: typed arrays reused across attempts (an
+   * entry's mark is current when markEpoch[id] === epoch), so a log of many attempts allocates
+   * nothing per entry and attempt; `touched` lists this attempt's entries, in order. The rare
+   * lists (failures, success lines after the first) live in Maps emptied per attempt.
    */
-  private readonly marks: (AttemptMark | undefined)[] = []
+  private readonly markEpoch: Int32Array
+  private readonly markSuccesses: Float64Array
+  private readonly markFirstSuccess: Float64Array
+  /** Success lines after the first, up to the evidence bound. */
+  private readonly markMoreSuccess = new Map<number, number[]>()
+  private readonly markFailures = new Map<number, Failure[]>()
+  /** Failures that hit the entry only if the attempt printed no success line for it. */
+  private readonly markDeferred = new Map<number, Failure[]>()
   private readonly touched: number[] = []
   private epoch = 0
-  private deferred: Deferred[] = []
-  private untaggedSuccess = new Map<string, { digest: string; logLine: number }[]>()
+  /** Untagged success lines per destination repository that has digest-only entries. */
+  private untaggedSuccess = new Map<string, UntaggedLines>()
+  private readonly digestOnly = new Map<string, ReadonlySet<string | undefined>>()
   private runEnd: RunEnd = 'unknown'
   private readonly runLevel: RunFinding[] = []
+  private runLevelChars = 0
   private readonly runLevelMore = new Map<string, RunFinding & { count: number }>()
   private readonly attempts: AttemptStats[] = []
+  /** The latest attempt record once `bounds.attempts` are kept; earlier ones are summed. */
+  private latestAttempt: AttemptStats | undefined
+  private omitted: Mutable<OmittedAttempts> | undefined
   private current: {
     attempt: number
     planningSeconds?: number
@@ -154,9 +192,20 @@ export class Attributor {
     lastLine: number
   } = this.newStats(0, 1)
 
-  constructor(set: MappingSet, scope?: readonly number[]) {
+  private readonly bounds: AttributionBounds
+
+  constructor(set: MappingSet, scope?: readonly number[], bounds: Partial<AttributionBounds> = {}) {
+    this.bounds = { ...DEFAULT_BOUNDS, ...bounds }
     const wanted = scope ? new Set(scope) : undefined
     this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id))
+    const size = this.entries.reduce((n, e) => Math.max(n, e.id + 1), 0)
+    this.status = new Uint8Array(size)
+    this.mirroredAt = new Float64Array(size)
+    this.lastFailedAttempt = new Int32Array(size)
+    this.recoveredAfter = new Int32Array(size)
+    this.markEpoch = new Int32Array(size).fill(-1)
+    this.markSuccesses = new Float64Array(size)
+    this.markFirstSuccess = new Float64Array(size)
     for (const e of this.entries) {
       this.byId[e.id] = e
       const dst = repoKey(e.destination.printed)
@@ -240,36 +289,43 @@ export class Attributor {
 
   finish(): Triage {
     this.closeAttempt()
+    // Shared by every entry with the same verdict (read-only): 100,000 confirmed lines need
+    // no 200,000 empty arrays.
+    const rejected = this.runEnd === 'rejected'
+    const unconfirmedClasses: FailureClass[] = [rejected ? 'usage' : 'unconfirmed']
+    const unconfirmedReasons = [unconfirmedReason(this.runEnd)]
     const verdicts: LineVerdict[] = this.entries.map((entry) => {
-      const s = this.state[entry.id]
-      if (s?.status === 'mirrored') {
+      const id = entry.id
+      const status = this.status[id]
+      const d = this.detail.get(id)
+      if (status === MIRRORED) {
+        const recoveredAfter = this.recoveredAfter[id] ?? 0
         return {
-          entryId: entry.id,
+          entryId: id,
           status: 'mirrored',
-          classes: [],
-          reasons: [],
-          evidence: [...s.evidence],
+          classes: NONE,
+          reasons: NONE,
+          evidence: d ? [...d.evidence] : [this.mirroredAt[id] ?? 0],
           retryable: false,
-          ...(s.recoveredAfter !== undefined ? { recoveredAfter: s.recoveredAfter } : {})
+          ...(recoveredAfter > 0 ? { recoveredAfter } : {})
         }
       }
-      if (s?.status === 'failed') {
+      if (status === FAILED && d) {
         return {
-          entryId: entry.id,
+          entryId: id,
           status: 'failed',
-          classes: s.classes,
-          reasons: s.reasons,
-          evidence: [...s.evidence],
-          retryable: classesRetryable(s.classes)
+          classes: d.classes,
+          reasons: d.reasons,
+          evidence: [...d.evidence],
+          retryable: classesRetryable(d.classes)
         }
       }
-      const rejected = this.runEnd === 'rejected'
       return {
-        entryId: entry.id,
+        entryId: id,
         status: 'failed',
-        classes: [rejected ? 'usage' : 'unconfirmed'],
-        reasons: [unconfirmedReason(this.runEnd)],
-        evidence: [],
+        classes: unconfirmedClasses,
+        reasons: unconfirmedReasons,
+        evidence: NONE,
         retryable: !rejected
       }
     })
@@ -281,52 +337,69 @@ export class Attributor {
       logLine: f.logLine,
       count: f.count
     }))
-    return { verdicts, runLevel: [...this.runLevel, ...more], attempts: this.attempts }
+    const attempts = this.latestAttempt ? [...this.attempts, this.latestAttempt] : this.attempts
+    return {
+      verdicts,
+      runLevel: [...this.runLevel, ...more],
+      attempts,
+      ...(this.omitted ? { attemptsOmitted: { ...this.omitted } } : {})
+    }
   }
 
   private newStats(attempt: number, firstLine: number): Attributor['current'] {
     return { attempt, errors: 0, warnings: 0, successLines: 0, firstLine, lastLine: firstLine }
   }
 
-  private mark(id: number): AttemptMark {
-    let m = this.marks[id]
-    if (!m) {
-      m = {
-        epoch: this.epoch,
-        successes: 0,
-        firstSuccess: 0,
-        moreSuccess: undefined,
-        failures: NO_FAILURES
-      }
-      this.marks[id] = m
-      this.touched.push(id)
-    } else if (m.epoch !== this.epoch) {
-      m.epoch = this.epoch
-      m.successes = 0
-      m.moreSuccess = undefined
-      m.failures = NO_FAILURES
-      this.touched.push(id)
-    }
-    return m
+  /** Makes the entry's mark current (reset from an earlier attempt) and lists it as touched. */
+  private mark(id: number): void {
+    if (this.markEpoch[id] === this.epoch) return
+    this.markEpoch[id] = this.epoch
+    this.markSuccesses[id] = 0
+    this.touched.push(id)
   }
 
   /** Success lines of the entry in the current attempt. */
   private successes(id: number): number {
-    const m = this.marks[id]
-    return m && m.epoch === this.epoch ? m.successes : 0
+    return this.markEpoch[id] === this.epoch ? (this.markSuccesses[id] ?? 0) : 0
   }
 
   private addSuccess(id: number, logLine: number): void {
-    const m = this.mark(id)
-    if (m.successes++ === 0) m.firstSuccess = logLine
-    else if (m.moreSuccess) m.moreSuccess.push(logLine)
-    else m.moreSuccess = [logLine]
+    this.mark(id)
+    const n = this.markSuccesses[id] ?? 0
+    this.markSuccesses[id] = n + 1
+    if (n === 0) this.markFirstSuccess[id] = logLine
+    else if (n < MAX_EVIDENCE) {
+      // Lines past the evidence bound could never be shown: counted, not kept.
+      const more = this.markMoreSuccess.get(id)
+      if (more) more.push(logLine)
+      else this.markMoreSuccess.set(id, [logLine])
+    }
   }
 
   private addFailure(id: number, failure: Failure): void {
-    const m = this.mark(id)
-    if (m.failures === NO_FAILURES) m.failures = [failure]
-    else m.failures.push(failure)
+    this.mark(id)
+    const list = this.markFailures.get(id)
+    if (list === undefined) this.markFailures.set(id, [failure])
+    else if (this.keepFailure(list, failure)) list.push(failure)
+  }
+
+  /**
+   * Past `bounds.failuresPerEntry`, a failure is kept only when it adds a class, or a reason
+   * while fewer than MAX_REASONS are known: the verdict (classes, first reasons, first
+   * evidence lines) is the same as with every failure kept, and a million identical errors
+   * on one line cost one list of a few dozen.
+   */
+  private keepFailure(list: readonly Failure[], failure: Failure): boolean {
+    if (list.length < this.bounds.failuresPerEntry) return true
+    if (!list.some((f) => f.class === failure.class)) return true
+    const reasons = new Set(list.map((f) => f.reason))
+    return reasons.size < MAX_REASONS && !reasons.has(failure.reason)
+  }
+
+  private addDeferred(id: number, failure: Failure): void {
+    const list = this.markDeferred.get(id)
+    if (list === undefined) this.markDeferred.set(id, [failure])
+    else if (this.keepFailure(list, failure)) list.push(failure)
   }
 
   private fail(ids: readonly number[], failure: Failure): void {
@@ -339,8 +412,32 @@ export class Attributor {
       return
     }
     const dst = repoKey(destination)
-    // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end.
-    push(this.untaggedSuccess, dst, { digest, logLine })
+    // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end,
+    // and only kept for repositories with digest-only entries (nothing else can use them).
+    const wanted = this.digestOnlyDigests(dst)
+    if (wanted === undefined) return
+    const lines = this.untaggedSuccess.get(dst)
+    if (lines === undefined) {
+      const byDigest = new Map<string, number>()
+      if (wanted.has(digest)) byDigest.set(digest, logLine)
+      this.untaggedSuccess.set(dst, { count: 1, first: logLine, byDigest })
+      return
+    }
+    lines.count++
+    if (wanted.has(digest) && !lines.byDigest.has(digest)) lines.byDigest.set(digest, logLine)
+  }
+
+  /** Source digests of the digest-only entries pushed to `dst`; undefined when it has none. */
+  private digestOnlyDigests(dst: string): ReadonlySet<string | undefined> | undefined {
+    let known = this.digestOnly.get(dst)
+    if (known === undefined) {
+      const ids = this.byDestTag.get(`${dst}:`)
+      // Cached for repositories the mapping pushes digest-only to (bounded by the mapping).
+      if (ids === undefined) return undefined
+      known = new Set(ids.map((id) => this.entry(id).source.digest))
+      this.digestOnly.set(dst, known)
+    }
+    return known
   }
 
   /**
@@ -361,7 +458,9 @@ export class Attributor {
     const dst = repoKey(destination)
     const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? NONE_IDS
     // Bounded by the mapping: a log of endless distinct lines must not grow it.
-    if (this.successMemoSize >= 2 * this.entries.length + 1024) return ids
+    if (this.successMemoSize >= Math.min(2 * this.entries.length + 1024, this.bounds.successMemo)) {
+      return ids
+    }
     this.successMemoSize++
     if (known === undefined) this.successMemo.set(destination, [{ tag, ids }])
     else if (!Array.isArray(known)) known.set(tag, ids)
@@ -374,7 +473,7 @@ export class Attributor {
   }
 
   private onError(text: string, logLine: number): void {
-    const c = classify(text)
+    const { c, subject } = this.errorMeaning(text)
     const failure: Failure = { ...c, logLine }
     if (isRunSummary(text)) {
       if (/during planning/.test(text)) this.runEnd = 'planning-aborted'
@@ -384,19 +483,36 @@ export class Attributor {
     }
     // A usage error before any plan output means oc rejected its arguments: nothing ran.
     if (c.class === 'usage' && !this.sawPlan) this.runEnd = 'rejected'
-    const subject = parseErrorSubject(text)
     if (!this.target(subject, failure)) {
       this.addRunLevel({ severity: 'error', class: c.class, reason: c.reason, text, logLine })
     }
   }
 
   /**
-   * The first MAX_RUN_LEVEL findings are kept whole; later ones are counted per severity and
-   * class, so a log of millions of unattributable lines cannot exhaust memory.
+   * classify and parseErrorSubject of an error text, remembered: a log of repeated attempts
+   * prints the same errors again and again. Bounded in entries and in the length of a text.
+   */
+  private errorMeaning(text: string): { c: Classification; subject: ErrorSubject } {
+    const known = this.errorMemo.get(text)
+    if (known !== undefined) return known
+    const meaning = { c: classify(text), subject: parseErrorSubject(text) }
+    if (text.length <= MAX_MEMO_TEXT && this.errorMemo.size < MAX_ERROR_MEMO) {
+      this.errorMemo.set(text, meaning)
+    }
+    return meaning
+  }
+
+  /**
+   * The first findings are kept whole, up to `bounds.runLevel` of them and `bounds.runLevelChars`
+   * of text (the first one always); later ones are counted per severity and class, so a log
+   * of millions of unattributable lines, or of huge ones, cannot exhaust memory.
    */
   private addRunLevel(f: RunFinding): void {
-    if (this.runLevel.length < MAX_RUN_LEVEL) {
+    const { runLevel, runLevelChars } = this.bounds
+    const fits = this.runLevelChars + f.text.length <= runLevelChars || this.runLevel.length === 0
+    if (this.runLevel.length < runLevel && fits) {
       this.runLevel.push(f)
+      this.runLevelChars += f.text.length
       return
     }
     const key = `${f.severity} ${f.class}`
@@ -443,13 +559,13 @@ export class Attributor {
     const byRepo = subject.kind === 'destination-repo' || subject.kind === 'source-repo'
     const byResolvedDigest = subject.kind === 'source-digest' && !this.exactDigest(subject)
     if (onlyUnconfirmed || byResolvedDigest) {
-      this.deferred.push({ ids, failure, onlyUnconfirmed: true })
+      for (const id of ids) this.addDeferred(id, failure)
     } else if (byRepo && subject.kind === 'destination-repo') {
       // Blob failures name a repository, not a tag. On registries a tag that was pushed is
       // complete (the registry checked its blobs); on file:// and s3:// it proves nothing.
       const proven = ids.filter((id) => pushProvesBlobs(this.entry(id)))
       const unproven = ids.filter((id) => !pushProvesBlobs(this.entry(id)))
-      if (proven.length) this.deferred.push({ ids: proven, failure, onlyUnconfirmed: true })
+      for (const id of proven) this.addDeferred(id, failure)
       this.fail(unproven, failure)
     } else {
       this.fail(ids, failure)
@@ -537,87 +653,121 @@ export class Attributor {
   private closeAttempt(): void {
     if (this.eventsInAttempt > 0) {
       this.resolveUntagged()
-      for (const d of this.deferred) {
-        for (const id of d.ids) {
-          if (d.onlyUnconfirmed && this.successes(id) > 0) continue
-          this.addFailure(id, d.failure)
-        }
+      for (const [id, failures] of this.markDeferred) {
+        if (this.successes(id) > 0) continue
+        for (const f of failures) this.addFailure(id, f)
       }
-      for (const id of this.touched) this.apply(id, this.marks[id] as AttemptMark)
-      const c = this.current
-      this.attempts.push({
-        attempt: Math.max(c.attempt, 1),
-        ...(c.planningSeconds !== undefined ? { planningSeconds: c.planningSeconds } : {}),
-        ...(c.mirroringSeconds !== undefined ? { mirroringSeconds: c.mirroringSeconds } : {}),
-        ...(c.rate !== undefined ? { rate: c.rate } : {}),
-        ...(c.bytesPerSecond !== undefined ? { bytesPerSecond: c.bytesPerSecond } : {}),
-        errors: c.errors,
-        warnings: c.warnings,
-        successLines: c.successLines,
-        logLines: c.lastLine - c.firstLine + 1
-      })
+      for (const id of this.touched) this.apply(id)
+      this.recordAttempt()
     }
     this.touched.length = 0
     this.epoch++
-    this.deferred = []
+    this.markMoreSuccess.clear()
+    this.markFailures.clear()
+    this.markDeferred.clear()
     this.untaggedSuccess = new Map()
     this.eventsInAttempt = 0
+  }
+
+  /**
+   * The first `bounds.attempts` records are kept whole, and the latest; those between are
+   * summed into `omitted` (a log of 100,000 concatenated runs keeps a hundred and one records).
+   */
+  private recordAttempt(): void {
+    const c = this.current
+    const record: AttemptStats = {
+      attempt: Math.max(c.attempt, 1),
+      ...(c.planningSeconds !== undefined ? { planningSeconds: c.planningSeconds } : {}),
+      ...(c.mirroringSeconds !== undefined ? { mirroringSeconds: c.mirroringSeconds } : {}),
+      ...(c.rate !== undefined ? { rate: c.rate } : {}),
+      ...(c.bytesPerSecond !== undefined ? { bytesPerSecond: c.bytesPerSecond } : {}),
+      errors: c.errors,
+      warnings: c.warnings,
+      successLines: c.successLines,
+      logLines: c.lastLine - c.firstLine + 1
+    }
+    if (this.attempts.length < this.bounds.attempts) {
+      this.attempts.push(record)
+      return
+    }
+    const prev = this.latestAttempt
+    this.latestAttempt = record
+    if (prev === undefined) return
+    const o = this.omitted
+    if (o === undefined) {
+      this.omitted = {
+        count: 1,
+        firstAttempt: prev.attempt,
+        lastAttempt: prev.attempt,
+        errors: prev.errors,
+        warnings: prev.warnings,
+        successLines: prev.successLines,
+        logLines: prev.logLines
+      }
+      return
+    }
+    o.count++
+    o.lastAttempt = prev.attempt
+    o.errors += prev.errors
+    o.warnings += prev.warnings
+    o.successLines += prev.successLines
+    o.logLines += prev.logLines
   }
 
   private resolveUntagged(): void {
     for (const [dst, lines] of this.untaggedSuccess) {
       const digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id))
       for (const e of digestOnly) {
-        const exact = lines.find((l) => l.digest === e.source.digest)
+        const exact = lines.byDigest.get(e.source.digest as string)
         // Filtered to one platform, oc pushes the child's digest: accept it only when unambiguous.
-        const hit = exact ?? (digestOnly.length === 1 && lines.length === 1 ? lines[0] : undefined)
-        if (hit) this.addSuccess(e.id, hit.logLine)
+        const hit =
+          exact ?? (digestOnly.length === 1 && lines.count === 1 ? lines.first : undefined)
+        if (hit !== undefined) this.addSuccess(e.id, hit)
       }
     }
   }
 
-  private apply(id: number, m: AttemptMark): void {
+  private apply(id: number): void {
     if (this.byId[id] === undefined) return
-    let s = this.state[id]
-    if (!s) {
-      s = { classes: NONE, reasons: NONE, evidence: NONE }
-      this.state[id] = s
-    }
     const attempt = Math.max(this.attempt, 1)
-    if (m.failures.length) {
-      s.status = 'failed'
-      s.classes = unique(m.failures.map((f) => f.class))
-      const reasons = m.failures.map((f) => f.reason)
-      if (m.successes && !pushProvesBlobs(this.entry(id))) reasons.push(SUCCESS_ANYWAY)
-      s.reasons = unique(reasons).slice(0, MAX_REASONS)
-      s.evidence = unique([...m.failures.map((f) => f.logLine), ...successList(m)]).slice(
-        0,
-        MAX_EVIDENCE
-      )
-      s.lastFailedAttempt = attempt
-      s.recoveredAfter = undefined
-    } else if (m.successes) {
-      if (s.status === 'failed' && s.lastFailedAttempt !== undefined) {
-        s.recoveredAfter = s.lastFailedAttempt
+    const failures = this.markFailures.get(id) ?? NONE
+    const successes = this.markSuccesses[id] ?? 0
+    if (failures.length) {
+      this.status[id] = FAILED
+      const classes = unique(failures.map((f) => f.class))
+      const reasons = failures.map((f) => f.reason)
+      if (successes && !pushProvesBlobs(this.entry(id))) reasons.push(SUCCESS_ANYWAY)
+      this.detail.set(id, {
+        classes,
+        reasons: unique(reasons).slice(0, MAX_REASONS),
+        evidence: unique([...failures.map((f) => f.logLine), ...this.successList(id)]).slice(
+          0,
+          MAX_EVIDENCE
+        )
+      })
+      this.lastFailedAttempt[id] = attempt
+      this.recoveredAfter[id] = 0
+    } else if (successes) {
+      if (this.status[id] === FAILED && this.lastFailedAttempt[id] !== 0) {
+        this.recoveredAfter[id] = this.lastFailedAttempt[id] ?? 0
       }
-      s.status = 'mirrored'
-      s.classes = NONE
-      s.reasons = NONE
-      // Overwritten in place, never emptied (that would free and reallocate its storage each
-      // attempt); finish() hands out copies.
-      const n = Math.min(m.successes, MAX_EVIDENCE)
-      if (s.evidence === NONE) s.evidence = []
-      s.evidence[0] = m.firstSuccess
-      for (let i = 1; i < n; i++) s.evidence[i] = m.moreSuccess?.[i - 1] as number
-      if (s.evidence.length > n) s.evidence.length = n
+      this.status[id] = MIRRORED
+      this.mirroredAt[id] = this.markFirstSuccess[id] ?? 0
+      // One success line (the usual case) needs no list: mirroredAt is the evidence.
+      if (successes > 1)
+        this.detail.set(id, { classes: NONE, reasons: NONE, evidence: this.successList(id) })
+      else this.detail.delete(id)
     }
+  }
+
+  /** The entry's success lines in this attempt, up to the evidence bound. */
+  private successList(id: number): number[] {
+    if (this.successes(id) === 0) return []
+    return [this.markFirstSuccess[id] ?? 0, ...(this.markMoreSuccess.get(id) ?? NONE)]
   }
 }
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)]
-
-const successList = (m: AttemptMark): number[] =>
-  m.successes === 0 ? [] : [m.firstSuccess, ...(m.moreSuccess ?? [])]
 
 const sameFile = (a: string, b: string): boolean =>
   a === b || a.replace(/^\.\//, '') === b.replace(/^\.\//, '')

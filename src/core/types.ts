@@ -207,8 +207,23 @@ export interface AttemptStats {
   readonly logLines: number
 }
 
+/** Attempt records beyond the first ones and the latest, summed. */
+export interface OmittedAttempts {
+  /** How many attempt records are summed here. */
+  readonly count: number
+  readonly firstAttempt: number
+  readonly lastAttempt: number
+  readonly errors: number
+  readonly warnings: number
+  readonly successLines: number
+  readonly logLines: number
+}
+
 export interface Triage {
   readonly verdicts: readonly LineVerdict[]
   readonly runLevel: readonly RunFinding[]
+  /** The first attempts' records and the latest one's (see attemptsOmitted). */
   readonly attempts: readonly AttemptStats[]
+  /** Present when a log had more attempts than are kept whole: those between, summed. */
+  readonly attemptsOmitted?: OmittedAttempts
 }
