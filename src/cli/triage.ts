@@ -1,11 +1,17 @@
 // `mirror-guard triage`: an oc log and its mapping → per-line verdicts, retry mapping, report.
 import { existsSync, statSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { open, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { Attributor } from '../core/attribute.js'
 import { readLog, readSplitLogs } from '../core/log-reader.js'
 import { loadMappingFiles } from '../core/mapping-files.js'
-import { buildReport, renderRetryMapping, renderTable } from '../core/report.js'
+import {
+  buildReport,
+  renderRetryMapping,
+  renderTable,
+  reportJsonChunks,
+  reportSummary
+} from '../core/report.js'
 import type { LogEvent } from '../core/types.js'
 import {
   describeFinding,
@@ -160,28 +166,35 @@ async function triage(opts: TriageArgs, cli: CliIo): Promise<number> {
     )
   }
   const result = attributor.finish()
-  const report = buildReport(set, result)
-
-  if (!opts.quiet) io.out(renderTable(report))
+  const summary = reportSummary(set, result)
+  // The whole report (an object per mapping line) only for the table; -q and --json need none.
+  if (!opts.quiet) io.out(renderTable(buildReport(set, result)))
   else {
-    const s = report.stats
+    const s = summary.stats
     io.out(`${s.mirrored} of ${s.entries} mapping entries mirrored, ${s.failed} failed\n`)
   }
-  if (opts.json) {
-    const text = JSON.stringify(report, null, 2) + '\n'
-    if (opts.json === '-') cli.out(text)
-    else await writeFile(resolve(io.cwd, opts.json), text)
-  }
+  if (opts.json === '-') for (const chunk of reportJsonChunks(set, result)) cli.out(chunk)
+  else if (opts.json) await writeChunks(resolve(io.cwd, opts.json), reportJsonChunks(set, result))
   if (opts.retryOut) {
     const retry = renderRetryMapping(set, result.verdicts)
     if (retry) {
       await writeFile(resolve(io.cwd, opts.retryOut), retry)
       io.out(
-        `retry mapping: ${opts.retryOut} (${report.stats.failed} entr${report.stats.failed === 1 ? 'y' : 'ies'}); ` +
+        `retry mapping: ${opts.retryOut} (${summary.stats.failed} entr${summary.stats.failed === 1 ? 'y' : 'ies'}); ` +
           `rerun with: oc image mirror -f ${opts.retryOut} --force …\n`
       )
     } else if (!opts.quiet) io.out('nothing to retry: every line was mirrored\n')
   }
-  if (report.stats.entries === 0 && read.lines === 0) io.err('warning: the log is empty\n')
-  return report.stats.failed > 0 ? EXIT_FAILED : EXIT_OK
+  if (summary.stats.entries === 0 && read.lines === 0) io.err('warning: the log is empty\n')
+  return summary.stats.failed > 0 ? EXIT_FAILED : EXIT_OK
+}
+
+/** Writes the chunks to a file as they come (a large report is never whole in memory). */
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  const file = await open(path, 'w')
+  try {
+    for (const chunk of chunks) await file.write(chunk)
+  } finally {
+    await file.close()
+  }
 }

@@ -9,6 +9,7 @@ import type {
   MappingEntry,
   MappingFinding,
   MappingSet,
+  OmittedAttempts,
   RunFinding,
   Triage
 } from './types.js'
@@ -46,41 +47,101 @@ export interface TriageReport {
   readonly runLevel: readonly RunFinding[]
   readonly findings: readonly MappingFinding[]
   readonly stats: ReportStats
+  /** The first attempts' records and the latest one's. */
   readonly attempts: readonly AttemptStats[]
+  /** Present when more attempts were seen than are listed: those not listed, summed. */
+  readonly attemptsOmitted?: OmittedAttempts
 }
 
-export function buildReport(set: MappingSet, triage: Triage): TriageReport {
-  const byId = new Map(set.entries.map((e) => [e.id, e]))
-  const lines: ReportLine[] = []
-  const counts: Partial<Record<FailureClass, number>> = {}
+/** Everything in a report but its lines: what a summary needs, in memory of its own size. */
+export type ReportSummary = Omit<TriageReport, 'lines'>
+
+/** Each verdict with its mapping entry (verdicts naming no entry are skipped). */
+function* verdictEntries(
+  set: MappingSet,
+  triage: Triage
+): Generator<readonly [MappingEntry, LineVerdict]> {
+  // Ids are the entries' indexes in their set; a Map only for sets built otherwise.
+  const dense = set.entries.every((e, i) => e.id === i)
+  const byId = dense ? undefined : new Map(set.entries.map((e) => [e.id, e]))
   for (const v of triage.verdicts) {
-    const entry = byId.get(v.entryId)
-    if (!entry) continue
-    lines.push(reportLine(entry, v))
-    if (v.status === 'failed') for (const c of v.classes) counts[c] = (counts[c] ?? 0) + 1
+    const entry = byId ? byId.get(v.entryId) : set.entries[v.entryId]
+    if (entry) yield [entry, v]
   }
-  const failed = lines.filter((l) => l.status === 'failed')
+}
+
+export function reportSummary(set: MappingSet, triage: Triage): ReportSummary {
+  const counts: Partial<Record<FailureClass, number>> = {}
+  let entries = 0
+  let failed = 0
+  let retryable = 0
+  let recovered = 0
+  for (const [, v] of verdictEntries(set, triage)) {
+    entries++
+    if (v.recoveredAfter !== undefined) recovered++
+    if (v.status !== 'failed') continue
+    failed++
+    if (v.retryable) retryable++
+    for (const c of v.classes) counts[c] = (counts[c] ?? 0) + 1
+  }
   return {
     version: 1,
-    lines,
     counts,
     runLevel: triage.runLevel,
     findings: set.findings,
     stats: {
-      entries: lines.length,
-      mirrored: lines.length - failed.length,
-      failed: failed.length,
-      retryable: failed.filter((l) => l.retryable).length,
-      permanent: failed.filter((l) => !l.retryable).length,
-      recovered: lines.filter((l) => l.recoveredAfter !== undefined).length,
+      entries,
+      mirrored: entries - failed,
+      failed,
+      retryable,
+      permanent: failed - retryable,
+      recovered,
       runLevelErrors: triage.runLevel
         .filter((f) => f.severity === 'error')
         .reduce((n, f) => n + (f.count ?? 1), 0),
-      attempts: triage.attempts.length
+      attempts: triage.attempts.length + (triage.attemptsOmitted?.count ?? 0)
     },
-    attempts: triage.attempts
+    attempts: triage.attempts,
+    ...(triage.attemptsOmitted ? { attemptsOmitted: triage.attemptsOmitted } : {})
   }
 }
+
+export function buildReport(set: MappingSet, triage: Triage): TriageReport {
+  const lines: ReportLine[] = []
+  for (const [entry, v] of verdictEntries(set, triage)) lines.push(reportLine(entry, v))
+  const { version, ...rest } = reportSummary(set, triage)
+  return { version, lines, ...rest }
+}
+
+/** Text handed out per chunk by reportJsonChunks. */
+const JSON_CHUNK_CHARS = 1 << 16
+
+/**
+ * `JSON.stringify(buildReport(set, triage), null, 2) + '\n'`, character for character, in
+ * chunks of about 64 KiB, one report line at a time: a 200,000-line mapping's report is
+ * written without its lines' objects or its whole text ever being in memory.
+ */
+export function* reportJsonChunks(set: MappingSet, triage: Triage): Generator<string> {
+  const { version, ...rest } = reportSummary(set, triage)
+  let buf = `{\n  "version": ${JSON.stringify(version)},\n  "lines": [`
+  let any = false
+  for (const [entry, v] of verdictEntries(set, triage)) {
+    buf += `${any ? ',' : ''}\n    ${indent(JSON.stringify(reportLine(entry, v), null, 2), 4)}`
+    any = true
+    if (buf.length >= JSON_CHUNK_CHARS) {
+      yield buf
+      buf = ''
+    }
+  }
+  buf += any ? '\n  ]' : ']'
+  for (const [key, value] of Object.entries(rest)) {
+    buf += `,\n  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), 2)}`
+  }
+  yield buf + '\n}\n'
+}
+
+const indent = (json: string, spaces: number): string =>
+  json.replaceAll('\n', '\n' + ' '.repeat(spaces))
 
 function reportLine(entry: MappingEntry, v: LineVerdict): ReportLine {
   return {
