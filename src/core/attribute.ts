@@ -169,7 +169,7 @@ export class Attributor {
   private readonly touched: number[] = []
   private epoch = 0
   /** Untagged success lines per destination repository that has digest-only entries. */
-  private untaggedSuccess = new Map<string, UntaggedLines>()
+  private readonly untaggedSuccess = new Map<string, UntaggedLines>()
   private readonly digestOnly = new Map<string, ReadonlySet<string | undefined>>()
   private runEnd: RunEnd = 'unknown'
   private readonly runLevel: RunFinding[] = []
@@ -665,7 +665,7 @@ export class Attributor {
     this.markMoreSuccess.clear()
     this.markFailures.clear()
     this.markDeferred.clear()
-    this.untaggedSuccess = new Map()
+    this.untaggedSuccess.clear()
     this.eventsInAttempt = 0
   }
 

@@ -47,23 +47,39 @@ const PRE_RUN_RE =
 const FINAL_ERROR_RE =
   /^(?:one or more errors occurred(?: while uploading images)?|an error occurred during planning)$/
 
-const DURATION_UNITS: Readonly<Record<string, number>> = {
-  h: 3600,
-  m: 60,
-  s: 1,
-  ms: 1e-3,
-  us: 1e-6,
-  µs: 1e-6,
-  μs: 1e-6,
-  ns: 1e-9
-}
+const isDigit = (c: number): boolean => c >= 48 && c <= 57
 
-/** Go's time.Duration.String() (`110ms`, `6.15s`, `2h33m43.97s`, `0s`) → seconds. */
+/**
+ * Go's time.Duration.String() (`110ms`, `6.15s`, `2h33m43.97s`, `0s`) → seconds: one or more
+ * `<digits>[.<digits>]<unit>` with unit h, m, s, ms, us, µs, μs or ns. Hand-parsed (it runs for
+ * every attempt of a log of many), adding the parts in order as the regex form did.
+ */
 export function parseGoDuration(text: string): number | undefined {
-  if (!/^(?:\d+(?:\.\d+)?(?:h|m|s|ms|us|µs|μs|ns))+$/.test(text)) return undefined
+  const n = text.length
+  if (n === 0) return undefined
   let total = 0
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|μs|ns)/g)) {
-    total += Number(m[1]) * (DURATION_UNITS[m[2] ?? ''] ?? 0)
+  let i = 0
+  while (i < n) {
+    const from = i
+    while (i < n && isDigit(text.charCodeAt(i))) i++
+    if (i === from) return undefined
+    if (text.charCodeAt(i) === 46 /* . */) {
+      const fraction = ++i
+      while (i < n && isDigit(text.charCodeAt(i))) i++
+      if (i === fraction) return undefined
+    }
+    const value = Number(text.slice(from, i))
+    const c = text.charCodeAt(i)
+    const s = text.charCodeAt(i + 1) === 115 /* s */
+    let unit: number
+    if (c === 104 /* h */) unit = 3600
+    else if (c === 109 /* m */) unit = s ? 1e-3 : 60
+    else if (c === 115 /* s */) unit = 1
+    else if ((c === 117 /* u */ || c === 0xb5 /* µ */ || c === 0x3bc) /* μ */ && s) unit = 1e-6
+    else if (c === 110 /* n */ && s) unit = 1e-9
+    else return undefined
+    i += unit < 1 ? 2 : 1
+    total += value * unit
   }
   return Math.round(total * 1e9) / 1e9
 }
@@ -255,7 +271,9 @@ export class LogParser {
       for (let i = start + 3; i < end; i++) if (buf[i] <= 32) return false
       const n = end - start - 2
       if (this.planRepoBytes.length < n) this.planRepoBytes = Buffer.allocUnsafe(Math.max(256, n))
-      buf.copy(this.planRepoBytes, 0, start + 2, end)
+      // A loop, not Buffer.copy: repository names are short, and this runs for every header.
+      const to = this.planRepoBytes
+      for (let i = 0, from = start + 2; i < n; i++) to[i] = buf[from + i]
       this.planRepoPending = n
       this.planList = 'none'
       return true

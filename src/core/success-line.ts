@@ -125,7 +125,11 @@ export class SuccessLineCache {
   }
 
   private same(e: Interned, buf: Buffer, start: number, end: number): boolean {
-    return buf.compare(e.arena, e.at, e.at + e.length, start, end) === 0
+    // A loop, not Buffer.compare: lines are short (≤ MAX_REMEMBERED) and this runs per line.
+    if (e.length !== end - start) return false
+    const arena = e.arena
+    for (let i = 0, a = e.at; i < e.length; i++) if (arena[a + i] !== buf[start + i]) return false
+    return true
   }
 
   /** Copies the bytes into the arena (a line is at most 64 KiB, see MAX_LINE_BYTES). */
