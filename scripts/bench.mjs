@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url'
 import { fmtMb, fmtMs, fmtRange, rssMethod } from './bench/measure.mjs'
 import { benchActionSummary, benchReport, benchStartup } from './bench/overhead.mjs'
 import { benchRetry } from './bench/retry.mjs'
-import { benchMappingScale, benchTriageSizes } from './bench/triage.mjs'
+import { benchEdgeShapes, benchMappingScale, benchTriageSizes } from './bench/triage.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const env = process.env
@@ -113,6 +113,7 @@ async function main() {
         runs
       })
       res.triageReal = await benchTriageSizes(ctx, { shape: 'real', sizesMb: fits, runs })
+      res.edge = await benchEdgeShapes(ctx, { sizesMb: fits.filter((mb) => mb >= 100) })
     }
     if (!skip.has('scale')) {
       const scale = await benchMappingScale(ctx, {
@@ -194,6 +195,18 @@ function goals(res) {
       ok:
         big.triageRssKb.max <= ref.triageRssKb.max * 1.25 &&
         big.reportBytes <= ref.reportBytes * 1.25
+    })
+  }
+  for (const shape of new Set((res.edge ?? []).map((r) => r.shape))) {
+    const rows = res.edge.filter((r) => r.shape === shape)
+    const [first, last] = [rows[0], rows[rows.length - 1]]
+    if (!first || first === last) continue
+    out.push({
+      goal: `[${shape}] peak RSS and report size flat (${first.mb} MB → ${last.mb} MB within 1.25×)`,
+      measured: rows
+        .map((r) => `${fmtMb(r.rssKb)} / ${kb(r.reportBytes)} at ${r.mb} MB`)
+        .join(', '),
+      ok: last.rssKb <= first.rssKb * 1.25 && last.reportBytes <= first.reportBytes * 1.25
     })
   }
   const hundred = res.scale?.find((r) => r.entries === 100_000)
@@ -370,6 +383,24 @@ function renderTriage(L, res) {
       )
     }
     L.push('', `Verdict of the largest: \`${rows[rows.length - 1].verdict}\`.`, '')
+  }
+  if (res.edge?.length) {
+    L.push('### Memory on edge shapes', '')
+    L.push(
+      'One real run (`clean-file`) with, before its `info: Mirroring completed` line, either one',
+      'multi-line error whose body (an indented JSON line) goes on for the whole log, or the same',
+      '`error:` line (a 429 on a layer of `ns/alpha`) repeated through the whole log (`scripts/bench/edge-logs.mjs`).',
+      'One `triage -q --json` each, checked against the same shape with 1,000 repetitions.',
+      '',
+      '| shape | log | repeated lines | triage | peak RSS | JSON report | verdict |',
+      '|---|---|---|---|---|---|---|'
+    )
+    for (const r of res.edge) {
+      L.push(
+        `| ${r.shape} | ${mbOf(r.bytes)} | ${r.repeated.toLocaleString('en-US')} | ${fmtMs(r.ms)} | ${fmtMb(r.rssKb)} | ${kb(r.reportBytes)} | \`${r.verdict}\` |`
+      )
+    }
+    L.push('')
   }
   L.push(...TRIAGE_NOTES, '')
 }

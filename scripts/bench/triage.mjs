@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeLog, writeMapping } from './gen-log.mjs'
 import { measure, summary } from './measure.mjs'
+import { writeEdgeLog } from './edge-logs.mjs'
 import { realRuns, writeRealLog } from './real-log.mjs'
 
 const SCAN_FLOOR = fileURLToPath(new URL('./scan-floor.mjs', import.meta.url))
@@ -194,4 +195,45 @@ export async function benchMappingScale(ctx, opts) {
   rmSync(tiny, { force: true })
   rmSync(tinyMap, { force: true })
   return { baseRssKb, rows }
+}
+
+/**
+ * Memory only: the edge shapes of edge-logs.mjs (one huge multi-line error; the same error
+ * line repeated through the log), one triage with --json per size, checked against the
+ * triage of the same shape with 1,000 repetitions.
+ * @param {{ tmp: string; dist: string; say: (s: string) => void }} ctx
+ * @param {{ sizesMb: number[] }} opts
+ */
+export async function benchEdgeShapes(ctx, opts) {
+  const mapping = join(ctx.tmp, 'mapping-edge.txt')
+  writeFileSync(mapping, realRuns().mapping)
+  const rows = []
+  for (const shape of ['huge-error', 'identical-errors']) {
+    for (const mb of opts.sizesMb) {
+      const log = join(ctx.tmp, `${shape}-${mb}MB.log`)
+      const small = join(ctx.tmp, `${shape}-${mb}MB-small.log`)
+      const json = join(ctx.tmp, `${shape}-${mb}MB.json`)
+      ctx.say(`triage (${shape}): writing a ${mb} MB log …`)
+      try {
+        const gen = await writeEdgeLog(shape, log, { targetBytes: mb * 1e6, smallPath: small })
+        const want = (await triageOnce(ctx, small, mapping)).stdout.trim()
+        const t = await triageOnce(ctx, log, mapping, ['--no-retry-out', '-q', '--json', json])
+        check(`triage of ${mb} MB (${shape})`, t.stdout.trim() === want, t.stdout + t.stderr)
+        rows.push({
+          shape,
+          mb,
+          bytes: gen.bytes,
+          repeated: gen.repeated,
+          verdict: want,
+          ms: t.ms,
+          rssKb: t.rssKb,
+          reportBytes: statSync(json).size
+        })
+      } finally {
+        for (const f of [log, small, json]) rmSync(f, { force: true })
+      }
+    }
+  }
+  rmSync(mapping, { force: true })
+  return rows
 }

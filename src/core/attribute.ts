@@ -104,6 +104,15 @@ const MAX_EVIDENCE = 20
 /** Error texts remembered with their meaning, and the longest one remembered. */
 const MAX_ERROR_MEMO = 4096
 const MAX_MEMO_TEXT = 4096
+/** Entries remembered per error text (more are resolved again each time). */
+const MAX_MEMO_IDS = 64
+
+interface ErrorMeaning {
+  readonly c: Classification
+  readonly subject: ErrorSubject
+  readonly runSummary: boolean
+  readonly ids?: readonly number[]
+}
 const NONE_IDS: readonly number[] = []
 
 const splitRef = (ref: string): { repo: string; tag?: string; digest?: string } => {
@@ -133,7 +142,7 @@ export class Attributor {
   private successMemoSize = 0
   private readonly errorIndexes = new Map<ErrorIndex, IdIndex>()
   /** Error texts met before: their classification and subject (pure functions of the text). */
-  private readonly errorMemo = new Map<string, { c: Classification; subject: ErrorSubject }>()
+  private readonly errorMemo = new Map<string, ErrorMeaning>()
 
   /*
    * Per-entry state, in typed arrays indexed by entry id (a few dozen bytes per mapping line;
@@ -391,9 +400,18 @@ export class Attributor {
    */
   private keepFailure(list: readonly Failure[], failure: Failure): boolean {
     if (list.length < this.bounds.failuresPerEntry) return true
-    if (!list.some((f) => f.class === failure.class)) return true
-    const reasons = new Set(list.map((f) => f.reason))
-    return reasons.size < MAX_REASONS && !reasons.has(failure.reason)
+    // Loops, not Sets: past the bound this runs for every further failure of the entry.
+    let newClass = true
+    let newReason = true
+    for (const f of list) {
+      if (f.class === failure.class) newClass = false
+      if (f.reason === failure.reason) newReason = false
+    }
+    if (newClass) return true
+    if (!newReason) return false
+    const reasons = new Set<string>()
+    for (const f of list) reasons.add(f.reason)
+    return reasons.size < MAX_REASONS
   }
 
   private addDeferred(id: number, failure: Failure): void {
@@ -473,9 +491,10 @@ export class Attributor {
   }
 
   private onError(text: string, logLine: number): void {
-    const { c, subject } = this.errorMeaning(text)
-    const failure: Failure = { ...c, logLine }
-    if (isRunSummary(text)) {
+    const meaning = this.errorMeaning(text)
+    const { c, subject } = meaning
+    const failure: Failure = { class: c.class, reason: c.reason, retryable: c.retryable, logLine }
+    if (meaning.runSummary) {
       if (/during planning/.test(text)) this.runEnd = 'planning-aborted'
       else if (/while uploading images/.test(text)) this.runEnd = 'phase-aborted'
       this.addRunLevel({ severity: 'error', class: c.class, reason: c.reason, text, logLine })
@@ -483,7 +502,7 @@ export class Attributor {
     }
     // A usage error before any plan output means oc rejected its arguments: nothing ran.
     if (c.class === 'usage' && !this.sawPlan) this.runEnd = 'rejected'
-    if (!this.target(subject, failure)) {
+    if (!this.target(subject, failure, false, meaning.ids)) {
       this.addRunLevel({ severity: 'error', class: c.class, reason: c.reason, text, logLine })
     }
   }
@@ -492,10 +511,18 @@ export class Attributor {
    * classify and parseErrorSubject of an error text, remembered: a log of repeated attempts
    * prints the same errors again and again. Bounded in entries and in the length of a text.
    */
-  private errorMeaning(text: string): { c: Classification; subject: ErrorSubject } {
+  private errorMeaning(text: string): ErrorMeaning {
     const known = this.errorMemo.get(text)
     if (known !== undefined) return known
-    const meaning = { c: classify(text), subject: parseErrorSubject(text) }
+    const subject = parseErrorSubject(text)
+    const ids = this.resolve(subject)
+    const meaning = {
+      c: classify(text),
+      subject,
+      runSummary: isRunSummary(text),
+      // The entries it names (resolve is a function of the subject), unless they are many.
+      ...(ids.length <= MAX_MEMO_IDS ? { ids } : {})
+    }
     if (text.length <= MAX_MEMO_TEXT && this.errorMemo.size < MAX_ERROR_MEMO) {
       this.errorMemo.set(text, meaning)
     }
@@ -553,8 +580,13 @@ export class Attributor {
   }
 
   /** Routes a failure to the entries its subject names. False when it names none. */
-  private target(subject: ErrorSubject, failure: Failure, onlyUnconfirmed = false): boolean {
-    const ids = this.resolve(subject)
+  private target(
+    subject: ErrorSubject,
+    failure: Failure,
+    onlyUnconfirmed = false,
+    resolved?: readonly number[]
+  ): boolean {
+    const ids = resolved ?? this.resolve(subject)
     if (ids.length === 0) return false
     const byRepo = subject.kind === 'destination-repo' || subject.kind === 'source-repo'
     const byResolvedDigest = subject.kind === 'source-digest' && !this.exactDigest(subject)

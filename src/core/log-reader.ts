@@ -382,7 +382,7 @@ export class LogParser {
     this.open = undefined
     out.push({
       kind: 'error',
-      text: open.lines.join('\n'),
+      text: open.lines.length === 1 ? open.lines[0] : open.lines.join('\n'),
       logLine: open.logLine,
       inPlanTree: open.inPlanTree
     })
