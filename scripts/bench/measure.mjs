@@ -13,12 +13,16 @@ export const rssMethod = existsSync(GNU_TIME)
  * @param {string} cmd
  * @param {string[]} args
  * @param {{ env?: NodeJS.ProcessEnv; cwd?: string; tmp: string; timeoutMs?: number }} opts
- * @returns {Promise<{ ms: number; rssKb: number | undefined; code: number | null; stdout: string; stderr: string }>}
+ * @returns {Promise<{ ms: number; rssKb: number | undefined; cpuMs: number | undefined; code: number | null; stdout: string; stderr: string }>}
  */
 export function measure(cmd, args, opts) {
   const rssFile = join(opts.tmp, `rss-${process.pid}-${Math.random().toString(36).slice(2)}.txt`)
   const useTime = existsSync(GNU_TIME)
-  const [file, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args]
+  // Peak RSS and CPU time (user + system, all threads), which a loaded machine inflates far
+  // less than wall time.
+  const [file, argv] = useTime
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]]
+    : [cmd, args]
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint()
     const child = spawn(file, argv, {
@@ -52,17 +56,20 @@ export function measure(cmd, args, opts) {
       clearTimeout(timer)
       if (poll) clearInterval(poll)
       let rssKb = hwm
+      let cpuMs
       if (useTime) {
         try {
           // GNU time writes "Command exited with non-zero status N" before the format line.
           const lines = readFileSync(rssFile, 'utf8').trim().split('\n')
-          rssKb = Number(lines[lines.length - 1])
+          const [rss, user, sys] = (lines[lines.length - 1] ?? '').split(' ').map(Number)
+          rssKb = rss
+          cpuMs = ((user ?? NaN) + (sys ?? NaN)) * 1000
         } catch {
           rssKb = undefined
         }
         rmSync(rssFile, { force: true })
       }
-      resolve({ ms, rssKb, code, stdout, stderr })
+      resolve({ ms, rssKb, cpuMs, code, stdout, stderr })
     })
   })
 }

@@ -125,6 +125,8 @@ export async function benchTriageSizes(ctx, opts) {
       ratio: summary(ratios),
       /** Fastest triage over fastest grep of the same runs. */
       minRatio: min(triage) / min(grep),
+      triageCpuMs: summary(triage.map((t) => t.cpuMs ?? NaN)),
+      grepCpuMs: summary(grep.map((g) => g.cpuMs ?? NaN)),
       mbPerS: summary(triage.map((t) => gen.bytes / 1e6 / (t.ms / 1000))),
       reportBytes: report.bytes,
       reportRssKb: report.rssKb
