@@ -996,8 +996,17 @@ function escapeRune(cp) {
  * Shared empty lists, never mutated: a 1 GB log of 30 attempts over 20,000 lines would
  * otherwise allocate (and promote to the old generation) fresh empty arrays per entry and attempt.
  */
-const NO_FAILURES = [];
 const NONE = [];
+/** Entry status in the compact per-entry state (0: nothing said about it yet). */
+const MIRRORED = 1;
+const FAILED = 2;
+const DEFAULT_BOUNDS = {
+    runLevel: 500,
+    runLevelChars: 1 << 20,
+    attempts: 100,
+    failuresPerEntry: 20,
+    successMemo: 1 << 15
+};
 /** Each index's key for an entry (undefined: not in that index). */
 const ERROR_INDEX_KEYS = {
     sourceTag: (e) => !e.source.digest && e.source.tag !== undefined
@@ -1011,19 +1020,15 @@ const ERROR_INDEX_KEYS = {
     mappingLine: (e) => `${e.file}:${e.line}`
 };
 const MAX_REASONS = 5;
-/** Run-level findings kept whole (see addRunLevel). */
-const MAX_RUN_LEVEL = 500;
 /** oc ≤4.13 on file:// / s3:// writes a manifest without its failed blob (docs/oc-behaviour.md §8) */
 const SUCCESS_ANYWAY = 'oc printed a success line anyway: the manifest was written without the failed blob';
 const MAX_EVIDENCE = 20;
+/** Error texts remembered with their meaning, and the longest one remembered. */
+const MAX_ERROR_MEMO = 4096;
+const MAX_MEMO_TEXT = 4096;
+/** Entries remembered per error text (more are resolved again each time). */
+const MAX_MEMO_IDS = 64;
 const NONE_IDS = [];
-const push = (map, key, value) => {
-    const list = map.get(key);
-    if (list)
-        list.push(value);
-    else
-        map.set(key, [value]);
-};
 const splitRef = (ref) => {
     const at = ref.indexOf('@');
     if (at >= 0)
@@ -1047,28 +1052,65 @@ class Attributor {
     successMemo = new Map();
     successMemoSize = 0;
     errorIndexes = new Map();
-    /** Created when an attempt first says something about the entry. */
-    state = [];
+    /** Error texts met before: their classification and subject (pure functions of the text). */
+    errorMemo = new Map();
+    /*
+     * Per-entry state, in typed arrays indexed by entry id (a few dozen bytes per mapping line;
+     * objects per entry were most of a 100,000-line mapping's memory). Only failed entries, and
+     * mirrored ones with more than one success line, get an EntryDetail.
+     */
+    status;
+    /** A mirrored entry's first success line (its evidence when it has no EntryDetail). */
+    mirroredAt;
+    /** 0: never failed; else the attempt of its latest failure. */
+    lastFailedAttempt;
+    /** 0: not recovered; else the attempt it failed in before a later one mirrored it. */
+    recoveredAfter;
+    detail = new Map();
     attempt = 0;
     eventsInAttempt = 0;
     sawPlan = false;
-    /**
-     * One mark per entry, reused across attempts (epoch) so a log of many attempts does not
-     * allocate a fresh mark per entry and attempt; `touched` lists this attempt's, in order.
+    /*
+     * What the current attempt said about each entry: typed arrays reused across attempts (an
+     * entry's mark is current when markEpoch[id] === epoch), so a log of many attempts allocates
+     * nothing per entry and attempt; `touched` lists this attempt's entries, in order. The rare
+     * lists (failures, success lines after the first) live in Maps emptied per attempt.
      */
-    marks = [];
+    markEpoch;
+    markSuccesses;
+    markFirstSuccess;
+    /** Success lines after the first, up to the evidence bound. */
+    markMoreSuccess = new Map();
+    markFailures = new Map();
+    /** Failures that hit the entry only if the attempt printed no success line for it. */
+    markDeferred = new Map();
     touched = [];
     epoch = 0;
-    deferred = [];
+    /** Untagged success lines per destination repository that has digest-only entries. */
     untaggedSuccess = new Map();
+    digestOnly = new Map();
     runEnd = 'unknown';
     runLevel = [];
+    runLevelChars = 0;
     runLevelMore = new Map();
     attempts = [];
+    /** The latest attempt record once `bounds.attempts` are kept; earlier ones are summed. */
+    latestAttempt;
+    omitted;
     current = this.newStats(0, 1);
-    constructor(set, scope) {
+    bounds;
+    constructor(set, scope, bounds = {}) {
+        this.bounds = { ...DEFAULT_BOUNDS, ...bounds };
         const wanted = scope ? new Set(scope) : undefined;
         this.entries = set.entries.filter((e) => !wanted || wanted.has(e.id));
+        const size = this.entries.reduce((n, e) => Math.max(n, e.id + 1), 0);
+        this.status = new Uint8Array(size);
+        this.mirroredAt = new Float64Array(size);
+        this.lastFailedAttempt = new Int32Array(size);
+        this.recoveredAfter = new Int32Array(size);
+        this.markEpoch = new Int32Array(size).fill(-1);
+        this.markSuccesses = new Float64Array(size);
+        this.markFirstSuccess = new Float64Array(size);
         for (const e of this.entries) {
             this.byId[e.id] = e;
             const dst = repoKey(e.destination.printed);
@@ -1154,36 +1196,43 @@ class Attributor {
     }
     finish() {
         this.closeAttempt();
+        // Shared by every entry with the same verdict (read-only): 100,000 confirmed lines need
+        // no 200,000 empty arrays.
+        const rejected = this.runEnd === 'rejected';
+        const unconfirmedClasses = [rejected ? 'usage' : 'unconfirmed'];
+        const unconfirmedReasons = [unconfirmedReason(this.runEnd)];
         const verdicts = this.entries.map((entry) => {
-            const s = this.state[entry.id];
-            if (s?.status === 'mirrored') {
+            const id = entry.id;
+            const status = this.status[id];
+            const d = this.detail.get(id);
+            if (status === MIRRORED) {
+                const recoveredAfter = this.recoveredAfter[id] ?? 0;
                 return {
-                    entryId: entry.id,
+                    entryId: id,
                     status: 'mirrored',
-                    classes: [],
-                    reasons: [],
-                    evidence: [...s.evidence],
+                    classes: NONE,
+                    reasons: NONE,
+                    evidence: d ? [...d.evidence] : [this.mirroredAt[id] ?? 0],
                     retryable: false,
-                    ...(s.recoveredAfter !== undefined ? { recoveredAfter: s.recoveredAfter } : {})
+                    ...(recoveredAfter > 0 ? { recoveredAfter } : {})
                 };
             }
-            if (s?.status === 'failed') {
+            if (status === FAILED && d) {
                 return {
-                    entryId: entry.id,
+                    entryId: id,
                     status: 'failed',
-                    classes: s.classes,
-                    reasons: s.reasons,
-                    evidence: [...s.evidence],
-                    retryable: classesRetryable(s.classes)
+                    classes: d.classes,
+                    reasons: d.reasons,
+                    evidence: [...d.evidence],
+                    retryable: classesRetryable(d.classes)
                 };
             }
-            const rejected = this.runEnd === 'rejected';
             return {
-                entryId: entry.id,
+                entryId: id,
                 status: 'failed',
-                classes: [rejected ? 'usage' : 'unconfirmed'],
-                reasons: [unconfirmedReason(this.runEnd)],
-                evidence: [],
+                classes: unconfirmedClasses,
+                reasons: unconfirmedReasons,
+                evidence: NONE,
                 retryable: !rejected
             };
         });
@@ -1195,53 +1244,85 @@ class Attributor {
             logLine: f.logLine,
             count: f.count
         }));
-        return { verdicts, runLevel: [...this.runLevel, ...more], attempts: this.attempts };
+        const attempts = this.latestAttempt ? [...this.attempts, this.latestAttempt] : this.attempts;
+        return {
+            verdicts,
+            runLevel: [...this.runLevel, ...more],
+            attempts,
+            ...(this.omitted ? { attemptsOmitted: { ...this.omitted } } : {})
+        };
     }
     newStats(attempt, firstLine) {
         return { attempt, errors: 0, warnings: 0, successLines: 0, firstLine, lastLine: firstLine };
     }
+    /** Makes the entry's mark current (reset from an earlier attempt) and lists it as touched. */
     mark(id) {
-        let m = this.marks[id];
-        if (!m) {
-            m = {
-                epoch: this.epoch,
-                successes: 0,
-                firstSuccess: 0,
-                moreSuccess: undefined,
-                failures: NO_FAILURES
-            };
-            this.marks[id] = m;
-            this.touched.push(id);
-        }
-        else if (m.epoch !== this.epoch) {
-            m.epoch = this.epoch;
-            m.successes = 0;
-            m.moreSuccess = undefined;
-            m.failures = NO_FAILURES;
-            this.touched.push(id);
-        }
-        return m;
+        if (this.markEpoch[id] === this.epoch)
+            return;
+        this.markEpoch[id] = this.epoch;
+        this.markSuccesses[id] = 0;
+        this.touched.push(id);
     }
     /** Success lines of the entry in the current attempt. */
     successes(id) {
-        const m = this.marks[id];
-        return m && m.epoch === this.epoch ? m.successes : 0;
+        return this.markEpoch[id] === this.epoch ? (this.markSuccesses[id] ?? 0) : 0;
     }
     addSuccess(id, logLine) {
-        const m = this.mark(id);
-        if (m.successes++ === 0)
-            m.firstSuccess = logLine;
-        else if (m.moreSuccess)
-            m.moreSuccess.push(logLine);
-        else
-            m.moreSuccess = [logLine];
+        this.mark(id);
+        const n = this.markSuccesses[id] ?? 0;
+        this.markSuccesses[id] = n + 1;
+        if (n === 0)
+            this.markFirstSuccess[id] = logLine;
+        else if (n < MAX_EVIDENCE) {
+            // Lines past the evidence bound could never be shown: counted, not kept.
+            const more = this.markMoreSuccess.get(id);
+            if (more)
+                more.push(logLine);
+            else
+                this.markMoreSuccess.set(id, [logLine]);
+        }
     }
     addFailure(id, failure) {
-        const m = this.mark(id);
-        if (m.failures === NO_FAILURES)
-            m.failures = [failure];
-        else
-            m.failures.push(failure);
+        this.mark(id);
+        const list = this.markFailures.get(id);
+        if (list === undefined)
+            this.markFailures.set(id, [failure]);
+        else if (this.keepFailure(list, failure))
+            list.push(failure);
+    }
+    /**
+     * Past `bounds.failuresPerEntry`, a failure is kept only when it adds a class, or a reason
+     * while fewer than MAX_REASONS are known: the verdict (classes, first reasons, first
+     * evidence lines) is the same as with every failure kept, and a million identical errors
+     * on one line cost one list of a few dozen.
+     */
+    keepFailure(list, failure) {
+        if (list.length < this.bounds.failuresPerEntry)
+            return true;
+        // Loops, not Sets: past the bound this runs for every further failure of the entry.
+        let newClass = true;
+        let newReason = true;
+        for (const f of list) {
+            if (f.class === failure.class)
+                newClass = false;
+            if (f.reason === failure.reason)
+                newReason = false;
+        }
+        if (newClass)
+            return true;
+        if (!newReason)
+            return false;
+        const reasons = new Set();
+        for (const f of list)
+            reasons.add(f.reason);
+        return reasons.size < MAX_REASONS;
+    }
+    addDeferred(id, failure) {
+        const list = this.markDeferred.get(id);
+        if (list === undefined)
+            this.markDeferred.set(id, [failure]);
+        else if (this.keepFailure(list, failure))
+            list.push(failure);
     }
     fail(ids, failure) {
         for (const id of ids)
@@ -1254,8 +1335,35 @@ class Attributor {
             return;
         }
         const dst = repoKey(destination);
-        // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end.
-        push(this.untaggedSuccess, dst, { digest, logLine });
+        // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end,
+        // and only kept for repositories with digest-only entries (nothing else can use them).
+        const wanted = this.digestOnlyDigests(dst);
+        if (wanted === undefined)
+            return;
+        const lines = this.untaggedSuccess.get(dst);
+        if (lines === undefined) {
+            const byDigest = new Map();
+            if (wanted.has(digest))
+                byDigest.set(digest, logLine);
+            this.untaggedSuccess.set(dst, { count: 1, first: logLine, byDigest });
+            return;
+        }
+        lines.count++;
+        if (wanted.has(digest) && !lines.byDigest.has(digest))
+            lines.byDigest.set(digest, logLine);
+    }
+    /** Source digests of the digest-only entries pushed to `dst`; undefined when it has none. */
+    digestOnlyDigests(dst) {
+        let known = this.digestOnly.get(dst);
+        if (known === undefined) {
+            const ids = this.byDestTag.get(`${dst}:`);
+            // Cached for repositories the mapping pushes digest-only to (bounded by the mapping).
+            if (ids === undefined)
+                return undefined;
+            known = new Set(ids.map((id) => this.entry(id).source.digest));
+            this.digestOnly.set(dst, known);
+        }
+        return known;
     }
     /**
      * The entries a tagged success line confirms, memoised by the line's own spelling: a log of
@@ -1279,8 +1387,9 @@ class Attributor {
         const dst = repoKey(destination);
         const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? NONE_IDS;
         // Bounded by the mapping: a log of endless distinct lines must not grow it.
-        if (this.successMemoSize >= 2 * this.entries.length + 1024)
+        if (this.successMemoSize >= Math.min(2 * this.entries.length + 1024, this.bounds.successMemo)) {
             return ids;
+        }
         this.successMemoSize++;
         if (known === undefined)
             this.successMemo.set(destination, [{ tag, ids }]);
@@ -1295,9 +1404,10 @@ class Attributor {
         return ids;
     }
     onError(text, logLine) {
-        const c = classify(text);
-        const failure = { ...c, logLine };
-        if (isRunSummary(text)) {
+        const meaning = this.errorMeaning(text);
+        const { c, subject } = meaning;
+        const failure = { class: c.class, reason: c.reason, retryable: c.retryable, logLine };
+        if (meaning.runSummary) {
             if (/during planning/.test(text))
                 this.runEnd = 'planning-aborted';
             else if (/while uploading images/.test(text))
@@ -1308,18 +1418,43 @@ class Attributor {
         // A usage error before any plan output means oc rejected its arguments: nothing ran.
         if (c.class === 'usage' && !this.sawPlan)
             this.runEnd = 'rejected';
-        const subject = parseErrorSubject(text);
-        if (!this.target(subject, failure)) {
+        if (!this.target(subject, failure, false, meaning.ids)) {
             this.addRunLevel({ severity: 'error', class: c.class, reason: c.reason, text, logLine });
         }
     }
     /**
-     * The first MAX_RUN_LEVEL findings are kept whole; later ones are counted per severity and
-     * class, so a log of millions of unattributable lines cannot exhaust memory.
+     * classify and parseErrorSubject of an error text, remembered: a log of repeated attempts
+     * prints the same errors again and again. Bounded in entries and in the length of a text.
+     */
+    errorMeaning(text) {
+        const known = this.errorMemo.get(text);
+        if (known !== undefined)
+            return known;
+        const subject = parseErrorSubject(text);
+        const ids = this.resolve(subject);
+        const meaning = {
+            c: classify(text),
+            subject,
+            runSummary: isRunSummary(text),
+            // The entries it names (resolve is a function of the subject), unless they are many.
+            ...(ids.length <= MAX_MEMO_IDS ? { ids } : {})
+        };
+        if (text.length <= MAX_MEMO_TEXT && this.errorMemo.size < MAX_ERROR_MEMO) {
+            this.errorMemo.set(text, meaning);
+        }
+        return meaning;
+    }
+    /**
+     * The first findings are kept whole, up to `bounds.runLevel` of them and `bounds.runLevelChars`
+     * of text (the first one always); later ones are counted per severity and class, so a log
+     * of millions of unattributable lines, or of huge ones, cannot exhaust memory.
      */
     addRunLevel(f) {
-        if (this.runLevel.length < MAX_RUN_LEVEL) {
+        const { runLevel, runLevelChars } = this.bounds;
+        const fits = this.runLevelChars + f.text.length <= runLevelChars || this.runLevel.length === 0;
+        if (this.runLevel.length < runLevel && fits) {
             this.runLevel.push(f);
+            this.runLevelChars += f.text.length;
             return;
         }
         const key = `${f.severity} ${f.class}`;
@@ -1362,22 +1497,23 @@ class Attributor {
         }
     }
     /** Routes a failure to the entries its subject names. False when it names none. */
-    target(subject, failure, onlyUnconfirmed = false) {
-        const ids = this.resolve(subject);
+    target(subject, failure, onlyUnconfirmed = false, resolved) {
+        const ids = resolved ?? this.resolve(subject);
         if (ids.length === 0)
             return false;
         const byRepo = subject.kind === 'destination-repo' || subject.kind === 'source-repo';
         const byResolvedDigest = subject.kind === 'source-digest' && !this.exactDigest(subject);
         if (onlyUnconfirmed || byResolvedDigest) {
-            this.deferred.push({ ids, failure, onlyUnconfirmed: true });
+            for (const id of ids)
+                this.addDeferred(id, failure);
         }
         else if (byRepo && subject.kind === 'destination-repo') {
             // Blob failures name a repository, not a tag. On registries a tag that was pushed is
             // complete (the registry checked its blobs); on file:// and s3:// it proves nothing.
             const proven = ids.filter((id) => pushProvesBlobs(this.entry(id)));
             const unproven = ids.filter((id) => !pushProvesBlobs(this.entry(id)));
-            if (proven.length)
-                this.deferred.push({ ids: proven, failure, onlyUnconfirmed: true });
+            for (const id of proven)
+                this.addDeferred(id, failure);
             this.fail(unproven, failure);
         }
         else {
@@ -1459,88 +1595,122 @@ class Attributor {
     closeAttempt() {
         if (this.eventsInAttempt > 0) {
             this.resolveUntagged();
-            for (const d of this.deferred) {
-                for (const id of d.ids) {
-                    if (d.onlyUnconfirmed && this.successes(id) > 0)
-                        continue;
-                    this.addFailure(id, d.failure);
-                }
+            for (const [id, failures] of this.markDeferred) {
+                if (this.successes(id) > 0)
+                    continue;
+                for (const f of failures)
+                    this.addFailure(id, f);
             }
             for (const id of this.touched)
-                this.apply(id, this.marks[id]);
-            const c = this.current;
-            this.attempts.push({
-                attempt: Math.max(c.attempt, 1),
-                ...(c.planningSeconds !== undefined ? { planningSeconds: c.planningSeconds } : {}),
-                ...(c.mirroringSeconds !== undefined ? { mirroringSeconds: c.mirroringSeconds } : {}),
-                ...(c.rate !== undefined ? { rate: c.rate } : {}),
-                ...(c.bytesPerSecond !== undefined ? { bytesPerSecond: c.bytesPerSecond } : {}),
-                errors: c.errors,
-                warnings: c.warnings,
-                successLines: c.successLines,
-                logLines: c.lastLine - c.firstLine + 1
-            });
+                this.apply(id);
+            this.recordAttempt();
         }
         this.touched.length = 0;
         this.epoch++;
-        this.deferred = [];
-        this.untaggedSuccess = new Map();
+        this.markMoreSuccess.clear();
+        this.markFailures.clear();
+        this.markDeferred.clear();
+        this.untaggedSuccess.clear();
         this.eventsInAttempt = 0;
+    }
+    /**
+     * The first `bounds.attempts` records are kept whole, and the latest; those between are
+     * summed into `omitted` (a log of 100,000 concatenated runs keeps a hundred and one records).
+     */
+    recordAttempt() {
+        const c = this.current;
+        const record = {
+            attempt: Math.max(c.attempt, 1),
+            ...(c.planningSeconds !== undefined ? { planningSeconds: c.planningSeconds } : {}),
+            ...(c.mirroringSeconds !== undefined ? { mirroringSeconds: c.mirroringSeconds } : {}),
+            ...(c.rate !== undefined ? { rate: c.rate } : {}),
+            ...(c.bytesPerSecond !== undefined ? { bytesPerSecond: c.bytesPerSecond } : {}),
+            errors: c.errors,
+            warnings: c.warnings,
+            successLines: c.successLines,
+            logLines: c.lastLine - c.firstLine + 1
+        };
+        if (this.attempts.length < this.bounds.attempts) {
+            this.attempts.push(record);
+            return;
+        }
+        const prev = this.latestAttempt;
+        this.latestAttempt = record;
+        if (prev === undefined)
+            return;
+        const o = this.omitted;
+        if (o === undefined) {
+            this.omitted = {
+                count: 1,
+                firstAttempt: prev.attempt,
+                lastAttempt: prev.attempt,
+                errors: prev.errors,
+                warnings: prev.warnings,
+                successLines: prev.successLines,
+                logLines: prev.logLines
+            };
+            return;
+        }
+        o.count++;
+        o.lastAttempt = prev.attempt;
+        o.errors += prev.errors;
+        o.warnings += prev.warnings;
+        o.successLines += prev.successLines;
+        o.logLines += prev.logLines;
     }
     resolveUntagged() {
         for (const [dst, lines] of this.untaggedSuccess) {
             const digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id));
             for (const e of digestOnly) {
-                const exact = lines.find((l) => l.digest === e.source.digest);
+                const exact = lines.byDigest.get(e.source.digest);
                 // Filtered to one platform, oc pushes the child's digest: accept it only when unambiguous.
-                const hit = exact ?? (digestOnly.length === 1 && lines.length === 1 ? lines[0] : undefined);
-                if (hit)
-                    this.addSuccess(e.id, hit.logLine);
+                const hit = exact ?? (digestOnly.length === 1 && lines.count === 1 ? lines.first : undefined);
+                if (hit !== undefined)
+                    this.addSuccess(e.id, hit);
             }
         }
     }
-    apply(id, m) {
+    apply(id) {
         if (this.byId[id] === undefined)
             return;
-        let s = this.state[id];
-        if (!s) {
-            s = { classes: NONE, reasons: NONE, evidence: NONE };
-            this.state[id] = s;
-        }
         const attempt = Math.max(this.attempt, 1);
-        if (m.failures.length) {
-            s.status = 'failed';
-            s.classes = unique(m.failures.map((f) => f.class));
-            const reasons = m.failures.map((f) => f.reason);
-            if (m.successes && !pushProvesBlobs(this.entry(id)))
+        const failures = this.markFailures.get(id) ?? NONE;
+        const successes = this.markSuccesses[id] ?? 0;
+        if (failures.length) {
+            this.status[id] = FAILED;
+            const classes = unique(failures.map((f) => f.class));
+            const reasons = failures.map((f) => f.reason);
+            if (successes && !pushProvesBlobs(this.entry(id)))
                 reasons.push(SUCCESS_ANYWAY);
-            s.reasons = unique(reasons).slice(0, MAX_REASONS);
-            s.evidence = unique([...m.failures.map((f) => f.logLine), ...successList(m)]).slice(0, MAX_EVIDENCE);
-            s.lastFailedAttempt = attempt;
-            s.recoveredAfter = undefined;
+            this.detail.set(id, {
+                classes,
+                reasons: unique(reasons).slice(0, MAX_REASONS),
+                evidence: unique([...failures.map((f) => f.logLine), ...this.successList(id)]).slice(0, MAX_EVIDENCE)
+            });
+            this.lastFailedAttempt[id] = attempt;
+            this.recoveredAfter[id] = 0;
         }
-        else if (m.successes) {
-            if (s.status === 'failed' && s.lastFailedAttempt !== undefined) {
-                s.recoveredAfter = s.lastFailedAttempt;
+        else if (successes) {
+            if (this.status[id] === FAILED && this.lastFailedAttempt[id] !== 0) {
+                this.recoveredAfter[id] = this.lastFailedAttempt[id] ?? 0;
             }
-            s.status = 'mirrored';
-            s.classes = NONE;
-            s.reasons = NONE;
-            // Overwritten in place, never emptied (that would free and reallocate its storage each
-            // attempt); finish() hands out copies.
-            const n = Math.min(m.successes, MAX_EVIDENCE);
-            if (s.evidence === NONE)
-                s.evidence = [];
-            s.evidence[0] = m.firstSuccess;
-            for (let i = 1; i < n; i++)
-                s.evidence[i] = m.moreSuccess?.[i - 1];
-            if (s.evidence.length > n)
-                s.evidence.length = n;
+            this.status[id] = MIRRORED;
+            this.mirroredAt[id] = this.markFirstSuccess[id] ?? 0;
+            // One success line (the usual case) needs no list: mirroredAt is the evidence.
+            if (successes > 1)
+                this.detail.set(id, { classes: NONE, reasons: NONE, evidence: this.successList(id) });
+            else
+                this.detail.delete(id);
         }
+    }
+    /** The entry's success lines in this attempt, up to the evidence bound. */
+    successList(id) {
+        if (this.successes(id) === 0)
+            return [];
+        return [this.markFirstSuccess[id] ?? 0, ...(this.markMoreSuccess.get(id) ?? NONE)];
     }
 }
 const unique = (items) => [...new Set(items)];
-const successList = (m) => m.successes === 0 ? [] : [m.firstSuccess, ...(m.moreSuccess ?? [])];
 const sameFile = (a, b) => a === b || a.replace(/^\.\//, '') === b.replace(/^\.\//, '');
 /** A failed line is retried only when every class is retryable; `dependency` follows its cause. */
 function classesRetryable(classes) {
@@ -1677,7 +1847,14 @@ class SuccessLineCache {
         return parts;
     }
     same(e, buf, start, end) {
-        return buf.compare(e.arena, e.at, e.at + e.length, start, end) === 0;
+        // A loop, not Buffer.compare: lines are short (≤ MAX_REMEMBERED) and this runs per line.
+        if (e.length !== end - start)
+            return false;
+        const arena = e.arena;
+        for (let i = 0, a = e.at; i < e.length; i++)
+            if (arena[a + i] !== buf[start + i])
+                return false;
+        return true;
     }
     /** Copies the bytes into the arena (a line is at most 64 KiB, see MAX_LINE_BYTES). */
     store(buf, start, end) {
@@ -1729,23 +1906,49 @@ const TOP_LEVEL_RE = /^(?:(?:error|warning|info|uploading|mounted): |Error: |War
 // Errors CheckErr prints before any work starts (docs/oc-behaviour.md §1.4, §4): each ends the run.
 const PRE_RUN_RE = /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/;
 const FINAL_ERROR_RE = /^(?:one or more errors occurred(?: while uploading images)?|an error occurred during planning)$/;
-const DURATION_UNITS = {
-    h: 3600,
-    m: 60,
-    s: 1,
-    ms: 1e-3,
-    us: 1e-6,
-    µs: 1e-6,
-    μs: 1e-6,
-    ns: 1e-9
-};
-/** Go's time.Duration.String() (`110ms`, `6.15s`, `2h33m43.97s`, `0s`) → seconds. */
+const isDigit = (c) => c >= 48 && c <= 57;
+/**
+ * Go's time.Duration.String() (`110ms`, `6.15s`, `2h33m43.97s`, `0s`) → seconds: one or more
+ * `<digits>[.<digits>]<unit>` with unit h, m, s, ms, us, µs, μs or ns. Hand-parsed (it runs for
+ * every attempt of a log of many), adding the parts in order as the regex form did.
+ */
 function parseGoDuration(text) {
-    if (!/^(?:\d+(?:\.\d+)?(?:h|m|s|ms|us|µs|μs|ns))+$/.test(text))
+    const n = text.length;
+    if (n === 0)
         return undefined;
     let total = 0;
-    for (const m of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|μs|ns)/g)) {
-        total += Number(m[1]) * (DURATION_UNITS[m[2] ?? ''] ?? 0);
+    let i = 0;
+    while (i < n) {
+        const from = i;
+        while (i < n && isDigit(text.charCodeAt(i)))
+            i++;
+        if (i === from)
+            return undefined;
+        if (text.charCodeAt(i) === 46 /* . */) {
+            const fraction = ++i;
+            while (i < n && isDigit(text.charCodeAt(i)))
+                i++;
+            if (i === fraction)
+                return undefined;
+        }
+        const value = Number(text.slice(from, i));
+        const c = text.charCodeAt(i);
+        const s = text.charCodeAt(i + 1) === 115; /* s */
+        let unit;
+        if (c === 104 /* h */)
+            unit = 3600;
+        else if (c === 109 /* m */)
+            unit = s ? 1e-3 : 60;
+        else if (c === 115 /* s */)
+            unit = 1;
+        else if ((c === 117 /* u */ || c === 0xb5 /* µ */ || c === 0x3bc) /* μ */ && s)
+            unit = 1e-6;
+        else if (c === 110 /* n */ && s)
+            unit = 1e-9;
+        else
+            return undefined;
+        i += unit < 1 ? 2 : 1;
+        total += value * unit;
     }
     return Math.round(total * 1e9) / 1e9;
 }
@@ -1902,7 +2105,10 @@ class LogParser {
             const n = end - start - 2;
             if (this.planRepoBytes.length < n)
                 this.planRepoBytes = Buffer.allocUnsafe(Math.max(256, n));
-            buf.copy(this.planRepoBytes, 0, start + 2, end);
+            // A loop, not Buffer.copy: repository names are short, and this runs for every header.
+            const to = this.planRepoBytes;
+            for (let i = 0, from = start + 2; i < n; i++)
+                to[i] = buf[from + i];
             this.planRepoPending = n;
             this.planList = 'none';
             return true;
@@ -2011,7 +2217,7 @@ class LogParser {
         this.open = undefined;
         out.push({
             kind: 'error',
-            text: open.lines.join('\n'),
+            text: open.lines.length === 1 ? open.lines[0] : open.lines.join('\n'),
             logLine: open.logLine,
             inPlanTree: open.inPlanTree
         });
@@ -2807,41 +3013,89 @@ async function loadMappingFiles(paths, cwd) {
 // Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
 
 
-function buildReport(set, triage) {
-    const byId = new Map(set.entries.map((e) => [e.id, e]));
-    const lines = [];
-    const counts = {};
+/** Each verdict with its mapping entry (verdicts naming no entry are skipped). */
+function* verdictEntries(set, triage) {
+    // Ids are the entries' indexes in their set; a Map only for sets built otherwise.
+    const dense = set.entries.every((e, i) => e.id === i);
+    const byId = dense ? undefined : new Map(set.entries.map((e) => [e.id, e]));
     for (const v of triage.verdicts) {
-        const entry = byId.get(v.entryId);
-        if (!entry)
-            continue;
-        lines.push(reportLine(entry, v));
-        if (v.status === 'failed')
-            for (const c of v.classes)
-                counts[c] = (counts[c] ?? 0) + 1;
+        const entry = byId ? byId.get(v.entryId) : set.entries[v.entryId];
+        if (entry)
+            yield [entry, v];
     }
-    const failed = lines.filter((l) => l.status === 'failed');
+}
+function reportSummary(set, triage) {
+    const counts = {};
+    let entries = 0;
+    let failed = 0;
+    let retryable = 0;
+    let recovered = 0;
+    for (const [, v] of verdictEntries(set, triage)) {
+        entries++;
+        if (v.recoveredAfter !== undefined)
+            recovered++;
+        if (v.status !== 'failed')
+            continue;
+        failed++;
+        if (v.retryable)
+            retryable++;
+        for (const c of v.classes)
+            counts[c] = (counts[c] ?? 0) + 1;
+    }
     return {
         version: 1,
-        lines,
         counts,
         runLevel: triage.runLevel,
         findings: set.findings,
         stats: {
-            entries: lines.length,
-            mirrored: lines.length - failed.length,
-            failed: failed.length,
-            retryable: failed.filter((l) => l.retryable).length,
-            permanent: failed.filter((l) => !l.retryable).length,
-            recovered: lines.filter((l) => l.recoveredAfter !== undefined).length,
+            entries,
+            mirrored: entries - failed,
+            failed,
+            retryable,
+            permanent: failed - retryable,
+            recovered,
             runLevelErrors: triage.runLevel
                 .filter((f) => f.severity === 'error')
                 .reduce((n, f) => n + (f.count ?? 1), 0),
-            attempts: triage.attempts.length
+            attempts: triage.attempts.length + (triage.attemptsOmitted?.count ?? 0)
         },
-        attempts: triage.attempts
+        attempts: triage.attempts,
+        ...(triage.attemptsOmitted ? { attemptsOmitted: triage.attemptsOmitted } : {})
     };
 }
+function buildReport(set, triage) {
+    const lines = [];
+    for (const [entry, v] of verdictEntries(set, triage))
+        lines.push(reportLine(entry, v));
+    const { version, ...rest } = reportSummary(set, triage);
+    return { version, lines, ...rest };
+}
+/** Text handed out per chunk by reportJsonChunks. */
+const JSON_CHUNK_CHARS = 1 << 16;
+/**
+ * `JSON.stringify(buildReport(set, triage), null, 2) + '\n'`, character for character, in
+ * chunks of about 64 KiB, one report line at a time: a 200,000-line mapping's report is
+ * written without its lines' objects or its whole text ever being in memory.
+ */
+function* reportJsonChunks(set, triage) {
+    const { version, ...rest } = reportSummary(set, triage);
+    let buf = `{\n  "version": ${JSON.stringify(version)},\n  "lines": [`;
+    let any = false;
+    for (const [entry, v] of verdictEntries(set, triage)) {
+        buf += `${any ? ',' : ''}\n    ${indent(JSON.stringify(reportLine(entry, v), null, 2), 4)}`;
+        any = true;
+        if (buf.length >= JSON_CHUNK_CHARS) {
+            yield buf;
+            buf = '';
+        }
+    }
+    buf += any ? '\n  ]' : ']';
+    for (const [key, value] of Object.entries(rest)) {
+        buf += `,\n  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), 2)}`;
+    }
+    yield buf + '\n}\n';
+}
+const indent = (json, spaces) => json.replaceAll('\n', '\n' + ' '.repeat(spaces));
 function reportLine(entry, v) {
     return {
         file: entry.file,
@@ -3108,33 +3362,43 @@ async function triage(opts, cli) {
             '(no error:, info:, plan or success line); is this the right file?');
     }
     const result = attributor.finish();
-    const report = buildReport(set, result);
+    const summary = reportSummary(set, result);
+    // The whole report (an object per mapping line) only for the table; -q and --json need none.
     if (!opts.quiet)
-        io.out(renderTable(report));
+        io.out(renderTable(buildReport(set, result)));
     else {
-        const s = report.stats;
+        const s = summary.stats;
         io.out(`${s.mirrored} of ${s.entries} mapping entries mirrored, ${s.failed} failed\n`);
     }
-    if (opts.json) {
-        const text = JSON.stringify(report, null, 2) + '\n';
-        if (opts.json === '-')
-            cli.out(text);
-        else
-            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, opts.json), text);
-    }
+    if (opts.json === '-')
+        for (const chunk of reportJsonChunks(set, result))
+            cli.out(chunk);
+    else if (opts.json)
+        await writeChunks((0,external_node_path_namespaceObject.resolve)(io.cwd, opts.json), reportJsonChunks(set, result));
     if (opts.retryOut) {
         const retry = renderRetryMapping(set, result.verdicts);
         if (retry) {
             await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, opts.retryOut), retry);
-            io.out(`retry mapping: ${opts.retryOut} (${report.stats.failed} entr${report.stats.failed === 1 ? 'y' : 'ies'}); ` +
+            io.out(`retry mapping: ${opts.retryOut} (${summary.stats.failed} entr${summary.stats.failed === 1 ? 'y' : 'ies'}); ` +
                 `rerun with: oc image mirror -f ${opts.retryOut} --force …\n`);
         }
         else if (!opts.quiet)
             io.out('nothing to retry: every line was mirrored\n');
     }
-    if (report.stats.entries === 0 && read.lines === 0)
+    if (summary.stats.entries === 0 && read.lines === 0)
         io.err('warning: the log is empty\n');
-    return report.stats.failed > 0 ? EXIT_FAILED : EXIT_OK;
+    return summary.stats.failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
+/** Writes the chunks to a file as they come (a large report is never whole in memory). */
+async function writeChunks(path, chunks) {
+    const file = await (0,promises_namespaceObject.open)(path, 'w');
+    try {
+        for (const chunk of chunks)
+            await file.write(chunk);
+    }
+    finally {
+        await file.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/validate.ts
