@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs'
 import { triageCommand, TRIAGE_HELP } from './cli/triage.js'
 import { validateCommand } from './cli/validate.js'
 import { verifyCommand } from './cli/verify.js'
+import { mergeCommand } from './cli/merge.js'
+import { shardCommand } from './cli/shard.js'
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './cli/io.js'
 
 const HELP = `mirror-guard — make \`oc image mirror\` failures visible, retryable and provable.
@@ -14,6 +16,8 @@ Commands:
   triage    read an oc image mirror log: which mapping lines failed and why, plus a retry mapping
   verify    check that a mirror is complete (file:// trees on disk, or registries over HTTP)
   validate  check mapping files for what oc would reject or silently misread (no network)
+  shard     split a mapping into N shards (print the split, or write one shard's mapping)
+  merge     merge the JSON reports of a mapping's shards: one verdict, one retry mapping
 
 Options:
   -h, --help     this text
@@ -49,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
       return verifyCommand(rest, io)
     case 'validate':
       return validateCommand(rest, io)
+    case 'shard':
+      return shardCommand(rest, io)
+    case 'merge':
+      return mergeCommand(rest, io)
     case '-V':
     case '--version':
       io.out(`mirror-guard ${packageVersion()}\n`)

@@ -8,6 +8,7 @@ import { isDirectory, message, saveState, setOutputs, type Ctx } from './action/
 import { mirrorMode } from './action/mirror-mode.js'
 import { runPost } from './action/post.js'
 import { validateMode } from './action/validate-mode.js'
+import { shardArtifactName } from './core/shard-plan.js'
 import { readInputs } from './github/inputs.js'
 import { isPost, markPost } from './github/state.js'
 import type { RunState } from './run/run-state.js'
@@ -44,7 +45,15 @@ export async function runMain(): Promise<void> {
       setOutputs({})
       return
     }
-    const inputs = read.inputs
+    // A shard uploads under its own names: the matrix's jobs share one run's artifact namespace.
+    const shard = read.inputs.shard
+    const inputs = shard
+      ? {
+          ...read.inputs,
+          artifactName: shardArtifactName(read.inputs.artifactName, shard),
+          retryArtifactName: shardArtifactName(read.inputs.retryArtifactName, shard)
+        }
+      : read.inputs
     const cwd = resolve(
       process.env['GITHUB_WORKSPACE'] || process.cwd(),
       inputs.workingDirectory ?? '.'

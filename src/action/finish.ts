@@ -5,6 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isRunSummary } from '../core/classify.js'
 import { buildReport, renderRetryMapping } from '../core/report.js'
+import type { MappingFileDigest } from '../core/shard-merge.js'
 import type { MappingFinding, MappingSet } from '../core/types.js'
 import { emitAnnotations, planAnnotations } from '../github/annotations.js'
 import { uploadFiles } from '../github/artifacts.js'
@@ -29,6 +30,8 @@ export interface FinishInput {
   readonly logPath: string
   readonly notes: string[]
   readonly locate: (file: string, line: number) => { file: string; line: number }
+  /** The mapping files and their digests (for `mirror-guard merge` and the aggregate). */
+  readonly files: readonly MappingFileDigest[]
 }
 
 export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
@@ -50,6 +53,10 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
     reportPath,
     JSON.stringify(
       {
+        ...(inputs.shard
+          ? { shard: { index: inputs.shard.index, count: inputs.shard.count } }
+          : {}),
+        mapping: { files: f.files, entries: f.set.entries.length },
         ...report,
         run: {
           mode: inputs.dryRun ? 'dry-run' : 'mirror',
@@ -123,7 +130,9 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
   // Summary.
   await writeSummary(
     renderSummary({
-      title: inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard',
+      title:
+        (inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard') +
+        (inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : ''),
       mode: inputs.dryRun ? 'dry-run' : 'mirror',
       lines,
       findings,

@@ -5,6 +5,9 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { loadMappingFiles } from '../core/mapping-files.js'
 import type { RetryPolicy } from '../core/retry-plan.js'
+import { mappingDigests } from '../core/shard-merge.js'
+import { renderShardMapping, shardEntries, type ShardSpec } from '../core/shard-plan.js'
+import type { MappingEntry } from '../core/types.js'
 import type { Engine } from '../engines/engine.js'
 import { OcEngine } from '../engines/oc.js'
 import { SkopeoEngine } from '../engines/skopeo.js'
@@ -117,6 +120,40 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
     return
   }
 
+  // A shard mirrors only its share: whole destination repositories (src/core/shard-plan.ts).
+  const shard = inputs.shard
+  const scope = shard ? shardEntries(set.entries, shard) : set.entries
+  const files = mappingDigests(mappingFiles.map((file) => ({ file, text: texts.get(file) ?? '' })))
+  if (shard) {
+    core.info(
+      `Shard ${shard.index}/${shard.count}: ${scope.length} of ${set.entries.length} mapping entries.`
+    )
+    notes.push(
+      `Shard ${shard.index} of ${shard.count}: ${scope.length} of the ${set.entries.length} mapping entries.`
+    )
+  }
+  if (scope.length === 0) {
+    // More shards than destination repositories: this one has nothing to do, and says so.
+    await finish(ctx, {
+      set,
+      texts,
+      job: {
+        triage: { verdicts: [], runLevel: [], attempts: [] },
+        attempts: [],
+        aborted: false,
+        ranIds: [],
+        lastFailure: new Map()
+      },
+      toolVersion: '',
+      engine: inputs.engine,
+      logPath: join(ctx.workDir, 'oc-mirror.log'),
+      notes: [...notes, 'Nothing to mirror in this shard.'],
+      locate,
+      files
+    })
+    return
+  }
+
   // 3. Engine and version.
   const engine = makeEngine(ctx, authFile)
   let toolVersion: string
@@ -132,12 +169,15 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
   core.info(`${engine.name}: ${toolVersion.split('\n')[0] ?? ''}`)
 
   // 4. Attempts.
-  const firstMappingFile =
-    mappingFiles.length === 1 ? mappingFiles[0] : writeCombinedMapping(ctx, mappingFiles, texts)
+  const firstMappingFile = shard
+    ? writeShardMapping(ctx, scope, shard)
+    : mappingFiles.length === 1
+      ? mappingFiles[0]
+      : writeCombinedMapping(ctx, mappingFiles, texts)
   ctx.state = {
     ...ctx.state,
     mappingFiles,
-    scopeIds: set.entries.map((e) => e.id)
+    scopeIds: scope.map((e) => e.id)
   }
   saveState(ctx)
   const log = new AttemptLog(ctx.workDir)
@@ -156,7 +196,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
     job = await runJob({
       engine,
       set,
-      scope: set.entries,
+      scope,
       firstMappingFile,
       workDir: ctx.workDir,
       log,
@@ -205,8 +245,16 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
     engine: engine.name,
     logPath: log.combinedPath,
     notes,
-    locate
+    locate,
+    files
   })
+}
+
+function writeShardMapping(ctx: Ctx, scope: readonly MappingEntry[], shard: ShardSpec): string {
+  const path = join(ctx.workDir, `mapping-shard-${shard.index}-of-${shard.count}.txt`)
+  const header = `mirror-guard shard ${shard.index} of ${shard.count}: ${scope.length} mapping entries`
+  writeFileSync(path, renderShardMapping(scope, header), { mode: 0o600 })
+  return path
 }
 
 function writeCombinedMapping(

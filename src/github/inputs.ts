@@ -2,6 +2,7 @@
 // against, and a pure reader that lists every problem at once.
 
 import { CLASS_INFO } from '../core/classify.js'
+import { parseShardSpec, type ShardSpec } from '../core/shard-plan.js'
 import type { FailureClass } from '../core/types.js'
 
 export interface InputSpec {
@@ -64,6 +65,8 @@ export interface Inputs {
   /** `owner/name`; undefined = the current repository. */
   readonly repository?: string
   readonly githubToken?: string
+  /** This job mirrors only shard `index` of `count` (a job matrix); undefined = every line. */
+  readonly shard?: ShardSpec
 }
 
 export type ReadInputsResult =
@@ -242,6 +245,11 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     name: 'retry-artifact-name',
     description: 'Name of the artifact holding the retry mapping (lines still failing).',
     default: 'oc-mirror-retry-mapping'
+  },
+  {
+    name: 'shard',
+    description:
+      '`I/N` (1 ≤ I ≤ N ≤ 256): mirror only shard I of N of the mapping lines, for a job matrix. All lines of one destination repository stay in one shard; the split is deterministic (see Shards). Artifacts get the suffix `-I-of-N`. Empty: every line.'
   },
   {
     name: 'retention-days',
@@ -522,6 +530,14 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     )
   }
 
+  const shardText = optional('shard')
+  let shard: ShardSpec | undefined
+  if (shardText !== undefined) {
+    const parsed = parseShardSpec(shardText)
+    if ('error' in parsed) errors.push(`Input shard: ${parsed.error}.`)
+    else shard = parsed.spec
+  }
+
   const repository = optional('repository')
   if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
     errors.push(`Input repository: ${show(repository)} is not of the form owner/name.`)
@@ -565,7 +581,8 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     retryFromMissing: oneOf<RetryFromMissing>('retry-from-missing', ['skip', 'full', 'fail']),
     runId: int('run-id', 1, undefined),
     repository,
-    githubToken: optional('github-token')
+    githubToken: optional('github-token'),
+    shard
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs }
 }
