@@ -141,6 +141,22 @@ describe('registry credentials', () => {
     expect(process.exitCode).toBe(1)
   })
 
+  it.each(['0/3', '4/3', 'a/b'])('shard: %s is a clear error and nothing runs', async (shard) => {
+    const e = setup([{ case: '4.12/clean-reg' }])
+    const mapping = e.mappingFrom('4.12/clean-reg')
+    e.stub({ ...BASE, mapping, shard })
+    const stdout = captureStdout()
+    await run()
+    const errors = annotations(stdout()).filter((a) => a.level === 'error')
+    expect(errors.map((a) => a.message)).toEqual([
+      expect.stringMatching(new RegExp(`^Input shard: "${shard}"[: ]`)),
+      '1 invalid input; nothing was run.'
+    ])
+    expect(e.allCalls()).toEqual([])
+    expect(e.outputs()['outcome']).toBe('failed')
+    expect(process.exitCode).toBe(1)
+  })
+
   it('lists every invalid input at once and runs nothing', async () => {
     const e = setup([{ case: '4.12/clean-reg' }])
     e.stub({ mapping: 'm.txt', 'max-attempts': 'many', 'on-failure': 'explode', upload: 'false' })

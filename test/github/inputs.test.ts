@@ -121,7 +121,8 @@ describe('readInputs defaults', () => {
       'retry-from-missing': 'full',
       'run-id': '123456789',
       repository: 'octo/repo.js',
-      'github-token': 'ghs_x'
+      'github-token': 'ghs_x',
+      shard: ' 2/8 '
     })
     expect(i).toMatchObject({
       mapping: ['a.txt', 'b.txt'],
@@ -159,7 +160,8 @@ describe('readInputs defaults', () => {
       retryFromMissing: 'full',
       runId: 123456789,
       repository: 'octo/repo.js',
-      githubToken: 'ghs_x'
+      githubToken: 'ghs_x',
+      shard: { index: 2, count: 8 }
     })
     expect(i.registryAuth).toContain('auths')
   })
@@ -216,6 +218,18 @@ describe('readInputs rejects bad values, naming input, value and what is accepte
     ],
     ['run-id', { 'run-id': 'abc' }, /^Input run-id: "abc" is not a whole number/],
     ['retry-delay', { 'retry-delay': '-1' }, /^Input retry-delay: "-1" is not a duration/],
+    ['shard 0/3', { shard: '0/3' }, /^Input shard: "0\/3": the shard index must be from 1 to 3\.$/],
+    ['shard 4/3', { shard: '4/3' }, /^Input shard: "4\/3": the shard index must be from 1 to 3\.$/],
+    [
+      'shard a/b',
+      { shard: 'a/b' },
+      /^Input shard: "a\/b" is not of the form I\/N \(e\.g\. 2\/8\)\.$/
+    ],
+    [
+      'shard 1/257',
+      { shard: '1/257' },
+      /^Input shard: "1\/257": the shard count must be from 1 to 256\.$/
+    ],
     [
       'attempt-timeout unit',
       { 'attempt-timeout': '5d' },
