@@ -6,7 +6,7 @@
 // Environment:
 //   BENCH_SIZES=10,100,1000   log sizes in MB for the triage measurement (1000 = 1 GB)
 //   BENCH_RUNS=N              runs per measurement (default 5; 3 for the mapping scale)
-//   BENCH_SKIP=retry,scale    skip sections: triage, scale, retry, overhead
+//   BENCH_SKIP=retry,scale    skip sections: triage, scale, retry, overhead, shards
 //   BENCH_OUT=FILE            where to write the report (default BENCHMARKS.md; '-' = none)
 //   BENCH_JSON=FILE           also write the raw results as JSON
 //   BENCH_FROM_JSON=FILE      measure nothing: write the report from results saved by BENCH_JSON
@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url'
 import { fmtMb, fmtMs, fmtRange, rssMethod } from './bench/measure.mjs'
 import { benchActionSummary, benchReport, benchStartup } from './bench/overhead.mjs'
 import { benchRetry } from './bench/retry.mjs'
+import { benchShards, renderShards } from './bench/shard.mjs'
 import { benchEdgeShapes, benchMappingScale, benchTriageSizes } from './bench/triage.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -150,6 +151,9 @@ async function main() {
         // One run when a single run already takes longer than this (see BENCHMARKS.md).
         slowMs: 30_000
       })
+    }
+    if (!skip.has('shards')) {
+      res.shards = await benchShards(ctx, { entries: 20_000, count: 32, runs: runsOverride ?? 5 })
     }
     res.loadEnd = load()
     res.totalMs = performance.now() - t0
@@ -332,6 +336,7 @@ function render(res) {
   if (res.scale) renderScale(L, res)
   renderRetry(L, res)
   if (res.startup) renderOverhead(L, res)
+  if (res.shards) renderShards(L, res)
   L.push('## How to run', '')
   L.push('```sh')
   L.push('npm run build                        # the benchmarks run the committed bundles')
