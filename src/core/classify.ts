@@ -322,6 +322,13 @@ const RULES: readonly Rule[] = [
   },
   // `error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not found\n"`
   { re: /error parsing HTTP 404 response body/, class: 'not-found', reason: 'HTTP 404' },
+  // oc 4.13 asks registries for Docker and OCI manifests but not OCI indexes (4.13/429-json-child-blob-list-reg):
+  // `manifest unknown: OCI index found, but accept header does not support OCI indexes`
+  {
+    re: /OCI index found, but accept header does not support OCI indexes/,
+    class: 'not-found',
+    reason: 'the source is an OCI image index, which this oc cannot read (oc 4.14 and later can)'
+  },
   // `manifest unknown: manifest unknown` (404-image-missing-reg), `MANIFEST_UNKNOWN`
   { re: /\bmanifest unknown\b|MANIFEST_UNKNOWN/, class: 'not-found', reason: 'manifest unknown' },
   // `name unknown: repository name not known to registry`
