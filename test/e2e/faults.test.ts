@@ -7,8 +7,8 @@
 // Faults are shaped from what each engine really does (transcripts of the same faults:
 // test/fixtures/oc-transcripts/4.13, 4.14): skopeo retries a 429 five times by itself and
 // reads each source manifest once before its copy; oc never retries a blob GET, answers a
-// failed HEAD of a tag with a GET of it, and its Go transport replays a GET reset on a reused
-// connection. On a registry destination oc then tries the manifest anyway and the registry
+// failed HEAD of a tag with a GET of it, and its Go transport replays a request reset before
+// its response on a reused connection. On a registry destination oc then tries the manifest anyway and the registry
 // refuses it (`manifest blob unknown`): a consequence that stays in the evidence only.
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -222,16 +222,17 @@ describe.each(ENGINES)('engine: $label, faults end to end', (c) => {
           ...(oc ? { first: 2 } : { nth: 2 }),
           action: '502'
         },
-        // oc's Go transport replays a GET reset on a reused connection (whether it is reused
-        // varies from run to run); it never replays the HEAD of the tag, oc's first request
-        // for an image, so the reset goes there.
+        // oc's Go transport replays a request reset before its response on a reused
+        // connection — blob GETs and manifest HEADs alike, and whether the connection is
+        // reused varies from run to run — so for oc the connection is cut mid-body instead
+        // (`unexpected EOF`), which it never replays.
         oc
           ? {
-              name: 'reset manifest',
-              method: 'HEAD',
-              path: manifestPath('srv/reset'),
+              name: 'cut blob',
+              method: 'GET',
+              path: blobPath('srv/reset', reset.manifests[0].layerDigests[0]),
               first: 1,
-              action: 'reset'
+              action: 'truncate'
             }
           : {
               name: 'reset blob',
