@@ -506,6 +506,13 @@ const RULES = [
     },
     // `error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not found\n"`
     { re: /error parsing HTTP 404 response body/, class: 'not-found', reason: 'HTTP 404' },
+    // oc 4.13 asks registries for Docker and OCI manifests but not OCI indexes (4.13/429-json-child-blob-list-reg):
+    // `manifest unknown: OCI index found, but accept header does not support OCI indexes`
+    {
+        re: /OCI index found, but accept header does not support OCI indexes/,
+        class: 'not-found',
+        reason: 'the source is an OCI image index, which this oc cannot read (oc 4.14 and later can)'
+    },
     // `manifest unknown: manifest unknown` (404-image-missing-reg), `MANIFEST_UNKNOWN`
     { re: /\bmanifest unknown\b|MANIFEST_UNKNOWN/, class: 'not-found', reason: 'manifest unknown' },
     // `name unknown: repository name not known to registry`
@@ -985,9 +992,40 @@ function escapeRune(cp) {
     return `\\U${cp.toString(16).padStart(8, '0')}`;
 }
 
+;// CONCATENATED MODULE: ./src/core/root-cause.ts
+/** Classes that describe a consequence of another failure, never a cause of their own. */
+const CONSEQUENCES = new Set(['dependency']);
+function isConsequence(cls) {
+    return CONSEQUENCES.has(cls);
+}
+/** Said when a line shows only consequences: its cause was printed nowhere oc tied to it. */
+const ROOT_CAUSE_NOT_PRINTED = 'root cause not printed in the log: oc reported only this consequence for the line (see the run-level errors and the log)';
+/** `items` with the root causes first, each group in its original order (stable). */
+function rootCauseFirst(items) {
+    return [
+        ...items.filter((i) => !isConsequence(i.class)),
+        ...items.filter((i) => isConsequence(i.class))
+    ];
+}
+/** The root-cause classes of a verdict; empty when the log showed only consequences. */
+function rootCauses(classes) {
+    return classes.filter((c) => !isConsequence(c));
+}
+/**
+ * What a failed line is titled by: its root-cause classes; only when none was printed, the
+ * consequence's class (the reasons then say that the root cause is missing from the log).
+ */
+function verdictTitle(classes) {
+    const causes = rootCauses(classes);
+    if (causes.length > 0)
+        return causes.join(', ');
+    return classes.length > 0 ? classes.join(', ') : 'unconfirmed';
+}
+
 ;// CONCATENATED MODULE: ./src/core/attribute.ts
 // Attribution: log events × mapping entries → one verdict per entry (docs/oc-behaviour.md §4.4).
 // Streaming: events are folded into per-entry state as they arrive; nothing is kept per log line.
+
 
 
 
@@ -1674,12 +1712,17 @@ class Attributor {
         if (this.byId[id] === undefined)
             return;
         const attempt = Math.max(this.attempt, 1);
-        const failures = this.markFailures.get(id) ?? NONE;
+        const marked = this.markFailures.get(id) ?? NONE;
         const successes = this.markSuccesses[id] ?? 0;
-        if (failures.length) {
+        if (marked.length) {
             this.status[id] = FAILED;
+            // Root causes lead (a blob's 429 before the manifest push it made fail), whatever order
+            // the errors were printed or resolved in; consequences stay as evidence after them.
+            const failures = rootCauseFirst(marked);
             const classes = unique(failures.map((f) => f.class));
             const reasons = failures.map((f) => f.reason);
+            if (rootCauses(classes).length === 0)
+                reasons.push(ROOT_CAUSE_NOT_PRINTED);
             if (successes && !pushProvesBlobs(this.entry(id)))
                 reasons.push(SUCCESS_ANYWAY);
             this.detail.set(id, {
@@ -3013,6 +3056,7 @@ async function loadMappingFiles(paths, cwd) {
 // Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
 
 
+
 /** Each verdict with its mapping entry (verdicts naming no entry are skipped). */
 function* verdictEntries(set, triage) {
     // Ids are the entries' indexes in their set; a Map only for sets built otherwise.
@@ -3149,7 +3193,9 @@ function renderRetryMapping(set, verdicts, options = {}) {
         const first = hit[0];
         const verdict = failed.get(first.id);
         const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
-        out.push(oneLine(`# ${first.file}:${first.line} ${classes.join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
+        // Like an annotation title: the root cause, not what followed from it.
+        const causes = rootCauses(classes);
+        out.push(oneLine(`# ${first.file}:${first.line} ${(causes.length > 0 ? causes : classes).join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
         if (hit.length === entries.length)
             out.push(verbatim(first.text));
         else

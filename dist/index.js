@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(40618);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42485);
 // Bundle entry for both `main:` and `post:` of action.yml.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28382,7 +28382,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 40618:
+/***/ 42485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30102,6 +30102,36 @@ async function runRegistryQueue(queue, limit, shareBlobs, inspector, signal, run
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/root-cause.ts
+/** Classes that describe a consequence of another failure, never a cause of their own. */
+const CONSEQUENCES = new Set(['dependency']);
+function isConsequence(cls) {
+    return CONSEQUENCES.has(cls);
+}
+/** Said when a line shows only consequences: its cause was printed nowhere oc tied to it. */
+const ROOT_CAUSE_NOT_PRINTED = 'root cause not printed in the log: oc reported only this consequence for the line (see the run-level errors and the log)';
+/** `items` with the root causes first, each group in its original order (stable). */
+function rootCauseFirst(items) {
+    return [
+        ...items.filter((i) => !isConsequence(i.class)),
+        ...items.filter((i) => isConsequence(i.class))
+    ];
+}
+/** The root-cause classes of a verdict; empty when the log showed only consequences. */
+function rootCauses(classes) {
+    return classes.filter((c) => !isConsequence(c));
+}
+/**
+ * What a failed line is titled by: its root-cause classes; only when none was printed, the
+ * consequence's class (the reasons then say that the root cause is missing from the log).
+ */
+function verdictTitle(classes) {
+    const causes = rootCauses(classes);
+    if (causes.length > 0)
+        return causes.join(', ');
+    return classes.length > 0 ? classes.join(', ') : 'unconfirmed';
+}
+
 ;// CONCATENATED MODULE: ./src/github/escape.ts
 // Text hygiene for anything untrusted (registry error bodies, mapping lines, tool output)
 // before it reaches the job log, an annotation or the job summary.
@@ -30160,6 +30190,7 @@ function escapeMarkdown(text) {
 // anything is left out, spends one notice on saying so.
 
 
+
 const GITHUB_BUDGET = { error: 10, warning: 10, notice: 10 };
 const MAX_MESSAGE_CHARS = 1000;
 const MAX_TITLE_CHARS = 100;
@@ -30170,8 +30201,9 @@ function clean(text, max) {
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+/** The root-cause class(es): a consequence such as `dependency` never heads the title. */
 function lineTitle(r) {
-    return r.classes.length > 0 ? r.classes.join(', ') : 'unconfirmed';
+    return verdictTitle(r.classes);
 }
 function refs(r) {
     if (r.source !== undefined && r.destination !== undefined) {
@@ -30916,6 +30948,13 @@ const RULES = [
     },
     // `error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not found\n"`
     { re: /error parsing HTTP 404 response body/, class: 'not-found', reason: 'HTTP 404' },
+    // oc 4.13 asks registries for Docker and OCI manifests but not OCI indexes (4.13/429-json-child-blob-list-reg):
+    // `manifest unknown: OCI index found, but accept header does not support OCI indexes`
+    {
+        re: /OCI index found, but accept header does not support OCI indexes/,
+        class: 'not-found',
+        reason: 'the source is an OCI image index, which this oc cannot read (oc 4.14 and later can)'
+    },
     // `manifest unknown: manifest unknown` (404-image-missing-reg), `MANIFEST_UNKNOWN`
     { re: /\bmanifest unknown\b|MANIFEST_UNKNOWN/, class: 'not-found', reason: 'manifest unknown' },
     // `name unknown: repository name not known to registry`
@@ -32358,6 +32397,7 @@ class IdIndex {
 
 
 
+
 /**
  * Shared empty lists, never mutated: a 1 GB log of 30 attempts over 20,000 lines would
  * otherwise allocate (and promote to the old generation) fresh empty arrays per entry and attempt.
@@ -33040,12 +33080,17 @@ class Attributor {
         if (this.byId[id] === undefined)
             return;
         const attempt = Math.max(this.attempt, 1);
-        const failures = this.markFailures.get(id) ?? NONE;
+        const marked = this.markFailures.get(id) ?? NONE;
         const successes = this.markSuccesses[id] ?? 0;
-        if (failures.length) {
+        if (marked.length) {
             this.status[id] = FAILED;
+            // Root causes lead (a blob's 429 before the manifest push it made fail), whatever order
+            // the errors were printed or resolved in; consequences stay as evidence after them.
+            const failures = rootCauseFirst(marked);
             const classes = unique(failures.map((f) => f.class));
             const reasons = failures.map((f) => f.reason);
+            if (rootCauses(classes).length === 0)
+                reasons.push(ROOT_CAUSE_NOT_PRINTED);
             if (successes && !pushProvesBlobs(this.entry(id)))
                 reasons.push(SUCCESS_ANYWAY);
             this.detail.set(id, {
@@ -33101,6 +33146,7 @@ function unconfirmedReason(end) {
 
 ;// CONCATENATED MODULE: ./src/core/report.ts
 // Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
+
 
 
 /** Each verdict with its mapping entry (verdicts naming no entry are skipped). */
@@ -33239,7 +33285,9 @@ function renderRetryMapping(set, verdicts, options = {}) {
         const first = hit[0];
         const verdict = failed.get(first.id);
         const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
-        out.push(report_oneLine(`# ${first.file}:${first.line} ${classes.join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
+        // Like an annotation title: the root cause, not what followed from it.
+        const causes = rootCauses(classes);
+        out.push(report_oneLine(`# ${first.file}:${first.line} ${(causes.length > 0 ? causes : classes).join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
         if (hit.length === entries.length)
             out.push(verbatim(first.text));
         else
