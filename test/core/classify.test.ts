@@ -119,6 +119,8 @@ const ALL_CLASSES: readonly FailureClass[] = [
   'dependency',
   'filtered',
   'incomplete',
+  'wrong-image',
+  'unverified',
   'unconfirmed',
   'unknown'
 ]
@@ -560,7 +562,9 @@ describe('CLASS_INFO', () => {
         'network',
         'rate-limit',
         'server',
-        'unconfirmed'
+        'unconfirmed',
+        'unverified',
+        'wrong-image'
       ].sort()
     )
   })
