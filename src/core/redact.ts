@@ -6,12 +6,14 @@
 /** Shorter values are too likely to be ordinary text ("a", "ok") to be hidden everywhere. */
 const MIN_LENGTH = 4
 
-/** A value as it may come back: verbatim, base64, URL-encoded, or escaped inside JSON. */
+/** A value as it may come back: verbatim, base64, URL- or form-encoded, or escaped inside JSON. */
 export function spellings(value: string): string[] {
   const out = new Set<string>([value])
   out.add(Buffer.from(value, 'utf8').toString('base64'))
   out.add(Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, ''))
   out.add(encodeURIComponent(value))
+  // Form encoding (query strings): spaces as `+`.
+  out.add(new URLSearchParams({ v: value }).toString().slice(2))
   out.add(JSON.stringify(value).slice(1, -1))
   return [...out].filter((s) => s.length >= MIN_LENGTH)
 }
