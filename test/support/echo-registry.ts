@@ -23,7 +23,7 @@ export interface EchoRegistry {
 
 function echoText(auth: string): string {
   const m = /^Basic\s+(\S+)/i.exec(auth)
-  const decoded = m ? Buffer.from(m[1]!, 'base64').toString('utf8') : ''
+  const decoded = m ? Buffer.from(m[1], 'base64').toString('utf8') : ''
   const password = decoded.slice(decoded.indexOf(':') + 1)
   return `you sent Authorization: ${auth}; user:password ${decoded}; password ${password}; json ${JSON.stringify(password)}`
 }
@@ -41,7 +41,7 @@ export async function startEchoRegistry(opts: { auth: 'basic' | 'bearer' }): Pro
     }
     if (url.pathname === '/token') {
       const m = /^Basic\s+(\S+)/i.exec(auth)
-      const user = m ? Buffer.from(m[1]!, 'base64').toString('utf8').split(':')[0] : ''
+      const user = m ? Buffer.from(m[1], 'base64').toString('utf8').split(':')[0] : ''
       if (!m || user === 'echo-token') return json(401, 'UNAUTHORIZED', echoText(auth))
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ token: `tok-${Math.random().toString(36).slice(2)}-secret` }))
