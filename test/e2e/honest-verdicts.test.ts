@@ -77,29 +77,62 @@ const dripRule = (repo: string) => ({
   bytesPerSecond: 1
 })
 
+/** Puts ns/old:v1 behind `repo:v1` at the destination: what a swallowing cache keeps serving. */
+async function oldImageAt(repo: string): Promise<void> {
+  await promisify(execFile)('skopeo', [
+    'copy',
+    '--quiet',
+    '--src-tls-verify=false',
+    '--dest-tls-verify=false',
+    `docker://${bed.source.host}/ns/old:v1`,
+    `docker://${bed.destination.host}/${repo}:v1`
+  ])
+}
+
+const swallowRule = (repo: string) => ({
+  name: 'swallow',
+  method: 'PUT',
+  path: `^/v2/${repo}/manifests/v1$`,
+  always: true as const,
+  action: 'swallow-put' as const
+})
+
+describe('with engine skopeo', () => {
+  it('a destination that acknowledges a manifest PUT without storing it: wrong-image against skopeo’s digest', async () => {
+    const repo = 'wrong-skopeo/app'
+    await oldImageAt(repo)
+    dest.setRules([swallowRule(repo)])
+    const w = workspace()
+    w.write('mapping.txt', `${line(repo)}\n`)
+    const run = await runBundle(
+      bundle,
+      w.env({
+        mapping: 'mapping.txt',
+        engine: 'skopeo',
+        insecure: 'true',
+        'retry-delay': '0',
+        'max-attempts': '1'
+      }),
+      180_000
+    )
+    expect(dest.stats()[0]?.fired).toBe(1)
+    expect(run.code).toBe(1)
+    const out = w.outputs()
+    expect(out['outcome']).toBe('failed')
+    expect(JSON.parse(out['failed-by-class'])).toEqual({ 'wrong-image': 1 })
+    const reasons = readReport(out['report']).lines[0].reasons.join(' ')
+    expect(reasons).toContain(bed.images.images.find((i) => i.repo === 'ns/new')!.digest)
+    expect(reasons).toContain(bed.images.images.find((i) => i.repo === 'ns/old')!.digest)
+  }, 240_000)
+})
+
 describe.skipIf(OCS.length === 0).each(OCS)('with real oc $version', (oc) => {
   const v = oc.version.replace('.', '')
 
   it('a destination that acknowledges a manifest PUT without storing it: wrong-image, not success, exit 1', async () => {
     const repo = `wrong${v}/app`
-    // The tag already holds another image: the one a swallowing cache keeps serving.
-    await promisify(execFile)('skopeo', [
-      'copy',
-      '--quiet',
-      '--src-tls-verify=false',
-      '--dest-tls-verify=false',
-      `docker://${bed.source.host}/ns/old:v1`,
-      `docker://${bed.destination.host}/${repo}:v1`
-    ])
-    dest.setRules([
-      {
-        name: 'swallow',
-        method: 'PUT',
-        path: `^/v2/${repo}/manifests/v1$`,
-        always: true,
-        action: 'swallow-put'
-      }
-    ])
+    await oldImageAt(repo)
+    dest.setRules([swallowRule(repo)])
     const w = workspace()
     w.write('mapping.txt', `${line(repo)}\n`)
     const run = await runBundle(bundle, w.env(inputs(oc.path, { 'max-attempts': '2' })), 180_000)
