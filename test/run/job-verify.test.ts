@@ -96,7 +96,7 @@ describe.each(['file://ns/app:v1', '127.0.0.1:5000/ns/app:v1'])('destination %s'
 
   it('wrong-image, naming both digests, when it resolves to another', async () => {
     const r = await job(dest, resolvedTo(OTHER))
-    const v = r.triage.verdicts[0]!
+    const v = r.triage.verdicts[0]
     expect(v).toMatchObject({ status: 'failed', classes: ['wrong-image'], retryable: true })
     expect(v.reasons[0]).toContain(PUSHED)
     expect(v.reasons[0]).toContain(OTHER)
@@ -113,7 +113,7 @@ describe.each(['file://ns/app:v1', '127.0.0.1:5000/ns/app:v1'])('destination %s'
       )
     const r = await job(dest, unreadable)
     expect(r.triage.verdicts[0]).toMatchObject({ status: 'failed', classes: ['unverified'] })
-    expect(r.triage.verdicts[0]!.reasons[0]).toContain('HTTP 403 on GET by tag')
+    expect(r.triage.verdicts[0].reasons[0]).toContain('HTTP 403 on GET by tag')
 
     const warnings: string[] = []
     const kept = await job(dest, unreadable, {
@@ -128,7 +128,7 @@ describe.each(['file://ns/app:v1', '127.0.0.1:5000/ns/app:v1'])('destination %s'
   it('unverified when the verifier throws', async () => {
     const r = await job(dest, () => Promise.reject(new Error('boom')))
     expect(r.triage.verdicts[0]).toMatchObject({ status: 'failed', classes: ['unverified'] })
-    expect(r.triage.verdicts[0]!.reasons[0]).toContain('boom')
+    expect(r.triage.verdicts[0].reasons[0]).toContain('boom')
   })
 })
 
@@ -149,7 +149,7 @@ it('a verifier that would wait forever is stopped by attempt-timeout: unverified
   const r = await job('127.0.0.1:5000/ns/app:v1', waitsForSignal, { timeoutMs: 300 })
   expect(Date.now() - started).toBeLessThan(3000)
   expect(r.triage.verdicts[0]).toMatchObject({ status: 'failed', classes: ['unverified'] })
-  expect(r.triage.verdicts[0]!.reasons[0]).toContain('verification exceeded attempt-timeout')
+  expect(r.triage.verdicts[0].reasons[0]).toContain('verification exceeded attempt-timeout')
 })
 
 it('a stop before verification leaves the line unverified, never confirmed', async () => {
