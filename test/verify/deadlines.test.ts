@@ -5,6 +5,10 @@ import { createHash } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { verifyCommand } from '../../src/cli/verify.js'
 import { verifyRegistryEntries } from '../../src/verify/registry.js'
 import { entry, registryRef } from './entries.js'
 
@@ -131,5 +135,30 @@ describe('request deadlines', () => {
     expect(r.complete).toBe(false)
     expect(r.problems.map((p) => p.kind)).toEqual(['cancelled'])
     expect(r.problems[0]?.message).toContain('received SIGTERM')
+  })
+})
+
+describe('mirror-guard verify', () => {
+  it('stops at once on SIGINT/SIGTERM (its signal) and prints what it could not check', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'mg-verify-stop-'))
+    try {
+      await writeFile(join(cwd, 'm.txt'), `src.example/x:v1 ${host}/drip/app:v1\n`)
+      const stop = new AbortController()
+      setTimeout(() => stop.abort(new Error('received SIGINT')), 300)
+      let out = ''
+      const started = Date.now()
+      const code = await verifyCommand(['-f', 'm.txt', '--insecure'], {
+        out: (t) => (out += t),
+        err: (t) => (out += t),
+        cwd,
+        signal: stop.signal
+      })
+      expect(Date.now() - started).toBeLessThan(3000)
+      expect(code).toBe(1)
+      expect(out).toContain('cancelled: ')
+      expect(out).toContain('received SIGINT')
+    } finally {
+      await rm(cwd, { recursive: true, force: true })
+    }
   })
 })
