@@ -110,7 +110,7 @@ export async function uploadFiles(
       timer = setTimeout(
         () =>
           resolve({
-            warning: `Artifact ${name} not uploaded: the run was cancelled and the upload did not finish within ${Math.round(graceMs / 1000)} s; the files are still on the runner in ${rootDir}.`
+            warning: `Artifact ${name} not uploaded: the run was cancelled and the upload did not finish within ${graceMs / 1000} s; the files are still on the runner in ${rootDir}.`
           }),
         graceMs
       )
