@@ -77,6 +77,20 @@ export const CLASS_INFO: Readonly<Record<FailureClass, ClassInfo>> = {
       'Verification found content missing or corrupt at the destination after oc reported it.',
     whatToDo: 'Retry the line (with --force for file:// destinations on oc 4.13 or older).'
   },
+  'wrong-image': {
+    retryable: true,
+    meaning:
+      'The destination tag resolves to another image than the one the engine reported pushing (a cache or proxy that acknowledged without storing, or a concurrent writer).',
+    whatToDo:
+      'Check what else writes to or sits in front of the destination; the reason names both digests.'
+  },
+  unverified: {
+    retryable: true,
+    meaning:
+      'The engine reported the line mirrored, but verification could not read the destination (unreachable, refused, timed out, cancelled).',
+    whatToDo:
+      'Retry; with push-only credentials set `allow-unverified: true` to keep the engine’s verdict.'
+  },
   unconfirmed: {
     retryable: true,
     meaning: 'oc printed neither a success line nor an error for this line (aborted phase or run).',

@@ -139,6 +139,8 @@ const ALL_CLASSES: readonly FailureClass[] = [
   'dependency',
   'filtered',
   'incomplete',
+  'wrong-image',
+  'unverified',
   'unconfirmed',
   'unknown'
 ]
@@ -581,7 +583,9 @@ describe('CLASS_INFO', () => {
         'network',
         'rate-limit',
         'server',
-        'unconfirmed'
+        'unconfirmed',
+        'unverified',
+        'wrong-image'
       ].sort()
     )
   })
