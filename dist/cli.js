@@ -284,6 +284,16 @@ const CLASS_INFO = {
         meaning: 'Verification found content missing or corrupt at the destination after oc reported it.',
         whatToDo: 'Retry the line (with --force for file:// destinations on oc 4.13 or older).'
     },
+    'wrong-image': {
+        retryable: true,
+        meaning: 'The destination tag resolves to another image than the one the engine reported pushing (a cache or proxy that acknowledged without storing, or a concurrent writer).',
+        whatToDo: 'Check what else writes to or sits in front of the destination; the reason names both digests.'
+    },
+    unverified: {
+        retryable: true,
+        meaning: 'The engine reported the line mirrored, but verification could not read the destination (unreachable, refused, timed out, cancelled).',
+        whatToDo: 'Retry; with push-only credentials set `allow-unverified: true` to keep the engine’s verdict.'
+    },
     unconfirmed: {
         retryable: true,
         meaning: 'oc printed neither a success line nor an error for this line (aborted phase or run).',
@@ -506,6 +516,13 @@ const RULES = [
     },
     // `error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not found\n"`
     { re: /error parsing HTTP 404 response body/, class: 'not-found', reason: 'HTTP 404' },
+    // oc 4.13 asks registries for Docker and OCI manifests but not OCI indexes (4.13/429-json-child-blob-list-reg):
+    // `manifest unknown: OCI index found, but accept header does not support OCI indexes`
+    {
+        re: /OCI index found, but accept header does not support OCI indexes/,
+        class: 'not-found',
+        reason: 'the source is an OCI image index, which this oc cannot read (oc 4.14 and later can)'
+    },
     // `manifest unknown: manifest unknown` (404-image-missing-reg), `MANIFEST_UNKNOWN`
     { re: /\bmanifest unknown\b|MANIFEST_UNKNOWN/, class: 'not-found', reason: 'manifest unknown' },
     // `name unknown: repository name not known to registry`
@@ -985,9 +1002,40 @@ function escapeRune(cp) {
     return `\\U${cp.toString(16).padStart(8, '0')}`;
 }
 
+;// CONCATENATED MODULE: ./src/core/root-cause.ts
+/** Classes that describe a consequence of another failure, never a cause of their own. */
+const CONSEQUENCES = new Set(['dependency']);
+function isConsequence(cls) {
+    return CONSEQUENCES.has(cls);
+}
+/** Said when a line shows only consequences: its cause was printed nowhere oc tied to it. */
+const ROOT_CAUSE_NOT_PRINTED = 'root cause not printed in the log: oc reported only this consequence for the line (see the run-level errors and the log)';
+/** `items` with the root causes first, each group in its original order (stable). */
+function rootCauseFirst(items) {
+    return [
+        ...items.filter((i) => !isConsequence(i.class)),
+        ...items.filter((i) => isConsequence(i.class))
+    ];
+}
+/** The root-cause classes of a verdict; empty when the log showed only consequences. */
+function rootCauses(classes) {
+    return classes.filter((c) => !isConsequence(c));
+}
+/**
+ * What a failed line is titled by: its root-cause classes; only when none was printed, the
+ * consequence's class (the reasons then say that the root cause is missing from the log).
+ */
+function verdictTitle(classes) {
+    const causes = rootCauses(classes);
+    if (causes.length > 0)
+        return causes.join(', ');
+    return classes.length > 0 ? classes.join(', ') : 'unconfirmed';
+}
+
 ;// CONCATENATED MODULE: ./src/core/attribute.ts
 // Attribution: log events × mapping entries → one verdict per entry (docs/oc-behaviour.md §4.4).
 // Streaming: events are folded into per-entry state as they arrive; nothing is kept per log line.
+
 
 
 
@@ -1674,12 +1722,17 @@ class Attributor {
         if (this.byId[id] === undefined)
             return;
         const attempt = Math.max(this.attempt, 1);
-        const failures = this.markFailures.get(id) ?? NONE;
+        const marked = this.markFailures.get(id) ?? NONE;
         const successes = this.markSuccesses[id] ?? 0;
-        if (failures.length) {
+        if (marked.length) {
             this.status[id] = FAILED;
+            // Root causes lead (a blob's 429 before the manifest push it made fail), whatever order
+            // the errors were printed or resolved in; consequences stay as evidence after them.
+            const failures = rootCauseFirst(marked);
             const classes = unique(failures.map((f) => f.class));
             const reasons = failures.map((f) => f.reason);
+            if (rootCauses(classes).length === 0)
+                reasons.push(ROOT_CAUSE_NOT_PRINTED);
             if (successes && !pushProvesBlobs(this.entry(id)))
                 reasons.push(SUCCESS_ANYWAY);
             this.detail.set(id, {
@@ -3013,6 +3066,7 @@ async function loadMappingFiles(paths, cwd) {
 // Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
 
 
+
 /** Each verdict with its mapping entry (verdicts naming no entry are skipped). */
 function* verdictEntries(set, triage) {
     // Ids are the entries' indexes in their set; a Map only for sets built otherwise.
@@ -3149,7 +3203,9 @@ function renderRetryMapping(set, verdicts, options = {}) {
         const first = hit[0];
         const verdict = failed.get(first.id);
         const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
-        out.push(oneLine(`# ${first.file}:${first.line} ${classes.join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
+        // Like an annotation title: the root cause, not what followed from it.
+        const causes = rootCauses(classes);
+        out.push(oneLine(`# ${first.file}:${first.line} ${(causes.length > 0 ? causes : classes).join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
         if (hit.length === entries.length)
             out.push(verbatim(first.text));
         else
@@ -3670,6 +3726,88 @@ async function validateCommand(args, io) {
     return errors > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
+;// CONCATENATED MODULE: ./src/core/redact.ts
+// The one redactor for everything that leaves the process: engine output, verification
+// messages, the report, the summary, annotations, outputs and the CLI's text and JSON. It knows
+// every credential of the run (the auth file's values and the tokens obtained at run time) and
+// each spelling a registry or a serializer could give it back in.
+/** Shorter values are too likely to be ordinary text ("a", "ok") to be hidden everywhere. */
+const MIN_LENGTH = 4;
+/** A value as it may come back: verbatim, base64, URL- or form-encoded, or escaped inside JSON. */
+function spellings(value) {
+    const out = new Set([value]);
+    out.add(Buffer.from(value, 'utf8').toString('base64'));
+    out.add(Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, ''));
+    out.add(encodeURIComponent(value));
+    // Form encoding (query strings): spaces as `+`.
+    out.add(new URLSearchParams({ v: value }).toString().slice(2));
+    out.add(JSON.stringify(value).slice(1, -1));
+    return [...out].filter((s) => s.length >= MIN_LENGTH);
+}
+class redact_Redactor {
+    #values = [];
+    #known = new Set();
+    #listeners = [];
+    constructor(values = []) {
+        this.add(...values);
+    }
+    /** Called with every spelling added from now on (e.g. to mask it in the job log too). */
+    onAdd(listener) {
+        this.#listeners.push(listener);
+        for (const v of this.#values)
+            listener(v);
+    }
+    add(...values) {
+        let changed = false;
+        for (const value of values) {
+            if (value.trim().length < MIN_LENGTH)
+                continue;
+            for (const s of spellings(value)) {
+                if (this.#known.has(s))
+                    continue;
+                this.#known.add(s);
+                this.#values.push(s);
+                changed = true;
+                for (const l of this.#listeners)
+                    l(s);
+            }
+        }
+        // Longest first, so no tail of a long credential survives a shorter one's replacement.
+        if (changed)
+            this.#values.sort((a, b) => b.length - a.length);
+    }
+    get size() {
+        return this.#values.length;
+    }
+    text = (text) => {
+        let out = text;
+        for (const v of this.#values)
+            if (out.includes(v))
+                out = out.split(v).join('***');
+        return out;
+    };
+    /** Every string inside a JSON-like value (keys too), redacted; the shape stays. */
+    deep(value) {
+        return this.#deep(value);
+    }
+    #deep(value) {
+        if (typeof value === 'string')
+            return this.text(value);
+        if (Array.isArray(value))
+            return value.map((v) => this.#deep(v));
+        if (value instanceof Map) {
+            return new Map([...value.entries()].map(([k, v]) => [this.#deep(k), this.#deep(v)]));
+        }
+        if (typeof value === 'object' && value !== null) {
+            return Object.fromEntries(Object.entries(value).map(([k, v]) => [
+                this.text(k),
+                this.#deep(v)
+            ]));
+        }
+        return value;
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/verify/digest.ts
@@ -3920,6 +4058,8 @@ const MAX_TAG_FILE_BYTES = 256;
 class Findings {
     problems = [];
     warnings = [];
+    /** What each tag checked resolves to (compared with the engine's pushed digest). */
+    resolved = [];
     /** digest → (role, size, whether the final blob is fine) */
     referenced = new Map();
     add(kind, message, digest, path) {
@@ -4034,7 +4174,8 @@ async function verifyEntry(entry, ctx) {
         entryId: entry.id,
         complete: f.problems.length === 0,
         problems: f.problems,
-        ...(f.warnings.length > 0 ? { warnings: f.warnings } : {})
+        ...(f.warnings.length > 0 ? { warnings: f.warnings } : {}),
+        ...(f.resolved.length > 0 ? { resolved: f.resolved } : {})
     };
 }
 async function checkEntry(entry, ctx, f) {
@@ -4079,8 +4220,10 @@ async function checkEntry(entry, ctx, f) {
     }
     else if (tag !== undefined) {
         const d = await resolveTag(repo, ctx, f, tag);
-        if (d !== undefined)
+        if (d !== undefined) {
+            f.resolved.push({ tag, digest: d });
             await checkManifest(repo, ctx, f, d, `tag ${tag}`, undefined);
+        }
     }
     else {
         // A tag-less source means every tag of the repository (oc lists the tag symlinks).
@@ -4090,8 +4233,10 @@ async function checkEntry(entry, ctx, f) {
         }
         for (const t of tags) {
             const d = await resolveTag(repo, ctx, f, t);
-            if (d !== undefined)
+            if (d !== undefined) {
+                f.resolved.push({ tag: t, digest: d });
                 await checkManifest(repo, ctx, f, d, `tag ${t}`, undefined);
+            }
         }
     }
     await checkLeftovers(repo, ctx, f);
@@ -4367,54 +4512,358 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: external "node:tls"
+const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_namespaceObject);
+;// CONCATENATED MODULE: ./src/verify/cert-dirs.ts
+// Per-registry TLS material, read the way oc and podman read it: in each certs.d root, the
+// directory named after the registry (`host[:port]`) holds CA certificates (`*.crt`, added to the
+// system roots) and a client certificate pair (`*.cert` with the `*.key` of the same name).
+
+
+
+/** Where oc (containers/image) and docker look, in this order. */
+const DEFAULT_CERT_ROOTS = [
+    '/etc/containers/certs.d',
+    '/etc/docker/certs.d'
+];
+function filesOf(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(dir).sort();
+    }
+    catch {
+        return [];
+    }
+}
+/** TLS options for `host` (as written in the mapping, with its port) from the first root that has them. */
+function hostTls(host, roots) {
+    // A host name cannot climb out of the root; refuse anything that could.
+    if (host === '' || host.includes('/') || host.includes('\\') || host.startsWith('.'))
+        return {};
+    const cas = [];
+    let cert;
+    let key;
+    for (const root of roots) {
+        const dir = (0,external_node_path_namespaceObject.join)(root, host);
+        for (const name of filesOf(dir)) {
+            try {
+                if (name.endsWith('.crt'))
+                    cas.push((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, name), 'utf8'));
+                else if (name.endsWith('.cert') && cert === undefined) {
+                    const keyName = `${name.slice(0, -'.cert'.length)}.key`;
+                    const pairKey = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, keyName), 'utf8');
+                    cert = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, name), 'utf8');
+                    key = pairKey;
+                }
+            }
+            catch {
+                // unreadable or unpaired file: the connection will say what is missing
+            }
+        }
+    }
+    return {
+        ...(cas.length > 0 ? { ca: [...external_node_tls_namespaceObject.rootCertificates, ...cas] } : {}),
+        ...(cert !== undefined && key !== undefined ? { cert, key } : {})
+    };
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/verify/proxy-env.ts
+// Which proxy a registry request goes through, by the same environment variables and rules as
+// oc (Go's net/http ProxyFromEnvironment): HTTPS_PROXY for https, HTTP_PROXY for http, NO_PROXY
+// for exceptions, upper case before lower case, and loopback hosts never proxied.
+
+const pick = (env, name) => env[name] ?? env[name.toLowerCase()] ?? '';
+/** `host` without brackets and port, lower case. */
+function bareHost(hostname) {
+    return hostname.replace(/^\[|\]$/g, '').toLowerCase();
+}
+function isLoopback(host) {
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 4)
+        return host.startsWith('127.');
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 6)
+        return host === '::1' || host === '0:0:0:0:0:0:0:1';
+    return false;
+}
+function ipv4Number(ip) {
+    return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+/** One NO_PROXY entry against a host and port (Go's rules: CIDR, IP, `*`, domain, `.domain`). */
+function matchesNoProxy(entry, host, port) {
+    let e = entry.trim().toLowerCase();
+    if (e === '')
+        return false;
+    if (e === '*')
+        return true;
+    const slash = e.indexOf('/');
+    if (slash > 0 && (0,external_node_net_namespaceObject.isIP)(e.slice(0, slash)) === 4 && (0,external_node_net_namespaceObject.isIP)(host) === 4) {
+        const bits = Number(e.slice(slash + 1));
+        if (!Number.isInteger(bits) || bits < 0 || bits > 32)
+            return false;
+        const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+        return (ipv4Number(host) & mask) >>> 0 === (ipv4Number(e.slice(0, slash)) & mask) >>> 0;
+    }
+    let entryPort = '';
+    const m = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(e);
+    if (m) {
+        e = m[1];
+        entryPort = m[2];
+    }
+    if (entryPort !== '' && entryPort !== port)
+        return false;
+    e = bareHost(e);
+    if ((0,external_node_net_namespaceObject.isIP)(e) !== 0)
+        return e === host;
+    if (e.startsWith('*.'))
+        e = e.slice(1);
+    // `.example.com` matches subdomains only; `example.com` the name and its subdomains.
+    if (e.startsWith('.'))
+        return host.endsWith(e);
+    return host === e || host.endsWith(`.${e}`);
+}
+/** The proxy URL for a request to `url`, or undefined for a direct connection. */
+function proxyFor(url, env) {
+    const host = bareHost(url.hostname);
+    if (isLoopback(host))
+        return undefined;
+    const raw = url.protocol === 'https:' ? pick(env, 'HTTPS_PROXY') : pick(env, 'HTTP_PROXY');
+    if (raw === '')
+        return undefined;
+    const port = url.port !== '' ? url.port : url.protocol === 'https:' ? '443' : '80';
+    for (const entry of pick(env, 'NO_PROXY').split(',')) {
+        if (matchesNoProxy(entry, host, port))
+            return undefined;
+    }
+    try {
+        // Like Go: a proxy without a scheme is an http:// proxy.
+        const proxy = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+        return proxy.protocol === 'http:' || proxy.protocol === 'https:' ? proxy : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/verify/http.ts
 // A minimal HTTP(S) client on node:http/https: one request, no redirects, bounded bodies,
-// optional streaming sink, a hard timeout. Redirects and auth live in the registry client.
+// optional streaming sink. Every exchange is bounded twice: an idle timeout (no byte for a
+// while) and a total deadline (a registry that drips one byte a second still ends), and it
+// stops at once when the caller's signal aborts. Connections follow the proxy variables and the
+// per-registry certs.d directories, as oc's do. Redirects and auth live in the registry client.
 
 
-/** Connection-level agents for one verification run; `close()` frees the sockets. */
+
+
+
+/** Connection-level state of one verification run; `close()` frees the sockets. */
 class HttpAgents {
     http = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 8 });
-    /** `insecure` accepts self-signed certificates (oc's --insecure). */
-    https;
-    constructor(insecure) {
-        this.https = new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 8, rejectUnauthorized: !insecure });
+    #https = new Map();
+    #tls = new Map();
+    #tunnels = new Set();
+    insecure;
+    #roots;
+    env;
+    constructor(opts) {
+        const o = typeof opts === 'boolean' ? { insecure: opts } : opts;
+        this.insecure = o.insecure;
+        this.#roots = o.certRoots ?? DEFAULT_CERT_ROOTS;
+        this.env = o.env ?? process.env;
+    }
+    /** TLS options for a registry host (`host[:port]` as in the URL). */
+    tlsFor(url) {
+        let t = this.#tls.get(url.host);
+        if (t === undefined) {
+            t = hostTls(url.host, this.#roots);
+            this.#tls.set(url.host, t);
+        }
+        return {
+            rejectUnauthorized: !this.insecure,
+            ...(t.ca ? { ca: [...t.ca] } : {}),
+            ...(t.cert !== undefined && t.key !== undefined ? { cert: t.cert, key: t.key } : {})
+        };
+    }
+    httpsAgent(url) {
+        let a = this.#https.get(url.host);
+        if (a === undefined) {
+            a = new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 8, ...this.tlsFor(url) });
+            this.#https.set(url.host, a);
+        }
+        return a;
+    }
+    track(socket) {
+        this.#tunnels.add(socket);
+        socket.once('close', () => this.#tunnels.delete(socket));
     }
     close() {
         this.http.destroy();
-        this.https.destroy();
+        for (const a of this.#https.values())
+            a.destroy();
+        for (const s of this.#tunnels)
+            s.destroy();
     }
 }
 class HttpError extends Error {
 }
-function httpRequest(req, agents) {
+/** Seconds or milliseconds, whichever reads better. */
+function showMs(ms) {
+    return ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+}
+async function httpRequest(req, agents) {
+    const what = `${req.method} ${req.url.href}`;
+    if (req.signal?.aborted)
+        throw new HttpError(`${what}: ${reasonOf(req.signal)}`);
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(new HttpError(`${what}: no complete answer within ${showMs(req.deadlineMs)} (deadline)`)), req.deadlineMs);
+    const onAbort = () => stop.abort(new HttpError(`${what}: ${reasonOf(req.signal)}`));
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+        return await exchange(req, agents, stop.signal, what);
+    }
+    finally {
+        clearTimeout(timer);
+        req.signal?.removeEventListener('abort', onAbort);
+    }
+}
+function reasonOf(signal) {
+    const r = signal.reason;
+    return r instanceof Error && r.message !== '' ? `stopped (${r.message})` : 'stopped';
+}
+function abortError(signal) {
+    const r = signal.reason;
+    return r instanceof Error ? r : new HttpError('stopped');
+}
+/** A TLS connection to `url` through an HTTP CONNECT tunnel of `proxy`. */
+function tunnel(url, proxy, agents, signal) {
     return new Promise((resolvePromise, reject) => {
-        const isHttps = req.url.protocol === 'https:';
-        const mod = isHttps ? (external_node_https_default()) : (external_node_http_default());
-        const headers = { 'User-Agent': 'mirror-guard-verify', ...req.headers };
-        if (req.body !== undefined)
-            headers['Content-Length'] = String(Buffer.byteLength(req.body));
+        const port = url.port !== '' ? url.port : '443';
+        const target = `${url.hostname}:${port}`;
+        const headers = { Host: target };
+        if (proxy.username !== '') {
+            const user = decodeURIComponent(proxy.username);
+            const pass = decodeURIComponent(proxy.password);
+            headers['Proxy-Authorization'] = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+        }
+        const mod = proxy.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+        const connect = mod.request({
+            host: proxy.hostname,
+            port: proxy.port !== '' ? proxy.port : proxy.protocol === 'https:' ? 443 : 80,
+            method: 'CONNECT',
+            path: target,
+            headers,
+            agent: false
+        });
+        const onAbort = () => {
+            connect.destroy();
+            reject(abortError(signal));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        connect.once('connect', (res, socket) => {
+            signal.removeEventListener('abort', onAbort);
+            if (res.statusCode !== 200) {
+                socket.destroy();
+                reject(new HttpError(`proxy ${proxy.host} refused CONNECT ${target}: HTTP ${res.statusCode}`));
+                return;
+            }
+            const servername = /^[\d.]+$|:/.test(url.hostname) ? undefined : url.hostname;
+            const secure = external_node_tls_default().connect({
+                socket,
+                ...(servername !== undefined ? { servername } : {}),
+                ...agents.tlsFor(url)
+            });
+            agents.track(secure);
+            const failTls = (e) => {
+                secure.destroy();
+                reject(e);
+            };
+            const onAbortTls = () => failTls(abortError(signal));
+            signal.addEventListener('abort', onAbortTls, { once: true });
+            secure.once('error', failTls);
+            secure.once('secureConnect', () => {
+                signal.removeEventListener('abort', onAbortTls);
+                secure.off('error', failTls);
+                resolvePromise(secure);
+            });
+        });
+        connect.once('error', (e) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(new HttpError(`proxy ${proxy.host}: ${e.message}`));
+        });
+        connect.end();
+    });
+}
+async function exchange(req, agents, signal, what) {
+    const isHttps = req.url.protocol === 'https:';
+    const headers = { 'User-Agent': 'mirror-guard-verify', ...req.headers };
+    if (req.body !== undefined)
+        headers['Content-Length'] = String(Buffer.byteLength(req.body));
+    const proxy = proxyFor(req.url, agents.env);
+    const path = `${req.url.pathname}${req.url.search}`;
+    let options;
+    let mod = isHttps ? (external_node_https_default()) : (external_node_http_default());
+    if (proxy === undefined) {
+        options = { agent: isHttps ? agents.httpsAgent(req.url) : agents.http };
+    }
+    else if (isHttps) {
+        const socket = await tunnel(req.url, proxy, agents, signal);
+        const agent = new (external_node_http_default()).Agent({ keepAlive: false });
+        agent.createConnection = () => socket;
+        mod = (external_node_http_default());
+        options = {
+            host: req.url.hostname,
+            port: req.url.port !== '' ? req.url.port : 443,
+            path,
+            agent
+        };
+        headers.Host = req.url.host;
+    }
+    else {
+        // Plain http through a proxy: the absolute URL as the request target.
+        options = {
+            host: proxy.hostname,
+            port: proxy.port !== '' ? proxy.port : 80,
+            path: req.url.href,
+            agent: agents.http
+        };
+        headers.Host = req.url.host;
+        if (proxy.username !== '') {
+            const user = decodeURIComponent(proxy.username);
+            const pass = decodeURIComponent(proxy.password);
+            headers['Proxy-Authorization'] = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+        }
+    }
+    return new Promise((resolvePromise, reject) => {
         let settled = false;
         const fail = (err) => {
             if (settled)
                 return;
             settled = true;
+            signal.removeEventListener('abort', onAbort);
             request.destroy();
             reject(err);
         };
-        const request = mod.request(req.url, { method: req.method, headers, agent: isHttps ? agents.https : agents.http }, (res) => {
+        const onAbort = () => fail(abortError(signal));
+        const request = proxy === undefined
+            ? mod.request(req.url, { ...options, method: req.method, headers }, onResponse)
+            : mod.request({ ...options, method: req.method, headers }, onResponse);
+        function onResponse(res) {
             const status = res.statusCode ?? 0;
             const chunks = [];
             let size = 0;
             const stream = req.sink !== undefined && status >= 200 && status < 300;
             res.on('data', (chunk) => {
+                if (settled)
+                    return;
                 if (stream) {
                     req.sink(chunk);
                     return;
                 }
                 size += chunk.length;
                 if (size > req.maxBody) {
-                    fail(new HttpError(`${req.method} ${req.url.href}: response larger than ${req.maxBody} bytes`));
+                    fail(new HttpError(`${what}: response larger than ${req.maxBody} bytes`));
                     return;
                 }
                 chunks.push(chunk);
@@ -4423,12 +4872,14 @@ function httpRequest(req, agents) {
                 if (settled)
                     return;
                 settled = true;
+                signal.removeEventListener('abort', onAbort);
                 resolvePromise({ status, headers: res.headers, body: Buffer.concat(chunks) });
             });
             res.on('error', fail);
             res.on('aborted', () => fail(new HttpError('connection closed before the response ended')));
-        });
-        request.setTimeout(req.timeoutMs, () => fail(new HttpError(`${req.method} ${req.url.href}: no data for ${req.timeoutMs} ms`)));
+        }
+        signal.addEventListener('abort', onAbort, { once: true });
+        request.setTimeout(req.timeoutMs, () => fail(new HttpError(`${what}: no data for ${showMs(req.timeoutMs)}`)));
         request.on('error', fail);
         request.end(req.body);
     });
@@ -4512,6 +4963,19 @@ class RegistryConfig {
         }
         return RegistryConfig.parse(text, file);
     }
+    /** Every credential value and the headers built from them, for the redactor. */
+    secrets() {
+        const out = [];
+        for (const c of this.#byKey.values()) {
+            for (const v of [c.password, c.identityToken, c.registryToken])
+                if (v !== undefined)
+                    out.push(v);
+            const basic = basicHeader(c);
+            if (basic !== undefined)
+                out.push(basic.slice('Basic '.length));
+        }
+        return out;
+    }
     /**
      * Credentials for a repository: the most specific key wins (podman allows `host/ns/repo`
      * keys), then the bare host; Docker Hub's aliases are one registry.
@@ -4591,14 +5055,13 @@ function basicHeader(cred) {
 }
 class AuthError extends Error {
 }
-/** Fetches and caches bearer tokens per (realm, service, scope). */
 class TokenSource {
     agents;
-    timeoutMs;
+    limits;
     #cache = new Map();
-    constructor(agents, timeoutMs) {
+    constructor(agents, limits) {
         this.agents = agents;
-        this.timeoutMs = timeoutMs;
+        this.limits = limits;
     }
     /** The Authorization header value for a bearer challenge and scope. */
     token(challenge, scope, cred) {
@@ -4659,7 +5122,7 @@ class TokenSource {
                 url,
                 headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
                 body: form.toString(),
-                timeoutMs: this.timeoutMs,
+                ...this.#limits(),
                 maxBody: 1 << 20
             }, this.agents);
         }
@@ -4673,7 +5136,7 @@ class TokenSource {
                 method: 'GET',
                 url,
                 headers: basic ? { Authorization: basic } : {},
-                timeoutMs: this.timeoutMs,
+                ...this.#limits(),
                 maxBody: 1 << 20
             }, this.agents);
         }
@@ -4691,7 +5154,12 @@ class TokenSource {
         if (token === undefined) {
             throw new AuthError(`token response from ${url.origin}${url.pathname} has no token`);
         }
+        this.limits.onSecret?.(token);
         return `Bearer ${token}`;
+    }
+    #limits() {
+        const { timeoutMs, deadlineMs, signal } = this.limits;
+        return { timeoutMs, deadlineMs, ...(signal ? { signal } : {}) };
     }
 }
 
@@ -4702,8 +5170,15 @@ class TokenSource {
 
 
 
+const DEFAULT_REQUEST_DEADLINE_MS = 30_000;
+const DEFAULT_IDLE_TIMEOUT_MS = 20_000;
+/** 256 KiB/s: a blob read slower than this is a stalled registry, not a large blob. */
+const DEFAULT_MIN_BYTES_PER_SECOND = 256 * 1024;
 /** The registry could not be reached: DNS, connect, TLS, reset, timeout. */
 class Unreachable extends Error {
+}
+/** The verification was stopped from outside (cancel, time limit). */
+class Stopped extends Error {
 }
 const registry_DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io']);
 /** Where the API of a registry lives and how a repository is named there. */
@@ -4728,6 +5203,13 @@ function registryMessage(res) {
         // not a registry error document; fall through to the raw text
     }
     return text === '' ? '(empty body)' : text_oneLine(text, 200);
+}
+/** Throws when the run was stopped: nothing after that point may count as checked. */
+function checkStopped(env) {
+    if (env.signal?.aborted) {
+        const r = env.signal.reason;
+        throw new Stopped(`verification stopped${r instanceof Error && r.message !== '' ? ` (${r.message})` : ''}`);
+    }
 }
 /** One registry: its scheme (learned by a ping), its auth challenge, tokens per scope. */
 class RegistryHost {
@@ -4755,7 +5237,9 @@ class RegistryHost {
                     method: 'GET',
                     url: new URL('/v2/', origin),
                     timeoutMs: this.env.timeoutMs,
-                    maxBody: 1 << 16
+                    deadlineMs: this.env.deadlineMs,
+                    maxBody: 1 << 16,
+                    ...(this.env.signal ? { signal: this.env.signal } : {})
                 }, this.env.agents));
                 const challenge = res.status === 401
                     ? parseChallenges(res.headers['www-authenticate']).find((c) => c.scheme === 'bearer' || c.scheme === 'basic')
@@ -4763,6 +5247,7 @@ class RegistryHost {
                 return challenge ? { origin, challenge } : { origin };
             }
             catch (e) {
+                checkStopped(this.env);
                 errors.push(`${origin}: ${e.message}`);
             }
         }
@@ -4786,6 +5271,7 @@ class RegistryHost {
     }
     /** GET/HEAD on the registry with auth (challenge → token → retry once) and redirects. */
     async request(method, path, repo, opts) {
+        checkStopped(this.env);
         const { origin, challenge } = await this.ready();
         const scope = `repository:${repo}:pull`;
         return this.env.limiter.run(async () => {
@@ -4831,11 +5317,14 @@ class RegistryHost {
                     url,
                     headers,
                     timeoutMs: this.env.timeoutMs,
+                    deadlineMs: opts.deadlineMs ?? this.env.deadlineMs,
                     maxBody: opts.maxBody,
-                    sink: opts.sink
+                    sink: opts.sink,
+                    ...(this.env.signal ? { signal: this.env.signal } : {})
                 }, this.env.agents);
             }
             catch (e) {
+                checkStopped(this.env);
                 throw new Unreachable(`${method} ${url.href}: ${e.message}`);
             }
             const location = res.headers.location;
@@ -4867,6 +5356,7 @@ class RegistryVerifier {
     }
     async verify(entry) {
         const problems = [];
+        const resolved = [];
         const { host, repo } = apiLocation(entry.destination.registry, entry.destination.repository);
         const h = this.host(host);
         const name = `${host}/${repo}`;
@@ -4874,20 +5364,27 @@ class RegistryVerifier {
             const reference = entry.destinationTag ?? entry.source.digest;
             const refs = reference !== undefined ? [reference] : await this.#tags(h, repo, problems);
             for (const ref of refs) {
-                await this.#manifest(h, repo, name, ref, ref.includes(':') ? `${name}@${ref}` : `tag ${ref}`, undefined, problems);
+                await this.#manifest(h, repo, name, ref, ref.includes(':') ? `${name}@${ref}` : `tag ${ref}`, undefined, problems, resolved);
             }
         }
         catch (e) {
-            const kind = e instanceof Unreachable
-                ? 'unreachable'
-                : e instanceof AuthError
-                    ? 'unauthorized'
-                    : 'registry-error';
+            const kind = e instanceof Stopped || this.env.signal?.aborted
+                ? 'cancelled'
+                : e instanceof Unreachable
+                    ? 'unreachable'
+                    : e instanceof AuthError
+                        ? 'unauthorized'
+                        : 'registry-error';
             problems.push({ kind, message: text_oneLine(`${name}: ${e.message}`, 1000) });
         }
         // Every message may carry registry text; keep each on one line, whatever built it.
         const clean = problems.map((p) => ({ ...p, message: text_oneLine(p.message, 1000) }));
-        return { entryId: entry.id, complete: clean.length === 0, problems: clean };
+        return {
+            entryId: entry.id,
+            complete: clean.length === 0,
+            problems: clean,
+            ...(resolved.length > 0 ? { resolved } : {})
+        };
     }
     /** A repository-only destination (tag-less source): every tag the registry lists. */
     async #tags(h, repo, problems) {
@@ -4927,7 +5424,7 @@ class RegistryVerifier {
             message: text_oneLine(`${what}: GET ${res.url} answered HTTP ${res.status}${detail}`, 1000)
         };
     }
-    async #manifest(h, repo, name, reference, via, parent, problems) {
+    async #manifest(h, repo, name, reference, via, parent, problems, resolved) {
         const isDigest = reference.includes(':');
         const res = await h.request('GET', `/v2/${repo}/manifests/${reference}`, repo, {
             accept: MANIFEST_ACCEPT,
@@ -4947,6 +5444,9 @@ class RegistryVerifier {
         const header = res.headers['docker-content-digest'];
         const served = typeof header === 'string' ? header.trim() : undefined;
         const digest = isDigest ? reference : (served ?? actual);
+        // What the tag resolves to: the hash of the bytes served, not a header that could lie.
+        if (!isDigest && parent === undefined)
+            resolved?.push({ tag: reference, digest: actual });
         if (this.digest) {
             if (isDigest && actual !== reference) {
                 problems.push({
@@ -5062,8 +5562,10 @@ class RegistryVerifier {
             return { ok: true };
         const hash = newHasher(blob.digest);
         let received = 0;
+        const bytes = blob.size ?? (Number.isFinite(length) ? length : 0);
         const get = await h.request('GET', path, repo, {
             maxBody: 1 << 16,
+            deadlineMs: this.env.deadlineMs + Math.ceil((bytes / this.env.minBytesPerSecond) * 1000),
             sink: (chunk) => {
                 received += chunk.length;
                 hash.update(chunk);
@@ -5112,15 +5614,30 @@ async function verifyRegistryEntries(entries, opts) {
             problems: [{ kind: 'unauthorized', path: opts.authFile, message }]
         }));
     }
-    const timeoutMs = opts.timeoutMs ?? 30_000;
-    const agents = new HttpAgents(opts.insecure);
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    const deadlineMs = opts.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
+    const agents = new HttpAgents({
+        insecure: opts.insecure,
+        ...(opts.certRoots !== undefined ? { certRoots: opts.certRoots } : {}),
+        ...(opts.env !== undefined ? { env: opts.env } : {})
+    });
+    for (const s of config.secrets())
+        opts.onSecret?.(s);
     try {
         const env = {
             agents,
-            tokens: new TokenSource(agents, timeoutMs),
+            tokens: new TokenSource(agents, {
+                timeoutMs,
+                deadlineMs,
+                ...(opts.signal ? { signal: opts.signal } : {}),
+                ...(opts.onSecret ? { onSecret: opts.onSecret } : {})
+            }),
             config,
             insecure: opts.insecure,
             timeoutMs,
+            deadlineMs,
+            minBytesPerSecond: opts.minBytesPerSecond ?? DEFAULT_MIN_BYTES_PER_SECOND,
+            ...(opts.signal ? { signal: opts.signal } : {}),
             limiter: new Limiter(opts.concurrency ?? 4)
         };
         const verifier = new RegistryVerifier(env, opts.digest);
@@ -5153,6 +5670,7 @@ async function verifyEntries(entries, opts) {
             : Promise.resolve([]),
         opts.registries
             ? verifyRegistryEntries(entries, {
+                ...opts.network,
                 insecure: opts.insecure,
                 digest: opts.digest,
                 ...(opts.authFile !== undefined ? { authFile: opts.authFile } : {})
@@ -5172,8 +5690,10 @@ async function verifyEntries(entries, opts) {
         [reg, false]
     ]) {
         for (const r of results) {
-            const m = merged.get(r.entryId) ?? { problems: [], warnings: [] };
+            const m = merged.get(r.entryId) ?? { problems: [], warnings: [], resolved: [] };
             m.problems.push(...(isSource ? r.problems.map((p) => tagSource(r.entryId, p)) : r.problems));
+            if (r.resolved && !isSource)
+                m.resolved.push(...r.resolved);
             m.warnings.push(...(isSource ? (r.warnings ?? []).map((p) => tagSource(r.entryId, p)) : (r.warnings ?? [])));
             merged.set(r.entryId, m);
         }
@@ -5186,14 +5706,117 @@ async function verifyEntries(entries, opts) {
             entryId: e.id,
             complete: m.problems.length === 0,
             problems: m.problems,
-            ...(m.warnings.length > 0 ? { warnings: m.warnings } : {})
+            ...(m.warnings.length > 0 ? { warnings: m.warnings } : {}),
+            ...(m.resolved.length > 0 ? { resolved: m.resolved } : {})
         };
     });
+}
+
+;// CONCATENATED MODULE: ./src/run/secrets.ts
+// Registry credentials: every secret value is masked before anything could print it, secret
+// content goes to a private (0600) temp file, and the file is removed after the run (and by the
+// post step when main was killed).
+
+
+
+/** Keys of a docker/podman auth file whose values are credentials. */
+const SECRET_KEYS = new Set(['auth', 'password', 'identitytoken', 'registrytoken']);
+/**
+ * Every credential in an auth file's JSON: the values of `auth`, `password`, `identitytoken`,
+ * `registrytoken` at any depth, plus the password half of a base64 `auth` (`user:password`),
+ * which a tool may print decoded.
+ */
+function secretValues(json) {
+    let parsed;
+    try {
+        parsed = JSON.parse(json);
+    }
+    catch {
+        return [];
+    }
+    const out = new Set();
+    const walk = (node) => {
+        if (Array.isArray(node)) {
+            for (const n of node)
+                walk(n);
+            return;
+        }
+        if (typeof node !== 'object' || node === null)
+            return;
+        for (const [k, v] of Object.entries(node)) {
+            if (typeof v === 'string' && SECRET_KEYS.has(k.toLowerCase())) {
+                if (v.trim() !== '')
+                    out.add(v);
+                if (k.toLowerCase() === 'auth') {
+                    const decoded = Buffer.from(v, 'base64').toString('utf8');
+                    const colon = decoded.indexOf(':');
+                    if (colon > 0 && colon < decoded.length - 1) {
+                        out.add(decoded);
+                        out.add(decoded.slice(colon + 1));
+                    }
+                }
+            }
+            else
+                walk(v);
+        }
+    };
+    walk(parsed);
+    return [...out];
+}
+/**
+ * What to mask for a secret document: the whole text, each of its non-trivial lines (the
+ * runner masks a multi-line secret only line by line) and each credential value inside.
+ */
+function masksFor(content) {
+    const out = new Set();
+    if (content.trim() !== '')
+        out.add(content);
+    for (const line of content.split(/\r?\n/)) {
+        const t = line.trim();
+        // Lines like `{` or `},` are structure, not secrets; masking them would garble the log.
+        if (t.length >= 8)
+            out.add(t);
+    }
+    for (const v of secretValues(content))
+        out.add(v);
+    return [...out];
+}
+/** Writes registry-auth content to a 0600 file in `dir`; returns its path. */
+function writeAuthFile(dir, content) {
+    const path = join(dir, 'registry-auth.json');
+    writeFileSync(path, content, { mode: 0o600 });
+    return path;
+}
+/** Masks the credentials inside an existing auth file (registry-config input). */
+function masksForFile(path) {
+    if (!existsSync(path))
+        return [];
+    try {
+        return secretValues(readFileSync(path, 'utf8'));
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * Replaces every secret value (and its base64, URL and JSON spellings) in a line with `***`:
+ * see Redactor. Applied to tool output before it is written to the log files, echoed or
+ * triaged: the runner masks the job log, nothing masks the log artifact, the report or the
+ * retry mapping.
+ */
+function redactor(values) {
+    return new Redactor(values).text;
+}
+function removeFiles(paths) {
+    for (const p of paths)
+        rmSync(p, { force: true });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/verify.ts
 // `mirror-guard verify`: prove that every mapping line really landed (file:// trees on disk,
 // registries over the HTTP API), instead of trusting oc's success lines.
+
+
 
 
 
@@ -5321,7 +5944,14 @@ function renderVerifyTable(report) {
         (unchecked ? `, ${unchecked} not checked` : '');
     return `${text}\n\n${summary}\n`;
 }
-async function verifyCommand(args, io) {
+async function verifyCommand(args, given) {
+    // Everything printed or written passes the redactor: registries echo credentials in errors.
+    const redaction = new redact_Redactor();
+    const io = {
+        ...given,
+        out: (s) => given.out(redaction.text(s)),
+        err: (s) => given.err(redaction.text(s))
+    };
     const usage = (message) => {
         io.err(`mirror-guard verify: ${text_oneLine(message, 2000)}\nRun "mirror-guard verify --help" for usage.\n`);
         return EXIT_USAGE;
@@ -5350,7 +5980,8 @@ async function verifyCommand(args, io) {
     const authFile = opts.authFile !== undefined ? (0,external_node_path_namespaceObject.resolve)(cwd, opts.authFile) : undefined;
     if (authFile !== undefined) {
         try {
-            await RegistryConfig.load(authFile);
+            redaction.add(...(await RegistryConfig.load(authFile)).secrets());
+            redaction.add(...secretValues(await (0,promises_namespaceObject.readFile)(authFile, 'utf8')));
         }
         catch (e) {
             return usage(e.message);
@@ -5368,9 +5999,13 @@ async function verifyCommand(args, io) {
         digest: opts.digest,
         ...(authFile !== undefined ? { authFile } : {}),
         insecure: opts.insecure,
-        registries: true
+        registries: true,
+        network: {
+            onSecret: (v) => redaction.add(v),
+            ...(io.signal ? { signal: io.signal } : {})
+        }
     });
-    const report = buildVerifyReport(set.entries, results);
+    const report = redaction.deep(buildVerifyReport(set.entries, results));
     if (opts.json === '-') {
         io.out(JSON.stringify(report, null, 2) + '\n');
     }
@@ -5435,8 +6070,20 @@ async function main(argv) {
     switch (command) {
         case 'triage':
             return triageCommand(rest, io);
-        case 'verify':
-            return verifyCommand(rest, io);
+        case 'verify': {
+            // A stop ends the registry requests at once; the report of what was checked is printed.
+            const stop = new AbortController();
+            const onSignal = (sig) => stop.abort(new Error(`received ${sig}`));
+            process.once('SIGINT', onSignal);
+            process.once('SIGTERM', onSignal);
+            try {
+                return await verifyCommand(rest, { ...io, signal: stop.signal });
+            }
+            finally {
+                process.off('SIGINT', onSignal);
+                process.off('SIGTERM', onSignal);
+            }
+        }
         case 'validate':
             return validateCommand(rest, io);
         case '-V':

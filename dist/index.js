@@ -28372,23 +28372,28 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(40618);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27588);
 // Bundle entry for both `main:` and `post:` of action.yml.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
+// After a stop, main has written its outputs, report and summary; a socket a cut-off upload
+// left open must not keep the process alive until the runner kills it.
+if ((0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .stopRequested */ .TQ)())
+    process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 40618:
+/***/ 27588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  eF: () => (/* binding */ run)
+  eF: () => (/* binding */ run),
+  TQ: () => (/* binding */ stopRequested)
 });
 
 // UNUSED EXPORTS: runMain, runPost
@@ -28465,6 +28470,7 @@ const OUTPUT_DEFAULTS = {
     mirrored: '0',
     failed: '0',
     'failed-by-class': '{}',
+    unverified: '0',
     'retry-mapping': '',
     report: '',
     log: '',
@@ -29179,8 +29185,16 @@ async function loadMappingFiles(paths, cwd) {
 ;// CONCATENATED MODULE: ./src/engines/oc-args.ts
 // Builds the argv for `oc image mirror` (never a shell string). Flags use the `--flag=value`
 // form so a value can never be read as another flag.
+/**
+ * oc reads `-f` as a list: pflag splits the value as one CSV record, so a path with a comma (a
+ * mapping file `e,one.txt`, a RUNNER_TEMP with a comma) would become two files. A CSV-quoted
+ * value is read back as exactly the path; other paths are passed as they are.
+ */
+function ocListValue(path) {
+    return /[,"\r\n]/.test(path) ? `"${path.replace(/"/g, '""')}"` : path;
+}
 function buildOcArgs(opts, attempt) {
-    const args = ['image', 'mirror', '-f', attempt.mappingFile];
+    const args = ['image', 'mirror', '-f', ocListValue(attempt.mappingFile)];
     if (opts.registryConfig)
         args.push(`--registry-config=${opts.registryConfig}`);
     if (opts.dir)
@@ -30102,6 +30116,36 @@ async function runRegistryQueue(queue, limit, shareBlobs, inspector, signal, run
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/root-cause.ts
+/** Classes that describe a consequence of another failure, never a cause of their own. */
+const CONSEQUENCES = new Set(['dependency']);
+function isConsequence(cls) {
+    return CONSEQUENCES.has(cls);
+}
+/** Said when a line shows only consequences: its cause was printed nowhere oc tied to it. */
+const ROOT_CAUSE_NOT_PRINTED = 'root cause not printed in the log: oc reported only this consequence for the line (see the run-level errors and the log)';
+/** `items` with the root causes first, each group in its original order (stable). */
+function rootCauseFirst(items) {
+    return [
+        ...items.filter((i) => !isConsequence(i.class)),
+        ...items.filter((i) => isConsequence(i.class))
+    ];
+}
+/** The root-cause classes of a verdict; empty when the log showed only consequences. */
+function rootCauses(classes) {
+    return classes.filter((c) => !isConsequence(c));
+}
+/**
+ * What a failed line is titled by: its root-cause classes; only when none was printed, the
+ * consequence's class (the reasons then say that the root cause is missing from the log).
+ */
+function verdictTitle(classes) {
+    const causes = rootCauses(classes);
+    if (causes.length > 0)
+        return causes.join(', ');
+    return classes.length > 0 ? classes.join(', ') : 'unconfirmed';
+}
+
 ;// CONCATENATED MODULE: ./src/github/escape.ts
 // Text hygiene for anything untrusted (registry error bodies, mapping lines, tool output)
 // before it reaches the job log, an annotation or the job summary.
@@ -30160,6 +30204,7 @@ function escapeMarkdown(text) {
 // anything is left out, spends one notice on saying so.
 
 
+
 const GITHUB_BUDGET = { error: 10, warning: 10, notice: 10 };
 const MAX_MESSAGE_CHARS = 1000;
 const MAX_TITLE_CHARS = 100;
@@ -30170,8 +30215,9 @@ function clean(text, max) {
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+/** The root-cause class(es): a consequence such as `dependency` never heads the title. */
 function lineTitle(r) {
-    return r.classes.length > 0 ? r.classes.join(', ') : 'unconfirmed';
+    return verdictTitle(r.classes);
 }
 function refs(r) {
     if (r.source !== undefined && r.destination !== undefined) {
@@ -30314,14 +30360,46 @@ async function uploadFiles(name, files, rootDir, options = {}) {
         return { skipped: `Artifact ${name} not uploaded: ${unavailable}.` };
     if (files.length === 0)
         return { skipped: `Artifact ${name} not uploaded: no files.` };
+    const upload = (async () => {
+        try {
+            const result = await (await client()).uploadArtifact(name, [...files], rootDir, {
+                ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
+            });
+            return result.id !== undefined ? { id: result.id } : {};
+        }
+        catch (e) {
+            return { warning: `Artifact ${name} could not be uploaded: ${artifacts_message(e)}` };
+        }
+    })();
+    const signal = options.signal;
+    if (signal === undefined)
+        return upload;
+    // A cancelled run has seconds before the runner kills it: the upload may not hold it up.
+    const graceMs = options.graceMs ?? 8000;
+    let timer;
+    let onAbort;
+    const cut = new Promise((resolve) => {
+        const give = () => {
+            timer = setTimeout(() => resolve({
+                warning: `Artifact ${name} not uploaded: the run was cancelled and the upload did not finish within ${graceMs / 1000} s; the files are still on the runner in ${rootDir}.`
+            }), graceMs);
+            timer.unref();
+        };
+        if (signal.aborted)
+            give();
+        else {
+            onAbort = give;
+            signal.addEventListener('abort', give, { once: true });
+        }
+    });
     try {
-        const result = await (await client()).uploadArtifact(name, [...files], rootDir, {
-            ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
-        });
-        return result.id !== undefined ? { id: result.id } : {};
+        return await Promise.race([upload, cut]);
     }
-    catch (e) {
-        return { warning: `Artifact ${name} could not be uploaded: ${artifacts_message(e)}` };
+    finally {
+        if (timer !== undefined)
+            clearTimeout(timer);
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
     }
 }
 async function listFiles(dir) {
@@ -30694,6 +30772,16 @@ const classify_CLASS_INFO = {
         meaning: 'Verification found content missing or corrupt at the destination after oc reported it.',
         whatToDo: 'Retry the line (with --force for file:// destinations on oc 4.13 or older).'
     },
+    'wrong-image': {
+        retryable: true,
+        meaning: 'The destination tag resolves to another image than the one the engine reported pushing (a cache or proxy that acknowledged without storing, or a concurrent writer).',
+        whatToDo: 'Check what else writes to or sits in front of the destination; the reason names both digests.'
+    },
+    unverified: {
+        retryable: true,
+        meaning: 'The engine reported the line mirrored, but verification could not read the destination (unreachable, refused, timed out, cancelled).',
+        whatToDo: 'Retry; with push-only credentials set `allow-unverified: true` to keep the engine’s verdict.'
+    },
     unconfirmed: {
         retryable: true,
         meaning: 'oc printed neither a success line nor an error for this line (aborted phase or run).',
@@ -30916,6 +31004,13 @@ const RULES = [
     },
     // `error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not found\n"`
     { re: /error parsing HTTP 404 response body/, class: 'not-found', reason: 'HTTP 404' },
+    // oc 4.13 asks registries for Docker and OCI manifests but not OCI indexes (4.13/429-json-child-blob-list-reg):
+    // `manifest unknown: OCI index found, but accept header does not support OCI indexes`
+    {
+        re: /OCI index found, but accept header does not support OCI indexes/,
+        class: 'not-found',
+        reason: 'the source is an OCI image index, which this oc cannot read (oc 4.14 and later can)'
+    },
     // `manifest unknown: manifest unknown` (404-image-missing-reg), `MANIFEST_UNKNOWN`
     { re: /\bmanifest unknown\b|MANIFEST_UNKNOWN/, class: 'not-found', reason: 'manifest unknown' },
     // `name unknown: repository name not known to registry`
@@ -32358,6 +32453,7 @@ class IdIndex {
 
 
 
+
 /**
  * Shared empty lists, never mutated: a 1 GB log of 30 attempts over 20,000 lines would
  * otherwise allocate (and promote to the old generation) fresh empty arrays per entry and attempt.
@@ -33040,12 +33136,17 @@ class Attributor {
         if (this.byId[id] === undefined)
             return;
         const attempt = Math.max(this.attempt, 1);
-        const failures = this.markFailures.get(id) ?? NONE;
+        const marked = this.markFailures.get(id) ?? NONE;
         const successes = this.markSuccesses[id] ?? 0;
-        if (failures.length) {
+        if (marked.length) {
             this.status[id] = FAILED;
+            // Root causes lead (a blob's 429 before the manifest push it made fail), whatever order
+            // the errors were printed or resolved in; consequences stay as evidence after them.
+            const failures = rootCauseFirst(marked);
             const classes = unique(failures.map((f) => f.class));
             const reasons = failures.map((f) => f.reason);
+            if (rootCauses(classes).length === 0)
+                reasons.push(ROOT_CAUSE_NOT_PRINTED);
             if (successes && !pushProvesBlobs(this.entry(id)))
                 reasons.push(SUCCESS_ANYWAY);
             this.detail.set(id, {
@@ -33101,6 +33202,7 @@ function unconfirmedReason(end) {
 
 ;// CONCATENATED MODULE: ./src/core/report.ts
 // Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
+
 
 
 /** Each verdict with its mapping entry (verdicts naming no entry are skipped). */
@@ -33239,7 +33341,9 @@ function renderRetryMapping(set, verdicts, options = {}) {
         const first = hit[0];
         const verdict = failed.get(first.id);
         const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
-        out.push(report_oneLine(`# ${first.file}:${first.line} ${classes.join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
+        // Like an annotation title: the root cause, not what followed from it.
+        const causes = rootCauses(classes);
+        out.push(report_oneLine(`# ${first.file}:${first.line} ${(causes.length > 0 ? causes : classes).join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
         if (hit.length === entries.length)
             out.push(verbatim(first.text));
         else
@@ -33364,8 +33468,14 @@ function planNextAttempt(progress, policy, random = Math.random) {
 
 
 
+
 /** Verification problems that mean "could not check", not "incomplete". */
-const UNVERIFIABLE = new Set(['unreachable', 'unauthorized', 'registry-error']);
+const UNVERIFIABLE = new Set([
+    'unreachable',
+    'unauthorized',
+    'registry-error',
+    'cancelled'
+]);
 /** Problems that mean nothing of the entry reached the disk (so there is nothing to repair). */
 const NOTHING_WRITTEN = new Set(['missing-manifest', 'missing-tag']);
 const defaultSleep = (ms, signal) => new Promise((resolve) => {
@@ -33398,6 +33508,13 @@ async function runJob(opts) {
     const failedIn = new Map();
     const lastFailure = new Map();
     const verifiedFinal = new Set();
+    // Lines whose latest run was proven (verified complete and the right image), or accepted
+    // unverified by allowUnverified. A mirrored line outside it is not confirmed.
+    const proven = new Set();
+    const keptUnverified = new Set();
+    // What the engine said it pushed: `<repoKey>\0<tag>` → digest, latest attempt wins.
+    const pushed = new Map();
+    const checkable = (e) => opts.verify !== undefined && e !== undefined && e.destination.kind !== 's3';
     const records = [];
     const runLevel = [];
     const stats = [];
@@ -33419,7 +33536,11 @@ async function runJob(opts) {
             aborted,
             ...(fatal !== undefined ? { fatal } : {}),
             ranIds: [...latest.keys()],
-            lastFailure
+            lastFailure,
+            unprovenIds: opts.scope
+                .filter((e) => latest.get(e.id)?.status === 'mirrored' && checkable(e) && !proven.has(e.id))
+                .map((e) => e.id),
+            keptUnverifiedIds: [...keptUnverified].filter((id) => latest.get(id)?.status === 'mirrored')
         };
     };
     /** Folds one attempt's (or a verification's) verdicts into the latest state. */
@@ -33460,28 +33581,57 @@ async function runJob(opts) {
         if (entries.length === 0)
             return { checked: 0, incomplete: 0 };
         let results;
+        const limit = verifyLimit(opts);
         try {
-            results = await opts.verify(entries, when);
+            results = await opts.verify(entries, when, limit.signal);
         }
         catch (e) {
-            opts.info?.(`Verification could not run: ${e instanceof Error ? e.message : String(e)}`);
-            return { checked: 0, incomplete: 0 };
+            const why = `verification could not run: ${e instanceof Error ? e.message : String(e)}`;
+            results = entries.map((en) => ({
+                entryId: en.id,
+                complete: false,
+                problems: [{ kind: 'registry-error', message: why }]
+            }));
         }
+        finally {
+            limit.dispose();
+        }
+        const redact = opts.redact ?? ((t) => t);
         const bad = [];
         for (const r of results) {
             if (when === 'final')
                 verifiedFinal.add(r.entryId);
             const before = latest.get(r.entryId);
-            if (r.complete || !before)
+            if (!before)
                 continue;
-            // A registry that cannot be asked says nothing about the mirror: keep oc's verdict.
+            const entry = byId.get(r.entryId);
+            const wrong = entry && before.status === 'mirrored' ? wrongImage(entry, r, pushed) : undefined;
+            if (wrong !== undefined) {
+                bad.push(failedVerdict(r.entryId, 'wrong-image', redact(wrong), before.evidence, retryOn));
+                continue;
+            }
+            if (r.complete) {
+                if (before.status === 'mirrored')
+                    proven.add(r.entryId);
+                continue;
+            }
+            // A destination that cannot be read proves nothing: the line is unverified, not green.
             if (r.problems.every((p) => UNVERIFIABLE.has(p.kind))) {
-                opts.info?.(`Could not verify mapping entry ${r.entryId}: ${r.problems[0]?.message ?? 'registry unavailable'}`);
+                if (before.status !== 'mirrored')
+                    continue;
+                const why = redact(r.problems[0]?.message ?? 'destination unavailable');
+                if (opts.allowUnverified) {
+                    proven.add(r.entryId);
+                    keptUnverified.add(r.entryId);
+                    opts.warn?.(`${describe(entry)}: kept as mirrored without verification (allow-unverified): ${why}`);
+                    continue;
+                }
+                bad.push(failedVerdict(r.entryId, 'unverified', `${opts.engine.name} reported it mirrored, but verification could not read the destination: ${why}`, before.evidence, retryOn));
                 continue;
             }
             const first = r.problems[0];
             const more = r.problems.length > 1 ? ` (+${r.problems.length - 1} more)` : '';
-            const detail = `${first?.message ?? 'objects missing'}${more}`;
+            const detail = redact(`${first?.message ?? 'objects missing'}${more}`);
             if (before.status === 'mirrored') {
                 bad.push(failedVerdict(r.entryId, 'incomplete', `oc reported it mirrored, but the mirror is incomplete: ${detail}`, before.evidence, retryOn));
             }
@@ -33526,15 +33676,18 @@ async function runJob(opts) {
             break;
         }
         // A line run again is checked again.
-        for (const id of plan.entryIds)
+        for (const id of plan.entryIds) {
             verifiedFinal.delete(id);
+            proven.delete(id);
+            keptUnverified.delete(id);
+        }
         let mappingFile = opts.firstMappingFile;
         if (plan.attempt > 1) {
             const ids = new Set(plan.entryIds);
             mappingFile = (0,external_node_path_.join)(opts.workDir, `retry-mapping-attempt-${plan.attempt}.txt`);
             (0,external_node_fs_.writeFileSync)(mappingFile, renderRetryMapping(opts.set, [...latest.values()], { include: (v) => ids.has(v.entryId) }), { mode: 0o600 });
         }
-        const record = await runOneAttempt(opts, plan, mappingFile);
+        const record = await runOneAttempt(opts, plan, mappingFile, pushed);
         if ('fatal' in record) {
             fatal = record.fatal;
             break;
@@ -33615,13 +33768,57 @@ async function runJob(opts) {
                 }
                 opts.onProgress?.(result());
             }
-            if (final.incomplete > 0)
+            if (final.incomplete > 0 && !opts.signal?.aborted) {
                 next = planNextAttempt(progress(), opts.policy, opts.random);
+            }
+            if (opts.signal?.aborted)
+                aborted = true;
         }
+    }
+    // Stopped before verification could run (cancel, fatal): what the engine reported is unproven.
+    const unproven = result().unprovenIds;
+    if (unproven.length > 0) {
+        merge(unproven.map((id) => failedVerdict(id, 'unverified', `${opts.engine.name} reported it mirrored, but the run stopped before verification could check it`, latest.get(id)?.evidence ?? [], retryOn)), records.length);
     }
     return result();
 }
-async function runOneAttempt(opts, plan, mappingFile) {
+/** The signal a verification pass runs under: the run's own, and attempt-timeout when set. */
+function verifyLimit(opts) {
+    const ctl = new AbortController();
+    const stop = () => ctl.abort(opts.signal?.reason ?? new Error('cancelled'));
+    if (opts.signal?.aborted)
+        stop();
+    opts.signal?.addEventListener('abort', stop, { once: true });
+    const timer = opts.timeoutMs !== undefined
+        ? setTimeout(() => ctl.abort(new Error(`verification exceeded attempt-timeout (${Math.round(opts.timeoutMs / 1000)}s)`)), opts.timeoutMs)
+        : undefined;
+    return {
+        signal: ctl.signal,
+        dispose: () => {
+            if (timer !== undefined)
+                clearTimeout(timer);
+            opts.signal?.removeEventListener('abort', stop);
+        }
+    };
+}
+const describe = (e) => e ? `${e.file}:${e.line} ${e.destination.raw}` : 'mapping entry';
+/** Key of a pushed tag: the destination repository as oc prints it, and the tag. */
+const pushKey = (printedRepo, tag) => `${repoKey(printedRepo)}\0${tag}`;
+/**
+ * The engine's success line says which digest it pushed to each tag; the tag must resolve to
+ * exactly that. Returns the reason when it does not (a cache or proxy that acknowledged the
+ * push without storing it, a concurrent writer), undefined when it does or nothing is known.
+ */
+function wrongImage(entry, r, pushed) {
+    for (const { tag, digest } of r.resolved ?? []) {
+        const expected = pushed.get(pushKey(entry.destination.printed, tag));
+        if (expected !== undefined && expected !== digest) {
+            return `the engine pushed ${expected} to ${entry.destination.printed}:${tag}, but the tag resolves to ${digest}`;
+        }
+    }
+    return undefined;
+}
+async function runOneAttempt(opts, plan, mappingFile, pushed) {
     const ids = new Set(plan.entryIds);
     const entries = opts.scope.filter((e) => ids.has(e.id));
     const attributor = new Attributor(opts.set, plan.entryIds);
@@ -33633,6 +33830,9 @@ async function runOneAttempt(opts, plan, mappingFile) {
             const shifted = e.kind === 'attempt-start'
                 ? { ...e, attempt: plan.attempt, logLine: e.logLine + offset }
                 : { ...e, logLine: e.logLine + offset };
+            if (e.kind === 'success' && e.tag !== undefined) {
+                pushed.set(pushKey(e.destination, e.tag), e.digest);
+            }
             attributor.onEvent(shifted);
         }
     };
@@ -33803,10 +34003,93 @@ function lineResults(set, verdicts, job, locate) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/redact.ts
+// The one redactor for everything that leaves the process: engine output, verification
+// messages, the report, the summary, annotations, outputs and the CLI's text and JSON. It knows
+// every credential of the run (the auth file's values and the tokens obtained at run time) and
+// each spelling a registry or a serializer could give it back in.
+/** Shorter values are too likely to be ordinary text ("a", "ok") to be hidden everywhere. */
+const MIN_LENGTH = 4;
+/** A value as it may come back: verbatim, base64, URL- or form-encoded, or escaped inside JSON. */
+function spellings(value) {
+    const out = new Set([value]);
+    out.add(Buffer.from(value, 'utf8').toString('base64'));
+    out.add(Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, ''));
+    out.add(encodeURIComponent(value));
+    // Form encoding (query strings): spaces as `+`.
+    out.add(new URLSearchParams({ v: value }).toString().slice(2));
+    out.add(JSON.stringify(value).slice(1, -1));
+    return [...out].filter((s) => s.length >= MIN_LENGTH);
+}
+class redact_Redactor {
+    #values = [];
+    #known = new Set();
+    #listeners = [];
+    constructor(values = []) {
+        this.add(...values);
+    }
+    /** Called with every spelling added from now on (e.g. to mask it in the job log too). */
+    onAdd(listener) {
+        this.#listeners.push(listener);
+        for (const v of this.#values)
+            listener(v);
+    }
+    add(...values) {
+        let changed = false;
+        for (const value of values) {
+            if (value.trim().length < MIN_LENGTH)
+                continue;
+            for (const s of spellings(value)) {
+                if (this.#known.has(s))
+                    continue;
+                this.#known.add(s);
+                this.#values.push(s);
+                changed = true;
+                for (const l of this.#listeners)
+                    l(s);
+            }
+        }
+        // Longest first, so no tail of a long credential survives a shorter one's replacement.
+        if (changed)
+            this.#values.sort((a, b) => b.length - a.length);
+    }
+    get size() {
+        return this.#values.length;
+    }
+    text = (text) => {
+        let out = text;
+        for (const v of this.#values)
+            if (out.includes(v))
+                out = out.split(v).join('***');
+        return out;
+    };
+    /** Every string inside a JSON-like value (keys too), redacted; the shape stays. */
+    deep(value) {
+        return this.#deep(value);
+    }
+    #deep(value) {
+        if (typeof value === 'string')
+            return this.text(value);
+        if (Array.isArray(value))
+            return value.map((v) => this.#deep(v));
+        if (value instanceof Map) {
+            return new Map([...value.entries()].map(([k, v]) => [this.#deep(k), this.#deep(v)]));
+        }
+        if (typeof value === 'object' && value !== null) {
+            return Object.fromEntries(Object.entries(value).map(([k, v]) => [
+                this.text(k),
+                this.#deep(v)
+            ]));
+        }
+        return value;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/secrets.ts
 // Registry credentials: every secret value is masked before anything could print it, secret
 // content goes to a private (0600) temp file, and the file is removed after the run (and by the
 // post step when main was killed).
+
 
 
 /** Keys of a docker/podman auth file whose values are credentials. */
@@ -33889,22 +34172,13 @@ function masksForFile(path) {
     }
 }
 /**
- * Replaces every secret value in a line with `***`, longest value first (so no tail of a long
- * credential survives a shorter one's replacement). Applied to tool output before it is
- * written to the log files, echoed or triaged: the runner masks the job log, nothing masks
- * the log artifact, the report or the retry mapping.
+ * Replaces every secret value (and its base64, URL and JSON spellings) in a line with `***`:
+ * see Redactor. Applied to tool output before it is written to the log files, echoed or
+ * triaged: the runner masks the job log, nothing masks the log artifact, the report or the
+ * retry mapping.
  */
 function redactor(values) {
-    const sorted = [...new Set(values.filter((v) => v !== ''))].sort((a, b) => b.length - a.length);
-    if (sorted.length === 0)
-        return (text) => text;
-    return (text) => {
-        let out = text;
-        for (const v of sorted)
-            if (out.includes(v))
-                out = out.split(v).join('***');
-        return out;
-    };
+    return new Redactor(values).text;
 }
 function removeFiles(paths) {
     for (const p of paths)
@@ -34159,6 +34433,8 @@ const MAX_TAG_FILE_BYTES = 256;
 class Findings {
     problems = [];
     warnings = [];
+    /** What each tag checked resolves to (compared with the engine's pushed digest). */
+    resolved = [];
     /** digest → (role, size, whether the final blob is fine) */
     referenced = new Map();
     add(kind, message, digest, path) {
@@ -34273,7 +34549,8 @@ async function verifyEntry(entry, ctx) {
         entryId: entry.id,
         complete: f.problems.length === 0,
         problems: f.problems,
-        ...(f.warnings.length > 0 ? { warnings: f.warnings } : {})
+        ...(f.warnings.length > 0 ? { warnings: f.warnings } : {}),
+        ...(f.resolved.length > 0 ? { resolved: f.resolved } : {})
     };
 }
 async function checkEntry(entry, ctx, f) {
@@ -34318,8 +34595,10 @@ async function checkEntry(entry, ctx, f) {
     }
     else if (tag !== undefined) {
         const d = await resolveTag(repo, ctx, f, tag);
-        if (d !== undefined)
+        if (d !== undefined) {
+            f.resolved.push({ tag, digest: d });
             await checkManifest(repo, ctx, f, d, `tag ${tag}`, undefined);
+        }
     }
     else {
         // A tag-less source means every tag of the repository (oc lists the tag symlinks).
@@ -34329,8 +34608,10 @@ async function checkEntry(entry, ctx, f) {
         }
         for (const t of tags) {
             const d = await resolveTag(repo, ctx, f, t);
-            if (d !== undefined)
+            if (d !== undefined) {
+                f.resolved.push({ tag: t, digest: d });
                 await checkManifest(repo, ctx, f, d, `tag ${t}`, undefined);
+            }
         }
     }
     await checkLeftovers(repo, ctx, f);
@@ -34606,54 +34887,358 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(44708);
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(41692);
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
+;// CONCATENATED MODULE: ./src/verify/cert-dirs.ts
+// Per-registry TLS material, read the way oc and podman read it: in each certs.d root, the
+// directory named after the registry (`host[:port]`) holds CA certificates (`*.crt`, added to the
+// system roots) and a client certificate pair (`*.cert` with the `*.key` of the same name).
+
+
+
+/** Where oc (containers/image) and docker look, in this order. */
+const DEFAULT_CERT_ROOTS = [
+    '/etc/containers/certs.d',
+    '/etc/docker/certs.d'
+];
+function filesOf(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir).sort();
+    }
+    catch {
+        return [];
+    }
+}
+/** TLS options for `host` (as written in the mapping, with its port) from the first root that has them. */
+function hostTls(host, roots) {
+    // A host name cannot climb out of the root; refuse anything that could.
+    if (host === '' || host.includes('/') || host.includes('\\') || host.startsWith('.'))
+        return {};
+    const cas = [];
+    let cert;
+    let key;
+    for (const root of roots) {
+        const dir = (0,external_node_path_.join)(root, host);
+        for (const name of filesOf(dir)) {
+            try {
+                if (name.endsWith('.crt'))
+                    cas.push((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, name), 'utf8'));
+                else if (name.endsWith('.cert') && cert === undefined) {
+                    const keyName = `${name.slice(0, -'.cert'.length)}.key`;
+                    const pairKey = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, keyName), 'utf8');
+                    cert = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, name), 'utf8');
+                    key = pairKey;
+                }
+            }
+            catch {
+                // unreadable or unpaired file: the connection will say what is missing
+            }
+        }
+    }
+    return {
+        ...(cas.length > 0 ? { ca: [...external_node_tls_.rootCertificates, ...cas] } : {}),
+        ...(cert !== undefined && key !== undefined ? { cert, key } : {})
+    };
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(77030);
+;// CONCATENATED MODULE: ./src/verify/proxy-env.ts
+// Which proxy a registry request goes through, by the same environment variables and rules as
+// oc (Go's net/http ProxyFromEnvironment): HTTPS_PROXY for https, HTTP_PROXY for http, NO_PROXY
+// for exceptions, upper case before lower case, and loopback hosts never proxied.
+
+const pick = (env, name) => env[name] ?? env[name.toLowerCase()] ?? '';
+/** `host` without brackets and port, lower case. */
+function bareHost(hostname) {
+    return hostname.replace(/^\[|\]$/g, '').toLowerCase();
+}
+function isLoopback(host) {
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    if ((0,external_node_net_.isIP)(host) === 4)
+        return host.startsWith('127.');
+    if ((0,external_node_net_.isIP)(host) === 6)
+        return host === '::1' || host === '0:0:0:0:0:0:0:1';
+    return false;
+}
+function ipv4Number(ip) {
+    return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+/** One NO_PROXY entry against a host and port (Go's rules: CIDR, IP, `*`, domain, `.domain`). */
+function matchesNoProxy(entry, host, port) {
+    let e = entry.trim().toLowerCase();
+    if (e === '')
+        return false;
+    if (e === '*')
+        return true;
+    const slash = e.indexOf('/');
+    if (slash > 0 && (0,external_node_net_.isIP)(e.slice(0, slash)) === 4 && (0,external_node_net_.isIP)(host) === 4) {
+        const bits = Number(e.slice(slash + 1));
+        if (!Number.isInteger(bits) || bits < 0 || bits > 32)
+            return false;
+        const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+        return (ipv4Number(host) & mask) >>> 0 === (ipv4Number(e.slice(0, slash)) & mask) >>> 0;
+    }
+    let entryPort = '';
+    const m = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(e);
+    if (m) {
+        e = m[1];
+        entryPort = m[2];
+    }
+    if (entryPort !== '' && entryPort !== port)
+        return false;
+    e = bareHost(e);
+    if ((0,external_node_net_.isIP)(e) !== 0)
+        return e === host;
+    if (e.startsWith('*.'))
+        e = e.slice(1);
+    // `.example.com` matches subdomains only; `example.com` the name and its subdomains.
+    if (e.startsWith('.'))
+        return host.endsWith(e);
+    return host === e || host.endsWith(`.${e}`);
+}
+/** The proxy URL for a request to `url`, or undefined for a direct connection. */
+function proxyFor(url, env) {
+    const host = bareHost(url.hostname);
+    if (isLoopback(host))
+        return undefined;
+    const raw = url.protocol === 'https:' ? pick(env, 'HTTPS_PROXY') : pick(env, 'HTTP_PROXY');
+    if (raw === '')
+        return undefined;
+    const port = url.port !== '' ? url.port : url.protocol === 'https:' ? '443' : '80';
+    for (const entry of pick(env, 'NO_PROXY').split(',')) {
+        if (matchesNoProxy(entry, host, port))
+            return undefined;
+    }
+    try {
+        // Like Go: a proxy without a scheme is an http:// proxy.
+        const proxy = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+        return proxy.protocol === 'http:' || proxy.protocol === 'https:' ? proxy : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/verify/http.ts
 // A minimal HTTP(S) client on node:http/https: one request, no redirects, bounded bodies,
-// optional streaming sink, a hard timeout. Redirects and auth live in the registry client.
+// optional streaming sink. Every exchange is bounded twice: an idle timeout (no byte for a
+// while) and a total deadline (a registry that drips one byte a second still ends), and it
+// stops at once when the caller's signal aborts. Connections follow the proxy variables and the
+// per-registry certs.d directories, as oc's do. Redirects and auth live in the registry client.
 
 
-/** Connection-level agents for one verification run; `close()` frees the sockets. */
+
+
+
+/** Connection-level state of one verification run; `close()` frees the sockets. */
 class HttpAgents {
     http = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 8 });
-    /** `insecure` accepts self-signed certificates (oc's --insecure). */
-    https;
-    constructor(insecure) {
-        this.https = new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 8, rejectUnauthorized: !insecure });
+    #https = new Map();
+    #tls = new Map();
+    #tunnels = new Set();
+    insecure;
+    #roots;
+    env;
+    constructor(opts) {
+        const o = typeof opts === 'boolean' ? { insecure: opts } : opts;
+        this.insecure = o.insecure;
+        this.#roots = o.certRoots ?? DEFAULT_CERT_ROOTS;
+        this.env = o.env ?? process.env;
+    }
+    /** TLS options for a registry host (`host[:port]` as in the URL). */
+    tlsFor(url) {
+        let t = this.#tls.get(url.host);
+        if (t === undefined) {
+            t = hostTls(url.host, this.#roots);
+            this.#tls.set(url.host, t);
+        }
+        return {
+            rejectUnauthorized: !this.insecure,
+            ...(t.ca ? { ca: [...t.ca] } : {}),
+            ...(t.cert !== undefined && t.key !== undefined ? { cert: t.cert, key: t.key } : {})
+        };
+    }
+    httpsAgent(url) {
+        let a = this.#https.get(url.host);
+        if (a === undefined) {
+            a = new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 8, ...this.tlsFor(url) });
+            this.#https.set(url.host, a);
+        }
+        return a;
+    }
+    track(socket) {
+        this.#tunnels.add(socket);
+        socket.once('close', () => this.#tunnels.delete(socket));
     }
     close() {
         this.http.destroy();
-        this.https.destroy();
+        for (const a of this.#https.values())
+            a.destroy();
+        for (const s of this.#tunnels)
+            s.destroy();
     }
 }
 class HttpError extends Error {
 }
-function httpRequest(req, agents) {
+/** Seconds or milliseconds, whichever reads better. */
+function showMs(ms) {
+    return ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+}
+async function httpRequest(req, agents) {
+    const what = `${req.method} ${req.url.href}`;
+    if (req.signal?.aborted)
+        throw new HttpError(`${what}: ${reasonOf(req.signal)}`);
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(new HttpError(`${what}: no complete answer within ${showMs(req.deadlineMs)} (deadline)`)), req.deadlineMs);
+    const onAbort = () => stop.abort(new HttpError(`${what}: ${reasonOf(req.signal)}`));
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+        return await exchange(req, agents, stop.signal, what);
+    }
+    finally {
+        clearTimeout(timer);
+        req.signal?.removeEventListener('abort', onAbort);
+    }
+}
+function reasonOf(signal) {
+    const r = signal.reason;
+    return r instanceof Error && r.message !== '' ? `stopped (${r.message})` : 'stopped';
+}
+function abortError(signal) {
+    const r = signal.reason;
+    return r instanceof Error ? r : new HttpError('stopped');
+}
+/** A TLS connection to `url` through an HTTP CONNECT tunnel of `proxy`. */
+function tunnel(url, proxy, agents, signal) {
     return new Promise((resolvePromise, reject) => {
-        const isHttps = req.url.protocol === 'https:';
-        const mod = isHttps ? (external_node_https_default()) : (external_node_http_default());
-        const headers = { 'User-Agent': 'mirror-guard-verify', ...req.headers };
-        if (req.body !== undefined)
-            headers['Content-Length'] = String(Buffer.byteLength(req.body));
+        const port = url.port !== '' ? url.port : '443';
+        const target = `${url.hostname}:${port}`;
+        const headers = { Host: target };
+        if (proxy.username !== '') {
+            const user = decodeURIComponent(proxy.username);
+            const pass = decodeURIComponent(proxy.password);
+            headers['Proxy-Authorization'] = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+        }
+        const mod = proxy.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
+        const connect = mod.request({
+            host: proxy.hostname,
+            port: proxy.port !== '' ? proxy.port : proxy.protocol === 'https:' ? 443 : 80,
+            method: 'CONNECT',
+            path: target,
+            headers,
+            agent: false
+        });
+        const onAbort = () => {
+            connect.destroy();
+            reject(abortError(signal));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        connect.once('connect', (res, socket) => {
+            signal.removeEventListener('abort', onAbort);
+            if (res.statusCode !== 200) {
+                socket.destroy();
+                reject(new HttpError(`proxy ${proxy.host} refused CONNECT ${target}: HTTP ${res.statusCode}`));
+                return;
+            }
+            const servername = /^[\d.]+$|:/.test(url.hostname) ? undefined : url.hostname;
+            const secure = external_node_tls_default().connect({
+                socket,
+                ...(servername !== undefined ? { servername } : {}),
+                ...agents.tlsFor(url)
+            });
+            agents.track(secure);
+            const failTls = (e) => {
+                secure.destroy();
+                reject(e);
+            };
+            const onAbortTls = () => failTls(abortError(signal));
+            signal.addEventListener('abort', onAbortTls, { once: true });
+            secure.once('error', failTls);
+            secure.once('secureConnect', () => {
+                signal.removeEventListener('abort', onAbortTls);
+                secure.off('error', failTls);
+                resolvePromise(secure);
+            });
+        });
+        connect.once('error', (e) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(new HttpError(`proxy ${proxy.host}: ${e.message}`));
+        });
+        connect.end();
+    });
+}
+async function exchange(req, agents, signal, what) {
+    const isHttps = req.url.protocol === 'https:';
+    const headers = { 'User-Agent': 'mirror-guard-verify', ...req.headers };
+    if (req.body !== undefined)
+        headers['Content-Length'] = String(Buffer.byteLength(req.body));
+    const proxy = proxyFor(req.url, agents.env);
+    const path = `${req.url.pathname}${req.url.search}`;
+    let options;
+    let mod = isHttps ? (external_node_https_default()) : (external_node_http_default());
+    if (proxy === undefined) {
+        options = { agent: isHttps ? agents.httpsAgent(req.url) : agents.http };
+    }
+    else if (isHttps) {
+        const socket = await tunnel(req.url, proxy, agents, signal);
+        const agent = new (external_node_http_default()).Agent({ keepAlive: false });
+        agent.createConnection = () => socket;
+        mod = (external_node_http_default());
+        options = {
+            host: req.url.hostname,
+            port: req.url.port !== '' ? req.url.port : 443,
+            path,
+            agent
+        };
+        headers.Host = req.url.host;
+    }
+    else {
+        // Plain http through a proxy: the absolute URL as the request target.
+        options = {
+            host: proxy.hostname,
+            port: proxy.port !== '' ? proxy.port : 80,
+            path: req.url.href,
+            agent: agents.http
+        };
+        headers.Host = req.url.host;
+        if (proxy.username !== '') {
+            const user = decodeURIComponent(proxy.username);
+            const pass = decodeURIComponent(proxy.password);
+            headers['Proxy-Authorization'] = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+        }
+    }
+    return new Promise((resolvePromise, reject) => {
         let settled = false;
         const fail = (err) => {
             if (settled)
                 return;
             settled = true;
+            signal.removeEventListener('abort', onAbort);
             request.destroy();
             reject(err);
         };
-        const request = mod.request(req.url, { method: req.method, headers, agent: isHttps ? agents.https : agents.http }, (res) => {
+        const onAbort = () => fail(abortError(signal));
+        const request = proxy === undefined
+            ? mod.request(req.url, { ...options, method: req.method, headers }, onResponse)
+            : mod.request({ ...options, method: req.method, headers }, onResponse);
+        function onResponse(res) {
             const status = res.statusCode ?? 0;
             const chunks = [];
             let size = 0;
             const stream = req.sink !== undefined && status >= 200 && status < 300;
             res.on('data', (chunk) => {
+                if (settled)
+                    return;
                 if (stream) {
                     req.sink(chunk);
                     return;
                 }
                 size += chunk.length;
                 if (size > req.maxBody) {
-                    fail(new HttpError(`${req.method} ${req.url.href}: response larger than ${req.maxBody} bytes`));
+                    fail(new HttpError(`${what}: response larger than ${req.maxBody} bytes`));
                     return;
                 }
                 chunks.push(chunk);
@@ -34662,12 +35247,14 @@ function httpRequest(req, agents) {
                 if (settled)
                     return;
                 settled = true;
+                signal.removeEventListener('abort', onAbort);
                 resolvePromise({ status, headers: res.headers, body: Buffer.concat(chunks) });
             });
             res.on('error', fail);
             res.on('aborted', () => fail(new HttpError('connection closed before the response ended')));
-        });
-        request.setTimeout(req.timeoutMs, () => fail(new HttpError(`${req.method} ${req.url.href}: no data for ${req.timeoutMs} ms`)));
+        }
+        signal.addEventListener('abort', onAbort, { once: true });
+        request.setTimeout(req.timeoutMs, () => fail(new HttpError(`${what}: no data for ${showMs(req.timeoutMs)}`)));
         request.on('error', fail);
         request.end(req.body);
     });
@@ -34751,6 +35338,19 @@ class RegistryConfig {
         }
         return RegistryConfig.parse(text, file);
     }
+    /** Every credential value and the headers built from them, for the redactor. */
+    secrets() {
+        const out = [];
+        for (const c of this.#byKey.values()) {
+            for (const v of [c.password, c.identityToken, c.registryToken])
+                if (v !== undefined)
+                    out.push(v);
+            const basic = basicHeader(c);
+            if (basic !== undefined)
+                out.push(basic.slice('Basic '.length));
+        }
+        return out;
+    }
     /**
      * Credentials for a repository: the most specific key wins (podman allows `host/ns/repo`
      * keys), then the bare host; Docker Hub's aliases are one registry.
@@ -34830,14 +35430,13 @@ function basicHeader(cred) {
 }
 class AuthError extends Error {
 }
-/** Fetches and caches bearer tokens per (realm, service, scope). */
 class TokenSource {
     agents;
-    timeoutMs;
+    limits;
     #cache = new Map();
-    constructor(agents, timeoutMs) {
+    constructor(agents, limits) {
         this.agents = agents;
-        this.timeoutMs = timeoutMs;
+        this.limits = limits;
     }
     /** The Authorization header value for a bearer challenge and scope. */
     token(challenge, scope, cred) {
@@ -34898,7 +35497,7 @@ class TokenSource {
                 url,
                 headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
                 body: form.toString(),
-                timeoutMs: this.timeoutMs,
+                ...this.#limits(),
                 maxBody: 1 << 20
             }, this.agents);
         }
@@ -34912,7 +35511,7 @@ class TokenSource {
                 method: 'GET',
                 url,
                 headers: basic ? { Authorization: basic } : {},
-                timeoutMs: this.timeoutMs,
+                ...this.#limits(),
                 maxBody: 1 << 20
             }, this.agents);
         }
@@ -34930,7 +35529,12 @@ class TokenSource {
         if (token === undefined) {
             throw new AuthError(`token response from ${url.origin}${url.pathname} has no token`);
         }
+        this.limits.onSecret?.(token);
         return `Bearer ${token}`;
+    }
+    #limits() {
+        const { timeoutMs, deadlineMs, signal } = this.limits;
+        return { timeoutMs, deadlineMs, ...(signal ? { signal } : {}) };
     }
 }
 
@@ -34941,8 +35545,15 @@ class TokenSource {
 
 
 
+const DEFAULT_REQUEST_DEADLINE_MS = 30_000;
+const DEFAULT_IDLE_TIMEOUT_MS = 20_000;
+/** 256 KiB/s: a blob read slower than this is a stalled registry, not a large blob. */
+const DEFAULT_MIN_BYTES_PER_SECOND = 256 * 1024;
 /** The registry could not be reached: DNS, connect, TLS, reset, timeout. */
 class Unreachable extends Error {
+}
+/** The verification was stopped from outside (cancel, time limit). */
+class Stopped extends Error {
 }
 const registry_DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io']);
 /** Where the API of a registry lives and how a repository is named there. */
@@ -34967,6 +35578,13 @@ function registryMessage(res) {
         // not a registry error document; fall through to the raw text
     }
     return text === '' ? '(empty body)' : text_oneLine(text, 200);
+}
+/** Throws when the run was stopped: nothing after that point may count as checked. */
+function checkStopped(env) {
+    if (env.signal?.aborted) {
+        const r = env.signal.reason;
+        throw new Stopped(`verification stopped${r instanceof Error && r.message !== '' ? ` (${r.message})` : ''}`);
+    }
 }
 /** One registry: its scheme (learned by a ping), its auth challenge, tokens per scope. */
 class RegistryHost {
@@ -34994,7 +35612,9 @@ class RegistryHost {
                     method: 'GET',
                     url: new URL('/v2/', origin),
                     timeoutMs: this.env.timeoutMs,
-                    maxBody: 1 << 16
+                    deadlineMs: this.env.deadlineMs,
+                    maxBody: 1 << 16,
+                    ...(this.env.signal ? { signal: this.env.signal } : {})
                 }, this.env.agents));
                 const challenge = res.status === 401
                     ? parseChallenges(res.headers['www-authenticate']).find((c) => c.scheme === 'bearer' || c.scheme === 'basic')
@@ -35002,6 +35622,7 @@ class RegistryHost {
                 return challenge ? { origin, challenge } : { origin };
             }
             catch (e) {
+                checkStopped(this.env);
                 errors.push(`${origin}: ${e.message}`);
             }
         }
@@ -35025,6 +35646,7 @@ class RegistryHost {
     }
     /** GET/HEAD on the registry with auth (challenge → token → retry once) and redirects. */
     async request(method, path, repo, opts) {
+        checkStopped(this.env);
         const { origin, challenge } = await this.ready();
         const scope = `repository:${repo}:pull`;
         return this.env.limiter.run(async () => {
@@ -35070,11 +35692,14 @@ class RegistryHost {
                     url,
                     headers,
                     timeoutMs: this.env.timeoutMs,
+                    deadlineMs: opts.deadlineMs ?? this.env.deadlineMs,
                     maxBody: opts.maxBody,
-                    sink: opts.sink
+                    sink: opts.sink,
+                    ...(this.env.signal ? { signal: this.env.signal } : {})
                 }, this.env.agents);
             }
             catch (e) {
+                checkStopped(this.env);
                 throw new Unreachable(`${method} ${url.href}: ${e.message}`);
             }
             const location = res.headers.location;
@@ -35106,6 +35731,7 @@ class RegistryVerifier {
     }
     async verify(entry) {
         const problems = [];
+        const resolved = [];
         const { host, repo } = apiLocation(entry.destination.registry, entry.destination.repository);
         const h = this.host(host);
         const name = `${host}/${repo}`;
@@ -35113,20 +35739,27 @@ class RegistryVerifier {
             const reference = entry.destinationTag ?? entry.source.digest;
             const refs = reference !== undefined ? [reference] : await this.#tags(h, repo, problems);
             for (const ref of refs) {
-                await this.#manifest(h, repo, name, ref, ref.includes(':') ? `${name}@${ref}` : `tag ${ref}`, undefined, problems);
+                await this.#manifest(h, repo, name, ref, ref.includes(':') ? `${name}@${ref}` : `tag ${ref}`, undefined, problems, resolved);
             }
         }
         catch (e) {
-            const kind = e instanceof Unreachable
-                ? 'unreachable'
-                : e instanceof AuthError
-                    ? 'unauthorized'
-                    : 'registry-error';
+            const kind = e instanceof Stopped || this.env.signal?.aborted
+                ? 'cancelled'
+                : e instanceof Unreachable
+                    ? 'unreachable'
+                    : e instanceof AuthError
+                        ? 'unauthorized'
+                        : 'registry-error';
             problems.push({ kind, message: text_oneLine(`${name}: ${e.message}`, 1000) });
         }
         // Every message may carry registry text; keep each on one line, whatever built it.
         const clean = problems.map((p) => ({ ...p, message: text_oneLine(p.message, 1000) }));
-        return { entryId: entry.id, complete: clean.length === 0, problems: clean };
+        return {
+            entryId: entry.id,
+            complete: clean.length === 0,
+            problems: clean,
+            ...(resolved.length > 0 ? { resolved } : {})
+        };
     }
     /** A repository-only destination (tag-less source): every tag the registry lists. */
     async #tags(h, repo, problems) {
@@ -35166,7 +35799,7 @@ class RegistryVerifier {
             message: text_oneLine(`${what}: GET ${res.url} answered HTTP ${res.status}${detail}`, 1000)
         };
     }
-    async #manifest(h, repo, name, reference, via, parent, problems) {
+    async #manifest(h, repo, name, reference, via, parent, problems, resolved) {
         const isDigest = reference.includes(':');
         const res = await h.request('GET', `/v2/${repo}/manifests/${reference}`, repo, {
             accept: MANIFEST_ACCEPT,
@@ -35186,6 +35819,9 @@ class RegistryVerifier {
         const header = res.headers['docker-content-digest'];
         const served = typeof header === 'string' ? header.trim() : undefined;
         const digest = isDigest ? reference : (served ?? actual);
+        // What the tag resolves to: the hash of the bytes served, not a header that could lie.
+        if (!isDigest && parent === undefined)
+            resolved?.push({ tag: reference, digest: actual });
         if (this.digest) {
             if (isDigest && actual !== reference) {
                 problems.push({
@@ -35301,8 +35937,10 @@ class RegistryVerifier {
             return { ok: true };
         const hash = newHasher(blob.digest);
         let received = 0;
+        const bytes = blob.size ?? (Number.isFinite(length) ? length : 0);
         const get = await h.request('GET', path, repo, {
             maxBody: 1 << 16,
+            deadlineMs: this.env.deadlineMs + Math.ceil((bytes / this.env.minBytesPerSecond) * 1000),
             sink: (chunk) => {
                 received += chunk.length;
                 hash.update(chunk);
@@ -35351,15 +35989,30 @@ async function verifyRegistryEntries(entries, opts) {
             problems: [{ kind: 'unauthorized', path: opts.authFile, message }]
         }));
     }
-    const timeoutMs = opts.timeoutMs ?? 30_000;
-    const agents = new HttpAgents(opts.insecure);
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    const deadlineMs = opts.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
+    const agents = new HttpAgents({
+        insecure: opts.insecure,
+        ...(opts.certRoots !== undefined ? { certRoots: opts.certRoots } : {}),
+        ...(opts.env !== undefined ? { env: opts.env } : {})
+    });
+    for (const s of config.secrets())
+        opts.onSecret?.(s);
     try {
         const env = {
             agents,
-            tokens: new TokenSource(agents, timeoutMs),
+            tokens: new TokenSource(agents, {
+                timeoutMs,
+                deadlineMs,
+                ...(opts.signal ? { signal: opts.signal } : {}),
+                ...(opts.onSecret ? { onSecret: opts.onSecret } : {})
+            }),
             config,
             insecure: opts.insecure,
             timeoutMs,
+            deadlineMs,
+            minBytesPerSecond: opts.minBytesPerSecond ?? DEFAULT_MIN_BYTES_PER_SECOND,
+            ...(opts.signal ? { signal: opts.signal } : {}),
             limiter: new Limiter(opts.concurrency ?? 4)
         };
         const verifier = new RegistryVerifier(env, opts.digest);
@@ -35392,6 +36045,7 @@ async function verifyEntries(entries, opts) {
             : Promise.resolve([]),
         opts.registries
             ? verifyRegistryEntries(entries, {
+                ...opts.network,
                 insecure: opts.insecure,
                 digest: opts.digest,
                 ...(opts.authFile !== undefined ? { authFile: opts.authFile } : {})
@@ -35411,8 +36065,10 @@ async function verifyEntries(entries, opts) {
         [reg, false]
     ]) {
         for (const r of results) {
-            const m = merged.get(r.entryId) ?? { problems: [], warnings: [] };
+            const m = merged.get(r.entryId) ?? { problems: [], warnings: [], resolved: [] };
             m.problems.push(...(isSource ? r.problems.map((p) => tagSource(r.entryId, p)) : r.problems));
+            if (r.resolved && !isSource)
+                m.resolved.push(...r.resolved);
             m.warnings.push(...(isSource ? (r.warnings ?? []).map((p) => tagSource(r.entryId, p)) : (r.warnings ?? [])));
             merged.set(r.entryId, m);
         }
@@ -35425,23 +36081,31 @@ async function verifyEntries(entries, opts) {
             entryId: e.id,
             complete: m.problems.length === 0,
             problems: m.problems,
-            ...(m.warnings.length > 0 ? { warnings: m.warnings } : {})
+            ...(m.warnings.length > 0 ? { warnings: m.warnings } : {}),
+            ...(m.resolved.length > 0 ? { resolved: m.resolved } : {})
         };
     });
 }
 
 ;// CONCATENATED MODULE: ./src/run/verify-hook.ts
 // The `verify` input wired to the verifier: file:// destinations are checked on disk after
-// every attempt, registry destinations over the network once, after the last attempt.
+// every attempt, registry destinations over the network once, after the last attempt. Every
+// check runs under the job's signal (cancel, attempt-timeout), and every credential the
+// registry client obtains is handed to the run's redactor.
 
 
 function makeVerifier(opts) {
-    return (entries, when) => verifyEntries(entries.filter((e) => (when === 'final') === (e.destination.kind === 'registry')), {
+    return (entries, when, signal) => verifyEntries(entries.filter((e) => (when === 'final') === (e.destination.kind === 'registry')), {
         dir: (0,external_node_path_.resolve)(opts.cwd, opts.inputs.dir ?? '.'),
         digest: opts.inputs.verify === 'digest',
         insecure: opts.inputs.insecure,
         registries: when === 'final',
-        ...(opts.authFile !== undefined ? { authFile: opts.authFile } : {})
+        ...(opts.authFile !== undefined ? { authFile: opts.authFile } : {}),
+        network: {
+            signal,
+            ...(opts.onSecret ? { onSecret: opts.onSecret } : {}),
+            ...(opts.certRoots ? { certRoots: opts.certRoots } : {})
+        }
     });
 }
 
@@ -35484,9 +36148,11 @@ function failedByClass(verdicts) {
 
 
 
+
 async function finish(ctx, f) {
     const { inputs } = ctx;
-    const triage = inputs.dryRun ? dryRunVerdicts(f.job.triage) : f.job.triage;
+    const redaction = f.redaction ?? new redact_Redactor();
+    const triage = redaction.deep(inputs.dryRun ? dryRunVerdicts(f.job.triage) : f.job.triage);
     const verdicts = triage.verdicts;
     const report = buildReport(f.set, triage);
     const outcome = computeOutcome(verdicts, f.job.fatal !== undefined || f.job.aborted);
@@ -35498,7 +36164,7 @@ async function finish(ctx, f) {
     const reportPath = (0,external_node_path_.join)(ctx.workDir, 'report.json');
     const mirrored = verdicts.filter((v) => v.status === 'mirrored').length;
     const failed = verdicts.length - mirrored;
-    (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify({
+    (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify(redaction.deep({
         ...report,
         run: {
             mode: inputs.dryRun ? 'dry-run' : 'mirror',
@@ -35509,9 +36175,9 @@ async function finish(ctx, f) {
             ...(f.job.fatal !== undefined ? { fatal: f.job.fatal } : {}),
             attempts: f.job.attempts.map(attemptJson)
         }
-    }, null, 2));
+    }), null, 2));
     // Annotations on the mapping lines.
-    const lines = lineResults(f.set, verdicts, f.job, f.locate);
+    const lines = redaction.deep(lineResults(f.set, verdicts, f.job, f.locate));
     const findings = f.set.findings.map((x) => ({
         ...x,
         ...f.locate(x.file, x.line)
@@ -35532,7 +36198,10 @@ async function finish(ctx, f) {
             reportPath,
             ...f.job.attempts.flatMap((a) => [a.stdoutFile, a.stderrFile])
         ].filter((p) => (0,external_node_fs_.existsSync)(p));
-        const opts = inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {};
+        const opts = {
+            ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
+            ...(f.signal ? { signal: f.signal } : {})
+        };
         const up = await uploadFiles(inputs.artifactName, files, ctx.workDir, opts);
         if (up.id !== undefined) {
             logArtifactId = String(up.id);
@@ -35563,7 +36232,11 @@ async function finish(ctx, f) {
         confirmedIds: verdicts.filter((v) => v.status === 'mirrored').map((v) => v.entryId)
     };
     // Summary.
-    await writeSummary(renderSummary({
+    const unverified = f.job.keptUnverifiedIds.length + (failedByClass(verdicts).unverified ?? 0);
+    if (f.job.keptUnverifiedIds.length > 0) {
+        f.notes.push(`${f.job.keptUnverifiedIds.length} line(s) kept as mirrored without verification (allow-unverified: true): the destination could not be read back.`);
+    }
+    await writeSummary(redaction.text(renderSummary({
         title: inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard',
         mode: inputs.dryRun ? 'dry-run' : 'mirror',
         lines,
@@ -35573,13 +36246,14 @@ async function finish(ctx, f) {
         toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
         artifactName: inputs.artifactName,
         notes: f.notes
-    }));
+    })));
     setOutputs({
         outcome,
         attempts: String(f.job.attempts.length),
         mirrored: String(mirrored),
         failed: String(failed),
         'failed-by-class': JSON.stringify(failedByClass(verdicts)),
+        unverified: String(unverified),
         'retry-mapping': retryText !== '' ? retryPath : '',
         report: reportPath,
         log: f.logPath,
@@ -35587,7 +36261,7 @@ async function finish(ctx, f) {
         'retry-artifact-id': retryArtifactId
     });
     if (f.job.fatal !== undefined) {
-        core.setFailed(`mirror-guard: ${f.job.fatal}`);
+        core.setFailed(redaction.text(`mirror-guard: ${f.job.fatal}`));
     }
     else if (outcome !== 'success') {
         const what = inputs.dryRun ? 'have planning errors' : 'not mirrored';
@@ -35603,6 +36277,7 @@ async function finish(ctx, f) {
 ;// CONCATENATED MODULE: ./src/action/mirror-mode.ts
 // mode: mirror / dry-run — secrets, the mapping (or a retry mapping from an artifact), the
 // engine, the attempts; then finish() reports.
+
 
 
 
@@ -35643,6 +36318,10 @@ async function mirrorMode(ctx, signal) {
         for (const m of secrets)
             core.setSecret(m);
     }
+    // The one redactor for everything this run writes; tokens obtained later join it (and the
+    // runner's masks).
+    const redaction = new redact_Redactor(secrets);
+    redaction.onAdd((v) => core.setSecret(v));
     // 2. The mapping: a retry mapping from an artifact, or the mapping input.
     let mappingFiles = [...inputs.mapping];
     const notes = [];
@@ -35756,23 +36435,31 @@ async function mirrorMode(ctx, signal) {
                     verify: makeVerifier({
                         inputs,
                         cwd: ctx.cwd,
-                        ...(authFile !== undefined ? { authFile } : {})
+                        ...(authFile !== undefined ? { authFile } : {}),
+                        onSecret: (v) => redaction.add(v)
                     })
                 }
                 : {}),
-            redact: redactor(secrets),
+            allowUnverified: inputs.allowUnverified,
+            redact: redaction.text,
             echo: (_stream, line) => echo.line(line),
             info: (m) => {
                 echo.end();
-                core.info(m);
+                core.info(redaction.text(m));
+            },
+            warn: (m) => {
+                echo.end();
+                core.warning(redaction.text(m), { title: 'allow-unverified' });
             },
             signal,
             onProgress: (r) => {
                 echo.end();
+                // The post step trusts these: a line waiting for verification is not confirmed yet.
+                const unproven = new Set(r.unprovenIds);
                 ctx.state = {
                     ...ctx.state,
                     confirmedIds: r.triage.verdicts
-                        .filter((v) => v.status === 'mirrored')
+                        .filter((v) => v.status === 'mirrored' && !unproven.has(v.entryId))
                         .map((v) => v.entryId)
                 };
                 saveState(ctx);
@@ -35795,7 +36482,9 @@ async function mirrorMode(ctx, signal) {
         engine: engine.name,
         logPath: log.combinedPath,
         notes,
-        locate
+        locate,
+        redaction,
+        signal
     });
 }
 function writeCombinedMapping(ctx, files, texts) {
@@ -36187,6 +36876,8 @@ const CLASS_NAMES = {
     dependency: true,
     filtered: true,
     incomplete: true,
+    'wrong-image': true,
+    unverified: true,
     unconfirmed: true,
     unknown: true
 };
@@ -36317,6 +37008,11 @@ const INPUT_SPECS = [
         default: 'auto'
     },
     {
+        name: 'allow-unverified',
+        description: '`true` keeps the engine’s verdict, with a warning, for lines whose verification could not read the destination (push-only credentials); `false` counts them as `unverified` (failed, retried).',
+        default: 'false'
+    },
+    {
         name: 'on-failure',
         description: 'When lines still fail: `fail` the step, `warn` (annotations only) or `ignore` (outputs only).',
         default: 'fail'
@@ -36393,6 +37089,9 @@ function ownedFlag(arg) {
     return undefined;
 }
 const DURATION_UNITS = { ms: 0.001, s: 1, m: 60, h: 3600 };
+/** The longest delay Node's setTimeout honours (2^31-1 ms); longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_TIMER_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 /** Go-style duration (`90s`, `1h30m`, `500ms`) or plain seconds; undefined when malformed. */
 function parseDurationSeconds(text) {
     if (/^\d+(\.\d+)?$/.test(text))
@@ -36480,6 +37179,11 @@ function readInputs(get) {
         const seconds = parseDurationSeconds(value);
         if (seconds === undefined) {
             errors.push(`Input ${name}: ${show(value)} is not a duration; use seconds (30) or a duration like 90s, 30m, 2h, 1h30m.`);
+        }
+        else if (seconds * 1000 > MAX_TIMER_MS) {
+            // Node's timers hold 2^31-1 ms; a longer one would fire after 1 ms.
+            errors.push(`Input ${name}: ${show(value)} is longer than the longest wait a timer can hold (${MAX_TIMER_SECONDS}s, about 596h or 24.8 days); use at most 596h.`);
+            return undefined;
         }
         return seconds;
     };
@@ -36612,6 +37316,7 @@ function readInputs(get) {
         attemptTimeoutSeconds,
         forceOnRetry: oneOf('force-on-retry', ['auto', 'true', 'false']),
         verify: oneOf('verify', ['auto', 'off', 'digest']),
+        allowUnverified: bool('allow-unverified'),
         onFailure: oneOf('on-failure', ['fail', 'warn', 'ignore']),
         upload: bool('upload'),
         artifactName,
@@ -36641,6 +37346,11 @@ function readInputs(get) {
 
 
 
+let stopped = false;
+/** True once SIGTERM or SIGINT arrived: the bundle then exits as soon as main has reported. */
+function stopRequested() {
+    return stopped;
+}
 /** Entry point of the bundle: the post step when main has marked the state, else main. */
 async function run() {
     if (isPost())
@@ -36652,6 +37362,7 @@ async function runMain() {
     markPost();
     const abort = new AbortController();
     const onSignal = (sig) => {
+        stopped = true;
         if (!abort.signal.aborted)
             abort.abort(new Error(`received ${sig}`));
     };

@@ -125,6 +125,8 @@ export async function startDemoScenario(engine) {
       {
         repo: 'demo/multi',
         tag: 'v1',
+        // A Docker manifest list for oc: oc 4.13 cannot read OCI image indexes at all.
+        format: engine === 'oc' ? 'docker' : 'oci',
         platforms: [
           { architecture: 'amd64', layers: [{ seed: 4, size: 100_000 }] },
           { architecture: 'arm64', layers: [{ seed: 5, size: 100_000 }] }

@@ -49,8 +49,19 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'triage':
       return triageCommand(rest, io)
-    case 'verify':
-      return verifyCommand(rest, io)
+    case 'verify': {
+      // A stop ends the registry requests at once; the report of what was checked is printed.
+      const stop = new AbortController()
+      const onSignal = (sig: NodeJS.Signals): void => stop.abort(new Error(`received ${sig}`))
+      process.once('SIGINT', onSignal)
+      process.once('SIGTERM', onSignal)
+      try {
+        return await verifyCommand(rest, { ...io, signal: stop.signal })
+      } finally {
+        process.off('SIGINT', onSignal)
+        process.off('SIGTERM', onSignal)
+      }
+    }
     case 'validate':
       return validateCommand(rest, io)
     case 'shard':

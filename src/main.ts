@@ -16,6 +16,13 @@ import { masksFor, removeFiles } from './run/secrets.js'
 
 export { runPost }
 
+let stopped = false
+
+/** True once SIGTERM or SIGINT arrived: the bundle then exits as soon as main has reported. */
+export function stopRequested(): boolean {
+  return stopped
+}
+
 /** Entry point of the bundle: the post step when main has marked the state, else main. */
 export async function run(): Promise<void> {
   if (isPost()) await runPost()
@@ -26,6 +33,7 @@ export async function runMain(): Promise<void> {
   markPost()
   const abort = new AbortController()
   const onSignal = (sig: NodeJS.Signals): void => {
+    stopped = true
     if (!abort.signal.aborted) abort.abort(new Error(`received ${sig}`))
   }
   process.on('SIGTERM', onSignal)

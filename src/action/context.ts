@@ -20,6 +20,7 @@ const OUTPUT_DEFAULTS = {
   mirrored: '0',
   failed: '0',
   'failed-by-class': '{}',
+  unverified: '0',
   'retry-mapping': '',
   report: '',
   log: '',

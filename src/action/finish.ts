@@ -4,6 +4,7 @@ import * as core from '@actions/core'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isRunSummary } from '../core/classify.js'
+import { Redactor } from '../core/redact.js'
 import { buildReport, renderRetryMapping } from '../core/report.js'
 import type { MappingFileDigest } from '../core/shard-merge.js'
 import type { MappingFinding, MappingSet } from '../core/types.js'
@@ -32,11 +33,16 @@ export interface FinishInput {
   readonly locate: (file: string, line: number) => { file: string; line: number }
   /** The mapping files and their digests (for `mirror-guard merge` and the aggregate). */
   readonly files: readonly MappingFileDigest[]
+  /** Applied to everything written: report, annotations, summary, outputs, messages. */
+  readonly redaction?: Redactor
+  /** The run's stop signal: once aborted, uploads get only a few seconds. */
+  readonly signal?: AbortSignal
 }
 
 export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
   const { inputs } = ctx
-  const triage = inputs.dryRun ? dryRunVerdicts(f.job.triage) : f.job.triage
+  const redaction = f.redaction ?? new Redactor()
+  const triage = redaction.deep(inputs.dryRun ? dryRunVerdicts(f.job.triage) : f.job.triage)
   const verdicts = triage.verdicts
   const report = buildReport(f.set, triage)
   const outcome = computeOutcome(verdicts, f.job.fatal !== undefined || f.job.aborted)
@@ -52,7 +58,7 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
   writeFileSync(
     reportPath,
     JSON.stringify(
-      {
+      redaction.deep({
         ...(inputs.shard
           ? { shard: { index: inputs.shard.index, count: inputs.shard.count } }
           : {}),
@@ -67,14 +73,14 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
           ...(f.job.fatal !== undefined ? { fatal: f.job.fatal } : {}),
           attempts: f.job.attempts.map(attemptJson)
         }
-      },
+      }),
       null,
       2
     )
   )
 
   // Annotations on the mapping lines.
-  const lines = lineResults(f.set, verdicts, f.job, f.locate)
+  const lines = redaction.deep(lineResults(f.set, verdicts, f.job, f.locate))
   const findings: MappingFinding[] = f.set.findings.map((x) => ({
     ...x,
     ...f.locate(x.file, x.line)
@@ -98,7 +104,10 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
       reportPath,
       ...f.job.attempts.flatMap((a) => [a.stdoutFile, a.stderrFile])
     ].filter((p) => existsSync(p))
-    const opts = inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}
+    const opts = {
+      ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
+      ...(f.signal ? { signal: f.signal } : {})
+    }
     const up = await uploadFiles(inputs.artifactName, files, ctx.workDir, opts)
     if (up.id !== undefined) {
       logArtifactId = String(up.id)
@@ -128,20 +137,28 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
   }
 
   // Summary.
+  const unverified = f.job.keptUnverifiedIds.length + (failedByClass(verdicts).unverified ?? 0)
+  if (f.job.keptUnverifiedIds.length > 0) {
+    f.notes.push(
+      `${f.job.keptUnverifiedIds.length} line(s) kept as mirrored without verification (allow-unverified: true): the destination could not be read back.`
+    )
+  }
   await writeSummary(
-    renderSummary({
-      title:
-        (inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard') +
-        (inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : ''),
-      mode: inputs.dryRun ? 'dry-run' : 'mirror',
-      lines,
-      findings,
-      runLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
-      attempts: f.job.attempts.map(attemptRow),
-      toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
-      artifactName: inputs.artifactName,
-      notes: f.notes
-    })
+    redaction.text(
+      renderSummary({
+        title:
+          (inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard') +
+          (inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : ''),
+        mode: inputs.dryRun ? 'dry-run' : 'mirror',
+        lines,
+        findings,
+        runLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
+        attempts: f.job.attempts.map(attemptRow),
+        toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
+        artifactName: inputs.artifactName,
+        notes: f.notes
+      })
+    )
   )
 
   setOutputs({
@@ -150,6 +167,7 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
     mirrored: String(mirrored),
     failed: String(failed),
     'failed-by-class': JSON.stringify(failedByClass(verdicts)),
+    unverified: String(unverified),
     'retry-mapping': retryText !== '' ? retryPath : '',
     report: reportPath,
     log: f.logPath,
@@ -158,7 +176,7 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
   })
 
   if (f.job.fatal !== undefined) {
-    core.setFailed(`mirror-guard: ${f.job.fatal}`)
+    core.setFailed(redaction.text(`mirror-guard: ${f.job.fatal}`))
   } else if (outcome !== 'success') {
     const what = inputs.dryRun ? 'have planning errors' : 'not mirrored'
     verdict(

@@ -18,7 +18,8 @@ import { renderSummary, writeSummary } from '../github/summary.js'
 import { AttemptLog } from '../run/attempt-log.js'
 import { runJob, type JobResult } from '../run/job.js'
 import { originOf } from '../run/present.js'
-import { masksFor, masksForFile, redactor, writeAuthFile } from '../run/secrets.js'
+import { Redactor } from '../core/redact.js'
+import { masksFor, masksForFile, writeAuthFile } from '../run/secrets.js'
 import { makeVerifier } from '../run/verify-hook.js'
 import { annotationPath, message, saveState, setOutputs, verdict, type Ctx } from './context.js'
 import { finish } from './finish.js'
@@ -46,6 +47,11 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
     secrets = masksForFile(authFile)
     for (const m of secrets) core.setSecret(m)
   }
+
+  // The one redactor for everything this run writes; tokens obtained later join it (and the
+  // runner's masks).
+  const redaction = new Redactor(secrets)
+  redaction.onAdd((v) => core.setSecret(v))
 
   // 2. The mapping: a retry mapping from an artifact, or the mapping input.
   let mappingFiles = [...inputs.mapping]
@@ -142,7 +148,9 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
         attempts: [],
         aborted: false,
         ranIds: [],
-        lastFailure: new Map()
+        lastFailure: new Map(),
+        unprovenIds: [],
+        keptUnverifiedIds: []
       },
       toolVersion: '',
       engine: inputs.engine,
@@ -209,23 +217,31 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
             verify: makeVerifier({
               inputs,
               cwd: ctx.cwd,
-              ...(authFile !== undefined ? { authFile } : {})
+              ...(authFile !== undefined ? { authFile } : {}),
+              onSecret: (v) => redaction.add(v)
             })
           }
         : {}),
-      redact: redactor(secrets),
+      allowUnverified: inputs.allowUnverified,
+      redact: redaction.text,
       echo: (_stream, line) => echo.line(line),
       info: (m) => {
         echo.end()
-        core.info(m)
+        core.info(redaction.text(m))
+      },
+      warn: (m) => {
+        echo.end()
+        core.warning(redaction.text(m), { title: 'allow-unverified' })
       },
       signal,
       onProgress: (r) => {
         echo.end()
+        // The post step trusts these: a line waiting for verification is not confirmed yet.
+        const unproven = new Set(r.unprovenIds)
         ctx.state = {
           ...ctx.state,
           confirmedIds: r.triage.verdicts
-            .filter((v) => v.status === 'mirrored')
+            .filter((v) => v.status === 'mirrored' && !unproven.has(v.entryId))
             .map((v) => v.entryId)
         }
         saveState(ctx)
@@ -246,7 +262,9 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
     logPath: log.combinedPath,
     notes,
     locate,
-    files
+    files,
+    redaction,
+    signal
   })
 }
 

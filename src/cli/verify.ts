@@ -1,11 +1,13 @@
 // `mirror-guard verify`: prove that every mapping line really landed (file:// trees on disk,
 // registries over the HTTP API), instead of trusting oc's success lines.
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { loadMappingFiles } from '../core/mapping-files.js'
 import { effectiveDestination } from '../core/mapping.js'
+import { Redactor } from '../core/redact.js'
 import type { MappingEntry } from '../core/types.js'
 import { verifyEntries } from '../verify/index.js'
+import { secretValues } from '../run/secrets.js'
 import { RegistryConfig } from '../verify/registry-auth.js'
 import { oneLine } from '../verify/text.js'
 import type { VerifyProblem, VerifyResult } from '../verify/types.js'
@@ -52,6 +54,8 @@ export interface VerifyCliIo {
   readonly err: (s: string) => void
   /** Base for relative paths (default: the process's working directory). */
   readonly cwd?: string
+  /** SIGINT/SIGTERM: registry requests stop at once and the lines left count as not checked. */
+  readonly signal?: AbortSignal
 }
 
 interface VerifyArgs {
@@ -181,7 +185,14 @@ export function renderVerifyTable(report: VerifyReport): string {
   return `${text}\n\n${summary}\n`
 }
 
-export async function verifyCommand(args: string[], io: VerifyCliIo): Promise<number> {
+export async function verifyCommand(args: string[], given: VerifyCliIo): Promise<number> {
+  // Everything printed or written passes the redactor: registries echo credentials in errors.
+  const redaction = new Redactor()
+  const io: VerifyCliIo = {
+    ...given,
+    out: (s) => given.out(redaction.text(s)),
+    err: (s) => given.err(redaction.text(s))
+  }
   const usage = (message: string): number => {
     io.err(
       `mirror-guard verify: ${oneLine(message, 2000)}\nRun "mirror-guard verify --help" for usage.\n`
@@ -211,7 +222,8 @@ export async function verifyCommand(args: string[], io: VerifyCliIo): Promise<nu
   const authFile = opts.authFile !== undefined ? resolve(cwd, opts.authFile) : undefined
   if (authFile !== undefined) {
     try {
-      await RegistryConfig.load(authFile)
+      redaction.add(...(await RegistryConfig.load(authFile)).secrets())
+      redaction.add(...secretValues(await readFile(authFile, 'utf8')))
     } catch (e) {
       return usage((e as Error).message)
     }
@@ -229,9 +241,13 @@ export async function verifyCommand(args: string[], io: VerifyCliIo): Promise<nu
     digest: opts.digest,
     ...(authFile !== undefined ? { authFile } : {}),
     insecure: opts.insecure,
-    registries: true
+    registries: true,
+    network: {
+      onSecret: (v) => redaction.add(v),
+      ...(io.signal ? { signal: io.signal } : {})
+    }
   })
-  const report = buildVerifyReport(set.entries, results)
+  const report = redaction.deep(buildVerifyReport(set.entries, results))
   if (opts.json === '-') {
     io.out(JSON.stringify(report, null, 2) + '\n')
   } else {

@@ -4,6 +4,7 @@ import { CLASS_INFO, classify, isRunSummary } from './classify.js'
 import { parseErrorSubject, parseFilteredSubject, parseWarningSubject } from './oc-messages.js'
 import { IdIndex } from './id-index.js'
 import { isExpandingSource, joinKey, parseImageRef, repoKey } from './reference.js'
+import { ROOT_CAUSE_NOT_PRINTED, rootCauseFirst, rootCauses } from './root-cause.js'
 import type {
   AttemptStats,
   Classification,
@@ -762,12 +763,16 @@ export class Attributor {
   private apply(id: number): void {
     if (this.byId[id] === undefined) return
     const attempt = Math.max(this.attempt, 1)
-    const failures = this.markFailures.get(id) ?? NONE
+    const marked = this.markFailures.get(id) ?? NONE
     const successes = this.markSuccesses[id] ?? 0
-    if (failures.length) {
+    if (marked.length) {
       this.status[id] = FAILED
+      // Root causes lead (a blob's 429 before the manifest push it made fail), whatever order
+      // the errors were printed or resolved in; consequences stay as evidence after them.
+      const failures = rootCauseFirst(marked)
       const classes = unique(failures.map((f) => f.class))
       const reasons = failures.map((f) => f.reason)
+      if (rootCauses(classes).length === 0) reasons.push(ROOT_CAUSE_NOT_PRINTED)
       if (successes && !pushProvesBlobs(this.entry(id))) reasons.push(SUCCESS_ANYWAY)
       this.detail.set(id, {
         classes,

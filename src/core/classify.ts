@@ -77,6 +77,20 @@ export const CLASS_INFO: Readonly<Record<FailureClass, ClassInfo>> = {
       'Verification found content missing or corrupt at the destination after oc reported it.',
     whatToDo: 'Retry the line (with --force for file:// destinations on oc 4.13 or older).'
   },
+  'wrong-image': {
+    retryable: true,
+    meaning:
+      'The destination tag resolves to another image than the one the engine reported pushing (a cache or proxy that acknowledged without storing, or a concurrent writer).',
+    whatToDo:
+      'Check what else writes to or sits in front of the destination; the reason names both digests.'
+  },
+  unverified: {
+    retryable: true,
+    meaning:
+      'The engine reported the line mirrored, but verification could not read the destination (unreachable, refused, timed out, cancelled).',
+    whatToDo:
+      'Retry; with push-only credentials set `allow-unverified: true` to keep the engine’s verdict.'
+  },
   unconfirmed: {
     retryable: true,
     meaning: 'oc printed neither a success line nor an error for this line (aborted phase or run).',
@@ -322,6 +336,13 @@ const RULES: readonly Rule[] = [
   },
   // `error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not found\n"`
   { re: /error parsing HTTP 404 response body/, class: 'not-found', reason: 'HTTP 404' },
+  // oc 4.13 asks registries for Docker and OCI manifests but not OCI indexes (4.13/429-json-child-blob-list-reg):
+  // `manifest unknown: OCI index found, but accept header does not support OCI indexes`
+  {
+    re: /OCI index found, but accept header does not support OCI indexes/,
+    class: 'not-found',
+    reason: 'the source is an OCI image index, which this oc cannot read (oc 4.14 and later can)'
+  },
   // `manifest unknown: manifest unknown` (404-image-missing-reg), `MANIFEST_UNKNOWN`
   { re: /\bmanifest unknown\b|MANIFEST_UNKNOWN/, class: 'not-found', reason: 'manifest unknown' },
   // `name unknown: repository name not known to registry`

@@ -1,6 +1,7 @@
 // Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
 import { CLASS_INFO } from './classify.js'
 import { effectiveDestination } from './mapping.js'
+import { rootCauses } from './root-cause.js'
 import type {
   AttemptStats,
   FailureClass,
@@ -204,9 +205,11 @@ export function renderRetryMapping(
     const first = hit[0]
     const verdict = failed.get(first.id) as LineVerdict
     const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))]
+    // Like an annotation title: the root cause, not what followed from it.
+    const causes = rootCauses(classes)
     out.push(
       oneLine(
-        `# ${first.file}:${first.line} ${classes.join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`
+        `# ${first.file}:${first.line} ${(causes.length > 0 ? causes : classes).join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`
       )
     )
     if (hit.length === entries.length) out.push(verbatim(first.text))

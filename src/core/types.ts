@@ -71,6 +71,8 @@ export type FailureClass =
   | 'dependency'
   | 'filtered'
   | 'incomplete'
+  | 'wrong-image'
+  | 'unverified'
   | 'unconfirmed'
   | 'unknown'
 

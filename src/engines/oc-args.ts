@@ -26,8 +26,17 @@ export interface OcAttemptArgs {
   readonly maxPerRegistry?: number
 }
 
+/**
+ * oc reads `-f` as a list: pflag splits the value as one CSV record, so a path with a comma (a
+ * mapping file `e,one.txt`, a RUNNER_TEMP with a comma) would become two files. A CSV-quoted
+ * value is read back as exactly the path; other paths are passed as they are.
+ */
+export function ocListValue(path: string): string {
+  return /[,"\r\n]/.test(path) ? `"${path.replace(/"/g, '""')}"` : path
+}
+
 export function buildOcArgs(opts: OcOptions, attempt: OcAttemptArgs): string[] {
-  const args = ['image', 'mirror', '-f', attempt.mappingFile]
+  const args = ['image', 'mirror', '-f', ocListValue(attempt.mappingFile)]
   if (opts.registryConfig) args.push(`--registry-config=${opts.registryConfig}`)
   if (opts.dir) args.push(`--dir=${opts.dir}`)
   if (opts.fromDir) args.push(`--from-dir=${opts.fromDir}`)

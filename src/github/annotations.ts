@@ -3,6 +3,7 @@
 // anything is left out, spends one notice on saying so.
 
 import * as core from '@actions/core'
+import { verdictTitle } from '../core/root-cause.js'
 import type { FailureClass, LineStatus, MappingFinding, RunFinding } from '../core/types.js'
 import { stripControl, truncate } from './escape.js'
 
@@ -63,8 +64,9 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
+/** The root-cause class(es): a consequence such as `dependency` never heads the title. */
 function lineTitle(r: LineResult): string {
-  return r.classes.length > 0 ? r.classes.join(', ') : 'unconfirmed'
+  return verdictTitle(r.classes)
 }
 
 function refs(r: LineResult): string {

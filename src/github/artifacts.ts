@@ -76,21 +76,57 @@ export async function uploadFiles(
   name: string,
   files: readonly string[],
   rootDir: string,
-  options: { retentionDays?: number } = {}
+  options: {
+    retentionDays?: number
+    /** Once it aborts (the run was cancelled), the upload gets only `graceMs` more. */
+    signal?: AbortSignal
+    graceMs?: number
+  } = {}
 ): Promise<UploadResult> {
   const unavailable = artifactServiceUnavailable()
   if (unavailable !== undefined)
     return { skipped: `Artifact ${name} not uploaded: ${unavailable}.` }
   if (files.length === 0) return { skipped: `Artifact ${name} not uploaded: no files.` }
+  const upload = (async (): Promise<UploadResult> => {
+    try {
+      const result = await (
+        await client()
+      ).uploadArtifact(name, [...files], rootDir, {
+        ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
+      })
+      return result.id !== undefined ? { id: result.id } : {}
+    } catch (e) {
+      return { warning: `Artifact ${name} could not be uploaded: ${message(e)}` }
+    }
+  })()
+  const signal = options.signal
+  if (signal === undefined) return upload
+  // A cancelled run has seconds before the runner kills it: the upload may not hold it up.
+  const graceMs = options.graceMs ?? 8000
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let onAbort: (() => void) | undefined
+  const cut = new Promise<UploadResult>((resolve) => {
+    const give = (): void => {
+      timer = setTimeout(
+        () =>
+          resolve({
+            warning: `Artifact ${name} not uploaded: the run was cancelled and the upload did not finish within ${graceMs / 1000} s; the files are still on the runner in ${rootDir}.`
+          }),
+        graceMs
+      )
+      timer.unref()
+    }
+    if (signal.aborted) give()
+    else {
+      onAbort = give
+      signal.addEventListener('abort', give, { once: true })
+    }
+  })
   try {
-    const result = await (
-      await client()
-    ).uploadArtifact(name, [...files], rootDir, {
-      ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
-    })
-    return result.id !== undefined ? { id: result.id } : {}
-  } catch (e) {
-    return { warning: `Artifact ${name} could not be uploaded: ${message(e)}` }
+    return await Promise.race([upload, cut])
+  } finally {
+    if (timer !== undefined) clearTimeout(timer)
+    if (onAbort) signal.removeEventListener('abort', onAbort)
   }
 }
 

@@ -54,6 +54,8 @@ export interface Inputs {
   readonly attemptTimeoutSeconds?: number
   readonly forceOnRetry: ForceOnRetry
   readonly verify: VerifyMode
+  /** Lines verification could not read keep the engine's verdict (with a warning). */
+  readonly allowUnverified: boolean
   readonly onFailure: OnFailure
   readonly upload: boolean
   readonly artifactName: string
@@ -86,6 +88,8 @@ const CLASS_NAMES: Record<FailureClass, true> = {
   dependency: true,
   filtered: true,
   incomplete: true,
+  'wrong-image': true,
+  unverified: true,
   unconfirmed: true,
   unknown: true
 }
@@ -226,6 +230,12 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     default: 'auto'
   },
   {
+    name: 'allow-unverified',
+    description:
+      '`true` keeps the engine’s verdict, with a warning, for lines whose verification could not read the destination (push-only credentials); `false` counts them as `unverified` (failed, retried).',
+    default: 'false'
+  },
+  {
     name: 'on-failure',
     description:
       'When lines still fail: `fail` the step, `warn` (annotations only) or `ignore` (outputs only).',
@@ -315,6 +325,10 @@ function ownedFlag(arg: string): { flag: string; input: string } | undefined {
 }
 
 const DURATION_UNITS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 }
+
+/** The longest delay Node's setTimeout honours (2^31-1 ms); longer ones fire at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1
+export const MAX_TIMER_SECONDS = Math.floor(MAX_TIMER_MS / 1000)
 
 /** Go-style duration (`90s`, `1h30m`, `500ms`) or plain seconds; undefined when malformed. */
 export function parseDurationSeconds(text: string): number | undefined {
@@ -406,6 +420,12 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
       errors.push(
         `Input ${name}: ${show(value)} is not a duration; use seconds (30) or a duration like 90s, 30m, 2h, 1h30m.`
       )
+    } else if (seconds * 1000 > MAX_TIMER_MS) {
+      // Node's timers hold 2^31-1 ms; a longer one would fire after 1 ms.
+      errors.push(
+        `Input ${name}: ${show(value)} is longer than the longest wait a timer can hold (${MAX_TIMER_SECONDS}s, about 596h or 24.8 days); use at most 596h.`
+      )
+      return undefined
     }
     return seconds
   }
@@ -572,6 +592,7 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     attemptTimeoutSeconds,
     forceOnRetry: oneOf<ForceOnRetry>('force-on-retry', ['auto', 'true', 'false']),
     verify: oneOf<VerifyMode>('verify', ['auto', 'off', 'digest']),
+    allowUnverified: bool('allow-unverified'),
     onFailure: oneOf<OnFailure>('on-failure', ['fail', 'warn', 'ignore']),
     upload: bool('upload'),
     artifactName,

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Attributor } from '../core/attribute.js'
 import { LogParser } from '../core/log-reader.js'
+import { repoKey } from '../core/reference.js'
 import { renderRetryMapping } from '../core/report.js'
 import {
   hasRateLimit,
@@ -41,8 +42,20 @@ export interface JobOptions {
   readonly log: AttemptLog
   readonly policy: RetryPolicy
   readonly timeoutMs?: number
-  /** Checks mirrored entries; undefined = verification off. Returns results only for entries it checked. */
-  readonly verify?: (entries: readonly MappingEntry[], when: VerifyWhen) => Promise<VerifyResult[]>
+  /**
+   * Checks mirrored entries; undefined = verification off. Returns results only for entries it
+   * checked. `signal` stops it (cancel, the attempt's time limit): lines not proven by then are
+   * `unverified`.
+   */
+  readonly verify?: (
+    entries: readonly MappingEntry[],
+    when: VerifyWhen,
+    signal: AbortSignal
+  ) => Promise<VerifyResult[]>
+  /** Lines verification could not read keep the engine's verdict (with a warning) instead of `unverified`. */
+  readonly allowUnverified?: boolean
+  /** Warnings for the job log (unverified lines kept by allowUnverified). */
+  readonly warn?: (message: string) => void
   /** Removes credentials from every line before it is logged, echoed or triaged. */
   readonly redact?: (text: string) => string
   /** Every line the child prints (for the job log, inside a stop-commands block). */
@@ -91,10 +104,19 @@ export interface JobResult {
   readonly ranIds: readonly number[]
   /** The last failure of each entry that failed at least once (also those that recovered). */
   readonly lastFailure: ReadonlyMap<number, LineVerdict>
+  /** Lines the engine reported mirrored whose verification has not run yet (not confirmed). */
+  readonly unprovenIds: readonly number[]
+  /** Lines verification could not read, kept as mirrored because of allowUnverified. */
+  readonly keptUnverifiedIds: readonly number[]
 }
 
 /** Verification problems that mean "could not check", not "incomplete". */
-const UNVERIFIABLE = new Set<VerifyProblemKind>(['unreachable', 'unauthorized', 'registry-error'])
+const UNVERIFIABLE = new Set<VerifyProblemKind>([
+  'unreachable',
+  'unauthorized',
+  'registry-error',
+  'cancelled'
+])
 
 /** Problems that mean nothing of the entry reached the disk (so there is nothing to repair). */
 const NOTHING_WRITTEN = new Set<VerifyProblemKind>(['missing-manifest', 'missing-tag'])
@@ -137,6 +159,14 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
   const failedIn = new Map<number, number>()
   const lastFailure = new Map<number, LineVerdict>()
   const verifiedFinal = new Set<number>()
+  // Lines whose latest run was proven (verified complete and the right image), or accepted
+  // unverified by allowUnverified. A mirrored line outside it is not confirmed.
+  const proven = new Set<number>()
+  const keptUnverified = new Set<number>()
+  // What the engine said it pushed: `<repoKey>\0<tag>` → digest, latest attempt wins.
+  const pushed = new Map<string, string>()
+  const checkable = (e: MappingEntry | undefined): boolean =>
+    opts.verify !== undefined && e !== undefined && e.destination.kind !== 's3'
   const records: AttemptRecord[] = []
   const runLevel: RunFinding[] = []
   const stats: AttemptStats[] = []
@@ -162,7 +192,11 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       aborted,
       ...(fatal !== undefined ? { fatal } : {}),
       ranIds: [...latest.keys()],
-      lastFailure
+      lastFailure,
+      unprovenIds: opts.scope
+        .filter((e) => latest.get(e.id)?.status === 'mirrored' && checkable(e) && !proven.has(e.id))
+        .map((e) => e.id),
+      keptUnverifiedIds: [...keptUnverified].filter((id) => latest.get(id)?.status === 'mirrored')
     }
   }
 
@@ -205,27 +239,61 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       })
     if (entries.length === 0) return { checked: 0, incomplete: 0 }
     let results: VerifyResult[]
+    const limit = verifyLimit(opts)
     try {
-      results = await opts.verify(entries, when)
+      results = await opts.verify(entries, when, limit.signal)
     } catch (e) {
-      opts.info?.(`Verification could not run: ${e instanceof Error ? e.message : String(e)}`)
-      return { checked: 0, incomplete: 0 }
+      const why = `verification could not run: ${e instanceof Error ? e.message : String(e)}`
+      results = entries.map((en) => ({
+        entryId: en.id,
+        complete: false,
+        problems: [{ kind: 'registry-error', message: why }]
+      }))
+    } finally {
+      limit.dispose()
     }
+    const redact = opts.redact ?? ((t: string): string => t)
     const bad: LineVerdict[] = []
     for (const r of results) {
       if (when === 'final') verifiedFinal.add(r.entryId)
       const before = latest.get(r.entryId)
-      if (r.complete || !before) continue
-      // A registry that cannot be asked says nothing about the mirror: keep oc's verdict.
+      if (!before) continue
+      const entry = byId.get(r.entryId)
+      const wrong = entry && before.status === 'mirrored' ? wrongImage(entry, r, pushed) : undefined
+      if (wrong !== undefined) {
+        bad.push(failedVerdict(r.entryId, 'wrong-image', redact(wrong), before.evidence, retryOn))
+        continue
+      }
+      if (r.complete) {
+        if (before.status === 'mirrored') proven.add(r.entryId)
+        continue
+      }
+      // A destination that cannot be read proves nothing: the line is unverified, not green.
       if (r.problems.every((p) => UNVERIFIABLE.has(p.kind))) {
-        opts.info?.(
-          `Could not verify mapping entry ${r.entryId}: ${r.problems[0]?.message ?? 'registry unavailable'}`
+        if (before.status !== 'mirrored') continue
+        const why = redact(r.problems[0]?.message ?? 'destination unavailable')
+        if (opts.allowUnverified) {
+          proven.add(r.entryId)
+          keptUnverified.add(r.entryId)
+          opts.warn?.(
+            `${describe(entry)}: kept as mirrored without verification (allow-unverified): ${why}`
+          )
+          continue
+        }
+        bad.push(
+          failedVerdict(
+            r.entryId,
+            'unverified',
+            `${opts.engine.name} reported it mirrored, but verification could not read the destination: ${why}`,
+            before.evidence,
+            retryOn
+          )
         )
         continue
       }
       const first = r.problems[0]
       const more = r.problems.length > 1 ? ` (+${r.problems.length - 1} more)` : ''
-      const detail = `${first?.message ?? 'objects missing'}${more}`
+      const detail = redact(`${first?.message ?? 'objects missing'}${more}`)
       if (before.status === 'mirrored') {
         bad.push(
           failedVerdict(
@@ -284,7 +352,11 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       break
     }
     // A line run again is checked again.
-    for (const id of plan.entryIds) verifiedFinal.delete(id)
+    for (const id of plan.entryIds) {
+      verifiedFinal.delete(id)
+      proven.delete(id)
+      keptUnverified.delete(id)
+    }
 
     let mappingFile = opts.firstMappingFile
     if (plan.attempt > 1) {
@@ -297,7 +369,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       )
     }
 
-    const record = await runOneAttempt(opts, plan, mappingFile)
+    const record = await runOneAttempt(opts, plan, mappingFile, pushed)
     if ('fatal' in record) {
       fatal = record.fatal
       break
@@ -386,10 +458,81 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
         }
         opts.onProgress?.(result())
       }
-      if (final.incomplete > 0) next = planNextAttempt(progress(), opts.policy, opts.random)
+      if (final.incomplete > 0 && !opts.signal?.aborted) {
+        next = planNextAttempt(progress(), opts.policy, opts.random)
+      }
+      if (opts.signal?.aborted) aborted = true
     }
   }
+  // Stopped before verification could run (cancel, fatal): what the engine reported is unproven.
+  const unproven = result().unprovenIds
+  if (unproven.length > 0) {
+    merge(
+      unproven.map((id) =>
+        failedVerdict(
+          id,
+          'unverified',
+          `${opts.engine.name} reported it mirrored, but the run stopped before verification could check it`,
+          latest.get(id)?.evidence ?? [],
+          retryOn
+        )
+      ),
+      records.length
+    )
+  }
   return result()
+}
+
+/** The signal a verification pass runs under: the run's own, and attempt-timeout when set. */
+function verifyLimit(opts: JobOptions): { signal: AbortSignal; dispose: () => void } {
+  const ctl = new AbortController()
+  const stop = (): void => ctl.abort(opts.signal?.reason ?? new Error('cancelled'))
+  if (opts.signal?.aborted) stop()
+  opts.signal?.addEventListener('abort', stop, { once: true })
+  const timer =
+    opts.timeoutMs !== undefined
+      ? setTimeout(
+          () =>
+            ctl.abort(
+              new Error(
+                `verification exceeded attempt-timeout (${Math.round(opts.timeoutMs! / 1000)}s)`
+              )
+            ),
+          opts.timeoutMs
+        )
+      : undefined
+  return {
+    signal: ctl.signal,
+    dispose: () => {
+      if (timer !== undefined) clearTimeout(timer)
+      opts.signal?.removeEventListener('abort', stop)
+    }
+  }
+}
+
+const describe = (e: MappingEntry | undefined): string =>
+  e ? `${e.file}:${e.line} ${e.destination.raw}` : 'mapping entry'
+
+/** Key of a pushed tag: the destination repository as oc prints it, and the tag. */
+const pushKey = (printedRepo: string, tag: string): string => `${repoKey(printedRepo)}\0${tag}`
+
+/**
+ * The engine's success line says which digest it pushed to each tag; the tag must resolve to
+ * exactly that. Returns the reason when it does not (a cache or proxy that acknowledged the
+ * push without storing it, a concurrent writer), undefined when it does or nothing is known.
+ */
+function wrongImage(
+  entry: MappingEntry,
+  r: VerifyResult,
+  pushed: ReadonlyMap<string, string>
+): string | undefined {
+  for (const { tag, digest } of r.resolved ?? []) {
+    const expected = pushed.get(pushKey(entry.destination.printed, tag))
+    if (expected !== undefined && expected !== digest) {
+      return `the engine pushed ${expected} to ${entry.destination.printed}:${tag}, but the tag resolves to ${digest}`
+    }
+  }
+  return undefined
 }
 
 interface AttemptOutcome {
@@ -403,7 +546,8 @@ interface AttemptOutcome {
 async function runOneAttempt(
   opts: JobOptions,
   plan: NextAttempt,
-  mappingFile: string
+  mappingFile: string,
+  pushed: Map<string, string>
 ): Promise<AttemptOutcome | { fatal: string }> {
   const ids = new Set(plan.entryIds)
   const entries = opts.scope.filter((e) => ids.has(e.id))
@@ -417,6 +561,9 @@ async function runOneAttempt(
         e.kind === 'attempt-start'
           ? { ...e, attempt: plan.attempt, logLine: e.logLine + offset }
           : { ...e, logLine: e.logLine + offset }
+      if (e.kind === 'success' && e.tag !== undefined) {
+        pushed.set(pushKey(e.destination, e.tag), e.digest)
+      }
       attributor.onEvent(shifted)
     }
   }

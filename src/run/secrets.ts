@@ -3,6 +3,7 @@
 // post step when main was killed).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { Redactor } from '../core/redact.js'
 
 /** Keys of a docker/podman auth file whose values are credentials. */
 const SECRET_KEYS = new Set(['auth', 'password', 'identitytoken', 'registrytoken'])
@@ -78,19 +79,13 @@ export function masksForFile(path: string): string[] {
 }
 
 /**
- * Replaces every secret value in a line with `***`, longest value first (so no tail of a long
- * credential survives a shorter one's replacement). Applied to tool output before it is
- * written to the log files, echoed or triaged: the runner masks the job log, nothing masks
- * the log artifact, the report or the retry mapping.
+ * Replaces every secret value (and its base64, URL and JSON spellings) in a line with `***`:
+ * see Redactor. Applied to tool output before it is written to the log files, echoed or
+ * triaged: the runner masks the job log, nothing masks the log artifact, the report or the
+ * retry mapping.
  */
 export function redactor(values: readonly string[]): (text: string) => string {
-  const sorted = [...new Set(values.filter((v) => v !== ''))].sort((a, b) => b.length - a.length)
-  if (sorted.length === 0) return (text) => text
-  return (text) => {
-    let out = text
-    for (const v of sorted) if (out.includes(v)) out = out.split(v).join('***')
-    return out
-  }
+  return new Redactor(values).text
 }
 
 export function removeFiles(paths: readonly string[]): void {

@@ -17,7 +17,7 @@ import {
 } from './manifest.js'
 import { mapLimit } from './pool.js'
 import { oneLine } from './text.js'
-import type { VerifyProblem, VerifyResult, VerifySide } from './types.js'
+import type { ResolvedTag, VerifyProblem, VerifyResult, VerifySide } from './types.js'
 
 export interface FileVerifyOptions {
   /** Also compare sizes and hashes (streamed). Without it only existence is checked. */
@@ -55,6 +55,8 @@ interface Ctx {
 class Findings {
   readonly problems: VerifyProblem[] = []
   readonly warnings: VerifyProblem[] = []
+  /** What each tag checked resolves to (compared with the engine's pushed digest). */
+  readonly resolved: ResolvedTag[] = []
   /** digest → (role, size, whether the final blob is fine) */
   readonly referenced = new Map<string, { role: string; size?: number; ok: boolean }>()
 
@@ -173,7 +175,8 @@ async function verifyEntry(entry: MappingEntry, ctx: Ctx): Promise<VerifyResult>
     entryId: entry.id,
     complete: f.problems.length === 0,
     problems: f.problems,
-    ...(f.warnings.length > 0 ? { warnings: f.warnings } : {})
+    ...(f.warnings.length > 0 ? { warnings: f.warnings } : {}),
+    ...(f.resolved.length > 0 ? { resolved: f.resolved } : {})
   }
 }
 
@@ -223,7 +226,10 @@ async function checkEntry(entry: MappingEntry, ctx: Ctx, f: Findings): Promise<v
     await checkManifest(repo, ctx, f, digest, `${ref.printed}@${digest}`, undefined)
   } else if (tag !== undefined) {
     const d = await resolveTag(repo, ctx, f, tag)
-    if (d !== undefined) await checkManifest(repo, ctx, f, d, `tag ${tag}`, undefined)
+    if (d !== undefined) {
+      f.resolved.push({ tag, digest: d })
+      await checkManifest(repo, ctx, f, d, `tag ${tag}`, undefined)
+    }
   } else {
     // A tag-less source means every tag of the repository (oc lists the tag symlinks).
     const tags = await listTags(repo)
@@ -232,7 +238,10 @@ async function checkEntry(entry: MappingEntry, ctx: Ctx, f: Findings): Promise<v
     }
     for (const t of tags) {
       const d = await resolveTag(repo, ctx, f, t)
-      if (d !== undefined) await checkManifest(repo, ctx, f, d, `tag ${t}`, undefined)
+      if (d !== undefined) {
+        f.resolved.push({ tag: t, digest: d })
+        await checkManifest(repo, ctx, f, d, `tag ${t}`, undefined)
+      }
     }
   }
   await checkLeftovers(repo, ctx, f)

@@ -1,10 +1,10 @@
 // One entry point for the action and the CLI: each entry goes to the checker of its kind.
 import type { MappingEntry } from '../core/types.js'
 import { verifyFileEntries } from './file-layout.js'
-import { verifyRegistryEntries } from './registry.js'
-import type { VerifyProblem, VerifyResult } from './types.js'
+import { verifyRegistryEntries, type RegistryVerifyOptions } from './registry.js'
+import type { ResolvedTag, VerifyProblem, VerifyResult } from './types.js'
 
-export type { VerifyProblem, VerifyProblemKind, VerifyResult } from './types.js'
+export type { ResolvedTag, VerifyProblem, VerifyProblemKind, VerifyResult } from './types.js'
 export { verifyFileEntries } from './file-layout.js'
 export { verifyRegistryEntries } from './registry.js'
 
@@ -18,6 +18,11 @@ export interface VerifyEntriesOptions {
   readonly insecure: boolean
   /** Check registry destinations over the network. */
   readonly registries: boolean
+  /** Registry requests and limits: see RegistryVerifyOptions. */
+  readonly network?: Pick<
+    RegistryVerifyOptions,
+    'signal' | 'certRoots' | 'env' | 'onSecret' | 'requestDeadlineMs' | 'timeoutMs'
+  >
 }
 
 /**
@@ -40,13 +45,17 @@ export async function verifyEntries(
       : Promise.resolve([]),
     opts.registries
       ? verifyRegistryEntries(entries, {
+          ...opts.network,
           insecure: opts.insecure,
           digest: opts.digest,
           ...(opts.authFile !== undefined ? { authFile: opts.authFile } : {})
         })
       : Promise.resolve([])
   ])
-  const merged = new Map<number, { problems: VerifyProblem[]; warnings: VerifyProblem[] }>()
+  const merged = new Map<
+    number,
+    { problems: VerifyProblem[]; warnings: VerifyProblem[]; resolved: ResolvedTag[] }
+  >()
   const byId = new Map(entries.map((e) => [e.id, e]))
   // Source findings say which side they are about; destination findings are the default.
   const tagSource = (id: number, p: VerifyProblem): VerifyProblem => ({
@@ -59,8 +68,9 @@ export async function verifyEntries(
     [reg, false]
   ] as const) {
     for (const r of results) {
-      const m = merged.get(r.entryId) ?? { problems: [], warnings: [] }
+      const m = merged.get(r.entryId) ?? { problems: [], warnings: [], resolved: [] }
       m.problems.push(...(isSource ? r.problems.map((p) => tagSource(r.entryId, p)) : r.problems))
+      if (r.resolved && !isSource) m.resolved.push(...r.resolved)
       m.warnings.push(
         ...(isSource ? (r.warnings ?? []).map((p) => tagSource(r.entryId, p)) : (r.warnings ?? []))
       )
@@ -75,7 +85,8 @@ export async function verifyEntries(
         entryId: e.id,
         complete: m.problems.length === 0,
         problems: m.problems,
-        ...(m.warnings.length > 0 ? { warnings: m.warnings } : {})
+        ...(m.warnings.length > 0 ? { warnings: m.warnings } : {}),
+        ...(m.resolved.length > 0 ? { resolved: m.resolved } : {})
       }
     })
 }

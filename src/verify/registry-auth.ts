@@ -90,6 +90,18 @@ export class RegistryConfig {
     return RegistryConfig.parse(text, file)
   }
 
+  /** Every credential value and the headers built from them, for the redactor. */
+  secrets(): string[] {
+    const out: string[] = []
+    for (const c of this.#byKey.values()) {
+      for (const v of [c.password, c.identityToken, c.registryToken])
+        if (v !== undefined) out.push(v)
+      const basic = basicHeader(c)
+      if (basic !== undefined) out.push(basic.slice('Basic '.length))
+    }
+    return out
+  }
+
   /**
    * Credentials for a repository: the most specific key wins (podman allows `host/ns/repo`
    * keys), then the bare host; Docker Hub's aliases are one registry.
@@ -168,12 +180,20 @@ export function basicHeader(cred: RegistryCredential): string | undefined {
 export class AuthError extends Error {}
 
 /** Fetches and caches bearer tokens per (realm, service, scope). */
+export interface TokenLimits {
+  readonly timeoutMs: number
+  readonly deadlineMs: number
+  readonly signal?: AbortSignal
+  /** Told every token fetched, so that no output can show it. */
+  readonly onSecret?: (value: string) => void
+}
+
 export class TokenSource {
   readonly #cache = new Map<string, Promise<string>>()
 
   constructor(
     private readonly agents: HttpAgents,
-    private readonly timeoutMs: number
+    private readonly limits: TokenLimits
   ) {}
 
   /** The Authorization header value for a bearer challenge and scope. */
@@ -247,7 +267,7 @@ export class TokenSource {
           url,
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
           body: form.toString(),
-          timeoutMs: this.timeoutMs,
+          ...this.#limits(),
           maxBody: 1 << 20
         },
         this.agents
@@ -261,7 +281,7 @@ export class TokenSource {
           method: 'GET',
           url,
           headers: basic ? { Authorization: basic } : {},
-          timeoutMs: this.timeoutMs,
+          ...this.#limits(),
           maxBody: 1 << 20
         },
         this.agents
@@ -282,6 +302,12 @@ export class TokenSource {
     if (token === undefined) {
       throw new AuthError(`token response from ${url.origin}${url.pathname} has no token`)
     }
+    this.limits.onSecret?.(token)
     return `Bearer ${token}`
+  }
+
+  #limits(): { timeoutMs: number; deadlineMs: number; signal?: AbortSignal } {
+    const { timeoutMs, deadlineMs, signal } = this.limits
+    return { timeoutMs, deadlineMs, ...(signal ? { signal } : {}) }
   }
 }

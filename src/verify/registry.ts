@@ -6,6 +6,7 @@
 import type { MappingEntry } from '../core/types.js'
 import { digestOf, newHasher } from './digest.js'
 import { HttpAgents, httpRequest, type HttpResponse } from './http.js'
+import type { ProxyEnv } from './proxy-env.js'
 import {
   blobsOf,
   MANIFEST_ACCEPT,
@@ -24,7 +25,7 @@ import {
   type RegistryCredential
 } from './registry-auth.js'
 import { oneLine } from './text.js'
-import type { VerifyProblem, VerifyResult } from './types.js'
+import type { ResolvedTag, VerifyProblem, VerifyResult } from './types.js'
 
 export interface RegistryVerifyOptions {
   /** A docker/podman registry config (`{"auths": {…}}`). */
@@ -35,11 +36,31 @@ export interface RegistryVerifyOptions {
   readonly digest: boolean
   /** Requests in flight at once across all registries (default 4). */
   readonly concurrency?: number
+  /** Idle timeout of one request (default 20 s). */
   readonly timeoutMs?: number
+  /** Total time of one manifest, HEAD, ping or token request (default 30 s). */
+  readonly requestDeadlineMs?: number
+  /** Blob reads (`digest`) must reach this rate; their deadline grows with the blob's size. */
+  readonly minBytesPerSecond?: number
+  /** Stops every request at once (cancellation, attempt-timeout); lines then count as not verified. */
+  readonly signal?: AbortSignal
+  /** certs.d roots for per-registry CAs (default /etc/containers/certs.d, /etc/docker/certs.d). */
+  readonly certRoots?: readonly string[]
+  /** Proxy variables (default process.env). */
+  readonly env?: ProxyEnv
+  /** Told every credential the run obtains (bearer tokens, basic headers) so output can hide it. */
+  readonly onSecret?: (value: string) => void
 }
+
+export const DEFAULT_REQUEST_DEADLINE_MS = 30_000
+export const DEFAULT_IDLE_TIMEOUT_MS = 20_000
+/** 256 KiB/s: a blob read slower than this is a stalled registry, not a large blob. */
+export const DEFAULT_MIN_BYTES_PER_SECOND = 256 * 1024
 
 /** The registry could not be reached: DNS, connect, TLS, reset, timeout. */
 class Unreachable extends Error {}
+/** The verification was stopped from outside (cancel, time limit). */
+class Stopped extends Error {}
 
 const DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io'])
 
@@ -72,7 +93,28 @@ interface Env {
   readonly config: RegistryConfig
   readonly insecure: boolean
   readonly timeoutMs: number
+  readonly deadlineMs: number
+  readonly minBytesPerSecond: number
+  readonly signal?: AbortSignal
   readonly limiter: Limiter
+}
+
+/** Throws when the run was stopped: nothing after that point may count as checked. */
+function checkStopped(env: Env): void {
+  if (env.signal?.aborted) {
+    const r: unknown = env.signal.reason
+    throw new Stopped(
+      `verification stopped${r instanceof Error && r.message !== '' ? ` (${r.message})` : ''}`
+    )
+  }
+}
+
+interface RequestOpts {
+  readonly accept?: string
+  readonly maxBody: number
+  readonly sink?: (chunk: Buffer) => void
+  /** Overrides the request deadline (blob reads: grows with the size). */
+  readonly deadlineMs?: number
 }
 
 /** One registry: its scheme (learned by a ping), its auth challenge, tokens per scope. */
@@ -104,7 +146,9 @@ class RegistryHost {
               method: 'GET',
               url: new URL('/v2/', origin),
               timeoutMs: this.env.timeoutMs,
-              maxBody: 1 << 16
+              deadlineMs: this.env.deadlineMs,
+              maxBody: 1 << 16,
+              ...(this.env.signal ? { signal: this.env.signal } : {})
             },
             this.env.agents
           )
@@ -117,6 +161,7 @@ class RegistryHost {
             : undefined
         return challenge ? { origin, challenge } : { origin }
       } catch (e) {
+        checkStopped(this.env)
         errors.push(`${origin}: ${(e as Error).message}`)
       }
     }
@@ -151,8 +196,9 @@ class RegistryHost {
     method: 'GET' | 'HEAD',
     path: string,
     repo: string,
-    opts: { accept?: string; maxBody: number; sink?: (chunk: Buffer) => void }
+    opts: RequestOpts
   ): Promise<HttpResponse & { url: string }> {
+    checkStopped(this.env)
     const { origin, challenge } = await this.ready()
     const scope = `repository:${repo}:pull`
     return this.env.limiter.run(async () => {
@@ -186,7 +232,7 @@ class RegistryHost {
     method: 'GET' | 'HEAD',
     start: URL,
     authorization: string | undefined,
-    opts: { accept?: string; maxBody: number; sink?: (chunk: Buffer) => void }
+    opts: RequestOpts
   ): Promise<HttpResponse & { url: string }> {
     let url = start
     for (let hop = 0; hop < 6; hop++) {
@@ -202,12 +248,15 @@ class RegistryHost {
             url,
             headers,
             timeoutMs: this.env.timeoutMs,
+            deadlineMs: opts.deadlineMs ?? this.env.deadlineMs,
             maxBody: opts.maxBody,
-            sink: opts.sink
+            sink: opts.sink,
+            ...(this.env.signal ? { signal: this.env.signal } : {})
           },
           this.env.agents
         )
       } catch (e) {
+        checkStopped(this.env)
         throw new Unreachable(`${method} ${url.href}: ${(e as Error).message}`)
       }
       const location = res.headers.location
@@ -244,6 +293,7 @@ class RegistryVerifier {
 
   async verify(entry: MappingEntry): Promise<VerifyResult> {
     const problems: VerifyProblem[] = []
+    const resolved: ResolvedTag[] = []
     const { host, repo } = apiLocation(entry.destination.registry, entry.destination.repository)
     const h = this.host(host)
     const name = `${host}/${repo}`
@@ -258,21 +308,29 @@ class RegistryVerifier {
           ref,
           ref.includes(':') ? `${name}@${ref}` : `tag ${ref}`,
           undefined,
-          problems
+          problems,
+          resolved
         )
       }
     } catch (e) {
       const kind =
-        e instanceof Unreachable
-          ? 'unreachable'
-          : e instanceof AuthError
-            ? 'unauthorized'
-            : 'registry-error'
+        e instanceof Stopped || this.env.signal?.aborted
+          ? 'cancelled'
+          : e instanceof Unreachable
+            ? 'unreachable'
+            : e instanceof AuthError
+              ? 'unauthorized'
+              : 'registry-error'
       problems.push({ kind, message: oneLine(`${name}: ${(e as Error).message}`, 1000) })
     }
     // Every message may carry registry text; keep each on one line, whatever built it.
     const clean = problems.map((p) => ({ ...p, message: oneLine(p.message, 1000) }))
-    return { entryId: entry.id, complete: clean.length === 0, problems: clean }
+    return {
+      entryId: entry.id,
+      complete: clean.length === 0,
+      problems: clean,
+      ...(resolved.length > 0 ? { resolved } : {})
+    }
   }
 
   /** A repository-only destination (tag-less source): every tag the registry lists. */
@@ -327,7 +385,8 @@ class RegistryVerifier {
     reference: string,
     via: string,
     parent: { list: string; child: Descriptor } | undefined,
-    problems: VerifyProblem[]
+    problems: VerifyProblem[],
+    resolved?: ResolvedTag[]
   ): Promise<void> {
     const isDigest = reference.includes(':')
     const res = await h.request('GET', `/v2/${repo}/manifests/${reference}`, repo, {
@@ -355,6 +414,8 @@ class RegistryVerifier {
     const header = res.headers['docker-content-digest']
     const served = typeof header === 'string' ? header.trim() : undefined
     const digest = isDigest ? reference : (served ?? actual)
+    // What the tag resolves to: the hash of the bytes served, not a header that could lie.
+    if (!isDigest && parent === undefined) resolved?.push({ tag: reference, digest: actual })
     if (this.digest) {
       if (isDigest && actual !== reference) {
         problems.push({
@@ -492,8 +553,10 @@ class RegistryVerifier {
     if (!this.digest) return { ok: true }
     const hash = newHasher(blob.digest)
     let received = 0
+    const bytes = blob.size ?? (Number.isFinite(length) ? length : 0)
     const get = await h.request('GET', path, repo, {
       maxBody: 1 << 16,
+      deadlineMs: this.env.deadlineMs + Math.ceil((bytes / this.env.minBytesPerSecond) * 1000),
       sink: (chunk) => {
         received += chunk.length
         hash.update(chunk)
@@ -544,15 +607,29 @@ export async function verifyRegistryEntries(
       problems: [{ kind: 'unauthorized', path: opts.authFile, message }]
     }))
   }
-  const timeoutMs = opts.timeoutMs ?? 30_000
-  const agents = new HttpAgents(opts.insecure)
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS
+  const deadlineMs = opts.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS
+  const agents = new HttpAgents({
+    insecure: opts.insecure,
+    ...(opts.certRoots !== undefined ? { certRoots: opts.certRoots } : {}),
+    ...(opts.env !== undefined ? { env: opts.env } : {})
+  })
+  for (const s of config.secrets()) opts.onSecret?.(s)
   try {
     const env: Env = {
       agents,
-      tokens: new TokenSource(agents, timeoutMs),
+      tokens: new TokenSource(agents, {
+        timeoutMs,
+        deadlineMs,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.onSecret ? { onSecret: opts.onSecret } : {})
+      }),
       config,
       insecure: opts.insecure,
       timeoutMs,
+      deadlineMs,
+      minBytesPerSecond: opts.minBytesPerSecond ?? DEFAULT_MIN_BYTES_PER_SECOND,
+      ...(opts.signal ? { signal: opts.signal } : {}),
       limiter: new Limiter(opts.concurrency ?? 4)
     }
     const verifier = new RegistryVerifier(env, opts.digest)

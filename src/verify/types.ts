@@ -26,6 +26,8 @@ export type VerifyProblemKind =
   | 'unauthorized'
   /** Any other unexpected registry answer. */
   | 'registry-error'
+  /** The check was stopped (cancel, time limit) before it could finish. */
+  | 'cancelled'
 
 export interface VerifyProblem {
   readonly kind: VerifyProblemKind
@@ -47,6 +49,14 @@ export interface VerifyResult {
    * this entry does not reference. Never affects `complete`. Absent when there are none.
    */
   readonly warnings?: readonly VerifyProblem[]
+  /** What each checked tag resolves to at the destination (compared with the engine's digest). */
+  readonly resolved?: readonly ResolvedTag[]
+}
+
+/** A destination tag and the digest of the manifest it resolves to. */
+export interface ResolvedTag {
+  readonly tag: string
+  readonly digest: string
 }
 
 /** Which side of a mapping entry a file check reads. */

@@ -17,7 +17,12 @@ export const FAKE_OC = join(ROOT, 'test', 'support', 'fake-oc.mjs')
 
 export interface FakeCall {
   readonly case: string
-  readonly tree?: { readonly from: string; readonly repos: Record<string, string> }
+  readonly tree?: {
+    readonly from: string
+    readonly repos: Record<string, string>
+    /** Success lines of the tree's repositories name the digests the tree holds. */
+    readonly digestsFromTree?: boolean
+  }
   readonly pauseAfterPlanningMs?: number
 }
 

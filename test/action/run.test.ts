@@ -125,11 +125,15 @@ describe('run() with replayed oc transcripts', () => {
     const e = setup([
       {
         case: '4.12/bug-429-file-1-initial',
-        tree: { from: 'bug-429/mirror', repos: { 'small/a': 'ns/alpha', 'small/b': 'ns/beta' } }
+        tree: {
+          from: 'bug-429/mirror',
+          repos: { 'small/a': 'ns/alpha', 'small/b': 'ns/beta' },
+          digestsFromTree: true
+        }
       },
       {
         case: '4.12/bug-429-file-4-rerun-force',
-        tree: { from: 'clean/mirror', repos: { 'small/a': 'ns/alpha' } }
+        tree: { from: 'clean/mirror', repos: { 'small/a': 'ns/alpha' }, digestsFromTree: true }
       }
     ])
     const mapping = e.mappingFrom('4.12/bug-429-file-1-initial')
@@ -168,7 +172,11 @@ describe('run() with replayed oc transcripts', () => {
     const e = setup([
       {
         case: '4.12/bug-429-file-2-rerun',
-        tree: { from: 'bug-429/mirror', repos: { 'small/a': 'ns/alpha', 'small/b': 'ns/beta' } }
+        tree: {
+          from: 'bug-429/mirror',
+          repos: { 'small/a': 'ns/alpha', 'small/b': 'ns/beta' },
+          digestsFromTree: true
+        }
       }
     ])
     const mapping = e.mappingFrom('4.12/bug-429-file-2-rerun')

@@ -88,8 +88,28 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
   '4.14/bug-429-reg-1-initial': ['rate-limit', 'dependency', 'summary'],
   '4.14/bug-429-reg-2-rerun': [],
   '4.14/bug-truncated-file-1-initial': ['network', 'summary'],
-  '4.14/bug-truncated-file-2-rerun': []
+  '4.14/bug-truncated-file-2-rerun': [],
+  // Captured with oc 4.13 and 4.14 against test/support/bed.* (README.md in the fixtures).
+  ...Object.fromEntries(
+    ['4.13', '4.14'].flatMap((v) =>
+      Object.entries({
+        '429-json-blob-reg': ['rate-limit', 'dependency', 'summary'],
+        '404-blob-reg': ['not-found', 'dependency', 'summary'],
+        '503-blob-always-reg': ['server', 'dependency', 'summary'],
+        '502-manifest-tag-reg': ['server', 'summary'],
+        'reset-manifest-head-reg': ['network', 'summary'],
+        '429-json-blob-file': ['rate-limit', 'summary']
+      } satisfies Record<string, Expected[]>).map(([name, e]) => [`${v}/${name}`, e])
+    )
+  ),
+  // 4.13 cannot read the OCI index; 4.14 fails the amd64 child's layer, then the child and the
+  // index pushes are refused.
+  '4.13/429-json-child-blob-list-reg': ['not-found', 'summary'],
+  '4.14/429-json-child-blob-list-reg': ['rate-limit', 'dependency', 'dependency', 'summary']
 }
+
+/** Cases whose proxy rule never fired (see their notes.txt): the first error has another cause. */
+const UNREACHED_FAULT = new Set(['4.13/429-json-child-blob-list-reg'])
 
 /** The class a proxy fault action stands for. */
 const ACTION_CLASS: Readonly<Record<string, FailureClass>> = {
@@ -119,6 +139,8 @@ const ALL_CLASSES: readonly FailureClass[] = [
   'dependency',
   'filtered',
   'incomplete',
+  'wrong-image',
+  'unverified',
   'unconfirmed',
   'unknown'
 ]
@@ -139,8 +161,9 @@ describe('every error and warning line of every transcript', () => {
     const lines = splitLines(c.stderr).filter((l) => /^(?:error|warning): /.test(l))
     const expected = EXPECTED[`${version}/${name}`] ?? []
     expect(lines.map(classOf)).toEqual(expected)
-    // The fault injected by the proxy is what the first failure says.
-    const rule = c.proxyRules[0]
+    // The fault injected by the proxy is what the first failure says (when oc got that far:
+    // oc 4.13 stops at an OCI index before any blob GET).
+    const rule = UNREACHED_FAULT.has(`${version}/${name}`) ? undefined : c.proxyRules[0]
     const faultClass = rule ? ACTION_CLASS[rule.action] : undefined
     if (faultClass && expected.length > 0) expect(expected[0]).toBe(faultClass)
     for (const l of lines) {
@@ -560,7 +583,9 @@ describe('CLASS_INFO', () => {
         'network',
         'rate-limit',
         'server',
-        'unconfirmed'
+        'unconfirmed',
+        'unverified',
+        'wrong-image'
       ].sort()
     )
   })

@@ -113,7 +113,21 @@ const FACTS: Readonly<Record<string, Facts>> = {
   '4.14/bug-429-reg-1-initial': [3, 1, 0.03, 0.16],
   '4.14/bug-429-reg-2-rerun': [0, 2, 0.02, 0.04],
   '4.14/bug-truncated-file-1-initial': [2, 2, 0.02, 0.13],
-  '4.14/bug-truncated-file-2-rerun': [0, 2, 0.02, 0.01]
+  '4.14/bug-truncated-file-2-rerun': [0, 2, 0.02, 0.01],
+  '4.13/404-blob-reg': [3, 1, 0.03, 0.14],
+  '4.13/429-json-blob-file': [2, 2, 0.02, 0.02],
+  '4.13/429-json-blob-reg': [3, 1, 0.04, 0.19],
+  '4.13/429-json-child-blob-list-reg': [2, 1, 0.05, 0.19],
+  '4.13/502-manifest-tag-reg': [2, 1, 0.02, 0.2],
+  '4.13/503-blob-always-reg': [3, 1, 0.03, 0.14],
+  '4.13/reset-manifest-head-reg': [2, 1, 0.02, 0.09],
+  '4.14/404-blob-reg': [3, 1, 0.03, 0.17],
+  '4.14/429-json-blob-file': [2, 2, 0.05, 0.02],
+  '4.14/429-json-blob-reg': [3, 1, 0.02, 0.09],
+  '4.14/429-json-child-blob-list-reg': [4, 2, 0.05, 0.18],
+  '4.14/502-manifest-tag-reg': [2, 1, 0.02, 0.07],
+  '4.14/503-blob-always-reg': [3, 1, 0.15, 0.29],
+  '4.14/reset-manifest-head-reg': [2, 1, 0.04, 0.22]
 }
 
 const cases = listCases()

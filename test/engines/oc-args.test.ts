@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildOcArgs } from '../../src/engines/oc-args.js'
+import { buildOcArgs, ocListValue } from '../../src/engines/oc-args.js'
 
 describe('buildOcArgs', () => {
   it('maps every option to oc flag syntax, attempt flags last', () => {
@@ -64,5 +64,25 @@ describe('buildOcArgs', () => {
     const args = buildOcArgs({ dir: '--force' }, { mappingFile: '-', force: false })
     expect(args).toContain('--dir=--force')
     expect(args).not.toContain('--force')
+  })
+})
+
+describe('ocListValue (-f is read as one CSV record)', () => {
+  it('passes plain paths as they are', () => {
+    expect(ocListValue('/tmp/mirror-guard-x/retry-mapping-attempt-2.txt')).toBe(
+      '/tmp/mirror-guard-x/retry-mapping-attempt-2.txt'
+    )
+  })
+
+  it('quotes paths with a comma, a quote or a line break, doubling inner quotes', () => {
+    expect(ocListValue('e,one.txt')).toBe('"e,one.txt"')
+    expect(ocListValue('/run,ner/tmp/m.txt')).toBe('"/run,ner/tmp/m.txt"')
+    expect(ocListValue('say "hi".txt')).toBe('"say ""hi"".txt"')
+    expect(ocListValue('a\nb')).toBe('"a\nb"')
+  })
+
+  it('is what buildOcArgs passes after -f', () => {
+    const args = buildOcArgs({}, { mappingFile: 'dir,x/e,one.txt', force: false })
+    expect(args.slice(0, 4)).toEqual(['image', 'mirror', '-f', '"dir,x/e,one.txt"'])
   })
 })

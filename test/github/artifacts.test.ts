@@ -248,3 +248,31 @@ describe('the stand-in itself, with the real client', () => {
     expect(names).not.toContain('del-rest')
   })
 })
+
+describe('upload after a stop', () => {
+  it('gets only its grace time when the run was cancelled, then says where the files are', async () => {
+    // A results service that accepts the connection and never answers.
+    const { createServer } = await import('node:http')
+    const hang = createServer(() => undefined)
+    await new Promise<void>((r) => hang.listen(0, '127.0.0.1', r))
+    const port = (hang.address() as { port: number }).port
+    vi.stubEnv('ACTIONS_RESULTS_URL', `http://127.0.0.1:${port}/`)
+    try {
+      const stop = new AbortController()
+      stop.abort(new Error('received SIGTERM'))
+      const started = Date.now()
+      const up = await uploadFiles('oc-mirror-log', writeFiles(tmp, { 'a.txt': 'x' }), tmp, {
+        signal: stop.signal,
+        graceMs: 300
+      })
+      expect(Date.now() - started).toBeLessThan(3000)
+      expect(up.id).toBeUndefined()
+      expect(up.warning).toBe(
+        `Artifact oc-mirror-log not uploaded: the run was cancelled and the upload did not finish within 0.3 s; the files are still on the runner in ${tmp}.`
+      )
+    } finally {
+      hang.closeAllConnections()
+      await new Promise((r) => hang.close(r))
+    }
+  })
+})

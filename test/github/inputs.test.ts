@@ -236,6 +236,16 @@ describe('readInputs rejects bad values, naming input, value and what is accepte
       /^Input attempt-timeout: "5d" is not a duration; use seconds/
     ],
     [
+      'attempt-timeout beyond what a timer holds',
+      { 'attempt-timeout': '600h' },
+      /^Input attempt-timeout: "600h" is longer than the longest wait a timer can hold \(2147483s, about 596h or 24\.8 days\); use at most 596h\.$/
+    ],
+    [
+      'max-retry-delay beyond what a timer holds',
+      { 'max-retry-delay': '2147484' },
+      /^Input max-retry-delay: "2147484" is longer than the longest wait a timer can hold/
+    ],
+    [
       'attempt-timeout zero',
       { 'attempt-timeout': '0s' },
       /^Input attempt-timeout: "0s" must be more than zero/
@@ -404,5 +414,13 @@ describe('retry-on and durations', () => {
     expect(parseDurationSeconds('')).toBeUndefined()
     expect(parseDurationSeconds('10 m')).toBeUndefined()
     expect(parseDurationSeconds('m')).toBeUndefined()
+  })
+})
+
+describe('durations and timers', () => {
+  it('accepts the longest duration a timer holds (596h), in milliseconds that fit 2^31-1', () => {
+    const inputs = ok({ mapping: 'm.txt', 'attempt-timeout': '596h' })
+    expect(inputs.attemptTimeoutSeconds).toBe(596 * 3600)
+    expect(inputs.attemptTimeoutSeconds! * 1000).toBeLessThanOrEqual(2 ** 31 - 1)
   })
 })

@@ -1,12 +1,14 @@
-// Zero loss under every fault the proxy can inject: the bundled action (engine skopeo) runs a
-// mapping whose lines each meet one fault (alone, once or always), then one where a seeded
-// random mix hits every request. Every mapping line must end either reported mirrored AND
-// complete at the destination (registry API, every blob hashed), or in the retry mapping.
+// Zero loss under every fault the proxy can inject: the bundled action runs a mapping whose
+// lines each meet one fault (alone, once or always), then one where a seeded random mix hits
+// every request — with skopeo and with every real oc client (4.13 and 4.14 in CI). Every
+// mapping line must end either reported mirrored AND complete at the destination (registry
+// API, every blob hashed), or in the retry mapping.
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { actionBundle, runBundle, Workspace } from '../support/action-bundle.js'
 import { startBed, type Bed } from '../support/bed.js'
 import { activeLines, completeAtDestination, entriesOf, readReport } from '../support/e2e-checks.js'
+import { engineCases, engineInputs, type EngineCase } from '../support/engines.js'
 import type { FaultAction, FaultRule } from '../support/fault-proxy.js'
 
 interface Fault {
@@ -52,31 +54,19 @@ const FAULTS: readonly Fault[] = [
 const SOLO = FAULTS.flatMap((f) => [`solo/${f.id}-once`, `solo/${f.id}-always`])
 const MIX = Array.from({ length: 10 }, (_, i) => `mix/m${i}`)
 
-let bed: Bed
-let bundle: string
-const workspaces: Workspace[] = []
-
-beforeAll(async () => {
-  bundle = await actionBundle()
-  bed = await startBed({
-    images: [...SOLO, ...MIX].map((repo, i) => ({
-      repo,
-      tag: 'v1',
-      layers: [{ seed: 75_000 + i, size: 2_500 }]
-    }))
-  })
-})
-
-afterAll(async () => {
-  await bed?.stop()
-  for (const w of workspaces) w.cleanup()
-})
-
+const ENGINES = engineCases('the zero-loss fault matrix with oc')
 const path = (repo: string, target: Fault['target']): string =>
   target === 'blob' ? `^/v2/${repo}/blobs/` : `^/v2/${repo}/manifests/`
 
 /** Runs the action on `repos` and checks the zero-loss invariant; returns the line statuses. */
-async function zeroLoss(repos: readonly string[], maxAttempts: string): Promise<string[]> {
+async function zeroLoss(
+  bed: Bed,
+  bundle: string,
+  c: EngineCase,
+  workspaces: Workspace[],
+  repos: readonly string[],
+  maxAttempts: string
+): Promise<string[]> {
   const w = new Workspace('mg-matrix-')
   workspaces.push(w)
   const text =
@@ -86,7 +76,7 @@ async function zeroLoss(repos: readonly string[], maxAttempts: string): Promise<
     bundle,
     w.env({
       mapping: 'mapping.txt',
-      engine: 'skopeo',
+      ...engineInputs(c),
       insecure: 'true',
       'filter-by-os': '.*',
       'max-attempts': maxAttempts,
@@ -118,7 +108,27 @@ async function zeroLoss(repos: readonly string[], maxAttempts: string): Promise<
   return report.lines.map((l) => l.status)
 }
 
-describe('zero-loss fault matrix (skopeo, bundled action)', () => {
+describe.each(ENGINES)('zero-loss fault matrix ($label, bundled action)', (c) => {
+  let bed: Bed
+  let bundle: string
+  const workspaces: Workspace[] = []
+
+  beforeAll(async () => {
+    bundle = await actionBundle()
+    bed = await startBed({
+      images: [...SOLO, ...MIX].map((repo, i) => ({
+        repo,
+        tag: 'v1',
+        layers: [{ seed: 75_000 + c.index * 1_000 + i, size: 2_500 }]
+      }))
+    })
+  })
+
+  afterAll(async () => {
+    await bed?.stop()
+    for (const w of workspaces) w.cleanup()
+  })
+
   it('each fault alone, once and always: mirrored and verified, or in the retry mapping', async () => {
     bed.proxy.setRules(
       FAULTS.flatMap((f) =>
@@ -132,7 +142,7 @@ describe('zero-loss fault matrix (skopeo, bundled action)', () => {
         }))
       )
     )
-    const statuses = await zeroLoss(SOLO, '2')
+    const statuses = await zeroLoss(bed, bundle, c, workspaces, SOLO, '2')
     // Every rule met its request; both outcomes occur (the invariant is not vacuous).
     for (const s of bed.proxy.stats()) expect(s.fired, s.name).toBeGreaterThan(0)
     expect(statuses).toContain('mirrored')
@@ -152,7 +162,7 @@ describe('zero-loss fault matrix (skopeo, bundled action)', () => {
         ...f.extra
       }))
     )
-    await zeroLoss(MIX, '3')
+    await zeroLoss(bed, bundle, c, workspaces, MIX, '3')
     expect(bed.proxy.stats().reduce((n, s) => n + s.fired, 0)).toBeGreaterThan(0)
   })
 })

@@ -15,6 +15,7 @@ export interface ReportLine {
   readonly destination: string
   readonly status: string
   readonly classes: string[]
+  readonly reasons: string[]
   readonly retryable: boolean
 }
 

@@ -13,13 +13,23 @@
 //                    "tree": { "from": "bug-429/mirror", "repos": { "small/a": "ns/alpha" } },
 //                    "pauseAfterPlanningMs": 0 } ] }
 //   `tree` copies a real oc-written file:// tree into <--dir>/v2/<repo> (replacing it) before the
-//   replay, so the disk holds what oc left behind in that run. `pauseAfterPlanningMs` holds the
+//   replay, so the disk holds what oc left behind in that run. With `"digestsFromTree": true`
+//   (the tree comes from another real run than the transcript), the success line of a copied
+//   repository's tag names the digest that tag has in the tree, as the tree's own run printed it. `pauseAfterPlanningMs` holds the
 //   replay after `info: Planning completed` (to exercise attempt timeouts and cancellation).
 //
 // Each call appends {argv, cwd, pid, mapping} to the record file (`mapping` = the -f file's text);
 // `version` calls are recorded as {argv, cwd}.
 // `oc version --client` prints the `Client Version:` recorded in the first call's notes.txt.
-import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync
+} from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
@@ -110,7 +120,21 @@ if (call.tree) {
 
 const lines = (t) => (t === '' ? [] : t.replace(/\n$/, '').split('\n'))
 const stderr = lines(rename(read(call.case, 'stderr.txt')))
-const stdout = lines(rename(read(call.case, 'stdout.txt')))
+let stdout = lines(rename(read(call.case, 'stdout.txt')))
+if (call.tree?.digestsFromTree) {
+  for (const [from, to] of Object.entries(call.tree.repos)) {
+    const tags = join(script.samples, call.tree.from, 'v2', from, 'manifests')
+    stdout = stdout.map((l) => {
+      const m = /^(sha256:[0-9a-f]{64}) file:\/\/(.+):([^:/]+)$/.exec(l)
+      if (!m || m[2] !== to) return l
+      try {
+        return `${readlinkSync(join(tags, m[3]))} file://${to}:${m[3]}`
+      } catch {
+        return l
+      }
+    })
+  }
+}
 const exitCode = Number(read(call.case, 'exit-code.txt').trim())
 
 const write = (stream, text) => new Promise((r) => (text ? stream.write(text, () => r()) : r()))

@@ -16,6 +16,10 @@ export type FaultActionName =
   | 'slow'
   /** Uses the rule's own `status`, `headers`, `body`. */
   | 'status'
+  /** A manifest PUT answered 201 with the body's digest, and nothing stored. */
+  | 'swallow-put'
+  /** An error (rule's `status`, default 500; `format` json or text) echoing the credentials sent. */
+  | 'echo-auth'
 
 /** An arbitrary response (for injection tests the body may be any text). */
 export interface CustomReply {
@@ -54,6 +58,8 @@ export interface FaultRule {
   bytesPerSecond?: number
   /** slow: delay before the response headers. */
   delayMs?: number
+  /** echo-auth: a registry error document (default) or plain text. */
+  format?: 'json' | 'text'
   /** action 'status': the response. */
   status?: number
   headers?: Record<string, string>

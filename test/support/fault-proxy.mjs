@@ -2,6 +2,7 @@
 // upstream registry and, per JSON rule, answers with a registry-style failure instead of
 // forwarding. Plain JS (types in fault-proxy.d.mts) so scripts/demo.mjs can run it on bare Node.
 import { Buffer } from 'node:buffer'
+import { createHash } from 'node:crypto'
 import http from 'node:http'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -28,7 +29,9 @@ const ACTIONS = new Set([
   'reset',
   'truncate',
   'slow',
-  'status'
+  'status',
+  'swallow-put',
+  'echo-auth'
 ])
 
 const BLOB_PATH = /^\/v2\/(.+)\/blobs\/(sha256:[a-f0-9]{64})(?:\?|$)/
@@ -319,6 +322,40 @@ export async function startFaultProxy(opts) {
       if (typeof s.resetAndDestroy === 'function') s.resetAndDestroy()
       else s.destroy()
       return
+    } else if (a === 'swallow-put') {
+      // A cache or proxy that acknowledges a manifest push without storing it: the answer a
+      // registry gives after storing (201, the body's digest), and nothing stored.
+      const chunks = []
+      for await (const c of req) chunks.push(c)
+      const digest = `sha256:${createHash('sha256').update(Buffer.concat(chunks)).digest('hex')}`
+      const repo = /^\/v2\/(.+)\/manifests\//.exec(req.url ?? '')?.[1] ?? ''
+      reply = {
+        status: 201,
+        headers: {
+          'docker-content-digest': digest,
+          location: `/v2/${repo}/manifests/${digest}`
+        },
+        body: ''
+      }
+    } else if (a === 'echo-auth') {
+      // A registry whose errors echo the request's credentials: the Authorization header, and
+      // for basic auth the decoded "user:password", in a registry error document or plain text.
+      const auth = String(req.headers.authorization ?? '')
+      const basic = /^Basic\s+(\S+)/i.exec(auth)
+      const decoded = basic ? Buffer.from(basic[1], 'base64').toString('utf8') : ''
+      const text = `denied for Authorization: ${auth} (credentials ${decoded}, password ${decoded.slice(decoded.indexOf(':') + 1)})`
+      reply =
+        rule.format === 'text'
+          ? {
+              status: rule.status ?? 500,
+              headers: { 'content-type': 'text/plain', 'x-echo': auth },
+              body: text
+            }
+          : {
+              status: rule.status ?? 500,
+              headers: { ...json, 'x-echo': auth },
+              body: errorBody('DENIED', text)
+            }
     } else if (a === 'slow') {
       await forward(req, res, {
         entry,

@@ -16,6 +16,8 @@ export interface ImageSpec {
   tag: string
   layers?: LayerSpec[]
   platforms?: PlatformSpec[]
+  /** Media types: `oci` (default) or Docker schema 2 (`docker`), which oc ≤ 4.13 needs for lists. */
+  format?: 'oci' | 'docker'
 }
 
 export interface BuiltManifest {

@@ -3,7 +3,7 @@
 // without a TypeScript toolchain.
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Buffer } from 'node:buffer'
@@ -14,6 +14,17 @@ const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json'
 const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar+gzip'
+
+/** Media types per image format: Docker's schema 2 for clients that cannot read OCI indexes (oc ≤ 4.13). */
+const MEDIA = {
+  oci: { manifest: OCI_MANIFEST, index: OCI_INDEX, config: OCI_CONFIG, layer: OCI_LAYER },
+  docker: {
+    manifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    index: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    config: 'application/vnd.docker.container.image.v1+json',
+    layer: 'application/vnd.docker.image.rootfs.diff.tar.gzip'
+  }
+}
 
 /** @param {Uint8Array} data */
 const sha256 = (data) => 'sha256:' + createHash('sha256').update(data).digest('hex')
@@ -104,14 +115,15 @@ class Layout {
 /**
  * @param {Layout} layout
  * @param {{ architecture: string, os: string, layers: { seed: number, size: number }[] }} p
+ * @param {typeof MEDIA.oci} media
  */
-async function buildManifest(layout, p) {
+async function buildManifest(layout, p, media) {
   const layers = []
   const diffIds = []
   for (const spec of p.layers) {
     const l = buildLayer(spec)
     const { size } = await layout.addBlob(l.blob)
-    layers.push({ mediaType: OCI_LAYER, digest: l.digest, size })
+    layers.push({ mediaType: media.layer, digest: l.digest, size })
     diffIds.push(l.diffId)
   }
   const config = await layout.addJson({
@@ -122,8 +134,8 @@ async function buildManifest(layout, p) {
   })
   const manifest = await layout.addJson({
     schemaVersion: 2,
-    mediaType: OCI_MANIFEST,
-    config: { mediaType: OCI_CONFIG, ...config },
+    mediaType: media.manifest,
+    config: { mediaType: media.config, ...config },
     layers
   })
   return {
@@ -155,9 +167,10 @@ export async function buildImages(specs, dir) {
     const platforms = spec.platforms ?? [
       { architecture: 'amd64', os: 'linux', layers: spec.layers ?? [] }
     ]
+    const media = MEDIA[spec.format ?? 'oci']
     const children = []
     for (const p of platforms) {
-      const m = await buildManifest(layout, { os: 'linux', ...p })
+      const m = await buildManifest(layout, { os: 'linux', ...p }, media)
       children.push({ ...m, platform: { architecture: p.architecture, os: p.os ?? 'linux' } })
     }
     /** @type {string[]} */
@@ -166,19 +179,22 @@ export async function buildImages(specs, dir) {
     if (spec.platforms) {
       const index = await layout.addJson({
         schemaVersion: 2,
-        mediaType: OCI_INDEX,
+        mediaType: media.index,
         manifests: children.map((c) => ({
-          mediaType: OCI_MANIFEST,
+          mediaType: media.manifest,
           digest: c.digest,
           size: c.size,
           platform: c.platform
         }))
       })
-      top = { mediaType: OCI_INDEX, ...index }
+      top = { mediaType: media.index, ...index }
     } else {
-      top = { mediaType: OCI_MANIFEST, digest: children[0].digest, size: children[0].size }
+      top = { mediaType: media.manifest, digest: children[0].digest, size: children[0].size }
     }
-    layout.refs.push({ ...top, annotations: { 'org.opencontainers.image.ref.name': refName } })
+    // skopeo's oci: transport reads only OCI descriptors: Docker-format images are pushed over
+    // the registry API instead (pushImages), so they stay out of the layout's index.
+    if (media === MEDIA.oci)
+      layout.refs.push({ ...top, annotations: { 'org.opencontainers.image.ref.name': refName } })
     images.push({
       repo: spec.repo,
       tag: spec.tag,
@@ -234,9 +250,54 @@ function run(file, args) {
 export async function pushImages(built, host, opts = {}) {
   const skopeo = opts.skopeo ?? 'skopeo'
   for (const im of built.images) {
+    if (im.mediaType !== OCI_INDEX && im.mediaType !== OCI_MANIFEST) {
+      await pushOverApi(built, host, im)
+      continue
+    }
     const args = ['copy', '--quiet', '--dest-tls-verify=false', '--preserve-digests']
     if (im.kind === 'index') args.push('--all')
     args.push(`oci:${built.layoutDir}:${im.refName}`, `docker://${host}/${im.repo}:${im.tag}`)
     await run(skopeo, args)
   }
+}
+
+/**
+ * Pushes one image with the registry API itself (blobs, child manifests by digest, the top
+ * manifest by tag), byte for byte: for Docker-format images, which skopeo's oci: transport
+ * does not read.
+ * @param {import('./images.d.mts').BuiltImages} built
+ * @param {string} host
+ * @param {import('./images.d.mts').BuiltImage} im
+ */
+async function pushOverApi(built, host, im) {
+  const base = `http://${host}/v2/${im.repo}`
+  const bytes = (/** @type {string} */ digest) =>
+    readFile(join(built.layoutDir, 'blobs', 'sha256', digest.slice('sha256:'.length)))
+  /** @param {string} url @param {RequestInit} init */
+  const ok = async (url, init) => {
+    const res = await fetch(url, init)
+    if (!res.ok) throw new Error(`${init.method} ${url}: HTTP ${res.status} ${await res.text()}`)
+    return res
+  }
+  for (const digest of im.blobs) {
+    const start = await ok(`${base}/blobs/uploads/`, { method: 'POST' })
+    const location = new URL(start.headers.get('location') ?? '', `http://${host}`)
+    location.searchParams.set('digest', digest)
+    await ok(location.href, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: await bytes(digest)
+    })
+  }
+  /** @param {string} ref @param {string} digest @param {string} mediaType */
+  const putManifest = async (ref, digest, mediaType) =>
+    ok(`${base}/manifests/${ref}`, {
+      method: 'PUT',
+      headers: { 'content-type': mediaType },
+      body: await bytes(digest)
+    })
+  const child = MEDIA.docker.manifest
+  if (im.kind === 'index')
+    for (const m of im.manifests) await putManifest(m.digest, m.digest, child)
+  await putManifest(im.tag, im.digest, im.mediaType)
 }

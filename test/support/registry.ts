@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import http from 'node:http'
+import https from 'node:https'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -26,6 +27,8 @@ export interface RegistryOptions {
   readonly htpasswd?: string
   /** How long to wait for GET /v2/ to answer (default 20 s). */
   readonly readyTimeoutMs?: number
+  /** Serve HTTPS with this certificate and key (PEM files); `url` is then https://. */
+  readonly tls?: { readonly certificate: string; readonly key: string }
 }
 
 /** A port that was free a moment ago (the registry binds it right after). */
@@ -42,7 +45,15 @@ export function freePort(): Promise<number> {
   })
 }
 
-function configYaml(storageDir: string, port: number, htpasswd?: string): string {
+function configYaml(
+  storageDir: string,
+  port: number,
+  htpasswd?: string,
+  tls?: RegistryOptions['tls']
+): string {
+  const tlsBlock = tls
+    ? `  tls:\n    certificate: ${JSON.stringify(tls.certificate)}\n    key: ${JSON.stringify(tls.key)}\n`
+    : ''
   const auth = htpasswd
     ? `auth:\n  htpasswd:\n    realm: mirror-guard-test\n    path: ${JSON.stringify(htpasswd)}\n`
     : ''
@@ -64,12 +75,13 @@ http:
   secret: ${randomBytes(16).toString('hex')}
   headers:
     X-Content-Type-Options: [nosniff]
-${auth}`
+${tlsBlock}${auth}`
 }
 
 function ping(url: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = http.get(`${url}/v2/`, { timeout: 1000 }, (res) => {
+    const get = url.startsWith('https:') ? https.get : http.get
+    const req = get(`${url}/v2/`, { timeout: 1000, rejectUnauthorized: false }, (res) => {
       res.resume()
       resolve(res.statusCode ?? 0)
     })
@@ -102,7 +114,7 @@ async function startOnce(opts: RegistryOptions, tmp: string): Promise<RunningReg
   const port = await freePort()
   const storageDir = join(tmp, 'storage')
   const configPath = join(tmp, 'config.yml')
-  await writeFile(configPath, configYaml(storageDir, port, opts.htpasswd))
+  await writeFile(configPath, configYaml(storageDir, port, opts.htpasswd, opts.tls))
   const binary = opts.binary ?? process.env.MG_DOCKER_REGISTRY ?? '/usr/bin/docker-registry'
   const child = spawn(binary, ['serve', configPath], { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
@@ -115,7 +127,7 @@ async function startOnce(opts: RegistryOptions, tmp: string): Promise<RunningReg
   const onExit = (): void => void child.kill('SIGKILL')
   process.once('exit', onExit)
   child.once('exit', () => process.removeListener('exit', onExit))
-  const url = `http://127.0.0.1:${port}`
+  const url = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`
   const deadline = Date.now() + (opts.readyTimeoutMs ?? 20_000)
   while (Date.now() < deadline) {
     if (spawnError) return `cannot run ${binary}: ${spawnError.message}`

@@ -41,15 +41,16 @@ const kinds = (r: VerifyResult) => r.problems.map((p) => p.kind)
 
 describe('verifyFileEntries: existence', () => {
   it('confirms a complete image (docker v2s2 and OCI)', async () => {
-    await writeImage(root, 'ns/a', { tag: 'v1', layers: ['one', 'two'] })
-    await writeImage(root, 'ns/o', { tag: 'v1', layers: ['three'], oci: true })
+    const a = await writeImage(root, 'ns/a', { tag: 'v1', layers: ['one', 'two'] })
+    const o = await writeImage(root, 'ns/o', { tag: 'v1', layers: ['three'], oci: true })
     const results = await verifyFileEntries([dest(0, 'ns/a'), dest(1, 'ns/o')], root, {
       digest: true,
       side: 'destination'
     })
+    // The tag resolves to the manifest it links: what the engine's success line is checked against.
     expect(results).toEqual([
-      { entryId: 0, complete: true, problems: [] },
-      { entryId: 1, complete: true, problems: [] }
+      { entryId: 0, complete: true, problems: [], resolved: [{ tag: 'v1', digest: a.manifest }] },
+      { entryId: 1, complete: true, problems: [], resolved: [{ tag: 'v1', digest: o.manifest }] }
     ])
   })
 

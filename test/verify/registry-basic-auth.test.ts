@@ -56,9 +56,9 @@ describe('basic auth from the registry config', () => {
       authFile,
       JSON.stringify({ auths: { [reg.host]: { auth: b64('ci:pw-for-tests') } } })
     )
-    expect(await verifyRegistryEntries([e()], { insecure: true, digest: true, authFile })).toEqual([
-      { entryId: 0, complete: true, problems: [] }
-    ])
+    expect(
+      await verifyRegistryEntries([e()], { insecure: true, digest: true, authFile })
+    ).toMatchObject([{ entryId: 0, complete: true, problems: [] }])
   })
 
   it('verifies with username/password fields and an http:// key', async () => {

@@ -68,9 +68,20 @@ describe('verifyRegistryEntries against docker-registry', () => {
         insecure: true,
         digest
       })
+      // Each tag resolves to the digest pushed: what the engine's success line is checked against.
       expect(results).toEqual([
-        { entryId: 0, complete: true, problems: [] },
-        { entryId: 1, complete: true, problems: [] }
+        {
+          entryId: 0,
+          complete: true,
+          problems: [],
+          resolved: [{ tag: 'v1', digest: image('ns/img').digest }]
+        },
+        {
+          entryId: 1,
+          complete: true,
+          problems: [],
+          resolved: [{ tag: 'v1', digest: image('ns/multi').digest }]
+        }
       ])
     }
   })
@@ -159,7 +170,12 @@ describe('verifyRegistryEntries against docker-registry', () => {
   it('a repository-only destination checks every tag the registry lists', async () => {
     const e = entry(0, registryRef(SRC, 'ns/img'), registryRef(reg.host, 'ns/img'), undefined)
     expect(await verifyRegistryEntries([e], { insecure: true, digest: false })).toEqual([
-      { entryId: 0, complete: true, problems: [] }
+      {
+        entryId: 0,
+        complete: true,
+        problems: [],
+        resolved: [{ tag: 'v1', digest: image('ns/img').digest }]
+      }
     ])
     const none = entry(1, registryRef(SRC, 'ns/none'), registryRef(reg.host, 'ns/none'), undefined)
     const [r] = await verifyRegistryEntries([none], { insecure: true, digest: false })
