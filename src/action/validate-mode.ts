@@ -56,7 +56,17 @@ export async function validateMode(ctx: Ctx): Promise<void> {
   const reportPath = join(ctx.workDir, 'report.json')
   writeFileSync(
     reportPath,
-    JSON.stringify({ version: 1, mode: 'validate', entries: set.entries.length, findings }, null, 2)
+    JSON.stringify(
+      {
+        version: 1,
+        mode: 'validate',
+        entries: set.entries.length,
+        lines: checked.length,
+        findings
+      },
+      null,
+      2
+    )
   )
   setOutputs({
     outcome,

@@ -68,7 +68,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   )
   if (values.json) {
     const text =
-      JSON.stringify({ version: 1, entries: set.entries.length, findings }, null, 2) + '\n'
+      JSON.stringify({ version: 1, entries: set.entries.length, lines, findings }, null, 2) + '\n'
     if (values.json === '-') io.out(text)
     else await writeFile(resolve(io.cwd, values.json), text)
   }

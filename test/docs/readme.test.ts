@@ -162,6 +162,13 @@ describe('README reference tables', () => {
     expect(rows).toHaveLength(1)
   })
 
+  it("CHANGELOG's list of failure classes names every class", () => {
+    const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8')
+    const list = /a classifier for every[\s\S]*?`unknown`\./.exec(changelog)?.[0] ?? ''
+    const missing = Object.keys(CLASS_INFO).filter((c) => !list.includes(`\`${c}\``))
+    expect(missing).toEqual([])
+  })
+
   it('runs on node24 with main and post', () => {
     const yml = readFileSync(join(ROOT, 'action.yml'), 'utf8')
     expect(yml).toMatch(/using:\s*'?node24'?/)
