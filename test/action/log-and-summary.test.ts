@@ -76,4 +76,15 @@ describe('mirror job summary', () => {
     const head = tableAfter(html, 'Attempts')[0]
     expect(head).toContain('Exit code')
   })
+
+  it('summary: false writes none; outputs and annotations stay', async () => {
+    const e = setup([{ case: '4.12/401-manifest-file' }])
+    const mapping = e.mappingFrom('4.12/401-manifest-file')
+    e.stub({ ...BASE, mapping, dir: 'mirror', verify: 'off', summary: 'false' })
+    const stdout = captureStdout()
+    await run()
+    expect(e.summary()).toBe('')
+    expect(e.outputs()['outcome']).toBe('partial')
+    expect(stdout()).toMatch(/^::error .*file=mapping\.txt,line=1/m)
+  })
 })
