@@ -248,27 +248,28 @@ function lineTable(input: SummaryInput, limits: SummaryLimits): string | undefin
   if (input.lines.length === 0) return undefined
   const sorted = [...input.lines].sort((a, b) => statusRank(a) - statusRank(b))
   const validate = input.mode === 'validate'
+  // In validate mode the findings table above already holds every message: a line shows the
+  // codes of its findings only.
   const rows = lazyMap(sorted, (l) =>
     row([
       `${cell(l.file)}:${l.line}`,
       cell(l.source),
       cell(l.destination),
       statusText(l, input.mode),
-      validate
-        ? (l.codes ?? []).map((c) => codeSpan(truncate(c, 60))).join(' ')
-        : l.classes.map((c) => `\`${c}\``).join(' '),
-      cell(l.reasons.join('; '), MAX_REASON_CHARS)
+      ...(validate
+        ? [(l.codes ?? []).map((c) => codeSpan(truncate(c, 60))).join(' ')]
+        : [
+            l.classes.map((c) => `\`${c}\``).join(' '),
+            cell(l.reasons.join('; '), MAX_REASON_CHARS)
+          ])
     ])
   )
   const table = cappedTable(
-    header([
-      'Line',
-      'Source',
-      'Destination',
-      'Status',
-      validate ? 'Findings' : 'Classes',
-      validate ? 'Message' : 'Reason'
-    ]),
+    header(
+      validate
+        ? ['Line', 'Source', 'Destination', 'Status', 'Findings']
+        : ['Line', 'Source', 'Destination', 'Status', 'Classes', 'Reason']
+    ),
     rows,
     limits.maxLineRows,
     limits.maxLineBytes
@@ -286,7 +287,10 @@ function lineTable(input: SummaryInput, limits: SummaryLimits): string | undefin
 }
 
 function findingTable(input: SummaryInput, limits: SummaryLimits): string | undefined {
-  const findings = input.findings ?? []
+  // Errors first (as GitHub lists annotations), each kind in mapping order; a stable sort.
+  const findings = [...(input.findings ?? [])].sort(
+    (a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error')
+  )
   const runLevel = input.runLevel ?? []
   if (findings.length === 0 && runLevel.length === 0) return undefined
   const rows = [

@@ -81,7 +81,21 @@ describe('mode: validate job summary, rendered as GitHub renders it', () => {
     expect(html.indexOf('<h3>Findings</h3>')).toBeGreaterThan(0)
     expect(html.indexOf('<h3>Findings</h3>')).toBeLessThan(html.indexOf('<h3>Mapping lines</h3>'))
 
-    const rows = tableAfter(html, 'Mapping lines').slice(1)
+    // Findings: errors first, each kind in mapping order.
+    expect(
+      tableAfter(html, 'Findings')
+        .slice(1)
+        .map((r) => [r[0], r[1]])
+    ).toEqual([
+      ['error', 'mapping.txt:3'],
+      ['error', 'mapping.txt:5'],
+      ['warning', 'mapping.txt:2']
+    ])
+    const table = tableAfter(html, 'Mapping lines')
+    // The messages are in the findings table; a line shows its findings' codes.
+    expect(table[0]).toEqual(['Line', 'Source', 'Destination', 'Status', 'Findings'])
+    const rows = table.slice(1)
+    expect(rows.find((r) => r[0] === 'mapping.txt:2')?.[4]).toBe('<code>double-space</code>')
     const status = new Map(rows.map((r) => [r[0], r[3]]))
     expect(status.get('mapping.txt:5')).toBe('❌ error')
     expect(status.get('mapping.txt:3')).toBe('❌ error')
