@@ -61,6 +61,20 @@ describe('JSON Schemas of the reports', () => {
     expect(REPORT({ ...report, extra: 1 })).toBe(false)
   })
 
+  it('triage --json of a log with more attempts than the report keeps (attemptsOmitted)', async () => {
+    const one = readFileSync(join(ROOT, 'examples', 'mirror.log'), 'utf8')
+    writeFileSync(join(dir, 'many.log'), one.repeat(105))
+    const args = ['--log', 'many.log', '-f', join(ROOT, 'examples', 'mapping.txt')]
+    await triageCommand([...args, '--json', 'r.json', '--no-retry-out'], io())
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as {
+      attemptsOmitted?: { count: number }
+      stats: { attempts: number }
+    }
+    expect(report.stats.attempts).toBe(105)
+    expect(report.attemptsOmitted?.count).toBeGreaterThan(0)
+    expectValid(REPORT, report)
+  })
+
   it('validate --json matches validate.schema.json', async () => {
     writeFileSync(
       join(dir, 'm.txt'),
