@@ -45,7 +45,7 @@ describe('log groups and debug decisions', () => {
 
     const debug = lines.filter((l) => l.startsWith('::debug::')).join('\n')
     expect(debug).toContain('attempt 1 of 3: 5 mapping entries, --max-per-registry 6')
-    expect(debug).toContain('attempt 2 of 3: retrying 1 line (dependency ×1, rate-limit ×1)')
+    expect(debug).toContain('attempt 2 of 3: retrying 1 line (rate-limit ×1, dependency ×1)')
     expect(debug).toMatch(/delay 0\.0s: retry-delay 0s/)
     expect(debug).toContain('without --force: force-on-retry is auto')
     expect(debug).toContain('--max-per-registry 1: a rate limit was seen')

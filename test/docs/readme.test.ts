@@ -162,10 +162,9 @@ describe('README reference tables', () => {
     expect(rows).toHaveLength(1)
   })
 
-  it("CHANGELOG's list of failure classes names every class", () => {
+  it('CHANGELOG names every failure class (the first release lists them, later ones add)', () => {
     const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8')
-    const list = /a classifier for every[\s\S]*?`unknown`\./.exec(changelog)?.[0] ?? ''
-    const missing = Object.keys(CLASS_INFO).filter((c) => !list.includes(`\`${c}\``))
+    const missing = Object.keys(CLASS_INFO).filter((c) => !changelog.includes(`\`${c}\``))
     expect(missing).toEqual([])
   })
 
