@@ -211,7 +211,7 @@ async function main() {
     if (save) {
       mkdirSync(resolve(save), { recursive: true })
       copyFileSync(files.GITHUB_STEP_SUMMARY, join(resolve(save), 'step-summary.md'))
-      writeFileSync(join(resolve(save), 'action-stdout.log'), stdoutLines.join('\n') + '\n')
+      writeFileSync(join(resolve(save), 'action-stdout.txt'), stdoutLines.join('\n') + '\n')
       say(`  (job summary and stdout saved in ${save})`)
     }
 

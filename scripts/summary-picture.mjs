@@ -161,7 +161,7 @@ function main() {
       if (demo.status !== 0) throw new Error(`the demo failed (exit ${demo.status})`)
     }
     const summary = readFileSync(join(from, 'step-summary.md'), 'utf8')
-    const annotations = annotationsOf(readFileSync(join(from, 'action-stdout.log'), 'utf8'))
+    const annotations = annotationsOf(readFileSync(join(from, 'action-stdout.txt'), 'utf8'))
     const htmlFile = join(work, 'summary.html')
     writeFileSync(htmlFile, page(summary, annotations))
     // First pass: the page's height (the script puts it in <title>); then the screenshot.

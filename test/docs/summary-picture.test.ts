@@ -31,7 +31,7 @@ describe('README picture of the job summary', () => {
   })
 
   it('reads the annotations from the workflow commands of the demo run', () => {
-    const list = annotationsOf(readFileSync(join(FIXTURE, 'action-stdout.log'), 'utf8'))
+    const list = annotationsOf(readFileSync(join(FIXTURE, 'action-stdout.txt'), 'utf8'))
     expect(list.map((a) => [a.level, a.props['file'], a.props['line']])).toEqual([
       ['notice', 'mapping.txt', '2'],
       ['notice', 'mapping.txt', '4']
