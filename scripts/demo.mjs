@@ -7,11 +7,22 @@
 // and GITHUB_STEP_SUMMARY files). Attempt 1 is rate-limited on two lines; mirror-guard retries
 // just those and attempt 2 succeeds. Everything listens on 127.0.0.1 and is removed afterwards.
 //
-// Options: --keep (keep the temp dir), --action <path> (another bundle), --engine oc|skopeo.
+// Options: --keep (keep the temp dir), --action <path> (another bundle), --engine oc|skopeo,
+// --save <dir> (write the job summary and the action's stdout there, for
+// scripts/summary-picture.mjs).
 // Needs: Node 20+, docker-registry (Debian/Ubuntu package `docker-registry`; elsewhere set
 // REGISTRY_BIN to distribution's `registry`), and skopeo (or oc on PATH).
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,6 +35,7 @@ const flag = (name) => {
   return i >= 0 ? (args[i + 1] ?? '') : undefined
 }
 const keep = args.includes('--keep')
+const save = flag('--save')
 const action = resolve(root, flag('--action') ?? process.env.MIRROR_GUARD_ACTION ?? 'dist/index.js')
 
 const say = (s = '') => process.stdout.write(s + '\n')
@@ -170,26 +182,38 @@ async function main() {
       'INPUT_ON-FAILURE': 'fail'
     }
     if (engine === 'oc') env['INPUT_KEEP-MANIFEST-LIST'] = 'true'
+    /** The action's stdout as the runner reads it (workflow commands included). */
+    const stdoutLines = []
     const code = await new Promise((res) => {
       const child = spawn(process.execPath, [action], {
         cwd: tmp,
         env,
         stdio: ['ignore', 'pipe', 'pipe']
       })
-      const relay = (stream) => {
+      const relay = (stream, keepLines) => {
         let rest = ''
+        const one = (l) => {
+          if (keepLines) stdoutLines.push(l)
+          say(`  action │ ${l}`)
+        }
         stream.on('data', (c) => {
           const lines = (rest + c).split('\n')
           rest = lines.pop() ?? ''
-          for (const l of lines) say(`  action │ ${l}`)
+          for (const l of lines) one(l)
         })
-        stream.on('end', () => rest && say(`  action │ ${rest}`))
+        stream.on('end', () => rest && one(rest))
       }
-      relay(child.stdout)
-      relay(child.stderr)
+      relay(child.stdout, true)
+      relay(child.stderr, false)
       child.on('close', (c) => res(c ?? 1))
     })
     say(`  (exit code ${code})`)
+    if (save) {
+      mkdirSync(resolve(save), { recursive: true })
+      copyFileSync(files.GITHUB_STEP_SUMMARY, join(resolve(save), 'step-summary.md'))
+      writeFileSync(join(resolve(save), 'action-stdout.txt'), stdoutLines.join('\n') + '\n')
+      say(`  (job summary and stdout saved in ${save})`)
+    }
 
     title('3. Job summary (GITHUB_STEP_SUMMARY)')
     say(summaryText(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')))

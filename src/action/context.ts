@@ -5,6 +5,7 @@ import { statSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Inputs } from '../github/inputs.js'
 import { saveRunState } from '../github/state.js'
+import { writeSummary } from '../github/summary.js'
 import { writeProgress, type RunState } from '../run/run-state.js'
 
 export interface Ctx {
@@ -69,4 +70,14 @@ export function verdict(ctx: Ctx, text: string, always = false): void {
     core.info(`mirror-guard: ${text}`)
   } else if (mode === 'warn') core.warning(text, { title: 'mirror-guard' })
   else core.info(text)
+}
+
+/**
+ * Writes the job summary unless the `summary` input is false. The Markdown is rendered only
+ * when it is written.
+ */
+export async function summarise(ctx: Ctx, render: () => string): Promise<void> {
+  if (!ctx.inputs.summary) return
+  const result = await writeSummary(render())
+  if (!result.written) core.debug(`job summary not written: ${result.reason ?? 'unknown reason'}`)
 }

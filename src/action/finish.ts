@@ -10,7 +10,7 @@ import type { MappingFileDigest } from '../core/shard-merge.js'
 import type { MappingFinding, MappingSet } from '../core/types.js'
 import { emitAnnotations, planAnnotations } from '../github/annotations.js'
 import { uploadFiles } from '../github/artifacts.js'
-import { renderSummary, writeSummary } from '../github/summary.js'
+import { renderSummary } from '../github/summary.js'
 import type { JobResult } from '../run/job.js'
 import { computeOutcome, failedByClass } from '../run/outcome.js'
 import {
@@ -20,7 +20,7 @@ import {
   dryRunVerdicts,
   lineResults
 } from '../run/present.js'
-import { setOutputs, verdict, type Ctx } from './context.js'
+import { setOutputs, summarise, verdict, type Ctx } from './context.js'
 
 export interface FinishInput {
   readonly set: MappingSet
@@ -143,7 +143,8 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
       `${f.job.keptUnverifiedIds.length} line(s) kept as mirrored without verification (allow-unverified: true): the destination could not be read back.`
     )
   }
-  await writeSummary(
+  const retryLines = verdicts.filter((v) => v.status !== 'mirrored').length
+  await summarise(ctx, () =>
     redaction.text(
       renderSummary({
         title:
@@ -156,7 +157,18 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
         attempts: f.job.attempts.map(attemptRow),
         toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
         artifactName: inputs.artifactName,
-        notes: f.notes
+        notes: f.notes,
+        ...(retryText !== ''
+          ? {
+              retry: {
+                lines: retryLines,
+                path: retryPath,
+                ...(retryArtifactId !== '' ? { artifact: inputs.retryArtifactName } : {}),
+                ...(process.env['GITHUB_RUN_ID'] ? { runId: process.env['GITHUB_RUN_ID'] } : {}),
+                uses: actionRef()
+              }
+            }
+          : {})
       })
     )
   )
@@ -190,4 +202,13 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
         : `All ${verdicts.length} mapping entries mirrored in ${f.job.attempts.length} attempt(s).`
     )
   }
+}
+
+/** How a workflow refers to this action: `owner/name@ref` as the runner ran it. */
+function actionRef(): string {
+  const repo = process.env['GITHUB_ACTION_REPOSITORY'] ?? ''
+  const ref = process.env['GITHUB_ACTION_REF'] ?? ''
+  const plain = /^[\w.-]+\/[\w.-]+$/.test(repo) && /^[\w./-]+$/.test(ref)
+  // `uses: ./` (a local checkout) sets neither: fall back to the published name.
+  return plain ? `${repo}@${ref}` : 'mirror-guard/mirror-guard@v1'
 }

@@ -14,14 +14,22 @@ import { SkopeoEngine } from '../engines/skopeo.js'
 import { emitAnnotations, planAnnotations } from '../github/annotations.js'
 import { downloadRetryMapping } from '../github/artifacts.js'
 import { SafeEcho } from '../github/echo.js'
-import { renderSummary, writeSummary } from '../github/summary.js'
+import { renderSummary } from '../github/summary.js'
 import { AttemptLog } from '../run/attempt-log.js'
 import { runJob, type JobResult } from '../run/job.js'
 import { originOf } from '../run/present.js'
 import { Redactor } from '../core/redact.js'
 import { masksFor, masksForFile, writeAuthFile } from '../run/secrets.js'
 import { makeVerifier } from '../run/verify-hook.js'
-import { annotationPath, message, saveState, setOutputs, verdict, type Ctx } from './context.js'
+import {
+  annotationPath,
+  message,
+  saveState,
+  setOutputs,
+  summarise,
+  verdict,
+  type Ctx
+} from './context.js'
 import { finish } from './finish.js'
 
 export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
@@ -85,7 +93,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
           setOutputs({})
           return
         }
-        await writeSummary(
+        await summarise(ctx, () =>
           renderSummary({
             title: 'mirror-guard',
             mode: 'mirror',
@@ -108,7 +116,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
   if (parseErrors.length > 0) {
     // oc would stop at the first of these; nothing is spawned.
     emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }))
-    await writeSummary(
+    await summarise(ctx, () =>
       renderSummary({
         title: 'mirror-guard',
         mode: inputs.dryRun ? 'dry-run' : 'mirror',
@@ -233,6 +241,16 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
         echo.end()
         core.warning(redaction.text(m), { title: 'allow-unverified' })
       },
+      debug: (m) => {
+        echo.end()
+        core.debug(m)
+      },
+      // Each attempt's output folds into a group, opened outside the stop-commands block.
+      attemptStarted: (attempt, lines) =>
+        echo.group(
+          `${engine.name} attempt ${attempt} of ${policy.maxAttempts}: ${lines} mapping entr${lines === 1 ? 'y' : 'ies'}`
+        ),
+      attemptEnded: () => echo.endGroup(),
       signal,
       onProgress: (r) => {
         echo.end()
@@ -248,7 +266,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
       }
     })
   } finally {
-    echo.end()
+    echo.endGroup()
     log.close()
   }
   if (job.aborted) notes.push('The run was cancelled: lines not confirmed by then count as failed.')

@@ -35,7 +35,9 @@ A line counts as mirrored only when oc printed its success line and no error nam
   -f, --filename M   the mapping file given to oc with -f (repeat for several files, same order).
   --retry-out FILE   where to write the retry mapping: the failed lines, verbatim, each after a
                      "# file:line class: reason" comment (default: mirror-guard-retry.txt).
-                     Rerun them with: oc image mirror -f FILE --force …
+                     Rerun them with: oc image mirror -f FILE … (plus --force when a
+                     destination is file:// or s3://: oc ≤4.13 may have left a manifest
+                     there without its layers, and skips it without --force).
   --no-retry-out     do not write a retry mapping.
   --json FILE        write the JSON report (use - for stdout).
   -q, --quiet        print only the summary line.
@@ -46,7 +48,7 @@ Exit status: 0 every line mirrored, 1 some lines failed, 2 bad arguments or unre
 Example:
   oc image mirror -f mapping.txt --continue-on-error > mirror.log 2>&1
   mirror-guard triage --log mirror.log -f mapping.txt
-  oc image mirror -f mirror-guard-retry.txt --force --continue-on-error
+  oc image mirror -f mirror-guard-retry.txt --continue-on-error   # --force for file://
 `
 
 interface TriageArgs {
@@ -179,9 +181,15 @@ async function triage(opts: TriageArgs, cli: CliIo): Promise<number> {
     const retry = renderRetryMapping(set, result.verdicts)
     if (retry) {
       await writeFile(resolve(io.cwd, opts.retryOut), retry)
+      // --force only where a half-written image can sit (file:// and s3:// trees, oc ≤4.13);
+      // on a registry it would re-push every layer for nothing.
+      const failed = new Set(
+        result.verdicts.filter((v) => v.status !== 'mirrored').map((v) => v.entryId)
+      )
+      const onDisk = set.entries.some((e) => failed.has(e.id) && e.destination.kind !== 'registry')
       io.out(
         `retry mapping: ${opts.retryOut} (${summary.stats.failed} entr${summary.stats.failed === 1 ? 'y' : 'ies'}); ` +
-          `rerun with: oc image mirror -f ${opts.retryOut} --force …\n`
+          `rerun with: oc image mirror -f ${opts.retryOut}${onDisk ? ' --force' : ''} …\n`
       )
     } else if (!opts.quiet) io.out('nothing to retry: every line was mirrored\n')
   }

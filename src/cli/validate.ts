@@ -1,6 +1,7 @@
 // `mirror-guard validate`: what oc would reject or silently misread, without oc or network.
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { checkedLines } from '../core/checked-lines.js'
 import { loadMappingFiles } from '../core/mapping-files.js'
 import type { MappingFinding } from '../core/types.js'
 import { lintMappings } from '../core/validate.js'
@@ -44,7 +45,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     io.err('mirror-guard validate: missing -f MAPPING\n')
     return EXIT_USAGE
   }
-  const { set } = await loadMappingFiles(values.filename, io.cwd)
+  const { set, texts } = await loadMappingFiles(values.filename, io.cwd)
   if (set.findings.some((f) => f.code === 'file-missing')) {
     for (const f of set.findings.filter((f) => f.code === 'file-missing')) {
       io.err(`mirror-guard validate: ${f.message}\n`)
@@ -60,12 +61,14 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   ].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
   for (const f of findings) io.out(`${f.file}:${f.line}: ${f.severity}: ${f.message} [${f.code}]\n`)
   const errors = findings.filter((f) => f.severity === 'error').length
+  // Lines oc rejects hold no entry but were checked: count lines, as the findings name lines.
+  const lines = checkedLines(set, findings, texts).length
   io.out(
-    `${set.entries.length} mapping entries checked: ${errors} error(s), ${findings.length - errors} warning(s)\n`
+    `${lines} mapping line${lines === 1 ? '' : 's'} checked (${set.entries.length} entr${set.entries.length === 1 ? 'y' : 'ies'}): ${errors} error(s), ${findings.length - errors} warning(s)\n`
   )
   if (values.json) {
     const text =
-      JSON.stringify({ version: 1, entries: set.entries.length, findings }, null, 2) + '\n'
+      JSON.stringify({ version: 1, entries: set.entries.length, lines, findings }, null, 2) + '\n'
     if (values.json === '-') io.out(text)
     else await writeFile(resolve(io.cwd, values.json), text)
   }

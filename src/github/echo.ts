@@ -14,6 +14,7 @@ const stdoutWrite: Write = (text) => {
 
 export class SafeEcho {
   private token: string | undefined
+  private grouped = false
 
   constructor(private readonly write: Write = stdoutWrite) {}
 
@@ -39,4 +40,28 @@ export class SafeEcho {
     this.write(`::${this.token}::\n`)
     this.token = undefined
   }
+
+  /**
+   * Opens a collapsible log group (closing an open block and group first): GitHub folds
+   * everything up to {@link endGroup}, so a 20,000-line plan does not flood the log. The title is
+   * our own text; it is flattened to one line and `%` is encoded as the runner expects.
+   */
+  group(title: string): void {
+    this.endGroup()
+    this.write(`::group::${escapeCommandData(stripControl(title).replace(/\n/g, ' '))}\n`)
+    this.grouped = true
+  }
+
+  /** Closes the block, then the group: a `::endgroup::` inside the block would not be seen. */
+  endGroup(): void {
+    this.end()
+    if (!this.grouped) return
+    this.write('::endgroup::\n')
+    this.grouped = false
+  }
+}
+
+/** The runner's encoding of a workflow command's data (as @actions/core writes it). */
+function escapeCommandData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }

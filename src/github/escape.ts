@@ -53,3 +53,22 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()#+\-.!~=^$]/g, (c) => '\\' + c)
     .replace(/[&<>"'|:]/g, (c) => MD_ENTITIES[c] ?? c)
 }
+
+/**
+ * Untrusted text as an inline code span. Backslash escapes and entities show literally inside
+ * code spans, so none are added: the fence is one backtick longer than the longest backtick run
+ * in the text. In a table cell (`inTable`), text holding a pipe is not put in a code span but
+ * escaped as plain text: GFM splits cells on pipes before it sees code spans, and a `\\|` in
+ * the text would defeat a `\|` escape.
+ */
+export function codeSpan(text: string, inTable = true): string {
+  const flat = oneLine(text)
+  if (flat.trim() === '') return ''
+  if (inTable && flat.includes('|')) return escapeMarkdown(flat)
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longest + 1)
+  // CommonMark strips one space from each side when both are there: the padding keeps a
+  // leading or trailing backtick (or space) of the text intact.
+  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : ''
+  return `${fence}${pad}${flat}${pad}${fence}`
+}

@@ -5,7 +5,7 @@
 import * as core from '@actions/core'
 import { CLASS_INFO } from '../core/classify.js'
 import type { FailureClass, LineStatus, MappingFinding, RunFinding } from '../core/types.js'
-import { escapeMarkdown, truncate } from './escape.js'
+import { codeSpan, escapeMarkdown, truncate } from './escape.js'
 
 export interface SummaryLine {
   readonly file: string
@@ -17,6 +17,9 @@ export interface SummaryLine {
   readonly reasons: readonly string[]
   readonly retryable: boolean
   readonly recoveredAfter?: number
+  /** mode: validate — the worst finding on this line, and the findings' codes. */
+  readonly severity?: 'error' | 'warning'
+  readonly codes?: readonly string[]
 }
 
 export interface AttemptRow {
@@ -46,6 +49,21 @@ export interface SummaryInput {
   readonly artifactName?: string
   /** Extra sentences (e.g. why artifacts were not uploaded); escaped like untrusted text. */
   readonly notes?: readonly string[]
+  /** Where the lines not mirrored went, and how to feed them back (mirror mode). */
+  readonly retry?: RetryPointer
+}
+
+export interface RetryPointer {
+  /** Mapping lines in the retry mapping. */
+  readonly lines: number
+  /** Path of the retry mapping on the runner (the `retry-mapping` output). */
+  readonly path: string
+  /** Artifact it was uploaded as; undefined when it was not uploaded. */
+  readonly artifact?: string
+  /** `GITHUB_RUN_ID` of this run, for `run-id:` in a later workflow run. */
+  readonly runId?: string
+  /** `owner/name@ref` of this action as the workflow uses it. */
+  readonly uses: string
 }
 
 export interface SummaryLimits {
@@ -117,11 +135,13 @@ function* lazyMap<T>(items: readonly T[], render: (item: T) => string): Generato
   for (const item of items) yield render(item)
 }
 
-function seconds(s: number | undefined): string {
-  return s === undefined ? '–' : s.toFixed(1)
+function seconds(s: number | undefined): string | undefined {
+  return s?.toFixed(1)
 }
 
 function statusRank(l: SummaryLine): number {
+  if (l.severity === 'error') return 0
+  if (l.severity === 'warning') return 1
   if (l.status === 'failed') return l.retryable ? 1 : 0
   return l.recoveredAfter !== undefined ? 2 : 3
 }
@@ -134,6 +154,8 @@ const DONE: Record<NonNullable<SummaryInput['mode']>, string> = {
 }
 
 function statusText(l: SummaryLine, mode: SummaryInput['mode'] = 'mirror'): string {
+  if (l.severity === 'error') return '❌ error'
+  if (l.severity === 'warning') return `⚠️ ${DONE[mode]} (warning)`
   if (l.status === 'failed') return l.retryable ? '❌ failed (retryable)' : '❌ failed (permanent)'
   return l.recoveredAfter !== undefined
     ? `✅ ${DONE[mode]} (retry after attempt ${l.recoveredAfter})`
@@ -150,9 +172,10 @@ function outcome(input: SummaryInput): string {
 
   if (input.mode === 'validate') {
     const warnings = (input.findings ?? []).length - mappingErrors
+    const checked = `${lines.length} mapping line${lines.length === 1 ? '' : 's'} checked`
     return mappingErrors > 0
-      ? `❌ Validation found ${mappingErrors} error(s) and ${warnings} warning(s) in the mapping.`
-      : `✅ Validation passed: ${lines.length} mapping entr${lines.length === 1 ? 'y' : 'ies'}, ${warnings} warning(s).`
+      ? `❌ Validation found ${mappingErrors} error(s) and ${warnings} warning(s) in the mapping (${checked}).`
+      : `✅ Validation passed: ${checked}, ${warnings} warning(s).`
   }
   const verb = input.mode === 'dry-run' ? 'planned' : 'mirrored'
   const after = attempts > 0 ? ` after ${attempts} attempt(s)` : ''
@@ -216,7 +239,7 @@ function classTable(input: SummaryInput): string | undefined {
 function cutNote(shown: number, total: number, what: string, artifact: string | undefined): string {
   const where =
     artifact !== undefined
-      ? `the \`${escapeMarkdown(artifact)}\` artifact (JSON report)`
+      ? `the ${codeSpan(artifact, false)} artifact (JSON report)`
       : 'the JSON report'
   return `\n\n_Showing ${shown} of ${total} ${what}; the full list is in ${where}._`
 }
@@ -224,31 +247,50 @@ function cutNote(shown: number, total: number, what: string, artifact: string | 
 function lineTable(input: SummaryInput, limits: SummaryLimits): string | undefined {
   if (input.lines.length === 0) return undefined
   const sorted = [...input.lines].sort((a, b) => statusRank(a) - statusRank(b))
+  const validate = input.mode === 'validate'
+  // In validate mode the findings table above already holds every message: a line shows the
+  // codes of its findings only.
   const rows = lazyMap(sorted, (l) =>
     row([
       `${cell(l.file)}:${l.line}`,
       cell(l.source),
       cell(l.destination),
       statusText(l, input.mode),
-      l.classes.map((c) => `\`${c}\``).join(' '),
-      cell(l.reasons.join('; '), MAX_REASON_CHARS)
+      ...(validate
+        ? [(l.codes ?? []).map((c) => codeSpan(truncate(c, 60))).join(' ')]
+        : [
+            l.classes.map((c) => `\`${c}\``).join(' '),
+            cell(l.reasons.join('; '), MAX_REASON_CHARS)
+          ])
     ])
   )
   const table = cappedTable(
-    header(['Line', 'Source', 'Destination', 'Status', 'Classes', 'Reason']),
+    header(
+      validate
+        ? ['Line', 'Source', 'Destination', 'Status', 'Findings']
+        : ['Line', 'Source', 'Destination', 'Status', 'Classes', 'Reason']
+    ),
     rows,
     limits.maxLineRows,
     limits.maxLineBytes
   )
   const cut =
     table.shown < sorted.length
-      ? cutNote(table.shown, sorted.length, 'lines (failed first)', input.artifactName)
+      ? cutNote(
+          table.shown,
+          sorted.length,
+          validate ? 'lines (errors and warnings first)' : 'lines (failed first)',
+          input.artifactName
+        )
       : ''
   return `### Mapping lines\n\n${table.text}${cut}`
 }
 
 function findingTable(input: SummaryInput, limits: SummaryLimits): string | undefined {
-  const findings = input.findings ?? []
+  // Errors first (as GitHub lists annotations), each kind in mapping order; a stable sort.
+  const findings = [...(input.findings ?? [])].sort(
+    (a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error')
+  )
   const runLevel = input.runLevel ?? []
   if (findings.length === 0 && runLevel.length === 0) return undefined
   const rows = [
@@ -256,7 +298,7 @@ function findingTable(input: SummaryInput, limits: SummaryLimits): string | unde
       row([
         f.severity,
         f.line > 0 ? `${cell(f.file)}:${f.line}` : cell(f.file),
-        `\`${cell(f.code, 60)}\``,
+        codeSpan(truncate(f.code, 60)),
         cell(f.message, MAX_REASON_CHARS)
       ])
     ),
@@ -282,37 +324,76 @@ function findingTable(input: SummaryInput, limits: SummaryLimits): string | unde
   return `### Findings\n\n${table.text}${cut}`
 }
 
+interface AttemptColumn {
+  readonly title: string
+  /** undefined when the attempt has no value for it (e.g. skopeo prints no phase timings). */
+  readonly value: (a: AttemptRow) => string | undefined
+}
+
+const ATTEMPT_COLUMNS: readonly AttemptColumn[] = [
+  { title: 'Attempt', value: (a) => String(a.attempt) },
+  { title: 'Lines run', value: (a) => String(a.linesRun) },
+  { title: 'Mirrored', value: (a) => String(a.mirrored) },
+  { title: 'Failed', value: (a) => String(a.failed) },
+  { title: 'Planning s', value: (a) => seconds(a.planningSeconds) },
+  { title: 'Mirroring s', value: (a) => seconds(a.mirroringSeconds) },
+  { title: 'Rate', value: (a) => (a.rate !== undefined ? cell(a.rate, 40) : undefined) },
+  {
+    title: 'Exit code',
+    value: (a) =>
+      a.exitCode === undefined ? undefined : a.exitCode === null ? 'killed' : String(a.exitCode)
+  },
+  { title: 'Duration s', value: (a) => seconds(a.durationSeconds) }
+]
+
+/** One row per attempt; a column no attempt has a value for is left out. */
 function attemptTable(input: SummaryInput): string | undefined {
   const attempts = input.attempts ?? []
   if (attempts.length === 0) return undefined
-  const rows = attempts.map((a) =>
-    row([
-      String(a.attempt),
-      String(a.linesRun),
-      String(a.mirrored),
-      String(a.failed),
-      seconds(a.planningSeconds),
-      seconds(a.mirroringSeconds),
-      a.rate !== undefined ? cell(a.rate, 40) : '–',
-      a.exitCode === undefined ? '–' : a.exitCode === null ? 'killed' : String(a.exitCode),
-      seconds(a.durationSeconds)
-    ])
-  )
+  const columns = ATTEMPT_COLUMNS.filter((c) => attempts.some((a) => c.value(a) !== undefined))
+  const rows = attempts.map((a) => row(columns.map((c) => c.value(a) ?? '–')))
+  return ['### Attempts', '', header(columns.map((c) => c.title)), ...rows].join('\n')
+}
+
+/** A YAML scalar for the snippet: bare when plain, else a JSON string (valid YAML). */
+function yamlScalar(text: string): string {
+  return /^[A-Za-z0-9][\w.-]*$/.test(text) ? text : JSON.stringify(text)
+}
+
+/** Where the lines not mirrored are, and a ready step that mirrors just them. */
+function retrySection(input: SummaryInput): string | undefined {
+  const retry = input.retry
+  if (retry === undefined || retry.lines === 0) return undefined
+  const count = `${retry.lines} mapping line${retry.lines === 1 ? '' : 's'}`
+  if (retry.artifact === undefined) {
+    return [
+      '### Retry mapping',
+      '',
+      `The ${count} not mirrored are in ${codeSpan(truncate(retry.path, MAX_REF_CHARS), false)} on the runner (output \`retry-mapping\`); it was not uploaded, so feed the file back as \`mapping\` in a later step of this job.`
+    ].join('\n')
+  }
+  const snippet = [
+    `- uses: ${retry.uses}`,
+    '  with:',
+    `    retry-from: ${yamlScalar(retry.artifact)}`,
+    ...(retry.runId !== undefined
+      ? [
+          `    run-id: ${yamlScalar(retry.runId)} # this run; leave out in a later job of the same run`,
+          '    github-token: ${{ github.token }} # with actions: read, for another run'
+        ]
+      : []),
+    '    # …and the same credentials, dir and filters as this step'
+  ].join('\n')
+  const longest = Math.max(0, ...(snippet.match(/`+/g) ?? []).map((r) => r.length))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
   return [
-    '### Attempts',
+    '### Retry mapping',
     '',
-    header([
-      'Attempt',
-      'Lines run',
-      'Mirrored',
-      'Failed',
-      'Planning s',
-      'Mirroring s',
-      'Rate',
-      'Exit code',
-      'Duration s'
-    ]),
-    ...rows
+    `The ${count} not mirrored are in the artifact ${codeSpan(retry.artifact, false)} (\`retry-mapping.txt\`, also the \`retry-mapping\` output). To mirror just these lines in a later job or run:`,
+    '',
+    `${fence}yaml`,
+    snippet,
+    fence
   ].join('\n')
 }
 
@@ -326,8 +407,10 @@ export function renderSummary(
     outcome(input),
     ...(input.notes ?? []).map((n) => cell(n, 1000)),
     classTable(input),
-    lineTable(input, limits),
+    // Findings before lines: a few mapping problems must not hide below 500 fine lines.
     findingTable(input, limits),
+    lineTable(input, limits),
+    retrySection(input),
     attemptTable(input),
     input.toolVersion !== undefined ? `Tool version: ${cell(input.toolVersion, 200)}` : undefined
   ]

@@ -13,6 +13,7 @@ import {
   type NextAttempt,
   type RetryPolicy
 } from '../core/retry-plan.js'
+import { explainNextAttempt } from '../core/retry-explain.js'
 import type {
   AttemptStats,
   FailureClass,
@@ -62,6 +63,11 @@ export interface JobOptions {
   readonly echo?: (stream: 'stdout' | 'stderr', line: string) => void
   /** Our own progress messages. */
   readonly info?: (message: string) => void
+  /** The decisions behind the attempts (why retried, the delay, --force, concurrency, verification). */
+  readonly debug?: (message: string) => void
+  /** An attempt is about to print its first line / has printed its last (a log group in the action). */
+  readonly attemptStarted?: (attempt: number, lines: number) => void
+  readonly attemptEnded?: (attempt: number) => void
   readonly signal?: AbortSignal
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   readonly random?: () => number
@@ -320,6 +326,9 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       }
     }
     merge(bad, attempt)
+    opts.debug?.(
+      `verification (${when === 'attempt' ? `after attempt ${attempt}` : 'final'}): ${results.length} of ${entries.length} entries checked, ${bad.length} found incomplete`
+    )
     return { checked: results.length, incomplete: bad.length }
   }
 
@@ -335,6 +344,16 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
           delayMs: 0,
           permanentIds: []
         }
+
+  if (next) {
+    opts.debug?.(
+      `attempt 1 of ${opts.policy.maxAttempts}: ${next.entryIds.length} mapping entries, --max-per-registry ${next.maxPerRegistry ?? "oc's default"}`
+    )
+  }
+  const explain = (progress: Parameters<typeof planNextAttempt>[0]): void => {
+    if (!opts.debug) return
+    for (const m of explainNextAttempt(progress, opts.policy, next)) opts.debug(m)
+  }
 
   while (next) {
     const plan: NextAttempt = next
@@ -438,6 +457,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       rateLimited
     })
     next = planNextAttempt(progress(), opts.policy, opts.random)
+    explain(progress())
     if (!next) {
       // Registry destinations are checked once, when no further attempt is planned; a line
       // found incomplete may still get an attempt if any are left.
@@ -460,6 +480,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       }
       if (final.incomplete > 0 && !opts.signal?.aborted) {
         next = planNextAttempt(progress(), opts.policy, opts.random)
+        explain(progress())
       }
       if (opts.signal?.aborted) aborted = true
     }
@@ -580,6 +601,7 @@ async function runOneAttempt(
   const command = opts.engine.command?.(request) ?? [opts.engine.name, '-f', mappingFile]
   const redact = opts.redact ?? ((text: string): string => text)
   const shown = command.map(redact)
+  opts.attemptStarted?.(plan.attempt, plan.entryIds.length)
   for (const h of opts.log.begin(plan.attempt, shown, new Date().toISOString())) {
     feed(parser.push(h))
     // The command holds input text (paths, extra-args): echoed like oc's own output.
@@ -595,8 +617,10 @@ async function runOneAttempt(
     })
   } catch (e) {
     opts.log.end()
+    opts.attemptEnded?.(plan.attempt)
     return { fatal: redact(e instanceof Error ? e.message : String(e)) }
   }
+  opts.attemptEnded?.(plan.attempt)
   feed(parser.end())
   opts.log.end()
   const triage = attributor.finish()

@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { run } from '../../src/main.js'
+import { renderGfm, tableAfter, visibleText } from '../support/gfm.js'
 import { actionEnvPerTest, annotations, captureStdout } from './harness.js'
 
 const setup = actionEnvPerTest()
@@ -51,6 +52,96 @@ describe('mode: validate', () => {
     expect(e.outputs()['outcome']).toBe('success')
     expect(process.exitCode).toBeUndefined()
     expect(e.allCalls()).toEqual([])
+  })
+})
+
+describe('mode: validate job summary, rendered as GitHub renders it', () => {
+  it('findings first, no visible backslash, an error line never "parsed", counts match the rows', async () => {
+    const e = setup([{ case: '4.12/clean-reg' }])
+    const mapping = e.writeFile(
+      'mapping.txt',
+      [
+        '# nightly',
+        'quay.io/ns/alpha:v1  registry.example.com/ns/alpha:v1',
+        `quay.io/ns/delta:v1=registry.example.com/ns/delta@${D}`,
+        'quay.io/ns/beta:v1=registry.example.com/ns/beta:v1',
+        'quay.io/ns/same:v1=quay.io/ns/same:v1',
+        ''
+      ].join('\n')
+    )
+    e.stub({ mapping, mode: 'validate', 'filter-by-os': '.*', upload: 'false' })
+    captureStdout()
+    await run()
+    const html = renderGfm(e.summary())
+    const text = visibleText(html)
+    // Backslash escapes are for the renderer: none may be left for the reader.
+    expect(text).not.toMatch(/\\[-.!_*#()[\]`+=~^$:]/)
+    expect(html).toContain('<code>double-space</code>')
+    expect(html).toContain('<code>src-equals-dst</code>')
+    expect(html.indexOf('<h3>Findings</h3>')).toBeGreaterThan(0)
+    expect(html.indexOf('<h3>Findings</h3>')).toBeLessThan(html.indexOf('<h3>Mapping lines</h3>'))
+
+    // Findings: errors first, each kind in mapping order.
+    expect(
+      tableAfter(html, 'Findings')
+        .slice(1)
+        .map((r) => [r[0], r[1]])
+    ).toEqual([
+      ['error', 'mapping.txt:3'],
+      ['error', 'mapping.txt:5'],
+      ['warning', 'mapping.txt:2']
+    ])
+    const table = tableAfter(html, 'Mapping lines')
+    // The messages are in the findings table; a line shows its findings' codes.
+    expect(table[0]).toEqual(['Line', 'Source', 'Destination', 'Status', 'Findings'])
+    const rows = table.slice(1)
+    expect(rows.find((r) => r[0] === 'mapping.txt:2')?.[4]).toBe('<code>double-space</code>')
+    const status = new Map(rows.map((r) => [r[0], r[3]]))
+    expect(status.get('mapping.txt:5')).toBe('❌ error')
+    expect(status.get('mapping.txt:3')).toBe('❌ error')
+    expect(status.get('mapping.txt:2')).toMatch(/warning/)
+    expect(status.get('mapping.txt:4')).toBe('✅ parsed')
+    // Errors, then warnings, then parsed lines.
+    expect(rows.map((r) => r[0])).toEqual([
+      'mapping.txt:3',
+      'mapping.txt:5',
+      'mapping.txt:2',
+      'mapping.txt:4'
+    ])
+    // The line oc rejects (3) is a row too, and the counts say so.
+    expect(text).toContain('4 mapping lines checked')
+    expect(text).toContain('4 mapping lines (3 entries) in 1 file: 2 error(s), 1 warning(s).')
+  })
+
+  it('caps the parsed rows after the findings', async () => {
+    const e = setup([{ case: '4.12/clean-reg' }])
+    const lines = Array.from(
+      { length: 700 },
+      (_, i) => `quay.io/ns/img${i}:v1=registry.example.com/ns/img${i}:v1`
+    )
+    lines[650] = 'quay.io/ns/same:v1=quay.io/ns/same:v1'
+    const mapping = e.writeFile('mapping.txt', lines.join('\n') + '\n')
+    e.stub({ mapping, mode: 'validate', 'filter-by-os': '.*', upload: 'false' })
+    captureStdout()
+    await run()
+    const html = renderGfm(e.summary())
+    expect(tableAfter(html, 'Findings').slice(1)[0]?.[1]).toBe('mapping.txt:651')
+    const rows = tableAfter(html, 'Mapping lines').slice(1)
+    expect(rows.length).toBeLessThanOrEqual(500)
+    expect(rows[0]?.[0]).toBe('mapping.txt:651')
+    expect(visibleText(html)).toMatch(/Showing \d+ of 700 lines \(errors and warnings first\)/)
+  })
+
+  it('summary: false writes no job summary', async () => {
+    const e = setup([{ case: '4.12/clean-reg' }])
+    const mapping = e.writeFile('mapping.txt', 'quay.io/ns/same:v1=quay.io/ns/same:v1\n')
+    e.stub({ mapping, mode: 'validate', 'filter-by-os': '.*', upload: 'false', summary: 'false' })
+    const stdout = captureStdout()
+    await run()
+    expect(e.summary()).toBe('')
+    // Annotations and outputs are unaffected.
+    expect(annotations(stdout()).filter((a) => a.level === 'error')).toHaveLength(1)
+    expect(e.outputs()['outcome']).toBe('failed')
   })
 })
 

@@ -62,6 +62,17 @@ describe('mirror-guard triage', () => {
     expect(log[n - 1]).toMatch(/^error: unable to open source layer .*HTTP 429/)
     expect(out).toMatch(/FAILED\s+.*mapping\.txt:1/)
     expect(out).toContain('4 of 5 mapping entries mirrored, 1 failed')
+    // A file:// destination: the rerun needs --force (oc ≤4.13 wrote the manifest anyway).
+    expect(out).toContain('rerun with: oc image mirror -f mirror-guard-retry.txt --force …')
+  })
+
+  it('suggests --force only for file:// destinations, not for registries', async () => {
+    const tc = readCase('4.12', '401-manifest-reg')
+    writeFileSync(join(dir, 'log.txt'), tc.stderr + tc.stdout)
+    writeFileSync(join(dir, 'mapping.txt'), tc.mapping)
+    expect(await triageCommand(['--log', 'log.txt', '-f', 'mapping.txt'], io)).toBe(1)
+    expect(out).toContain('rerun with: oc image mirror -f mirror-guard-retry.txt …')
+    expect(out).not.toContain('--force')
   })
 
   it('reads stdout and stderr kept apart', async () => {

@@ -49,6 +49,20 @@ describe('mirror-guard validate', () => {
     expect(out).toMatch(/warning: .*\[no-platform-filter\]/)
   })
 
+  it('counts the lines it checked, also those oc rejects (3 lines, 2 errors)', async () => {
+    writeFileSync(
+      join(dir, 'm.txt'),
+      [
+        'quay.io/ns/a:v1=registry.local/m/a:v1',
+        `quay.io/ns/d:v1=registry.local/m/d@${D}`,
+        'quay.io/ns/e:v1=quay.io/ns/e:v1'
+      ].join('\n')
+    )
+    const code = await validateCommand(['-f', 'm.txt', '--filter-by-os', '.*'], io)
+    expect(code).toBe(1)
+    expect(out).toContain('3 mapping lines checked (2 entries): 2 error(s), 0 warning(s)')
+  })
+
   it('a clean mapping with a platform filter has no findings and exits 0', async () => {
     writeFileSync(join(dir, 'm.txt'), 'quay.io/ns/a:v1=registry.local/m/a:v1\n')
     expect(

@@ -82,3 +82,35 @@ describe('SafeEcho', () => {
     expect(text).toMatch(/^::stop-commands::[0-9a-f]{32}\n::error::x\n::[0-9a-f]{32}::\n$/)
   })
 })
+
+describe('SafeEcho log groups', () => {
+  it('opens each group outside the stop-commands block and closes the block before the group', () => {
+    const chunks: string[] = []
+    const echo = new SafeEcho((s) => chunks.push(s))
+    echo.group('oc attempt 1 of 3: 5 mapping entries')
+    echo.line('::endgroup::')
+    echo.line('error: x')
+    echo.group('oc attempt 2 of 3: 1 mapping entry 100%')
+    echo.line('y')
+    echo.endGroup()
+    echo.endGroup()
+    const lines = chunks.join('').split('\n').slice(0, -1)
+    const tokens = lines
+      .map((l) => /^::stop-commands::([0-9a-f]{32})$/.exec(l)?.[1])
+      .filter((t) => t !== undefined)
+    expect(tokens).toHaveLength(2)
+    expect(lines).toEqual([
+      '::group::oc attempt 1 of 3: 5 mapping entries',
+      `::stop-commands::${tokens[0]}`,
+      '::endgroup::',
+      'error: x',
+      `::${tokens[0]}::`,
+      '::endgroup::',
+      '::group::oc attempt 2 of 3: 1 mapping entry 100%25',
+      `::stop-commands::${tokens[1]}`,
+      'y',
+      `::${tokens[1]}::`,
+      '::endgroup::'
+    ])
+  })
+})

@@ -11,6 +11,7 @@ import {
   type SummaryInput,
   type SummaryLine
 } from '../../src/github/summary.js'
+import { renderGfm, tableAfter, visibleText } from '../support/gfm.js'
 import { HOSTILE } from './hostile.js'
 
 function line(n: number, extra: Partial<SummaryLine> = {}): SummaryLine {
@@ -136,8 +137,10 @@ describe('renderSummary', () => {
         { file: 'm.txt', line: 4, severity: 'warning', code: 'tab-separator', message: 'tab' }
       ]
     })
-    expect(v).toContain('❌ Validation found 1 error(s) and 1 warning(s) in the mapping.')
-    expect(v).toContain('| error | m\\.txt:3 | `invalid\\-reference` | bad |')
+    expect(v).toContain(
+      '❌ Validation found 1 error(s) and 1 warning(s) in the mapping (1 mapping line checked).'
+    )
+    expect(v).toContain('| error | m\\.txt:3 | `invalid-reference` | bad |')
   })
 
   it('escapes every hostile string so no table breaks and no HTML or link gets through', () => {
@@ -193,7 +196,7 @@ describe('renderSummary', () => {
     const md = renderSummary({ lines, artifactName: 'oc-mirror-log' })
     expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024)
     expect(md).toMatch(
-      /_Showing \d+ of 20000 lines \(failed first\); the full list is in the `oc\\-mirror\\-log` artifact \(JSON report\)\._/
+      /_Showing \d+ of 20000 lines \(failed first\); the full list is in the `oc-mirror-log` artifact \(JSON report\)\._/
     )
     const shown = Number(/Showing (\d+) of/.exec(md)?.[1])
     expect(shown).toBeGreaterThan(0)
@@ -236,5 +239,77 @@ describe('writeSummary', () => {
     const result = await writeSummary('# x')
     expect(result.written).toBe(false)
     expect(result.reason).toMatch(/GITHUB_STEP_SUMMARY/)
+  })
+})
+
+describe('renderSummary through a GFM renderer', () => {
+  it('leaves out attempt columns no attempt has data for (skopeo prints no phase table)', () => {
+    const html = renderGfm(
+      renderSummary({
+        lines: [line(1)],
+        attempts: [
+          { attempt: 1, linesRun: 1, mirrored: 1, failed: 0, exitCode: 0, durationSeconds: 2 }
+        ]
+      })
+    )
+    expect(tableAfter(html, 'Attempts')[0]).toEqual([
+      'Attempt',
+      'Lines run',
+      'Mirrored',
+      'Failed',
+      'Exit code',
+      'Duration s'
+    ])
+  })
+
+  it('names the retry artifact and gives a ready retry-from step', () => {
+    const md = renderSummary({
+      lines: [
+        line(1, { status: 'failed', classes: ['rate-limit'], reasons: ['429'], retryable: true })
+      ],
+      retry: {
+        lines: 1,
+        path: '/tmp/w/retry-mapping.txt',
+        artifact: 'nightly retry #2',
+        runId: '123456',
+        uses: 'mirror-guard/mirror-guard@v1'
+      }
+    })
+    const html = renderGfm(md)
+    expect(visibleText(html)).toContain(
+      'The 1 mapping line not mirrored are in the artifact nightly retry #2'
+    )
+    const yaml = /<pre><code class="language-yaml">([\s\S]*?)<\/code><\/pre>/.exec(html)?.[1] ?? ''
+    const lines = visibleText(yaml).split('\n')
+    expect(lines).toContain('- uses: mirror-guard/mirror-guard@v1')
+    expect(lines).toContain('    retry-from: "nightly retry #2"')
+    expect(lines.some((l) => l.startsWith('    run-id: 123456 #'))).toBe(true)
+  })
+
+  it('lets no hostile text become HTML, a link or a broken table', () => {
+    const md = renderSummary({
+      lines: HOSTILE.map((h, i) =>
+        line(i + 1, {
+          source: `${h} <script>x</script> https://evil.example`,
+          destination: `[x](javascript:alert(1)) ${h} www.evil.example`,
+          status: 'failed',
+          classes: ['unknown'],
+          reasons: [`<img src=x onerror=alert(1)> ${h}`],
+          retryable: false
+        })
+      ),
+      findings: HOSTILE.map((h, i) => ({
+        file: `m|${h}`,
+        line: i + 1,
+        severity: 'warning' as const,
+        code: `${h} \`x\` | <b>`,
+        message: h
+      }))
+    })
+    const html = renderGfm(md)
+    expect(html).not.toMatch(/<(script|img|a|b)\b/i)
+    const rows = tableAfter(html, 'Mapping lines')
+    for (const r of rows) expect(r).toHaveLength(6)
+    for (const r of tableAfter(html, 'Findings')) expect(r).toHaveLength(4)
   })
 })

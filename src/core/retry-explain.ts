@@ -1,0 +1,80 @@
+// Why the retry planner decided what it did, in words: which lines run again and why, which
+// stay failed, the delay, --force and the concurrency. Shown with ACTIONS_STEP_DEBUG; it
+// reports the plan's decisions and the facts behind them, it never decides anything itself.
+import {
+  hasRateLimit,
+  isRetryable,
+  type NextAttempt,
+  type RetryPolicy,
+  type RunProgress
+} from './retry-plan.js'
+import type { FailureClass, LineVerdict } from './types.js'
+
+function tally(verdicts: readonly LineVerdict[]): string {
+  const counts = new Map<FailureClass | 'no class', number>()
+  for (const v of verdicts) {
+    const classes = v.classes.length > 0 ? new Set(v.classes) : new Set(['no class' as const])
+    for (const c of classes) counts.set(c, (counts.get(c) ?? 0) + 1)
+  }
+  return [...counts].map(([c, n]) => `${c} ×${n}`).join(', ')
+}
+
+const lines = (n: number): string => `${n} line${n === 1 ? '' : 's'}`
+
+/** One sentence per decision of `next` (undefined: the run ends). */
+export function explainNextAttempt(
+  progress: RunProgress,
+  policy: RetryPolicy,
+  next: NextAttempt | undefined
+): string[] {
+  const failed = progress.verdicts.filter((v) => v.status === 'failed')
+  const retryable = failed.filter((v) => isRetryable(v, policy.retryOn))
+  const permanent = failed.filter((v) => !isRetryable(v, policy.retryOn))
+  const out: string[] = []
+  if (permanent.length > 0) {
+    out.push(
+      `${lines(permanent.length)} stay failed, a class not in retry-on (${tally(permanent)}); retry-on is ${policy.retryOn.join(', ')}`
+    )
+  }
+  if (next === undefined) {
+    if (failed.length === 0) out.push('no further attempt: every line is mirrored')
+    else if (retryable.length === 0) out.push('no further attempt: no failed line is retryable')
+    else {
+      out.push(
+        `no further attempt: ${progress.attemptsDone} of max-attempts ${policy.maxAttempts} used; ${lines(retryable.length)} retryable left (${tally(retryable)})`
+      )
+    }
+    return out
+  }
+  const ids = new Set(next.entryIds)
+  const chosen = retryable.filter((v) => ids.has(v.entryId))
+  out.push(
+    `attempt ${next.attempt} of ${policy.maxAttempts}: retrying ${lines(next.entryIds.length)} (${tally(chosen)})`
+  )
+  const exp = Math.min(
+    policy.maxRetryDelaySeconds,
+    policy.retryDelaySeconds * 2 ** Math.max(0, progress.attemptsDone - 1)
+  )
+  out.push(
+    `delay ${(next.delayMs / 1000).toFixed(1)}s: retry-delay ${policy.retryDelaySeconds}s doubled per retry (${exp}s, capped at max-retry-delay ${policy.maxRetryDelaySeconds}s), half of it random jitter`
+  )
+  const entries = progress.entries.filter((e) => ids.has(e.id))
+  const onDisk = entries.filter((e) => e.destination.kind !== 'registry').length
+  const partly = chosen.filter((v) => v.classes.includes('incomplete')).length
+  const facts = [
+    `${onDisk} with a file:// or s3:// destination`,
+    `${partly} found partly written (incomplete)`
+  ].join(', ')
+  out.push(
+    `${next.force ? 'with --force' : 'without --force'}: force-on-retry is ${policy.forceOnRetry}; of the lines retried ${facts}`
+  )
+  const rateLimited = progress.rateLimited || hasRateLimit(progress.verdicts)
+  const concurrency =
+    next.maxPerRegistry === undefined ? "oc's default" : String(next.maxPerRegistry)
+  out.push(
+    rateLimited
+      ? `--max-per-registry ${concurrency}: a rate limit was seen, so retries use retry-max-per-registry ${policy.retryMaxPerRegistry} (at most max-per-registry)`
+      : `--max-per-registry ${concurrency}: no rate limit seen, max-per-registry unchanged`
+  )
+  return out
+}
