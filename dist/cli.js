@@ -3299,7 +3299,9 @@ A line counts as mirrored only when oc printed its success line and no error nam
   -f, --filename M   the mapping file given to oc with -f (repeat for several files, same order).
   --retry-out FILE   where to write the retry mapping: the failed lines, verbatim, each after a
                      "# file:line class: reason" comment (default: mirror-guard-retry.txt).
-                     Rerun them with: oc image mirror -f FILE --force …
+                     Rerun them with: oc image mirror -f FILE … (plus --force when a
+                     destination is file:// or s3://: oc ≤4.13 may have left a manifest
+                     there without its layers, and skips it without --force).
   --no-retry-out     do not write a retry mapping.
   --json FILE        write the JSON report (use - for stdout).
   -q, --quiet        print only the summary line.
@@ -3310,7 +3312,7 @@ Exit status: 0 every line mirrored, 1 some lines failed, 2 bad arguments or unre
 Example:
   oc image mirror -f mapping.txt --continue-on-error > mirror.log 2>&1
   mirror-guard triage --log mirror.log -f mapping.txt
-  oc image mirror -f mirror-guard-retry.txt --force --continue-on-error
+  oc image mirror -f mirror-guard-retry.txt --continue-on-error   # --force for file://
 `;
 function parse(args) {
     const values = parseFlags(args, {
@@ -3435,8 +3437,12 @@ async function triage(opts, cli) {
         const retry = renderRetryMapping(set, result.verdicts);
         if (retry) {
             await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, opts.retryOut), retry);
+            // --force only where a half-written image can sit (file:// and s3:// trees, oc ≤4.13);
+            // on a registry it would re-push every layer for nothing.
+            const failed = new Set(result.verdicts.filter((v) => v.status !== 'mirrored').map((v) => v.entryId));
+            const onDisk = set.entries.some((e) => failed.has(e.id) && e.destination.kind !== 'registry');
             io.out(`retry mapping: ${opts.retryOut} (${summary.stats.failed} entr${summary.stats.failed === 1 ? 'y' : 'ies'}); ` +
-                `rerun with: oc image mirror -f ${opts.retryOut} --force …\n`);
+                `rerun with: oc image mirror -f ${opts.retryOut}${onDisk ? ' --force' : ''} …\n`);
         }
         else if (!opts.quiet)
             io.out('nothing to retry: every line was mirrored\n');
@@ -3455,6 +3461,57 @@ async function writeChunks(path, chunks) {
     finally {
         await file.close();
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/checked-lines.ts
+/**
+ * Every mapping line that holds an entry or a finding, in file order (files as first seen, then
+ * line number). File-level findings (line 0, e.g. an unreadable file) belong to no line.
+ * `texts` (file → content, as loadMappingFiles returns) supplies the text of rejected lines.
+ */
+function checkedLines(set, findings, texts) {
+    const fileOrder = new Map();
+    const rows = new Map();
+    const rowOf = (file, line) => {
+        if (!fileOrder.has(file))
+            fileOrder.set(file, fileOrder.size);
+        const key = `${line}\u0000${file}`;
+        let r = rows.get(key);
+        if (r === undefined)
+            rows.set(key, (r = { file, line, entries: [], findings: [] }));
+        return r;
+    };
+    for (const e of set.entries)
+        rowOf(e.file, e.line).entries.push(e);
+    for (const f of findings)
+        if (f.line > 0)
+            rowOf(f.file, f.line).findings.push(f);
+    const split = new Map();
+    const textOf = (file, line) => {
+        let lines = split.get(file);
+        if (lines === undefined) {
+            const text = texts?.get(file);
+            if (text === undefined)
+                return undefined;
+            split.set(file, (lines = text.split(/\r?\n/)));
+        }
+        return lines[line - 1];
+    };
+    return [...rows.values()]
+        .sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line)
+        .map((r) => {
+        const severity = r.findings.some((f) => f.severity === 'error')
+            ? 'error'
+            : r.findings.length > 0
+                ? 'warning'
+                : undefined;
+        const text = r.entries[0]?.text ?? textOf(r.file, r.line);
+        return {
+            ...r,
+            ...(text !== undefined ? { text } : {}),
+            ...(severity !== undefined ? { severity } : {})
+        };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/validate.ts
@@ -3660,6 +3717,7 @@ function lintMappings(set, opts) {
 
 
 
+
 const VALIDATE_HELP = `Usage: mirror-guard validate -f MAPPING [-f MAPPING…] [--filter-by-os RE] [--keep-manifest-list] [--json FILE]
 
 Checks mapping files offline (no oc, no network, no credentials — safe on pull requests)
@@ -3698,7 +3756,7 @@ async function validateCommand(args, io) {
         io.err('mirror-guard validate: missing -f MAPPING\n');
         return EXIT_USAGE;
     }
-    const { set } = await loadMappingFiles(values.filename, io.cwd);
+    const { set, texts } = await loadMappingFiles(values.filename, io.cwd);
     if (set.findings.some((f) => f.code === 'file-missing')) {
         for (const f of set.findings.filter((f) => f.code === 'file-missing')) {
             io.err(`mirror-guard validate: ${f.message}\n`);
@@ -3715,9 +3773,11 @@ async function validateCommand(args, io) {
     for (const f of findings)
         io.out(`${f.file}:${f.line}: ${f.severity}: ${f.message} [${f.code}]\n`);
     const errors = findings.filter((f) => f.severity === 'error').length;
-    io.out(`${set.entries.length} mapping entries checked: ${errors} error(s), ${findings.length - errors} warning(s)\n`);
+    // Lines oc rejects hold no entry but were checked: count lines, as the findings name lines.
+    const lines = checkedLines(set, findings, texts).length;
+    io.out(`${lines} mapping line${lines === 1 ? '' : 's'} checked (${set.entries.length} entr${set.entries.length === 1 ? 'y' : 'ies'}): ${errors} error(s), ${findings.length - errors} warning(s)\n`);
     if (values.json) {
-        const text = JSON.stringify({ version: 1, entries: set.entries.length, findings }, null, 2) + '\n';
+        const text = JSON.stringify({ version: 1, entries: set.entries.length, lines, findings }, null, 2) + '\n';
         if (values.json === '-')
             io.out(text);
         else
@@ -6025,8 +6085,754 @@ async function verifyCommand(args, given) {
     return report.complete ? EXIT_OK : EXIT_FAILED;
 }
 
+;// CONCATENATED MODULE: ./src/core/shard-plan.ts
+// Splitting a mapping into N shards for a job matrix: which entries shard I of N mirrors.
+//
+// The algorithm (documented in README "Shards"; change it only with a major version, since
+// shards of one run must agree on it):
+// 1. Entries are grouped so that a group is never split: entries with the same destination
+//    repository (repoKey: a file:// repository by its directory on disk, a registry host
+//    case-insensitively) and the entries of one physical line (a fan-out `SRC D1 D2`) are in
+//    one group, transitively. Layers of one repository are then pushed by one shard only.
+// 2. A group's weight is its number of entries; its key is the smallest repository key in it.
+// 3. Groups are sorted by weight (largest first), then key; each goes to the least-loaded
+//    shard, ties to the lowest index (longest-processing-time-first greedy).
+// The split depends only on the entries (their destinations and lines) and N: the same files
+// and N always give the same split, whatever machine computes it.
+
+const MAX_SHARDS = 256;
+/** `I/N` with 1 ≤ I ≤ N ≤ 256; the error says what is wrong with `text`. */
+function parseShardSpec(text) {
+    const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
+    if (!m)
+        return { error: `${JSON.stringify(text)} is not of the form I/N (e.g. 2/8)` };
+    const index = Number(m[1]);
+    const count = Number(m[2]);
+    if (count < 1 || count > MAX_SHARDS) {
+        return { error: `${JSON.stringify(text)}: the shard count must be from 1 to ${MAX_SHARDS}` };
+    }
+    if (index < 1 || index > count) {
+        return { error: `${JSON.stringify(text)}: the shard index must be from 1 to ${count}` };
+    }
+    return { spec: { index, count } };
+}
+/** Union-find over entry positions, by path halving. */
+function root(parent, i) {
+    while (parent[i] !== i) {
+        const p = parent[parent[i]];
+        parent[i] = p;
+        i = p;
+    }
+    return i;
+}
+/** The split of `entries` into `count` shards (see the algorithm above). */
+function planShards(entries, count) {
+    if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS) {
+        throw new RangeError(`shard count ${count} is not from 1 to ${MAX_SHARDS}`);
+    }
+    const parent = entries.map((_, i) => i);
+    const keys = entries.map((e) => repoKey(e.destination.printed));
+    const firstOf = new Map();
+    const union = (a, b) => {
+        const ra = root(parent, a);
+        const rb = root(parent, b);
+        if (ra !== rb)
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    };
+    entries.forEach((e, i) => {
+        for (const k of [`r\u0000${keys[i]}`, `l\u0000${e.file}\u0000${e.line}`]) {
+            const first = firstOf.get(k);
+            if (first === undefined)
+                firstOf.set(k, i);
+            else
+                union(first, i);
+        }
+    });
+    const groups = new Map();
+    entries.forEach((_, i) => {
+        const r = root(parent, i);
+        const key = keys[i];
+        const g = groups.get(r);
+        if (!g)
+            groups.set(r, { key, members: [i], repos: new Set([key]) });
+        else {
+            g.members.push(i);
+            g.repos.add(key);
+            if (key < g.key)
+                g.key = key;
+        }
+    });
+    const ordered = [...groups.values()].sort((a, b) => b.members.length - a.members.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const load = new Array(count).fill(0);
+    const repositories = new Array(count).fill(0);
+    const shardOfPos = new Array(entries.length).fill(0);
+    for (const g of ordered) {
+        let best = 0;
+        for (let s = 1; s < count; s++)
+            if (load[s] < load[best])
+                best = s;
+        load[best] = load[best] + g.members.length;
+        repositories[best] = repositories[best] + g.repos.size;
+        for (const i of g.members)
+            shardOfPos[i] = best;
+    }
+    const shards = Array.from({ length: count }, () => []);
+    const shardOf = new Map();
+    entries.forEach((e, i) => {
+        const s = shardOfPos[i];
+        shards[s].push(e.id);
+        shardOf.set(e.id, s + 1);
+    });
+    return { count, shards, shardOf, repositories };
+}
+/** The entries of shard `spec.index` of `spec.count`, in mapping order. */
+function shardEntries(entries, spec) {
+    const plan = planShards(entries, spec.count);
+    const ids = new Set(plan.shards[spec.index - 1]);
+    return entries.filter((e) => ids.has(e.id));
+}
+/**
+ * A mapping file of one shard's entries for `oc image mirror -f`: each physical line verbatim
+ * (a shard always holds whole lines), in mapping order, after a `# <header>` comment and a
+ * `# from <file>` comment where the file changes.
+ */
+function renderShardMapping(entries, header) {
+    const out = [`# ${header}`];
+    let file;
+    let last = '';
+    for (const e of entries) {
+        const k = `${e.file}\u0000${e.line}`;
+        if (k === last)
+            continue;
+        last = k;
+        if (e.file !== file) {
+            file = e.file;
+            out.push(`# from ${file}`);
+        }
+        out.push(e.text.replace(/[\r\n]+$/, ''));
+    }
+    return out.join('\n') + '\n';
+}
+/** The artifact name of one shard: `<name>-<I>-of-<N>`, so a matrix's uploads never collide. */
+const shardArtifactName = (name, spec) => `${name}-${spec.index}-of-${spec.count}`;
+
+;// CONCATENATED MODULE: ./src/core/shard-merge.ts
+// Shard reports → one report and one retry mapping, as if one job had mirrored the whole
+// mapping. Used by `mirror-guard merge` (and meant for the action's aggregate job). Every line
+// not confirmed by a report — also every line of a shard that reported nothing, when the
+// mapping is given — is failed `unconfirmed` and lands in the retry mapping: nothing is lost.
+
+
+
+
+function mappingDigests(files) {
+    return files.map((f) => ({
+        file: f.file,
+        sha256: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(f.text).digest('hex')
+    }));
+}
+const shard_merge_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function parseReport(input) {
+    const j = input.json;
+    if (!shard_merge_isObject(j) || j['version'] !== 1 || !Array.isArray(j['lines'])) {
+        return `${input.name}: not a mirror-guard report (no "version": 1 with "lines")`;
+    }
+    if (shard_merge_isObject(j['merged']))
+        return `${input.name}: is a merged report already; merge shard reports`;
+    const lines = [];
+    for (const [i, l] of j['lines'].entries()) {
+        if (!shard_merge_isObject(l) ||
+            typeof l['file'] !== 'string' ||
+            typeof l['line'] !== 'number' ||
+            typeof l['source'] !== 'string' ||
+            typeof l['destination'] !== 'string' ||
+            (l['status'] !== 'mirrored' && l['status'] !== 'failed')) {
+            return `${input.name}: lines[${i}] is not a report line (file, line, source, destination, status)`;
+        }
+        // They become retry mapping lines: one token each, nothing that could start another line.
+        if (/\s/.test(l['source']) || /\s/.test(l['destination'])) {
+            return `${input.name}: lines[${i}] has white space in its source or destination`;
+        }
+        lines.push(l);
+    }
+    let shard = { index: 1, count: 1 };
+    const s = j['shard'];
+    if (s !== undefined) {
+        const index = shard_merge_isObject(s) ? s['index'] : undefined;
+        const count = shard_merge_isObject(s) ? s['count'] : undefined;
+        if (typeof index !== 'number' ||
+            typeof count !== 'number' ||
+            !Number.isInteger(index) ||
+            !Number.isInteger(count) ||
+            index < 1 ||
+            index > count) {
+            return `${input.name}: "shard" is not {"index": I, "count": N} with 1 ≤ I ≤ N`;
+        }
+        shard = { index, count };
+    }
+    const mapping = j['mapping'];
+    const rawFiles = shard_merge_isObject(mapping) ? mapping['files'] : undefined;
+    const files = Array.isArray(rawFiles)
+        ? rawFiles.filter((f) => shard_merge_isObject(f) && typeof f['file'] === 'string' && typeof f['sha256'] === 'string')
+        : undefined;
+    const run = shard_merge_isObject(j['run']) ? j['run'] : {};
+    const attempts = Array.isArray(run['attempts']) ? run['attempts'] : [];
+    const times = attempts
+        .filter(shard_merge_isObject)
+        .flatMap((a) => [Date.parse(String(a['startedAt'])), Date.parse(String(a['endedAt']))])
+        .filter((t) => Number.isFinite(t));
+    return {
+        name: input.name,
+        shard,
+        lines,
+        ...(files !== undefined ? { files } : {}),
+        runLevel: Array.isArray(j['runLevel']) ? j['runLevel'] : [],
+        attempts: attempts.length,
+        ...(times.length > 0
+            ? { durationSeconds: Math.round((Math.max(...times) - Math.min(...times)) / 1000) }
+            : {}),
+        ...(typeof run['outcome'] === 'string' ? { outcome: run['outcome'] } : {})
+    };
+}
+const describeFiles = (files) => files.map((f) => `${f.file} (sha256 ${f.sha256.slice(0, 12)})`).join(', ');
+const sameFiles = (a, b) => a.length === b.length && a.every((f, i) => f.sha256 === b[i]?.sha256);
+/** Merges shard reports; with `mapping`, lines no report holds are failed `unconfirmed`. */
+function mergeShardReports(inputs, mapping) {
+    const errors = [];
+    const reports = [];
+    for (const input of inputs) {
+        const r = parseReport(input);
+        if (typeof r === 'string')
+            errors.push(r);
+        else
+            reports.push(r);
+    }
+    if (errors.length > 0)
+        return { ok: false, errors };
+    if (reports.length === 0)
+        return { ok: false, errors: ['no report to merge'] };
+    // One split: the same N, each index once, the same mapping files.
+    const first = reports[0];
+    const count = first.shard.count;
+    const byIndex = new Map();
+    for (const r of reports) {
+        if (r.shard.count !== count) {
+            errors.push(`${r.name} is shard ${r.shard.index}/${r.shard.count} but ${first.name} is shard ${first.shard.index}/${count}: shards of different splits overlap and cannot be merged`);
+            continue;
+        }
+        const twin = byIndex.get(r.shard.index);
+        if (twin)
+            errors.push(`${twin.name} and ${r.name} are both shard ${r.shard.index}/${count}`);
+        else
+            byIndex.set(r.shard.index, r);
+        const ref = mapping?.files ?? reports.find((x) => x.files !== undefined)?.files;
+        if (r.files !== undefined && ref !== undefined && !sameFiles(r.files, ref)) {
+            errors.push(`${r.name} was made from other mapping files: ${describeFiles(r.files)}, not ${describeFiles(ref)}`);
+        }
+    }
+    if (errors.length > 0)
+        return { ok: false, errors };
+    return mapping
+        ? mergeWithMapping(reports, count, mapping)
+        : mergeReportsOnly(reports, count, byIndex);
+}
+const lineKey = (file, line, destination) => `${file}\u0000${line}\u0000${destination}`;
+function mergeWithMapping(reports, count, mapping) {
+    const errors = [];
+    const { set } = mapping;
+    const plan = planShards(set.entries, count);
+    const entryByKey = new Map(set.entries.map((e) => [lineKey(e.file, e.line, effectiveDestination(e)), e]));
+    const fileNames = set.entries.length > 0 ? [...new Set(set.entries.map((e) => e.file))] : [];
+    const reported = new Map();
+    for (const r of reports) {
+        // A report names files as its job saw them; map them to ours by position when it lists them.
+        const rename = new Map(r.files?.map((f, i) => [f.file, mapping.files[i]?.file ?? f.file]));
+        for (const l of r.lines) {
+            const file = rename.get(l.file) ?? l.file;
+            const entry = entryByKey.get(lineKey(file, l.line, l.destination));
+            if (!entry || entry.source.raw !== l.source) {
+                errors.push(`${r.name}: ${l.file}:${l.line} (${l.source} -> ${l.destination}) is not a line of ${fileNames.join(', ') || 'the given mapping'}`);
+                continue;
+            }
+            const twin = reported.get(entry.id);
+            if (twin) {
+                errors.push(`${file}:${l.line} is in both ${twin.report.name} and ${r.name}`);
+                continue;
+            }
+            const planned = plan.shardOf.get(entry.id);
+            if (planned !== r.shard.index) {
+                errors.push(`${r.name}: ${file}:${l.line} belongs to shard ${planned ?? '?'}/${count} of this mapping, not ${r.shard.index}/${count} (other mapping files or another split)`);
+                continue;
+            }
+            reported.set(entry.id, { line: { ...l, file }, report: r });
+        }
+        if (errors.length >= 20)
+            break;
+    }
+    if (errors.length > 0)
+        return { ok: false, errors };
+    const lines = [];
+    const verdicts = [];
+    for (const e of set.entries) {
+        const got = reported.get(e.id);
+        const shard = plan.shardOf.get(e.id) ?? 0;
+        const line = got
+            ? got.line
+            : {
+                file: e.file,
+                line: e.line,
+                source: e.source.raw,
+                destination: effectiveDestination(e),
+                status: 'failed',
+                classes: ['unconfirmed'],
+                reasons: [
+                    reports.some((r) => r.shard.index === shard)
+                        ? `not in the report of shard ${shard}/${count}`
+                        : `shard ${shard}/${count} sent no report`
+                ],
+                evidence: [],
+                retryable: true
+            };
+        lines.push(line);
+        verdicts.push({
+            entryId: e.id,
+            status: line.status,
+            classes: line.classes,
+            reasons: line.reasons,
+            evidence: line.evidence,
+            retryable: line.retryable
+        });
+    }
+    const rows = shardRows(reports, count, (index) => plan.shards[index - 1]?.length);
+    const report = assemble(lines, reports, count, rows);
+    return {
+        ok: true,
+        report,
+        retryMapping: renderRetryMapping(set, verdicts),
+        notes: rows
+            .filter((r) => r.report === undefined)
+            .map((r) => `shard ${r.index}/${count} sent no report: its ${r.entries ?? 0} line(s) are unconfirmed and in the retry mapping`),
+        complete: report.stats.failed === 0
+    };
+}
+function mergeReportsOnly(reports, count, byIndex) {
+    const seen = new Map();
+    const errors = [];
+    for (const r of reports) {
+        for (const l of r.lines) {
+            const k = lineKey(l.file, l.line, l.destination);
+            const twin = seen.get(k);
+            if (twin)
+                errors.push(`${l.file}:${l.line} is in both ${twin.name} and ${r.name}`);
+            else
+                seen.set(k, r);
+        }
+    }
+    if (errors.length > 0)
+        return { ok: false, errors: errors.slice(0, 20) };
+    const fileOrder = new Map();
+    for (const r of [...reports].sort((a, b) => a.shard.index - b.shard.index)) {
+        for (const l of r.lines)
+            if (!fileOrder.has(l.file))
+                fileOrder.set(l.file, fileOrder.size);
+    }
+    const lines = reports
+        .flatMap((r) => r.lines)
+        .sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) ||
+        a.line - b.line ||
+        (a.destination < b.destination ? -1 : 1));
+    const rows = shardRows(reports, count, () => undefined);
+    const missing = rows.filter((r) => !byIndex.has(r.index));
+    const report = assemble(lines, reports, count, rows);
+    return {
+        ok: true,
+        report,
+        retryMapping: renderReportRetryMapping(lines),
+        notes: missing.map((r) => `shard ${r.index}/${count} sent no report; without the mapping (-f) its lines are unknown and NOT in the retry mapping`),
+        complete: report.stats.failed === 0 && missing.length === 0
+    };
+}
+function shardRows(reports, count, plannedEntries) {
+    const byIndex = new Map(reports.map((r) => [r.shard.index, r]));
+    return Array.from({ length: count }, (_, i) => {
+        const index = i + 1;
+        const r = byIndex.get(index);
+        const planned = plannedEntries(index);
+        if (!r) {
+            return {
+                index,
+                count,
+                ...(planned !== undefined ? { entries: planned } : {}),
+                mirrored: 0,
+                failed: planned ?? 0,
+                attempts: 0
+            };
+        }
+        const mirrored = r.lines.filter((l) => l.status === 'mirrored').length;
+        return {
+            index,
+            count,
+            report: r.name,
+            entries: r.lines.length,
+            mirrored,
+            failed: r.lines.length - mirrored,
+            attempts: r.attempts,
+            ...(r.durationSeconds !== undefined ? { durationSeconds: r.durationSeconds } : {}),
+            ...(r.outcome !== undefined ? { outcome: r.outcome } : {})
+        };
+    });
+}
+function assemble(lines, reports, count, shards) {
+    const counts = {};
+    const failed = lines.filter((l) => l.status === 'failed');
+    for (const l of failed)
+        for (const c of l.classes)
+            counts[c] = (counts[c] ?? 0) + 1;
+    return {
+        version: 1,
+        merged: { count, shards },
+        lines,
+        counts,
+        runLevel: [...reports]
+            .sort((a, b) => a.shard.index - b.shard.index)
+            .flatMap((r) => r.runLevel.map((f) => ({ ...f, shard: r.shard.index }))),
+        stats: {
+            entries: lines.length,
+            mirrored: lines.length - failed.length,
+            failed: failed.length,
+            retryable: failed.filter((l) => l.retryable).length,
+            permanent: failed.filter((l) => !l.retryable).length,
+            recovered: lines.filter((l) => l.recoveredAfter !== undefined).length,
+            missingShards: shards.filter((s) => s.report === undefined).length
+        }
+    };
+}
+/** Without the mapping files: `SRC=DST` per failed report line, after its origin comment. */
+function renderReportRetryMapping(lines) {
+    const failed = lines.filter((l) => l.status === 'failed');
+    if (failed.length === 0)
+        return '';
+    const out = [
+        `# mirror-guard retry mapping: ${failed.length} mapping entr${failed.length === 1 ? 'y' : 'ies'} not mirrored.`,
+        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
+    ];
+    for (const l of failed) {
+        const reason = (l.reasons[0] ?? 'not mirrored')
+            // eslint-disable-next-line no-control-regex -- a comment must stay one printable line
+            .replace(/[\x00-\x1f\x7f\s]+/g, ' ')
+            .slice(0, 300);
+        out.push(`# ${l.file}:${l.line} ${l.classes.join(',')}: ${reason}`);
+        out.push(`${l.source}=${l.destination}`);
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/cli/operands.ts
+// Flags plus operands (`mirror-guard merge … REPORT…`): the same strict parser as parseFlags in
+// io.ts, with positional arguments allowed; any problem becomes a UsageError.
+
+
+function parseFlagsAndOperands(args, options) {
+    try {
+        const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+            args,
+            options,
+            strict: true,
+            allowPositionals: true
+        });
+        return { values, operands: positionals };
+    }
+    catch (e) {
+        throw new UsageError(e.message);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/merge.ts
+// `mirror-guard merge`: shard reports (report.json of each `shard: I/N` job) → one report, one
+// table and one retry mapping, as if a single job had mirrored the whole mapping.
+
+
+
+
+
+
+
+const MERGE_HELP = `Usage: mirror-guard merge [--json FILE] [--retry-out FILE] [-f MAPPING…] REPORT…
+
+Merges the JSON reports of the shards of one mapping (the report.json of each job run with
+\`shard: I/N\`) into one verdict, as if one job had mirrored every line.
+
+  -f, --filename M   the mapping file(s) the shards were cut from (repeat, same order as the
+                     action's mapping input). With it, every line no report holds — all the
+                     lines of a shard that reported nothing — is failed "unconfirmed" and goes
+                     into the retry mapping, and each report is checked against the mapping.
+  --retry-out FILE   where to write the retry mapping (default: mirror-guard-retry.txt).
+  --json FILE        write the merged JSON report (- for stdout).
+  -q, --quiet        print only the summary line.
+  -h, --help         this text.
+
+Exit status: 0 every line mirrored, 1 some lines not mirrored (or a shard missing),
+2 bad arguments or input (reports of other mapping files, overlapping shards, …).
+
+Example:
+  mirror-guard merge -f mapping.txt shard-*/report.json
+  oc image mirror -f mirror-guard-retry.txt --force --continue-on-error
+`;
+async function mergeCommand(args, io) {
+    try {
+        const { values, operands } = parseFlagsAndOperands(args, {
+            filename: { type: 'string', short: 'f', multiple: true },
+            'retry-out': { type: 'string' },
+            json: { type: 'string' },
+            quiet: { type: 'boolean', short: 'q' },
+            help: { type: 'boolean', short: 'h' }
+        });
+        if (values.help) {
+            io.out(MERGE_HELP);
+            return EXIT_OK;
+        }
+        if (operands.length === 0)
+            throw new UsageError('missing REPORT (the shard reports to merge)');
+        return await merge({
+            reports: operands,
+            mappings: values.filename ?? [],
+            retryOut: values['retry-out'] ?? 'mirror-guard-retry.txt',
+            ...(values.json !== undefined ? { json: values.json } : {}),
+            quiet: values.quiet ?? false
+        }, io);
+    }
+    catch (e) {
+        if (!(e instanceof UsageError))
+            throw e;
+        io.err(`mirror-guard merge: ${e.message}\nRun "mirror-guard merge --help" for usage.\n`);
+        return EXIT_USAGE;
+    }
+}
+async function readReport(path, cwd) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, path), 'utf8');
+    }
+    catch (e) {
+        throw new UsageError(`${path}: ${e.code ?? e.message}`);
+    }
+    try {
+        return { name: path, json: JSON.parse(text) };
+    }
+    catch (e) {
+        throw new UsageError(`${path}: not JSON (${e.message})`);
+    }
+}
+async function merge(opts, cli) {
+    const io = opts.json === '-' ? { ...cli, out: cli.err } : cli;
+    const inputs = await Promise.all(opts.reports.map((r) => readReport(r, io.cwd)));
+    let mapping;
+    if (opts.mappings.length > 0) {
+        const { set, texts } = await loadMappingFiles(opts.mappings, io.cwd);
+        const errors = set.findings.filter((f) => f.severity === 'error');
+        if (errors.length > 0) {
+            for (const f of errors)
+                io.err(describeFinding(f) + '\n');
+            throw new UsageError(`${errors.length} error(s) in the mapping`);
+        }
+        mapping = {
+            set,
+            files: mappingDigests(opts.mappings.map((file) => ({ file, text: texts.get(file) ?? '' })))
+        };
+    }
+    const result = mergeShardReports(inputs, mapping);
+    if (!result.ok) {
+        for (const e of result.errors)
+            io.err(`mirror-guard merge: ${e}\n`);
+        return EXIT_USAGE;
+    }
+    const { report } = result;
+    const s = report.stats;
+    if (opts.quiet) {
+        io.out(`${s.mirrored} of ${s.entries} mapping entries mirrored, ${s.failed} not` +
+            (s.missingShards ? `; ${s.missingShards} shard(s) sent no report` : '') +
+            '\n');
+    }
+    else {
+        io.out(renderShardTable(report) + '\n');
+        io.out(renderTable(asTriageReport(report)));
+    }
+    for (const n of result.notes)
+        io.err(`warning: ${n}\n`);
+    if (opts.json !== undefined) {
+        const text = JSON.stringify(report, null, 2) + '\n';
+        if (opts.json === '-')
+            cli.out(text);
+        else
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, opts.json), text);
+    }
+    if (result.retryMapping !== '') {
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, opts.retryOut), result.retryMapping);
+        io.out(`retry mapping: ${opts.retryOut} (${s.failed} entr${s.failed === 1 ? 'y' : 'ies'}); ` +
+            `rerun with: oc image mirror -f ${opts.retryOut} --force …\n`);
+    }
+    else if (!opts.quiet && result.complete)
+        io.out('nothing to retry: every line was mirrored\n');
+    return result.complete ? EXIT_OK : EXIT_FAILED;
+}
+/** The merged report in the shape renderTable reads. */
+function asTriageReport(m) {
+    return {
+        version: 1,
+        lines: m.lines,
+        counts: m.counts,
+        runLevel: m.runLevel,
+        findings: [],
+        stats: {
+            ...m.stats,
+            runLevelErrors: m.runLevel.filter((f) => f.severity === 'error').length,
+            attempts: Math.max(0, ...m.merged.shards.map((r) => r.attempts))
+        },
+        attempts: []
+    };
+}
+const duration = (seconds) => seconds === undefined
+    ? '-'
+    : seconds < 60
+        ? `${seconds}s`
+        : seconds < 3600
+            ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`
+            : `${Math.floor(seconds / 3600)}h${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
+/** One row per shard, at most 80 columns (long report paths are shortened from the left). */
+function renderShardTable(m) {
+    const head = ['SHARD', 'LINES', 'MIRRORED', 'FAILED', 'ATTEMPTS', 'TIME', 'REPORT'];
+    const rows = m.merged.shards.map((r) => [
+        `${r.index}/${r.count}`,
+        r.entries === undefined ? '?' : String(r.entries),
+        String(r.mirrored),
+        String(r.failed),
+        r.report === undefined ? '-' : String(r.attempts),
+        duration(r.durationSeconds),
+        r.report ?? '(no report)'
+    ]);
+    const widths = head
+        .slice(0, -1)
+        .map((h, i) => Math.max(h.length, ...rows.map((c) => c[i].length)));
+    const room = Math.max(12, 80 - widths.reduce((a, w) => a + w + 2, 0));
+    const fmt = (c) => c
+        .map((v, i) => {
+        if (i === c.length - 1)
+            return v.length > room ? '…' + v.slice(v.length - room + 1) : v;
+        return i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]);
+    })
+        .join('  ');
+    return [fmt(head), ...rows.map(fmt)].join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/cli/shard.ts
+// `mirror-guard shard`: the split the action's `shard: I/N` uses, for people and plain oc: a
+// table of the N shards, or one shard's mapping file.
+
+
+
+
+
+const SHARD_HELP = `Usage: mirror-guard shard -f MAPPING [-f MAPPING…] --count N [--index I [--out FILE]]
+
+Splits the mapping the way the action's \`shard: I/N\` input does: all lines of one destination
+repository stay in one shard (file:// repositories by their directory on disk), shards are
+balanced by their number of entries, and the same files and N always give the same split.
+
+  -f, --filename M   a mapping file (repeat for several, same order as the action's input)
+  --count N          the number of shards, 1 to ${MAX_SHARDS}
+  --index I          print (or with --out write) the mapping of shard I only, for
+                     \`oc image mirror -f\`; without it, print the split as a table
+  --out FILE         where to write shard I's mapping (default: stdout)
+  -h, --help         this text
+
+Exit status: 0 done, 2 bad arguments or a mapping with errors.
+
+Example:
+  mirror-guard shard -f mapping.txt --count 8
+  mirror-guard shard -f mapping.txt --count 8 --index 3 --out shard-3.txt
+  oc image mirror -f shard-3.txt --continue-on-error
+`;
+const wholeNumber = (flag, text, min, max) => {
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+        throw new UsageError(`${flag} ${JSON.stringify(text)} is not a whole number from ${min} to ${max}`);
+    }
+    return Number(text);
+};
+async function shardCommand(args, io) {
+    try {
+        const values = parseFlags(args, {
+            filename: { type: 'string', short: 'f', multiple: true },
+            count: { type: 'string' },
+            index: { type: 'string' },
+            out: { type: 'string' },
+            help: { type: 'boolean', short: 'h' }
+        });
+        if (values.help) {
+            io.out(SHARD_HELP);
+            return EXIT_OK;
+        }
+        if (!values.filename?.length)
+            throw new UsageError('missing -f MAPPING');
+        if (values.count === undefined)
+            throw new UsageError('missing --count N');
+        const count = wholeNumber('--count', values.count, 1, MAX_SHARDS);
+        const index = values.index === undefined ? undefined : wholeNumber('--index', values.index, 1, count);
+        if (values.out !== undefined && index === undefined) {
+            throw new UsageError('--out needs --index I (which shard to write)');
+        }
+        const { set } = await loadMappingFiles(values.filename, io.cwd);
+        const errors = set.findings.filter((f) => f.severity === 'error');
+        for (const f of errors)
+            io.err(describeFinding(f) + '\n');
+        if (errors.length > 0) {
+            throw new UsageError(`${errors.length} error(s) in the mapping; oc would refuse it too`);
+        }
+        const plan = planShards(set.entries, count);
+        if (index === undefined) {
+            io.out(renderSplit(plan, set.entries.length));
+            return EXIT_OK;
+        }
+        const ids = new Set(plan.shards[index - 1]);
+        const entries = set.entries.filter((e) => ids.has(e.id));
+        const text = renderShardMapping(entries, `mirror-guard shard ${index} of ${count}: ${entries.length} of ${set.entries.length} mapping entries of ${values.filename.join(', ')}`);
+        if (values.out === undefined)
+            io.out(text);
+        else {
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.out), text);
+            io.err(`shard ${index}/${count}: ${entries.length} mapping entries written to ${values.out}\n`);
+        }
+        return EXIT_OK;
+    }
+    catch (e) {
+        if (!(e instanceof UsageError))
+            throw e;
+        io.err(`mirror-guard shard: ${e.message}\nRun "mirror-guard shard --help" for usage.\n`);
+        return EXIT_USAGE;
+    }
+}
+/** The split as a table: one row per shard, well within 80 columns. */
+function renderSplit(plan, total) {
+    const head = ['SHARD', 'ENTRIES', 'SHARE', 'REPOSITORIES'];
+    const rows = plan.shards.map((ids, i) => [
+        `${i + 1}/${plan.count}`,
+        String(ids.length),
+        total === 0 ? '-' : `${((100 * ids.length) / total).toFixed(1)}%`,
+        String(plan.repositories[i] ?? 0)
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+    const fmt = (c) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join('  ');
+    const sizes = plan.shards.map((s) => s.length);
+    const empty = sizes.filter((n) => n === 0).length;
+    return ([fmt(head), ...rows.map(fmt)].join('\n') +
+        `\n\n${total} mapping entries in ${plan.count} shard(s): largest ${Math.max(...sizes)}, smallest ${Math.min(...sizes)}` +
+        (empty > 0 ? `; ${empty} empty (fewer repository groups than shards)` : '') +
+        '\n');
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 // The mirror-guard command line: triage a log, verify a mirror, validate a mapping.
+
+
 
 
 
@@ -6040,6 +6846,8 @@ Commands:
   triage    read an oc image mirror log: which mapping lines failed and why, plus a retry mapping
   verify    check that a mirror is complete (file:// trees on disk, or registries over HTTP)
   validate  check mapping files for what oc would reject or silently misread (no network)
+  shard     split a mapping into N shards (print the split, or write one shard's mapping)
+  merge     merge the JSON reports of a mapping's shards: one verdict, one retry mapping
 
 Options:
   -h, --help     this text
@@ -6086,6 +6894,10 @@ async function main(argv) {
         }
         case 'validate':
             return validateCommand(rest, io);
+        case 'shard':
+            return shardCommand(rest, io);
+        case 'merge':
+            return mergeCommand(rest, io);
         case '-V':
         case '--version':
             io.out(`mirror-guard ${packageVersion()}\n`);

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27588);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(63093);
 // Bundle entry for both `main:` and `post:` of action.yml.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 27588:
+/***/ 63093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28438,2100 +28438,8 @@ function loadRunState() {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/run-state.ts
-// What main leaves for the post step (through core.saveState and a progress file): paths,
-// the mapping, and which entries are confirmed mirrored so far. Never a secret value.
-
-function writeProgress(state) {
-    (0,external_node_fs_.writeFileSync)(state.progressFile, JSON.stringify(state), { mode: 0o600 });
-}
-/** The newest of the saved state and the progress file. */
-function latestState(saved) {
-    try {
-        const p = JSON.parse((0,external_node_fs_.readFileSync)(saved.progressFile, 'utf8'));
-        return p.version === 1 ? p : saved;
-    }
-    catch {
-        return saved;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/context.ts
-// What every part of the action shares: the validated inputs, where it works, the saved
-// run state, and the few ways it reports (outputs, verdict).
-
-
-
-
-
-const OUTPUT_DEFAULTS = {
-    outcome: 'failed',
-    attempts: '0',
-    mirrored: '0',
-    failed: '0',
-    'failed-by-class': '{}',
-    unverified: '0',
-    'retry-mapping': '',
-    report: '',
-    log: '',
-    'log-artifact-id': '',
-    'retry-artifact-id': ''
-};
-function setOutputs(values) {
-    for (const [k, v] of Object.entries({ ...OUTPUT_DEFAULTS, ...values }))
-        core.setOutput(k, v);
-}
-const message = (e) => (e instanceof Error ? e.message : String(e));
-function isDirectory(path) {
-    try {
-        return (0,external_node_fs_.statSync)(path).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-function saveState(ctx) {
-    saveRunState(ctx.state);
-    writeProgress(ctx.state);
-}
-/** Path for an annotation: relative to the repository checkout, where GitHub looks for it. */
-function annotationPath(ctx, file) {
-    const abs = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(ctx.cwd, file);
-    const ws = process.env['GITHUB_WORKSPACE'] || process.cwd();
-    const rel = (0,external_node_path_.relative)(ws, abs);
-    return rel !== '' && !rel.startsWith('..' + external_node_path_.sep) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel)
-        ? rel.split(external_node_path_.sep).join('/')
-        : file;
-}
-/** The step's verdict for lines left failing, per on-failure. */
-function verdict(ctx, text, always = false) {
-    const mode = always ? 'fail' : ctx.inputs.onFailure;
-    // The lines are annotated already; a summary error annotation would only take one of the
-    // ten error slots GitHub shows, so the step fails through its exit code.
-    if (mode === 'fail') {
-        process.exitCode = 1;
-        core.info(`mirror-guard: ${text}`);
-    }
-    else if (mode === 'warn')
-        core.warning(text, { title: 'mirror-guard' });
-    else
-        core.info(text);
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/core/reference.ts
-const DST_DIGEST_ERROR = 'you must specify a tag for DST or leave it blank to only push by digest';
-const NAME_TOTAL_LENGTH_MAX = 255;
-const TAG = /^\w[\w.-]{0,127}$/;
-// The reference grammar's digest: algorithm, then at least 32 hex digits.
-const REF_DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}$/;
-// `[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*` rewritten without the empty `[-]*` branch (same
-// language, but no nested ambiguity, so no catastrophic backtracking).
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST_LABEL = /^[a-zA-Z0-9-]+$/;
-const PORT = /^[0-9]+$/;
-// The character class of oc's `:([\w\d-\.*]+)$` (rePossibleExpandableReference).
-const EXPANDABLE_TAG = /^[\w.*-]+$/;
-const DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
-function isHostLabel(label) {
-    return HOST_LABEL.test(label) && !label.startsWith('-') && !label.endsWith('-');
-}
-function isHostname(host) {
-    const colon = host.indexOf(':');
-    let name = host;
-    if (colon >= 0) {
-        if (!PORT.test(host.slice(colon + 1)))
-            return false;
-        name = host.slice(0, colon);
-    }
-    return name.split('.').every(isHostLabel);
-}
-function isValidName(name) {
-    const parts = name.split('/');
-    const [first = ''] = parts;
-    const firstOk = PATH_COMPONENT.test(first) || (parts.length > 1 && isHostname(first));
-    return firstOk && parts.slice(1).every((p) => PATH_COMPONENT.test(p));
-}
-/** docker/distribution's anchored ReferenceRegexp: `name(:tag)?(@digest)?`. */
-function matchReference(s) {
-    let rest = s;
-    let digest;
-    const at = s.indexOf('@');
-    if (at >= 0) {
-        digest = s.slice(at + 1);
-        rest = s.slice(0, at);
-        if (!REF_DIGEST.test(digest))
-            return undefined;
-    }
-    // A name holds a `:` only before a `/` (registry port), so a last `:` with no `/` after it
-    // must start the tag.
-    let name = rest;
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon >= 0 && !rest.includes('/', colon)) {
-        tag = rest.slice(colon + 1);
-        name = rest.slice(0, colon);
-        if (!TAG.test(tag))
-            return undefined;
-    }
-    if (!isValidName(name))
-        return undefined;
-    return { name, tag, digest };
-}
-/** Go's strings.ToLower uses simple case mapping: one code point to one code point. */
-function goToLower(s) {
-    let out = '';
-    for (const ch of s) {
-        const lower = ch.toLowerCase();
-        if (lower.length === ch.length)
-            out += lower;
-        else
-            out += ch === '\u0130' ? 'i' : ch;
-    }
-    return out;
-}
-/** go-digest Validate as vendored in library-go (hex already checked by the grammar). */
-function digestError(digest) {
-    const colon = digest.indexOf(':');
-    const size = DIGEST_LENGTHS[digest.slice(0, colon)];
-    if (size === undefined)
-        return 'unsupported digest algorithm';
-    if (digest.length - colon - 1 !== size)
-        return 'invalid checksum digest length';
-    return undefined;
-}
-/** library-go reference.Parse: the grammar, then the registry rule of docs/oc-behaviour.md §5. */
-function parseDocker(s) {
-    const m = matchReference(s);
-    if (!m) {
-        if (s === '')
-            return { error: 'repository name must have at least one component' };
-        if (matchReference(goToLower(s)))
-            return { error: 'repository name must be lowercase' };
-        return { error: 'invalid reference format' };
-    }
-    if (m.name.length > NAME_TOTAL_LENGTH_MAX) {
-        return { error: `repository name must not be more than ${NAME_TOTAL_LENGTH_MAX} characters` };
-    }
-    if (m.digest !== undefined) {
-        const err = digestError(m.digest);
-        if (err)
-            return { error: err };
-    }
-    const slash = m.name.indexOf('/');
-    if (slash < 0) {
-        // library-go treats a lone component with a `.` (or starting with localhost) as a bare
-        // registry: the tag is dropped and the whole text becomes the registry.
-        if (m.name.includes('.') || m.name.startsWith('localhost')) {
-            const whole = m.name + (m.tag !== undefined ? `:${m.tag}` : '');
-            const registry = whole + (m.digest !== undefined ? `@${m.digest}` : '');
-            return { ref: { registry, repository: '', digest: m.digest }, registryOnly: true };
-        }
-        return {
-            ref: { registry: '', repository: m.name, tag: m.tag, digest: m.digest },
-            registryOnly: false
-        };
-    }
-    const first = m.name.slice(0, slash);
-    const isRegistry = first.includes('.') || first.includes(':') || first === 'localhost';
-    const ref = isRegistry
-        ? { registry: first, repository: m.name.slice(slash + 1), tag: m.tag, digest: m.digest }
-        : { registry: '', repository: m.name, tag: m.tag, digest: m.digest };
-    return { ref, registryOnly: false };
-}
-function prefixOf(kind) {
-    return kind === 'file' ? 'file://' : kind === 's3' ? 's3://' : '';
-}
-/**
- * imagesource.ParseReference. Errors quote the reference as oc does: after removing `s3://`
- * or `file://` and, for file://, one leading `/`.
- */
-function parseTyped(token) {
-    let kind = 'registry';
-    let rest = token;
-    if (rest.startsWith('s3://')) {
-        kind = 's3';
-        rest = rest.slice('s3://'.length);
-    }
-    else if (rest.startsWith('file://')) {
-        kind = 'file';
-        rest = rest.slice('file://'.length);
-        if (rest.startsWith('/'))
-            rest = rest.slice(1);
-    }
-    const parsed = parseDocker(rest);
-    if ('error' in parsed) {
-        return { error: `${goQuote(rest)} is not a valid image reference: ${parsed.error}` };
-    }
-    return { kind, ref: parsed.ref, registryOnly: parsed.registryOnly };
-}
-function toImageRef(raw, kind, ref, registryOnly, tag) {
-    // `printed` is oc's TypedImageReference.String() without tag or digest (Exact() of the
-    // parsed reference), so `file:///ns/a` prints as `file://ns/a`: oc strips that slash before
-    // parsing and never prints it. A bare registry prints with a trailing `/` (Exact()).
-    const name = registryOnly
-        ? `${ref.registry}/`
-        : ref.registry
-            ? `${ref.registry}/${ref.repository}`
-            : ref.repository;
-    return {
-        raw,
-        kind,
-        registry: ref.registry,
-        repository: ref.repository,
-        ...(tag !== undefined ? { tag } : {}),
-        ...(ref.digest !== undefined ? { digest: ref.digest } : {}),
-        printed: prefixOf(kind) + name,
-        diskPath: kind === 'file' ? ref.repository : ''
-    };
-}
-/**
- * Parses one side of a mapping as oc does. Sources: a tag containing `*` is kept as a glob
- * tag and a source with neither tag nor digest has no tag (both are expanded by oc over the
- * network at run time). Destinations: a digest is oc's error.
- */
-function parseImageRef(token, side) {
-    if (side === 'source') {
-        // ParseSourceReference: `:([\w\d-\.*]+)$` with a `*` → parse with the tag `tag`, then put
-        // the glob back. Only the last `:` can start that match (`:` is not in the class).
-        const colon = token.lastIndexOf(':');
-        const glob = colon >= 0 ? token.slice(colon + 1) : '';
-        if (glob.includes('*') && EXPANDABLE_TAG.test(glob)) {
-            const parsed = parseTyped(`${token.slice(0, colon)}:tag`);
-            if ('error' in parsed)
-                return { error: parsed.error, code: 'invalid-reference' };
-            if (parsed.ref.tag !== 'tag') {
-                return { error: 'source expansion is only possible in tags', code: 'invalid-reference' };
-            }
-            return { ref: toImageRef(token, parsed.kind, parsed.ref, parsed.registryOnly, glob) };
-        }
-    }
-    const parsed = parseTyped(token);
-    if ('error' in parsed)
-        return { error: parsed.error, code: 'invalid-reference' };
-    if (side === 'destination' && parsed.ref.digest !== undefined) {
-        return { error: DST_DIGEST_ERROR, code: 'digest-destination' };
-    }
-    return { ref: toImageRef(token, parsed.kind, parsed.ref, parsed.registryOnly, parsed.ref.tag) };
-}
-function isRegistryComponent(component) {
-    return component.includes('.') || component.includes(':') || component === 'localhost';
-}
-/**
- * Comparison key for a repository as oc prints it. `file://` refs fold to their directory on
- * disk (registry component dropped, docs/oc-behaviour.md §5); registry and s3 hosts compare
- * case-insensitively.
- */
-function repoKey(printed) {
-    if (printed.startsWith('file://')) {
-        let path = printed.slice('file://'.length);
-        if (path.startsWith('/'))
-            path = path.slice(1);
-        const slash = path.indexOf('/');
-        if (slash > 0 && isRegistryComponent(path.slice(0, slash)))
-            path = path.slice(slash + 1);
-        return `file://${path}`;
-    }
-    const prefix = printed.startsWith('s3://') ? 's3://' : '';
-    const path = printed.slice(prefix.length);
-    const slash = path.indexOf('/');
-    if (slash > 0 && isRegistryComponent(path.slice(0, slash))) {
-        const host = path.slice(0, slash);
-        const lower = host.toLowerCase();
-        // Usually already lower case: then the key is `printed` itself, not a copy per entry.
-        return lower === host ? printed : prefix + lower + path.slice(slash);
-    }
-    return printed;
-}
-/**
- * `printed` plus `:tag` (the given one, else the ref's) or `@digest`: oc's String() of the
- * reference. A digest wins over the ref's own tag, as in oc's NameString().
- */
-function formatRef(ref, tag) {
-    if (ref.repository === '')
-        return ref.printed;
-    if (tag !== undefined)
-        return joinKey(ref.raw, ref.printed, ':', tag);
-    if (ref.digest !== undefined)
-        return joinKey(ref.raw, ref.printed, '@', ref.digest);
-    if (ref.tag !== undefined)
-        return joinKey(ref.raw, ref.printed, ':', ref.tag);
-    return ref.printed;
-}
-/**
- * `${a}${sep}${b}`, but `spelled` itself when it is exactly that: a ref's own token usually is
- * the string wanted, and sharing it saves a copy per mapping line in keys and indexes.
- */
-function joinKey(spelled, a, sep, b) {
-    const same = spelled.length === a.length + sep.length + b.length &&
-        spelled.startsWith(a) &&
-        spelled.startsWith(sep, a.length) &&
-        spelled.endsWith(b);
-    return same ? spelled : `${a}${sep}${b}`;
-}
-/** True when oc expands this source over the network (tag-less, or a glob tag). */
-function isExpandingSource(ref) {
-    return ref.digest === undefined && (ref.tag === undefined || ref.tag.includes('*'));
-}
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-/** Go's strconv.Quote (`%q`): how oc quotes references in its messages. */
-function goQuote(s) {
-    let out = '"';
-    for (const ch of s) {
-        const cp = ch.codePointAt(0) ?? 0;
-        if (ch === '"' || ch === '\\')
-            out += `\\${ch}`;
-        else if (cp === 0x20 || (cp > 0x20 && cp < 0x7f))
-            out += ch;
-        else if (cp > 0x7f && !isSurrogate(cp) && PRINTABLE.test(ch))
-            out += ch;
-        else
-            out += escapeRune(cp);
-    }
-    return `${out}"`;
-}
-function isSurrogate(cp) {
-    return cp >= 0xd800 && cp <= 0xdfff;
-}
-const SHORT_ESCAPES = {
-    7: '\\a',
-    8: '\\b',
-    9: '\\t',
-    10: '\\n',
-    11: '\\v',
-    12: '\\f',
-    13: '\\r'
-};
-function escapeRune(cp) {
-    const short = SHORT_ESCAPES[cp];
-    if (short)
-        return short;
-    if (cp < 0x20 || cp === 0x7f)
-        return `\\x${cp.toString(16).padStart(2, '0')}`;
-    if (cp < 0x10000)
-        return `\\u${cp.toString(16).padStart(4, '0')}`;
-    return `\\U${cp.toString(16).padStart(8, '0')}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/mapping.ts
-// oc's `-f` mapping grammar (docs/oc-behaviour.md §4.1–4.2: parseFile / parseArgs), line by line.
-// Findings carry oc's own wording for what oc rejects, plus warnings for what oc silently
-// misreads. A line with an error yields no entries: oc would abort the whole run on it.
-
-
-/** bufio.Scanner's default buffer (64 KiB) must hold the line and its `\n`. */
-const SCANNER_MAX_TOKEN = 64 * 1024;
-const SCANNER_TOO_LONG = 'bufio.Scanner: token too long';
-const EMPTY_SIDE = 'all arguments must be valid SRC=DST mappings';
-const ONE_TOKEN = 'all arguments must be valid SRC=DST mappings, or you must specify one SRC argument and one or more DST arguments';
-/** Our own explanations quote at most this much of a token. */
-const QUOTE_LIMIT = 120;
-/** Go's unicode.IsSpace, the set strings.TrimSpace removes (JS trim() differs: U+FEFF, U+0085). */
-function isGoSpace(c) {
-    if (c <= 0x20)
-        return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-    if (c < 0x85)
-        return false;
-    return (c === 0x85 ||
-        c === 0xa0 ||
-        c === 0x1680 ||
-        (c >= 0x2000 && c <= 0x200a) ||
-        c === 0x2028 ||
-        c === 0x2029 ||
-        c === 0x202f ||
-        c === 0x205f ||
-        c === 0x3000);
-}
-/** strings.TrimSpace. */
-function goTrimSpace(s) {
-    let a = 0;
-    let b = s.length;
-    while (a < b && isGoSpace(s.charCodeAt(a)))
-        a++;
-    while (b > a && isGoSpace(s.charCodeAt(b - 1)))
-        b--;
-    return s.slice(a, b);
-}
-function shortQuote(token) {
-    if (token.length <= QUOTE_LIMIT)
-        return goQuote(token);
-    return `${goQuote(token.slice(0, QUOTE_LIMIT))}…`;
-}
-/** The first whitespace character inside a token (only ' ' separates tokens). */
-function innerSpace(token) {
-    for (let i = 0; i < token.length; i++) {
-        const c = token.charCodeAt(i);
-        if (isGoSpace(c))
-            return c;
-    }
-    return undefined;
-}
-function spaceName(c) {
-    if (c === 0x09)
-        return 'a tab';
-    if (c === 0x0d)
-        return 'a carriage return (\\r; old Mac line endings?)';
-    return `the whitespace character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-/**
- * An error oc raises for `token`; when a BOM or a non-space separator inside the token is the
- * cause, the code says so and the message adds why, after oc's own words.
- */
-function tokenError(code, ocMessage, token) {
-    const bom = token.indexOf('\ufeff');
-    if (bom >= 0) {
-        const where = bom === 0
-            ? 'the line starts with a UTF-8 byte order mark (U+FEFF)'
-            : 'the line contains U+FEFF (a byte order mark)';
-        return {
-            code: 'bom',
-            message: `${ocMessage} (${where}, which oc does not strip: save the file as UTF-8 without BOM)`
-        };
-    }
-    const space = innerSpace(token);
-    if (space !== undefined) {
-        return {
-            code: space === 0x09 ? 'tab-separator' : 'whitespace-separator',
-            message: `${ocMessage} (the tokens are separated by ${spaceName(space)}: oc splits a line only ` +
-                `on single spaces, so it reads ${shortQuote(token)} as one token)`
-        };
-    }
-    return { code, message: ocMessage };
-}
-/** parseArgs' first half: `SRC=DST` tokens, else `SRC DST [DST…]`. */
-function splitArgs(tokens) {
-    const pairs = [];
-    const remaining = [];
-    for (const token of tokens) {
-        const eq = token.indexOf('=');
-        if (eq < 0) {
-            remaining.push(token);
-            continue;
-        }
-        const src = token.slice(0, eq);
-        const dst = token.slice(eq + 1);
-        if (!src || !dst) {
-            return {
-                pairs: [],
-                ignored: [],
-                error: { code: src ? 'missing-destination' : 'missing-source', message: EMPTY_SIDE }
-            };
-        }
-        pairs.push([src, dst]);
-    }
-    if (pairs.length > 0)
-        return { pairs, ignored: remaining.filter((t) => t !== '') };
-    const [src = '', ...dsts] = remaining;
-    if (dsts.length === 0) {
-        return { pairs: [], ignored: [], error: tokenError('missing-destination', ONE_TOKEN, src) };
-    }
-    return { pairs: dsts.filter((d) => d !== '').map((d) => [src, d]), ignored: [] };
-}
-function ignoredWarning(ignored, pairs) {
-    const list = ignored.map(shortQuote).join(', ');
-    if (ignored.some((t) => t.includes('\ufeff'))) {
-        return {
-            code: 'bom',
-            message: `oc silently ignores ${list}: the line starts with a UTF-8 byte order mark (U+FEFF), ` +
-                'which oc reads as a token of its own; save the file as UTF-8 without BOM'
-        };
-    }
-    const what = pairs === 1 ? 'the SRC=DST pair' : `the ${pairs} SRC=DST pairs`;
-    const spaced = ignored.map(innerSpace).find((c) => c !== undefined);
-    if (spaced !== undefined) {
-        return {
-            code: spaced === 0x09 ? 'tab-separator' : 'whitespace-separator',
-            message: `oc silently ignores ${list}: it splits a line only on single spaces, so text joined ` +
-                `by ${spaceName(spaced)} is one token, and on a line with a SRC=DST pair every token ` +
-                `without "=" is dropped without a message; only ${what} on this line will be mirrored`
-        };
-    }
-    return {
-        code: 'ignored-token',
-        message: `oc silently ignores ${list}: on a line with a SRC=DST pair every token without "=" is ` +
-            `dropped without a message, so only ${what} on this line will be mirrored`
-    };
-}
-/**
- * Parses mapping files in order, sharing oc's duplicate-destination check across them.
- * Ids run on across files.
- */
-class MappingSetBuilder {
-    entries = [];
-    findings = [];
-    /** oc's `overlap` map: destination String() after tag inheritance. */
-    destinations = new Set();
-    nextId;
-    constructor(firstId = 0) {
-        this.nextId = firstId;
-    }
-    addFinding(finding) {
-        this.findings.push(finding);
-    }
-    /** One file's text (as read: keep any BOM). Processes it one physical line at a time. */
-    addText(file, text) {
-        let pos = 0;
-        let lineNo = 0;
-        while (pos < text.length) {
-            const nl = text.indexOf('\n', pos);
-            const end = nl < 0 ? text.length : nl;
-            lineNo++;
-            const physical = text.slice(pos, end);
-            pos = end + 1;
-            if (tooLongForScanner(physical)) {
-                // oc stops reading the file here and prints the raw scanner error, with no line.
-                this.problem(file, lineNo, 'error', {
-                    code: 'line-too-long',
-                    message: `${SCANNER_TOO_LONG} (line ${lineNo} is 64 KiB or longer; oc's line reader cannot hold it and stops reading ${shortQuote(file)} there)`
-                });
-                return;
-            }
-            this.addLine(file, lineNo, physical.endsWith('\r') ? physical.slice(0, -1) : physical);
-        }
-    }
-    build() {
-        return { entries: [...this.entries], findings: [...this.findings] };
-    }
-    problem(file, line, severity, p) {
-        this.findings.push({ file, line, severity, code: p.code, message: p.message });
-    }
-    addLine(file, line, text) {
-        const hash = text.indexOf('#');
-        const content = goTrimSpace(hash >= 0 ? text.slice(0, hash) : text);
-        if (content === '')
-            return;
-        const split = splitArgs(content.split(' '));
-        if (content.includes('  ')) {
-            this.problem(file, line, 'warning', {
-                code: 'double-space',
-                message: 'several spaces in a row between tokens: oc splits on each single space and skips ' +
-                    'the empty tokens in between, so the line still reads as written'
-            });
-        }
-        if (split.ignored.length > 0) {
-            this.problem(file, line, 'warning', ignoredWarning(split.ignored, split.pairs.length));
-        }
-        if (split.error) {
-            this.problem(file, line, 'error', split.error);
-            return;
-        }
-        const pending = [];
-        const keys = new Set();
-        for (const [src, dst] of split.pairs) {
-            const s = parseImageRef(src, 'source');
-            if ('error' in s)
-                return this.problem(file, line, 'error', tokenError(s.code, s.error, src));
-            const d = parseImageRef(dst, 'destination');
-            if ('error' in d)
-                return this.problem(file, line, 'error', tokenError(d.code, d.error, dst));
-            const expanding = isExpandingSource(s.ref);
-            // Tag inheritance happens per expanded tag for tag-less and glob sources (run time).
-            const tag = d.ref.tag ?? (expanding ? undefined : s.ref.tag);
-            const destination = withTag(d.ref, tag);
-            if (!expanding || d.ref.tag !== undefined) {
-                const key = formatRef(destination, tag);
-                if (this.destinations.has(key) || keys.has(key)) {
-                    return this.problem(file, line, 'error', {
-                        code: 'duplicate-destination',
-                        message: `each destination tag may only be specified once: ${key}`
-                    });
-                }
-                keys.add(key);
-            }
-            pending.push({
-                id: this.nextId + pending.length,
-                file,
-                line,
-                text,
-                source: s.ref,
-                destination,
-                ...(tag !== undefined ? { destinationTag: tag } : {})
-            });
-        }
-        for (const key of keys)
-            this.destinations.add(key);
-        for (const entry of pending)
-            this.entries.push(entry);
-        this.nextId += pending.length;
-    }
-}
-function withTag(ref, tag) {
-    if (ref.tag === tag)
-        return ref;
-    const { raw, kind, registry, repository, printed, diskPath } = ref;
-    const base = { raw, kind, registry, repository, printed, diskPath };
-    return tag === undefined ? base : { ...base, tag };
-}
-function tooLongForScanner(line) {
-    // A UTF-16 unit is at most 3 UTF-8 bytes: skip the byte count for ordinary lines.
-    if (line.length * 3 < SCANNER_MAX_TOKEN)
-        return false;
-    return external_node_buffer_.Buffer.byteLength(line, 'utf8') >= SCANNER_MAX_TOKEN;
-}
-/** One file, oc's grammar exactly. `file` is the `-f` argument as given. */
-function parseMappingText(text, file, firstId = 0) {
-    const builder = new MappingSetBuilder(firstId);
-    builder.addText(file, text);
-    return builder.build();
-}
-/** Several files in order; duplicate destinations are checked across all of them. */
-function parseMappings(files) {
-    const builder = new MappingSetBuilder();
-    for (const { file, text } of files)
-        builder.addText(file, text);
-    return builder.build();
-}
-/** The destination as oc prints it on stdout: repository plus the effective tag. */
-function effectiveDestination(entry) {
-    return formatRef(entry.destination, entry.destinationTag);
-}
-/** `SRC=DST` lines re-feedable to `oc image mirror -f`, one per entry. */
-function renderEntries(entries) {
-    return entries.map((e) => `${e.source.raw}=${effectiveDestination(e)}`);
-}
-
-;// CONCATENATED MODULE: ./src/core/mapping-files.ts
-// Reads `-f` mapping files and parses them. Read failures become findings (line 0) worded
-// like oc's own `os.Open` / read errors, so callers report them like any other finding.
-
-
-
-const NO_MAPPINGS = 'you must specify at least one source image to pull and the destination to push to as ' +
-    'SRC=DST or SRC DST [DST2 DST3 ...]';
-function errnoCode(err) {
-    if (typeof err === 'object' && err !== null && 'code' in err) {
-        const code = err.code;
-        return typeof code === 'string' ? code : undefined;
-    }
-    return undefined;
-}
-function readFailure(path, err) {
-    const code = errnoCode(err);
-    const base = { file: path, line: 0, severity: 'error' };
-    switch (code) {
-        case 'ENOENT':
-            return { ...base, code: 'file-missing', message: `open ${path}: no such file or directory` };
-        case 'ENOTDIR':
-            return { ...base, code: 'file-missing', message: `open ${path}: not a directory` };
-        case 'EISDIR':
-            // os.Open succeeds on a directory; the scanner's first read fails.
-            return { ...base, code: 'file-unreadable', message: `read ${path}: is a directory` };
-        case 'EACCES':
-        case 'EPERM':
-            return { ...base, code: 'file-unreadable', message: `open ${path}: permission denied` };
-        default: {
-            const reason = err instanceof Error ? err.message : String(err);
-            return { ...base, code: 'file-unreadable', message: `open ${path}: ${reason}` };
-        }
-    }
-}
-/**
- * Reads the files (paths relative to `cwd`, reported as given), then parses them in order.
- * A BOM is kept in the text: oc does not strip it, and the parser reports it.
- */
-async function loadMappingFiles(paths, cwd) {
-    const builder = new MappingSetBuilder();
-    const texts = new Map();
-    for (const path of paths) {
-        if (path === '-') {
-            builder.addFinding({
-                file: path,
-                line: 0,
-                severity: 'error',
-                code: 'stdin-unsupported',
-                message: 'reading the mapping from standard input ("-f -") is not supported: ' +
-                    'mirror-guard must read the file itself to attribute results to its lines; pass a file path'
-            });
-            continue;
-        }
-        let text;
-        try {
-            // Buffer#toString keeps a leading U+FEFF (TextDecoder would drop it).
-            text = (await (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, path))).toString('utf8');
-        }
-        catch (err) {
-            builder.addFinding(readFailure(path, err));
-            continue;
-        }
-        texts.set(path, text);
-        builder.addText(path, text);
-    }
-    const set = builder.build();
-    const [first] = paths;
-    if (first !== undefined && set.entries.length === 0 && set.findings.length === 0) {
-        // Only comments and blank lines: oc refuses to run (no file or line in its message).
-        return {
-            set: {
-                entries: [],
-                findings: [
-                    {
-                        file: first,
-                        line: 0,
-                        severity: 'error',
-                        code: 'no-mappings',
-                        message: NO_MAPPINGS
-                    }
-                ]
-            },
-            texts
-        };
-    }
-    return { set, texts };
-}
-
-;// CONCATENATED MODULE: ./src/engines/oc-args.ts
-// Builds the argv for `oc image mirror` (never a shell string). Flags use the `--flag=value`
-// form so a value can never be read as another flag.
-/**
- * oc reads `-f` as a list: pflag splits the value as one CSV record, so a path with a comma (a
- * mapping file `e,one.txt`, a RUNNER_TEMP with a comma) would become two files. A CSV-quoted
- * value is read back as exactly the path; other paths are passed as they are.
- */
-function ocListValue(path) {
-    return /[,"\r\n]/.test(path) ? `"${path.replace(/"/g, '""')}"` : path;
-}
-function buildOcArgs(opts, attempt) {
-    const args = ['image', 'mirror', '-f', ocListValue(attempt.mappingFile)];
-    if (opts.registryConfig)
-        args.push(`--registry-config=${opts.registryConfig}`);
-    if (opts.dir)
-        args.push(`--dir=${opts.dir}`);
-    if (opts.fromDir)
-        args.push(`--from-dir=${opts.fromDir}`);
-    if (opts.filterByOs !== undefined && opts.filterByOs !== '') {
-        args.push(`--filter-by-os=${opts.filterByOs}`);
-    }
-    if (opts.keepManifestList)
-        args.push('--keep-manifest-list=true');
-    if (opts.insecure)
-        args.push('--insecure=true');
-    if (opts.skipMultipleScopes)
-        args.push('--skip-multiple-scopes=true');
-    if (opts.skipMissing)
-        args.push('--skip-missing=true');
-    if (opts.maxRegistry !== undefined)
-        args.push(`--max-registry=${opts.maxRegistry}`);
-    if (opts.continueOnError)
-        args.push('--continue-on-error=true');
-    if (opts.dryRun)
-        args.push('--dry-run=true');
-    args.push(...(opts.extraArgs ?? []));
-    // Attempt-specific flags come last: pflag keeps the last value, so the retry policy wins
-    // over a conflicting extra-args entry.
-    const perRegistry = attempt.maxPerRegistry ?? opts.maxPerRegistry;
-    if (perRegistry !== undefined)
-        args.push(`--max-per-registry=${perRegistry}`);
-    if (attempt.force)
-        args.push('--force');
-    return args;
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __nccwpck_require__(46193);
-;// CONCATENATED MODULE: ./src/engines/line-splitter.ts
-// Splits a child's output stream into lines without holding more than one line (capped) in
-// memory. Unlike the log reader's splitter (src/core/log-reader.ts), which may cut a runaway
-// line for triage, this one never drops a byte: everything the tool printed reaches the log.
-
-/** A longer line is emitted in pieces so a runaway child cannot exhaust memory. */
-const MAX_LINE_CHARS = 1024 * 1024;
-class LineSplitter {
-    onLine;
-    decoder = new external_node_string_decoder_.StringDecoder('utf8');
-    pending = '';
-    constructor(onLine) {
-        this.onLine = onLine;
-    }
-    push(chunk) {
-        this.pending += typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
-        let nl = this.pending.indexOf('\n');
-        while (nl !== -1) {
-            this.emit(this.pending.slice(0, nl));
-            this.pending = this.pending.slice(nl + 1);
-            nl = this.pending.indexOf('\n');
-        }
-        while (this.pending.length > MAX_LINE_CHARS) {
-            this.onLine(this.pending.slice(0, MAX_LINE_CHARS));
-            this.pending = this.pending.slice(MAX_LINE_CHARS);
-        }
-    }
-    end() {
-        this.pending += this.decoder.end();
-        if (this.pending !== '')
-            this.emit(this.pending);
-        this.pending = '';
-    }
-    emit(line) {
-        this.onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engines/spawn-group.ts
-// Runs a child in its own process group so a timeout or cancel stops oc *and* anything it
-// started. @actions/exec cannot do this (it kills only the direct child, and only through its
-// own API), hence node:child_process with `detached: true` and `process.kill(-pid)`.
-
-
-/** Environment for a child: without the action's inputs (they may hold secrets) or runtime tokens. */
-function childEnv(env = process.env) {
-    const out = {};
-    for (const [k, v] of Object.entries(env)) {
-        if (k.startsWith('INPUT_') || k.startsWith('STATE_'))
-            continue;
-        if (k === 'ACTIONS_RUNTIME_TOKEN' || k.startsWith('ACTIONS_ID_TOKEN_REQUEST'))
-            continue;
-        out[k] = v;
-    }
-    return out;
-}
-function runInGroup(command, args, sink, opts = {}) {
-    return new Promise((resolve, reject) => {
-        let timedOut = false;
-        let aborted = false;
-        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
-            cwd: opts.cwd,
-            env: opts.env ?? childEnv(),
-            detached: true,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            shell: false
-        });
-        const out = new LineSplitter((l) => sink('stdout', l));
-        const err = new LineSplitter((l) => sink('stderr', l));
-        child.stdout.on('data', (c) => out.push(c));
-        child.stderr.on('data', (c) => err.push(c));
-        let killTimer;
-        const killGroup = () => {
-            if (child.pid === undefined || child.exitCode !== null)
-                return;
-            signalGroup(child.pid, 'SIGTERM');
-            killTimer = setTimeout(() => {
-                if (child.pid !== undefined)
-                    signalGroup(child.pid, 'SIGKILL');
-            }, opts.killGraceMs ?? 5000);
-            killTimer.unref();
-        };
-        const timer = opts.timeoutMs !== undefined && opts.timeoutMs > 0
-            ? setTimeout(() => {
-                timedOut = true;
-                killGroup();
-            }, opts.timeoutMs)
-            : undefined;
-        const onAbort = () => {
-            aborted = true;
-            killGroup();
-        };
-        if (opts.signal?.aborted)
-            onAbort();
-        else
-            opts.signal?.addEventListener('abort', onAbort, { once: true });
-        const cleanup = () => {
-            if (timer)
-                clearTimeout(timer);
-            opts.signal?.removeEventListener('abort', onAbort);
-        };
-        child.on('error', (e) => {
-            cleanup();
-            if (killTimer)
-                clearTimeout(killTimer);
-            reject(new Error(`cannot start ${command}: ${e.message}`));
-        });
-        // 'close' waits for both pipes to drain, so no line is lost.
-        child.on('close', (code, signal) => {
-            cleanup();
-            out.end();
-            err.end();
-            // Children of oc may outlive it and keep the group; make sure nothing is left behind.
-            if ((timedOut || aborted) && child.pid !== undefined)
-                signalGroup(child.pid, 'SIGKILL');
-            if (killTimer)
-                clearTimeout(killTimer);
-            resolve({ exitCode: code, signal: signal ?? undefined, timedOut, aborted });
-        });
-    });
-}
-function signalGroup(pid, sig) {
-    try {
-        process.kill(-pid, sig);
-    }
-    catch {
-        // The group is already gone.
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engines/oc.ts
-
-
-class OcEngine {
-    opts;
-    name = 'oc';
-    constructor(opts) {
-        this.opts = opts;
-    }
-    /** `oc version --client`, trimmed; the first line is `Client Version: …`. */
-    async version() {
-        const lines = [];
-        const res = await runInGroup(this.opts.binary, ['version', '--client'], (_s, l) => {
-            if (lines.length < 20)
-                lines.push(l);
-        }, { cwd: this.opts.cwd, env: this.env(), timeoutMs: 60_000, killGraceMs: 1000 });
-        const text = lines.join('\n').trim();
-        if (res.exitCode !== 0) {
-            throw new Error(`${this.opts.binary} version --client failed (exit ${res.exitCode ?? res.signal}): ${text}`);
-        }
-        return text;
-    }
-    command(req) {
-        return [this.opts.binary, ...this.args(req)];
-    }
-    async runAttempt(req, sink) {
-        const args = this.args(req);
-        const startedAt = new Date().toISOString();
-        const res = await runInGroup(this.opts.binary, args, sink, {
-            cwd: this.opts.cwd,
-            env: this.env(),
-            timeoutMs: req.timeoutMs,
-            signal: req.signal,
-            killGraceMs: this.opts.killGraceMs
-        });
-        return {
-            exitCode: res.exitCode,
-            signal: res.signal,
-            timedOut: res.timedOut,
-            aborted: res.aborted,
-            command: [this.opts.binary, ...args],
-            startedAt,
-            endedAt: new Date().toISOString()
-        };
-    }
-    args(req) {
-        return buildOcArgs(this.opts.options, {
-            mappingFile: req.mappingFile,
-            force: req.force,
-            ...(req.maxPerRegistry !== undefined ? { maxPerRegistry: req.maxPerRegistry } : {})
-        });
-    }
-    env() {
-        return childEnv(this.opts.env ?? process.env);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engines/skopeo-args.ts
-// Pure half of the skopeo engine: argv for one `skopeo copy` per mapping entry, and the
-// oc-shaped lines written for its outcome, so the log reader and attributor need no
-// skopeo-specific knowledge.
-
-/** The flags every entry's `skopeo copy` shares (everything but per-entry refs and files). */
-function sharedCopyFlags(opts) {
-    // --all keeps multi-arch images whole, like oc with --keep-manifest-list.
-    const args = ['copy', '--all', `--retry-times=${opts.retryTimes ?? 0}`];
-    if (opts.insecure)
-        args.push('--src-tls-verify=false', '--dest-tls-verify=false');
-    if (opts.authFile)
-        args.push(`--authfile=${opts.authFile}`);
-    args.push(...(opts.extraArgs ?? []));
-    return args;
-}
-/**
- * Why skopeo cannot run this entry, or undefined. skopeo's `dir:`/`oci:` layouts are not
- * oc's `file://` v2 tree (which `--from-dir` and the file verifier read), so file:// and
- * s3:// are refused rather than written in a layout nothing downstream understands; and
- * skopeo cannot list tags, so oc's tag-less and glob sources are refused too.
- */
-function unsupportedReason(entry) {
-    const { source, destination } = entry;
-    if (destination.kind !== 'registry') {
-        return `engine: skopeo does not support ${destination.kind}:// destinations; use engine: oc`;
-    }
-    if (source.kind !== 'registry') {
-        return `engine: skopeo does not support ${source.kind}:// sources; use engine: oc`;
-    }
-    if (source.digest === undefined && (source.tag === undefined || source.tag.includes('*'))) {
-        return 'engine: skopeo cannot expand a source without a tag or with a wildcard tag; list each tag, or use engine: oc';
-    }
-    if (entry.destinationTag === undefined && source.digest === undefined) {
-        return 'engine: skopeo needs a destination tag or a source digest';
-    }
-    return undefined;
-}
-function repoPath(ref) {
-    return ref.registry === '' ? ref.repository : `${ref.registry}/${ref.repository}`;
-}
-/** `docker://` reference for the source: by digest when it has one (oc's rule: digest wins). */
-function sourceTransportRef(entry) {
-    const s = entry.source;
-    return `docker://${repoPath(s)}${s.digest !== undefined ? `@${s.digest}` : `:${s.tag ?? ''}`}`;
-}
-/** `docker://` reference for the destination: the effective tag, else push by digest. */
-function destinationTransportRef(entry) {
-    const d = repoPath(entry.destination);
-    if (entry.destinationTag !== undefined)
-        return `docker://${d}:${entry.destinationTag}`;
-    return `docker://${d}@${entry.source.digest ?? ''}`;
-}
-/** Full argv (without the binary) for one entry. Call only when `unsupportedReason` is undefined. */
-function buildSkopeoCopyArgs(entry, opts, digestFile) {
-    const args = [...sharedCopyFlags(opts), '--quiet', `--digestfile=${digestFile}`];
-    // A by-digest source must arrive byte-identical, or the digest the user pinned is lost.
-    if (entry.source.digest !== undefined)
-        args.push('--preserve-digests');
-    args.push(sourceTransportRef(entry), destinationTransportRef(entry));
-    return args;
-}
-/** Per-registry concurrency key: destination host, case-insensitive ('' → Docker Hub). */
-function destinationRegistryKey(entry) {
-    return (entry.destination.registry || 'docker.io').toLowerCase();
-}
-/** oc's stdout success line: `<digest> <dst>:<tag>` or `<digest> <dst>` for a digest-only push. */
-function successLine(entry, digest) {
-    return entry.destinationTag !== undefined
-        ? `${digest} ${entry.destination.printed}:${entry.destinationTag}`
-        : `${digest} ${entry.destination.printed}`;
-}
-/** The one error line for a failed entry, in the shape `parseErrorSubject` knows. */
-function failureLine(entry, text) {
-    return `error: unable to copy ${entry.source.raw} to ${effectiveDestination(entry)}: ${oneLine(text)}`;
-}
-/**
- * Joins a multi-line message (e.g. `errors:\n…\n…`) onto one line, and turns other control
- * characters into spaces: registry-supplied text must not be able to start a log line.
- */
-function oneLine(text) {
-    return text
-        .split(/[\r\n]+/)
-        .map((l) => stripControls(l).trim())
-        .filter((l) => l !== '')
-        .join(' ');
-}
-function stripControls(s) {
-    let out = '';
-    for (const ch of s) {
-        const cp = ch.codePointAt(0) ?? 0;
-        out += cp < 0x20 || cp === 0x7f ? ' ' : ch;
-    }
-    return out;
-}
-const LOGRUS = /^time="[^"]*" level=(\w+) msg=("(?:[^"\\]|\\.)*"|\S*)(.*)$/;
-/**
- * The message of skopeo's fatal line, unwrapped, or undefined for any other line.
- * skopeo 1.9 prints `time="…" level=fatal msg="<Go-quoted text>"`; later versions `Error: <text>`.
- */
-function fatalMessage(line) {
-    if (line.startsWith('Error: '))
-        return line.slice('Error: '.length);
-    const m = LOGRUS.exec(line);
-    if (!m || (m[1] !== 'fatal' && m[1] !== 'error'))
-        return undefined;
-    const raw = m[2] ?? '';
-    return raw.startsWith('"') ? goUnquote(raw) : raw;
-}
-/** Inverse of Go's strconv.Quote for what logrus emits; unknown escapes are kept as written. */
-function goUnquote(quoted) {
-    const body = quoted.slice(1, -1);
-    return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (all, esc) => {
-        const simple = {
-            n: '\n',
-            t: '\t',
-            r: '\r',
-            a: '\x07',
-            b: '\b',
-            f: '\f',
-            v: '\v',
-            '\\': '\\',
-            '"': '"',
-            "'": "'"
-        };
-        if (esc.length === 1)
-            return simple[esc] ?? all;
-        if (/^[0-7]{3}$/.test(esc))
-            return String.fromCharCode(parseInt(esc, 8));
-        return String.fromCodePoint(parseInt(esc.slice(1), 16));
-    });
-}
-/**
- * argv (without the binary) for `skopeo inspect --raw` of a source manifest, with the source
- * side's TLS and auth settings of the copy. extraArgs are `skopeo copy`'s and are not passed.
- */
-function buildSkopeoInspectArgs(ref, opts) {
-    const args = ['inspect', '--raw', `--retry-times=${opts.retryTimes ?? 0}`];
-    if (opts.insecure)
-        args.push('--tls-verify=false');
-    if (opts.authFile)
-        args.push(`--authfile=${opts.authFile}`);
-    args.push(ref);
-    return args;
-}
-/** `docker://REPO@DIGEST` for a child manifest of the entry's source (a manifest list entry). */
-function sourceChildRef(entry, digest) {
-    return `docker://${repoPath(entry.source)}@${digest}`;
-}
-const IMAGE_TYPES = new Set([
-    'application/vnd.docker.distribution.manifest.v2+json',
-    'application/vnd.oci.image.manifest.v1+json'
-]);
-const LIST_TYPES = new Set([
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.index.v1+json'
-]);
-const BLOB_DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-/**
- * Reads `skopeo inspect --raw` output: schema 2 / OCI manifests give config + layer digests,
- * manifest lists / OCI indexes their children's digests. Anything else (schema 1, unknown
- * media type, a malformed digest, not JSON) → undefined: the blob set stays unknown.
- */
-function parseManifestBlobs(text) {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (!isObject(doc) || doc.schemaVersion !== 2)
-        return undefined;
-    const mediaType = doc.mediaType;
-    if (mediaType !== undefined && typeof mediaType !== 'string')
-        return undefined;
-    // OCI lets mediaType be absent; then the shape tells an index from a manifest.
-    const isList = mediaType === undefined ? Array.isArray(doc.manifests) : LIST_TYPES.has(mediaType);
-    const isImage = mediaType === undefined
-        ? isObject(doc.config) && Array.isArray(doc.layers)
-        : IMAGE_TYPES.has(mediaType);
-    if (isList) {
-        const children = digestsOf(doc.manifests);
-        return children === undefined ? undefined : { kind: 'list', children };
-    }
-    if (!isImage || !isObject(doc.config))
-        return undefined;
-    const config = doc.config.digest;
-    const layers = digestsOf(doc.layers);
-    if (typeof config !== 'string' || !BLOB_DIGEST.test(config) || layers === undefined) {
-        return undefined;
-    }
-    return { kind: 'image', blobs: [config, ...layers] };
-}
-function digestsOf(list) {
-    if (!Array.isArray(list))
-        return undefined;
-    const out = [];
-    for (const item of list) {
-        const d = isObject(item) ? item.digest : undefined;
-        if (typeof d !== 'string' || !BLOB_DIGEST.test(d))
-            return undefined;
-        out.push(d);
-    }
-    return out;
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-;// CONCATENATED MODULE: ./src/engines/blob-schedule.ts
-// Order of the copies into one destination registry, aware of shared blobs. containers/image
-// mounts a blob another repository of the registry already holds (its blob-info cache records
-// where each blob was pushed), but only once that push has finished: copies that run at the
-// same time and need the same not-yet-pushed blob each pull it from the source. So an entry is
-// held back while a running entry is about to push one of its blobs, and runs once that blob
-// is pushed (a mount) or released (the other copy failed). Pure: no I/O, no timers.
-//
-// One schedule per destination registry: a mount only works inside one registry, so blob keys
-// need no registry prefix. The caller enforces the concurrency limit; the schedule only orders.
-class BlobSchedule {
-    slots;
-    byEntry = new Map();
-    /** Indexes of entries whose blob set is known (or known unknown) and that have not started. */
-    ready = [];
-    /** Blobs of running entries, with how many running entries hold each. */
-    held = new Map();
-    /** Blobs a finished copy pushed: later copies mount them. */
-    pushed = new Set();
-    /** Index below which every entry has started (start of the look-ahead). */
-    head = 0;
-    runningCount = 0;
-    startedCount = 0;
-    /** Every entry starts pending: `next()` skips it until `setBlobs` resolves it. */
-    constructor(entries) {
-        this.slots = entries.map((entry, index) => ({
-            entry,
-            index,
-            state: 'pending',
-            blobs: undefined,
-            holding: []
-        }));
-        for (const slot of this.slots) {
-            if (this.byEntry.has(slot.entry))
-                throw new Error('BlobSchedule: an entry is listed twice');
-            this.byEntry.set(slot.entry, slot);
-        }
-    }
-    /** Entries not yet returned by `next()`. */
-    get remaining() {
-        return this.slots.length - this.startedCount;
-    }
-    get running() {
-        return this.runningCount;
-    }
-    /** Resolves a pending entry's blob set (undefined: unknown, never held back). */
-    setBlobs(entry, blobs) {
-        const slot = this.slot(entry);
-        if (slot.state !== 'pending')
-            return;
-        slot.blobs = blobs;
-        slot.state = 'ready';
-        insertSorted(this.ready, slot.index);
-    }
-    /** Whether `entry` still waits for its blob set. */
-    isPending(entry) {
-        return this.slot(entry).state === 'pending';
-    }
-    /** The first `n` entries, in mapping order, that have not started: the look-ahead window. */
-    upcoming(n) {
-        const out = [];
-        while (this.head < this.slots.length && this.started(this.slots[this.head]))
-            this.head++;
-        for (let i = this.head; i < this.slots.length && out.length < n; i++) {
-            const s = this.slots[i];
-            if (!this.started(s))
-                out.push(s.entry);
-        }
-        return out;
-    }
-    /**
-     * The first resolved entry, in mapping order, none of whose not-yet-pushed blobs a running
-     * entry holds; undefined when there is none right now. With nothing running, every resolved
-     * entry qualifies, so only pending entries can make it return undefined then.
-     */
-    next() {
-        for (let k = 0; k < this.ready.length; k++) {
-            const slot = this.slots[this.ready[k]];
-            if (!this.blocked(slot.blobs)) {
-                this.ready.splice(k, 1);
-                slot.state = 'running';
-                this.runningCount++;
-                this.startedCount++;
-                slot.holding = [...this.unpushed(slot.blobs)];
-                for (const b of slot.holding)
-                    this.held.set(b, (this.held.get(b) ?? 0) + 1);
-                return slot.entry;
-            }
-        }
-        return undefined;
-    }
-    /** A running entry ended: on success its blobs count as pushed, else they are released. */
-    finish(entry, ok) {
-        const slot = this.slot(entry);
-        if (slot.state !== 'running')
-            throw new Error('BlobSchedule: finish() of an entry not running');
-        slot.state = 'done';
-        this.runningCount--;
-        for (const b of slot.holding) {
-            const n = this.held.get(b) ?? 0;
-            if (n <= 1)
-                this.held.delete(b);
-            else
-                this.held.set(b, n - 1);
-            if (ok)
-                this.pushed.add(b);
-        }
-        slot.holding = [];
-    }
-    started(slot) {
-        return slot.state === 'running' || slot.state === 'done';
-    }
-    blocked(blobs) {
-        for (const b of this.unpushed(blobs))
-            if (this.held.has(b))
-                return true;
-        return false;
-    }
-    *unpushed(blobs) {
-        for (const b of blobs ?? [])
-            if (!this.pushed.has(b))
-                yield b;
-    }
-    slot(entry) {
-        const slot = this.byEntry.get(entry);
-        if (slot === undefined)
-            throw new Error('BlobSchedule: unknown entry');
-        return slot;
-    }
-}
-function insertSorted(list, value) {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid] < value)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    list.splice(lo, 0, value);
-}
-
-;// CONCATENATED MODULE: ./src/engines/skopeo-inspect.ts
-
-
-const DEFAULT_INSPECT_TIMEOUT_MS = 60_000;
-/** Far above any real manifest; more is not a manifest we can use. */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-class BlobInspector {
-    opts;
-    manifests = new Map();
-    active = 0;
-    waiting = [];
-    started = 0;
-    constructor(opts) {
-        this.opts = opts;
-        opts.signal.addEventListener('abort', () => this.waiting.splice(0).forEach((go) => go()), {
-            once: true
-        });
-    }
-    /** `skopeo inspect` processes started so far (each one manifest request). */
-    get requests() {
-        return this.started;
-    }
-    /** Config and layer digests the entry's `copy --all` pushes; undefined when unknown. Never rejects. */
-    async blobs(entry) {
-        const top = await this.manifest(sourceTransportRef(entry));
-        if (top === undefined)
-            return undefined;
-        if (top.kind === 'image')
-            return new Set(top.blobs);
-        const children = await Promise.all(top.children.map((d) => this.manifest(sourceChildRef(entry, d))));
-        const out = new Set();
-        for (const child of children) {
-            // A list inside a list, or a child we could not read: the whole set is unknown.
-            if (child?.kind !== 'image')
-                return undefined;
-            for (const b of child.blobs)
-                out.add(b);
-        }
-        return out;
-    }
-    /** Resolves once every inspection started so far has ended (its process is gone). */
-    async settled() {
-        await Promise.all(this.manifests.values());
-    }
-    manifest(ref) {
-        let p = this.manifests.get(ref);
-        if (p === undefined) {
-            p = this.inspect(ref).then((raw) => (raw === undefined ? undefined : parseManifestBlobs(raw)), () => undefined);
-            this.manifests.set(ref, p);
-        }
-        return p;
-    }
-    async inspect(ref) {
-        await this.acquire();
-        try {
-            if (this.opts.signal.aborted)
-                return undefined;
-            this.started++;
-            const out = [];
-            let bytes = 0;
-            const res = await runInGroup(this.opts.binary, buildSkopeoInspectArgs(ref, this.opts.options), (stream, line) => {
-                // stderr is skopeo's own diagnostics: the copy will report any real problem.
-                if (stream !== 'stdout' || bytes > MAX_MANIFEST_BYTES)
-                    return;
-                bytes += line.length + 1;
-                out.push(line);
-            }, {
-                cwd: this.opts.cwd,
-                env: this.opts.env,
-                signal: this.opts.signal,
-                timeoutMs: this.opts.timeoutMs ?? DEFAULT_INSPECT_TIMEOUT_MS,
-                killGraceMs: this.opts.killGraceMs
-            });
-            if (res.exitCode !== 0 || bytes > MAX_MANIFEST_BYTES)
-                return undefined;
-            return out.join('\n');
-        }
-        catch {
-            // Not startable: the copy hits the same error and reports it.
-            return undefined;
-        }
-        finally {
-            this.release();
-        }
-    }
-    async acquire() {
-        if (this.active < this.opts.concurrency || this.opts.signal.aborted) {
-            this.active++;
-            return;
-        }
-        await new Promise((go) => this.waiting.push(go));
-        this.active++;
-    }
-    release() {
-        this.active--;
-        this.waiting.shift()?.();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engines/skopeo.ts
-// The skopeo engine: one `skopeo copy --all` per mapping entry (no shell), a pool of
-// `maxPerRegistry` processes per destination registry that keeps copies needing the same
-// not-yet-pushed blob apart (blob-schedule.ts: such blobs are then pulled once and mounted
-// by the later copies), and oc-shaped output so the rest of mirror-guard reads it like oc's:
-// a stdout `<digest> <dst>:<tag>` line per success and one `error: unable to copy SRC to DST:
-// <text>` line per failure. Entries still running when the
-// attempt times out or is cancelled get no line at all: they stay unconfirmed.
-//
-// `force` needs no flag: skopeo always writes the manifest and checks each blob itself.
-// file:// and s3:// entries are refused with an error line (see `unsupportedReason`).
-
-
-
-
-
-
-
-const DEFAULT_MAX_PER_REGISTRY = 6;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-class SkopeoEngine {
-    opts;
-    name = 'skopeo';
-    constructor(opts) {
-        this.opts = opts;
-    }
-    get binary() {
-        return this.opts.binary ?? 'skopeo';
-    }
-    /** `skopeo --version`, e.g. `skopeo version 1.9.3`. */
-    async version() {
-        const lines = [];
-        const res = await runInGroup(this.binary, ['--version'], (_s, l) => {
-            if (lines.length < 20)
-                lines.push(l);
-        }, { cwd: this.opts.cwd, env: this.env(), timeoutMs: 60_000, killGraceMs: 1000 });
-        const text = lines.join('\n').trim();
-        if (res.exitCode !== 0) {
-            throw new Error(`${this.binary} --version failed (exit ${res.exitCode ?? res.signal}): ${text}`);
-        }
-        return text;
-    }
-    /** For the log header: the flags every entry's copy shares (each adds its SRC and DST). */
-    command(_req) {
-        return [this.binary, ...sharedCopyFlags(this.opts.options)];
-    }
-    async runAttempt(req, sink) {
-        const startedAt = new Date().toISOString();
-        const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.opts.tmpDir ?? (0,external_node_os_.tmpdir)(), 'mg-skopeo-'));
-        const stop = new AbortController();
-        let timedOut = false;
-        let aborted = false;
-        const onAbort = () => {
-            aborted = true;
-            stop.abort();
-        };
-        if (req.signal?.aborted)
-            onAbort();
-        else
-            req.signal?.addEventListener('abort', onAbort, { once: true });
-        const timer = req.timeoutMs !== undefined && req.timeoutMs > 0
-            ? setTimeout(() => {
-                timedOut = true;
-                stop.abort();
-            }, req.timeoutMs)
-            : undefined;
-        let startError;
-        let failed = 0;
-        let inspector;
-        try {
-            const limit = Math.max(1, req.maxPerRegistry ?? this.opts.maxPerRegistry ?? DEFAULT_MAX_PER_REGISTRY);
-            const queues = new Map();
-            const refused = [];
-            for (const e of req.entries) {
-                const reason = unsupportedReason(e);
-                if (reason !== undefined) {
-                    refused.push([e, reason]);
-                    continue;
-                }
-                const key = destinationRegistryKey(e);
-                const queue = queues.get(key);
-                if (queue)
-                    queue.push(e);
-                else
-                    queues.set(key, [e]);
-            }
-            // Refused entries need no copy (and no inspection): reported before anything runs.
-            for (const [e, reason] of refused) {
-                if (stop.signal.aborted)
-                    break;
-                sink('stderr', failureLine(e, reason));
-                failed++;
-            }
-            const blobs = new BlobInspector({
-                binary: this.binary,
-                options: this.opts.options,
-                concurrency: limit,
-                signal: stop.signal,
-                cwd: this.opts.cwd,
-                env: this.env(),
-                killGraceMs: this.opts.killGraceMs
-            });
-            inspector = blobs;
-            const runEntry = async (e) => {
-                try {
-                    const outcome = await this.copyEntry(e, work, stop.signal, sink);
-                    if (outcome === 'failed')
-                        failed++;
-                    return outcome === 'ok';
-                }
-                catch (err) {
-                    // The binary could not be started: nothing else will run either.
-                    startError ??= err instanceof Error ? err : new Error(String(err));
-                    stop.abort();
-                    return false;
-                }
-            };
-            const pools = [...queues.values()].map((queue) => runRegistryQueue(queue, limit, this.opts.shareBlobs !== false, blobs, stop.signal, runEntry));
-            await Promise.all(pools);
-        }
-        finally {
-            if (timer)
-                clearTimeout(timer);
-            req.signal?.removeEventListener('abort', onAbort);
-            // Stopped inspections are being killed: wait until they are gone.
-            stop.abort();
-            await inspector?.settled();
-            await (0,promises_.rm)(work, { recursive: true, force: true });
-        }
-        if (startError)
-            throw startError;
-        const stopped = timedOut || aborted;
-        return {
-            exitCode: stopped ? null : failed > 0 ? 1 : 0,
-            signal: stopped ? 'SIGTERM' : undefined,
-            timedOut,
-            aborted,
-            command: this.command(req),
-            startedAt,
-            endedAt: new Date().toISOString()
-        };
-    }
-    /** Runs one entry and writes its single outcome line (none when stopped). */
-    async copyEntry(entry, work, signal, sink) {
-        const digestFile = (0,external_node_path_.join)(work, `${entry.id}.digest`);
-        const args = buildSkopeoCopyArgs(entry, this.opts.options, digestFile);
-        const fatal = [];
-        let lastLine = '';
-        const res = await runInGroup(this.binary, args, (_stream, line) => {
-            const msg = fatalMessage(line);
-            if (msg !== undefined) {
-                fatal.push(msg);
-                return;
-            }
-            if (line.trim() !== '')
-                lastLine = line;
-            // stdout is reserved for oc-shaped success lines; anything skopeo prints goes to stderr.
-            sink('stderr', line);
-        }, { cwd: this.opts.cwd, env: this.env(), signal, killGraceMs: this.opts.killGraceMs });
-        if (res.aborted)
-            return 'stopped';
-        if (res.exitCode === 0) {
-            const digest = (await (0,promises_.readFile)(digestFile, 'utf8').catch(() => '')).trim();
-            if (DIGEST.test(digest)) {
-                sink('stdout', successLine(entry, digest));
-                return 'ok';
-            }
-            sink('stderr', failureLine(entry, 'skopeo exited 0 but reported no pushed digest'));
-            return 'failed';
-        }
-        const how = res.exitCode !== null ? `exit code ${res.exitCode}` : `signal ${res.signal ?? '?'}`;
-        const text = fatal.length > 0
-            ? fatal.join('\n')
-            : `skopeo failed with ${how}${lastLine ? `: ${lastLine}` : ''}`;
-        sink('stderr', failureLine(entry, text));
-        return 'failed';
-    }
-    env() {
-        return childEnv(this.opts.env ?? process.env);
-    }
-}
-/** Look-ahead of inspections, in multiples of the concurrency limit. */
-const LOOK_AHEAD = 2;
-/**
- * One destination registry's entries: `limit` workers take entries from a shared-blob schedule;
- * a worker that gets none while others run waits for a copy to end or a blob set to arrive.
- * Only the first `LOOK_AHEAD × limit` entries not yet started are inspected, so manifest
- * requests (which some registries count as pulls) stay close to the copies that need them.
- */
-async function runRegistryQueue(queue, limit, shareBlobs, inspector, signal, runEntry) {
-    const schedule = new BlobSchedule(queue);
-    // One entry, or one copy at a time: nothing runs side by side, so nothing needs keeping
-    // apart (one after another, skopeo mounts what an earlier copy pushed): no manifest requests.
-    // Turned off: every blob set is unknown, so the schedule keeps plain mapping order.
-    if (!shareBlobs || queue.length === 1 || limit === 1) {
-        for (const e of queue)
-            schedule.setBlobs(e, undefined);
-    }
-    let waiters = [];
-    const wake = () => {
-        const w = waiters;
-        waiters = [];
-        for (const go of w)
-            go();
-    };
-    signal.addEventListener('abort', wake, { once: true });
-    const requested = new Set();
-    const lookAhead = () => {
-        for (const e of schedule.upcoming(LOOK_AHEAD * limit)) {
-            if (requested.has(e) || !schedule.isPending(e))
-                continue;
-            requested.add(e);
-            void inspector.blobs(e).then((blobs) => {
-                schedule.setBlobs(e, blobs);
-                wake();
-            });
-        }
-    };
-    const worker = async () => {
-        while (!signal.aborted && schedule.remaining > 0) {
-            lookAhead();
-            const e = schedule.next();
-            if (e === undefined) {
-                await new Promise((go) => waiters.push(go));
-                continue;
-            }
-            let ok = false;
-            try {
-                ok = await runEntry(e);
-            }
-            finally {
-                schedule.finish(e, ok);
-                wake();
-            }
-        }
-    };
-    try {
-        await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, worker));
-    }
-    finally {
-        signal.removeEventListener('abort', wake);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/root-cause.ts
-/** Classes that describe a consequence of another failure, never a cause of their own. */
-const CONSEQUENCES = new Set(['dependency']);
-function isConsequence(cls) {
-    return CONSEQUENCES.has(cls);
-}
-/** Said when a line shows only consequences: its cause was printed nowhere oc tied to it. */
-const ROOT_CAUSE_NOT_PRINTED = 'root cause not printed in the log: oc reported only this consequence for the line (see the run-level errors and the log)';
-/** `items` with the root causes first, each group in its original order (stable). */
-function rootCauseFirst(items) {
-    return [
-        ...items.filter((i) => !isConsequence(i.class)),
-        ...items.filter((i) => isConsequence(i.class))
-    ];
-}
-/** The root-cause classes of a verdict; empty when the log showed only consequences. */
-function rootCauses(classes) {
-    return classes.filter((c) => !isConsequence(c));
-}
-/**
- * What a failed line is titled by: its root-cause classes; only when none was printed, the
- * consequence's class (the reasons then say that the root cause is missing from the log).
- */
-function verdictTitle(classes) {
-    const causes = rootCauses(classes);
-    if (causes.length > 0)
-        return causes.join(', ');
-    return classes.length > 0 ? classes.join(', ') : 'unconfirmed';
-}
-
-;// CONCATENATED MODULE: ./src/github/escape.ts
-// Text hygiene for anything untrusted (registry error bodies, mapping lines, tool output)
-// before it reaches the job log, an annotation or the job summary.
-// CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`), and two-byte `ESC x` sequences, plus
-// their 8-bit C1 forms (0x9b CSI, 0x9d OSC).
-/* eslint-disable no-control-regex -- matching control characters is the point */
-const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]?/g;
-// C0 controls except TAB and LF, DEL, C1 controls, and the Unicode line/paragraph separators
-// (some viewers break lines on them).
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-/* eslint-enable no-control-regex */
-/** Removes ANSI escape sequences and control characters; keeps TAB and LF. CR is dropped. */
-function stripControl(text) {
-    return text.replace(ANSI, '').replace(CONTROL, '');
-}
-/** {@link stripControl}, then every line break (and TAB) becomes one space. */
-function escape_oneLine(text) {
-    return stripControl(text).replace(/[\t\n]+/g, ' ');
-}
-/** Caps `text` at `max` UTF-16 units (not splitting a surrogate pair), marking the cut with `…`. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    let end = Math.max(0, max - 1);
-    const code = text.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        end -= 1;
-    return text.slice(0, end) + '…';
-}
-const MD_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    // An entity, not `\|`: GFM splits table cells before unescaping, and `\\|` would split.
-    '|': '&#124;',
-    // Entity so that GFM's autolink trigger (`:` of `scheme://`) never fires on untrusted text.
-    ':': '&#58;'
-};
-/**
- * Escapes untrusted text for a Markdown table cell or paragraph in a job summary: no raw HTML,
- * no emphasis/code/link/heading syntax, no table-cell break, no autolinked URL, one line.
- */
-function escapeMarkdown(text) {
-    // Backslashes first: the entities added next contain `#`, which must stay unescaped.
-    // A backslash before `.` also defeats the `www.` autolink trigger.
-    return escape_oneLine(text)
-        .replace(/[\\`*_{}[\]()#+\-.!~=^$]/g, (c) => '\\' + c)
-        .replace(/[&<>"'|:]/g, (c) => MD_ENTITIES[c] ?? c);
-}
-
-;// CONCATENATED MODULE: ./src/github/annotations.ts
-// Annotations within GitHub's budget: at most 10 errors, 10 warnings and 10 notices are shown
-// per step, the rest are dropped silently. The planner picks what matters most and, when
-// anything is left out, spends one notice on saying so.
-
-
-
-const GITHUB_BUDGET = { error: 10, warning: 10, notice: 10 };
-const MAX_MESSAGE_CHARS = 1000;
-const MAX_TITLE_CHARS = 100;
-/** Untrusted text → one annotation field: no ANSI/control characters, capped. */
-function clean(text, max) {
-    return truncate(stripControl(text).trim(), max);
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** The root-cause class(es): a consequence such as `dependency` never heads the title. */
-function lineTitle(r) {
-    return verdictTitle(r.classes);
-}
-function refs(r) {
-    if (r.source !== undefined && r.destination !== undefined) {
-        return `${r.source} → ${r.destination}`;
-    }
-    return `mapping line ${r.line}`;
-}
-function failureMessage(r) {
-    const kind = r.retryable ? 'retryable, still failing' : 'permanent';
-    const tries = r.attempts !== undefined ? ` after ${plural(r.attempts, 'attempt')}` : '';
-    const reasons = r.reasons.length > 0 ? r.reasons.join('; ') : 'no error named this line';
-    return `${refs(r)} failed${tries} (${kind}): ${reasons}`;
-}
-function recoveredMessage(r) {
-    const earlier = r.classes.length > 0 ? ` (${r.classes.join(', ')})` : '';
-    const reasons = r.reasons.length > 0 ? `: ${r.reasons.join('; ')}` : '';
-    return `${refs(r)} mirrored on a retry after failing attempt ${r.recoveredAfter ?? '?'}${earlier}${reasons}`;
-}
-function annotation(level, title, message, file, line) {
-    return {
-        level,
-        title: clean(title, MAX_TITLE_CHARS).replace(/\n/g, ' '),
-        message: clean(message, MAX_MESSAGE_CHARS),
-        ...(file !== undefined && file !== '' ? { file: clean(file, 500).replace(/\n/g, ' ') } : {}),
-        ...(line !== undefined && line > 0 ? { startLine: line } : {})
-    };
-}
-/**
- * Chooses the annotations to emit. Errors: mapping errors and permanent failures first, then
- * failures that were retryable but still failed, then run-level errors. Warnings: mapping and
- * run-level warnings. Notices: lines that recovered on a retry. When anything does not fit,
- * the last notice slot says how many were left out and where to find them.
- */
-function planAnnotations(input) {
-    const budget = input.budget ?? GITHUB_BUDGET;
-    const findings = input.findings ?? [];
-    const runLevel = input.runLevel ?? [];
-    const failed = input.lines.filter((r) => r.status === 'failed');
-    const errors = [
-        ...findings
-            .filter((f) => f.severity === 'error')
-            .map((f) => annotation('error', `mapping: ${f.code}`, f.message, f.file, f.line)),
-        ...failed
-            .filter((r) => !r.retryable)
-            .map((r) => annotation('error', lineTitle(r), failureMessage(r), r.file, r.line)),
-        ...failed
-            .filter((r) => r.retryable)
-            .map((r) => annotation('error', lineTitle(r), failureMessage(r), r.file, r.line)),
-        ...runLevel
-            .filter((f) => f.severity === 'error')
-            .map((f) => annotation('error', f.class, `${f.reason}: ${f.text}`, undefined, undefined))
-    ];
-    const warnings = [
-        ...findings
-            .filter((f) => f.severity === 'warning')
-            .map((f) => annotation('warning', `mapping: ${f.code}`, f.message, f.file, f.line)),
-        ...runLevel
-            .filter((f) => f.severity === 'warning')
-            .map((f) => annotation('warning', f.class, `${f.reason}: ${f.text}`, undefined, undefined))
-    ];
-    const notices = input.lines
-        .filter((r) => r.status === 'mirrored' && r.recoveredAfter !== undefined)
-        .map((r) => annotation('notice', 'recovered', recoveredMessage(r), r.file, r.line));
-    const overflows = errors.length > budget.error ||
-        warnings.length > budget.warning ||
-        notices.length > budget.notice;
-    const noticeSlots = overflows ? Math.max(0, budget.notice - 1) : budget.notice;
-    const shown = [
-        ...errors.slice(0, budget.error),
-        ...warnings.slice(0, budget.warning),
-        ...notices.slice(0, noticeSlots)
-    ];
-    if (overflows && budget.notice > 0) {
-        const left = [];
-        const more = (n, word) => {
-            if (n > 0)
-                left.push(plural(n, word));
-        };
-        more(errors.length - budget.error, 'error');
-        more(warnings.length - budget.warning, 'warning');
-        more(notices.length - noticeSlots, 'notice');
-        const where = input.moreAt !== undefined ? ` and ${input.moreAt}` : '';
-        shown.push(annotation('notice', 'more results', `${left.join(', ')} not shown as annotations (GitHub shows at most ${budget.error} errors, ${budget.warning} warnings and ${budget.notice} notices per step); all are listed in the job summary${where}.`, undefined, undefined));
-    }
-    return shown;
-}
-/** Emits planned annotations through @actions/core, which escapes `%`, CR, LF and property separators. */
-function emitAnnotations(annotations, sink = core) {
-    for (const a of annotations) {
-        const properties = {
-            title: a.title,
-            ...(a.file !== undefined ? { file: a.file } : {}),
-            ...(a.startLine !== undefined ? { startLine: a.startLine } : {})
-        };
-        sink[a.level](a.message, properties);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/artifacts.ts
-// Artifact upload (log, report, retry mapping) and download of a retry mapping from this or
-// another run, with the real @actions/artifact. Artifacts never decide the verdict: where the
-// service is not there (GHES, not on a runner) or fails, the caller gets a sentence to print.
-
-
-/** Same rule as @actions/artifact's isGhes(): GitHub.com, GHE.com and *.localhost only. */
-function isGhes(env = process.env) {
-    let host;
-    try {
-        host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname.toLowerCase();
-    }
-    catch {
-        return true;
-    }
-    return !(host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost'));
-}
-/** Why the artifact service cannot be used here, or undefined when it can. */
-function artifactServiceUnavailable(env = process.env) {
-    if (isGhes(env)) {
-        return `artifacts are not supported on GitHub Enterprise Server by @actions/artifact v2+ (server ${env['GITHUB_SERVER_URL'] ?? ''})`;
-    }
-    const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((v) => !env[v]);
-    if (missing.length > 0) {
-        return `the artifact service is not available (${missing.join(' and ')} not set; not running on a GitHub Actions runner)`;
-    }
-    return undefined;
-}
-function artifacts_message(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-// Loaded on first use: the library reads GITHUB_API_URL when imported, and runs that never
-// touch artifacts need not load it.
-async function client() {
-    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 584).then(__nccwpck_require__.bind(__nccwpck_require__, 20584));
-    return new DefaultArtifactClient();
-}
-/** Uploads files as one zipped artifact. Never throws. */
-async function uploadFiles(name, files, rootDir, options = {}) {
-    const unavailable = artifactServiceUnavailable();
-    if (unavailable !== undefined)
-        return { skipped: `Artifact ${name} not uploaded: ${unavailable}.` };
-    if (files.length === 0)
-        return { skipped: `Artifact ${name} not uploaded: no files.` };
-    const upload = (async () => {
-        try {
-            const result = await (await client()).uploadArtifact(name, [...files], rootDir, {
-                ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
-            });
-            return result.id !== undefined ? { id: result.id } : {};
-        }
-        catch (e) {
-            return { warning: `Artifact ${name} could not be uploaded: ${artifacts_message(e)}` };
-        }
-    })();
-    const signal = options.signal;
-    if (signal === undefined)
-        return upload;
-    // A cancelled run has seconds before the runner kills it: the upload may not hold it up.
-    const graceMs = options.graceMs ?? 8000;
-    let timer;
-    let onAbort;
-    const cut = new Promise((resolve) => {
-        const give = () => {
-            timer = setTimeout(() => resolve({
-                warning: `Artifact ${name} not uploaded: the run was cancelled and the upload did not finish within ${graceMs / 1000} s; the files are still on the runner in ${rootDir}.`
-            }), graceMs);
-            timer.unref();
-        };
-        if (signal.aborted)
-            give();
-        else {
-            onAbort = give;
-            signal.addEventListener('abort', give, { once: true });
-        }
-    });
-    try {
-        return await Promise.race([upload, cut]);
-    }
-    finally {
-        if (timer !== undefined)
-            clearTimeout(timer);
-        if (onAbort)
-            signal.removeEventListener('abort', onAbort);
-    }
-}
-async function listFiles(dir) {
-    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
-    return entries
-        .filter((e) => e.isFile())
-        .map((e) => external_node_path_default().join(e.parentPath, e.name))
-        .sort();
-}
-/**
- * Downloads the retry-mapping artifact `name` from this run, or from run `runId` of
- * `repository` (REST API, needs `token`). Not found, unavailable and failed downloads all
- * come back as `found: false` with the reason; nothing is thrown.
- */
-async function downloadRetryMapping(req) {
-    const unavailable = artifactServiceUnavailable();
-    const other = req.runId !== undefined;
-    // Another run goes through the public REST API, which needs no runtime token.
-    if (unavailable !== undefined && (!other || isGhes())) {
-        return { found: false, files: [], reason: unavailable };
-    }
-    let findBy;
-    if (req.runId !== undefined) {
-        const repository = req.repository || process.env['GITHUB_REPOSITORY'] || '';
-        const [owner, repo, ...rest] = repository.split('/');
-        if (!owner || !repo || rest.length > 0) {
-            return {
-                found: false,
-                files: [],
-                reason: `repository ${JSON.stringify(repository)} is not of the form owner/name`
-            };
-        }
-        if (!req.token) {
-            return {
-                found: false,
-                files: [],
-                reason: `a github-token with actions:read is needed to download ${req.name} from run ${req.runId}`
-            };
-        }
-        findBy = {
-            token: req.token,
-            workflowRunId: req.runId,
-            repositoryOwner: owner,
-            repositoryName: repo
-        };
-    }
-    const where = req.runId !== undefined ? `run ${req.runId}` : 'this run';
-    try {
-        const artifacts = await client();
-        const { ArtifactNotFoundError } = await __nccwpck_require__.e(/* import() */ 584).then(__nccwpck_require__.bind(__nccwpck_require__, 20584));
-        let found;
-        try {
-            found = await artifacts.getArtifact(req.name, findBy !== undefined ? { findBy } : {});
-        }
-        catch (e) {
-            if (e instanceof ArtifactNotFoundError) {
-                return { found: false, files: [], reason: `artifact ${req.name} not found in ${where}` };
-            }
-            throw e;
-        }
-        const { artifact } = found;
-        const digest = artifact.digest;
-        const result = await artifacts.downloadArtifact(artifact.id, {
-            path: req.path,
-            ...(findBy !== undefined ? { findBy } : {}),
-            ...(digest
-                ? { expectedHash: digest.startsWith('sha256:') ? digest : `sha256:${digest}` }
-                : {})
-        });
-        if (result.digestMismatch) {
-            return {
-                found: false,
-                files: [],
-                reason: `artifact ${req.name} from ${where} does not match its recorded digest ${digest ?? ''}`
-            };
-        }
-        return { found: true, files: await listFiles(result.downloadPath ?? req.path) };
-    }
-    catch (e) {
-        return {
-            found: false,
-            files: [],
-            reason: `artifact ${req.name} could not be downloaded from ${where}: ${artifacts_message(e)}`
-        };
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/github/echo.ts
-// Echoes untrusted tool output (oc/skopeo stderr, registry error bodies) to the job log so
-// that no line of it can act as a workflow command (`::add-mask::`, `::error::`,
-// `##[add-matcher]`, …): everything sits inside a `::stop-commands::<token>` block whose
-// token is fresh and random, so the output cannot guess the line that re-enables commands.
-
-
-const stdoutWrite = (text) => {
-    process.stdout.write(text);
-};
-class SafeEcho {
-    write;
-    token;
-    constructor(write = stdoutWrite) {
-        this.write = write;
-    }
-    /** Opens a block with a fresh token. A no-op while a block is open. */
-    begin() {
-        if (this.token !== undefined)
-            return;
-        this.token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-        this.write(`::stop-commands::${this.token}\n`);
-    }
-    /** Writes one line (opening a block if needed). ANSI escapes and CR are removed; an embedded LF starts a new line inside the block. */
-    line(text) {
-        this.begin();
-        const token = this.token;
-        // Defence in depth: the token never reaches the log except in our own two markers.
-        const clean = stripControl(text).split(token).join('[redacted]');
-        for (const part of clean.split('\n'))
-            this.write(part + '\n');
-    }
-    /** Closes the block; commands work again. A no-op when no block is open. */
-    end() {
-        if (this.token === undefined)
-            return;
-        this.write(`::${this.token}::\n`);
-        this.token = undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/oc-messages.ts
-const oc_messages_DIGEST = '[a-z0-9]+:[0-9a-f]+';
+const DIGEST = '[a-z0-9]+:[0-9a-f]+';
 const g = (m, i) => m[i] ?? '';
 /**
  * Order matters only where one prefix is a longer form of another (list child before digest).
@@ -30555,7 +28463,7 @@ const PREFIXES = [
     },
     {
         // `unable to retrieve source image 127.0.0.1:5002/ns/alpha manifest sha256:0de5…: manifest unknown: …`
-        re: new RegExp(`^unable to retrieve source image (\\S+) manifest (${oc_messages_DIGEST}): `),
+        re: new RegExp(`^unable to retrieve source image (\\S+) manifest (${DIGEST}): `),
         subject: (m) => ({ kind: 'source-digest', source: g(m, 1), digest: g(m, 2) })
     },
     {
@@ -30577,32 +28485,32 @@ const PREFIXES = [
     {
         // `unable to push 127.0.0.1:5002/ns/alpha: failed to retrieve blob sha256:fb9f…: toomanyrequests…`
         // Small-blob path: only the SOURCE repository is named.
-        re: new RegExp(`^unable to push (\\S+): failed to (?:retrieve|upload) blob ${oc_messages_DIGEST}: `),
+        re: new RegExp(`^unable to push (\\S+): failed to (?:retrieve|upload) blob ${DIGEST}: `),
         subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
     },
     {
         // `unable to push %s: tried to copy|mount blob %s [source ]and got back a different digest %s`
-        re: new RegExp(`^unable to push (\\S+): (?=tried to (?:copy|mount) blob ${oc_messages_DIGEST} )`),
+        re: new RegExp(`^unable to push (\\S+): (?=tried to (?:copy|mount) blob ${DIGEST} )`),
         subject: (m) => ({ kind: 'source-repo', source: g(m, 1) })
     },
     {
         // `unable to open source layer sha256:6fe0… to copy to file://ns/alpha: …`
-        re: new RegExp(`^unable to open source layer (${oc_messages_DIGEST}) to copy to (\\S+): `),
+        re: new RegExp(`^unable to open source layer (${DIGEST}) to copy to (\\S+): `),
         subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
     },
     {
         // `unable to upload blob %s to %s: %v`
-        re: new RegExp(`^unable to upload blob (${oc_messages_DIGEST}) to (\\S+): `),
+        re: new RegExp(`^unable to upload blob (${DIGEST}) to (\\S+): `),
         subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
     },
     {
         // `unable to copy layer sha256:6fe0… to file://ns/alpha: unexpected EOF`
-        re: new RegExp(`^unable to copy layer (${oc_messages_DIGEST}) to (\\S+): `),
+        re: new RegExp(`^unable to copy layer (${DIGEST}) to (\\S+): `),
         subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
     },
     {
         // `failed to commit blob %s from manifest %s[ in manifest list %s] to %s: %v`
-        re: new RegExp(`^failed to commit blob (${oc_messages_DIGEST}) from .+? to (\\S+): `),
+        re: new RegExp(`^failed to commit blob (${DIGEST}) from .+? to (\\S+): `),
         subject: (m) => ({ kind: 'destination-repo', destination: g(m, 2), digest: g(m, 1) })
     },
     {
@@ -31172,6 +29080,78 @@ function classify(text) {
     return { class: 'unknown', reason: 'unrecognised error', retryable: false };
 }
 
+;// CONCATENATED MODULE: ./src/github/escape.ts
+// Text hygiene for anything untrusted (registry error bodies, mapping lines, tool output)
+// before it reaches the job log, an annotation or the job summary.
+// CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`), and two-byte `ESC x` sequences, plus
+// their 8-bit C1 forms (0x9b CSI, 0x9d OSC).
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]?/g;
+// C0 controls except TAB and LF, DEL, C1 controls, and the Unicode line/paragraph separators
+// (some viewers break lines on them).
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+/* eslint-enable no-control-regex */
+/** Removes ANSI escape sequences and control characters; keeps TAB and LF. CR is dropped. */
+function stripControl(text) {
+    return text.replace(ANSI, '').replace(CONTROL, '');
+}
+/** {@link stripControl}, then every line break (and TAB) becomes one space. */
+function oneLine(text) {
+    return stripControl(text).replace(/[\t\n]+/g, ' ');
+}
+/** Caps `text` at `max` UTF-16 units (not splitting a surrogate pair), marking the cut with `…`. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = Math.max(0, max - 1);
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end -= 1;
+    return text.slice(0, end) + '…';
+}
+const MD_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    // An entity, not `\|`: GFM splits table cells before unescaping, and `\\|` would split.
+    '|': '&#124;',
+    // Entity so that GFM's autolink trigger (`:` of `scheme://`) never fires on untrusted text.
+    ':': '&#58;'
+};
+/**
+ * Escapes untrusted text for a Markdown table cell or paragraph in a job summary: no raw HTML,
+ * no emphasis/code/link/heading syntax, no table-cell break, no autolinked URL, one line.
+ */
+function escapeMarkdown(text) {
+    // Backslashes first: the entities added next contain `#`, which must stay unescaped.
+    // A backslash before `.` also defeats the `www.` autolink trigger.
+    return oneLine(text)
+        .replace(/[\\`*_{}[\]()#+\-.!~=^$]/g, (c) => '\\' + c)
+        .replace(/[&<>"'|:]/g, (c) => MD_ENTITIES[c] ?? c);
+}
+/**
+ * Untrusted text as an inline code span. Backslash escapes and entities show literally inside
+ * code spans, so none are added: the fence is one backtick longer than the longest backtick run
+ * in the text. In a table cell (`inTable`), text holding a pipe is not put in a code span but
+ * escaped as plain text: GFM splits cells on pipes before it sees code spans, and a `\\|` in
+ * the text would defeat a `\|` escape.
+ */
+function codeSpan(text, inTable = true) {
+    const flat = oneLine(text);
+    if (flat.trim() === '')
+        return '';
+    if (inTable && flat.includes('|'))
+        return escapeMarkdown(flat);
+    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    // CommonMark strips one space from each side when both are there: the padding keeps a
+    // leading or trailing backtick (or space) of the text intact.
+    const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./src/github/summary.ts
 // The job summary: outcome, what each failure class means and what to do, every line's fate,
 // and per-attempt timing. GitHub rejects a step summary over 1 MiB, so every table is capped
@@ -31227,9 +29207,13 @@ function* lazyMap(items, render) {
         yield render(item);
 }
 function seconds(s) {
-    return s === undefined ? '–' : s.toFixed(1);
+    return s?.toFixed(1);
 }
 function statusRank(l) {
+    if (l.severity === 'error')
+        return 0;
+    if (l.severity === 'warning')
+        return 1;
     if (l.status === 'failed')
         return l.retryable ? 1 : 0;
     return l.recoveredAfter !== undefined ? 2 : 3;
@@ -31241,6 +29225,10 @@ const DONE = {
     'dry-run': 'planned'
 };
 function statusText(l, mode = 'mirror') {
+    if (l.severity === 'error')
+        return '❌ error';
+    if (l.severity === 'warning')
+        return `⚠️ ${DONE[mode]} (warning)`;
     if (l.status === 'failed')
         return l.retryable ? '❌ failed (retryable)' : '❌ failed (permanent)';
     return l.recoveredAfter !== undefined
@@ -31256,9 +29244,10 @@ function outcome(input) {
     const attempts = input.attempts?.length ?? 0;
     if (input.mode === 'validate') {
         const warnings = (input.findings ?? []).length - mappingErrors;
+        const checked = `${lines.length} mapping line${lines.length === 1 ? '' : 's'} checked`;
         return mappingErrors > 0
-            ? `❌ Validation found ${mappingErrors} error(s) and ${warnings} warning(s) in the mapping.`
-            : `✅ Validation passed: ${lines.length} mapping entr${lines.length === 1 ? 'y' : 'ies'}, ${warnings} warning(s).`;
+            ? `❌ Validation found ${mappingErrors} error(s) and ${warnings} warning(s) in the mapping (${checked}).`
+            : `✅ Validation passed: ${checked}, ${warnings} warning(s).`;
     }
     const verb = input.mode === 'dry-run' ? 'planned' : 'mirrored';
     const after = attempts > 0 ? ` after ${attempts} attempt(s)` : '';
@@ -31321,7 +29310,7 @@ function classTable(input) {
 }
 function cutNote(shown, total, what, artifact) {
     const where = artifact !== undefined
-        ? `the \`${escapeMarkdown(artifact)}\` artifact (JSON report)`
+        ? `the ${codeSpan(artifact, false)} artifact (JSON report)`
         : 'the JSON report';
     return `\n\n_Showing ${shown} of ${total} ${what}; the full list is in ${where}._`;
 }
@@ -31329,22 +29318,32 @@ function lineTable(input, limits) {
     if (input.lines.length === 0)
         return undefined;
     const sorted = [...input.lines].sort((a, b) => statusRank(a) - statusRank(b));
+    const validate = input.mode === 'validate';
+    // In validate mode the findings table above already holds every message: a line shows the
+    // codes of its findings only.
     const rows = lazyMap(sorted, (l) => row([
         `${cell(l.file)}:${l.line}`,
         cell(l.source),
         cell(l.destination),
         statusText(l, input.mode),
-        l.classes.map((c) => `\`${c}\``).join(' '),
-        cell(l.reasons.join('; '), MAX_REASON_CHARS)
+        ...(validate
+            ? [(l.codes ?? []).map((c) => codeSpan(truncate(c, 60))).join(' ')]
+            : [
+                l.classes.map((c) => `\`${c}\``).join(' '),
+                cell(l.reasons.join('; '), MAX_REASON_CHARS)
+            ])
     ]));
-    const table = cappedTable(header(['Line', 'Source', 'Destination', 'Status', 'Classes', 'Reason']), rows, limits.maxLineRows, limits.maxLineBytes);
+    const table = cappedTable(header(validate
+        ? ['Line', 'Source', 'Destination', 'Status', 'Findings']
+        : ['Line', 'Source', 'Destination', 'Status', 'Classes', 'Reason']), rows, limits.maxLineRows, limits.maxLineBytes);
     const cut = table.shown < sorted.length
-        ? cutNote(table.shown, sorted.length, 'lines (failed first)', input.artifactName)
+        ? cutNote(table.shown, sorted.length, validate ? 'lines (errors and warnings first)' : 'lines (failed first)', input.artifactName)
         : '';
     return `### Mapping lines\n\n${table.text}${cut}`;
 }
 function findingTable(input, limits) {
-    const findings = input.findings ?? [];
+    // Errors first (as GitHub lists annotations), each kind in mapping order; a stable sort.
+    const findings = [...(input.findings ?? [])].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
     const runLevel = input.runLevel ?? [];
     if (findings.length === 0 && runLevel.length === 0)
         return undefined;
@@ -31352,7 +29351,7 @@ function findingTable(input, limits) {
         ...findings.map((f) => row([
             f.severity,
             f.line > 0 ? `${cell(f.file)}:${f.line}` : cell(f.file),
-            `\`${cell(f.code, 60)}\``,
+            codeSpan(truncate(f.code, 60)),
             cell(f.message, MAX_REASON_CHARS)
         ])),
         ...runLevel.map((f) => row([
@@ -31368,36 +29367,68 @@ function findingTable(input, limits) {
         : '';
     return `### Findings\n\n${table.text}${cut}`;
 }
+const ATTEMPT_COLUMNS = [
+    { title: 'Attempt', value: (a) => String(a.attempt) },
+    { title: 'Lines run', value: (a) => String(a.linesRun) },
+    { title: 'Mirrored', value: (a) => String(a.mirrored) },
+    { title: 'Failed', value: (a) => String(a.failed) },
+    { title: 'Planning s', value: (a) => seconds(a.planningSeconds) },
+    { title: 'Mirroring s', value: (a) => seconds(a.mirroringSeconds) },
+    { title: 'Rate', value: (a) => (a.rate !== undefined ? cell(a.rate, 40) : undefined) },
+    {
+        title: 'Exit code',
+        value: (a) => a.exitCode === undefined ? undefined : a.exitCode === null ? 'killed' : String(a.exitCode)
+    },
+    { title: 'Duration s', value: (a) => seconds(a.durationSeconds) }
+];
+/** One row per attempt; a column no attempt has a value for is left out. */
 function attemptTable(input) {
     const attempts = input.attempts ?? [];
     if (attempts.length === 0)
         return undefined;
-    const rows = attempts.map((a) => row([
-        String(a.attempt),
-        String(a.linesRun),
-        String(a.mirrored),
-        String(a.failed),
-        seconds(a.planningSeconds),
-        seconds(a.mirroringSeconds),
-        a.rate !== undefined ? cell(a.rate, 40) : '–',
-        a.exitCode === undefined ? '–' : a.exitCode === null ? 'killed' : String(a.exitCode),
-        seconds(a.durationSeconds)
-    ]));
+    const columns = ATTEMPT_COLUMNS.filter((c) => attempts.some((a) => c.value(a) !== undefined));
+    const rows = attempts.map((a) => row(columns.map((c) => c.value(a) ?? '–')));
+    return ['### Attempts', '', header(columns.map((c) => c.title)), ...rows].join('\n');
+}
+/** A YAML scalar for the snippet: bare when plain, else a JSON string (valid YAML). */
+function yamlScalar(text) {
+    return /^[A-Za-z0-9][\w.-]*$/.test(text) ? text : JSON.stringify(text);
+}
+/** Where the lines not mirrored are, and a ready step that mirrors just them. */
+function retrySection(input) {
+    const retry = input.retry;
+    if (retry === undefined || retry.lines === 0)
+        return undefined;
+    const count = `${retry.lines} mapping line${retry.lines === 1 ? '' : 's'}`;
+    if (retry.artifact === undefined) {
+        return [
+            '### Retry mapping',
+            '',
+            `The ${count} not mirrored are in ${codeSpan(truncate(retry.path, MAX_REF_CHARS), false)} on the runner (output \`retry-mapping\`); it was not uploaded, so feed the file back as \`mapping\` in a later step of this job.`
+        ].join('\n');
+    }
+    const snippet = [
+        `- uses: ${retry.uses}`,
+        '  with:',
+        `    retry-from: ${yamlScalar(retry.artifact)}`,
+        ...(retry.runId !== undefined
+            ? [
+                `    run-id: ${yamlScalar(retry.runId)} # this run; leave out in a later job of the same run`,
+                '    github-token: ${{ github.token }} # with actions: read, for another run'
+            ]
+            : []),
+        '    # …and the same credentials, dir and filters as this step'
+    ].join('\n');
+    const longest = Math.max(0, ...(snippet.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
     return [
-        '### Attempts',
+        '### Retry mapping',
         '',
-        header([
-            'Attempt',
-            'Lines run',
-            'Mirrored',
-            'Failed',
-            'Planning s',
-            'Mirroring s',
-            'Rate',
-            'Exit code',
-            'Duration s'
-        ]),
-        ...rows
+        `The ${count} not mirrored are in the artifact ${codeSpan(retry.artifact, false)} (\`retry-mapping.txt\`, also the \`retry-mapping\` output). To mirror just these lines in a later job or run:`,
+        '',
+        `${fence}yaml`,
+        snippet,
+        fence
     ].join('\n');
 }
 /** Renders the whole summary as Markdown (pure). */
@@ -31407,8 +29438,10 @@ function renderSummary(input, limits = DEFAULT_SUMMARY_LIMITS) {
         outcome(input),
         ...(input.notes ?? []).map((n) => cell(n, 1000)),
         classTable(input),
-        lineTable(input, limits),
+        // Findings before lines: a few mapping problems must not hide below 500 fine lines.
         findingTable(input, limits),
+        lineTable(input, limits),
+        retrySection(input),
         attemptTable(input),
         input.toolVersion !== undefined ? `Tool version: ${cell(input.toolVersion, 200)}` : undefined
     ];
@@ -31427,6 +29460,2712 @@ async function writeSummary(markdown) {
         core.summary.emptyBuffer();
         return { written: false, reason: e instanceof Error ? e.message : String(e) };
     }
+}
+
+;// CONCATENATED MODULE: ./src/run/run-state.ts
+// What main leaves for the post step (through core.saveState and a progress file): paths,
+// the mapping, and which entries are confirmed mirrored so far. Never a secret value.
+
+function writeProgress(state) {
+    (0,external_node_fs_.writeFileSync)(state.progressFile, JSON.stringify(state), { mode: 0o600 });
+}
+/** The newest of the saved state and the progress file. */
+function latestState(saved) {
+    try {
+        const p = JSON.parse((0,external_node_fs_.readFileSync)(saved.progressFile, 'utf8'));
+        return p.version === 1 ? p : saved;
+    }
+    catch {
+        return saved;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/context.ts
+// What every part of the action shares: the validated inputs, where it works, the saved
+// run state, and the few ways it reports (outputs, verdict).
+
+
+
+
+
+
+const OUTPUT_DEFAULTS = {
+    outcome: 'failed',
+    attempts: '0',
+    mirrored: '0',
+    failed: '0',
+    'failed-by-class': '{}',
+    unverified: '0',
+    'retry-mapping': '',
+    report: '',
+    log: '',
+    'log-artifact-id': '',
+    'retry-artifact-id': ''
+};
+function setOutputs(values) {
+    for (const [k, v] of Object.entries({ ...OUTPUT_DEFAULTS, ...values }))
+        core.setOutput(k, v);
+}
+const message = (e) => (e instanceof Error ? e.message : String(e));
+function isDirectory(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function saveState(ctx) {
+    saveRunState(ctx.state);
+    writeProgress(ctx.state);
+}
+/** Path for an annotation: relative to the repository checkout, where GitHub looks for it. */
+function annotationPath(ctx, file) {
+    const abs = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(ctx.cwd, file);
+    const ws = process.env['GITHUB_WORKSPACE'] || process.cwd();
+    const rel = (0,external_node_path_.relative)(ws, abs);
+    return rel !== '' && !rel.startsWith('..' + external_node_path_.sep) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel)
+        ? rel.split(external_node_path_.sep).join('/')
+        : file;
+}
+/** The step's verdict for lines left failing, per on-failure. */
+function verdict(ctx, text, always = false) {
+    const mode = always ? 'fail' : ctx.inputs.onFailure;
+    // The lines are annotated already; a summary error annotation would only take one of the
+    // ten error slots GitHub shows, so the step fails through its exit code.
+    if (mode === 'fail') {
+        process.exitCode = 1;
+        core.info(`mirror-guard: ${text}`);
+    }
+    else if (mode === 'warn')
+        core.warning(text, { title: 'mirror-guard' });
+    else
+        core.info(text);
+}
+/**
+ * Writes the job summary unless the `summary` input is false. The Markdown is rendered only
+ * when it is written.
+ */
+async function summarise(ctx, render) {
+    if (!ctx.inputs.summary)
+        return;
+    const result = await writeSummary(render());
+    if (!result.written)
+        core.debug(`job summary not written: ${result.reason ?? 'unknown reason'}`);
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/core/reference.ts
+const DST_DIGEST_ERROR = 'you must specify a tag for DST or leave it blank to only push by digest';
+const NAME_TOTAL_LENGTH_MAX = 255;
+const TAG = /^\w[\w.-]{0,127}$/;
+// The reference grammar's digest: algorithm, then at least 32 hex digits.
+const REF_DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}$/;
+// `[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*` rewritten without the empty `[-]*` branch (same
+// language, but no nested ambiguity, so no catastrophic backtracking).
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST_LABEL = /^[a-zA-Z0-9-]+$/;
+const PORT = /^[0-9]+$/;
+// The character class of oc's `:([\w\d-\.*]+)$` (rePossibleExpandableReference).
+const EXPANDABLE_TAG = /^[\w.*-]+$/;
+const DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
+function isHostLabel(label) {
+    return HOST_LABEL.test(label) && !label.startsWith('-') && !label.endsWith('-');
+}
+function isHostname(host) {
+    const colon = host.indexOf(':');
+    let name = host;
+    if (colon >= 0) {
+        if (!PORT.test(host.slice(colon + 1)))
+            return false;
+        name = host.slice(0, colon);
+    }
+    return name.split('.').every(isHostLabel);
+}
+function isValidName(name) {
+    const parts = name.split('/');
+    const [first = ''] = parts;
+    const firstOk = PATH_COMPONENT.test(first) || (parts.length > 1 && isHostname(first));
+    return firstOk && parts.slice(1).every((p) => PATH_COMPONENT.test(p));
+}
+/** docker/distribution's anchored ReferenceRegexp: `name(:tag)?(@digest)?`. */
+function matchReference(s) {
+    let rest = s;
+    let digest;
+    const at = s.indexOf('@');
+    if (at >= 0) {
+        digest = s.slice(at + 1);
+        rest = s.slice(0, at);
+        if (!REF_DIGEST.test(digest))
+            return undefined;
+    }
+    // A name holds a `:` only before a `/` (registry port), so a last `:` with no `/` after it
+    // must start the tag.
+    let name = rest;
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon >= 0 && !rest.includes('/', colon)) {
+        tag = rest.slice(colon + 1);
+        name = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            return undefined;
+    }
+    if (!isValidName(name))
+        return undefined;
+    return { name, tag, digest };
+}
+/** Go's strings.ToLower uses simple case mapping: one code point to one code point. */
+function goToLower(s) {
+    let out = '';
+    for (const ch of s) {
+        const lower = ch.toLowerCase();
+        if (lower.length === ch.length)
+            out += lower;
+        else
+            out += ch === '\u0130' ? 'i' : ch;
+    }
+    return out;
+}
+/** go-digest Validate as vendored in library-go (hex already checked by the grammar). */
+function digestError(digest) {
+    const colon = digest.indexOf(':');
+    const size = DIGEST_LENGTHS[digest.slice(0, colon)];
+    if (size === undefined)
+        return 'unsupported digest algorithm';
+    if (digest.length - colon - 1 !== size)
+        return 'invalid checksum digest length';
+    return undefined;
+}
+/** library-go reference.Parse: the grammar, then the registry rule of docs/oc-behaviour.md §5. */
+function parseDocker(s) {
+    const m = matchReference(s);
+    if (!m) {
+        if (s === '')
+            return { error: 'repository name must have at least one component' };
+        if (matchReference(goToLower(s)))
+            return { error: 'repository name must be lowercase' };
+        return { error: 'invalid reference format' };
+    }
+    if (m.name.length > NAME_TOTAL_LENGTH_MAX) {
+        return { error: `repository name must not be more than ${NAME_TOTAL_LENGTH_MAX} characters` };
+    }
+    if (m.digest !== undefined) {
+        const err = digestError(m.digest);
+        if (err)
+            return { error: err };
+    }
+    const slash = m.name.indexOf('/');
+    if (slash < 0) {
+        // library-go treats a lone component with a `.` (or starting with localhost) as a bare
+        // registry: the tag is dropped and the whole text becomes the registry.
+        if (m.name.includes('.') || m.name.startsWith('localhost')) {
+            const whole = m.name + (m.tag !== undefined ? `:${m.tag}` : '');
+            const registry = whole + (m.digest !== undefined ? `@${m.digest}` : '');
+            return { ref: { registry, repository: '', digest: m.digest }, registryOnly: true };
+        }
+        return {
+            ref: { registry: '', repository: m.name, tag: m.tag, digest: m.digest },
+            registryOnly: false
+        };
+    }
+    const first = m.name.slice(0, slash);
+    const isRegistry = first.includes('.') || first.includes(':') || first === 'localhost';
+    const ref = isRegistry
+        ? { registry: first, repository: m.name.slice(slash + 1), tag: m.tag, digest: m.digest }
+        : { registry: '', repository: m.name, tag: m.tag, digest: m.digest };
+    return { ref, registryOnly: false };
+}
+function prefixOf(kind) {
+    return kind === 'file' ? 'file://' : kind === 's3' ? 's3://' : '';
+}
+/**
+ * imagesource.ParseReference. Errors quote the reference as oc does: after removing `s3://`
+ * or `file://` and, for file://, one leading `/`.
+ */
+function parseTyped(token) {
+    let kind = 'registry';
+    let rest = token;
+    if (rest.startsWith('s3://')) {
+        kind = 's3';
+        rest = rest.slice('s3://'.length);
+    }
+    else if (rest.startsWith('file://')) {
+        kind = 'file';
+        rest = rest.slice('file://'.length);
+        if (rest.startsWith('/'))
+            rest = rest.slice(1);
+    }
+    const parsed = parseDocker(rest);
+    if ('error' in parsed) {
+        return { error: `${goQuote(rest)} is not a valid image reference: ${parsed.error}` };
+    }
+    return { kind, ref: parsed.ref, registryOnly: parsed.registryOnly };
+}
+function toImageRef(raw, kind, ref, registryOnly, tag) {
+    // `printed` is oc's TypedImageReference.String() without tag or digest (Exact() of the
+    // parsed reference), so `file:///ns/a` prints as `file://ns/a`: oc strips that slash before
+    // parsing and never prints it. A bare registry prints with a trailing `/` (Exact()).
+    const name = registryOnly
+        ? `${ref.registry}/`
+        : ref.registry
+            ? `${ref.registry}/${ref.repository}`
+            : ref.repository;
+    return {
+        raw,
+        kind,
+        registry: ref.registry,
+        repository: ref.repository,
+        ...(tag !== undefined ? { tag } : {}),
+        ...(ref.digest !== undefined ? { digest: ref.digest } : {}),
+        printed: prefixOf(kind) + name,
+        diskPath: kind === 'file' ? ref.repository : ''
+    };
+}
+/**
+ * Parses one side of a mapping as oc does. Sources: a tag containing `*` is kept as a glob
+ * tag and a source with neither tag nor digest has no tag (both are expanded by oc over the
+ * network at run time). Destinations: a digest is oc's error.
+ */
+function parseImageRef(token, side) {
+    if (side === 'source') {
+        // ParseSourceReference: `:([\w\d-\.*]+)$` with a `*` → parse with the tag `tag`, then put
+        // the glob back. Only the last `:` can start that match (`:` is not in the class).
+        const colon = token.lastIndexOf(':');
+        const glob = colon >= 0 ? token.slice(colon + 1) : '';
+        if (glob.includes('*') && EXPANDABLE_TAG.test(glob)) {
+            const parsed = parseTyped(`${token.slice(0, colon)}:tag`);
+            if ('error' in parsed)
+                return { error: parsed.error, code: 'invalid-reference' };
+            if (parsed.ref.tag !== 'tag') {
+                return { error: 'source expansion is only possible in tags', code: 'invalid-reference' };
+            }
+            return { ref: toImageRef(token, parsed.kind, parsed.ref, parsed.registryOnly, glob) };
+        }
+    }
+    const parsed = parseTyped(token);
+    if ('error' in parsed)
+        return { error: parsed.error, code: 'invalid-reference' };
+    if (side === 'destination' && parsed.ref.digest !== undefined) {
+        return { error: DST_DIGEST_ERROR, code: 'digest-destination' };
+    }
+    return { ref: toImageRef(token, parsed.kind, parsed.ref, parsed.registryOnly, parsed.ref.tag) };
+}
+function isRegistryComponent(component) {
+    return component.includes('.') || component.includes(':') || component === 'localhost';
+}
+/**
+ * Comparison key for a repository as oc prints it. `file://` refs fold to their directory on
+ * disk (registry component dropped, docs/oc-behaviour.md §5); registry and s3 hosts compare
+ * case-insensitively.
+ */
+function repoKey(printed) {
+    if (printed.startsWith('file://')) {
+        let path = printed.slice('file://'.length);
+        if (path.startsWith('/'))
+            path = path.slice(1);
+        const slash = path.indexOf('/');
+        if (slash > 0 && isRegistryComponent(path.slice(0, slash)))
+            path = path.slice(slash + 1);
+        return `file://${path}`;
+    }
+    const prefix = printed.startsWith('s3://') ? 's3://' : '';
+    const path = printed.slice(prefix.length);
+    const slash = path.indexOf('/');
+    if (slash > 0 && isRegistryComponent(path.slice(0, slash))) {
+        const host = path.slice(0, slash);
+        const lower = host.toLowerCase();
+        // Usually already lower case: then the key is `printed` itself, not a copy per entry.
+        return lower === host ? printed : prefix + lower + path.slice(slash);
+    }
+    return printed;
+}
+/**
+ * `printed` plus `:tag` (the given one, else the ref's) or `@digest`: oc's String() of the
+ * reference. A digest wins over the ref's own tag, as in oc's NameString().
+ */
+function formatRef(ref, tag) {
+    if (ref.repository === '')
+        return ref.printed;
+    if (tag !== undefined)
+        return joinKey(ref.raw, ref.printed, ':', tag);
+    if (ref.digest !== undefined)
+        return joinKey(ref.raw, ref.printed, '@', ref.digest);
+    if (ref.tag !== undefined)
+        return joinKey(ref.raw, ref.printed, ':', ref.tag);
+    return ref.printed;
+}
+/**
+ * `${a}${sep}${b}`, but `spelled` itself when it is exactly that: a ref's own token usually is
+ * the string wanted, and sharing it saves a copy per mapping line in keys and indexes.
+ */
+function joinKey(spelled, a, sep, b) {
+    const same = spelled.length === a.length + sep.length + b.length &&
+        spelled.startsWith(a) &&
+        spelled.startsWith(sep, a.length) &&
+        spelled.endsWith(b);
+    return same ? spelled : `${a}${sep}${b}`;
+}
+/** True when oc expands this source over the network (tag-less, or a glob tag). */
+function isExpandingSource(ref) {
+    return ref.digest === undefined && (ref.tag === undefined || ref.tag.includes('*'));
+}
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+/** Go's strconv.Quote (`%q`): how oc quotes references in its messages. */
+function goQuote(s) {
+    let out = '"';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0) ?? 0;
+        if (ch === '"' || ch === '\\')
+            out += `\\${ch}`;
+        else if (cp === 0x20 || (cp > 0x20 && cp < 0x7f))
+            out += ch;
+        else if (cp > 0x7f && !isSurrogate(cp) && PRINTABLE.test(ch))
+            out += ch;
+        else
+            out += escapeRune(cp);
+    }
+    return `${out}"`;
+}
+function isSurrogate(cp) {
+    return cp >= 0xd800 && cp <= 0xdfff;
+}
+const SHORT_ESCAPES = {
+    7: '\\a',
+    8: '\\b',
+    9: '\\t',
+    10: '\\n',
+    11: '\\v',
+    12: '\\f',
+    13: '\\r'
+};
+function escapeRune(cp) {
+    const short = SHORT_ESCAPES[cp];
+    if (short)
+        return short;
+    if (cp < 0x20 || cp === 0x7f)
+        return `\\x${cp.toString(16).padStart(2, '0')}`;
+    if (cp < 0x10000)
+        return `\\u${cp.toString(16).padStart(4, '0')}`;
+    return `\\U${cp.toString(16).padStart(8, '0')}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/mapping.ts
+// oc's `-f` mapping grammar (docs/oc-behaviour.md §4.1–4.2: parseFile / parseArgs), line by line.
+// Findings carry oc's own wording for what oc rejects, plus warnings for what oc silently
+// misreads. A line with an error yields no entries: oc would abort the whole run on it.
+
+
+/** bufio.Scanner's default buffer (64 KiB) must hold the line and its `\n`. */
+const SCANNER_MAX_TOKEN = 64 * 1024;
+const SCANNER_TOO_LONG = 'bufio.Scanner: token too long';
+const EMPTY_SIDE = 'all arguments must be valid SRC=DST mappings';
+const ONE_TOKEN = 'all arguments must be valid SRC=DST mappings, or you must specify one SRC argument and one or more DST arguments';
+/** Our own explanations quote at most this much of a token. */
+const QUOTE_LIMIT = 120;
+/** Go's unicode.IsSpace, the set strings.TrimSpace removes (JS trim() differs: U+FEFF, U+0085). */
+function isGoSpace(c) {
+    if (c <= 0x20)
+        return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+    if (c < 0x85)
+        return false;
+    return (c === 0x85 ||
+        c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000);
+}
+/** strings.TrimSpace. */
+function goTrimSpace(s) {
+    let a = 0;
+    let b = s.length;
+    while (a < b && isGoSpace(s.charCodeAt(a)))
+        a++;
+    while (b > a && isGoSpace(s.charCodeAt(b - 1)))
+        b--;
+    return s.slice(a, b);
+}
+function shortQuote(token) {
+    if (token.length <= QUOTE_LIMIT)
+        return goQuote(token);
+    return `${goQuote(token.slice(0, QUOTE_LIMIT))}…`;
+}
+/** The first whitespace character inside a token (only ' ' separates tokens). */
+function innerSpace(token) {
+    for (let i = 0; i < token.length; i++) {
+        const c = token.charCodeAt(i);
+        if (isGoSpace(c))
+            return c;
+    }
+    return undefined;
+}
+function spaceName(c) {
+    if (c === 0x09)
+        return 'a tab';
+    if (c === 0x0d)
+        return 'a carriage return (\\r; old Mac line endings?)';
+    return `the whitespace character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/**
+ * An error oc raises for `token`; when a BOM or a non-space separator inside the token is the
+ * cause, the code says so and the message adds why, after oc's own words.
+ */
+function tokenError(code, ocMessage, token) {
+    const bom = token.indexOf('\ufeff');
+    if (bom >= 0) {
+        const where = bom === 0
+            ? 'the line starts with a UTF-8 byte order mark (U+FEFF)'
+            : 'the line contains U+FEFF (a byte order mark)';
+        return {
+            code: 'bom',
+            message: `${ocMessage} (${where}, which oc does not strip: save the file as UTF-8 without BOM)`
+        };
+    }
+    const space = innerSpace(token);
+    if (space !== undefined) {
+        return {
+            code: space === 0x09 ? 'tab-separator' : 'whitespace-separator',
+            message: `${ocMessage} (the tokens are separated by ${spaceName(space)}: oc splits a line only ` +
+                `on single spaces, so it reads ${shortQuote(token)} as one token)`
+        };
+    }
+    return { code, message: ocMessage };
+}
+/** parseArgs' first half: `SRC=DST` tokens, else `SRC DST [DST…]`. */
+function splitArgs(tokens) {
+    const pairs = [];
+    const remaining = [];
+    for (const token of tokens) {
+        const eq = token.indexOf('=');
+        if (eq < 0) {
+            remaining.push(token);
+            continue;
+        }
+        const src = token.slice(0, eq);
+        const dst = token.slice(eq + 1);
+        if (!src || !dst) {
+            return {
+                pairs: [],
+                ignored: [],
+                error: { code: src ? 'missing-destination' : 'missing-source', message: EMPTY_SIDE }
+            };
+        }
+        pairs.push([src, dst]);
+    }
+    if (pairs.length > 0)
+        return { pairs, ignored: remaining.filter((t) => t !== '') };
+    const [src = '', ...dsts] = remaining;
+    if (dsts.length === 0) {
+        return { pairs: [], ignored: [], error: tokenError('missing-destination', ONE_TOKEN, src) };
+    }
+    return { pairs: dsts.filter((d) => d !== '').map((d) => [src, d]), ignored: [] };
+}
+function ignoredWarning(ignored, pairs) {
+    const list = ignored.map(shortQuote).join(', ');
+    if (ignored.some((t) => t.includes('\ufeff'))) {
+        return {
+            code: 'bom',
+            message: `oc silently ignores ${list}: the line starts with a UTF-8 byte order mark (U+FEFF), ` +
+                'which oc reads as a token of its own; save the file as UTF-8 without BOM'
+        };
+    }
+    const what = pairs === 1 ? 'the SRC=DST pair' : `the ${pairs} SRC=DST pairs`;
+    const spaced = ignored.map(innerSpace).find((c) => c !== undefined);
+    if (spaced !== undefined) {
+        return {
+            code: spaced === 0x09 ? 'tab-separator' : 'whitespace-separator',
+            message: `oc silently ignores ${list}: it splits a line only on single spaces, so text joined ` +
+                `by ${spaceName(spaced)} is one token, and on a line with a SRC=DST pair every token ` +
+                `without "=" is dropped without a message; only ${what} on this line will be mirrored`
+        };
+    }
+    return {
+        code: 'ignored-token',
+        message: `oc silently ignores ${list}: on a line with a SRC=DST pair every token without "=" is ` +
+            `dropped without a message, so only ${what} on this line will be mirrored`
+    };
+}
+/**
+ * Parses mapping files in order, sharing oc's duplicate-destination check across them.
+ * Ids run on across files.
+ */
+class MappingSetBuilder {
+    entries = [];
+    findings = [];
+    /** oc's `overlap` map: destination String() after tag inheritance. */
+    destinations = new Set();
+    nextId;
+    constructor(firstId = 0) {
+        this.nextId = firstId;
+    }
+    addFinding(finding) {
+        this.findings.push(finding);
+    }
+    /** One file's text (as read: keep any BOM). Processes it one physical line at a time. */
+    addText(file, text) {
+        let pos = 0;
+        let lineNo = 0;
+        while (pos < text.length) {
+            const nl = text.indexOf('\n', pos);
+            const end = nl < 0 ? text.length : nl;
+            lineNo++;
+            const physical = text.slice(pos, end);
+            pos = end + 1;
+            if (tooLongForScanner(physical)) {
+                // oc stops reading the file here and prints the raw scanner error, with no line.
+                this.problem(file, lineNo, 'error', {
+                    code: 'line-too-long',
+                    message: `${SCANNER_TOO_LONG} (line ${lineNo} is 64 KiB or longer; oc's line reader cannot hold it and stops reading ${shortQuote(file)} there)`
+                });
+                return;
+            }
+            this.addLine(file, lineNo, physical.endsWith('\r') ? physical.slice(0, -1) : physical);
+        }
+    }
+    build() {
+        return { entries: [...this.entries], findings: [...this.findings] };
+    }
+    problem(file, line, severity, p) {
+        this.findings.push({ file, line, severity, code: p.code, message: p.message });
+    }
+    addLine(file, line, text) {
+        const hash = text.indexOf('#');
+        const content = goTrimSpace(hash >= 0 ? text.slice(0, hash) : text);
+        if (content === '')
+            return;
+        const split = splitArgs(content.split(' '));
+        if (content.includes('  ')) {
+            this.problem(file, line, 'warning', {
+                code: 'double-space',
+                message: 'several spaces in a row between tokens: oc splits on each single space and skips ' +
+                    'the empty tokens in between, so the line still reads as written'
+            });
+        }
+        if (split.ignored.length > 0) {
+            this.problem(file, line, 'warning', ignoredWarning(split.ignored, split.pairs.length));
+        }
+        if (split.error) {
+            this.problem(file, line, 'error', split.error);
+            return;
+        }
+        const pending = [];
+        const keys = new Set();
+        for (const [src, dst] of split.pairs) {
+            const s = parseImageRef(src, 'source');
+            if ('error' in s)
+                return this.problem(file, line, 'error', tokenError(s.code, s.error, src));
+            const d = parseImageRef(dst, 'destination');
+            if ('error' in d)
+                return this.problem(file, line, 'error', tokenError(d.code, d.error, dst));
+            const expanding = isExpandingSource(s.ref);
+            // Tag inheritance happens per expanded tag for tag-less and glob sources (run time).
+            const tag = d.ref.tag ?? (expanding ? undefined : s.ref.tag);
+            const destination = withTag(d.ref, tag);
+            if (!expanding || d.ref.tag !== undefined) {
+                const key = formatRef(destination, tag);
+                if (this.destinations.has(key) || keys.has(key)) {
+                    return this.problem(file, line, 'error', {
+                        code: 'duplicate-destination',
+                        message: `each destination tag may only be specified once: ${key}`
+                    });
+                }
+                keys.add(key);
+            }
+            pending.push({
+                id: this.nextId + pending.length,
+                file,
+                line,
+                text,
+                source: s.ref,
+                destination,
+                ...(tag !== undefined ? { destinationTag: tag } : {})
+            });
+        }
+        for (const key of keys)
+            this.destinations.add(key);
+        for (const entry of pending)
+            this.entries.push(entry);
+        this.nextId += pending.length;
+    }
+}
+function withTag(ref, tag) {
+    if (ref.tag === tag)
+        return ref;
+    const { raw, kind, registry, repository, printed, diskPath } = ref;
+    const base = { raw, kind, registry, repository, printed, diskPath };
+    return tag === undefined ? base : { ...base, tag };
+}
+function tooLongForScanner(line) {
+    // A UTF-16 unit is at most 3 UTF-8 bytes: skip the byte count for ordinary lines.
+    if (line.length * 3 < SCANNER_MAX_TOKEN)
+        return false;
+    return external_node_buffer_.Buffer.byteLength(line, 'utf8') >= SCANNER_MAX_TOKEN;
+}
+/** One file, oc's grammar exactly. `file` is the `-f` argument as given. */
+function parseMappingText(text, file, firstId = 0) {
+    const builder = new MappingSetBuilder(firstId);
+    builder.addText(file, text);
+    return builder.build();
+}
+/** Several files in order; duplicate destinations are checked across all of them. */
+function parseMappings(files) {
+    const builder = new MappingSetBuilder();
+    for (const { file, text } of files)
+        builder.addText(file, text);
+    return builder.build();
+}
+/** The destination as oc prints it on stdout: repository plus the effective tag. */
+function mapping_effectiveDestination(entry) {
+    return formatRef(entry.destination, entry.destinationTag);
+}
+/** `SRC=DST` lines re-feedable to `oc image mirror -f`, one per entry. */
+function renderEntries(entries) {
+    return entries.map((e) => `${e.source.raw}=${mapping_effectiveDestination(e)}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/mapping-files.ts
+// Reads `-f` mapping files and parses them. Read failures become findings (line 0) worded
+// like oc's own `os.Open` / read errors, so callers report them like any other finding.
+
+
+
+const NO_MAPPINGS = 'you must specify at least one source image to pull and the destination to push to as ' +
+    'SRC=DST or SRC DST [DST2 DST3 ...]';
+function errnoCode(err) {
+    if (typeof err === 'object' && err !== null && 'code' in err) {
+        const code = err.code;
+        return typeof code === 'string' ? code : undefined;
+    }
+    return undefined;
+}
+function readFailure(path, err) {
+    const code = errnoCode(err);
+    const base = { file: path, line: 0, severity: 'error' };
+    switch (code) {
+        case 'ENOENT':
+            return { ...base, code: 'file-missing', message: `open ${path}: no such file or directory` };
+        case 'ENOTDIR':
+            return { ...base, code: 'file-missing', message: `open ${path}: not a directory` };
+        case 'EISDIR':
+            // os.Open succeeds on a directory; the scanner's first read fails.
+            return { ...base, code: 'file-unreadable', message: `read ${path}: is a directory` };
+        case 'EACCES':
+        case 'EPERM':
+            return { ...base, code: 'file-unreadable', message: `open ${path}: permission denied` };
+        default: {
+            const reason = err instanceof Error ? err.message : String(err);
+            return { ...base, code: 'file-unreadable', message: `open ${path}: ${reason}` };
+        }
+    }
+}
+/**
+ * Reads the files (paths relative to `cwd`, reported as given), then parses them in order.
+ * A BOM is kept in the text: oc does not strip it, and the parser reports it.
+ */
+async function loadMappingFiles(paths, cwd) {
+    const builder = new MappingSetBuilder();
+    const texts = new Map();
+    for (const path of paths) {
+        if (path === '-') {
+            builder.addFinding({
+                file: path,
+                line: 0,
+                severity: 'error',
+                code: 'stdin-unsupported',
+                message: 'reading the mapping from standard input ("-f -") is not supported: ' +
+                    'mirror-guard must read the file itself to attribute results to its lines; pass a file path'
+            });
+            continue;
+        }
+        let text;
+        try {
+            // Buffer#toString keeps a leading U+FEFF (TextDecoder would drop it).
+            text = (await (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, path))).toString('utf8');
+        }
+        catch (err) {
+            builder.addFinding(readFailure(path, err));
+            continue;
+        }
+        texts.set(path, text);
+        builder.addText(path, text);
+    }
+    const set = builder.build();
+    const [first] = paths;
+    if (first !== undefined && set.entries.length === 0 && set.findings.length === 0) {
+        // Only comments and blank lines: oc refuses to run (no file or line in its message).
+        return {
+            set: {
+                entries: [],
+                findings: [
+                    {
+                        file: first,
+                        line: 0,
+                        severity: 'error',
+                        code: 'no-mappings',
+                        message: NO_MAPPINGS
+                    }
+                ]
+            },
+            texts
+        };
+    }
+    return { set, texts };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/core/root-cause.ts
+/** Classes that describe a consequence of another failure, never a cause of their own. */
+const CONSEQUENCES = new Set(['dependency']);
+function isConsequence(cls) {
+    return CONSEQUENCES.has(cls);
+}
+/** Said when a line shows only consequences: its cause was printed nowhere oc tied to it. */
+const ROOT_CAUSE_NOT_PRINTED = 'root cause not printed in the log: oc reported only this consequence for the line (see the run-level errors and the log)';
+/** `items` with the root causes first, each group in its original order (stable). */
+function rootCauseFirst(items) {
+    return [
+        ...items.filter((i) => !isConsequence(i.class)),
+        ...items.filter((i) => isConsequence(i.class))
+    ];
+}
+/** The root-cause classes of a verdict; empty when the log showed only consequences. */
+function rootCauses(classes) {
+    return classes.filter((c) => !isConsequence(c));
+}
+/**
+ * What a failed line is titled by: its root-cause classes; only when none was printed, the
+ * consequence's class (the reasons then say that the root cause is missing from the log).
+ */
+function verdictTitle(classes) {
+    const causes = rootCauses(classes);
+    if (causes.length > 0)
+        return causes.join(', ');
+    return classes.length > 0 ? classes.join(', ') : 'unconfirmed';
+}
+
+;// CONCATENATED MODULE: ./src/core/report.ts
+// Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
+
+
+
+/** Each verdict with its mapping entry (verdicts naming no entry are skipped). */
+function* verdictEntries(set, triage) {
+    // Ids are the entries' indexes in their set; a Map only for sets built otherwise.
+    const dense = set.entries.every((e, i) => e.id === i);
+    const byId = dense ? undefined : new Map(set.entries.map((e) => [e.id, e]));
+    for (const v of triage.verdicts) {
+        const entry = byId ? byId.get(v.entryId) : set.entries[v.entryId];
+        if (entry)
+            yield [entry, v];
+    }
+}
+function reportSummary(set, triage) {
+    const counts = {};
+    let entries = 0;
+    let failed = 0;
+    let retryable = 0;
+    let recovered = 0;
+    for (const [, v] of verdictEntries(set, triage)) {
+        entries++;
+        if (v.recoveredAfter !== undefined)
+            recovered++;
+        if (v.status !== 'failed')
+            continue;
+        failed++;
+        if (v.retryable)
+            retryable++;
+        for (const c of v.classes)
+            counts[c] = (counts[c] ?? 0) + 1;
+    }
+    return {
+        version: 1,
+        counts,
+        runLevel: triage.runLevel,
+        findings: set.findings,
+        stats: {
+            entries,
+            mirrored: entries - failed,
+            failed,
+            retryable,
+            permanent: failed - retryable,
+            recovered,
+            runLevelErrors: triage.runLevel
+                .filter((f) => f.severity === 'error')
+                .reduce((n, f) => n + (f.count ?? 1), 0),
+            attempts: triage.attempts.length + (triage.attemptsOmitted?.count ?? 0)
+        },
+        attempts: triage.attempts,
+        ...(triage.attemptsOmitted ? { attemptsOmitted: triage.attemptsOmitted } : {})
+    };
+}
+function buildReport(set, triage) {
+    const lines = [];
+    for (const [entry, v] of verdictEntries(set, triage))
+        lines.push(reportLine(entry, v));
+    const { version, ...rest } = reportSummary(set, triage);
+    return { version, lines, ...rest };
+}
+/** Text handed out per chunk by reportJsonChunks. */
+const JSON_CHUNK_CHARS = (/* unused pure expression or super */ null && (1 << 16));
+/**
+ * `JSON.stringify(buildReport(set, triage), null, 2) + '\n'`, character for character, in
+ * chunks of about 64 KiB, one report line at a time: a 200,000-line mapping's report is
+ * written without its lines' objects or its whole text ever being in memory.
+ */
+function* reportJsonChunks(set, triage) {
+    const { version, ...rest } = reportSummary(set, triage);
+    let buf = `{\n  "version": ${JSON.stringify(version)},\n  "lines": [`;
+    let any = false;
+    for (const [entry, v] of verdictEntries(set, triage)) {
+        buf += `${any ? ',' : ''}\n    ${indent(JSON.stringify(reportLine(entry, v), null, 2), 4)}`;
+        any = true;
+        if (buf.length >= JSON_CHUNK_CHARS) {
+            yield buf;
+            buf = '';
+        }
+    }
+    buf += any ? '\n  ]' : ']';
+    for (const [key, value] of Object.entries(rest)) {
+        buf += `,\n  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), 2)}`;
+    }
+    yield buf + '\n}\n';
+}
+const indent = (json, spaces) => json.replaceAll('\n', '\n' + ' '.repeat(spaces));
+function reportLine(entry, v) {
+    return {
+        file: entry.file,
+        line: entry.line,
+        source: entry.source.raw,
+        destination: mapping_effectiveDestination(entry),
+        status: v.status,
+        classes: v.classes,
+        reasons: v.reasons,
+        evidence: v.evidence,
+        retryable: v.retryable,
+        ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
+    };
+}
+/** Keeps a comment on one line and free of anything but printable text. */
+const report_oneLine = (text) => text
+    // eslint-disable-next-line no-control-regex -- removing terminal escapes is the point
+    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    // eslint-disable-next-line no-control-regex -- and so is removing control characters
+    .replace(/[\x00-\x1f\x7f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
+/**
+ * The failed lines, re-feedable to `oc image mirror -f` unchanged: each physical line verbatim
+ * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
+ * preceded by a `#` comment with its origin, classes and reason.
+ */
+function report_renderRetryMapping(set, verdicts, options = {}) {
+    const include = options.include ?? ((v) => v.status === 'failed');
+    const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]));
+    if (failed.size === 0)
+        return '';
+    const byLine = new Map();
+    for (const e of set.entries) {
+        const key = `${e.file}\u0000${e.line}`;
+        const list = byLine.get(key);
+        if (list)
+            list.push(e);
+        else
+            byLine.set(key, [e]);
+    }
+    const out = [
+        `# mirror-guard retry mapping: ${failed.size} mapping entr${failed.size === 1 ? 'y' : 'ies'} not mirrored.`,
+        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
+    ];
+    for (const entries of byLine.values()) {
+        const hit = entries.filter((e) => failed.has(e.id));
+        if (hit.length === 0)
+            continue;
+        const first = hit[0];
+        const verdict = failed.get(first.id);
+        const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
+        // Like an annotation title: the root cause, not what followed from it.
+        const causes = rootCauses(classes);
+        out.push(report_oneLine(`# ${first.file}:${first.line} ${(causes.length > 0 ? causes : classes).join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
+        if (hit.length === entries.length)
+            out.push(verbatim(first.text));
+        else
+            for (const e of hit)
+                out.push(`${e.source.raw}=${e.destination.raw}`);
+    }
+    return out.join('\n') + '\n';
+}
+/** The physical line as written; only a line terminator oc would strip is removed. */
+const verbatim = (text) => text.replace(/[\r\n]+$/, '');
+const pad = (s, n) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+/** A plain-text table for people: failed lines first, then a per-class summary. */
+function renderTable(report, maxRows = 200) {
+    const rows = [...report.lines].sort((a, b) => Number(a.status === 'mirrored') - Number(b.status === 'mirrored'));
+    const shown = rows.slice(0, maxRows);
+    const cells = shown.map((l) => [
+        l.status === 'mirrored' ? (l.recoveredAfter ? 'recovered' : 'mirrored') : 'FAILED',
+        `${l.file}:${l.line}`,
+        `${l.source} -> ${l.destination}`,
+        l.classes.join(','),
+        report_oneLine(l.reasons.join('; '))
+    ]);
+    const head = ['STATUS', 'LINE', 'SOURCE -> DESTINATION', 'CLASS', 'REASON'];
+    const widths = head.map((h, i) => Math.min(i === 2 ? 90 : 40, Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length))));
+    const fmt = (c) => c
+        .map((v, i) => (i === c.length - 1 ? v : pad(v, widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd();
+    const out = [fmt(head), ...cells.map(fmt)];
+    if (rows.length > shown.length)
+        out.push(`… ${rows.length - shown.length} more lines in the JSON report`);
+    const s = report.stats;
+    out.push('');
+    out.push(`${s.mirrored} of ${s.entries} mapping entries mirrored, ${s.failed} failed ` +
+        `(${s.retryable} retryable, ${s.permanent} permanent)` +
+        (s.recovered ? `, ${s.recovered} recovered after a retry` : ''));
+    for (const [cls, n] of Object.entries(report.counts)) {
+        out.push(`  ${pad(cls, 16)} ${pad(String(n), 5)} ${CLASS_INFO[cls].whatToDo}`);
+    }
+    for (const f of report.runLevel) {
+        out.push(`  run-level ${f.severity} (log line ${f.logLine}): ${report_oneLine(f.text)}`);
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/core/shard-plan.ts
+// Splitting a mapping into N shards for a job matrix: which entries shard I of N mirrors.
+//
+// The algorithm (documented in README "Shards"; change it only with a major version, since
+// shards of one run must agree on it):
+// 1. Entries are grouped so that a group is never split: entries with the same destination
+//    repository (repoKey: a file:// repository by its directory on disk, a registry host
+//    case-insensitively) and the entries of one physical line (a fan-out `SRC D1 D2`) are in
+//    one group, transitively. Layers of one repository are then pushed by one shard only.
+// 2. A group's weight is its number of entries; its key is the smallest repository key in it.
+// 3. Groups are sorted by weight (largest first), then key; each goes to the least-loaded
+//    shard, ties to the lowest index (longest-processing-time-first greedy).
+// The split depends only on the entries (their destinations and lines) and N: the same files
+// and N always give the same split, whatever machine computes it.
+
+const MAX_SHARDS = 256;
+/** `I/N` with 1 ≤ I ≤ N ≤ 256; the error says what is wrong with `text`. */
+function parseShardSpec(text) {
+    const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
+    if (!m)
+        return { error: `${JSON.stringify(text)} is not of the form I/N (e.g. 2/8)` };
+    const index = Number(m[1]);
+    const count = Number(m[2]);
+    if (count < 1 || count > MAX_SHARDS) {
+        return { error: `${JSON.stringify(text)}: the shard count must be from 1 to ${MAX_SHARDS}` };
+    }
+    if (index < 1 || index > count) {
+        return { error: `${JSON.stringify(text)}: the shard index must be from 1 to ${count}` };
+    }
+    return { spec: { index, count } };
+}
+/** Union-find over entry positions, by path halving. */
+function root(parent, i) {
+    while (parent[i] !== i) {
+        const p = parent[parent[i]];
+        parent[i] = p;
+        i = p;
+    }
+    return i;
+}
+/** The split of `entries` into `count` shards (see the algorithm above). */
+function shard_plan_planShards(entries, count) {
+    if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS) {
+        throw new RangeError(`shard count ${count} is not from 1 to ${MAX_SHARDS}`);
+    }
+    const parent = entries.map((_, i) => i);
+    const keys = entries.map((e) => repoKey(e.destination.printed));
+    const firstOf = new Map();
+    const union = (a, b) => {
+        const ra = root(parent, a);
+        const rb = root(parent, b);
+        if (ra !== rb)
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    };
+    entries.forEach((e, i) => {
+        for (const k of [`r\u0000${keys[i]}`, `l\u0000${e.file}\u0000${e.line}`]) {
+            const first = firstOf.get(k);
+            if (first === undefined)
+                firstOf.set(k, i);
+            else
+                union(first, i);
+        }
+    });
+    const groups = new Map();
+    entries.forEach((_, i) => {
+        const r = root(parent, i);
+        const key = keys[i];
+        const g = groups.get(r);
+        if (!g)
+            groups.set(r, { key, members: [i], repos: new Set([key]) });
+        else {
+            g.members.push(i);
+            g.repos.add(key);
+            if (key < g.key)
+                g.key = key;
+        }
+    });
+    const ordered = [...groups.values()].sort((a, b) => b.members.length - a.members.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const load = new Array(count).fill(0);
+    const repositories = new Array(count).fill(0);
+    const shardOfPos = new Array(entries.length).fill(0);
+    for (const g of ordered) {
+        let best = 0;
+        for (let s = 1; s < count; s++)
+            if (load[s] < load[best])
+                best = s;
+        load[best] = load[best] + g.members.length;
+        repositories[best] = repositories[best] + g.repos.size;
+        for (const i of g.members)
+            shardOfPos[i] = best;
+    }
+    const shards = Array.from({ length: count }, () => []);
+    const shardOf = new Map();
+    entries.forEach((e, i) => {
+        const s = shardOfPos[i];
+        shards[s].push(e.id);
+        shardOf.set(e.id, s + 1);
+    });
+    return { count, shards, shardOf, repositories };
+}
+/** The entries of shard `spec.index` of `spec.count`, in mapping order. */
+function shardEntries(entries, spec) {
+    const plan = shard_plan_planShards(entries, spec.count);
+    const ids = new Set(plan.shards[spec.index - 1]);
+    return entries.filter((e) => ids.has(e.id));
+}
+/**
+ * A mapping file of one shard's entries for `oc image mirror -f`: each physical line verbatim
+ * (a shard always holds whole lines), in mapping order, after a `# <header>` comment and a
+ * `# from <file>` comment where the file changes.
+ */
+function renderShardMapping(entries, header) {
+    const out = [`# ${header}`];
+    let file;
+    let last = '';
+    for (const e of entries) {
+        const k = `${e.file}\u0000${e.line}`;
+        if (k === last)
+            continue;
+        last = k;
+        if (e.file !== file) {
+            file = e.file;
+            out.push(`# from ${file}`);
+        }
+        out.push(e.text.replace(/[\r\n]+$/, ''));
+    }
+    return out.join('\n') + '\n';
+}
+/** The artifact name of one shard: `<name>-<I>-of-<N>`, so a matrix's uploads never collide. */
+const shardArtifactName = (name, spec) => `${name}-${spec.index}-of-${spec.count}`;
+
+;// CONCATENATED MODULE: ./src/core/shard-merge.ts
+// Shard reports → one report and one retry mapping, as if one job had mirrored the whole
+// mapping. Used by `mirror-guard merge` (and meant for the action's aggregate job). Every line
+// not confirmed by a report — also every line of a shard that reported nothing, when the
+// mapping is given — is failed `unconfirmed` and lands in the retry mapping: nothing is lost.
+
+
+
+
+function mappingDigests(files) {
+    return files.map((f) => ({
+        file: f.file,
+        sha256: (0,external_node_crypto_.createHash)('sha256').update(f.text).digest('hex')
+    }));
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function parseReport(input) {
+    const j = input.json;
+    if (!isObject(j) || j['version'] !== 1 || !Array.isArray(j['lines'])) {
+        return `${input.name}: not a mirror-guard report (no "version": 1 with "lines")`;
+    }
+    if (isObject(j['merged']))
+        return `${input.name}: is a merged report already; merge shard reports`;
+    const lines = [];
+    for (const [i, l] of j['lines'].entries()) {
+        if (!isObject(l) ||
+            typeof l['file'] !== 'string' ||
+            typeof l['line'] !== 'number' ||
+            typeof l['source'] !== 'string' ||
+            typeof l['destination'] !== 'string' ||
+            (l['status'] !== 'mirrored' && l['status'] !== 'failed')) {
+            return `${input.name}: lines[${i}] is not a report line (file, line, source, destination, status)`;
+        }
+        // They become retry mapping lines: one token each, nothing that could start another line.
+        if (/\s/.test(l['source']) || /\s/.test(l['destination'])) {
+            return `${input.name}: lines[${i}] has white space in its source or destination`;
+        }
+        lines.push(l);
+    }
+    let shard = { index: 1, count: 1 };
+    const s = j['shard'];
+    if (s !== undefined) {
+        const index = isObject(s) ? s['index'] : undefined;
+        const count = isObject(s) ? s['count'] : undefined;
+        if (typeof index !== 'number' ||
+            typeof count !== 'number' ||
+            !Number.isInteger(index) ||
+            !Number.isInteger(count) ||
+            index < 1 ||
+            index > count) {
+            return `${input.name}: "shard" is not {"index": I, "count": N} with 1 ≤ I ≤ N`;
+        }
+        shard = { index, count };
+    }
+    const mapping = j['mapping'];
+    const rawFiles = isObject(mapping) ? mapping['files'] : undefined;
+    const files = Array.isArray(rawFiles)
+        ? rawFiles.filter((f) => isObject(f) && typeof f['file'] === 'string' && typeof f['sha256'] === 'string')
+        : undefined;
+    const run = isObject(j['run']) ? j['run'] : {};
+    const attempts = Array.isArray(run['attempts']) ? run['attempts'] : [];
+    const times = attempts
+        .filter(isObject)
+        .flatMap((a) => [Date.parse(String(a['startedAt'])), Date.parse(String(a['endedAt']))])
+        .filter((t) => Number.isFinite(t));
+    return {
+        name: input.name,
+        shard,
+        lines,
+        ...(files !== undefined ? { files } : {}),
+        runLevel: Array.isArray(j['runLevel']) ? j['runLevel'] : [],
+        attempts: attempts.length,
+        ...(times.length > 0
+            ? { durationSeconds: Math.round((Math.max(...times) - Math.min(...times)) / 1000) }
+            : {}),
+        ...(typeof run['outcome'] === 'string' ? { outcome: run['outcome'] } : {})
+    };
+}
+const describeFiles = (files) => files.map((f) => `${f.file} (sha256 ${f.sha256.slice(0, 12)})`).join(', ');
+const sameFiles = (a, b) => a.length === b.length && a.every((f, i) => f.sha256 === b[i]?.sha256);
+/** Merges shard reports; with `mapping`, lines no report holds are failed `unconfirmed`. */
+function mergeShardReports(inputs, mapping) {
+    const errors = [];
+    const reports = [];
+    for (const input of inputs) {
+        const r = parseReport(input);
+        if (typeof r === 'string')
+            errors.push(r);
+        else
+            reports.push(r);
+    }
+    if (errors.length > 0)
+        return { ok: false, errors };
+    if (reports.length === 0)
+        return { ok: false, errors: ['no report to merge'] };
+    // One split: the same N, each index once, the same mapping files.
+    const first = reports[0];
+    const count = first.shard.count;
+    const byIndex = new Map();
+    for (const r of reports) {
+        if (r.shard.count !== count) {
+            errors.push(`${r.name} is shard ${r.shard.index}/${r.shard.count} but ${first.name} is shard ${first.shard.index}/${count}: shards of different splits overlap and cannot be merged`);
+            continue;
+        }
+        const twin = byIndex.get(r.shard.index);
+        if (twin)
+            errors.push(`${twin.name} and ${r.name} are both shard ${r.shard.index}/${count}`);
+        else
+            byIndex.set(r.shard.index, r);
+        const ref = mapping?.files ?? reports.find((x) => x.files !== undefined)?.files;
+        if (r.files !== undefined && ref !== undefined && !sameFiles(r.files, ref)) {
+            errors.push(`${r.name} was made from other mapping files: ${describeFiles(r.files)}, not ${describeFiles(ref)}`);
+        }
+    }
+    if (errors.length > 0)
+        return { ok: false, errors };
+    return mapping
+        ? mergeWithMapping(reports, count, mapping)
+        : mergeReportsOnly(reports, count, byIndex);
+}
+const lineKey = (file, line, destination) => `${file}\u0000${line}\u0000${destination}`;
+function mergeWithMapping(reports, count, mapping) {
+    const errors = [];
+    const { set } = mapping;
+    const plan = planShards(set.entries, count);
+    const entryByKey = new Map(set.entries.map((e) => [lineKey(e.file, e.line, effectiveDestination(e)), e]));
+    const fileNames = set.entries.length > 0 ? [...new Set(set.entries.map((e) => e.file))] : [];
+    const reported = new Map();
+    for (const r of reports) {
+        // A report names files as its job saw them; map them to ours by position when it lists them.
+        const rename = new Map(r.files?.map((f, i) => [f.file, mapping.files[i]?.file ?? f.file]));
+        for (const l of r.lines) {
+            const file = rename.get(l.file) ?? l.file;
+            const entry = entryByKey.get(lineKey(file, l.line, l.destination));
+            if (!entry || entry.source.raw !== l.source) {
+                errors.push(`${r.name}: ${l.file}:${l.line} (${l.source} -> ${l.destination}) is not a line of ${fileNames.join(', ') || 'the given mapping'}`);
+                continue;
+            }
+            const twin = reported.get(entry.id);
+            if (twin) {
+                errors.push(`${file}:${l.line} is in both ${twin.report.name} and ${r.name}`);
+                continue;
+            }
+            const planned = plan.shardOf.get(entry.id);
+            if (planned !== r.shard.index) {
+                errors.push(`${r.name}: ${file}:${l.line} belongs to shard ${planned ?? '?'}/${count} of this mapping, not ${r.shard.index}/${count} (other mapping files or another split)`);
+                continue;
+            }
+            reported.set(entry.id, { line: { ...l, file }, report: r });
+        }
+        if (errors.length >= 20)
+            break;
+    }
+    if (errors.length > 0)
+        return { ok: false, errors };
+    const lines = [];
+    const verdicts = [];
+    for (const e of set.entries) {
+        const got = reported.get(e.id);
+        const shard = plan.shardOf.get(e.id) ?? 0;
+        const line = got
+            ? got.line
+            : {
+                file: e.file,
+                line: e.line,
+                source: e.source.raw,
+                destination: effectiveDestination(e),
+                status: 'failed',
+                classes: ['unconfirmed'],
+                reasons: [
+                    reports.some((r) => r.shard.index === shard)
+                        ? `not in the report of shard ${shard}/${count}`
+                        : `shard ${shard}/${count} sent no report`
+                ],
+                evidence: [],
+                retryable: true
+            };
+        lines.push(line);
+        verdicts.push({
+            entryId: e.id,
+            status: line.status,
+            classes: line.classes,
+            reasons: line.reasons,
+            evidence: line.evidence,
+            retryable: line.retryable
+        });
+    }
+    const rows = shardRows(reports, count, (index) => plan.shards[index - 1]?.length);
+    const report = assemble(lines, reports, count, rows);
+    return {
+        ok: true,
+        report,
+        retryMapping: renderRetryMapping(set, verdicts),
+        notes: rows
+            .filter((r) => r.report === undefined)
+            .map((r) => `shard ${r.index}/${count} sent no report: its ${r.entries ?? 0} line(s) are unconfirmed and in the retry mapping`),
+        complete: report.stats.failed === 0
+    };
+}
+function mergeReportsOnly(reports, count, byIndex) {
+    const seen = new Map();
+    const errors = [];
+    for (const r of reports) {
+        for (const l of r.lines) {
+            const k = lineKey(l.file, l.line, l.destination);
+            const twin = seen.get(k);
+            if (twin)
+                errors.push(`${l.file}:${l.line} is in both ${twin.name} and ${r.name}`);
+            else
+                seen.set(k, r);
+        }
+    }
+    if (errors.length > 0)
+        return { ok: false, errors: errors.slice(0, 20) };
+    const fileOrder = new Map();
+    for (const r of [...reports].sort((a, b) => a.shard.index - b.shard.index)) {
+        for (const l of r.lines)
+            if (!fileOrder.has(l.file))
+                fileOrder.set(l.file, fileOrder.size);
+    }
+    const lines = reports
+        .flatMap((r) => r.lines)
+        .sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) ||
+        a.line - b.line ||
+        (a.destination < b.destination ? -1 : 1));
+    const rows = shardRows(reports, count, () => undefined);
+    const missing = rows.filter((r) => !byIndex.has(r.index));
+    const report = assemble(lines, reports, count, rows);
+    return {
+        ok: true,
+        report,
+        retryMapping: renderReportRetryMapping(lines),
+        notes: missing.map((r) => `shard ${r.index}/${count} sent no report; without the mapping (-f) its lines are unknown and NOT in the retry mapping`),
+        complete: report.stats.failed === 0 && missing.length === 0
+    };
+}
+function shardRows(reports, count, plannedEntries) {
+    const byIndex = new Map(reports.map((r) => [r.shard.index, r]));
+    return Array.from({ length: count }, (_, i) => {
+        const index = i + 1;
+        const r = byIndex.get(index);
+        const planned = plannedEntries(index);
+        if (!r) {
+            return {
+                index,
+                count,
+                ...(planned !== undefined ? { entries: planned } : {}),
+                mirrored: 0,
+                failed: planned ?? 0,
+                attempts: 0
+            };
+        }
+        const mirrored = r.lines.filter((l) => l.status === 'mirrored').length;
+        return {
+            index,
+            count,
+            report: r.name,
+            entries: r.lines.length,
+            mirrored,
+            failed: r.lines.length - mirrored,
+            attempts: r.attempts,
+            ...(r.durationSeconds !== undefined ? { durationSeconds: r.durationSeconds } : {}),
+            ...(r.outcome !== undefined ? { outcome: r.outcome } : {})
+        };
+    });
+}
+function assemble(lines, reports, count, shards) {
+    const counts = {};
+    const failed = lines.filter((l) => l.status === 'failed');
+    for (const l of failed)
+        for (const c of l.classes)
+            counts[c] = (counts[c] ?? 0) + 1;
+    return {
+        version: 1,
+        merged: { count, shards },
+        lines,
+        counts,
+        runLevel: [...reports]
+            .sort((a, b) => a.shard.index - b.shard.index)
+            .flatMap((r) => r.runLevel.map((f) => ({ ...f, shard: r.shard.index }))),
+        stats: {
+            entries: lines.length,
+            mirrored: lines.length - failed.length,
+            failed: failed.length,
+            retryable: failed.filter((l) => l.retryable).length,
+            permanent: failed.filter((l) => !l.retryable).length,
+            recovered: lines.filter((l) => l.recoveredAfter !== undefined).length,
+            missingShards: shards.filter((s) => s.report === undefined).length
+        }
+    };
+}
+/** Without the mapping files: `SRC=DST` per failed report line, after its origin comment. */
+function renderReportRetryMapping(lines) {
+    const failed = lines.filter((l) => l.status === 'failed');
+    if (failed.length === 0)
+        return '';
+    const out = [
+        `# mirror-guard retry mapping: ${failed.length} mapping entr${failed.length === 1 ? 'y' : 'ies'} not mirrored.`,
+        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
+    ];
+    for (const l of failed) {
+        const reason = (l.reasons[0] ?? 'not mirrored')
+            // eslint-disable-next-line no-control-regex -- a comment must stay one printable line
+            .replace(/[\x00-\x1f\x7f\s]+/g, ' ')
+            .slice(0, 300);
+        out.push(`# ${l.file}:${l.line} ${l.classes.join(',')}: ${reason}`);
+        out.push(`${l.source}=${l.destination}`);
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/engines/oc-args.ts
+// Builds the argv for `oc image mirror` (never a shell string). Flags use the `--flag=value`
+// form so a value can never be read as another flag.
+/**
+ * oc reads `-f` as a list: pflag splits the value as one CSV record, so a path with a comma (a
+ * mapping file `e,one.txt`, a RUNNER_TEMP with a comma) would become two files. A CSV-quoted
+ * value is read back as exactly the path; other paths are passed as they are.
+ */
+function ocListValue(path) {
+    return /[,"\r\n]/.test(path) ? `"${path.replace(/"/g, '""')}"` : path;
+}
+function buildOcArgs(opts, attempt) {
+    const args = ['image', 'mirror', '-f', ocListValue(attempt.mappingFile)];
+    if (opts.registryConfig)
+        args.push(`--registry-config=${opts.registryConfig}`);
+    if (opts.dir)
+        args.push(`--dir=${opts.dir}`);
+    if (opts.fromDir)
+        args.push(`--from-dir=${opts.fromDir}`);
+    if (opts.filterByOs !== undefined && opts.filterByOs !== '') {
+        args.push(`--filter-by-os=${opts.filterByOs}`);
+    }
+    if (opts.keepManifestList)
+        args.push('--keep-manifest-list=true');
+    if (opts.insecure)
+        args.push('--insecure=true');
+    if (opts.skipMultipleScopes)
+        args.push('--skip-multiple-scopes=true');
+    if (opts.skipMissing)
+        args.push('--skip-missing=true');
+    if (opts.maxRegistry !== undefined)
+        args.push(`--max-registry=${opts.maxRegistry}`);
+    if (opts.continueOnError)
+        args.push('--continue-on-error=true');
+    if (opts.dryRun)
+        args.push('--dry-run=true');
+    args.push(...(opts.extraArgs ?? []));
+    // Attempt-specific flags come last: pflag keeps the last value, so the retry policy wins
+    // over a conflicting extra-args entry.
+    const perRegistry = attempt.maxPerRegistry ?? opts.maxPerRegistry;
+    if (perRegistry !== undefined)
+        args.push(`--max-per-registry=${perRegistry}`);
+    if (attempt.force)
+        args.push('--force');
+    return args;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(46193);
+;// CONCATENATED MODULE: ./src/engines/line-splitter.ts
+// Splits a child's output stream into lines without holding more than one line (capped) in
+// memory. Unlike the log reader's splitter (src/core/log-reader.ts), which may cut a runaway
+// line for triage, this one never drops a byte: everything the tool printed reaches the log.
+
+/** A longer line is emitted in pieces so a runaway child cannot exhaust memory. */
+const MAX_LINE_CHARS = 1024 * 1024;
+class LineSplitter {
+    onLine;
+    decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    pending = '';
+    constructor(onLine) {
+        this.onLine = onLine;
+    }
+    push(chunk) {
+        this.pending += typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+        let nl = this.pending.indexOf('\n');
+        while (nl !== -1) {
+            this.emit(this.pending.slice(0, nl));
+            this.pending = this.pending.slice(nl + 1);
+            nl = this.pending.indexOf('\n');
+        }
+        while (this.pending.length > MAX_LINE_CHARS) {
+            this.onLine(this.pending.slice(0, MAX_LINE_CHARS));
+            this.pending = this.pending.slice(MAX_LINE_CHARS);
+        }
+    }
+    end() {
+        this.pending += this.decoder.end();
+        if (this.pending !== '')
+            this.emit(this.pending);
+        this.pending = '';
+    }
+    emit(line) {
+        this.onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engines/spawn-group.ts
+// Runs a child in its own process group so a timeout or cancel stops oc *and* anything it
+// started. @actions/exec cannot do this (it kills only the direct child, and only through its
+// own API), hence node:child_process with `detached: true` and `process.kill(-pid)`.
+
+
+/** Environment for a child: without the action's inputs (they may hold secrets) or runtime tokens. */
+function childEnv(env = process.env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env)) {
+        if (k.startsWith('INPUT_') || k.startsWith('STATE_'))
+            continue;
+        if (k === 'ACTIONS_RUNTIME_TOKEN' || k.startsWith('ACTIONS_ID_TOKEN_REQUEST'))
+            continue;
+        out[k] = v;
+    }
+    return out;
+}
+function runInGroup(command, args, sink, opts = {}) {
+    return new Promise((resolve, reject) => {
+        let timedOut = false;
+        let aborted = false;
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+            cwd: opts.cwd,
+            env: opts.env ?? childEnv(),
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            shell: false
+        });
+        const out = new LineSplitter((l) => sink('stdout', l));
+        const err = new LineSplitter((l) => sink('stderr', l));
+        child.stdout.on('data', (c) => out.push(c));
+        child.stderr.on('data', (c) => err.push(c));
+        let killTimer;
+        const killGroup = () => {
+            if (child.pid === undefined || child.exitCode !== null)
+                return;
+            signalGroup(child.pid, 'SIGTERM');
+            killTimer = setTimeout(() => {
+                if (child.pid !== undefined)
+                    signalGroup(child.pid, 'SIGKILL');
+            }, opts.killGraceMs ?? 5000);
+            killTimer.unref();
+        };
+        const timer = opts.timeoutMs !== undefined && opts.timeoutMs > 0
+            ? setTimeout(() => {
+                timedOut = true;
+                killGroup();
+            }, opts.timeoutMs)
+            : undefined;
+        const onAbort = () => {
+            aborted = true;
+            killGroup();
+        };
+        if (opts.signal?.aborted)
+            onAbort();
+        else
+            opts.signal?.addEventListener('abort', onAbort, { once: true });
+        const cleanup = () => {
+            if (timer)
+                clearTimeout(timer);
+            opts.signal?.removeEventListener('abort', onAbort);
+        };
+        child.on('error', (e) => {
+            cleanup();
+            if (killTimer)
+                clearTimeout(killTimer);
+            reject(new Error(`cannot start ${command}: ${e.message}`));
+        });
+        // 'close' waits for both pipes to drain, so no line is lost.
+        child.on('close', (code, signal) => {
+            cleanup();
+            out.end();
+            err.end();
+            // Children of oc may outlive it and keep the group; make sure nothing is left behind.
+            if ((timedOut || aborted) && child.pid !== undefined)
+                signalGroup(child.pid, 'SIGKILL');
+            if (killTimer)
+                clearTimeout(killTimer);
+            resolve({ exitCode: code, signal: signal ?? undefined, timedOut, aborted });
+        });
+    });
+}
+function signalGroup(pid, sig) {
+    try {
+        process.kill(-pid, sig);
+    }
+    catch {
+        // The group is already gone.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engines/oc.ts
+
+
+class OcEngine {
+    opts;
+    name = 'oc';
+    constructor(opts) {
+        this.opts = opts;
+    }
+    /** `oc version --client`, trimmed; the first line is `Client Version: …`. */
+    async version() {
+        const lines = [];
+        const res = await runInGroup(this.opts.binary, ['version', '--client'], (_s, l) => {
+            if (lines.length < 20)
+                lines.push(l);
+        }, { cwd: this.opts.cwd, env: this.env(), timeoutMs: 60_000, killGraceMs: 1000 });
+        const text = lines.join('\n').trim();
+        if (res.exitCode !== 0) {
+            throw new Error(`${this.opts.binary} version --client failed (exit ${res.exitCode ?? res.signal}): ${text}`);
+        }
+        return text;
+    }
+    command(req) {
+        return [this.opts.binary, ...this.args(req)];
+    }
+    async runAttempt(req, sink) {
+        const args = this.args(req);
+        const startedAt = new Date().toISOString();
+        const res = await runInGroup(this.opts.binary, args, sink, {
+            cwd: this.opts.cwd,
+            env: this.env(),
+            timeoutMs: req.timeoutMs,
+            signal: req.signal,
+            killGraceMs: this.opts.killGraceMs
+        });
+        return {
+            exitCode: res.exitCode,
+            signal: res.signal,
+            timedOut: res.timedOut,
+            aborted: res.aborted,
+            command: [this.opts.binary, ...args],
+            startedAt,
+            endedAt: new Date().toISOString()
+        };
+    }
+    args(req) {
+        return buildOcArgs(this.opts.options, {
+            mappingFile: req.mappingFile,
+            force: req.force,
+            ...(req.maxPerRegistry !== undefined ? { maxPerRegistry: req.maxPerRegistry } : {})
+        });
+    }
+    env() {
+        return childEnv(this.opts.env ?? process.env);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engines/skopeo-args.ts
+// Pure half of the skopeo engine: argv for one `skopeo copy` per mapping entry, and the
+// oc-shaped lines written for its outcome, so the log reader and attributor need no
+// skopeo-specific knowledge.
+
+/** The flags every entry's `skopeo copy` shares (everything but per-entry refs and files). */
+function sharedCopyFlags(opts) {
+    // --all keeps multi-arch images whole, like oc with --keep-manifest-list.
+    const args = ['copy', '--all', `--retry-times=${opts.retryTimes ?? 0}`];
+    if (opts.insecure)
+        args.push('--src-tls-verify=false', '--dest-tls-verify=false');
+    if (opts.authFile)
+        args.push(`--authfile=${opts.authFile}`);
+    args.push(...(opts.extraArgs ?? []));
+    return args;
+}
+/**
+ * Why skopeo cannot run this entry, or undefined. skopeo's `dir:`/`oci:` layouts are not
+ * oc's `file://` v2 tree (which `--from-dir` and the file verifier read), so file:// and
+ * s3:// are refused rather than written in a layout nothing downstream understands; and
+ * skopeo cannot list tags, so oc's tag-less and glob sources are refused too.
+ */
+function unsupportedReason(entry) {
+    const { source, destination } = entry;
+    if (destination.kind !== 'registry') {
+        return `engine: skopeo does not support ${destination.kind}:// destinations; use engine: oc`;
+    }
+    if (source.kind !== 'registry') {
+        return `engine: skopeo does not support ${source.kind}:// sources; use engine: oc`;
+    }
+    if (source.digest === undefined && (source.tag === undefined || source.tag.includes('*'))) {
+        return 'engine: skopeo cannot expand a source without a tag or with a wildcard tag; list each tag, or use engine: oc';
+    }
+    if (entry.destinationTag === undefined && source.digest === undefined) {
+        return 'engine: skopeo needs a destination tag or a source digest';
+    }
+    return undefined;
+}
+function repoPath(ref) {
+    return ref.registry === '' ? ref.repository : `${ref.registry}/${ref.repository}`;
+}
+/** `docker://` reference for the source: by digest when it has one (oc's rule: digest wins). */
+function sourceTransportRef(entry) {
+    const s = entry.source;
+    return `docker://${repoPath(s)}${s.digest !== undefined ? `@${s.digest}` : `:${s.tag ?? ''}`}`;
+}
+/** `docker://` reference for the destination: the effective tag, else push by digest. */
+function destinationTransportRef(entry) {
+    const d = repoPath(entry.destination);
+    if (entry.destinationTag !== undefined)
+        return `docker://${d}:${entry.destinationTag}`;
+    return `docker://${d}@${entry.source.digest ?? ''}`;
+}
+/** Full argv (without the binary) for one entry. Call only when `unsupportedReason` is undefined. */
+function buildSkopeoCopyArgs(entry, opts, digestFile) {
+    const args = [...sharedCopyFlags(opts), '--quiet', `--digestfile=${digestFile}`];
+    // A by-digest source must arrive byte-identical, or the digest the user pinned is lost.
+    if (entry.source.digest !== undefined)
+        args.push('--preserve-digests');
+    args.push(sourceTransportRef(entry), destinationTransportRef(entry));
+    return args;
+}
+/** Per-registry concurrency key: destination host, case-insensitive ('' → Docker Hub). */
+function destinationRegistryKey(entry) {
+    return (entry.destination.registry || 'docker.io').toLowerCase();
+}
+/** oc's stdout success line: `<digest> <dst>:<tag>` or `<digest> <dst>` for a digest-only push. */
+function successLine(entry, digest) {
+    return entry.destinationTag !== undefined
+        ? `${digest} ${entry.destination.printed}:${entry.destinationTag}`
+        : `${digest} ${entry.destination.printed}`;
+}
+/** The one error line for a failed entry, in the shape `parseErrorSubject` knows. */
+function failureLine(entry, text) {
+    return `error: unable to copy ${entry.source.raw} to ${mapping_effectiveDestination(entry)}: ${skopeo_args_oneLine(text)}`;
+}
+/**
+ * Joins a multi-line message (e.g. `errors:\n…\n…`) onto one line, and turns other control
+ * characters into spaces: registry-supplied text must not be able to start a log line.
+ */
+function skopeo_args_oneLine(text) {
+    return text
+        .split(/[\r\n]+/)
+        .map((l) => stripControls(l).trim())
+        .filter((l) => l !== '')
+        .join(' ');
+}
+function stripControls(s) {
+    let out = '';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0) ?? 0;
+        out += cp < 0x20 || cp === 0x7f ? ' ' : ch;
+    }
+    return out;
+}
+const LOGRUS = /^time="[^"]*" level=(\w+) msg=("(?:[^"\\]|\\.)*"|\S*)(.*)$/;
+/**
+ * The message of skopeo's fatal line, unwrapped, or undefined for any other line.
+ * skopeo 1.9 prints `time="…" level=fatal msg="<Go-quoted text>"`; later versions `Error: <text>`.
+ */
+function fatalMessage(line) {
+    if (line.startsWith('Error: '))
+        return line.slice('Error: '.length);
+    const m = LOGRUS.exec(line);
+    if (!m || (m[1] !== 'fatal' && m[1] !== 'error'))
+        return undefined;
+    const raw = m[2] ?? '';
+    return raw.startsWith('"') ? goUnquote(raw) : raw;
+}
+/** Inverse of Go's strconv.Quote for what logrus emits; unknown escapes are kept as written. */
+function goUnquote(quoted) {
+    const body = quoted.slice(1, -1);
+    return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (all, esc) => {
+        const simple = {
+            n: '\n',
+            t: '\t',
+            r: '\r',
+            a: '\x07',
+            b: '\b',
+            f: '\f',
+            v: '\v',
+            '\\': '\\',
+            '"': '"',
+            "'": "'"
+        };
+        if (esc.length === 1)
+            return simple[esc] ?? all;
+        if (/^[0-7]{3}$/.test(esc))
+            return String.fromCharCode(parseInt(esc, 8));
+        return String.fromCodePoint(parseInt(esc.slice(1), 16));
+    });
+}
+/**
+ * argv (without the binary) for `skopeo inspect --raw` of a source manifest, with the source
+ * side's TLS and auth settings of the copy. extraArgs are `skopeo copy`'s and are not passed.
+ */
+function buildSkopeoInspectArgs(ref, opts) {
+    const args = ['inspect', '--raw', `--retry-times=${opts.retryTimes ?? 0}`];
+    if (opts.insecure)
+        args.push('--tls-verify=false');
+    if (opts.authFile)
+        args.push(`--authfile=${opts.authFile}`);
+    args.push(ref);
+    return args;
+}
+/** `docker://REPO@DIGEST` for a child manifest of the entry's source (a manifest list entry). */
+function sourceChildRef(entry, digest) {
+    return `docker://${repoPath(entry.source)}@${digest}`;
+}
+const IMAGE_TYPES = new Set([
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.oci.image.manifest.v1+json'
+]);
+const LIST_TYPES = new Set([
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.index.v1+json'
+]);
+const BLOB_DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/**
+ * Reads `skopeo inspect --raw` output: schema 2 / OCI manifests give config + layer digests,
+ * manifest lists / OCI indexes their children's digests. Anything else (schema 1, unknown
+ * media type, a malformed digest, not JSON) → undefined: the blob set stays unknown.
+ */
+function parseManifestBlobs(text) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!skopeo_args_isObject(doc) || doc.schemaVersion !== 2)
+        return undefined;
+    const mediaType = doc.mediaType;
+    if (mediaType !== undefined && typeof mediaType !== 'string')
+        return undefined;
+    // OCI lets mediaType be absent; then the shape tells an index from a manifest.
+    const isList = mediaType === undefined ? Array.isArray(doc.manifests) : LIST_TYPES.has(mediaType);
+    const isImage = mediaType === undefined
+        ? skopeo_args_isObject(doc.config) && Array.isArray(doc.layers)
+        : IMAGE_TYPES.has(mediaType);
+    if (isList) {
+        const children = digestsOf(doc.manifests);
+        return children === undefined ? undefined : { kind: 'list', children };
+    }
+    if (!isImage || !skopeo_args_isObject(doc.config))
+        return undefined;
+    const config = doc.config.digest;
+    const layers = digestsOf(doc.layers);
+    if (typeof config !== 'string' || !BLOB_DIGEST.test(config) || layers === undefined) {
+        return undefined;
+    }
+    return { kind: 'image', blobs: [config, ...layers] };
+}
+function digestsOf(list) {
+    if (!Array.isArray(list))
+        return undefined;
+    const out = [];
+    for (const item of list) {
+        const d = skopeo_args_isObject(item) ? item.digest : undefined;
+        if (typeof d !== 'string' || !BLOB_DIGEST.test(d))
+            return undefined;
+        out.push(d);
+    }
+    return out;
+}
+function skopeo_args_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./src/engines/blob-schedule.ts
+// Order of the copies into one destination registry, aware of shared blobs. containers/image
+// mounts a blob another repository of the registry already holds (its blob-info cache records
+// where each blob was pushed), but only once that push has finished: copies that run at the
+// same time and need the same not-yet-pushed blob each pull it from the source. So an entry is
+// held back while a running entry is about to push one of its blobs, and runs once that blob
+// is pushed (a mount) or released (the other copy failed). Pure: no I/O, no timers.
+//
+// One schedule per destination registry: a mount only works inside one registry, so blob keys
+// need no registry prefix. The caller enforces the concurrency limit; the schedule only orders.
+class BlobSchedule {
+    slots;
+    byEntry = new Map();
+    /** Indexes of entries whose blob set is known (or known unknown) and that have not started. */
+    ready = [];
+    /** Blobs of running entries, with how many running entries hold each. */
+    held = new Map();
+    /** Blobs a finished copy pushed: later copies mount them. */
+    pushed = new Set();
+    /** Index below which every entry has started (start of the look-ahead). */
+    head = 0;
+    runningCount = 0;
+    startedCount = 0;
+    /** Every entry starts pending: `next()` skips it until `setBlobs` resolves it. */
+    constructor(entries) {
+        this.slots = entries.map((entry, index) => ({
+            entry,
+            index,
+            state: 'pending',
+            blobs: undefined,
+            holding: []
+        }));
+        for (const slot of this.slots) {
+            if (this.byEntry.has(slot.entry))
+                throw new Error('BlobSchedule: an entry is listed twice');
+            this.byEntry.set(slot.entry, slot);
+        }
+    }
+    /** Entries not yet returned by `next()`. */
+    get remaining() {
+        return this.slots.length - this.startedCount;
+    }
+    get running() {
+        return this.runningCount;
+    }
+    /** Resolves a pending entry's blob set (undefined: unknown, never held back). */
+    setBlobs(entry, blobs) {
+        const slot = this.slot(entry);
+        if (slot.state !== 'pending')
+            return;
+        slot.blobs = blobs;
+        slot.state = 'ready';
+        insertSorted(this.ready, slot.index);
+    }
+    /** Whether `entry` still waits for its blob set. */
+    isPending(entry) {
+        return this.slot(entry).state === 'pending';
+    }
+    /** The first `n` entries, in mapping order, that have not started: the look-ahead window. */
+    upcoming(n) {
+        const out = [];
+        while (this.head < this.slots.length && this.started(this.slots[this.head]))
+            this.head++;
+        for (let i = this.head; i < this.slots.length && out.length < n; i++) {
+            const s = this.slots[i];
+            if (!this.started(s))
+                out.push(s.entry);
+        }
+        return out;
+    }
+    /**
+     * The first resolved entry, in mapping order, none of whose not-yet-pushed blobs a running
+     * entry holds; undefined when there is none right now. With nothing running, every resolved
+     * entry qualifies, so only pending entries can make it return undefined then.
+     */
+    next() {
+        for (let k = 0; k < this.ready.length; k++) {
+            const slot = this.slots[this.ready[k]];
+            if (!this.blocked(slot.blobs)) {
+                this.ready.splice(k, 1);
+                slot.state = 'running';
+                this.runningCount++;
+                this.startedCount++;
+                slot.holding = [...this.unpushed(slot.blobs)];
+                for (const b of slot.holding)
+                    this.held.set(b, (this.held.get(b) ?? 0) + 1);
+                return slot.entry;
+            }
+        }
+        return undefined;
+    }
+    /** A running entry ended: on success its blobs count as pushed, else they are released. */
+    finish(entry, ok) {
+        const slot = this.slot(entry);
+        if (slot.state !== 'running')
+            throw new Error('BlobSchedule: finish() of an entry not running');
+        slot.state = 'done';
+        this.runningCount--;
+        for (const b of slot.holding) {
+            const n = this.held.get(b) ?? 0;
+            if (n <= 1)
+                this.held.delete(b);
+            else
+                this.held.set(b, n - 1);
+            if (ok)
+                this.pushed.add(b);
+        }
+        slot.holding = [];
+    }
+    started(slot) {
+        return slot.state === 'running' || slot.state === 'done';
+    }
+    blocked(blobs) {
+        for (const b of this.unpushed(blobs))
+            if (this.held.has(b))
+                return true;
+        return false;
+    }
+    *unpushed(blobs) {
+        for (const b of blobs ?? [])
+            if (!this.pushed.has(b))
+                yield b;
+    }
+    slot(entry) {
+        const slot = this.byEntry.get(entry);
+        if (slot === undefined)
+            throw new Error('BlobSchedule: unknown entry');
+        return slot;
+    }
+}
+function insertSorted(list, value) {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid] < value)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    list.splice(lo, 0, value);
+}
+
+;// CONCATENATED MODULE: ./src/engines/skopeo-inspect.ts
+
+
+const DEFAULT_INSPECT_TIMEOUT_MS = 60_000;
+/** Far above any real manifest; more is not a manifest we can use. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+class BlobInspector {
+    opts;
+    manifests = new Map();
+    active = 0;
+    waiting = [];
+    started = 0;
+    constructor(opts) {
+        this.opts = opts;
+        opts.signal.addEventListener('abort', () => this.waiting.splice(0).forEach((go) => go()), {
+            once: true
+        });
+    }
+    /** `skopeo inspect` processes started so far (each one manifest request). */
+    get requests() {
+        return this.started;
+    }
+    /** Config and layer digests the entry's `copy --all` pushes; undefined when unknown. Never rejects. */
+    async blobs(entry) {
+        const top = await this.manifest(sourceTransportRef(entry));
+        if (top === undefined)
+            return undefined;
+        if (top.kind === 'image')
+            return new Set(top.blobs);
+        const children = await Promise.all(top.children.map((d) => this.manifest(sourceChildRef(entry, d))));
+        const out = new Set();
+        for (const child of children) {
+            // A list inside a list, or a child we could not read: the whole set is unknown.
+            if (child?.kind !== 'image')
+                return undefined;
+            for (const b of child.blobs)
+                out.add(b);
+        }
+        return out;
+    }
+    /** Resolves once every inspection started so far has ended (its process is gone). */
+    async settled() {
+        await Promise.all(this.manifests.values());
+    }
+    manifest(ref) {
+        let p = this.manifests.get(ref);
+        if (p === undefined) {
+            p = this.inspect(ref).then((raw) => (raw === undefined ? undefined : parseManifestBlobs(raw)), () => undefined);
+            this.manifests.set(ref, p);
+        }
+        return p;
+    }
+    async inspect(ref) {
+        await this.acquire();
+        try {
+            if (this.opts.signal.aborted)
+                return undefined;
+            this.started++;
+            const out = [];
+            let bytes = 0;
+            const res = await runInGroup(this.opts.binary, buildSkopeoInspectArgs(ref, this.opts.options), (stream, line) => {
+                // stderr is skopeo's own diagnostics: the copy will report any real problem.
+                if (stream !== 'stdout' || bytes > MAX_MANIFEST_BYTES)
+                    return;
+                bytes += line.length + 1;
+                out.push(line);
+            }, {
+                cwd: this.opts.cwd,
+                env: this.opts.env,
+                signal: this.opts.signal,
+                timeoutMs: this.opts.timeoutMs ?? DEFAULT_INSPECT_TIMEOUT_MS,
+                killGraceMs: this.opts.killGraceMs
+            });
+            if (res.exitCode !== 0 || bytes > MAX_MANIFEST_BYTES)
+                return undefined;
+            return out.join('\n');
+        }
+        catch {
+            // Not startable: the copy hits the same error and reports it.
+            return undefined;
+        }
+        finally {
+            this.release();
+        }
+    }
+    async acquire() {
+        if (this.active < this.opts.concurrency || this.opts.signal.aborted) {
+            this.active++;
+            return;
+        }
+        await new Promise((go) => this.waiting.push(go));
+        this.active++;
+    }
+    release() {
+        this.active--;
+        this.waiting.shift()?.();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engines/skopeo.ts
+// The skopeo engine: one `skopeo copy --all` per mapping entry (no shell), a pool of
+// `maxPerRegistry` processes per destination registry that keeps copies needing the same
+// not-yet-pushed blob apart (blob-schedule.ts: such blobs are then pulled once and mounted
+// by the later copies), and oc-shaped output so the rest of mirror-guard reads it like oc's:
+// a stdout `<digest> <dst>:<tag>` line per success and one `error: unable to copy SRC to DST:
+// <text>` line per failure. Entries still running when the
+// attempt times out or is cancelled get no line at all: they stay unconfirmed.
+//
+// `force` needs no flag: skopeo always writes the manifest and checks each blob itself.
+// file:// and s3:// entries are refused with an error line (see `unsupportedReason`).
+
+
+
+
+
+
+
+const DEFAULT_MAX_PER_REGISTRY = 6;
+const skopeo_DIGEST = /^sha256:[a-f0-9]{64}$/;
+class SkopeoEngine {
+    opts;
+    name = 'skopeo';
+    constructor(opts) {
+        this.opts = opts;
+    }
+    get binary() {
+        return this.opts.binary ?? 'skopeo';
+    }
+    /** `skopeo --version`, e.g. `skopeo version 1.9.3`. */
+    async version() {
+        const lines = [];
+        const res = await runInGroup(this.binary, ['--version'], (_s, l) => {
+            if (lines.length < 20)
+                lines.push(l);
+        }, { cwd: this.opts.cwd, env: this.env(), timeoutMs: 60_000, killGraceMs: 1000 });
+        const text = lines.join('\n').trim();
+        if (res.exitCode !== 0) {
+            throw new Error(`${this.binary} --version failed (exit ${res.exitCode ?? res.signal}): ${text}`);
+        }
+        return text;
+    }
+    /** For the log header: the flags every entry's copy shares (each adds its SRC and DST). */
+    command(_req) {
+        return [this.binary, ...sharedCopyFlags(this.opts.options)];
+    }
+    async runAttempt(req, sink) {
+        const startedAt = new Date().toISOString();
+        const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.opts.tmpDir ?? (0,external_node_os_.tmpdir)(), 'mg-skopeo-'));
+        const stop = new AbortController();
+        let timedOut = false;
+        let aborted = false;
+        const onAbort = () => {
+            aborted = true;
+            stop.abort();
+        };
+        if (req.signal?.aborted)
+            onAbort();
+        else
+            req.signal?.addEventListener('abort', onAbort, { once: true });
+        const timer = req.timeoutMs !== undefined && req.timeoutMs > 0
+            ? setTimeout(() => {
+                timedOut = true;
+                stop.abort();
+            }, req.timeoutMs)
+            : undefined;
+        let startError;
+        let failed = 0;
+        let inspector;
+        try {
+            const limit = Math.max(1, req.maxPerRegistry ?? this.opts.maxPerRegistry ?? DEFAULT_MAX_PER_REGISTRY);
+            const queues = new Map();
+            const refused = [];
+            for (const e of req.entries) {
+                const reason = unsupportedReason(e);
+                if (reason !== undefined) {
+                    refused.push([e, reason]);
+                    continue;
+                }
+                const key = destinationRegistryKey(e);
+                const queue = queues.get(key);
+                if (queue)
+                    queue.push(e);
+                else
+                    queues.set(key, [e]);
+            }
+            // Refused entries need no copy (and no inspection): reported before anything runs.
+            for (const [e, reason] of refused) {
+                if (stop.signal.aborted)
+                    break;
+                sink('stderr', failureLine(e, reason));
+                failed++;
+            }
+            const blobs = new BlobInspector({
+                binary: this.binary,
+                options: this.opts.options,
+                concurrency: limit,
+                signal: stop.signal,
+                cwd: this.opts.cwd,
+                env: this.env(),
+                killGraceMs: this.opts.killGraceMs
+            });
+            inspector = blobs;
+            const runEntry = async (e) => {
+                try {
+                    const outcome = await this.copyEntry(e, work, stop.signal, sink);
+                    if (outcome === 'failed')
+                        failed++;
+                    return outcome === 'ok';
+                }
+                catch (err) {
+                    // The binary could not be started: nothing else will run either.
+                    startError ??= err instanceof Error ? err : new Error(String(err));
+                    stop.abort();
+                    return false;
+                }
+            };
+            const pools = [...queues.values()].map((queue) => runRegistryQueue(queue, limit, this.opts.shareBlobs !== false, blobs, stop.signal, runEntry));
+            await Promise.all(pools);
+        }
+        finally {
+            if (timer)
+                clearTimeout(timer);
+            req.signal?.removeEventListener('abort', onAbort);
+            // Stopped inspections are being killed: wait until they are gone.
+            stop.abort();
+            await inspector?.settled();
+            await (0,promises_.rm)(work, { recursive: true, force: true });
+        }
+        if (startError)
+            throw startError;
+        const stopped = timedOut || aborted;
+        return {
+            exitCode: stopped ? null : failed > 0 ? 1 : 0,
+            signal: stopped ? 'SIGTERM' : undefined,
+            timedOut,
+            aborted,
+            command: this.command(req),
+            startedAt,
+            endedAt: new Date().toISOString()
+        };
+    }
+    /** Runs one entry and writes its single outcome line (none when stopped). */
+    async copyEntry(entry, work, signal, sink) {
+        const digestFile = (0,external_node_path_.join)(work, `${entry.id}.digest`);
+        const args = buildSkopeoCopyArgs(entry, this.opts.options, digestFile);
+        const fatal = [];
+        let lastLine = '';
+        const res = await runInGroup(this.binary, args, (_stream, line) => {
+            const msg = fatalMessage(line);
+            if (msg !== undefined) {
+                fatal.push(msg);
+                return;
+            }
+            if (line.trim() !== '')
+                lastLine = line;
+            // stdout is reserved for oc-shaped success lines; anything skopeo prints goes to stderr.
+            sink('stderr', line);
+        }, { cwd: this.opts.cwd, env: this.env(), signal, killGraceMs: this.opts.killGraceMs });
+        if (res.aborted)
+            return 'stopped';
+        if (res.exitCode === 0) {
+            const digest = (await (0,promises_.readFile)(digestFile, 'utf8').catch(() => '')).trim();
+            if (skopeo_DIGEST.test(digest)) {
+                sink('stdout', successLine(entry, digest));
+                return 'ok';
+            }
+            sink('stderr', failureLine(entry, 'skopeo exited 0 but reported no pushed digest'));
+            return 'failed';
+        }
+        const how = res.exitCode !== null ? `exit code ${res.exitCode}` : `signal ${res.signal ?? '?'}`;
+        const text = fatal.length > 0
+            ? fatal.join('\n')
+            : `skopeo failed with ${how}${lastLine ? `: ${lastLine}` : ''}`;
+        sink('stderr', failureLine(entry, text));
+        return 'failed';
+    }
+    env() {
+        return childEnv(this.opts.env ?? process.env);
+    }
+}
+/** Look-ahead of inspections, in multiples of the concurrency limit. */
+const LOOK_AHEAD = 2;
+/**
+ * One destination registry's entries: `limit` workers take entries from a shared-blob schedule;
+ * a worker that gets none while others run waits for a copy to end or a blob set to arrive.
+ * Only the first `LOOK_AHEAD × limit` entries not yet started are inspected, so manifest
+ * requests (which some registries count as pulls) stay close to the copies that need them.
+ */
+async function runRegistryQueue(queue, limit, shareBlobs, inspector, signal, runEntry) {
+    const schedule = new BlobSchedule(queue);
+    // One entry, or one copy at a time: nothing runs side by side, so nothing needs keeping
+    // apart (one after another, skopeo mounts what an earlier copy pushed): no manifest requests.
+    // Turned off: every blob set is unknown, so the schedule keeps plain mapping order.
+    if (!shareBlobs || queue.length === 1 || limit === 1) {
+        for (const e of queue)
+            schedule.setBlobs(e, undefined);
+    }
+    let waiters = [];
+    const wake = () => {
+        const w = waiters;
+        waiters = [];
+        for (const go of w)
+            go();
+    };
+    signal.addEventListener('abort', wake, { once: true });
+    const requested = new Set();
+    const lookAhead = () => {
+        for (const e of schedule.upcoming(LOOK_AHEAD * limit)) {
+            if (requested.has(e) || !schedule.isPending(e))
+                continue;
+            requested.add(e);
+            void inspector.blobs(e).then((blobs) => {
+                schedule.setBlobs(e, blobs);
+                wake();
+            });
+        }
+    };
+    const worker = async () => {
+        while (!signal.aborted && schedule.remaining > 0) {
+            lookAhead();
+            const e = schedule.next();
+            if (e === undefined) {
+                await new Promise((go) => waiters.push(go));
+                continue;
+            }
+            let ok = false;
+            try {
+                ok = await runEntry(e);
+            }
+            finally {
+                schedule.finish(e, ok);
+                wake();
+            }
+        }
+    };
+    try {
+        await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, worker));
+    }
+    finally {
+        signal.removeEventListener('abort', wake);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/annotations.ts
+// Annotations within GitHub's budget: at most 10 errors, 10 warnings and 10 notices are shown
+// per step, the rest are dropped silently. The planner picks what matters most and, when
+// anything is left out, spends one notice on saying so.
+
+
+
+const GITHUB_BUDGET = { error: 10, warning: 10, notice: 10 };
+const MAX_MESSAGE_CHARS = 1000;
+const MAX_TITLE_CHARS = 100;
+/** Untrusted text → one annotation field: no ANSI/control characters, capped. */
+function clean(text, max) {
+    return truncate(stripControl(text).trim(), max);
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** The root-cause class(es): a consequence such as `dependency` never heads the title. */
+function lineTitle(r) {
+    return verdictTitle(r.classes);
+}
+function refs(r) {
+    if (r.source !== undefined && r.destination !== undefined) {
+        return `${r.source} → ${r.destination}`;
+    }
+    return `mapping line ${r.line}`;
+}
+function failureMessage(r) {
+    const kind = r.retryable ? 'retryable, still failing' : 'permanent';
+    const tries = r.attempts !== undefined ? ` after ${plural(r.attempts, 'attempt')}` : '';
+    const reasons = r.reasons.length > 0 ? r.reasons.join('; ') : 'no error named this line';
+    return `${refs(r)} failed${tries} (${kind}): ${reasons}`;
+}
+function recoveredMessage(r) {
+    const earlier = r.classes.length > 0 ? ` (${r.classes.join(', ')})` : '';
+    const reasons = r.reasons.length > 0 ? `: ${r.reasons.join('; ')}` : '';
+    return `${refs(r)} mirrored on a retry after failing attempt ${r.recoveredAfter ?? '?'}${earlier}${reasons}`;
+}
+function annotation(level, title, message, file, line) {
+    return {
+        level,
+        title: clean(title, MAX_TITLE_CHARS).replace(/\n/g, ' '),
+        message: clean(message, MAX_MESSAGE_CHARS),
+        ...(file !== undefined && file !== '' ? { file: clean(file, 500).replace(/\n/g, ' ') } : {}),
+        ...(line !== undefined && line > 0 ? { startLine: line } : {})
+    };
+}
+/**
+ * Chooses the annotations to emit. Errors: mapping errors and permanent failures first, then
+ * failures that were retryable but still failed, then run-level errors. Warnings: mapping and
+ * run-level warnings. Notices: lines that recovered on a retry. When anything does not fit,
+ * the last notice slot says how many were left out and where to find them.
+ */
+function planAnnotations(input) {
+    const budget = input.budget ?? GITHUB_BUDGET;
+    const findings = input.findings ?? [];
+    const runLevel = input.runLevel ?? [];
+    const failed = input.lines.filter((r) => r.status === 'failed');
+    const errors = [
+        ...findings
+            .filter((f) => f.severity === 'error')
+            .map((f) => annotation('error', `mapping: ${f.code}`, f.message, f.file, f.line)),
+        ...failed
+            .filter((r) => !r.retryable)
+            .map((r) => annotation('error', lineTitle(r), failureMessage(r), r.file, r.line)),
+        ...failed
+            .filter((r) => r.retryable)
+            .map((r) => annotation('error', lineTitle(r), failureMessage(r), r.file, r.line)),
+        ...runLevel
+            .filter((f) => f.severity === 'error')
+            .map((f) => annotation('error', f.class, `${f.reason}: ${f.text}`, undefined, undefined))
+    ];
+    const warnings = [
+        ...findings
+            .filter((f) => f.severity === 'warning')
+            .map((f) => annotation('warning', `mapping: ${f.code}`, f.message, f.file, f.line)),
+        ...runLevel
+            .filter((f) => f.severity === 'warning')
+            .map((f) => annotation('warning', f.class, `${f.reason}: ${f.text}`, undefined, undefined))
+    ];
+    const notices = input.lines
+        .filter((r) => r.status === 'mirrored' && r.recoveredAfter !== undefined)
+        .map((r) => annotation('notice', 'recovered', recoveredMessage(r), r.file, r.line));
+    const overflows = errors.length > budget.error ||
+        warnings.length > budget.warning ||
+        notices.length > budget.notice;
+    const noticeSlots = overflows ? Math.max(0, budget.notice - 1) : budget.notice;
+    const shown = [
+        ...errors.slice(0, budget.error),
+        ...warnings.slice(0, budget.warning),
+        ...notices.slice(0, noticeSlots)
+    ];
+    if (overflows && budget.notice > 0) {
+        const left = [];
+        const more = (n, word) => {
+            if (n > 0)
+                left.push(plural(n, word));
+        };
+        more(errors.length - budget.error, 'error');
+        more(warnings.length - budget.warning, 'warning');
+        more(notices.length - noticeSlots, 'notice');
+        const where = input.moreAt !== undefined ? ` and ${input.moreAt}` : '';
+        shown.push(annotation('notice', 'more results', `${left.join(', ')} not shown as annotations (GitHub shows at most ${budget.error} errors, ${budget.warning} warnings and ${budget.notice} notices per step); all are listed in the job summary${where}.`, undefined, undefined));
+    }
+    return shown;
+}
+/** Emits planned annotations through @actions/core, which escapes `%`, CR, LF and property separators. */
+function emitAnnotations(annotations, sink = core) {
+    for (const a of annotations) {
+        const properties = {
+            title: a.title,
+            ...(a.file !== undefined ? { file: a.file } : {}),
+            ...(a.startLine !== undefined ? { startLine: a.startLine } : {})
+        };
+        sink[a.level](a.message, properties);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/artifacts.ts
+// Artifact upload (log, report, retry mapping) and download of a retry mapping from this or
+// another run, with the real @actions/artifact. Artifacts never decide the verdict: where the
+// service is not there (GHES, not on a runner) or fails, the caller gets a sentence to print.
+
+
+/** Same rule as @actions/artifact's isGhes(): GitHub.com, GHE.com and *.localhost only. */
+function isGhes(env = process.env) {
+    let host;
+    try {
+        host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname.toLowerCase();
+    }
+    catch {
+        return true;
+    }
+    return !(host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost'));
+}
+/** Why the artifact service cannot be used here, or undefined when it can. */
+function artifactServiceUnavailable(env = process.env) {
+    if (isGhes(env)) {
+        return `artifacts are not supported on GitHub Enterprise Server by @actions/artifact v2+ (server ${env['GITHUB_SERVER_URL'] ?? ''})`;
+    }
+    const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((v) => !env[v]);
+    if (missing.length > 0) {
+        return `the artifact service is not available (${missing.join(' and ')} not set; not running on a GitHub Actions runner)`;
+    }
+    return undefined;
+}
+function artifacts_message(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+// Loaded on first use: the library reads GITHUB_API_URL when imported, and runs that never
+// touch artifacts need not load it.
+async function client() {
+    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 599).then(__nccwpck_require__.bind(__nccwpck_require__, 37599));
+    return new DefaultArtifactClient();
+}
+/** Uploads files as one zipped artifact. Never throws. */
+async function uploadFiles(name, files, rootDir, options = {}) {
+    const unavailable = artifactServiceUnavailable();
+    if (unavailable !== undefined)
+        return { skipped: `Artifact ${name} not uploaded: ${unavailable}.` };
+    if (files.length === 0)
+        return { skipped: `Artifact ${name} not uploaded: no files.` };
+    const upload = (async () => {
+        try {
+            const result = await (await client()).uploadArtifact(name, [...files], rootDir, {
+                ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
+            });
+            return result.id !== undefined ? { id: result.id } : {};
+        }
+        catch (e) {
+            return { warning: `Artifact ${name} could not be uploaded: ${artifacts_message(e)}` };
+        }
+    })();
+    const signal = options.signal;
+    if (signal === undefined)
+        return upload;
+    // A cancelled run has seconds before the runner kills it: the upload may not hold it up.
+    const graceMs = options.graceMs ?? 8000;
+    let timer;
+    let onAbort;
+    const cut = new Promise((resolve) => {
+        const give = () => {
+            timer = setTimeout(() => resolve({
+                warning: `Artifact ${name} not uploaded: the run was cancelled and the upload did not finish within ${graceMs / 1000} s; the files are still on the runner in ${rootDir}.`
+            }), graceMs);
+            timer.unref();
+        };
+        if (signal.aborted)
+            give();
+        else {
+            onAbort = give;
+            signal.addEventListener('abort', give, { once: true });
+        }
+    });
+    try {
+        return await Promise.race([upload, cut]);
+    }
+    finally {
+        if (timer !== undefined)
+            clearTimeout(timer);
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
+    }
+}
+async function listFiles(dir) {
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
+    return entries
+        .filter((e) => e.isFile())
+        .map((e) => external_node_path_default().join(e.parentPath, e.name))
+        .sort();
+}
+/**
+ * Downloads the retry-mapping artifact `name` from this run, or from run `runId` of
+ * `repository` (REST API, needs `token`). Not found, unavailable and failed downloads all
+ * come back as `found: false` with the reason; nothing is thrown.
+ */
+async function downloadRetryMapping(req) {
+    const unavailable = artifactServiceUnavailable();
+    const other = req.runId !== undefined;
+    // Another run goes through the public REST API, which needs no runtime token.
+    if (unavailable !== undefined && (!other || isGhes())) {
+        return { found: false, files: [], reason: unavailable };
+    }
+    let findBy;
+    if (req.runId !== undefined) {
+        const repository = req.repository || process.env['GITHUB_REPOSITORY'] || '';
+        const [owner, repo, ...rest] = repository.split('/');
+        if (!owner || !repo || rest.length > 0) {
+            return {
+                found: false,
+                files: [],
+                reason: `repository ${JSON.stringify(repository)} is not of the form owner/name`
+            };
+        }
+        if (!req.token) {
+            return {
+                found: false,
+                files: [],
+                reason: `a github-token with actions:read is needed to download ${req.name} from run ${req.runId}`
+            };
+        }
+        findBy = {
+            token: req.token,
+            workflowRunId: req.runId,
+            repositoryOwner: owner,
+            repositoryName: repo
+        };
+    }
+    const where = req.runId !== undefined ? `run ${req.runId}` : 'this run';
+    try {
+        const artifacts = await client();
+        const { ArtifactNotFoundError } = await __nccwpck_require__.e(/* import() */ 599).then(__nccwpck_require__.bind(__nccwpck_require__, 37599));
+        let found;
+        try {
+            found = await artifacts.getArtifact(req.name, findBy !== undefined ? { findBy } : {});
+        }
+        catch (e) {
+            if (e instanceof ArtifactNotFoundError) {
+                return { found: false, files: [], reason: `artifact ${req.name} not found in ${where}` };
+            }
+            throw e;
+        }
+        const { artifact } = found;
+        const digest = artifact.digest;
+        const result = await artifacts.downloadArtifact(artifact.id, {
+            path: req.path,
+            ...(findBy !== undefined ? { findBy } : {}),
+            ...(digest
+                ? { expectedHash: digest.startsWith('sha256:') ? digest : `sha256:${digest}` }
+                : {})
+        });
+        if (result.digestMismatch) {
+            return {
+                found: false,
+                files: [],
+                reason: `artifact ${req.name} from ${where} does not match its recorded digest ${digest ?? ''}`
+            };
+        }
+        return { found: true, files: await listFiles(result.downloadPath ?? req.path) };
+    }
+    catch (e) {
+        return {
+            found: false,
+            files: [],
+            reason: `artifact ${req.name} could not be downloaded from ${where}: ${artifacts_message(e)}`
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/echo.ts
+// Echoes untrusted tool output (oc/skopeo stderr, registry error bodies) to the job log so
+// that no line of it can act as a workflow command (`::add-mask::`, `::error::`,
+// `##[add-matcher]`, …): everything sits inside a `::stop-commands::<token>` block whose
+// token is fresh and random, so the output cannot guess the line that re-enables commands.
+
+
+const stdoutWrite = (text) => {
+    process.stdout.write(text);
+};
+class SafeEcho {
+    write;
+    token;
+    grouped = false;
+    constructor(write = stdoutWrite) {
+        this.write = write;
+    }
+    /** Opens a block with a fresh token. A no-op while a block is open. */
+    begin() {
+        if (this.token !== undefined)
+            return;
+        this.token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+        this.write(`::stop-commands::${this.token}\n`);
+    }
+    /** Writes one line (opening a block if needed). ANSI escapes and CR are removed; an embedded LF starts a new line inside the block. */
+    line(text) {
+        this.begin();
+        const token = this.token;
+        // Defence in depth: the token never reaches the log except in our own two markers.
+        const clean = stripControl(text).split(token).join('[redacted]');
+        for (const part of clean.split('\n'))
+            this.write(part + '\n');
+    }
+    /** Closes the block; commands work again. A no-op when no block is open. */
+    end() {
+        if (this.token === undefined)
+            return;
+        this.write(`::${this.token}::\n`);
+        this.token = undefined;
+    }
+    /**
+     * Opens a collapsible log group (closing an open block and group first): GitHub folds
+     * everything up to {@link endGroup}, so a 20,000-line plan does not flood the log. The title is
+     * our own text; it is flattened to one line and `%` is encoded as the runner expects.
+     */
+    group(title) {
+        this.endGroup();
+        this.write(`::group::${escapeCommandData(stripControl(title).replace(/\n/g, ' '))}\n`);
+        this.grouped = true;
+    }
+    /** Closes the block, then the group: a `::endgroup::` inside the block would not be seen. */
+    endGroup() {
+        this.end();
+        if (!this.grouped)
+            return;
+        this.write('::endgroup::\n');
+        this.grouped = false;
+    }
+}
+/** The runner's encoding of a workflow command's data (as @actions/core writes it). */
+function escapeCommandData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 ;// CONCATENATED MODULE: ./src/core/success-line.ts
@@ -33200,195 +33939,6 @@ function unconfirmedReason(end) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/report.ts
-// Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
-
-
-
-/** Each verdict with its mapping entry (verdicts naming no entry are skipped). */
-function* verdictEntries(set, triage) {
-    // Ids are the entries' indexes in their set; a Map only for sets built otherwise.
-    const dense = set.entries.every((e, i) => e.id === i);
-    const byId = dense ? undefined : new Map(set.entries.map((e) => [e.id, e]));
-    for (const v of triage.verdicts) {
-        const entry = byId ? byId.get(v.entryId) : set.entries[v.entryId];
-        if (entry)
-            yield [entry, v];
-    }
-}
-function reportSummary(set, triage) {
-    const counts = {};
-    let entries = 0;
-    let failed = 0;
-    let retryable = 0;
-    let recovered = 0;
-    for (const [, v] of verdictEntries(set, triage)) {
-        entries++;
-        if (v.recoveredAfter !== undefined)
-            recovered++;
-        if (v.status !== 'failed')
-            continue;
-        failed++;
-        if (v.retryable)
-            retryable++;
-        for (const c of v.classes)
-            counts[c] = (counts[c] ?? 0) + 1;
-    }
-    return {
-        version: 1,
-        counts,
-        runLevel: triage.runLevel,
-        findings: set.findings,
-        stats: {
-            entries,
-            mirrored: entries - failed,
-            failed,
-            retryable,
-            permanent: failed - retryable,
-            recovered,
-            runLevelErrors: triage.runLevel
-                .filter((f) => f.severity === 'error')
-                .reduce((n, f) => n + (f.count ?? 1), 0),
-            attempts: triage.attempts.length + (triage.attemptsOmitted?.count ?? 0)
-        },
-        attempts: triage.attempts,
-        ...(triage.attemptsOmitted ? { attemptsOmitted: triage.attemptsOmitted } : {})
-    };
-}
-function buildReport(set, triage) {
-    const lines = [];
-    for (const [entry, v] of verdictEntries(set, triage))
-        lines.push(reportLine(entry, v));
-    const { version, ...rest } = reportSummary(set, triage);
-    return { version, lines, ...rest };
-}
-/** Text handed out per chunk by reportJsonChunks. */
-const JSON_CHUNK_CHARS = (/* unused pure expression or super */ null && (1 << 16));
-/**
- * `JSON.stringify(buildReport(set, triage), null, 2) + '\n'`, character for character, in
- * chunks of about 64 KiB, one report line at a time: a 200,000-line mapping's report is
- * written without its lines' objects or its whole text ever being in memory.
- */
-function* reportJsonChunks(set, triage) {
-    const { version, ...rest } = reportSummary(set, triage);
-    let buf = `{\n  "version": ${JSON.stringify(version)},\n  "lines": [`;
-    let any = false;
-    for (const [entry, v] of verdictEntries(set, triage)) {
-        buf += `${any ? ',' : ''}\n    ${indent(JSON.stringify(reportLine(entry, v), null, 2), 4)}`;
-        any = true;
-        if (buf.length >= JSON_CHUNK_CHARS) {
-            yield buf;
-            buf = '';
-        }
-    }
-    buf += any ? '\n  ]' : ']';
-    for (const [key, value] of Object.entries(rest)) {
-        buf += `,\n  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), 2)}`;
-    }
-    yield buf + '\n}\n';
-}
-const indent = (json, spaces) => json.replaceAll('\n', '\n' + ' '.repeat(spaces));
-function reportLine(entry, v) {
-    return {
-        file: entry.file,
-        line: entry.line,
-        source: entry.source.raw,
-        destination: effectiveDestination(entry),
-        status: v.status,
-        classes: v.classes,
-        reasons: v.reasons,
-        evidence: v.evidence,
-        retryable: v.retryable,
-        ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
-    };
-}
-/** Keeps a comment on one line and free of anything but printable text. */
-const report_oneLine = (text) => text
-    // eslint-disable-next-line no-control-regex -- removing terminal escapes is the point
-    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
-    // eslint-disable-next-line no-control-regex -- and so is removing control characters
-    .replace(/[\x00-\x1f\x7f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 300);
-/**
- * The failed lines, re-feedable to `oc image mirror -f` unchanged: each physical line verbatim
- * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
- * preceded by a `#` comment with its origin, classes and reason.
- */
-function renderRetryMapping(set, verdicts, options = {}) {
-    const include = options.include ?? ((v) => v.status === 'failed');
-    const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]));
-    if (failed.size === 0)
-        return '';
-    const byLine = new Map();
-    for (const e of set.entries) {
-        const key = `${e.file}\u0000${e.line}`;
-        const list = byLine.get(key);
-        if (list)
-            list.push(e);
-        else
-            byLine.set(key, [e]);
-    }
-    const out = [
-        `# mirror-guard retry mapping: ${failed.size} mapping entr${failed.size === 1 ? 'y' : 'ies'} not mirrored.`,
-        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
-    ];
-    for (const entries of byLine.values()) {
-        const hit = entries.filter((e) => failed.has(e.id));
-        if (hit.length === 0)
-            continue;
-        const first = hit[0];
-        const verdict = failed.get(first.id);
-        const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
-        // Like an annotation title: the root cause, not what followed from it.
-        const causes = rootCauses(classes);
-        out.push(report_oneLine(`# ${first.file}:${first.line} ${(causes.length > 0 ? causes : classes).join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
-        if (hit.length === entries.length)
-            out.push(verbatim(first.text));
-        else
-            for (const e of hit)
-                out.push(`${e.source.raw}=${e.destination.raw}`);
-    }
-    return out.join('\n') + '\n';
-}
-/** The physical line as written; only a line terminator oc would strip is removed. */
-const verbatim = (text) => text.replace(/[\r\n]+$/, '');
-const pad = (s, n) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-/** A plain-text table for people: failed lines first, then a per-class summary. */
-function renderTable(report, maxRows = 200) {
-    const rows = [...report.lines].sort((a, b) => Number(a.status === 'mirrored') - Number(b.status === 'mirrored'));
-    const shown = rows.slice(0, maxRows);
-    const cells = shown.map((l) => [
-        l.status === 'mirrored' ? (l.recoveredAfter ? 'recovered' : 'mirrored') : 'FAILED',
-        `${l.file}:${l.line}`,
-        `${l.source} -> ${l.destination}`,
-        l.classes.join(','),
-        report_oneLine(l.reasons.join('; '))
-    ]);
-    const head = ['STATUS', 'LINE', 'SOURCE -> DESTINATION', 'CLASS', 'REASON'];
-    const widths = head.map((h, i) => Math.min(i === 2 ? 90 : 40, Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length))));
-    const fmt = (c) => c
-        .map((v, i) => (i === c.length - 1 ? v : pad(v, widths[i] ?? 0)))
-        .join('  ')
-        .trimEnd();
-    const out = [fmt(head), ...cells.map(fmt)];
-    if (rows.length > shown.length)
-        out.push(`… ${rows.length - shown.length} more lines in the JSON report`);
-    const s = report.stats;
-    out.push('');
-    out.push(`${s.mirrored} of ${s.entries} mapping entries mirrored, ${s.failed} failed ` +
-        `(${s.retryable} retryable, ${s.permanent} permanent)` +
-        (s.recovered ? `, ${s.recovered} recovered after a retry` : ''));
-    for (const [cls, n] of Object.entries(report.counts)) {
-        out.push(`  ${pad(cls, 16)} ${pad(String(n), 5)} ${CLASS_INFO[cls].whatToDo}`);
-    }
-    for (const f of report.runLevel) {
-        out.push(`  run-level ${f.severity} (log line ${f.logLine}): ${report_oneLine(f.text)}`);
-    }
-    return out.join('\n') + '\n';
-}
-
 ;// CONCATENATED MODULE: ./src/core/retry-plan.ts
 const RATE_CLASSES = ['rate-limit', 'quota-exhausted'];
 /** oc's own default for `--max-per-registry`. */
@@ -33459,9 +34009,65 @@ function planNextAttempt(progress, policy, random = Math.random) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/retry-explain.ts
+// Why the retry planner decided what it did, in words: which lines run again and why, which
+// stay failed, the delay, --force and the concurrency. Shown with ACTIONS_STEP_DEBUG; it
+// reports the plan's decisions and the facts behind them, it never decides anything itself.
+
+function tally(verdicts) {
+    const counts = new Map();
+    for (const v of verdicts) {
+        const classes = v.classes.length > 0 ? new Set(v.classes) : new Set(['no class']);
+        for (const c of classes)
+            counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    return [...counts].map(([c, n]) => `${c} ×${n}`).join(', ');
+}
+const lines = (n) => `${n} line${n === 1 ? '' : 's'}`;
+/** One sentence per decision of `next` (undefined: the run ends). */
+function explainNextAttempt(progress, policy, next) {
+    const failed = progress.verdicts.filter((v) => v.status === 'failed');
+    const retryable = failed.filter((v) => isRetryable(v, policy.retryOn));
+    const permanent = failed.filter((v) => !isRetryable(v, policy.retryOn));
+    const out = [];
+    if (permanent.length > 0) {
+        out.push(`${lines(permanent.length)} stay failed, a class not in retry-on (${tally(permanent)}); retry-on is ${policy.retryOn.join(', ')}`);
+    }
+    if (next === undefined) {
+        if (failed.length === 0)
+            out.push('no further attempt: every line is mirrored');
+        else if (retryable.length === 0)
+            out.push('no further attempt: no failed line is retryable');
+        else {
+            out.push(`no further attempt: ${progress.attemptsDone} of max-attempts ${policy.maxAttempts} used; ${lines(retryable.length)} retryable left (${tally(retryable)})`);
+        }
+        return out;
+    }
+    const ids = new Set(next.entryIds);
+    const chosen = retryable.filter((v) => ids.has(v.entryId));
+    out.push(`attempt ${next.attempt} of ${policy.maxAttempts}: retrying ${lines(next.entryIds.length)} (${tally(chosen)})`);
+    const exp = Math.min(policy.maxRetryDelaySeconds, policy.retryDelaySeconds * 2 ** Math.max(0, progress.attemptsDone - 1));
+    out.push(`delay ${(next.delayMs / 1000).toFixed(1)}s: retry-delay ${policy.retryDelaySeconds}s doubled per retry (${exp}s, capped at max-retry-delay ${policy.maxRetryDelaySeconds}s), half of it random jitter`);
+    const entries = progress.entries.filter((e) => ids.has(e.id));
+    const onDisk = entries.filter((e) => e.destination.kind !== 'registry').length;
+    const partly = chosen.filter((v) => v.classes.includes('incomplete')).length;
+    const facts = [
+        `${onDisk} with a file:// or s3:// destination`,
+        `${partly} found partly written (incomplete)`
+    ].join(', ');
+    out.push(`${next.force ? 'with --force' : 'without --force'}: force-on-retry is ${policy.forceOnRetry}; of the lines retried ${facts}`);
+    const rateLimited = progress.rateLimited || hasRateLimit(progress.verdicts);
+    const concurrency = next.maxPerRegistry === undefined ? "oc's default" : String(next.maxPerRegistry);
+    out.push(rateLimited
+        ? `--max-per-registry ${concurrency}: a rate limit was seen, so retries use retry-max-per-registry ${policy.retryMaxPerRegistry} (at most max-per-registry)`
+        : `--max-per-registry ${concurrency}: no rate limit seen, max-per-registry unchanged`);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/run/job.ts
 // The attempt loop: run the engine, read its output as it streams, decide per mapping entry,
 // verify, and retry only what is worth retrying. No @actions/* here: main.ts wires it.
+
 
 
 
@@ -33649,6 +34255,7 @@ async function runJob(opts) {
             }
         }
         merge(bad, attempt);
+        opts.debug?.(`verification (${when === 'attempt' ? `after attempt ${attempt}` : 'final'}): ${results.length} of ${entries.length} entries checked, ${bad.length} found incomplete`);
         return { checked: results.length, incomplete: bad.length };
     };
     // Nothing to mirror (a mapping of comments only): oc is not started.
@@ -33662,6 +34269,15 @@ async function runJob(opts) {
             delayMs: 0,
             permanentIds: []
         };
+    if (next) {
+        opts.debug?.(`attempt 1 of ${opts.policy.maxAttempts}: ${next.entryIds.length} mapping entries, --max-per-registry ${next.maxPerRegistry ?? "oc's default"}`);
+    }
+    const explain = (progress) => {
+        if (!opts.debug)
+            return;
+        for (const m of explainNextAttempt(progress, opts.policy, next))
+            opts.debug(m);
+    };
     while (next) {
         const plan = next;
         if (plan.delayMs > 0) {
@@ -33685,7 +34301,7 @@ async function runJob(opts) {
         if (plan.attempt > 1) {
             const ids = new Set(plan.entryIds);
             mappingFile = (0,external_node_path_.join)(opts.workDir, `retry-mapping-attempt-${plan.attempt}.txt`);
-            (0,external_node_fs_.writeFileSync)(mappingFile, renderRetryMapping(opts.set, [...latest.values()], { include: (v) => ids.has(v.entryId) }), { mode: 0o600 });
+            (0,external_node_fs_.writeFileSync)(mappingFile, report_renderRetryMapping(opts.set, [...latest.values()], { include: (v) => ids.has(v.entryId) }), { mode: 0o600 });
         }
         const record = await runOneAttempt(opts, plan, mappingFile, pushed);
         if ('fatal' in record) {
@@ -33748,6 +34364,7 @@ async function runJob(opts) {
             rateLimited
         });
         next = planNextAttempt(progress(), opts.policy, opts.random);
+        explain(progress());
         if (!next) {
             // Registry destinations are checked once, when no further attempt is planned; a line
             // found incomplete may still get an attempt if any are left.
@@ -33770,6 +34387,7 @@ async function runJob(opts) {
             }
             if (final.incomplete > 0 && !opts.signal?.aborted) {
                 next = planNextAttempt(progress(), opts.policy, opts.random);
+                explain(progress());
             }
             if (opts.signal?.aborted)
                 aborted = true;
@@ -33849,6 +34467,7 @@ async function runOneAttempt(opts, plan, mappingFile, pushed) {
     const command = opts.engine.command?.(request) ?? [opts.engine.name, '-f', mappingFile];
     const redact = opts.redact ?? ((text) => text);
     const shown = command.map(redact);
+    opts.attemptStarted?.(plan.attempt, plan.entryIds.length);
     for (const h of opts.log.begin(plan.attempt, shown, new Date().toISOString())) {
         feed(parser.push(h));
         // The command holds input text (paths, extra-args): echoed like oc's own output.
@@ -33865,8 +34484,10 @@ async function runOneAttempt(opts, plan, mappingFile, pushed) {
     }
     catch (e) {
         opts.log.end();
+        opts.attemptEnded?.(plan.attempt);
         return { fatal: redact(e instanceof Error ? e.message : String(e)) };
     }
+    opts.attemptEnded?.(plan.attempt);
     feed(parser.end());
     opts.log.end();
     const triage = attributor.finish();
@@ -33996,7 +34617,7 @@ function lineResults(set, verdicts, job, locate) {
                 attempts: job.attempts.filter((a) => a.entryIds.includes(v.entryId)).length,
                 retryable: v.retryable,
                 source: e.source.raw,
-                destination: effectiveDestination(e),
+                destination: mapping_effectiveDestination(e),
                 ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
             }
         ];
@@ -36157,7 +36778,7 @@ async function finish(ctx, f) {
     const report = buildReport(f.set, triage);
     const outcome = computeOutcome(verdicts, f.job.fatal !== undefined || f.job.aborted);
     // Retry mapping: every line not mirrored (also the permanent ones, so a later job sees them).
-    const retryText = inputs.dryRun ? '' : renderRetryMapping(f.set, verdicts);
+    const retryText = inputs.dryRun ? '' : report_renderRetryMapping(f.set, verdicts);
     const retryPath = (0,external_node_path_.join)(ctx.workDir, 'retry-mapping.txt');
     if (retryText !== '')
         (0,external_node_fs_.writeFileSync)(retryPath, retryText);
@@ -36165,6 +36786,10 @@ async function finish(ctx, f) {
     const mirrored = verdicts.filter((v) => v.status === 'mirrored').length;
     const failed = verdicts.length - mirrored;
     (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify(redaction.deep({
+        ...(inputs.shard
+            ? { shard: { index: inputs.shard.index, count: inputs.shard.count } }
+            : {}),
+        mapping: { files: f.files, entries: f.set.entries.length },
         ...report,
         run: {
             mode: inputs.dryRun ? 'dry-run' : 'mirror',
@@ -36236,8 +36861,10 @@ async function finish(ctx, f) {
     if (f.job.keptUnverifiedIds.length > 0) {
         f.notes.push(`${f.job.keptUnverifiedIds.length} line(s) kept as mirrored without verification (allow-unverified: true): the destination could not be read back.`);
     }
-    await writeSummary(redaction.text(renderSummary({
-        title: inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard',
+    const retryLines = verdicts.filter((v) => v.status !== 'mirrored').length;
+    await summarise(ctx, () => redaction.text(renderSummary({
+        title: (inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard') +
+            (inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : ''),
         mode: inputs.dryRun ? 'dry-run' : 'mirror',
         lines,
         findings,
@@ -36245,7 +36872,18 @@ async function finish(ctx, f) {
         attempts: f.job.attempts.map(attemptRow),
         toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
         artifactName: inputs.artifactName,
-        notes: f.notes
+        notes: f.notes,
+        ...(retryText !== ''
+            ? {
+                retry: {
+                    lines: retryLines,
+                    path: retryPath,
+                    ...(retryArtifactId !== '' ? { artifact: inputs.retryArtifactName } : {}),
+                    ...(process.env['GITHUB_RUN_ID'] ? { runId: process.env['GITHUB_RUN_ID'] } : {}),
+                    uses: actionRef()
+                }
+            }
+            : {})
     })));
     setOutputs({
         outcome,
@@ -36273,10 +36911,20 @@ async function finish(ctx, f) {
             : `All ${verdicts.length} mapping entries mirrored in ${f.job.attempts.length} attempt(s).`);
     }
 }
+/** How a workflow refers to this action: `owner/name@ref` as the runner ran it. */
+function actionRef() {
+    const repo = process.env['GITHUB_ACTION_REPOSITORY'] ?? '';
+    const ref = process.env['GITHUB_ACTION_REF'] ?? '';
+    const plain = /^[\w.-]+\/[\w.-]+$/.test(repo) && /^[\w./-]+$/.test(ref);
+    // `uses: ./` (a local checkout) sets neither: fall back to the published name.
+    return plain ? `${repo}@${ref}` : 'mirror-guard/mirror-guard@v1';
+}
 
 ;// CONCATENATED MODULE: ./src/action/mirror-mode.ts
 // mode: mirror / dry-run — secrets, the mapping (or a retry mapping from an artifact), the
 // engine, the attempts; then finish() reports.
+
+
 
 
 
@@ -36354,7 +37002,7 @@ async function mirrorMode(ctx, signal) {
                     setOutputs({});
                     return;
                 }
-                await writeSummary(renderSummary({
+                await summarise(ctx, () => renderSummary({
                     title: 'mirror-guard',
                     mode: 'mirror',
                     lines: [],
@@ -36375,7 +37023,7 @@ async function mirrorMode(ctx, signal) {
     if (parseErrors.length > 0) {
         // oc would stop at the first of these; nothing is spawned.
         emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }));
-        await writeSummary(renderSummary({
+        await summarise(ctx, () => renderSummary({
             title: 'mirror-guard',
             mode: inputs.dryRun ? 'dry-run' : 'mirror',
             lines: [],
@@ -36384,6 +37032,37 @@ async function mirrorMode(ctx, signal) {
         }));
         setOutputs({ outcome: 'failed', failed: String(set.entries.length) });
         verdict(ctx, `mapping has ${parseErrors.length} error${parseErrors.length === 1 ? '' : 's'}; oc was not started`, true);
+        return;
+    }
+    // A shard mirrors only its share: whole destination repositories (src/core/shard-plan.ts).
+    const shard = inputs.shard;
+    const scope = shard ? shardEntries(set.entries, shard) : set.entries;
+    const files = mappingDigests(mappingFiles.map((file) => ({ file, text: texts.get(file) ?? '' })));
+    if (shard) {
+        core.info(`Shard ${shard.index}/${shard.count}: ${scope.length} of ${set.entries.length} mapping entries.`);
+        notes.push(`Shard ${shard.index} of ${shard.count}: ${scope.length} of the ${set.entries.length} mapping entries.`);
+    }
+    if (scope.length === 0) {
+        // More shards than destination repositories: this one has nothing to do, and says so.
+        await finish(ctx, {
+            set,
+            texts,
+            job: {
+                triage: { verdicts: [], runLevel: [], attempts: [] },
+                attempts: [],
+                aborted: false,
+                ranIds: [],
+                lastFailure: new Map(),
+                unprovenIds: [],
+                keptUnverifiedIds: []
+            },
+            toolVersion: '',
+            engine: inputs.engine,
+            logPath: (0,external_node_path_.join)(ctx.workDir, 'oc-mirror.log'),
+            notes: [...notes, 'Nothing to mirror in this shard.'],
+            locate,
+            files
+        });
         return;
     }
     // 3. Engine and version.
@@ -36399,11 +37078,15 @@ async function mirrorMode(ctx, signal) {
     }
     core.info(`${engine.name}: ${toolVersion.split('\n')[0] ?? ''}`);
     // 4. Attempts.
-    const firstMappingFile = mappingFiles.length === 1 ? mappingFiles[0] : writeCombinedMapping(ctx, mappingFiles, texts);
+    const firstMappingFile = shard
+        ? writeShardMapping(ctx, scope, shard)
+        : mappingFiles.length === 1
+            ? mappingFiles[0]
+            : writeCombinedMapping(ctx, mappingFiles, texts);
     ctx.state = {
         ...ctx.state,
         mappingFiles,
-        scopeIds: set.entries.map((e) => e.id)
+        scopeIds: scope.map((e) => e.id)
     };
     saveState(ctx);
     const log = new AttemptLog(ctx.workDir);
@@ -36422,7 +37105,7 @@ async function mirrorMode(ctx, signal) {
         job = await runJob({
             engine,
             set,
-            scope: set.entries,
+            scope,
             firstMappingFile,
             workDir: ctx.workDir,
             log,
@@ -36451,6 +37134,13 @@ async function mirrorMode(ctx, signal) {
                 echo.end();
                 core.warning(redaction.text(m), { title: 'allow-unverified' });
             },
+            debug: (m) => {
+                echo.end();
+                core.debug(m);
+            },
+            // Each attempt's output folds into a group, opened outside the stop-commands block.
+            attemptStarted: (attempt, lines) => echo.group(`${engine.name} attempt ${attempt} of ${policy.maxAttempts}: ${lines} mapping entr${lines === 1 ? 'y' : 'ies'}`),
+            attemptEnded: () => echo.endGroup(),
             signal,
             onProgress: (r) => {
                 echo.end();
@@ -36467,7 +37157,7 @@ async function mirrorMode(ctx, signal) {
         });
     }
     finally {
-        echo.end();
+        echo.endGroup();
         log.close();
     }
     if (job.aborted)
@@ -36483,9 +37173,16 @@ async function mirrorMode(ctx, signal) {
         logPath: log.combinedPath,
         notes,
         locate,
+        files,
         redaction,
         signal
     });
+}
+function writeShardMapping(ctx, scope, shard) {
+    const path = (0,external_node_path_.join)(ctx.workDir, `mapping-shard-${shard.index}-of-${shard.count}.txt`);
+    const header = `mirror-guard shard ${shard.index} of ${shard.count}: ${scope.length} mapping entries`;
+    (0,external_node_fs_.writeFileSync)(path, renderShardMapping(scope, header), { mode: 0o600 });
+    return path;
 }
 function writeCombinedMapping(ctx, files, texts) {
     const path = (0,external_node_path_.join)(ctx.workDir, 'mapping-combined.txt');
@@ -36579,7 +37276,7 @@ async function runPost() {
                 evidence: [],
                 retryable: true
             }));
-            const text = renderRetryMapping(set, verdicts);
+            const text = report_renderRetryMapping(set, verdicts);
             if (text !== '') {
                 retryPath = (0,external_node_path_.join)(state.workDir, 'retry-mapping.txt');
                 (0,external_node_fs_.writeFileSync)(retryPath, text);
@@ -36606,6 +37303,57 @@ async function runPost() {
     catch (e) {
         core.warning(`mirror-guard post: ${message(e)}`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/checked-lines.ts
+/**
+ * Every mapping line that holds an entry or a finding, in file order (files as first seen, then
+ * line number). File-level findings (line 0, e.g. an unreadable file) belong to no line.
+ * `texts` (file → content, as loadMappingFiles returns) supplies the text of rejected lines.
+ */
+function checkedLines(set, findings, texts) {
+    const fileOrder = new Map();
+    const rows = new Map();
+    const rowOf = (file, line) => {
+        if (!fileOrder.has(file))
+            fileOrder.set(file, fileOrder.size);
+        const key = `${line}\u0000${file}`;
+        let r = rows.get(key);
+        if (r === undefined)
+            rows.set(key, (r = { file, line, entries: [], findings: [] }));
+        return r;
+    };
+    for (const e of set.entries)
+        rowOf(e.file, e.line).entries.push(e);
+    for (const f of findings)
+        if (f.line > 0)
+            rowOf(f.file, f.line).findings.push(f);
+    const split = new Map();
+    const textOf = (file, line) => {
+        let lines = split.get(file);
+        if (lines === undefined) {
+            const text = texts?.get(file);
+            if (text === undefined)
+                return undefined;
+            split.set(file, (lines = text.split(/\r?\n/)));
+        }
+        return lines[line - 1];
+    };
+    return [...rows.values()]
+        .sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line)
+        .map((r) => {
+        const severity = r.findings.some((f) => f.severity === 'error')
+            ? 'error'
+            : r.findings.length > 0
+                ? 'warning'
+                : undefined;
+        const text = r.entries[0]?.text ?? textOf(r.file, r.line);
+        return {
+            ...r,
+            ...(text !== undefined ? { text } : {}),
+            ...(severity !== undefined ? { severity } : {})
+        };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/validate.ts
@@ -36694,8 +37442,8 @@ function aliasFindings(entries) {
             seen.set(key, e);
             continue;
         }
-        const a = effectiveDestination(first);
-        const b = effectiveDestination(e);
+        const a = mapping_effectiveDestination(first);
+        const b = mapping_effectiveDestination(e);
         if (a === b)
             continue;
         if (e.destination.kind === 'file') {
@@ -36730,7 +37478,7 @@ function sameSourceFindings(entries) {
         if (seen.file === e.file && seen.line === e.line)
             continue;
         out.push(finding(e, 'warning', 'same-source-twice', `${formatRef(e.source)} is also mirrored by ${where(seen)} (to ` +
-            `${effectiveDestination(seen)}): check that both destinations are intended; ` +
+            `${mapping_effectiveDestination(seen)}): check that both destinations are intended; ` +
             `to mirror one source to several destinations, list them on one line: SRC DST1 DST2`));
     }
     return out;
@@ -36758,8 +37506,8 @@ function tagMergeFindings(entries) {
             continue;
         out.push(finding(e, 'warning', 'tag-merge-risk', `${formatRef(e.source)} and ${formatRef(other.source)} (${where(other)}) go to the ` +
             `same destination repository ${e.destination.printed}: if both tags point to the same ` +
-            `image, oc 4.16 and older push only one of ${effectiveDestination(other)} and ` +
-            `${effectiveDestination(e)} and print nothing about the other (OCPBUGS-39375)`));
+            `image, oc 4.16 and older push only one of ${mapping_effectiveDestination(other)} and ` +
+            `${mapping_effectiveDestination(e)} and print nothing about the other (OCPBUGS-39375)`));
     }
     return out;
 }
@@ -36814,40 +37562,55 @@ function lintMappings(set, opts) {
 
 
 
+
 async function validateMode(ctx) {
-    const { set } = await loadMappingFiles(ctx.inputs.mapping, ctx.cwd);
+    const { set, texts } = await loadMappingFiles(ctx.inputs.mapping, ctx.cwd);
     const lint = lintMappings(set, {
         ...(ctx.inputs.filterByOs !== undefined ? { filterByOs: ctx.inputs.filterByOs } : {}),
         keepManifestList: ctx.inputs.keepManifestList
     });
-    const findings = [...set.findings, ...lint].map((f) => ({
-        ...f,
-        file: annotationPath(ctx, f.file)
-    }));
+    const rawFindings = [...set.findings, ...lint];
+    // One row per mapping line, also for the lines oc rejects: the counts match the table.
+    const checked = checkedLines(set, rawFindings, texts);
+    const findings = rawFindings.map((f) => ({ ...f, file: annotationPath(ctx, f.file) }));
     const errors = findings.filter((f) => f.severity === 'error');
     emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }));
     const outcome = errors.length > 0 ? 'failed' : 'success';
-    const markdown = renderSummary({
+    const files = ctx.inputs.mapping.length;
+    await summarise(ctx, () => renderSummary({
         title: 'mirror-guard: validate',
         mode: 'validate',
-        lines: set.entries.map((e) => ({
-            file: annotationPath(ctx, e.file),
-            line: e.line,
-            source: e.source.raw,
-            destination: effectiveDestination(e),
-            status: 'mirrored',
-            classes: [],
-            reasons: [],
-            retryable: false
-        })),
+        lines: checked.map((c) => {
+            const [first] = c.entries;
+            const words = (c.text ?? '').trim().split(/[\s=]+/);
+            return {
+                file: annotationPath(ctx, c.file),
+                line: c.line,
+                source: first?.source.raw ?? words[0] ?? '',
+                destination: c.entries.length > 0
+                    ? c.entries.map(mapping_effectiveDestination).join(', ')
+                    : words.slice(1).join(' '),
+                status: c.severity === 'error' ? 'failed' : 'mirrored',
+                classes: [],
+                reasons: c.findings.map((f) => f.message),
+                retryable: false,
+                codes: c.findings.map((f) => f.code),
+                ...(c.severity !== undefined ? { severity: c.severity } : {})
+            };
+        }),
         findings,
         notes: [
-            `${set.entries.length} mapping entr${set.entries.length === 1 ? 'y' : 'ies'} in ${ctx.inputs.mapping.length} file(s): ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
+            `${checked.length} mapping line${checked.length === 1 ? '' : 's'} (${set.entries.length} entr${set.entries.length === 1 ? 'y' : 'ies'}) in ${files} file${files === 1 ? '' : 's'}: ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
         ]
-    });
-    await writeSummary(markdown);
+    }));
     const reportPath = (0,external_node_path_.join)(ctx.workDir, 'report.json');
-    (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify({ version: 1, mode: 'validate', entries: set.entries.length, findings }, null, 2));
+    (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify({
+        version: 1,
+        mode: 'validate',
+        entries: set.entries.length,
+        lines: checked.length,
+        findings
+    }, null, 2));
     setOutputs({
         outcome,
         report: reportPath,
@@ -36861,6 +37624,7 @@ async function validateMode(ctx) {
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 // The action's inputs: one table (INPUT_SPECS) that action.yml and the README are checked
 // against, and a pure reader that lists every problem at once.
+
 
 // Exhaustive by construction: adding a FailureClass without listing it here fails to compile.
 const CLASS_NAMES = {
@@ -36889,173 +37653,233 @@ function defaultRetryOn() {
 const INPUT_SPECS = [
     {
         name: 'mapping',
+        accepts: "One path per line; required unless `retry-from` is set. Each file must exist and be readable; every line is parsed with oc's grammar, and an error (`file:line`) stops the run before oc starts.",
         description: 'Mapping file(s) for `oc image mirror -f`, one path per line, read in order. Required unless `retry-from` is set.'
     },
     {
         name: 'mode',
+        accepts: '`mirror`, `validate` or `dry-run`.',
         description: '`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` runs `oc image mirror --dry-run`.',
         default: 'mirror'
     },
     {
         name: 'engine',
+        accepts: '`oc` or `skopeo`; the binary must exist and be executable (an install hint otherwise).',
         description: '`oc` (`oc image mirror`) or `skopeo` (`skopeo copy --all` per mapping entry).',
         default: 'oc'
     },
-    { name: 'oc', description: 'Path or name of the `oc` binary.', default: 'oc' },
+    {
+        name: 'oc',
+        accepts: 'A name on the PATH or a path; missing or not executable → a clear error with the install hint.',
+        description: 'Path or name of the `oc` binary.',
+        default: 'oc'
+    },
     {
         name: 'registry-config',
+        accepts: 'A path to an existing file; not together with `registry-auth`; its secrets are masked.',
         description: 'Path to a registry credentials file (`oc image mirror -a`).'
     },
     {
         name: 'registry-auth',
+        accepts: 'JSON with an `auths` object; never echoed in an error; not together with `registry-config`.',
         description: 'Registry credentials as docker config JSON content (`{"auths":{…}}`), e.g. from a secret. Written to a private temporary file and masked. Use instead of `registry-config`.'
     },
-    { name: 'dir', description: 'Directory for `file://` destinations (`--dir`).' },
-    { name: 'from-dir', description: 'Directory for `file://` sources (`--from-dir`).' },
+    {
+        name: 'dir',
+        accepts: 'A directory (created by oc).',
+        description: 'Directory for `file://` destinations (`--dir`).'
+    },
+    {
+        name: 'from-dir',
+        accepts: 'A directory; incomplete source images are reported and left out of the push.',
+        description: 'Directory for `file://` sources (`--from-dir`).'
+    },
     {
         name: 'filter-by-os',
+        accepts: 'A Go (RE2) regular expression that compiles; lookaround and backreferences are rejected as oc would.',
         description: 'Regular expression selecting platforms of manifest lists (`--filter-by-os`).'
     },
     {
         name: 'keep-manifest-list',
+        accepts: 'boolean (`true`/`True`/`TRUE`/`false`/`False`/`FALSE`).',
         description: 'Keep manifest lists when filtering by OS (`--keep-manifest-list`).',
         default: 'false'
     },
     {
         name: 'insecure',
+        accepts: 'boolean (`true`/`True`/`TRUE`/`false`/`False`/`FALSE`).',
         description: 'Allow plain HTTP and invalid TLS (`--insecure`).',
         default: 'false'
     },
     {
         name: 'skip-multiple-scopes',
+        accepts: 'boolean (`true`/`True`/`TRUE`/`false`/`False`/`FALSE`).',
         description: 'Request one auth scope per token (`--skip-multiple-scopes`).',
         default: 'false'
     },
     {
         name: 'skip-missing',
+        accepts: 'boolean (`true`/`True`/`TRUE`/`false`/`False`/`FALSE`).',
         description: 'Skip source images that do not exist (`--skip-missing`).',
         default: 'false'
     },
     {
         name: 'max-per-registry',
+        accepts: 'Whole number 1–100.',
         description: 'Parallel requests per registry, 1–100 (`--max-per-registry`).',
         default: '6'
     },
     {
         name: 'max-registry',
+        accepts: 'Whole number 1–100.',
         description: 'Registries contacted in parallel, 1–100 (`--max-registry`).',
         default: '4'
     },
     {
         name: 'skopeo-share-blobs',
+        accepts: 'boolean (`true`/`True`/`TRUE`/`false`/`False`/`FALSE`).',
         description: 'With `engine: skopeo`: read each source manifest first (one extra manifest request per image) and never copy two images at once that need the same not-yet-pushed layer, so it is pulled once and mounted by the others. Set `false` where manifest requests count as pulls (Docker Hub).',
         default: 'true'
     },
     {
         name: 'continue-on-error',
+        accepts: 'boolean (`true`/`True`/`TRUE`/`false`/`False`/`FALSE`).',
         description: 'Keep mirroring other images after an error (`--continue-on-error`).',
         default: 'true'
     },
     {
         name: 'dry-run',
+        accepts: 'boolean (`true`/`True`/`TRUE`/`false`/`False`/`FALSE`).',
         description: 'Plan without pushing (`--dry-run`); same as `mode: dry-run`.',
         default: 'false'
     },
     {
         name: 'extra-args',
+        accepts: 'One argument per line, never through a shell; flags the action owns (`-f`, `--force`, `--continue-on-error`, `--max-per-registry`, `--dry-run`, `-a`, `--dir`, `--from-dir`) are rejected with the input to use instead.',
         description: 'Extra arguments for the engine (`oc image mirror`, or `skopeo copy` with `engine: skopeo`), one per line, never through a shell. Flags the action sets itself are rejected.'
     },
     {
         name: 'working-directory',
+        accepts: 'A directory; relative mapping and tree paths resolve from it.',
         description: 'Directory that relative paths (mapping, dir, from-dir) are resolved against.'
     },
     {
         name: 'max-attempts',
+        accepts: 'Whole number 1–20.',
         description: 'Attempts in total, 1–20; retries run only the lines that failed retryably.',
         default: '3'
     },
     {
         name: 'retry-on',
+        accepts: 'Class names, comma or newline separated; each must be a known class (listed in the error).',
         description: `Failure classes worth a retry, comma or newline separated. Default: the retryable classes (${FAILURE_CLASSES.filter((c) => classify_CLASS_INFO[c].retryable).join(', ')}).`
     },
     {
         name: 'retry-delay',
+        accepts: 'Seconds (`30`) or a duration (`90s`, `30m`, `1h30m`), at most 596h (the longest wait a timer holds).',
         description: 'Delay before the first retry (seconds, or `30s`/`2m`); doubles per retry.',
         default: '30'
     },
     {
         name: 'max-retry-delay',
+        accepts: 'Seconds or a duration, at least `retry-delay` (the default cap rises with `retry-delay`) and at most 596h.',
         description: 'Upper bound of the retry delay (seconds, or a duration); at least `retry-delay`.',
         default: '600'
     },
     {
         name: 'retry-max-per-registry',
+        accepts: 'Whole number ≥ 1.',
         description: '`--max-per-registry` for retries after rate limiting (at least 1).',
         default: '1'
     },
     {
         name: 'attempt-timeout',
+        accepts: 'Seconds or a duration, > 0 and at most 596h (`600h` is refused, never turned into 1 ms); empty: none. Bounds each verification pass too.',
         description: 'Time limit per attempt (`90s`, `30m`, `2h`, `1h30m` or plain seconds). Empty: no limit.'
     },
     {
         name: 'force-on-retry',
+        accepts: '`auto`, `true` or `false`.',
         description: '`auto` passes `--force` on a retry only when a line failed after a partial push; `true` always; `false` never.',
         default: 'auto'
     },
     {
         name: 'verify',
+        accepts: '`auto`, `off` or `digest`.',
         description: '`auto` checks every mirrored line (file layout or registry manifests); `digest` also re-hashes blobs; `off` trusts oc.',
         default: 'auto'
     },
     {
         name: 'allow-unverified',
+        accepts: 'boolean (`true`/`True`/`TRUE`/`false`/`False`/`FALSE`).',
         description: '`true` keeps the engine’s verdict, with a warning, for lines whose verification could not read the destination (push-only credentials); `false` counts them as `unverified` (failed, retried).',
         default: 'false'
     },
     {
         name: 'on-failure',
+        accepts: '`fail`, `warn` or `ignore`.',
         description: 'When lines still fail: `fail` the step, `warn` (annotations only) or `ignore` (outputs only).',
         default: 'fail'
     },
     {
         name: 'upload',
+        accepts: 'boolean (`true`/`True`/`TRUE`/`false`/`False`/`FALSE`).',
         description: 'Upload the log, JSON report and retry mapping as artifacts.',
         default: 'true'
     },
     {
+        name: 'summary',
+        accepts: 'boolean (`true`/`True`/`TRUE`/`false`/`False`/`FALSE`).',
+        description: 'Write the job summary (outcome, failure classes, lines, retry mapping, attempts); `false` turns it off. Annotations, outputs and artifacts are not affected.',
+        default: 'true'
+    },
+    {
         name: 'artifact-name',
+        accepts: 'An artifact name: not empty, none of `" : < > | * ? \\ /`, CR or LF; different from `retry-artifact-name`.',
         description: 'Name of the artifact with logs and the JSON report.',
         default: 'oc-mirror-log'
     },
     {
         name: 'retry-artifact-name',
+        accepts: 'An artifact name, as `artifact-name`.',
         description: 'Name of the artifact holding the retry mapping (lines still failing).',
         default: 'oc-mirror-retry-mapping'
     },
     {
+        name: 'shard',
+        accepts: '`I/N` with whole numbers 1 ≤ I ≤ N ≤ 256; `0/3`, `4/3`, `a/b` are errors naming what is wrong. Empty: every line.',
+        description: '`I/N` (1 ≤ I ≤ N ≤ 256): mirror only shard I of N of the mapping lines, for a job matrix. All lines of one destination repository stay in one shard; the split is deterministic (see Shards). Artifacts get the suffix `-I-of-N`. Empty: every line.'
+    },
+    {
         name: 'retention-days',
+        accepts: 'Whole number 1–90.',
         description: 'Artifact retention, 1–90 days. Empty: the repository default.'
     },
     {
         name: 'retry-from',
+        accepts: 'An artifact name, as `artifact-name`.',
         description: 'Name of a retry-mapping artifact from an earlier job or run; when set, only its lines are mirrored.'
     },
     {
         name: 'retry-from-missing',
+        accepts: '`skip`, `full` or `fail`.',
         description: 'When the `retry-from` artifact does not exist: `skip` (nothing to retry), `full` (mirror `mapping`) or `fail`.',
         default: 'skip'
     },
     {
         name: 'run-id',
+        accepts: 'A workflow run id: whole number ≥ 1.',
         description: 'Workflow run that holds the `retry-from` artifact. Empty: this run.'
     },
     {
         name: 'repository',
+        accepts: '`owner/name`.',
         description: 'Repository (`owner/name`) of `run-id`.',
         default: '${{ github.repository }}'
     },
     {
         name: 'github-token',
+        accepts: 'A token (masked); needs `actions: read` to download from another run.',
         description: 'Token with `actions:read` to download `retry-from` from another run.',
         default: '${{ github.token }}'
     }
@@ -37283,6 +38107,15 @@ function readInputs(get) {
     if (artifactName !== '' && artifactName === retryArtifactName) {
         errors.push(`Inputs artifact-name and retry-artifact-name are both ${show(artifactName)}; an artifact name can be used once per run.`);
     }
+    const shardText = optional('shard');
+    let shard;
+    if (shardText !== undefined) {
+        const parsed = parseShardSpec(shardText);
+        if ('error' in parsed)
+            errors.push(`Input shard: ${parsed.error}.`);
+        else
+            shard = parsed.spec;
+    }
     const repository = optional('repository');
     if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
         errors.push(`Input repository: ${show(repository)} is not of the form owner/name.`);
@@ -37319,6 +38152,7 @@ function readInputs(get) {
         allowUnverified: bool('allow-unverified'),
         onFailure: oneOf('on-failure', ['fail', 'warn', 'ignore']),
         upload: bool('upload'),
+        summary: bool('summary'),
         artifactName,
         retryArtifactName,
         retentionDays: int('retention-days', 1, 90),
@@ -37326,7 +38160,8 @@ function readInputs(get) {
         retryFromMissing: oneOf('retry-from-missing', ['skip', 'full', 'fail']),
         runId: int('run-id', 1, undefined),
         repository,
-        githubToken: optional('github-token')
+        githubToken: optional('github-token'),
+        shard
     };
     return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs };
 }
@@ -37334,6 +38169,7 @@ function readInputs(get) {
 ;// CONCATENATED MODULE: ./src/main.ts
 // The GitHub Action: main (validate, run the attempts, report) and post (finish what a
 // cancelled or killed main left behind), in one bundle like actions/checkout.
+
 
 
 
@@ -37384,7 +38220,15 @@ async function runMain() {
             setOutputs({});
             return;
         }
-        const inputs = read.inputs;
+        // A shard uploads under its own names: the matrix's jobs share one run's artifact namespace.
+        const shard = read.inputs.shard;
+        const inputs = shard
+            ? {
+                ...read.inputs,
+                artifactName: shardArtifactName(read.inputs.artifactName, shard),
+                retryArtifactName: shardArtifactName(read.inputs.retryArtifactName, shard)
+            }
+            : read.inputs;
         const cwd = (0,external_node_path_.resolve)(process.env['GITHUB_WORKSPACE'] || process.cwd(), inputs.workingDirectory ?? '.');
         if (!isDirectory(cwd)) {
             core.setFailed(`Input working-directory: ${cwd} is not a directory; nothing was run.`);
