@@ -5,6 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isRunSummary } from '../core/classify.js'
 import { Redactor } from '../core/redact.js'
+import { formatOcVersion, ocVersionNote, type OcClientVersion } from '../core/oc-version.js'
 import { buildReport, renderRetryMapping } from '../core/report.js'
 import type { MappingFileDigest } from '../core/shard-merge.js'
 import type { MappingFinding, MappingSet } from '../core/types.js'
@@ -27,6 +28,8 @@ export interface FinishInput {
   readonly texts: ReadonlyMap<string, string>
   readonly job: JobResult
   readonly toolVersion: string
+  /** Parsed from `toolVersion` with engine oc; undefined when unreadable. */
+  readonly ocVersion?: OcClientVersion
   readonly engine: string
   readonly logPath: string
   readonly notes: string[]
@@ -37,6 +40,16 @@ export interface FinishInput {
   readonly redaction?: Redactor
   /** The run's stop signal: once aborted, uploads get only a few seconds. */
   readonly signal?: AbortSignal
+}
+
+/** Sentences for the summary: each attempt that passed --force, and why. */
+function forcedAttempts(job: JobResult): string[] {
+  return job.attempts
+    .filter((a) => a.force)
+    .map((a) => {
+      const why = [...new Set(a.repairs.filter((r) => r.method === 'force').map((r) => r.why))]
+      return `Attempt ${a.attempt} passed --force (oc downloads every layer of its ${a.entryIds.length} line${a.entryIds.length === 1 ? '' : 's'} again): ${why.join('; ') || 'force-on-retry'}.`
+    })
 }
 
 export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
@@ -68,6 +81,14 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
           mode: inputs.dryRun ? 'dry-run' : 'mirror',
           engine: f.engine,
           toolVersion: f.toolVersion,
+          ...(f.engine === 'oc'
+            ? {
+                ocVersion:
+                  f.ocVersion !== undefined
+                    ? { ...f.ocVersion, version: formatOcVersion(f.ocVersion) }
+                    : null
+              }
+            : {}),
           outcome,
           aborted: f.job.aborted,
           ...(f.job.fatal !== undefined ? { fatal: f.job.fatal } : {}),
@@ -156,6 +177,8 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
         runLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
         attempts: f.job.attempts.map(attemptRow),
         toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
+        ...(f.engine === 'oc' ? { toolNote: ocVersionNote(f.ocVersion) } : {}),
+        forced: forcedAttempts(f.job),
         artifactName: inputs.artifactName,
         notes: f.notes,
         ...(retryText !== ''

@@ -4,6 +4,7 @@ import * as core from '@actions/core'
 import { existsSync, writeFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { loadMappingFiles } from '../core/mapping-files.js'
+import { ocVersionNote, parseOcClientVersion } from '../core/oc-version.js'
 import type { RetryPolicy } from '../core/retry-plan.js'
 import { mappingDigests } from '../core/shard-merge.js'
 import { renderShardMapping, shardEntries, type ShardSpec } from '../core/shard-plan.js'
@@ -20,7 +21,9 @@ import { runJob, type JobResult } from '../run/job.js'
 import { originOf } from '../run/present.js'
 import { Redactor } from '../core/redact.js'
 import { masksFor, masksForFile, writeAuthFile } from '../run/secrets.js'
+import { removeFromTree } from '../run/tree-repair.js'
 import { makeVerifier } from '../run/verify-hook.js'
+import { verifyFileEntries } from '../verify/index.js'
 import {
   annotationPath,
   message,
@@ -183,6 +186,9 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
     return
   }
   core.info(`${engine.name}: ${toolVersion.split('\n')[0] ?? ''}`)
+  const ocVersion = engine.name === 'oc' ? parseOcClientVersion(toolVersion) : undefined
+  if (engine.name === 'oc') core.info(ocVersionNote(ocVersion))
+  const mirrorRoot = resolve(ctx.cwd, inputs.dir ?? '.')
 
   // 4. Attempts.
   const firstMappingFile = shard
@@ -252,6 +258,15 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
         ),
       attemptEnded: () => echo.endGroup(),
       signal,
+      tool: { engine: engine.name, ...(ocVersion !== undefined ? { ocVersion } : {}) },
+      // A dry run never edits the tree.
+      ...(!inputs.dryRun
+        ? {
+            removeStale: (paths: readonly string[]) => removeFromTree(mirrorRoot, paths),
+            inspectFiles: (entries: readonly MappingEntry[]) =>
+              verifyFileEntries(entries, mirrorRoot, { digest: false, side: 'destination' })
+          }
+        : {}),
       onProgress: (r) => {
         echo.end()
         // The post step trusts these: a line waiting for verification is not confirmed yet.
@@ -276,6 +291,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
     texts,
     job,
     toolVersion,
+    ...(ocVersion !== undefined ? { ocVersion } : {}),
     engine: engine.name,
     logPath: log.combinedPath,
     notes,

@@ -75,7 +75,8 @@ export const CLASS_INFO: Readonly<Record<FailureClass, ClassInfo>> = {
     retryable: true,
     meaning:
       'Verification found content missing or corrupt at the destination after oc reported it.',
-    whatToDo: 'Retry the line (with --force for file:// destinations on oc 4.13 or older).'
+    whatToDo:
+      'Retry the line: mirror-guard first removes the stale manifest entries of a file:// tree written by oc 4.13 or older (by hand: delete the tag link and manifests/<digest>), then only the missing blobs are fetched.'
   },
   'wrong-image': {
     retryable: true,

@@ -1,7 +1,13 @@
 // Retry policy decisions, kept pure so every rule is unit-tested without running anything.
+import {
+  attemptNeedsForce,
+  planRepairs,
+  type FileTreeState,
+  type ForceOnRetry,
+  type LineRepair,
+  type RetryTool
+} from './repair-plan.js'
 import type { FailureClass, LineVerdict, MappingEntry } from './types.js'
-
-export type ForceOnRetry = 'auto' | 'true' | 'false'
 
 export interface RetryPolicy {
   readonly maxAttempts: number
@@ -25,12 +31,19 @@ export interface RunProgress {
   readonly verdicts: readonly LineVerdict[]
   /** True once any attempt failed a line with `rate-limit` or `quota-exhausted`. */
   readonly rateLimited: boolean
+  /** The latest `file://` tree state of entries verification found incomplete. */
+  readonly trees?: ReadonlyMap<number, FileTreeState>
+  /** Engine and oc version (unknown version: handled like oc ≤ 4.13). */
+  readonly tool?: RetryTool
 }
 
 export interface NextAttempt {
   readonly attempt: number
   readonly entryIds: readonly number[]
+  /** True when any line's repair is `force`. */
   readonly force: boolean
+  /** How each line is repaired before and by this attempt (empty for attempt 1). */
+  readonly repairs: readonly LineRepair[]
   readonly maxPerRegistry?: number
   readonly delayMs: number
   /** Failed entries left out because a class of theirs is not in retry-on. */
@@ -60,23 +73,6 @@ export function hasRateLimit(verdicts: readonly LineVerdict[]): boolean {
   return verdicts.some(
     (v) => v.status === 'failed' && v.classes.some((c) => RATE_CLASSES.includes(c))
   )
-}
-
-/**
- * `--force` for a retry: oc ≤4.13 leaves a file:// or s3:// manifest without its layer
- * (docs/oc-behaviour.md §8).
- */
-export function needsForce(
-  entries: readonly MappingEntry[],
-  verdicts: readonly LineVerdict[],
-  mode: ForceOnRetry
-): boolean {
-  if (mode === 'true') return true
-  if (mode === 'false') return false
-  const incomplete = new Set(
-    verdicts.filter((v) => v.classes.includes('incomplete')).map((v) => v.entryId)
-  )
-  return entries.some((e) => e.destination.kind !== 'registry' || incomplete.has(e.id))
 }
 
 export function retryMaxPerRegistry(policy: RetryPolicy, rateLimited: boolean): number | undefined {
@@ -114,10 +110,18 @@ export function planNextAttempt(
   const ids = new Set(retry.map((v) => v.entryId))
   const entries = progress.entries.filter((e) => ids.has(e.id))
   const rateLimited = progress.rateLimited || hasRateLimit(progress.verdicts)
+  const repairs = planRepairs({
+    entries,
+    verdicts: retry,
+    trees: progress.trees ?? new Map(),
+    mode: policy.forceOnRetry,
+    tool: progress.tool ?? { engine: 'oc' }
+  })
   return {
     attempt: progress.attemptsDone + 1,
     entryIds: entries.map((e) => e.id),
-    force: needsForce(entries, retry, policy.forceOnRetry),
+    force: attemptNeedsForce(repairs),
+    repairs,
     maxPerRegistry: retryMaxPerRegistry(policy, rateLimited),
     delayMs: retryDelayMs(policy, progress.attemptsDone, random),
     permanentIds: failed.filter((v) => !ids.has(v.entryId)).map((v) => v.entryId)

@@ -272,7 +272,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     name: 'force-on-retry',
     accepts: '`auto`, `true` or `false`.',
     description:
-      '`auto` passes `--force` on a retry only when a line failed after a partial push; `true` always; `false` never.',
+      '`auto`: before a retry, remove the stale manifest entries oc ≤ 4.13 left in a `file://` tree (a manifest without its layer, inside `dir` only) and rerun without `--force`, so only missing blobs are fetched; plain reruns with oc ≥ 4.14; `--force` only where nothing else works (`s3://` with oc ≤ 4.13, a tree that cannot be edited, a registry that kept a partial image). `true`: `--force` on every retry (re-downloads every layer). `false`: plain reruns, nothing removed.',
     default: 'auto'
   },
   {

@@ -34,6 +34,8 @@ export interface AttemptRow {
   /** null when the process was killed (timeout/cancel). */
   readonly exitCode?: number | null
   readonly durationSeconds?: number
+  /** Retries: how the lines were repaired (stale files removed, plain rerun, --force). */
+  readonly repair?: string
 }
 
 export interface SummaryInput {
@@ -45,6 +47,10 @@ export interface SummaryInput {
   readonly attempts?: readonly AttemptRow[]
   /** e.g. the first line of `oc version --client`. */
   readonly toolVersion?: string
+  /** What the tool's version changes (oc: how file:// retries are repaired). */
+  readonly toolNote?: string
+  /** One sentence per attempt that passed --force, saying why. */
+  readonly forced?: readonly string[]
   /** Artifact holding the full report; named when a table is cut. */
   readonly artifactName?: string
   /** Extra sentences (e.g. why artifacts were not uploaded); escaped like untrusted text. */
@@ -343,7 +349,9 @@ const ATTEMPT_COLUMNS: readonly AttemptColumn[] = [
     value: (a) =>
       a.exitCode === undefined ? undefined : a.exitCode === null ? 'killed' : String(a.exitCode)
   },
-  { title: 'Duration s', value: (a) => seconds(a.durationSeconds) }
+  { title: 'Duration s', value: (a) => seconds(a.durationSeconds) },
+  // Retries: stale files removed, plain rerun, or --force (why: under the table).
+  { title: 'Repair', value: (a) => (a.repair !== undefined ? cell(a.repair, 200) : undefined) }
 ]
 
 /** One row per attempt; a column no attempt has a value for is left out. */
@@ -352,7 +360,8 @@ function attemptTable(input: SummaryInput): string | undefined {
   if (attempts.length === 0) return undefined
   const columns = ATTEMPT_COLUMNS.filter((c) => attempts.some((a) => c.value(a) !== undefined))
   const rows = attempts.map((a) => row(columns.map((c) => c.value(a) ?? '–')))
-  return ['### Attempts', '', header(columns.map((c) => c.title)), ...rows].join('\n')
+  const forced = (input.forced ?? []).map((f) => `\n${cell(f, 1000)}`)
+  return ['### Attempts', '', header(columns.map((c) => c.title)), ...rows, ...forced].join('\n')
 }
 
 /** A YAML scalar for the snippet: bare when plain, else a JSON string (valid YAML). */
@@ -412,7 +421,8 @@ export function renderSummary(
     lineTable(input, limits),
     retrySection(input),
     attemptTable(input),
-    input.toolVersion !== undefined ? `Tool version: ${cell(input.toolVersion, 200)}` : undefined
+    input.toolVersion !== undefined ? `Tool version: ${cell(input.toolVersion, 200)}` : undefined,
+    input.toolNote !== undefined ? cell(input.toolNote, 500) : undefined
   ]
   return sections.filter((s): s is string => s !== undefined).join('\n\n') + '\n'
 }

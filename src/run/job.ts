@@ -5,6 +5,13 @@ import { join } from 'node:path'
 import { Attributor } from '../core/attribute.js'
 import { LogParser } from '../core/log-reader.js'
 import { repoKey } from '../core/reference.js'
+import { replansFileLayers } from '../core/oc-version.js'
+import {
+  planRepairs,
+  type FileTreeState,
+  type LineRepair,
+  type RetryTool
+} from '../core/repair-plan.js'
 import { renderRetryMapping } from '../core/report.js'
 import {
   hasRateLimit,
@@ -27,6 +34,7 @@ import type {
 import type { AttemptRequest, Engine } from '../engines/engine.js'
 import type { VerifyProblemKind, VerifyResult } from '../verify/types.js'
 import type { AttemptLog } from './attempt-log.js'
+import type { RemovalResult } from './tree-repair.js'
 
 /** When a verification runs: after each attempt (file:// destinations) or once at the end (registries). */
 export type VerifyWhen = 'attempt' | 'final'
@@ -73,6 +81,25 @@ export interface JobOptions {
   readonly random?: () => number
   /** Called after every attempt with what is known so far (saved for the post step). */
   readonly onProgress?: (result: JobResult) => void
+  /** Engine and oc client version: how retries repair a line depends on them. */
+  readonly tool?: RetryTool
+  /** Removes stale files inside the `file://` tree (paths relative to `--dir`). */
+  readonly removeStale?: (paths: readonly string[]) => Promise<RemovalResult>
+  /**
+   * Reads `file://` trees (existence only): before attempt 1 (a tree left by an earlier run),
+   * and after each attempt for failed entries when `verify` is off, so that a retry can still
+   * remove just the stale manifests instead of passing --force. Never given for a dry run.
+   */
+  readonly inspectFiles?: (entries: readonly MappingEntry[]) => Promise<VerifyResult[]>
+}
+
+/** How a line was repaired for an attempt: what the plan said and what was done. */
+export interface AttemptRepair {
+  readonly entryId: number
+  readonly method: LineRepair['method']
+  /** Files removed for this line, relative to `--dir`. */
+  readonly removed: readonly string[]
+  readonly why: string
 }
 
 export interface AttemptRecord {
@@ -81,6 +108,8 @@ export interface AttemptRecord {
   readonly mappingFile: string
   readonly entryIds: readonly number[]
   readonly force: boolean
+  /** Per line of a retry: plain rerun, stale files removed, or --force, and why. */
+  readonly repairs: readonly AttemptRepair[]
   readonly maxPerRegistry?: number
   readonly delayBeforeMs: number
   readonly startedAt: string
@@ -173,6 +202,8 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
   const pushed = new Map<string, string>()
   const checkable = (e: MappingEntry | undefined): boolean =>
     opts.verify !== undefined && e !== undefined && e.destination.kind !== 's3'
+  /** The latest file:// tree state of entries found incomplete, for the repair planner. */
+  const trees = new Map<number, FileTreeState>()
   const records: AttemptRecord[] = []
   const runLevel: RunFinding[] = []
   const stats: AttemptStats[] = []
@@ -227,8 +258,8 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
   /**
    * Verification. An entry oc reported mirrored whose objects are not all there fails as
    * `incomplete`. A failed entry with a partial state on disk (manifest written, a blob missing:
-   * the oc ≤4.13 bug of docs/oc-behaviour.md §8) also gets `incomplete`, which asks for --force
-   * on the retry.
+   * the oc ≤4.13 bug of docs/oc-behaviour.md §8) also gets `incomplete`; its tree state goes to
+   * the repair planner, which removes the stale manifest before the retry.
    */
   const verifyEntries = async (
     ids: readonly number[],
@@ -262,6 +293,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
     const bad: LineVerdict[] = []
     for (const r of results) {
       if (when === 'final') verifiedFinal.add(r.entryId)
+      if (r.tree !== undefined && !r.complete) trees.set(r.entryId, r.tree)
       const before = latest.get(r.entryId)
       if (!before) continue
       const entry = byId.get(r.entryId)
@@ -319,7 +351,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
           classes: [...before.classes, 'incomplete'],
           reasons: [
             ...before.reasons,
-            `partly written, a rerun without --force will not repair it: ${detail}`
+            `partly written (oc ≤ 4.13 trusts the manifest on a plain rerun): ${detail}`
           ]
         }
         bad.push({ ...v, retryable: isRetryable(v, retryOn) })
@@ -332,6 +364,65 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
     return { checked: results.length, incomplete: bad.length }
   }
 
+  /** verify: off — the trees of failed file:// lines are still read for the repair planner. */
+  const inspectTrees = async (ids: readonly number[]): Promise<void> => {
+    if (!opts.inspectFiles) return
+    const entries = ids
+      .map((id) => byId.get(id))
+      .filter(
+        (e): e is MappingEntry =>
+          e !== undefined && e.destination.kind === 'file' && latest.get(e.id)?.status === 'failed'
+      )
+    if (entries.length === 0) return
+    try {
+      for (const r of await opts.inspectFiles(entries)) {
+        if (r.tree !== undefined && !r.complete) trees.set(r.entryId, r.tree)
+      }
+    } catch (e) {
+      opts.info?.(`Could not read the mirror tree: ${e instanceof Error ? e.message : String(e)}`)
+    }
+  }
+
+  /**
+   * Carries out the plan's removals line by line. A line whose files cannot all be removed
+   * safely falls back to --force (which then applies to the whole attempt: one oc run).
+   */
+  const applyRepairs = async (
+    plan: NextAttempt
+  ): Promise<{ repairs: AttemptRepair[]; force: boolean }> => {
+    const repairs: AttemptRepair[] = []
+    for (const r of plan.repairs) {
+      if (r.method !== 'remove-stale') {
+        repairs.push({ entryId: r.entryId, method: r.method, removed: [], why: r.why })
+        continue
+      }
+      const done: RemovalResult = opts.removeStale
+        ? await opts.removeStale(r.remove)
+        : {
+            removed: [],
+            absent: [],
+            refused: r.remove.map((path) => ({ path, why: 'no mirror directory to edit' }))
+          }
+      const refused = done.refused[0]
+      if (refused !== undefined) {
+        repairs.push({
+          entryId: r.entryId,
+          method: 'force',
+          removed: done.removed,
+          why: `could not remove ${refused.path}: ${refused.why}`
+        })
+      } else {
+        repairs.push({
+          entryId: r.entryId,
+          method: 'remove-stale',
+          removed: [...done.removed, ...done.absent],
+          why: r.why
+        })
+      }
+    }
+    return { repairs, force: plan.force || repairs.some((r) => r.method === 'force') }
+  }
+
   // Nothing to mirror (a mapping of comments only): oc is not started.
   let next: NextAttempt | undefined =
     opts.scope.length === 0
@@ -340,11 +431,18 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
           attempt: 1,
           entryIds: opts.scope.map((e) => e.id),
           force: false,
+          repairs: [],
           maxPerRegistry: opts.policy.maxPerRegistry,
           delayMs: 0,
           permanentIds: []
         }
 
+  // A tree carried over from an earlier run (retry-from, a nightly refresh) may already hold
+  // manifests oc ≤ 4.13 wrote without their layers: remove them before the first attempt too,
+  // or that attempt would skip those images and only the second would repair them.
+  if (next && opts.tool?.engine === 'oc' && opts.policy.forceOnRetry === 'auto') {
+    next = { ...next, repairs: await staleBeforeFirstAttempt(opts, opts.tool) }
+  }
   if (next) {
     opts.debug?.(
       `attempt 1 of ${opts.policy.maxAttempts}: ${next.entryIds.length} mapping entries, --max-per-registry ${next.maxPerRegistry ?? "oc's default"}`
@@ -356,7 +454,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
   }
 
   while (next) {
-    const plan: NextAttempt = next
+    let plan: NextAttempt = next
     if (plan.delayMs > 0) {
       opts.info?.(
         `Attempt ${plan.attempt} of ${opts.policy.maxAttempts} in ${(plan.delayMs / 1000).toFixed(1)}s: ` +
@@ -370,6 +468,10 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       aborted = true
       break
     }
+    const repaired = await applyRepairs(plan)
+    plan = { ...plan, force: repaired.force }
+    for (const line of repairSummary(repaired.repairs))
+      opts.info?.(`Attempt ${plan.attempt}: ${line}`)
     // A line run again is checked again.
     for (const id of plan.entryIds) {
       verifiedFinal.delete(id)
@@ -420,9 +522,11 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
     // file:// and s3:// destinations: oc ≤4.13 may print success for a manifest whose layer is
     // missing (docs/oc-behaviour.md §8), so they are checked after every attempt.
     const fileIds = plan.entryIds.filter((id) => byId.get(id)?.destination.kind === 'file')
+    for (const id of plan.entryIds) trees.delete(id)
     const verified = aborted
       ? { checked: 0, incomplete: 0 }
       : await verifyEntries(fileIds, 'attempt', plan.attempt)
+    if (!aborted && !opts.verify) await inspectTrees(fileIds)
 
     const done = plan.entryIds.map((id) => latest.get(id))
     records.push({
@@ -431,6 +535,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       mappingFile,
       entryIds: plan.entryIds,
       force: plan.force,
+      repairs: repaired.repairs,
       ...(plan.maxPerRegistry !== undefined ? { maxPerRegistry: plan.maxPerRegistry } : {}),
       delayBeforeMs: plan.delayMs,
       startedAt: record.result.startedAt,
@@ -454,7 +559,9 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       attemptsDone: plan.attempt,
       entries: opts.scope,
       verdicts: [...latest.values()],
-      rateLimited
+      rateLimited,
+      trees,
+      ...(opts.tool ? { tool: opts.tool } : {})
     })
     next = planNextAttempt(progress(), opts.policy, opts.random)
     explain(progress())
@@ -554,6 +661,50 @@ function wrongImage(
     }
   }
   return undefined
+}
+
+/** `remove-stale` repairs for the stale manifests an existing tree holds before attempt 1. */
+async function staleBeforeFirstAttempt(opts: JobOptions, tool: RetryTool): Promise<LineRepair[]> {
+  const entries = opts.scope.filter((e) => e.destination.kind === 'file')
+  if (!opts.inspectFiles || entries.length === 0 || replansFileLayers(tool.ocVersion)) return []
+  let results: VerifyResult[]
+  try {
+    results = await opts.inspectFiles(entries)
+  } catch {
+    return []
+  }
+  const trees = new Map<number, FileTreeState>()
+  for (const r of results) if (!r.complete && r.tree !== undefined) trees.set(r.entryId, r.tree)
+  if (trees.size === 0) return []
+  return planRepairs({
+    entries: entries.filter((e) => trees.has(e.id)),
+    verdicts: [],
+    trees,
+    mode: 'auto',
+    tool
+  }).filter((r) => r.method === 'remove-stale')
+}
+
+/** One line per repair method for the job log, e.g. `removed 4 stale files for 2 lines`. */
+export function repairSummary(repairs: readonly AttemptRepair[]): string[] {
+  const out: string[] = []
+  const removal = repairs.filter((r) => r.method === 'remove-stale')
+  if (removal.length > 0) {
+    const files = removal.reduce((n, r) => n + r.removed.length, 0)
+    out.push(
+      `removed ${files} stale file${files === 1 ? '' : 's'} from the mirror tree for ${removal.length} line${removal.length === 1 ? '' : 's'}, rerun without --force`
+    )
+  }
+  const plain = repairs.filter((r) => r.method === 'plain').length
+  if (plain > 0) out.push(`${plain} line${plain === 1 ? '' : 's'} rerun as is`)
+  const forced = repairs.filter((r) => r.method === 'force')
+  if (forced.length > 0) {
+    const why = [...new Set(forced.map((r) => r.why))].join('; ')
+    out.push(
+      `--force for this attempt (${forced.length} line${forced.length === 1 ? '' : 's'}): ${why}`
+    )
+  }
+  return out
 }
 
 interface AttemptOutcome {

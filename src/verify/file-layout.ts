@@ -6,6 +6,7 @@
 import type { Stats } from 'node:fs'
 import { lstat, open, readdir, readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import type { FileManifestState, FileTreeState } from '../core/repair-plan.js'
 import type { ImageRef, MappingEntry } from '../core/types.js'
 import { digestFileNames, digestFromFileName, digestOf, hashFile, isValidDigest } from './digest.js'
 import {
@@ -51,6 +52,15 @@ interface Ctx {
   readonly leftovers: Map<string, Promise<string[]>>
 }
 
+type MutableManifest = {
+  -readonly [K in keyof FileManifestState]: FileManifestState[K] extends readonly (infer T)[]
+    ? T[]
+    : FileManifestState[K]
+}
+
+/** Problems that make removing files unsafe or pointless (the repair then falls back to --force). */
+const UNREPAIRABLE = new Set<VerifyProblem['kind']>(['unsafe-path', 'unreadable'])
+
 /** Per-entry state: what was found and which blobs the entry's manifests reference. */
 class Findings {
   readonly problems: VerifyProblem[] = []
@@ -59,9 +69,26 @@ class Findings {
   readonly resolved: ResolvedTag[] = []
   /** digest → (role, size, whether the final blob is fine) */
   readonly referenced = new Map<string, { role: string; size?: number; ok: boolean }>()
+  /** For the repair planner (destination side only). */
+  repoPath: string | undefined
+  readonly tags: { name: string; digest?: string }[] = []
+  readonly manifests = new Map<string, MutableManifest>()
+  unrepairable: string | undefined
 
   add(kind: VerifyProblem['kind'], message: string, digest?: string, path?: string): void {
-    this.problems.push({ kind, message: oneLine(message, 1000), digest, path })
+    const text = oneLine(message, 1000)
+    this.problems.push({ kind, message: text, digest, path })
+    if (UNREPAIRABLE.has(kind)) this.unrepairable ??= text
+  }
+
+  tree(): FileTreeState | undefined {
+    if (this.repoPath === undefined) return undefined
+    return {
+      repoPath: this.repoPath,
+      tags: this.tags,
+      manifests: [...this.manifests.values()],
+      ...(this.unrepairable !== undefined ? { unrepairable: this.unrepairable } : {})
+    }
   }
 }
 
@@ -171,12 +198,15 @@ async function verifyEntry(entry: MappingEntry, ctx: Ctx): Promise<VerifyResult>
     // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
     f.add('unreadable', `cannot check the mirror tree: ${(err as Error).message}`)
   }
+  // Only an incomplete entry needs repairing.
+  const tree = ctx.side === 'destination' && f.problems.length > 0 ? f.tree() : undefined
   return {
     entryId: entry.id,
     complete: f.problems.length === 0,
     problems: f.problems,
     ...(f.warnings.length > 0 ? { warnings: f.warnings } : {}),
-    ...(f.resolved.length > 0 ? { resolved: f.resolved } : {})
+    ...(f.resolved.length > 0 ? { resolved: f.resolved } : {}),
+    ...(tree !== undefined ? { tree } : {})
   }
 }
 
@@ -221,11 +251,13 @@ async function checkEntry(entry: MappingEntry, ctx: Ctx, f: Findings): Promise<v
   }
   const repo = await openRepo(repoDir, repoReal, f)
   if (repo === undefined) return
+  f.repoPath = ['v2', ...ref.diskPath.split('/')].join('/')
 
   if (digest !== undefined) {
     await checkManifest(repo, ctx, f, digest, `${ref.printed}@${digest}`, undefined)
   } else if (tag !== undefined) {
     const d = await resolveTag(repo, ctx, f, tag)
+    f.tags.push(d !== undefined ? { name: tag, digest: d } : { name: tag })
     if (d !== undefined) {
       f.resolved.push({ tag, digest: d })
       await checkManifest(repo, ctx, f, d, `tag ${tag}`, undefined)
@@ -238,6 +270,7 @@ async function checkEntry(entry: MappingEntry, ctx: Ctx, f: Findings): Promise<v
     }
     for (const t of tags) {
       const d = await resolveTag(repo, ctx, f, t)
+      f.tags.push(d !== undefined ? { name: t, digest: d } : { name: t })
       if (d !== undefined) {
         f.resolved.push({ tag: t, digest: d })
         await checkManifest(repo, ctx, f, d, `tag ${t}`, undefined)
@@ -409,6 +442,7 @@ async function checkManifest(
   const found = repo.manifestsReal && (await findDigestFile(repo.manifestsReal, digest))
   if (!found) {
     if (parent) {
+      f.manifests.get(parent.list)?.missingChildren.push(digest)
       f.add(
         'missing-child',
         `child manifest ${digest} (${parent.child.role}) of manifest list ${parent.list} is missing: ${shown} does not exist`,
@@ -445,7 +479,19 @@ async function checkManifest(
     }
     path = real
   }
+  const state: MutableManifest = {
+    digest,
+    file: basename(found.path),
+    kind: 'image',
+    ...(parent ? { parent: parent.list } : {}),
+    missingBlobs: [],
+    corruptBlobs: [],
+    missingChildren: [],
+    corrupt: false
+  }
+  f.manifests.set(digest, state)
   if (!(await lstat(path)).isFile()) {
+    f.unrepairable ??= `${shown} is not a regular file`
     f.add(
       'bad-manifest',
       `manifest ${digest} (${via}) is not a regular file: ${shown}`,
@@ -456,6 +502,7 @@ async function checkManifest(
   }
   const bytes = await readSmall(path, MAX_MANIFEST_BYTES)
   if (bytes === undefined) {
+    state.corrupt = true
     f.add(
       'bad-manifest',
       `manifest ${digest} (${via}) is larger than ${MAX_MANIFEST_BYTES} bytes: ${shown}`,
@@ -466,6 +513,7 @@ async function checkManifest(
   }
   if (ctx.digest) {
     if (parent?.child.size !== undefined && parent.child.size !== bytes.length) {
+      state.corrupt = true
       f.add(
         'size-mismatch',
         `child manifest ${digest} (${parent.child.role}) of manifest list ${parent.list} has ${bytes.length} bytes, the list says ${parent.child.size}: ${shown}`,
@@ -476,6 +524,7 @@ async function checkManifest(
     }
     const actual = digestOf(bytes, digest.slice(0, digest.indexOf(':')))
     if (actual !== digest) {
+      state.corrupt = true
       f.add(
         'digest-mismatch',
         `manifest ${digest} (${via}) has content with digest ${actual}: ${shown}`,
@@ -487,6 +536,7 @@ async function checkManifest(
   }
   const parsed = parseManifest(bytes)
   if ('error' in parsed) {
+    state.corrupt = true
     f.add(
       'bad-manifest',
       `manifest ${digest} (${via}) cannot be read: ${parsed.error}: ${shown}`,
@@ -495,19 +545,21 @@ async function checkManifest(
     )
     return
   }
-  await checkParsed(repo, ctx, f, digest, via, parsed.manifest, parent !== undefined)
+  await checkParsed(repo, ctx, f, state, via, parsed.manifest, parent !== undefined)
 }
 
 async function checkParsed(
   repo: Repo,
   ctx: Ctx,
   f: Findings,
-  digest: string,
+  ms: MutableManifest,
   via: string,
   m: ParsedManifest,
   isChild: boolean
 ): Promise<void> {
+  const digest = ms.digest
   if (m.kind === 'index') {
+    ms.kind = 'list'
     if (isChild) {
       f.add(
         'bad-manifest',
@@ -538,6 +590,7 @@ async function checkParsed(
       case 'ok':
         break
       case 'missing':
+        ms.missingBlobs.push(blob.digest)
         f.add(
           'missing-blob',
           `${what} is missing: ${shownBlob(repo, state.path)} does not exist`,
@@ -546,6 +599,7 @@ async function checkParsed(
         )
         break
       case 'not-file':
+        f.unrepairable ??= `${shownBlob(repo, state.path)} is not a regular file`
         f.add(
           'missing-blob',
           `${what} is not a regular file: ${shownBlob(repo, state.path)}`,
@@ -562,6 +616,7 @@ async function checkParsed(
         )
         break
       case 'size':
+        ms.corruptBlobs.push({ digest: blob.digest, file: basename(state.path) })
         f.add(
           'size-mismatch',
           `${what} has ${state.actual} bytes on disk (truncated or wrong file): ${shownBlob(repo, state.path)}`,
@@ -570,6 +625,7 @@ async function checkParsed(
         )
         break
       case 'hash':
+        ms.corruptBlobs.push({ digest: blob.digest, file: basename(state.path) })
         f.add(
           'digest-mismatch',
           `${what} has content with digest ${state.actual}: ${shownBlob(repo, state.path)}`,

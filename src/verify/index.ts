@@ -1,4 +1,5 @@
 // One entry point for the action and the CLI: each entry goes to the checker of its kind.
+import type { FileTreeState } from '../core/repair-plan.js'
 import type { MappingEntry } from '../core/types.js'
 import { verifyFileEntries } from './file-layout.js'
 import { verifyRegistryEntries, type RegistryVerifyOptions } from './registry.js'
@@ -54,7 +55,12 @@ export async function verifyEntries(
   ])
   const merged = new Map<
     number,
-    { problems: VerifyProblem[]; warnings: VerifyProblem[]; resolved: ResolvedTag[] }
+    {
+      problems: VerifyProblem[]
+      warnings: VerifyProblem[]
+      resolved: ResolvedTag[]
+      tree?: FileTreeState
+    }
   >()
   const byId = new Map(entries.map((e) => [e.id, e]))
   // Source findings say which side they are about; destination findings are the default.
@@ -74,6 +80,7 @@ export async function verifyEntries(
       m.warnings.push(
         ...(isSource ? (r.warnings ?? []).map((p) => tagSource(r.entryId, p)) : (r.warnings ?? []))
       )
+      if (!isSource && r.tree !== undefined) m.tree = r.tree
       merged.set(r.entryId, m)
     }
   }
@@ -86,7 +93,8 @@ export async function verifyEntries(
         complete: m.problems.length === 0,
         problems: m.problems,
         ...(m.warnings.length > 0 ? { warnings: m.warnings } : {}),
-        ...(m.resolved.length > 0 ? { resolved: m.resolved } : {})
+        ...(m.resolved.length > 0 ? { resolved: m.resolved } : {}),
+        ...(m.tree !== undefined ? { tree: m.tree } : {})
       }
     })
 }

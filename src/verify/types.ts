@@ -1,4 +1,5 @@
 // What a completeness check reports, per mapping entry.
+import type { FileTreeState } from '../core/repair-plan.js'
 
 export type VerifyProblemKind =
   /** The manifest file (or registry manifest) the entry needs is absent. */
@@ -51,6 +52,11 @@ export interface VerifyResult {
   readonly warnings?: readonly VerifyProblem[]
   /** What each checked tag resolves to at the destination (compared with the engine's digest). */
   readonly resolved?: readonly ResolvedTag[]
+  /**
+   * Incomplete file:// destinations: which manifests and tag links of the entry are on disk and
+   * what each lacks, for the retry's repair planner. Absent otherwise.
+   */
+  readonly tree?: FileTreeState
 }
 
 /** A destination tag and the digest of the manifest it resolves to. */

@@ -1,12 +1,21 @@
 // The whole action (main) against a stand-in oc replaying real transcripts attempt by attempt.
-import { readFileSync } from 'node:fs'
+import { cpSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readLog } from '../../src/core/log-reader.js'
 import { run } from '../../src/main.js'
-import { actionEnvPerTest, annotations, captureStdout, mappingLines, ROOT } from './harness.js'
+import {
+  actionEnvPerTest,
+  annotations,
+  captureStdout,
+  mappingLines,
+  ROOT,
+  SAMPLES
+} from './harness.js'
 
 const setup = actionEnvPerTest()
+/** small/a's manifest in the bug-429 sample tree (test/fixtures/oc-dir-samples). */
+const MANIFEST_A = 'sha256:a47fae49c72b35706edfc3b5a84f5fff14bda565589ba4ec13db76c54930cbc4'
 
 const BASE = {
   'filter-by-os': '.*',
@@ -118,10 +127,10 @@ describe('run() with replayed oc transcripts', () => {
     ])
   })
 
-  it('repairs the oc ≤4.13 file:// bug: verifier finds alpha incomplete, retry with --force', async () => {
+  it('repairs the oc ≤4.13 file:// bug: verifier finds alpha incomplete, stale manifest removed, retry without --force', async () => {
     // Attempt 1 replays the real 429 run and leaves the real tree oc wrote in that situation
-    // (manifest present, one layer missing); attempt 2 replays the real --force rerun and
-    // leaves a complete tree.
+    // (manifest present, one layer missing); attempt 2 replays a rerun that fetched the layer
+    // and leaves a complete tree. (Real oc shows the bytes saved: test/e2e/repair.test.ts.)
     const e = setup([
       {
         case: '4.12/bug-429-file-1-initial',
@@ -144,7 +153,7 @@ describe('run() with replayed oc transcripts', () => {
     const calls = e.calls()
     expect(calls).toHaveLength(2)
     expect(calls[0].argv).not.toContain('--force')
-    expect(calls[1].argv).toContain('--force')
+    expect(calls[1].argv).not.toContain('--force')
     expect(calls[1].argv).toContain('--max-per-registry=1')
     const alpha = readFileSync(`${e.workspace}/${mapping}`, 'utf8').split('\n')[0]
     expect(mappingLines(calls[1].mapping)).toEqual([alpha])
@@ -155,9 +164,24 @@ describe('run() with replayed oc transcripts', () => {
     expect(out['mirrored']).toBe('2')
 
     const report = JSON.parse(readFileSync(out['report'], 'utf8')) as {
-      run: { attempts: { verified: { checked: number; incomplete: number } }[] }
+      run: {
+        ocVersion: { major: number; minor: number; version: string }
+        attempts: {
+          verified: { checked: number; incomplete: number }
+          repairs: { entryId: number; method: string; removed: string[]; why: string }[]
+        }[]
+      }
       lines: { line: number; status: string; recoveredAfter?: number }[]
     }
+    expect(report.run.ocVersion).toMatchObject({ major: 4, minor: 12, version: '4.12.0' })
+    expect(report.run.attempts[0].repairs).toEqual([])
+    const [repair] = report.run.attempts[1].repairs
+    expect(report.run.attempts[1].repairs).toHaveLength(1)
+    expect(repair).toMatchObject({ entryId: 0, method: 'remove-stale' })
+    expect(repair.removed[0]).toBe('v2/ns/alpha/manifests/v1')
+    expect(repair.removed[1]).toMatch(/^v2\/ns\/alpha\/manifests\/sha256:[0-9a-f]{64}$/)
+    expect(repair.removed).toHaveLength(2)
+    expect(repair.why).toContain('oc 4.12 plans no layers for a manifest already on disk')
     expect(report.run.attempts[0].verified).toEqual({ checked: 2, incomplete: 1 })
     expect(report.run.attempts[1].verified).toEqual({ checked: 1, incomplete: 0 })
     expect(report.lines[0]).toMatchObject({ status: 'mirrored', recoveredAfter: 1 })
@@ -165,6 +189,71 @@ describe('run() with replayed oc transcripts', () => {
     expect(notice).toHaveLength(1)
     expect(notice[0].props['title']).toBe('recovered')
     expect(notice[0].message).toContain('incomplete')
+  })
+
+  it('verify: off still reads the tree of a failed file:// line and removes its stale manifest instead of --force', async () => {
+    const e = setup([
+      {
+        case: '4.12/bug-429-file-1-initial',
+        tree: { from: 'bug-429/mirror', repos: { 'small/a': 'ns/alpha', 'small/b': 'ns/beta' } }
+      },
+      {
+        case: '4.12/bug-429-file-4-rerun-force',
+        tree: { from: 'clean/mirror', repos: { 'small/a': 'ns/alpha' } }
+      }
+    ])
+    const mapping = e.mappingFrom('4.12/bug-429-file-1-initial')
+    e.stub({ ...BASE, mapping, dir: 'mirror', verify: 'off' })
+    captureStdout()
+    await run()
+    const calls = e.calls()
+    expect(calls).toHaveLength(2)
+    expect(calls[1].argv).not.toContain('--force')
+    const report = JSON.parse(readFileSync(e.outputs()['report'], 'utf8')) as {
+      run: { attempts: { repairs: { method: string; removed: string[] }[] }[] }
+    }
+    expect(report.run.attempts[1].repairs.map((r) => [r.method, r.removed.length])).toEqual([
+      ['remove-stale', 2]
+    ])
+    expect(e.summary().replace(/\\/g, '')).toContain('2 stale files removed (1 line)')
+  })
+
+  it('a tree carried over from an earlier oc ≤ 4.13 run: stale manifests removed before attempt 1', async () => {
+    const e = setup([
+      {
+        case: '4.12/bug-429-file-4-rerun-force',
+        tree: { from: 'clean/mirror', repos: { 'small/a': 'ns/alpha', 'small/b': 'ns/beta' } }
+      }
+    ])
+    const mapping = e.mappingFrom('4.12/bug-429-file-4-rerun-force')
+    // What the earlier run left: alpha's manifest and tag link without one layer.
+    cpSync(
+      join(SAMPLES, 'bug-429', 'mirror', 'v2', 'small', 'a'),
+      join(e.workspace, 'mirror', 'v2', 'ns', 'alpha'),
+      {
+        recursive: true,
+        verbatimSymlinks: true
+      }
+    )
+    e.stub({ ...BASE, mapping, dir: 'mirror' })
+    captureStdout()
+    await run()
+    const calls = e.calls()
+    expect(calls).toHaveLength(1)
+    expect(calls[0].argv).not.toContain('--force')
+    const out = e.outputs()
+    expect(out['outcome']).toBe('success')
+    const report = JSON.parse(readFileSync(out['report'], 'utf8')) as {
+      run: { attempts: { repairs: { entryId: number; method: string; removed: string[] }[] }[] }
+    }
+    expect(report.run.attempts[0].repairs).toEqual([
+      {
+        entryId: 0,
+        method: 'remove-stale',
+        removed: ['v2/ns/alpha/manifests/v1', `v2/ns/alpha/manifests/${MANIFEST_A}`],
+        why: expect.any(String) as string
+      }
+    ])
   })
 
   it('counts a line oc printed as mirrored but whose layer is missing as failed (incomplete)', async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   isRetryable,
-  needsForce,
   planNextAttempt,
   retryDelayMs,
   retryMaxPerRegistry,
@@ -101,6 +100,14 @@ describe('planNextAttempt', () => {
       attempt: 2,
       entryIds: [0],
       force: false,
+      repairs: [
+        {
+          entryId: 0,
+          method: 'plain',
+          remove: [],
+          why: 'oc checks each blob at a registry destination and sends only the missing ones'
+        }
+      ],
       maxPerRegistry: 1,
       delayMs: 5000,
       permanentIds: [3]
@@ -152,16 +159,32 @@ describe('planNextAttempt', () => {
   })
 })
 
-describe('needsForce', () => {
-  it('auto: only for file:// or s3:// destinations, or a line the verifier found incomplete', () => {
-    expect(needsForce([entries[0]], [bad(0, 'server')], 'auto')).toBe(false)
-    expect(needsForce([entries[2]], [bad(2, 'server')], 'auto')).toBe(true)
-    expect(needsForce([entries[0]], [bad(0, 'incomplete')], 'auto')).toBe(true)
-    expect(needsForce([entry(9, 's3://bucket/ns/x', 's3')], [bad(9, 'server')], 'auto')).toBe(true)
+describe('planNextAttempt: repairs', () => {
+  const v413 = { major: 4, minor: 13, patch: 0, raw: 'v4.13.0' }
+  it('passes --force only when a line needs it, and says per line how it is repaired', () => {
+    const next = planNextAttempt(
+      {
+        attemptsDone: 1,
+        entries,
+        verdicts: [bad(0, 'server'), bad(2, 'rate-limit', 'incomplete')],
+        rateLimited: false,
+        trees: new Map(),
+        tool: { engine: 'oc', ocVersion: v413 }
+      },
+      policy()
+    )
+    expect(next?.repairs.map((r) => [r.entryId, r.method])).toEqual([
+      [0, 'plain'],
+      [2, 'force']
+    ])
+    expect(next?.force).toBe(true)
   })
-  it('true and false are absolute', () => {
-    expect(needsForce([entries[0]], [bad(0, 'server')], 'true')).toBe(true)
-    expect(needsForce([entries[2]], [bad(2, 'incomplete')], 'false')).toBe(false)
+  it('a registry line alone never gets --force unless the registry kept a partial image', () => {
+    const run = (v: LineVerdict) =>
+      planNextAttempt({ attemptsDone: 1, entries, verdicts: [v], rateLimited: false }, policy())
+    expect(run(bad(0, 'server'))?.force).toBe(false)
+    expect(run(bad(0, 'incomplete'))?.force).toBe(true)
+    expect(run(bad(0, 'server'))?.repairs[0]?.method).toBe('plain')
   })
 })
 

@@ -98,9 +98,18 @@ describe('renderSummary', () => {
           exitCode: 1,
           durationSeconds: 12.5
         },
-        { attempt: 2, linesRun: 2, mirrored: 1, failed: 1, exitCode: null }
+        {
+          attempt: 2,
+          linesRun: 2,
+          mirrored: 1,
+          failed: 1,
+          exitCode: null,
+          repair: 'plain rerun (1 line), --force (1 line)'
+        }
       ],
       toolVersion: 'Client Version: 4.12.0',
+      toolNote: 'oc client 4.12.0: oc ≤ 4.13 keeps a file:// manifest whose layer failed.',
+      forced: ['Attempt 2 passed --force: s3:// cannot be inspected or edited here.'],
       artifactName: 'oc-mirror-log'
     }
     const md = renderSummary(input)
@@ -116,8 +125,13 @@ describe('renderSummary', () => {
     expect(order).toEqual(['2', '3', '4', '1'])
     expect(md).toContain('❌ failed (permanent)')
     expect(md).toContain('✅ mirrored (retry after attempt 1)')
-    expect(md).toContain('| 1 | 4 | 1 | 3 | 1.3 | 10.0 | 16\\.16MB/s | 1 | 12.5 |')
-    expect(md).toContain('| 2 | 2 | 1 | 1 | – | – | – | killed | – |')
+    expect(md).toContain('| 1 | 4 | 1 | 3 | 1.3 | 10.0 | 16\\.16MB/s | 1 | 12.5 | – |')
+    expect(md).toContain(
+      '| 2 | 2 | 1 | 1 | – | – | – | killed | – | plain rerun \\(1 line\\), \\-\\-force \\(1 line\\) |'
+    )
+    // Why --force was passed, right under the table; what the oc version changes.
+    expect(md).toContain('Attempt 2 passed \\-\\-force&#58; s3&#58;// cannot be inspected')
+    expect(md).toContain('oc client 4\\.12\\.0&#58; oc ≤ 4\\.13 keeps')
     expect(md).toContain('Tool version: Client Version&#58; 4\\.12\\.0')
     for (const counts of tableCellCounts(md)) expect(new Set(counts).size).toBe(1)
   })
