@@ -222,7 +222,11 @@ describe('run() with replayed oc transcripts', () => {
     const e = setup([
       {
         case: '4.12/bug-429-file-4-rerun-force',
-        tree: { from: 'clean/mirror', repos: { 'small/a': 'ns/alpha', 'small/b': 'ns/beta' } }
+        tree: {
+          from: 'clean/mirror',
+          repos: { 'small/a': 'ns/alpha', 'small/b': 'ns/beta' },
+          digestsFromTree: true
+        }
       }
     ])
     const mapping = e.mappingFrom('4.12/bug-429-file-4-rerun-force')
