@@ -58,12 +58,12 @@ export function explainNextAttempt(
   out.push(
     `delay ${(next.delayMs / 1000).toFixed(1)}s: retry-delay ${policy.retryDelaySeconds}s doubled per retry (${exp}s, capped at max-retry-delay ${policy.maxRetryDelaySeconds}s), half of it random jitter`
   )
-  const entries = progress.entries.filter((e) => ids.has(e.id))
-  const onDisk = entries.filter((e) => e.destination.kind !== 'registry').length
-  const partly = chosen.filter((v) => v.classes.includes('incomplete')).length
+  const by = (m: string): number => next.repairs.filter((r) => r.method === m).length
+  const forcedWhy = [...new Set(next.repairs.filter((r) => r.method === 'force').map((r) => r.why))]
   const facts = [
-    `${onDisk} with a file:// or s3:// destination`,
-    `${partly} found partly written (incomplete)`
+    `${by('remove-stale')} with stale files to remove first`,
+    `${by('plain')} rerun as is`,
+    `${by('force')} needing --force${forcedWhy.length > 0 ? ` (${forcedWhy.join('; ')})` : ''}`
   ].join(', ')
   out.push(
     `${next.force ? 'with --force' : 'without --force'}: force-on-retry is ${policy.forceOnRetry}; of the lines retried ${facts}`

@@ -58,7 +58,8 @@ describe('explainNextAttempt', () => {
       '1 line stay failed, a class not in retry-on (auth ×1); retry-on is rate-limit, network, incomplete, unconfirmed',
       'attempt 2 of 3: retrying 2 lines (rate-limit ×1, network ×1)',
       'delay 5.0s: retry-delay 10s doubled per retry (10s, capped at max-retry-delay 60s), half of it random jitter',
-      `${next?.force ? 'with' : 'without'} --force: force-on-retry is auto; of the lines retried 1 with a file:// or s3:// destination, 0 found partly written (incomplete)`,
+      // The file:// line was never inspected (no tree state), so only --force can repair it.
+      'with --force: force-on-retry is auto; of the lines retried 0 with stale files to remove first, 1 rerun as is, 1 needing --force (the file:// tree was not inspected, and an oc of unknown version trusts a manifest already on disk)',
       '--max-per-registry 1: a rate limit was seen, so retries use retry-max-per-registry 1 (at most max-per-registry)'
     ])
   })
