@@ -282,7 +282,7 @@ const CLASS_INFO = {
     incomplete: {
         retryable: true,
         meaning: 'Verification found content missing or corrupt at the destination after oc reported it.',
-        whatToDo: 'Retry the line (with --force for file:// destinations on oc 4.13 or older).'
+        whatToDo: 'Retry the line: mirror-guard first removes the stale manifest entries of a file:// tree written by oc 4.13 or older (by hand: delete the tag link and manifests/<digest>), then only the missing blobs are fetched.'
     },
     'wrong-image': {
         retryable: true,
@@ -4114,6 +4114,8 @@ class Limiter {
 const file_layout_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 /** A git checkout without symlink support turns a tag symlink into a file holding the target. */
 const MAX_TAG_FILE_BYTES = 256;
+/** Problems that make removing files unsafe or pointless (the repair then falls back to --force). */
+const UNREPAIRABLE = new Set(['unsafe-path', 'unreadable']);
 /** Per-entry state: what was found and which blobs the entry's manifests reference. */
 class Findings {
     problems = [];
@@ -4122,8 +4124,26 @@ class Findings {
     resolved = [];
     /** digest → (role, size, whether the final blob is fine) */
     referenced = new Map();
+    /** For the repair planner (destination side only). */
+    repoPath;
+    tags = [];
+    manifests = new Map();
+    unrepairable;
     add(kind, message, digest, path) {
-        this.problems.push({ kind, message: text_oneLine(message, 1000), digest, path });
+        const text = text_oneLine(message, 1000);
+        this.problems.push({ kind, message: text, digest, path });
+        if (UNREPAIRABLE.has(kind))
+            this.unrepairable ??= text;
+    }
+    tree() {
+        if (this.repoPath === undefined)
+            return undefined;
+        return {
+            repoPath: this.repoPath,
+            tags: this.tags,
+            manifests: [...this.manifests.values()],
+            ...(this.unrepairable !== undefined ? { unrepairable: this.unrepairable } : {})
+        };
     }
 }
 async function verifyFileEntries(entries, root, opts) {
@@ -4230,12 +4250,15 @@ async function verifyEntry(entry, ctx) {
         // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
         f.add('unreadable', `cannot check the mirror tree: ${err.message}`);
     }
+    // Only an incomplete entry needs repairing.
+    const tree = ctx.side === 'destination' && f.problems.length > 0 ? f.tree() : undefined;
     return {
         entryId: entry.id,
         complete: f.problems.length === 0,
         problems: f.problems,
         ...(f.warnings.length > 0 ? { warnings: f.warnings } : {}),
-        ...(f.resolved.length > 0 ? { resolved: f.resolved } : {})
+        ...(f.resolved.length > 0 ? { resolved: f.resolved } : {}),
+        ...(tree !== undefined ? { tree } : {})
     };
 }
 async function checkEntry(entry, ctx, f) {
@@ -4275,11 +4298,13 @@ async function checkEntry(entry, ctx, f) {
     const repo = await openRepo(repoDir, repoReal, f);
     if (repo === undefined)
         return;
+    f.repoPath = ['v2', ...ref.diskPath.split('/')].join('/');
     if (digest !== undefined) {
         await checkManifest(repo, ctx, f, digest, `${ref.printed}@${digest}`, undefined);
     }
     else if (tag !== undefined) {
         const d = await resolveTag(repo, ctx, f, tag);
+        f.tags.push(d !== undefined ? { name: tag, digest: d } : { name: tag });
         if (d !== undefined) {
             f.resolved.push({ tag, digest: d });
             await checkManifest(repo, ctx, f, d, `tag ${tag}`, undefined);
@@ -4293,6 +4318,7 @@ async function checkEntry(entry, ctx, f) {
         }
         for (const t of tags) {
             const d = await resolveTag(repo, ctx, f, t);
+            f.tags.push(d !== undefined ? { name: t, digest: d } : { name: t });
             if (d !== undefined) {
                 f.resolved.push({ tag: t, digest: d });
                 await checkManifest(repo, ctx, f, d, `tag ${t}`, undefined);
@@ -4401,6 +4427,7 @@ async function checkManifest(repo, ctx, f, digest, via, parent) {
     const found = repo.manifestsReal && (await findDigestFile(repo.manifestsReal, digest));
     if (!found) {
         if (parent) {
+            f.manifests.get(parent.list)?.missingChildren.push(digest);
             f.add('missing-child', `child manifest ${digest} (${parent.child.role}) of manifest list ${parent.list} is missing: ${shown} does not exist`, digest, shown);
         }
         else {
@@ -4423,35 +4450,53 @@ async function checkManifest(repo, ctx, f, digest, via, parent) {
         }
         path = real;
     }
+    const state = {
+        digest,
+        file: (0,external_node_path_namespaceObject.basename)(found.path),
+        kind: 'image',
+        ...(parent ? { parent: parent.list } : {}),
+        missingBlobs: [],
+        corruptBlobs: [],
+        missingChildren: [],
+        corrupt: false
+    };
+    f.manifests.set(digest, state);
     if (!(await (0,promises_namespaceObject.lstat)(path)).isFile()) {
+        f.unrepairable ??= `${shown} is not a regular file`;
         f.add('bad-manifest', `manifest ${digest} (${via}) is not a regular file: ${shown}`, digest, shown);
         return;
     }
     const bytes = await readSmall(path, MAX_MANIFEST_BYTES);
     if (bytes === undefined) {
+        state.corrupt = true;
         f.add('bad-manifest', `manifest ${digest} (${via}) is larger than ${MAX_MANIFEST_BYTES} bytes: ${shown}`, digest, shown);
         return;
     }
     if (ctx.digest) {
         if (parent?.child.size !== undefined && parent.child.size !== bytes.length) {
+            state.corrupt = true;
             f.add('size-mismatch', `child manifest ${digest} (${parent.child.role}) of manifest list ${parent.list} has ${bytes.length} bytes, the list says ${parent.child.size}: ${shown}`, digest, shown);
             return;
         }
         const actual = digestOf(bytes, digest.slice(0, digest.indexOf(':')));
         if (actual !== digest) {
+            state.corrupt = true;
             f.add('digest-mismatch', `manifest ${digest} (${via}) has content with digest ${actual}: ${shown}`, digest, shown);
             return;
         }
     }
     const parsed = parseManifest(bytes);
     if ('error' in parsed) {
+        state.corrupt = true;
         f.add('bad-manifest', `manifest ${digest} (${via}) cannot be read: ${parsed.error}: ${shown}`, digest, shown);
         return;
     }
-    await checkParsed(repo, ctx, f, digest, via, parsed.manifest, parent !== undefined);
+    await checkParsed(repo, ctx, f, state, via, parsed.manifest, parent !== undefined);
 }
-async function checkParsed(repo, ctx, f, digest, via, m, isChild) {
+async function checkParsed(repo, ctx, f, ms, via, m, isChild) {
+    const digest = ms.digest;
     if (m.kind === 'index') {
+        ms.kind = 'list';
         if (isChild) {
             f.add('bad-manifest', `manifest ${digest} (${via}) is a list nested in a list; not supported`, digest);
             return;
@@ -4478,18 +4523,22 @@ async function checkParsed(repo, ctx, f, digest, via, m, isChild) {
             case 'ok':
                 break;
             case 'missing':
+                ms.missingBlobs.push(blob.digest);
                 f.add('missing-blob', `${what} is missing: ${shownBlob(repo, state.path)} does not exist`, blob.digest, shownBlob(repo, state.path));
                 break;
             case 'not-file':
+                f.unrepairable ??= `${shownBlob(repo, state.path)} is not a regular file`;
                 f.add('missing-blob', `${what} is not a regular file: ${shownBlob(repo, state.path)}`, blob.digest, shownBlob(repo, state.path));
                 break;
             case 'unsafe':
                 f.add('unsafe-path', `${what} is a symlink to ${state.target}, outside the mirror directory; not followed`, blob.digest, shownBlob(repo, state.path));
                 break;
             case 'size':
+                ms.corruptBlobs.push({ digest: blob.digest, file: (0,external_node_path_namespaceObject.basename)(state.path) });
                 f.add('size-mismatch', `${what} has ${state.actual} bytes on disk (truncated or wrong file): ${shownBlob(repo, state.path)}`, blob.digest, shownBlob(repo, state.path));
                 break;
             case 'hash':
+                ms.corruptBlobs.push({ digest: blob.digest, file: (0,external_node_path_namespaceObject.basename)(state.path) });
                 f.add('digest-mismatch', `${what} has content with digest ${state.actual}: ${shownBlob(repo, state.path)}`, blob.digest, shownBlob(repo, state.path));
                 break;
         }
@@ -5755,6 +5804,8 @@ async function verifyEntries(entries, opts) {
             if (r.resolved && !isSource)
                 m.resolved.push(...r.resolved);
             m.warnings.push(...(isSource ? (r.warnings ?? []).map((p) => tagSource(r.entryId, p)) : (r.warnings ?? [])));
+            if (!isSource && r.tree !== undefined)
+                m.tree = r.tree;
             merged.set(r.entryId, m);
         }
     }
@@ -5767,7 +5818,8 @@ async function verifyEntries(entries, opts) {
             complete: m.problems.length === 0,
             problems: m.problems,
             ...(m.warnings.length > 0 ? { warnings: m.warnings } : {}),
-            ...(m.resolved.length > 0 ? { resolved: m.resolved } : {})
+            ...(m.resolved.length > 0 ? { resolved: m.resolved } : {}),
+            ...(m.tree !== undefined ? { tree: m.tree } : {})
         };
     });
 }

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(63093);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85920);
 // Bundle entry for both `main:` and `post:` of action.yml.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 63093:
+/***/ 85920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28678,7 +28678,7 @@ const classify_CLASS_INFO = {
     incomplete: {
         retryable: true,
         meaning: 'Verification found content missing or corrupt at the destination after oc reported it.',
-        whatToDo: 'Retry the line (with --force for file:// destinations on oc 4.13 or older).'
+        whatToDo: 'Retry the line: mirror-guard first removes the stale manifest entries of a file:// tree written by oc 4.13 or older (by hand: delete the tag link and manifests/<digest>), then only the missing blobs are fetched.'
     },
     'wrong-image': {
         retryable: true,
@@ -29379,7 +29379,9 @@ const ATTEMPT_COLUMNS = [
         title: 'Exit code',
         value: (a) => a.exitCode === undefined ? undefined : a.exitCode === null ? 'killed' : String(a.exitCode)
     },
-    { title: 'Duration s', value: (a) => seconds(a.durationSeconds) }
+    { title: 'Duration s', value: (a) => seconds(a.durationSeconds) },
+    // Retries: stale files removed, plain rerun, or --force (why: under the table).
+    { title: 'Repair', value: (a) => (a.repair !== undefined ? cell(a.repair, 200) : undefined) }
 ];
 /** One row per attempt; a column no attempt has a value for is left out. */
 function attemptTable(input) {
@@ -29388,7 +29390,8 @@ function attemptTable(input) {
         return undefined;
     const columns = ATTEMPT_COLUMNS.filter((c) => attempts.some((a) => c.value(a) !== undefined));
     const rows = attempts.map((a) => row(columns.map((c) => c.value(a) ?? '–')));
-    return ['### Attempts', '', header(columns.map((c) => c.title)), ...rows].join('\n');
+    const forced = (input.forced ?? []).map((f) => `\n${cell(f, 1000)}`);
+    return ['### Attempts', '', header(columns.map((c) => c.title)), ...rows, ...forced].join('\n');
 }
 /** A YAML scalar for the snippet: bare when plain, else a JSON string (valid YAML). */
 function yamlScalar(text) {
@@ -29443,7 +29446,8 @@ function renderSummary(input, limits = DEFAULT_SUMMARY_LIMITS) {
         lineTable(input, limits),
         retrySection(input),
         attemptTable(input),
-        input.toolVersion !== undefined ? `Tool version: ${cell(input.toolVersion, 200)}` : undefined
+        input.toolVersion !== undefined ? `Tool version: ${cell(input.toolVersion, 200)}` : undefined,
+        input.toolNote !== undefined ? cell(input.toolNote, 500) : undefined
     ];
     return sections.filter((s) => s !== undefined).join('\n\n') + '\n';
 }
@@ -30216,6 +30220,61 @@ async function loadMappingFiles(paths, cwd) {
         };
     }
     return { set, texts };
+}
+
+;// CONCATENATED MODULE: ./src/core/oc-version.ts
+// `oc version --client` → the client's version, and what mirror-guard does differently per
+// version. Release builds print `Client Version: 4.13.0-202404020000.p0.gd192e90.assembly.stream-d192e90`,
+// builds from a source branch `Client Version: v4.13.0-release-4.13-d192e901e`, builds from a
+// client tag `Client Version: openshift-clients-4.12.0-202208031327-171-gd69125734`; old
+// clients (≤ 4.5) printed a Go struct (`Client Version: version.Info{…, GitVersion:"v4.5.0-…"}`).
+const MAX_SCANNED_CHARS = 64 * 1024;
+/** The `Client Version:` line's version, or undefined when the text has none we can read. */
+function parseOcClientVersion(text) {
+    for (const line of text.slice(0, MAX_SCANNED_CHARS).split(/\r?\n/)) {
+        const m = /^\s*Client Version:\s*(.*)$/i.exec(line);
+        if (!m?.[1])
+            continue;
+        const rest = m[1].trim();
+        // The old struct form: take GitVersion, which holds the full semver.
+        const git = /GitVersion:"([^"]*)"/.exec(rest);
+        const token = (git?.[1] ?? rest.split(/\s+/)[0] ?? '').trim();
+        // The first version-like number of the token (after a `v` or an `openshift-clients-` prefix).
+        const v = /(?:^|[^\d.])v?(\d{1,4})\.(\d{1,4})(?:\.(\d{1,6}))?(?![\d])/.exec(token);
+        if (!v?.[1] || !v[2])
+            continue;
+        return {
+            major: Number(v[1]),
+            minor: Number(v[2]),
+            patch: v[3] !== undefined ? Number(v[3]) : 0,
+            raw: token.slice(0, 200)
+        };
+    }
+    return undefined;
+}
+/** `4.13.0`: the numbers only, for summaries. */
+function formatOcVersion(v) {
+    return `${v.major}.${v.minor}.${v.patch}`;
+}
+/**
+ * oc 4.14 and later plan every layer of a `file://` or `s3://` destination on each run and skip
+ * those already there, so a rerun repairs a manifest left without its layer. oc ≤ 4.13 trusts
+ * the manifest's presence and plans no layers (the stale-manifest bug). Unknown → false: the
+ * ≤ 4.13 handling is correct on every version.
+ */
+function replansFileLayers(v) {
+    if (v === undefined)
+        return false;
+    return v.major > 4 || (v.major === 4 && v.minor >= 14);
+}
+/** One sentence for the log and the summary: the version and what it changes for retries. */
+function ocVersionNote(v) {
+    if (v === undefined) {
+        return 'oc client version unknown (no readable `Client Version:` line): retries treat file:// trees as oc ≤ 4.13 writes them.';
+    }
+    return replansFileLayers(v)
+        ? `oc client ${formatOcVersion(v)}: oc ≥ 4.14 replans every layer of a file:// or s3:// destination, so a retry reruns those lines as is.`
+        : `oc client ${formatOcVersion(v)}: oc ≤ 4.13 keeps a file:// manifest whose layer failed and plans no layers for it again, so a retry first removes the stale manifest entries.`;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -33939,7 +33998,130 @@ function unconfirmedReason(end) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/repair-plan.ts
+// How each line of a retry is repaired, decided before the retry runs (pure). The goal is the
+// fewest bytes: `--force` makes oc download every layer of every image in the attempt again,
+// so it is used only where nothing else can work. For a `file://` tree written by oc ≤ 4.13
+// the stale manifest entries are removed instead (oc then plans the image's layers again and
+// skips each blob already on disk); oc ≥ 4.14 replans the layers itself, so a plain rerun does.
+
+const repair_plan_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+function planRepairs(input) {
+    const verdicts = new Map(input.verdicts.map((v) => [v.entryId, v]));
+    return input.entries.map((e) => planLine(e, verdicts.get(e.id), input.trees.get(e.id), input.mode, input.tool));
+}
+/** `--force` is one flag per oc run: the attempt gets it when any of its lines needs it. */
+function attemptNeedsForce(repairs) {
+    return repairs.some((r) => r.method === 'force');
+}
+function planLine(entry, verdict, tree, mode, tool) {
+    const id = entry.id;
+    const plain = (why) => ({ entryId: id, method: 'plain', remove: [], why });
+    const force = (why) => ({ entryId: id, method: 'force', remove: [], why });
+    if (mode === 'true')
+        return force('force-on-retry is true');
+    if (tool.engine === 'skopeo') {
+        return plain('skopeo checks every blob at the destination itself');
+    }
+    if (mode === 'false')
+        return plain('force-on-retry is false: rerun as is, nothing removed');
+    const replans = replansFileLayers(tool.ocVersion);
+    const version = tool.ocVersion
+        ? `oc ${tool.ocVersion.major}.${tool.ocVersion.minor}`
+        : 'an oc of unknown version';
+    switch (entry.destination.kind) {
+        case 'registry':
+            return verdict?.classes.includes('incomplete')
+                ? force('the registry holds the manifest but not every blob, and oc skips the layers of a manifest that exists unless --force')
+                : plain('oc checks each blob at a registry destination and sends only the missing ones');
+        case 's3':
+            return replans
+                ? plain(`${version} plans every layer of an s3:// destination and skips those present`)
+                : force(`s3:// cannot be inspected or edited here, and ${version} trusts a manifest already there (it may lack a layer)`);
+        case 'file':
+            return planFileLine(id, tree, replans, version);
+    }
+}
+function planFileLine(id, tree, replans, version) {
+    if (tree === undefined) {
+        return replans
+            ? { entryId: id, method: 'plain', remove: [], why: `${version} replans every layer` }
+            : {
+                entryId: id,
+                method: 'force',
+                remove: [],
+                why: `the file:// tree was not inspected, and ${version} trusts a manifest already on disk`
+            };
+    }
+    if (tree.unrepairable !== undefined) {
+        return {
+            entryId: id,
+            method: 'force',
+            remove: [],
+            why: `stale files cannot be removed safely (${tree.unrepairable})`
+        };
+    }
+    const under = (dir, file) => `${tree.repoPath}/${dir}/${file}`;
+    // oc checks a blob by name only: a wrong file under the right name is never fetched again.
+    const corruptBlobs = [
+        ...new Set(tree.manifests.flatMap((m) => m.corruptBlobs.map((b) => under('blobs', b.file))))
+    ];
+    const stale = new Set();
+    if (!replans) {
+        for (const m of tree.manifests) {
+            const broken = m.corrupt ||
+                m.missingBlobs.length > 0 ||
+                m.corruptBlobs.length > 0 ||
+                m.missingChildren.length > 0;
+            if (!broken)
+                continue;
+            stale.add(m.digest);
+            // oc ≤ 4.13 decides by the top-level manifest: a list with a stale child goes too.
+            if (m.parent !== undefined)
+                stale.add(m.parent);
+        }
+    }
+    else {
+        // Even oc ≥ 4.14 keeps a manifest file whose content is wrong; it is only ever re-PUT.
+        for (const m of tree.manifests)
+            if (m.corrupt)
+                stale.add(m.digest);
+    }
+    const manifests = tree.manifests.filter((m) => stale.has(m.digest));
+    const tags = tree.tags.filter((t) => t.digest !== undefined && stale.has(t.digest));
+    const remove = [
+        ...tags.map((t) => under('manifests', t.name)),
+        ...manifests.map((m) => under('manifests', m.file)),
+        ...corruptBlobs
+    ];
+    if (remove.length === 0) {
+        return {
+            entryId: id,
+            method: 'plain',
+            remove: [],
+            why: replans
+                ? `${version} replans every layer and fetches only the missing ones`
+                : 'no stale manifest on disk: oc fetches what is missing'
+        };
+    }
+    const parts = [
+        tags.length > 0 ? repair_plan_plural(tags.length, 'tag link') : '',
+        manifests.length > 0 ? repair_plan_plural(manifests.length, 'stale manifest') : '',
+        corruptBlobs.length > 0 ? repair_plan_plural(corruptBlobs.length, 'corrupt blob') : ''
+    ].filter((p) => p !== '');
+    return {
+        entryId: id,
+        method: 'remove-stale',
+        remove,
+        why: replans
+            ? `removing ${parts.join(', ')} so oc fetches them again`
+            : `${version} plans no layers for a manifest already on disk: removing ${parts.join(', ')} so only the missing blobs are fetched`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/retry-plan.ts
+// Retry policy decisions, kept pure so every rule is unit-tested without running anything.
+
 const RATE_CLASSES = ['rate-limit', 'quota-exhausted'];
 /** oc's own default for `--max-per-registry`. */
 const OC_DEFAULT_MAX_PER_REGISTRY = 6;
@@ -33959,18 +34141,6 @@ function isRetryable(verdict, retryOn) {
 }
 function hasRateLimit(verdicts) {
     return verdicts.some((v) => v.status === 'failed' && v.classes.some((c) => RATE_CLASSES.includes(c)));
-}
-/**
- * `--force` for a retry: oc ≤4.13 leaves a file:// or s3:// manifest without its layer
- * (docs/oc-behaviour.md §8).
- */
-function needsForce(entries, verdicts, mode) {
-    if (mode === 'true')
-        return true;
-    if (mode === 'false')
-        return false;
-    const incomplete = new Set(verdicts.filter((v) => v.classes.includes('incomplete')).map((v) => v.entryId));
-    return entries.some((e) => e.destination.kind !== 'registry' || incomplete.has(e.id));
 }
 function retryMaxPerRegistry(policy, rateLimited) {
     if (!rateLimited)
@@ -33999,10 +34169,18 @@ function planNextAttempt(progress, policy, random = Math.random) {
     const ids = new Set(retry.map((v) => v.entryId));
     const entries = progress.entries.filter((e) => ids.has(e.id));
     const rateLimited = progress.rateLimited || hasRateLimit(progress.verdicts);
+    const repairs = planRepairs({
+        entries,
+        verdicts: retry,
+        trees: progress.trees ?? new Map(),
+        mode: policy.forceOnRetry,
+        tool: progress.tool ?? { engine: 'oc' }
+    });
     return {
         attempt: progress.attemptsDone + 1,
         entryIds: entries.map((e) => e.id),
-        force: needsForce(entries, retry, policy.forceOnRetry),
+        force: attemptNeedsForce(repairs),
+        repairs,
         maxPerRegistry: retryMaxPerRegistry(policy, rateLimited),
         delayMs: retryDelayMs(policy, progress.attemptsDone, random),
         permanentIds: failed.filter((v) => !ids.has(v.entryId)).map((v) => v.entryId)
@@ -34048,12 +34226,12 @@ function explainNextAttempt(progress, policy, next) {
     out.push(`attempt ${next.attempt} of ${policy.maxAttempts}: retrying ${lines(next.entryIds.length)} (${tally(chosen)})`);
     const exp = Math.min(policy.maxRetryDelaySeconds, policy.retryDelaySeconds * 2 ** Math.max(0, progress.attemptsDone - 1));
     out.push(`delay ${(next.delayMs / 1000).toFixed(1)}s: retry-delay ${policy.retryDelaySeconds}s doubled per retry (${exp}s, capped at max-retry-delay ${policy.maxRetryDelaySeconds}s), half of it random jitter`);
-    const entries = progress.entries.filter((e) => ids.has(e.id));
-    const onDisk = entries.filter((e) => e.destination.kind !== 'registry').length;
-    const partly = chosen.filter((v) => v.classes.includes('incomplete')).length;
+    const by = (m) => next.repairs.filter((r) => r.method === m).length;
+    const forcedWhy = [...new Set(next.repairs.filter((r) => r.method === 'force').map((r) => r.why))];
     const facts = [
-        `${onDisk} with a file:// or s3:// destination`,
-        `${partly} found partly written (incomplete)`
+        `${by('remove-stale')} with stale files to remove first`,
+        `${by('plain')} rerun as is`,
+        `${by('force')} needing --force${forcedWhy.length > 0 ? ` (${forcedWhy.join('; ')})` : ''}`
     ].join(', ');
     out.push(`${next.force ? 'with --force' : 'without --force'}: force-on-retry is ${policy.forceOnRetry}; of the lines retried ${facts}`);
     const rateLimited = progress.rateLimited || hasRateLimit(progress.verdicts);
@@ -34067,6 +34245,8 @@ function explainNextAttempt(progress, policy, next) {
 ;// CONCATENATED MODULE: ./src/run/job.ts
 // The attempt loop: run the engine, read its output as it streams, decide per mapping entry,
 // verify, and retry only what is worth retrying. No @actions/* here: main.ts wires it.
+
+
 
 
 
@@ -34121,6 +34301,8 @@ async function runJob(opts) {
     // What the engine said it pushed: `<repoKey>\0<tag>` → digest, latest attempt wins.
     const pushed = new Map();
     const checkable = (e) => opts.verify !== undefined && e !== undefined && e.destination.kind !== 's3';
+    /** The latest file:// tree state of entries found incomplete, for the repair planner. */
+    const trees = new Map();
     const records = [];
     const runLevel = [];
     const stats = [];
@@ -34170,8 +34352,8 @@ async function runJob(opts) {
     /**
      * Verification. An entry oc reported mirrored whose objects are not all there fails as
      * `incomplete`. A failed entry with a partial state on disk (manifest written, a blob missing:
-     * the oc ≤4.13 bug of docs/oc-behaviour.md §8) also gets `incomplete`, which asks for --force
-     * on the retry.
+     * the oc ≤4.13 bug of docs/oc-behaviour.md §8) also gets `incomplete`; its tree state goes to
+     * the repair planner, which removes the stale manifest before the retry.
      */
     const verifyEntries = async (ids, when, attempt) => {
         if (!opts.verify)
@@ -34207,6 +34389,8 @@ async function runJob(opts) {
         for (const r of results) {
             if (when === 'final')
                 verifiedFinal.add(r.entryId);
+            if (r.tree !== undefined && !r.complete)
+                trees.set(r.entryId, r.tree);
             const before = latest.get(r.entryId);
             if (!before)
                 continue;
@@ -34248,7 +34432,7 @@ async function runJob(opts) {
                     classes: [...before.classes, 'incomplete'],
                     reasons: [
                         ...before.reasons,
-                        `partly written, a rerun without --force will not repair it: ${detail}`
+                        `partly written (oc ≤ 4.13 trusts the manifest on a plain rerun): ${detail}`
                     ]
                 };
                 bad.push({ ...v, retryable: isRetryable(v, retryOn) });
@@ -34258,6 +34442,63 @@ async function runJob(opts) {
         opts.debug?.(`verification (${when === 'attempt' ? `after attempt ${attempt}` : 'final'}): ${results.length} of ${entries.length} entries checked, ${bad.length} found incomplete`);
         return { checked: results.length, incomplete: bad.length };
     };
+    /** verify: off — the trees of failed file:// lines are still read for the repair planner. */
+    const inspectTrees = async (ids) => {
+        if (!opts.inspectFiles)
+            return;
+        const entries = ids
+            .map((id) => byId.get(id))
+            .filter((e) => e !== undefined && e.destination.kind === 'file' && latest.get(e.id)?.status === 'failed');
+        if (entries.length === 0)
+            return;
+        try {
+            for (const r of await opts.inspectFiles(entries)) {
+                if (r.tree !== undefined && !r.complete)
+                    trees.set(r.entryId, r.tree);
+            }
+        }
+        catch (e) {
+            opts.info?.(`Could not read the mirror tree: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    };
+    /**
+     * Carries out the plan's removals line by line. A line whose files cannot all be removed
+     * safely falls back to --force (which then applies to the whole attempt: one oc run).
+     */
+    const applyRepairs = async (plan) => {
+        const repairs = [];
+        for (const r of plan.repairs) {
+            if (r.method !== 'remove-stale') {
+                repairs.push({ entryId: r.entryId, method: r.method, removed: [], why: r.why });
+                continue;
+            }
+            const done = opts.removeStale
+                ? await opts.removeStale(r.remove)
+                : {
+                    removed: [],
+                    absent: [],
+                    refused: r.remove.map((path) => ({ path, why: 'no mirror directory to edit' }))
+                };
+            const refused = done.refused[0];
+            if (refused !== undefined) {
+                repairs.push({
+                    entryId: r.entryId,
+                    method: 'force',
+                    removed: done.removed,
+                    why: `could not remove ${refused.path}: ${refused.why}`
+                });
+            }
+            else {
+                repairs.push({
+                    entryId: r.entryId,
+                    method: 'remove-stale',
+                    removed: [...done.removed, ...done.absent],
+                    why: r.why
+                });
+            }
+        }
+        return { repairs, force: plan.force || repairs.some((r) => r.method === 'force') };
+    };
     // Nothing to mirror (a mapping of comments only): oc is not started.
     let next = opts.scope.length === 0
         ? undefined
@@ -34265,10 +34506,17 @@ async function runJob(opts) {
             attempt: 1,
             entryIds: opts.scope.map((e) => e.id),
             force: false,
+            repairs: [],
             maxPerRegistry: opts.policy.maxPerRegistry,
             delayMs: 0,
             permanentIds: []
         };
+    // A tree carried over from an earlier run (retry-from, a nightly refresh) may already hold
+    // manifests oc ≤ 4.13 wrote without their layers: remove them before the first attempt too,
+    // or that attempt would skip those images and only the second would repair them.
+    if (next && opts.tool?.engine === 'oc' && opts.policy.forceOnRetry === 'auto') {
+        next = { ...next, repairs: await staleBeforeFirstAttempt(opts, opts.tool) };
+    }
     if (next) {
         opts.debug?.(`attempt 1 of ${opts.policy.maxAttempts}: ${next.entryIds.length} mapping entries, --max-per-registry ${next.maxPerRegistry ?? "oc's default"}`);
     }
@@ -34279,7 +34527,7 @@ async function runJob(opts) {
             opts.debug(m);
     };
     while (next) {
-        const plan = next;
+        let plan = next;
         if (plan.delayMs > 0) {
             opts.info?.(`Attempt ${plan.attempt} of ${opts.policy.maxAttempts} in ${(plan.delayMs / 1000).toFixed(1)}s: ` +
                 `${plan.entryIds.length} mapping entr${plan.entryIds.length === 1 ? 'y' : 'ies'}` +
@@ -34291,6 +34539,10 @@ async function runJob(opts) {
             aborted = true;
             break;
         }
+        const repaired = await applyRepairs(plan);
+        plan = { ...plan, force: repaired.force };
+        for (const line of repairSummary(repaired.repairs))
+            opts.info?.(`Attempt ${plan.attempt}: ${line}`);
         // A line run again is checked again.
         for (const id of plan.entryIds) {
             verifiedFinal.delete(id);
@@ -34328,9 +34580,13 @@ async function runJob(opts) {
         // file:// and s3:// destinations: oc ≤4.13 may print success for a manifest whose layer is
         // missing (docs/oc-behaviour.md §8), so they are checked after every attempt.
         const fileIds = plan.entryIds.filter((id) => byId.get(id)?.destination.kind === 'file');
+        for (const id of plan.entryIds)
+            trees.delete(id);
         const verified = aborted
             ? { checked: 0, incomplete: 0 }
             : await verifyEntries(fileIds, 'attempt', plan.attempt);
+        if (!aborted && !opts.verify)
+            await inspectTrees(fileIds);
         const done = plan.entryIds.map((id) => latest.get(id));
         records.push({
             attempt: plan.attempt,
@@ -34338,6 +34594,7 @@ async function runJob(opts) {
             mappingFile,
             entryIds: plan.entryIds,
             force: plan.force,
+            repairs: repaired.repairs,
             ...(plan.maxPerRegistry !== undefined ? { maxPerRegistry: plan.maxPerRegistry } : {}),
             delayBeforeMs: plan.delayMs,
             startedAt: record.result.startedAt,
@@ -34361,7 +34618,9 @@ async function runJob(opts) {
             attemptsDone: plan.attempt,
             entries: opts.scope,
             verdicts: [...latest.values()],
-            rateLimited
+            rateLimited,
+            trees,
+            ...(opts.tool ? { tool: opts.tool } : {})
         });
         next = planNextAttempt(progress(), opts.policy, opts.random);
         explain(progress());
@@ -34435,6 +34694,50 @@ function wrongImage(entry, r, pushed) {
         }
     }
     return undefined;
+}
+/** `remove-stale` repairs for the stale manifests an existing tree holds before attempt 1. */
+async function staleBeforeFirstAttempt(opts, tool) {
+    const entries = opts.scope.filter((e) => e.destination.kind === 'file');
+    if (!opts.inspectFiles || entries.length === 0 || replansFileLayers(tool.ocVersion))
+        return [];
+    let results;
+    try {
+        results = await opts.inspectFiles(entries);
+    }
+    catch {
+        return [];
+    }
+    const trees = new Map();
+    for (const r of results)
+        if (!r.complete && r.tree !== undefined)
+            trees.set(r.entryId, r.tree);
+    if (trees.size === 0)
+        return [];
+    return planRepairs({
+        entries: entries.filter((e) => trees.has(e.id)),
+        verdicts: [],
+        trees,
+        mode: 'auto',
+        tool
+    }).filter((r) => r.method === 'remove-stale');
+}
+/** One line per repair method for the job log, e.g. `removed 4 stale files for 2 lines`. */
+function repairSummary(repairs) {
+    const out = [];
+    const removal = repairs.filter((r) => r.method === 'remove-stale');
+    if (removal.length > 0) {
+        const files = removal.reduce((n, r) => n + r.removed.length, 0);
+        out.push(`removed ${files} stale file${files === 1 ? '' : 's'} from the mirror tree for ${removal.length} line${removal.length === 1 ? '' : 's'}, rerun without --force`);
+    }
+    const plain = repairs.filter((r) => r.method === 'plain').length;
+    if (plain > 0)
+        out.push(`${plain} line${plain === 1 ? '' : 's'} rerun as is`);
+    const forced = repairs.filter((r) => r.method === 'force');
+    if (forced.length > 0) {
+        const why = [...new Set(forced.map((r) => r.why))].join('; ');
+        out.push(`--force for this attempt (${forced.length} line${forced.length === 1 ? '' : 's'}): ${why}`);
+    }
+    return out;
 }
 async function runOneAttempt(opts, plan, mappingFile, pushed) {
     const ids = new Set(plan.entryIds);
@@ -34570,8 +34873,28 @@ function attemptRow(a) {
             : {}),
         ...(a.stats?.rate !== undefined ? { rate: a.stats.rate } : {}),
         exitCode: a.exitCode,
-        durationSeconds: (Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 1000
+        durationSeconds: (Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 1000,
+        ...(a.attempt > 1 || a.repairs.length > 0 ? { repair: repairCell(a) } : {})
     };
+}
+/** The attempt table's "Repair" cell: what was done to the lines before this retry. */
+function repairCell(a) {
+    const n = (k, word) => `${k} ${word}${k === 1 ? '' : 's'}`;
+    const removal = a.repairs.filter((r) => r.method === 'remove-stale');
+    const plain = a.repairs.filter((r) => r.method === 'plain').length;
+    const forced = a.repairs.filter((r) => r.method === 'force').length;
+    const parts = [];
+    if (removal.length > 0) {
+        const files = removal.reduce((k, r) => k + r.removed.length, 0);
+        parts.push(`${n(files, 'stale file')} removed (${n(removal.length, 'line')})`);
+    }
+    if (plain > 0)
+        parts.push(`plain rerun (${n(plain, 'line')})`);
+    if (forced > 0)
+        parts.push(`--force (${n(forced, 'line')})`);
+    else if (a.force)
+        parts.push('--force');
+    return parts.join(', ') || '–';
 }
 function attemptJson(a) {
     return {
@@ -34580,6 +34903,7 @@ function attemptJson(a) {
         mappingFile: a.mappingFile,
         entryIds: a.entryIds,
         force: a.force,
+        repairs: a.repairs,
         maxPerRegistry: a.maxPerRegistry,
         delayBeforeMs: a.delayBeforeMs,
         startedAt: a.startedAt,
@@ -34804,6 +35128,97 @@ function redactor(values) {
 function removeFiles(paths) {
     for (const p of paths)
         (0,external_node_fs_.rmSync)(p, { force: true });
+}
+
+;// CONCATENATED MODULE: ./src/run/tree-repair.ts
+// The file removals a repair plan asks for, inside oc's `--dir` tree and nowhere else. Every
+// path comes from mapping text and from the tree itself (tag names, symlinks), so each is
+// checked: relative, `/`-separated, under `v2/`, no `.`/`..` component, its directory resolving
+// (symlinks followed) inside the resolved root, and the file itself never a directory. The
+// link or file is removed, never what a symlink points to.
+
+
+function inside(child, parent) {
+    const rel = (0,external_node_path_.relative)(parent, child);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel));
+}
+function errCode(err) {
+    return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
+}
+/** Why a relative path must not be used, or undefined when its spelling is safe. */
+function unsafeTreePath(path) {
+    if (path.includes('\0'))
+        return 'contains a NUL byte';
+    if (path.includes('\\'))
+        return 'contains a backslash';
+    if (path.startsWith('/') || /^[A-Za-z]:/.test(path))
+        return 'is absolute';
+    const parts = path.split('/');
+    if (parts.some((p) => p === '' || p === '.' || p === '..'))
+        return 'has an empty, . or .. component';
+    if (parts[0] !== 'v2' || parts.length < 4)
+        return 'is not a file under v2/<repository>/';
+    const dir = parts[parts.length - 2];
+    if (dir !== 'manifests' && dir !== 'blobs')
+        return 'is not under manifests/ or blobs/';
+    return undefined;
+}
+/** Removes `paths` (relative to `root`) one by one; never throws. */
+async function removeFromTree(root, paths) {
+    const removed = [];
+    const absent = [];
+    const refused = [];
+    let rootReal;
+    try {
+        rootReal = await (0,promises_.realpath)(root);
+    }
+    catch (e) {
+        const why = `the mirror directory ${root} cannot be opened (${errCode(e) ?? String(e)})`;
+        return { removed, absent, refused: paths.map((path) => ({ path, why })) };
+    }
+    for (const path of paths) {
+        const unsafe = unsafeTreePath(path);
+        if (unsafe !== undefined) {
+            refused.push({ path, why: `the path ${unsafe}` });
+            continue;
+        }
+        const parts = path.split('/');
+        const name = parts[parts.length - 1] ?? '';
+        let dirReal;
+        try {
+            dirReal = await (0,promises_.realpath)((0,external_node_path_.join)(rootReal, ...parts.slice(0, -1)));
+        }
+        catch (e) {
+            const code = errCode(e);
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                absent.push(path);
+            else
+                refused.push({ path, why: `its directory cannot be resolved (${code ?? String(e)})` });
+            continue;
+        }
+        if (!inside(dirReal, rootReal)) {
+            refused.push({ path, why: `its directory resolves to ${dirReal}, outside ${root}` });
+            continue;
+        }
+        const target = (0,external_node_path_.join)(dirReal, name);
+        try {
+            const st = await (0,promises_.lstat)(target);
+            if (st.isDirectory()) {
+                refused.push({ path, why: 'it is a directory' });
+                continue;
+            }
+            await (0,promises_.unlink)(target);
+            removed.push(path);
+        }
+        catch (e) {
+            const code = errCode(e);
+            if (code === 'ENOENT')
+                absent.push(path);
+            else
+                refused.push({ path, why: `it cannot be removed (${code ?? String(e)})` });
+        }
+    }
+    return { removed, absent, refused };
 }
 
 ;// CONCATENATED MODULE: ./src/verify/digest.ts
@@ -35050,6 +35465,8 @@ class Limiter {
 const file_layout_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 /** A git checkout without symlink support turns a tag symlink into a file holding the target. */
 const MAX_TAG_FILE_BYTES = 256;
+/** Problems that make removing files unsafe or pointless (the repair then falls back to --force). */
+const UNREPAIRABLE = new Set(['unsafe-path', 'unreadable']);
 /** Per-entry state: what was found and which blobs the entry's manifests reference. */
 class Findings {
     problems = [];
@@ -35058,8 +35475,26 @@ class Findings {
     resolved = [];
     /** digest → (role, size, whether the final blob is fine) */
     referenced = new Map();
+    /** For the repair planner (destination side only). */
+    repoPath;
+    tags = [];
+    manifests = new Map();
+    unrepairable;
     add(kind, message, digest, path) {
-        this.problems.push({ kind, message: text_oneLine(message, 1000), digest, path });
+        const text = text_oneLine(message, 1000);
+        this.problems.push({ kind, message: text, digest, path });
+        if (UNREPAIRABLE.has(kind))
+            this.unrepairable ??= text;
+    }
+    tree() {
+        if (this.repoPath === undefined)
+            return undefined;
+        return {
+            repoPath: this.repoPath,
+            tags: this.tags,
+            manifests: [...this.manifests.values()],
+            ...(this.unrepairable !== undefined ? { unrepairable: this.unrepairable } : {})
+        };
     }
 }
 async function verifyFileEntries(entries, root, opts) {
@@ -35090,7 +35525,7 @@ function wanted(entry, side) {
         ? { digest: entry.source.digest }
         : { tag: entry.source.tag };
 }
-function inside(child, parent) {
+function file_layout_inside(child, parent) {
     const rel = (0,external_node_path_.relative)(parent, child);
     return rel === '' || (rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel));
 }
@@ -35112,7 +35547,7 @@ function unsafeRepoPath(diskPath) {
     }
     return undefined;
 }
-function errCode(err) {
+function file_layout_errCode(err) {
     return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
 async function lstatOrUndefined(path) {
@@ -35120,7 +35555,7 @@ async function lstatOrUndefined(path) {
         return await (0,promises_.lstat)(path);
     }
     catch (err) {
-        if (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR')
+        if (file_layout_errCode(err) === 'ENOENT' || file_layout_errCode(err) === 'ENOTDIR')
             return undefined;
         throw err;
     }
@@ -35131,7 +35566,7 @@ async function realpathOrUndefined(path) {
         return await (0,promises_.realpath)(path);
     }
     catch (err) {
-        const code = errCode(err);
+        const code = file_layout_errCode(err);
         if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP')
             return undefined;
         throw err;
@@ -35166,12 +35601,15 @@ async function verifyEntry(entry, ctx) {
         // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
         f.add('unreadable', `cannot check the mirror tree: ${err.message}`);
     }
+    // Only an incomplete entry needs repairing.
+    const tree = ctx.side === 'destination' && f.problems.length > 0 ? f.tree() : undefined;
     return {
         entryId: entry.id,
         complete: f.problems.length === 0,
         problems: f.problems,
         ...(f.warnings.length > 0 ? { warnings: f.warnings } : {}),
-        ...(f.resolved.length > 0 ? { resolved: f.resolved } : {})
+        ...(f.resolved.length > 0 ? { resolved: f.resolved } : {}),
+        ...(tree !== undefined ? { tree } : {})
     };
 }
 async function checkEntry(entry, ctx, f) {
@@ -35191,7 +35629,7 @@ async function checkEntry(entry, ctx, f) {
         return;
     }
     const repoDir = (0,external_node_path_.join)(ctx.root, 'v2', ...ref.diskPath.split('/'));
-    if (!inside((0,external_node_path_.resolve)(repoDir), (0,external_node_path_.resolve)(ctx.root))) {
+    if (!file_layout_inside((0,external_node_path_.resolve)(repoDir), (0,external_node_path_.resolve)(ctx.root))) {
         f.add('unsafe-path', `${ref.raw}: ${repoDir} is outside ${ctx.root}`);
         return;
     }
@@ -35204,18 +35642,20 @@ async function checkEntry(entry, ctx, f) {
         f.add('missing-manifest', `nothing was written for ${ref.raw}: ${repoDir} does not exist`, digest, repoDir);
         return;
     }
-    if (!inside(repoReal, ctx.rootReal)) {
+    if (!file_layout_inside(repoReal, ctx.rootReal)) {
         f.add('unsafe-path', `${repoDir} resolves to ${repoReal}, outside ${ctx.root}; not followed`);
         return;
     }
     const repo = await openRepo(repoDir, repoReal, f);
     if (repo === undefined)
         return;
+    f.repoPath = ['v2', ...ref.diskPath.split('/')].join('/');
     if (digest !== undefined) {
         await checkManifest(repo, ctx, f, digest, `${ref.printed}@${digest}`, undefined);
     }
     else if (tag !== undefined) {
         const d = await resolveTag(repo, ctx, f, tag);
+        f.tags.push(d !== undefined ? { name: tag, digest: d } : { name: tag });
         if (d !== undefined) {
             f.resolved.push({ tag, digest: d });
             await checkManifest(repo, ctx, f, d, `tag ${tag}`, undefined);
@@ -35229,6 +35669,7 @@ async function checkEntry(entry, ctx, f) {
         }
         for (const t of tags) {
             const d = await resolveTag(repo, ctx, f, t);
+            f.tags.push(d !== undefined ? { name: t, digest: d } : { name: t });
             if (d !== undefined) {
                 f.resolved.push({ tag: t, digest: d });
                 await checkManifest(repo, ctx, f, d, `tag ${t}`, undefined);
@@ -35246,7 +35687,7 @@ async function openRepo(repoDir, repoReal, f) {
         [manifestsDir, manifestsReal],
         [blobsDir, blobsReal]
     ]) {
-        if (real !== undefined && !inside(real, repoReal)) {
+        if (real !== undefined && !file_layout_inside(real, repoReal)) {
             f.add('unsafe-path', `${shown} resolves to ${real}, outside ${repoDir}; not followed`);
             return undefined;
         }
@@ -35286,7 +35727,7 @@ async function resolveTag(repo, ctx, f, tag) {
     if (st.isSymbolicLink()) {
         const target = await (0,promises_.readlink)(realTagPath);
         // Judge the link text first: an absolute or `..` target is never followed at all.
-        if (!inside((0,external_node_path_.resolve)(repo.manifestsReal, target), repo.manifestsReal)) {
+        if (!file_layout_inside((0,external_node_path_.resolve)(repo.manifestsReal, target), repo.manifestsReal)) {
             f.add('unsafe-path', `tag ${tag} is a symlink to ${target}, outside ${repo.manifestsDir}; not followed`, undefined, tagPath);
             return undefined;
         }
@@ -35298,7 +35739,7 @@ async function resolveTag(repo, ctx, f, tag) {
                 : `tag ${tag} is a dangling symlink to ${target}`, d, tagPath);
             return undefined;
         }
-        if (!inside(real, repo.manifestsReal)) {
+        if (!file_layout_inside(real, repo.manifestsReal)) {
             f.add('unsafe-path', `tag ${tag} resolves to ${real}, outside ${repo.manifestsDir}; not followed`, undefined, tagPath);
             return undefined;
         }
@@ -35337,6 +35778,7 @@ async function checkManifest(repo, ctx, f, digest, via, parent) {
     const found = repo.manifestsReal && (await findDigestFile(repo.manifestsReal, digest));
     if (!found) {
         if (parent) {
+            f.manifests.get(parent.list)?.missingChildren.push(digest);
             f.add('missing-child', `child manifest ${digest} (${parent.child.role}) of manifest list ${parent.list} is missing: ${shown} does not exist`, digest, shown);
         }
         else {
@@ -35351,7 +35793,7 @@ async function checkManifest(repo, ctx, f, digest, via, parent) {
     let path = found.path;
     if (found.st.isSymbolicLink()) {
         const real = await realpathOrUndefined(found.path);
-        if (real === undefined || !inside(real, repo.repoReal)) {
+        if (real === undefined || !file_layout_inside(real, repo.repoReal)) {
             f.add(real === undefined ? 'missing-manifest' : 'unsafe-path', real === undefined
                 ? `manifest ${digest} (${via}) is a dangling symlink: ${shown}`
                 : `manifest ${digest} (${via}) is a symlink to ${real}, outside the repository; not followed`, digest, shown);
@@ -35359,35 +35801,53 @@ async function checkManifest(repo, ctx, f, digest, via, parent) {
         }
         path = real;
     }
+    const state = {
+        digest,
+        file: (0,external_node_path_.basename)(found.path),
+        kind: 'image',
+        ...(parent ? { parent: parent.list } : {}),
+        missingBlobs: [],
+        corruptBlobs: [],
+        missingChildren: [],
+        corrupt: false
+    };
+    f.manifests.set(digest, state);
     if (!(await (0,promises_.lstat)(path)).isFile()) {
+        f.unrepairable ??= `${shown} is not a regular file`;
         f.add('bad-manifest', `manifest ${digest} (${via}) is not a regular file: ${shown}`, digest, shown);
         return;
     }
     const bytes = await readSmall(path, manifest_MAX_MANIFEST_BYTES);
     if (bytes === undefined) {
+        state.corrupt = true;
         f.add('bad-manifest', `manifest ${digest} (${via}) is larger than ${manifest_MAX_MANIFEST_BYTES} bytes: ${shown}`, digest, shown);
         return;
     }
     if (ctx.digest) {
         if (parent?.child.size !== undefined && parent.child.size !== bytes.length) {
+            state.corrupt = true;
             f.add('size-mismatch', `child manifest ${digest} (${parent.child.role}) of manifest list ${parent.list} has ${bytes.length} bytes, the list says ${parent.child.size}: ${shown}`, digest, shown);
             return;
         }
         const actual = digestOf(bytes, digest.slice(0, digest.indexOf(':')));
         if (actual !== digest) {
+            state.corrupt = true;
             f.add('digest-mismatch', `manifest ${digest} (${via}) has content with digest ${actual}: ${shown}`, digest, shown);
             return;
         }
     }
     const parsed = parseManifest(bytes);
     if ('error' in parsed) {
+        state.corrupt = true;
         f.add('bad-manifest', `manifest ${digest} (${via}) cannot be read: ${parsed.error}: ${shown}`, digest, shown);
         return;
     }
-    await checkParsed(repo, ctx, f, digest, via, parsed.manifest, parent !== undefined);
+    await checkParsed(repo, ctx, f, state, via, parsed.manifest, parent !== undefined);
 }
-async function checkParsed(repo, ctx, f, digest, via, m, isChild) {
+async function checkParsed(repo, ctx, f, ms, via, m, isChild) {
+    const digest = ms.digest;
     if (m.kind === 'index') {
+        ms.kind = 'list';
         if (isChild) {
             f.add('bad-manifest', `manifest ${digest} (${via}) is a list nested in a list; not supported`, digest);
             return;
@@ -35414,18 +35874,22 @@ async function checkParsed(repo, ctx, f, digest, via, m, isChild) {
             case 'ok':
                 break;
             case 'missing':
+                ms.missingBlobs.push(blob.digest);
                 f.add('missing-blob', `${what} is missing: ${shownBlob(repo, state.path)} does not exist`, blob.digest, shownBlob(repo, state.path));
                 break;
             case 'not-file':
+                f.unrepairable ??= `${shownBlob(repo, state.path)} is not a regular file`;
                 f.add('missing-blob', `${what} is not a regular file: ${shownBlob(repo, state.path)}`, blob.digest, shownBlob(repo, state.path));
                 break;
             case 'unsafe':
                 f.add('unsafe-path', `${what} is a symlink to ${state.target}, outside the mirror directory; not followed`, blob.digest, shownBlob(repo, state.path));
                 break;
             case 'size':
+                ms.corruptBlobs.push({ digest: blob.digest, file: (0,external_node_path_.basename)(state.path) });
                 f.add('size-mismatch', `${what} has ${state.actual} bytes on disk (truncated or wrong file): ${shownBlob(repo, state.path)}`, blob.digest, shownBlob(repo, state.path));
                 break;
             case 'hash':
+                ms.corruptBlobs.push({ digest: blob.digest, file: (0,external_node_path_.basename)(state.path) });
                 f.add('digest-mismatch', `${what} has content with digest ${state.actual}: ${shownBlob(repo, state.path)}`, blob.digest, shownBlob(repo, state.path));
                 break;
         }
@@ -35456,7 +35920,7 @@ async function computeBlobState(dir, ctx, blob) {
         const real = await realpathOrUndefined(found.path);
         if (real === undefined)
             return { state: 'missing', path };
-        if (ctx.rootReal === undefined || !inside(real, ctx.rootReal))
+        if (ctx.rootReal === undefined || !file_layout_inside(real, ctx.rootReal))
             return { state: 'unsafe', path, target: real };
         path = real;
     }
@@ -36691,6 +37155,8 @@ async function verifyEntries(entries, opts) {
             if (r.resolved && !isSource)
                 m.resolved.push(...r.resolved);
             m.warnings.push(...(isSource ? (r.warnings ?? []).map((p) => tagSource(r.entryId, p)) : (r.warnings ?? [])));
+            if (!isSource && r.tree !== undefined)
+                m.tree = r.tree;
             merged.set(r.entryId, m);
         }
     }
@@ -36703,7 +37169,8 @@ async function verifyEntries(entries, opts) {
             complete: m.problems.length === 0,
             problems: m.problems,
             ...(m.warnings.length > 0 ? { warnings: m.warnings } : {}),
-            ...(m.resolved.length > 0 ? { resolved: m.resolved } : {})
+            ...(m.resolved.length > 0 ? { resolved: m.resolved } : {}),
+            ...(m.tree !== undefined ? { tree: m.tree } : {})
         };
     });
 }
@@ -36770,6 +37237,16 @@ function failedByClass(verdicts) {
 
 
 
+
+/** Sentences for the summary: each attempt that passed --force, and why. */
+function forcedAttempts(job) {
+    return job.attempts
+        .filter((a) => a.force)
+        .map((a) => {
+        const why = [...new Set(a.repairs.filter((r) => r.method === 'force').map((r) => r.why))];
+        return `Attempt ${a.attempt} passed --force (oc downloads every layer of its ${a.entryIds.length} line${a.entryIds.length === 1 ? '' : 's'} again): ${why.join('; ') || 'force-on-retry'}.`;
+    });
+}
 async function finish(ctx, f) {
     const { inputs } = ctx;
     const redaction = f.redaction ?? new redact_Redactor();
@@ -36795,6 +37272,13 @@ async function finish(ctx, f) {
             mode: inputs.dryRun ? 'dry-run' : 'mirror',
             engine: f.engine,
             toolVersion: f.toolVersion,
+            ...(f.engine === 'oc'
+                ? {
+                    ocVersion: f.ocVersion !== undefined
+                        ? { ...f.ocVersion, version: formatOcVersion(f.ocVersion) }
+                        : null
+                }
+                : {}),
             outcome,
             aborted: f.job.aborted,
             ...(f.job.fatal !== undefined ? { fatal: f.job.fatal } : {}),
@@ -36871,6 +37355,8 @@ async function finish(ctx, f) {
         runLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
         attempts: f.job.attempts.map(attemptRow),
         toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
+        ...(f.engine === 'oc' ? { toolNote: ocVersionNote(f.ocVersion) } : {}),
+        forced: forcedAttempts(f.job),
         artifactName: inputs.artifactName,
         notes: f.notes,
         ...(retryText !== ''
@@ -36923,6 +37409,9 @@ function actionRef() {
 ;// CONCATENATED MODULE: ./src/action/mirror-mode.ts
 // mode: mirror / dry-run — secrets, the mapping (or a retry mapping from an artifact), the
 // engine, the attempts; then finish() reports.
+
+
+
 
 
 
@@ -37077,6 +37566,10 @@ async function mirrorMode(ctx, signal) {
         return;
     }
     core.info(`${engine.name}: ${toolVersion.split('\n')[0] ?? ''}`);
+    const ocVersion = engine.name === 'oc' ? parseOcClientVersion(toolVersion) : undefined;
+    if (engine.name === 'oc')
+        core.info(ocVersionNote(ocVersion));
+    const mirrorRoot = (0,external_node_path_.resolve)(ctx.cwd, inputs.dir ?? '.');
     // 4. Attempts.
     const firstMappingFile = shard
         ? writeShardMapping(ctx, scope, shard)
@@ -37142,6 +37635,14 @@ async function mirrorMode(ctx, signal) {
             attemptStarted: (attempt, lines) => echo.group(`${engine.name} attempt ${attempt} of ${policy.maxAttempts}: ${lines} mapping entr${lines === 1 ? 'y' : 'ies'}`),
             attemptEnded: () => echo.endGroup(),
             signal,
+            tool: { engine: engine.name, ...(ocVersion !== undefined ? { ocVersion } : {}) },
+            // A dry run never edits the tree.
+            ...(!inputs.dryRun
+                ? {
+                    removeStale: (paths) => removeFromTree(mirrorRoot, paths),
+                    inspectFiles: (entries) => verifyFileEntries(entries, mirrorRoot, { digest: false, side: 'destination' })
+                }
+                : {}),
             onProgress: (r) => {
                 echo.end();
                 // The post step trusts these: a line waiting for verification is not confirmed yet.
@@ -37169,6 +37670,7 @@ async function mirrorMode(ctx, signal) {
         texts,
         job,
         toolVersion,
+        ...(ocVersion !== undefined ? { ocVersion } : {}),
         engine: engine.name,
         logPath: log.combinedPath,
         notes,
@@ -37800,7 +38302,7 @@ const INPUT_SPECS = [
     {
         name: 'force-on-retry',
         accepts: '`auto`, `true` or `false`.',
-        description: '`auto` passes `--force` on a retry only when a line failed after a partial push; `true` always; `false` never.',
+        description: '`auto`: before a retry, remove the stale manifest entries oc ≤ 4.13 left in a `file://` tree (a manifest without its layer, inside `dir` only) and rerun without `--force`, so only missing blobs are fetched; plain reruns with oc ≥ 4.14; `--force` only where nothing else works (`s3://` with oc ≤ 4.13, a tree that cannot be edited, a registry that kept a partial image). `true`: `--force` on every retry (re-downloads every layer). `false`: plain reruns, nothing removed.',
         default: 'auto'
     },
     {
