@@ -3,6 +3,7 @@
 // skopeo-specific knowledge.
 import { effectiveDestination } from '../core/mapping.js'
 import type { ImageRef, MappingEntry } from '../core/types.js'
+import { parseManifest } from './manifest-descriptors.js'
 
 export interface SkopeoOptions {
   /** Plain HTTP / unverified TLS on both sides (oc's `--insecure`). */
@@ -180,61 +181,15 @@ export type ManifestContent =
   | { readonly kind: 'image'; readonly blobs: readonly string[] }
   | { readonly kind: 'list'; readonly children: readonly string[] }
 
-const IMAGE_TYPES = new Set([
-  'application/vnd.docker.distribution.manifest.v2+json',
-  'application/vnd.oci.image.manifest.v1+json'
-])
-const LIST_TYPES = new Set([
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.index.v1+json'
-])
-const BLOB_DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/
-
 /**
  * Reads `skopeo inspect --raw` output: schema 2 / OCI manifests give config + layer digests,
  * manifest lists / OCI indexes their children's digests. Anything else (schema 1, unknown
  * media type, a malformed digest, not JSON) → undefined: the blob set stays unknown.
  */
 export function parseManifestBlobs(text: string): ManifestContent | undefined {
-  let doc: unknown
-  try {
-    doc = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  if (!isObject(doc) || doc.schemaVersion !== 2) return undefined
-  const mediaType = doc.mediaType
-  if (mediaType !== undefined && typeof mediaType !== 'string') return undefined
-  // OCI lets mediaType be absent; then the shape tells an index from a manifest.
-  const isList = mediaType === undefined ? Array.isArray(doc.manifests) : LIST_TYPES.has(mediaType)
-  const isImage =
-    mediaType === undefined
-      ? isObject(doc.config) && Array.isArray(doc.layers)
-      : IMAGE_TYPES.has(mediaType)
-  if (isList) {
-    const children = digestsOf(doc.manifests)
-    return children === undefined ? undefined : { kind: 'list', children }
-  }
-  if (!isImage || !isObject(doc.config)) return undefined
-  const config = doc.config.digest
-  const layers = digestsOf(doc.layers)
-  if (typeof config !== 'string' || !BLOB_DIGEST.test(config) || layers === undefined) {
-    return undefined
-  }
-  return { kind: 'image', blobs: [config, ...layers] }
-}
-
-function digestsOf(list: unknown): string[] | undefined {
-  if (!Array.isArray(list)) return undefined
-  const out: string[] = []
-  for (const item of list) {
-    const d = isObject(item) ? item.digest : undefined
-    if (typeof d !== 'string' || !BLOB_DIGEST.test(d)) return undefined
-    out.push(d)
-  }
-  return out
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
+  const m = parseManifest(text)
+  if (m === undefined) return undefined
+  return m.kind === 'list'
+    ? { kind: 'list', children: m.children.map((c) => c.digest) }
+    : { kind: 'image', blobs: [m.config.digest, ...m.layers.map((l) => l.digest)] }
 }
