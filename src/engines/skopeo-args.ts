@@ -159,14 +159,50 @@ export function goUnquote(quoted: string): string {
   )
 }
 
+/** `skopeo copy --src-X` flags and whether they take a value: the same `--X` for `inspect`. */
+const SOURCE_FLAGS: Readonly<Record<string, boolean>> = {
+  authfile: true,
+  'cert-dir': true,
+  creds: true,
+  'daemon-host': true,
+  'no-creds': false,
+  password: true,
+  'registry-token': true,
+  'shared-blob-dir': true,
+  'tls-verify': false,
+  username: true
+}
+
+/**
+ * The source-side flags among `skopeo copy` extra arguments (`--src-creds=u:p`, `--src-cert-dir
+ * DIR`, …) as `skopeo inspect` spells them (`--creds=u:p`, `--cert-dir DIR`), so reading a
+ * source uses the credentials and TLS settings its copy would use. Other flags are dropped.
+ */
+export function sourceInspectFlags(extraArgs: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < extraArgs.length; i++) {
+    const arg = extraArgs[i] ?? ''
+    const m = /^--src-([a-z-]+)(=.*)?$/s.exec(arg)
+    const name = m?.[1]
+    if (name === undefined || !(name in SOURCE_FLAGS)) continue
+    out.push(`--${name}${m?.[2] ?? ''}`)
+    // `--src-creds u:p` as two arguments: the value follows.
+    if (m?.[2] === undefined && SOURCE_FLAGS[name] === true && i + 1 < extraArgs.length) {
+      out.push(extraArgs[++i] ?? '')
+    }
+  }
+  return out
+}
+
 /**
  * argv (without the binary) for `skopeo inspect --raw` of a source manifest, with the source
- * side's TLS and auth settings of the copy. extraArgs are `skopeo copy`'s and are not passed.
+ * side's TLS and auth settings of the copy (its `--src-*` extra arguments included).
  */
 export function buildSkopeoInspectArgs(ref: string, opts: SkopeoOptions): string[] {
   const args = ['inspect', '--raw', `--retry-times=${opts.retryTimes ?? 0}`]
   if (opts.insecure) args.push('--tls-verify=false')
   if (opts.authFile) args.push(`--authfile=${opts.authFile}`)
+  args.push(...sourceInspectFlags(opts.extraArgs ?? []))
   args.push(ref)
   return args
 }

@@ -13,7 +13,7 @@ import { SkopeoEngine } from '../../src/engines/skopeo.js'
 import { dryRunVerdicts } from '../../src/run/present.js'
 import { actionBundle, runBundle, Workspace } from '../support/action-bundle.js'
 import { startBed, type Bed } from '../support/bed.js'
-import { readReport } from '../support/e2e-checks.js'
+import { manifestPath, readReport } from '../support/e2e-checks.js'
 import { ocBinaries } from '../support/oc-binaries.js'
 
 // Seeds of their own: skopeo's blob-info cache outlives a test and must not know these blobs.
@@ -107,6 +107,54 @@ describe('engine: skopeo, dry run', () => {
       ['mirrored', [], 'planned (dry run)'],
       ['failed', ['not-found'], expect.stringContaining('manifest unknown')]
     ])
+  }, 120_000)
+
+  it('names a source that refuses the credentials (401) and one that rate-limits (429)', async () => {
+    bed.proxy.setRules([
+      {
+        name: 'source refuses the credentials',
+        path: manifestPath('dry/tiny'),
+        always: true,
+        action: {
+          status: 401,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }]
+          })
+        }
+      },
+      {
+        name: 'rate-limited list child',
+        path: `^/v2/dry/multi/manifests/sha256:`,
+        always: true,
+        action: {
+          status: 429,
+          headers: { 'content-type': 'application/json', 'retry-after': '0' },
+          body: JSON.stringify({ errors: [{ code: 'TOOMANYREQUESTS', message: 'slow down' }] })
+        }
+      }
+    ])
+    try {
+      const set = parseMappingText(mappingText(), 'mapping.txt')
+      const { lines } = await engineDryRun(set)
+      expect(await destinationRepositories()).toEqual([])
+      const parser = new LogParser()
+      const attributor = new Attributor(set)
+      for (const line of ['==== mirror-guard attempt 1 ====', ...lines]) {
+        for (const e of parser.push(line)) attributor.onEvent(e)
+      }
+      for (const e of parser.end()) attributor.onEvent(e)
+      const verdicts = dryRunVerdicts(attributor.finish()).verdicts
+      expect(
+        verdicts.map((v) => v.classes),
+        lines.join('\n')
+      ).toEqual([['auth'], ['rate-limit'], ['not-found']])
+      expect(lines.join('\n')).toMatch(
+        /^error: unable to retrieve source image \S+\/dry\/multi:v1 manifest #1 from manifest list: /m
+      )
+    } finally {
+      bed.proxy.setRules([])
+    }
   }, 120_000)
 
   const oc = ocBinaries()[0]
