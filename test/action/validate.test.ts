@@ -40,6 +40,23 @@ describe('mode: validate', () => {
     // No process at all: the stand-in oc records even `oc version`.
     expect(e.allCalls()).toEqual([])
     expect(e.summary()).toContain('validate')
+    // Five mapping lines checked, although only two of them parsed into entries.
+    expect(e.summary().replace(/\\/g, '')).toContain('5 mapping lines (2 entries) in 1 file(s)')
+  })
+
+  it('accepts a tag-less source and a Go-only filter-by-os pattern, as oc does', async () => {
+    const e = setup([{ case: '4.12/clean-reg' }])
+    const mapping = e.writeFile('mapping.txt', '127.0.0.1:5000/ns/tiny 127.0.0.1:5001/tl/tiny\n')
+    e.stub({ mapping, mode: 'validate', 'filter-by-os': '(?P<os>linux)/amd64', upload: 'false' })
+    const stdout = captureStdout()
+    await run()
+    const found = annotations(stdout())
+    expect(found.filter((a) => a.level === 'error')).toEqual([])
+    expect(
+      found.some((a) => a.level === 'warning' && a.message.includes('neither tag nor digest'))
+    ).toBe(true)
+    expect(e.outputs()['outcome']).toBe('success')
+    expect(process.exitCode).toBeUndefined()
   })
 
   it('passes a clean mapping with no error annotation and spawns nothing', async () => {
