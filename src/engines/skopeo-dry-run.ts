@@ -49,27 +49,30 @@ export async function skopeoDryRun(
 ): Promise<{ failed: number }> {
   const started = Date.now()
   const reader = new SourceReader(opts)
-  const errors: string[] = []
+  const errors: { index: number; line: string }[] = []
   const planned: PlannedCopy[] = []
-  await Promise.all(
-    entries.map(async (entry) => {
+  // Every read settles before anything is written or thrown: no skopeo is left running.
+  const settled = await Promise.allSettled(
+    entries.map(async (entry, index) => {
       const reason = unsupportedReason(entry)
       if (reason !== undefined) {
-        errors.push(failureLine(entry, reason))
+        errors.push({ index, line: failureLine(entry, reason) })
         return
       }
       const result = await planEntry(entry, reader)
-      if ('error' in result) errors.push(`error: ${result.error}`)
+      if ('error' in result) errors.push({ index, line: `error: ${result.error}` })
       else planned.push(result)
     })
   )
+  const startFailure = settled.find((r) => r.status === 'rejected')
+  if (startFailure) throw startFailure.reason
   if (opts.signal.aborted) return { failed: 0 }
   // Mapping order, whatever order the reads finished in.
   const order = new Map(entries.map((e, i) => [e.id, i]))
   planned.sort((a, b) => (order.get(a.entry.id) ?? 0) - (order.get(b.entry.id) ?? 0))
   for (const line of renderPlanTree(planned)) sink('stderr', line)
   sink('stderr', '')
-  for (const line of errors) sink('stderr', line)
+  for (const e of errors.sort((a, b) => a.index - b.index)) sink('stderr', e.line)
   sink('stderr', `info: Planning completed in ${goDuration(Date.now() - started)}`)
   sink('stderr', 'info: Dry run complete')
   return { failed: errors.length }
