@@ -101,8 +101,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   const lines = checkedLines(set, findings, texts).length
   say(
     `${lines} mapping line${lines === 1 ? '' : 's'} checked (${set.entries.length} ` +
-      `entr${set.entries.length === 1 ? 'y' : 'ies'}): ${errors} error${errors === 1 ? '' : 's'}, ` +
-      `${warnings} warning${warnings === 1 ? '' : 's'}\n`
+      `entr${set.entries.length === 1 ? 'y' : 'ies'}): ${errors} error(s), ${warnings} warning(s)\n`
   )
   if (json !== undefined) {
     const text =

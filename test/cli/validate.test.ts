@@ -68,7 +68,7 @@ describe('mirror-guard validate', () => {
     expect(
       await validateCommand(['-f', 'm.txt', '--filter-by-os', '.*', '--json', 'r.json'], io)
     ).toBe(0)
-    expect(out).toContain('1 mapping line checked (1 entry): 0 errors, 0 warnings')
+    expect(out).toContain('1 mapping line checked (1 entry): 0 error(s), 0 warning(s)')
     expect(existsSync(join(dir, 'r.json'))).toBe(true)
   })
 
@@ -78,7 +78,7 @@ describe('mirror-guard validate', () => {
       `quay.io/ns/a:v1=registry.local/m/a:v1\nquay.io/ns/b:v1=registry.local/m/b@${D}\nquay.io/ns/c:v1=file://NS/A:v1\n`
     )
     expect(await validateCommand(['-f', 'm.txt', '--filter-by-os', '.*'], io)).toBe(1)
-    expect(out).toContain('3 mapping lines checked (1 entry): 2 errors, 0 warnings')
+    expect(out).toContain('3 mapping lines checked (1 entry): 2 error(s), 0 warning(s)')
   })
 
   it('--json - prints only JSON on stdout; the findings for people go to stderr', async () => {
@@ -102,7 +102,7 @@ describe('mirror-guard validate', () => {
     expect(out).toMatch(
       /m\.txt:1: warning: source 127\.0\.0\.1:5000\/ns\/tiny has neither tag nor digest.*\[tagless-source\]/
     )
-    expect(out).toContain('0 errors, 1 warning')
+    expect(out).toContain('0 error(s), 1 warning(s)')
   })
 
   it('warns about the missing platform filter once per file, with a count', async () => {
