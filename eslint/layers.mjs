@@ -20,7 +20,8 @@ export const ROOT_DIR = resolve(import.meta.dirname, '..')
 export const LAYERS = /** @type {const} */ ({
   core: {
     imports: ['core'],
-    packages: [],
+    // re2js: Go's regexp for oc's --filter-by-os (pure computation, bundled)
+    packages: ['re2js'],
     // pure: fs streaming is fine, starting processes or talking to the network is not
     builtinsDenied: [
       'child_process',

@@ -6,7 +6,7 @@ import { validateCommand } from './cli/validate.js'
 import { verifyCommand } from './cli/verify.js'
 import { mergeCommand } from './cli/merge.js'
 import { shardCommand } from './cli/shard.js'
-import { EXIT_OK, EXIT_USAGE, type CliIo } from './cli/io.js'
+import { DEFAULT_COLUMNS, EXIT_OK, EXIT_USAGE, ioReason, type CliIo } from './cli/io.js'
 
 const HELP = `mirror-guard — make \`oc image mirror\` failures visible, retryable and provable.
 
@@ -39,11 +39,34 @@ function packageVersion(base: string = import.meta.url): string {
   return pkg.version
 }
 
+/**
+ * A stream whose reader went away (`| head -1`: EPIPE) is dropped quietly: the command goes on
+ * (its files are still written) and exits with its own status, without a stack trace.
+ */
+function quietWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false
+  // EPIPE, or any other failure of the stream itself: there is nowhere left to say it.
+  stream.on('error', () => {
+    closed = true
+  })
+  return (text) => {
+    if (!closed) stream.write(text)
+  }
+}
+
+/** Terminal width for tables: the terminal's, else $COLUMNS, else 80. */
+function terminalColumns(): number {
+  if (process.stdout.isTTY && process.stdout.columns > 0) return process.stdout.columns
+  const env = Number(process.env['COLUMNS'])
+  return Number.isInteger(env) && env > 0 ? env : DEFAULT_COLUMNS
+}
+
 async function main(argv: string[]): Promise<number> {
   const io: CliIo = {
-    out: (s) => void process.stdout.write(s),
-    err: (s) => void process.stderr.write(s),
-    cwd: process.cwd()
+    out: quietWriter(process.stdout),
+    err: quietWriter(process.stderr),
+    cwd: process.cwd(),
+    columns: terminalColumns()
   }
   const [command, ...rest] = argv
   switch (command) {
@@ -89,6 +112,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (e: unknown) => {
+    // A file that could not be read or written: one line naming it, exit 2 like other input errors.
+    const sys = e as NodeJS.ErrnoException | undefined
+    if (sys?.code !== undefined && typeof sys.path === 'string') {
+      process.stderr.write(`mirror-guard: ${sys.path}: ${ioReason(e)}\n`)
+      process.exitCode = EXIT_USAGE
+      return
+    }
     process.stderr.write(
       `mirror-guard: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
     )

@@ -332,6 +332,7 @@ function makeEngine(ctx: Ctx, authFile: string | undefined): Engine {
       },
       maxPerRegistry: i.maxPerRegistry,
       shareBlobs: i.skopeoShareBlobs,
+      dryRun: i.dryRun,
       cwd: ctx.cwd,
       tmpDir: ctx.workDir
     })

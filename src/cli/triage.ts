@@ -1,9 +1,10 @@
 // `mirror-guard triage`: an oc log and its mapping → per-line verdicts, retry mapping, report.
 import { existsSync, statSync } from 'node:fs'
-import { open, writeFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { Attributor } from '../core/attribute.js'
 import { readLog, readSplitLogs } from '../core/log-reader.js'
+import { recognizeForeignLog } from '../core/log-kind.js'
 import { loadMappingFiles } from '../core/mapping-files.js'
 import {
   buildReport,
@@ -14,12 +15,16 @@ import {
 } from '../core/report.js'
 import type { LogEvent } from '../core/types.js'
 import {
+  checkOutputPath,
+  DEFAULT_COLUMNS,
   describeFinding,
   EXIT_FAILED,
   EXIT_OK,
   EXIT_USAGE,
+  ioReason,
   parseFlags,
   UsageError,
+  writeOutput,
   type CliIo
 } from './io.js'
 
@@ -39,11 +44,15 @@ A line counts as mirrored only when oc printed its success line and no error nam
                      destination is file:// or s3://: oc ≤4.13 may have left a manifest
                      there without its layers, and skips it without --force).
   --no-retry-out     do not write a retry mapping.
-  --json FILE        write the JSON report (use - for stdout).
+  --json FILE        write the JSON report, every line in full (use - for stdout: then stdout
+                     carries only the JSON and the table goes to stderr).
   -q, --quiet        print only the summary line.
   -h, --help         this text.
 
-Exit status: 0 every line mirrored, 1 some lines failed, 2 bad arguments or unreadable input.
+The table fits the terminal ($COLUMNS, 80 when not a terminal); --json has every detail.
+
+Exit status: 0 every line mirrored, 1 some lines failed, 2 bad arguments, unreadable input
+or an output file that cannot be written (one line naming the path).
 
 Example:
   oc image mirror -f mapping.txt --continue-on-error > mirror.log 2>&1
@@ -94,6 +103,18 @@ function checkReadable(path: string, what: string): void {
   if (!statSync(path).isFile()) throw new UsageError(`${what} ${path}: not a regular file`)
 }
 
+/** The first lines of a file (up to 64 KiB), to tell what wrote it. */
+async function headLines(path: string): Promise<string[]> {
+  const handle = await open(path, 'r')
+  try {
+    const buf = Buffer.alloc(64 * 1024)
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0)
+    return buf.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)
+  } finally {
+    await handle.close()
+  }
+}
+
 /** Kinds of events that only oc output produces; a log without any is not an oc log. */
 const OC_EVENT = new Set<LogEvent['kind']>([
   'error',
@@ -141,6 +162,10 @@ async function triage(opts: TriageArgs, cli: CliIo): Promise<number> {
   checkReadable(logPath, 'log')
   const stdoutPath = opts.stdout ? resolve(io.cwd, opts.stdout) : undefined
   if (stdoutPath) checkReadable(stdoutPath, 'stdout log')
+  // Output files that cannot be created fail now, before any work (exit 2).
+  if (opts.json !== undefined && opts.json !== '-')
+    checkOutputPath(opts.json, io.cwd, 'JSON report')
+  if (opts.retryOut !== undefined) checkOutputPath(opts.retryOut, io.cwd, 'retry mapping')
 
   const { set } = await loadMappingFiles(opts.mappings, io.cwd)
   const errors = set.findings.filter((f) => f.severity === 'error')
@@ -158,29 +183,63 @@ async function triage(opts: TriageArgs, cli: CliIo): Promise<number> {
     if (OC_EVENT.has(e.kind)) ocEvents++
     attributor.onEvent(e)
   }
-  const read = stdoutPath
-    ? await readSplitLogs(logPath, stdoutPath, onEvent)
-    : await readLog(logPath, onEvent, { foldRoutine: true })
-  if (ocEvents === 0 && read.lines > 0) {
+  let read: { lines: number; bytes: number }
+  try {
+    read = stdoutPath
+      ? await readSplitLogs(logPath, stdoutPath, onEvent)
+      : await readLog(logPath, onEvent, { foldRoutine: true })
+  } catch (e) {
+    throw new UsageError(`cannot read log ${opts.log}: ${ioReason(e)}`)
+  }
+  const head = ocEvents === 0 ? await headLines(logPath).catch(() => []) : []
+  const blank = head.filter((l) => l.trim() === '').length
+  const empty = read.bytes === 0 || (ocEvents === 0 && blank === head.length && read.lines <= blank)
+  if (ocEvents === 0 && !empty) {
+    const foreign = recognizeForeignLog(head)
+    if (foreign) {
+      throw new UsageError(
+        `${opts.log}: this looks like a ${foreign.tool} log ("${foreign.evidence}"), not oc ` +
+          `image mirror output; ${foreign.hint}`
+      )
+    }
     throw new UsageError(
       `${opts.log}: none of its ${read.lines} lines is oc image mirror output ` +
         '(no error:, info:, plan or success line); is this the right file?'
     )
   }
+  if (empty) {
+    io.err(
+      `warning: the log ${opts.log} is empty (${read.bytes === 0 ? '0 bytes' : 'blank lines only'}): ` +
+        'oc printed nothing there (was its output redirected to this file?), so no line can be ' +
+        'confirmed; every line is reported unconfirmed\n'
+    )
+  }
   const result = attributor.finish()
   const summary = reportSummary(set, result)
   // The whole report (an object per mapping line) only for the table; -q and --json need none.
-  if (!opts.quiet) io.out(renderTable(buildReport(set, result)))
-  else {
+  if (!opts.quiet) {
+    const jsonFile = opts.json !== undefined && opts.json !== '-' ? opts.json : undefined
+    io.out(
+      renderTable(buildReport(set, result), {
+        width: cli.columns ?? DEFAULT_COLUMNS,
+        more: (n) =>
+          jsonFile !== undefined
+            ? `… ${n} more line${n === 1 ? '' : 's'} in the JSON report ${jsonFile}`
+            : opts.json === '-'
+              ? `… ${n} more line${n === 1 ? '' : 's'} in the JSON report on stdout`
+              : `… ${n} more line${n === 1 ? '' : 's'} not shown; add --json FILE for every line`
+      })
+    )
+  } else {
     const s = summary.stats
     io.out(`${s.mirrored} of ${s.entries} mapping entries mirrored, ${s.failed} failed\n`)
   }
   if (opts.json === '-') for (const chunk of reportJsonChunks(set, result)) cli.out(chunk)
-  else if (opts.json) await writeChunks(resolve(io.cwd, opts.json), reportJsonChunks(set, result))
+  else if (opts.json) await writeChunks(opts.json, io.cwd, reportJsonChunks(set, result))
   if (opts.retryOut) {
     const retry = renderRetryMapping(set, result.verdicts)
     if (retry) {
-      await writeFile(resolve(io.cwd, opts.retryOut), retry)
+      await writeOutput(opts.retryOut, retry, io.cwd, 'retry mapping')
       // --force only where a half-written image can sit (file:// and s3:// trees, oc ≤4.13);
       // on a registry it would re-push every layer for nothing.
       const failed = new Set(
@@ -193,16 +252,22 @@ async function triage(opts: TriageArgs, cli: CliIo): Promise<number> {
       )
     } else if (!opts.quiet) io.out('nothing to retry: every line was mirrored\n')
   }
-  if (summary.stats.entries === 0 && read.lines === 0) io.err('warning: the log is empty\n')
   return summary.stats.failed > 0 ? EXIT_FAILED : EXIT_OK
 }
 
-/** Writes the chunks to a file as they come (a large report is never whole in memory). */
-async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
-  const file = await open(path, 'w')
+/**
+ * Writes the chunks to a file as they come (a large report is never whole in memory); a
+ * failure is one line naming the path (exit 2).
+ */
+async function writeChunks(path: string, cwd: string, chunks: Iterable<string>): Promise<void> {
   try {
-    for (const chunk of chunks) await file.write(chunk)
-  } finally {
-    await file.close()
+    const file = await open(resolve(cwd, path), 'w')
+    try {
+      for (const chunk of chunks) await file.write(chunk)
+    } finally {
+      await file.close()
+    }
+  } catch (e) {
+    throw new UsageError(`cannot write JSON report ${path}: ${ioReason(e)}`)
   }
 }

@@ -1,20 +1,34 @@
 // `mirror-guard verify`: prove that every mapping line really landed (file:// trees on disk,
 // registries over the HTTP API), instead of trusting oc's success lines.
-import { readFile, writeFile } from 'node:fs/promises'
+import { statSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { loadMappingFiles } from '../core/mapping-files.js'
 import { effectiveDestination } from '../core/mapping.js'
 import { Redactor } from '../core/redact.js'
-import type { MappingEntry } from '../core/types.js'
+import { renderRetryMapping } from '../core/report.js'
+import { fitTable, type Column } from '../core/text-table.js'
+import type { LineVerdict, MappingEntry, MappingSet } from '../core/types.js'
 import { verifyEntries } from '../verify/index.js'
 import { secretValues } from '../run/secrets.js'
 import { RegistryConfig } from '../verify/registry-auth.js'
 import { oneLine } from '../verify/text.js'
-import type { VerifyProblem, VerifyResult } from '../verify/types.js'
-import { describeFinding, EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseFlags, UsageError } from './io.js'
+import type { VerifyProblem, VerifyProblemKind, VerifyResult } from '../verify/types.js'
+import {
+  checkOutputPath,
+  DEFAULT_COLUMNS,
+  describeFinding,
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  ioReason,
+  parseFlags,
+  UsageError,
+  writeOutput
+} from './io.js'
 
 export const VERIFY_HELP = `Usage: mirror-guard verify -f MAPPING [-f MAPPING…] [--dir DIR] [--from-dir DIR] [--digest]
-                           [--registry-config FILE] [--insecure] [--json FILE]
+                           [--registry-config FILE] [--insecure] [--json FILE] [--retry-out FILE]
 
 Checks that what each mapping line should have mirrored is really there — not just its
 manifest. oc 4.13 and older can write a manifest to a file:// mirror, print its success
@@ -31,6 +45,10 @@ What is checked, per mapping line:
   file:// source       only with --from-dir: the image a push from that directory will read.
   s3:// destination    cannot be checked here; shown as "not checked".
 
+Each line is "complete", "INCOMPLETE" (something it needs is missing or wrong: the problem
+is named), or "NOT CHECKED" with the reason (registry unreachable, credentials refused, an
+unreadable file, s3://): nothing was proven either way.
+
 Options:
   -f, --filename MAPPING     a mapping file as given to oc image mirror -f (repeat for several)
   --dir DIR                  oc's --dir: root of file:// destinations (default: current directory)
@@ -38,11 +56,19 @@ Options:
   --digest                   also check sizes and sha256 of every blob (reads all data; slow)
   -a, --registry-config FILE registry credentials (docker config.json or podman auth.json)
   --insecure                 registries may use plain http or self-signed certificates
-  --json FILE                write the result as JSON (- for stdout)
+  --json FILE                write the result as JSON (- for stdout: then stdout carries only
+                             the JSON and the table goes to stderr)
+  --retry-out FILE           write the lines not proven complete (incomplete or not checked),
+                             verbatim, each after a "# file:line status: reason" comment, ready
+                             for oc image mirror -f FILE (add --force for file:// destinations)
   -h, --help                 this text
 
-Exit status: 0 every line complete, 1 something missing (or not checkable),
-             2 bad arguments, unreadable or invalid mapping file.
+With --digest, progress goes to stderr every few seconds. The table fits the terminal
+($COLUMNS, 80 when not a terminal); --json has every problem in full.
+
+Exit status: 0 every line complete, 1 a line incomplete or not checked,
+             2 bad arguments (a --dir or --from-dir that does not exist), an unreadable or
+             invalid mapping file, or an output file that cannot be written.
 
 Example:
   oc image mirror -f mapping.txt --dir /mirror --continue-on-error
@@ -54,6 +80,8 @@ export interface VerifyCliIo {
   readonly err: (s: string) => void
   /** Base for relative paths (default: the process's working directory). */
   readonly cwd?: string
+  /** Terminal width for the table (default 80). */
+  readonly columns?: number
   /** SIGINT/SIGTERM: registry requests stop at once and the lines left count as not checked. */
   readonly signal?: AbortSignal
 }
@@ -66,6 +94,7 @@ interface VerifyArgs {
   readonly authFile?: string
   readonly insecure: boolean
   readonly json?: string
+  readonly retryOut?: string
 }
 
 function parse(args: string[]): VerifyArgs | 'help' {
@@ -77,6 +106,7 @@ function parse(args: string[]): VerifyArgs | 'help' {
     'registry-config': { type: 'string', short: 'a' },
     insecure: { type: 'boolean' },
     json: { type: 'string' },
+    'retry-out': { type: 'string' },
     help: { type: 'boolean', short: 'h' }
   })
   if (values.help) return 'help'
@@ -87,7 +117,8 @@ function parse(args: string[]): VerifyArgs | 'help' {
     ['--dir', values.dir],
     ['--from-dir', values['from-dir']],
     ['--registry-config', values['registry-config']],
-    ['--json', values.json]
+    ['--json', values.json],
+    ['--retry-out', values['retry-out']]
   ] as const) {
     if (v === '') throw new UsageError(`${flag} needs a value`)
   }
@@ -98,18 +129,36 @@ function parse(args: string[]): VerifyArgs | 'help' {
     digest: values.digest ?? false,
     ...(values['registry-config'] !== undefined ? { authFile: values['registry-config'] } : {}),
     insecure: values.insecure ?? false,
-    ...(values.json !== undefined ? { json: values.json } : {})
+    ...(values.json !== undefined ? { json: values.json } : {}),
+    ...(values['retry-out'] !== undefined ? { retryOut: values['retry-out'] } : {})
   }
 }
+
+/** A directory flag must name an existing directory: a typo is a usage error, not 5 INCOMPLETE rows. */
+function checkDirectory(flag: string, path: string, cwd: string): void {
+  let isDir: boolean
+  try {
+    isDir = statSync(resolve(cwd, path)).isDirectory()
+  } catch (e) {
+    throw new UsageError(`${flag} ${path}: ${ioReason(e)}`)
+  }
+  if (!isDir) throw new UsageError(`${flag} ${path}: not a directory`)
+}
+
+export type VerifyStatus = 'complete' | 'incomplete' | 'not-checked'
 
 export interface VerifyReportLine {
   readonly file: string
   readonly line: number
   readonly source: string
   readonly destination: string
+  /** `not-checked`: nothing could be proven either way (see `reason`). */
+  readonly status: VerifyStatus
   readonly complete: boolean
-  /** False when nothing could be checked for this line (s3:// destinations). */
+  /** False when nothing could be checked for this line (s3://, unreachable registry, …). */
   readonly checked: boolean
+  /** Why a line was not checked. */
+  readonly reason?: string
   readonly problems: readonly VerifyProblem[]
   readonly warnings: readonly VerifyProblem[]
 }
@@ -117,11 +166,31 @@ export interface VerifyReportLine {
 export interface VerifyReport {
   readonly version: 1
   readonly complete: boolean
+  readonly counts: Readonly<Record<VerifyStatus, number>>
   readonly lines: readonly VerifyReportLine[]
 }
 
-const NOT_CHECKED =
+const NOT_CHECKED_S3 =
   's3:// destinations cannot be checked by mirror-guard; rely on oc or check the bucket'
+
+/** Problems that say the check could not be made, not that something is missing or wrong. */
+const COULD_NOT_CHECK = new Set<VerifyProblemKind>([
+  'cancelled',
+  'unreachable',
+  'unauthorized',
+  'registry-error',
+  'unreadable'
+])
+
+function statusOf(r: VerifyResult | undefined): { status: VerifyStatus; reason?: string } {
+  if (r === undefined) return { status: 'not-checked', reason: NOT_CHECKED_S3 }
+  if (r.complete) return { status: 'complete' }
+  const [first] = r.problems
+  if (first !== undefined && r.problems.every((p) => COULD_NOT_CHECK.has(p.kind))) {
+    return { status: 'not-checked', reason: `${first.kind}: ${first.message}` }
+  }
+  return { status: 'incomplete' }
+}
 
 export function buildVerifyReport(
   entries: readonly MappingEntry[],
@@ -130,60 +199,92 @@ export function buildVerifyReport(
   const byId = new Map(results.map((r) => [r.entryId, r]))
   const lines = entries.map((e): VerifyReportLine => {
     const r = byId.get(e.id)
+    const { status, reason } = statusOf(r)
     return {
       file: e.file,
       line: e.line,
       source: e.source.raw,
       destination: effectiveDestination(e),
-      complete: r?.complete ?? false,
-      checked: r !== undefined,
+      status,
+      complete: status === 'complete',
+      checked: status !== 'not-checked',
+      ...(reason !== undefined ? { reason } : {}),
       problems: r?.problems ?? [],
       warnings: r?.warnings ?? []
     }
   })
-  return { version: 1, complete: lines.every((l) => l.complete), lines }
+  const counts = { complete: 0, incomplete: 0, 'not-checked': 0 }
+  for (const l of lines) counts[l.status]++
+  return { version: 1, complete: counts.complete === lines.length, counts, lines }
 }
 
-/** A plain-text table: one row per problem, the line's columns on its first row only. */
-export function renderVerifyTable(report: VerifyReport): string {
-  const rows: [string, string, string, string][] = [['STATUS', 'LINE', 'DESTINATION', 'PROBLEM']]
+const LABEL: Record<VerifyStatus, string> = {
+  complete: 'complete',
+  incomplete: 'INCOMPLETE',
+  'not-checked': 'NOT CHECKED'
+}
+
+const VERIFY_COLUMNS: readonly Column[] = [
+  { header: 'STATUS', cut: 'none' },
+  { header: 'LINE', max: 60, cut: 'middle' },
+  { header: 'DESTINATION', max: 90, cut: 'middle' },
+  { header: 'PROBLEM', max: 2000, cut: 'end' }
+]
+
+/**
+ * A plain-text table fitted to `width`: one row per problem, the line's columns on its first
+ * row only (problems on lines of their own when the rows do not fit).
+ */
+export function renderVerifyTable(report: VerifyReport, width = DEFAULT_COLUMNS): string {
+  const rows: string[][] = []
   for (const l of report.lines) {
-    const status = !l.checked ? 'not checked' : l.complete ? 'complete' : 'INCOMPLETE'
-    const notes = !l.checked
-      ? [NOT_CHECKED]
-      : [
-          ...l.problems.map((p) => `${p.kind}: ${p.message}`),
-          ...l.warnings.map((w) => `warning ${w.kind}: ${w.message}`)
-        ]
+    const notes =
+      l.status === 'not-checked'
+        ? [`not checked: ${l.reason ?? ''}`]
+        : [
+            ...l.problems.map((p) => `${p.kind}: ${p.message}`),
+            ...l.warnings.map((w) => `warning ${w.kind}: ${w.message}`)
+          ]
     const first = notes.shift() ?? ''
     rows.push(
-      [status, `${l.file}:${l.line}`, l.destination, first].map((c) => oneLine(c, 2000)) as [
-        string,
-        string,
-        string,
-        string
-      ]
+      [LABEL[l.status], `${l.file}:${l.line}`, l.destination, first].map((c) => oneLine(c, 2000))
     )
     for (const n of notes) rows.push(['', '', '', oneLine(n, 2000)])
   }
-  const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)))
-  const text = rows
-    .map((r) =>
-      r
-        .map((c, i) => (i < 3 ? c.padEnd(width[i]) : c))
-        .join('  ')
-        .trimEnd()
-    )
-    .join('\n')
-  const complete = report.lines.filter((l) => l.complete).length
-  const unchecked = report.lines.filter((l) => !l.checked).length
-  const incomplete = report.lines.length - complete - unchecked
+  const text = fitTable(VERIFY_COLUMNS, rows, Math.max(40, width), { detail: 3 }).join('\n')
+  const n = report.lines.length
   const summary =
-    `${complete} of ${report.lines.length} mapping entr${report.lines.length === 1 ? 'y' : 'ies'} complete` +
-    (incomplete ? `, ${incomplete} incomplete` : '') +
-    (unchecked ? `, ${unchecked} not checked` : '')
+    `${report.counts.complete} of ${n} mapping entr${n === 1 ? 'y' : 'ies'} complete` +
+    (report.counts.incomplete ? `, ${report.counts.incomplete} incomplete` : '') +
+    (report.counts['not-checked'] ? `, ${report.counts['not-checked']} not checked` : '')
   return `${text}\n\n${summary}\n`
 }
+
+/** The lines verify did not prove complete, as a mapping oc can rerun (verbatim lines). */
+function retryMapping(set: MappingSet, report: VerifyReport): string {
+  const verdicts: LineVerdict[] = []
+  set.entries.forEach((e, i) => {
+    const l = report.lines[i]
+    if (l === undefined || l.status === 'complete') return
+    const reason =
+      l.status === 'not-checked'
+        ? `not checked: ${l.reason ?? ''}`
+        : l.problems.map((p) => `${p.kind}: ${p.message}`).join('; ')
+    verdicts.push({
+      entryId: e.id,
+      status: 'failed',
+      classes: [l.status === 'incomplete' ? 'incomplete' : 'unconfirmed'],
+      reasons: [reason],
+      evidence: [],
+      retryable: true
+    })
+  })
+  return renderRetryMapping(set, verdicts)
+}
+
+/** Entries per verification round: progress is reported between rounds. */
+const PROGRESS_CHUNK = 16
+const PROGRESS_EVERY_MS = 5000
 
 export async function verifyCommand(args: string[], given: VerifyCliIo): Promise<number> {
   // Everything printed or written passes the redactor: registries echo credentials in errors.
@@ -210,6 +311,14 @@ export async function verifyCommand(args: string[], given: VerifyCliIo): Promise
     return EXIT_OK
   }
   const cwd = io.cwd ?? process.cwd()
+  try {
+    if (opts.dir !== undefined) checkDirectory('--dir', opts.dir, cwd)
+    if (opts.fromDir !== undefined) checkDirectory('--from-dir', opts.fromDir, cwd)
+    if (opts.json !== undefined && opts.json !== '-') checkOutputPath(opts.json, cwd, 'JSON report')
+    if (opts.retryOut !== undefined) checkOutputPath(opts.retryOut, cwd, 'retry mapping')
+  } catch (e) {
+    return usage((e as Error).message)
+  }
 
   const { set } = await loadMappingFiles(opts.mappings, cwd)
   for (const f of set.findings) io.err(oneLine(describeFinding(f), 2000) + '\n')
@@ -235,7 +344,7 @@ export async function verifyCommand(args: string[], given: VerifyCliIo): Promise
     const rel = relative(process.cwd(), abs)
     return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel
   }
-  const results = await verifyEntries(set.entries, {
+  const verifyOptions = {
     dir: shown(opts.dir ?? '.'),
     ...(opts.fromDir !== undefined ? { fromDir: shown(opts.fromDir) } : {}),
     digest: opts.digest,
@@ -243,24 +352,63 @@ export async function verifyCommand(args: string[], given: VerifyCliIo): Promise
     insecure: opts.insecure,
     registries: true,
     network: {
-      onSecret: (v) => redaction.add(v),
+      onSecret: (v: string) => redaction.add(v),
       ...(io.signal ? { signal: io.signal } : {})
     }
-  })
-  const report = redaction.deep(buildVerifyReport(set.entries, results))
-  if (opts.json === '-') {
-    io.out(JSON.stringify(report, null, 2) + '\n')
+  }
+  let results: VerifyResult[]
+  if (!opts.digest) {
+    results = await verifyEntries(set.entries, verifyOptions)
   } else {
-    io.out(renderVerifyTable(report))
-    if (opts.json !== undefined) {
-      const target = resolve(cwd, opts.json)
-      try {
-        await writeFile(target, JSON.stringify(report, null, 2) + '\n')
-      } catch (e) {
-        io.err(`mirror-guard verify: cannot write ${target}: ${(e as Error).message}\n`)
-        return EXIT_USAGE
+    // --digest reads every byte: rounds of entries, with a progress line on stderr now and then.
+    const started = Date.now()
+    let said = started
+    results = []
+    const total = set.entries.length
+    io.err(
+      `verify: reading and hashing every blob of ${total} mapping entr${total === 1 ? 'y' : 'ies'}…\n`
+    )
+    for (let i = 0; i < total; i += PROGRESS_CHUNK) {
+      results.push(
+        ...(await verifyEntries(set.entries.slice(i, i + PROGRESS_CHUNK), verifyOptions))
+      )
+      const done = Math.min(total, i + PROGRESS_CHUNK)
+      const now = Date.now()
+      if (now - said >= PROGRESS_EVERY_MS && done < total) {
+        said = now
+        io.err(
+          `verify: ${done} of ${total} entries checked (${Math.round((now - started) / 1000)}s)\n`
+        )
       }
     }
+  }
+  const report = redaction.deep(buildVerifyReport(set.entries, results))
+  const json = JSON.stringify(report, null, 2) + '\n'
+  try {
+    if (opts.json === '-') {
+      io.out(json)
+      io.err(renderVerifyTable(report, io.columns))
+    } else {
+      io.out(renderVerifyTable(report, io.columns))
+      if (opts.json !== undefined) await writeOutput(opts.json, json, cwd, 'JSON report')
+    }
+    if (opts.retryOut !== undefined) {
+      const retry = redaction.text(retryMapping(set, report))
+      if (retry !== '') {
+        await writeOutput(opts.retryOut, retry, cwd, 'retry mapping')
+        const n = report.lines.length - report.counts.complete
+        const say = opts.json === '-' ? io.err : io.out
+        say(
+          `retry mapping: ${opts.retryOut} (${n} entr${n === 1 ? 'y' : 'ies'} not proven complete)\n`
+        )
+      }
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`mirror-guard verify: ${e.message}\n`)
+      return EXIT_USAGE
+    }
+    throw e
   }
   return report.complete ? EXIT_OK : EXIT_FAILED
 }

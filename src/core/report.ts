@@ -2,6 +2,7 @@
 import { CLASS_INFO } from './classify.js'
 import { effectiveDestination } from './mapping.js'
 import { rootCauses } from './root-cause.js'
+import { cutText, fitTable, type Column } from './text-table.js'
 import type {
   AttemptStats,
   FailureClass,
@@ -223,8 +224,30 @@ const verbatim = (text: string): string => text.replace(/[\r\n]+$/, '')
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length))
 
-/** A plain-text table for people: failed lines first, then a per-class summary. */
-export function renderTable(report: TriageReport, maxRows = 200): string {
+export interface TableOptions {
+  /** Rows shown at most (failed lines first). */
+  readonly maxRows?: number
+  /** Terminal width the table must fit (default 80); the JSON report keeps everything. */
+  readonly width?: number
+  /** The footer for rows not shown, e.g. `… 12 more lines in the JSON report r.json`. */
+  readonly more?: (hidden: number) => string
+}
+
+const TABLE_COLUMNS: readonly Column[] = [
+  { header: 'STATUS', cut: 'none' },
+  { header: 'LINE', max: 40, cut: 'middle' },
+  { header: 'SOURCE -> DESTINATION', max: 90, cut: 'middle' },
+  { header: 'CLASS', max: 30, cut: 'end' },
+  { header: 'REASON', max: 300, cut: 'end' }
+]
+
+/**
+ * A plain-text table for people, fitted to the terminal: failed lines first, then a per-class
+ * summary and the run-level messages, each distinct message once with its count.
+ */
+export function renderTable(report: TriageReport, options: TableOptions = {}): string {
+  const width = Math.max(40, options.width ?? 80)
+  const maxRows = options.maxRows ?? 200
   const rows = [...report.lines].sort(
     (a, b) => Number(a.status === 'mirrored') - Number(b.status === 'mirrored')
   )
@@ -236,18 +259,11 @@ export function renderTable(report: TriageReport, maxRows = 200): string {
     l.classes.join(','),
     oneLine(l.reasons.join('; '))
   ])
-  const head = ['STATUS', 'LINE', 'SOURCE -> DESTINATION', 'CLASS', 'REASON']
-  const widths = head.map((h, i) =>
-    Math.min(i === 2 ? 90 : 40, Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)))
-  )
-  const fmt = (c: string[]) =>
-    c
-      .map((v, i) => (i === c.length - 1 ? v : pad(v, widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd()
-  const out = [fmt(head), ...cells.map(fmt)]
-  if (rows.length > shown.length)
-    out.push(`… ${rows.length - shown.length} more lines in the JSON report`)
+  const out = fitTable(TABLE_COLUMNS, cells, width, { detail: 4 })
+  const hidden = rows.length - shown.length
+  if (hidden > 0) {
+    out.push(options.more?.(hidden) ?? `… ${hidden} more line${hidden === 1 ? '' : 's'} not shown`)
+  }
   const s = report.stats
   out.push('')
   out.push(
@@ -256,10 +272,38 @@ export function renderTable(report: TriageReport, maxRows = 200): string {
       (s.recovered ? `, ${s.recovered} recovered after a retry` : '')
   )
   for (const [cls, n] of Object.entries(report.counts) as [FailureClass, number][]) {
-    out.push(`  ${pad(cls, 16)} ${pad(String(n), 5)} ${CLASS_INFO[cls].whatToDo}`)
+    out.push(
+      cutText(`  ${pad(cls, 16)} ${pad(String(n), 5)} ${CLASS_INFO[cls].whatToDo}`, width, 'end')
+    )
   }
-  for (const f of report.runLevel) {
-    out.push(`  run-level ${f.severity} (log line ${f.logLine}): ${oneLine(f.text)}`)
+  for (const g of groupRunLevel(report.runLevel)) {
+    const where =
+      g.count === 1 ? `log line ${g.firstLine}` : `${g.count}×, first at log line ${g.firstLine}`
+    out.push(cutText(`  run-level ${g.severity} (${where}): ${oneLine(g.text)}`, width, 'end'))
   }
   return out.join('\n') + '\n'
+}
+
+/** Identical run-level messages (500 × `one or more errors occurred`) as one, with a count. */
+export function groupRunLevel(
+  findings: readonly RunFinding[]
+): { severity: string; text: string; count: number; firstLine: number }[] {
+  const groups = new Map<
+    string,
+    { severity: string; text: string; count: number; firstLine: number }
+  >()
+  for (const f of findings) {
+    const key = `${f.severity}\u0000${f.text}`
+    const g = groups.get(key)
+    if (g) g.count += f.count ?? 1
+    else {
+      groups.set(key, {
+        severity: f.severity,
+        text: f.text,
+        count: f.count ?? 1,
+        firstLine: f.logLine
+      })
+    }
+  }
+  return [...groups.values()]
 }

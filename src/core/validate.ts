@@ -44,8 +44,10 @@ function sourceEqualsDestination(e: MappingEntry): boolean {
 }
 
 /**
- * Errors in validate mode: what such a line mirrors is decided by a tag listing at run time,
- * so it cannot be checked, verified or retried line by line.
+ * Warnings, not errors: oc runs such a line (it lists the repository's tags while reading the
+ * mapping and mirrors each match), so a PR check must not reject it. What it mirrors is only
+ * known at run time: an empty listing mirrors nothing (the run then leaves the line
+ * unconfirmed), and several matches into a tagged destination make oc fail the mapping.
  */
 function expansionFindings(e: MappingEntry): MappingFinding[] {
   if (!isExpandingSource(e.source)) return []
@@ -59,22 +61,22 @@ function expansionFindings(e: MappingEntry): MappingFinding[] {
     return [
       finding(
         e,
-        'error',
+        'warning',
         'tagless-source',
         `source ${src} has neither tag nor digest: oc lists the repository's tags over the ` +
           `network while reading the mapping and mirrors every tag it finds (none found: ` +
-          `nothing is mirrored, silently)${taggedDst}`
+          `nothing is mirrored)${taggedDst}`
       )
     ]
   }
   return [
     finding(
       e,
-      'error',
+      'warning',
       'wildcard-source',
       `source tag ${JSON.stringify(e.source.tag)} of ${src} is a wildcard: oc lists the ` +
         `repository's tags over the network while reading the mapping and mirrors each match ` +
-        `(no match: nothing is mirrored, silently)${taggedDst}`
+        `(no match: nothing is mirrored)${taggedDst}`
     )
   ]
 }
@@ -209,21 +211,28 @@ function tagMergeFindings(entries: readonly MappingEntry[]): MappingFinding[] {
   return out
 }
 
-function platformFinding(entries: readonly MappingEntry[], opts: LintOptions): MappingFinding[] {
-  const [first] = entries
-  if (!first || (opts.filterByOs ?? '') !== '' || opts.keepManifestList === true) return []
-  return [
+/** One warning per file (at its first line), with the number of lines it concerns. */
+function platformFindings(entries: readonly MappingEntry[], opts: LintOptions): MappingFinding[] {
+  if ((opts.filterByOs ?? '') !== '' || opts.keepManifestList === true) return []
+  const perFile = new Map<string, { first: MappingEntry; lines: Set<number> }>()
+  for (const e of entries) {
+    const seen = perFile.get(e.file)
+    if (seen) seen.lines.add(e.line)
+    else perFile.set(e.file, { first: e, lines: new Set([e.line]) })
+  }
+  return [...perFile.values()].map(({ first, lines }) =>
     finding(
       first,
       'warning',
       'no-platform-filter',
-      'neither --filter-by-os nor keep-manifest-list is set: oc then keeps only the ' +
+      `neither --filter-by-os nor keep-manifest-list is set (applies to all ${lines.size} ` +
+        `mapping line${lines.size === 1 ? '' : 's'} of this file): oc then keeps only the ` +
         'manifest-list entry for the platform of the machine running it (e.g. linux/amd64) and ' +
         'pushes that single image by its own digest; on a macOS or Windows runner nothing ' +
         'matches, oc prints "info: Filtered all images from …, skipping" and exits 0 having ' +
         "mirrored nothing. Set filter-by-os (e.g. '.*' or 'linux/amd64') or keep-manifest-list"
     )
-  ]
+  )
 }
 
 /** The extra checks of `mode: validate`; the parse findings are not repeated. */
@@ -243,7 +252,7 @@ export function lintMappings(
     ...aliasFindings(set.entries),
     ...sameSourceFindings(set.entries),
     ...tagMergeFindings(set.entries),
-    ...platformFinding(set.entries, opts)
+    ...platformFindings(set.entries, opts)
   ]
   // Stable order for reports: by file appearance, then line.
   const fileOrder = new Map<string, number>()

@@ -3,6 +3,7 @@
 // skopeo-specific knowledge.
 import { effectiveDestination } from '../core/mapping.js'
 import type { ImageRef, MappingEntry } from '../core/types.js'
+import { parseManifest } from './manifest-descriptors.js'
 
 export interface SkopeoOptions {
   /** Plain HTTP / unverified TLS on both sides (oc's `--insecure`). */
@@ -158,14 +159,50 @@ export function goUnquote(quoted: string): string {
   )
 }
 
+/** `skopeo copy --src-X` flags and whether they take a value: the same `--X` for `inspect`. */
+const SOURCE_FLAGS: Readonly<Record<string, boolean>> = {
+  authfile: true,
+  'cert-dir': true,
+  creds: true,
+  'daemon-host': true,
+  'no-creds': false,
+  password: true,
+  'registry-token': true,
+  'shared-blob-dir': true,
+  'tls-verify': false,
+  username: true
+}
+
+/**
+ * The source-side flags among `skopeo copy` extra arguments (`--src-creds=u:p`, `--src-cert-dir
+ * DIR`, …) as `skopeo inspect` spells them (`--creds=u:p`, `--cert-dir DIR`), so reading a
+ * source uses the credentials and TLS settings its copy would use. Other flags are dropped.
+ */
+export function sourceInspectFlags(extraArgs: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < extraArgs.length; i++) {
+    const arg = extraArgs[i] ?? ''
+    const m = /^--src-([a-z-]+)(=.*)?$/s.exec(arg)
+    const name = m?.[1]
+    if (name === undefined || !(name in SOURCE_FLAGS)) continue
+    out.push(`--${name}${m?.[2] ?? ''}`)
+    // `--src-creds u:p` as two arguments: the value follows.
+    if (m?.[2] === undefined && SOURCE_FLAGS[name] === true && i + 1 < extraArgs.length) {
+      out.push(extraArgs[++i] ?? '')
+    }
+  }
+  return out
+}
+
 /**
  * argv (without the binary) for `skopeo inspect --raw` of a source manifest, with the source
- * side's TLS and auth settings of the copy. extraArgs are `skopeo copy`'s and are not passed.
+ * side's TLS and auth settings of the copy (its `--src-*` extra arguments included).
  */
 export function buildSkopeoInspectArgs(ref: string, opts: SkopeoOptions): string[] {
   const args = ['inspect', '--raw', `--retry-times=${opts.retryTimes ?? 0}`]
   if (opts.insecure) args.push('--tls-verify=false')
   if (opts.authFile) args.push(`--authfile=${opts.authFile}`)
+  args.push(...sourceInspectFlags(opts.extraArgs ?? []))
   args.push(ref)
   return args
 }
@@ -180,61 +217,15 @@ export type ManifestContent =
   | { readonly kind: 'image'; readonly blobs: readonly string[] }
   | { readonly kind: 'list'; readonly children: readonly string[] }
 
-const IMAGE_TYPES = new Set([
-  'application/vnd.docker.distribution.manifest.v2+json',
-  'application/vnd.oci.image.manifest.v1+json'
-])
-const LIST_TYPES = new Set([
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.index.v1+json'
-])
-const BLOB_DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/
-
 /**
  * Reads `skopeo inspect --raw` output: schema 2 / OCI manifests give config + layer digests,
  * manifest lists / OCI indexes their children's digests. Anything else (schema 1, unknown
  * media type, a malformed digest, not JSON) → undefined: the blob set stays unknown.
  */
 export function parseManifestBlobs(text: string): ManifestContent | undefined {
-  let doc: unknown
-  try {
-    doc = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  if (!isObject(doc) || doc.schemaVersion !== 2) return undefined
-  const mediaType = doc.mediaType
-  if (mediaType !== undefined && typeof mediaType !== 'string') return undefined
-  // OCI lets mediaType be absent; then the shape tells an index from a manifest.
-  const isList = mediaType === undefined ? Array.isArray(doc.manifests) : LIST_TYPES.has(mediaType)
-  const isImage =
-    mediaType === undefined
-      ? isObject(doc.config) && Array.isArray(doc.layers)
-      : IMAGE_TYPES.has(mediaType)
-  if (isList) {
-    const children = digestsOf(doc.manifests)
-    return children === undefined ? undefined : { kind: 'list', children }
-  }
-  if (!isImage || !isObject(doc.config)) return undefined
-  const config = doc.config.digest
-  const layers = digestsOf(doc.layers)
-  if (typeof config !== 'string' || !BLOB_DIGEST.test(config) || layers === undefined) {
-    return undefined
-  }
-  return { kind: 'image', blobs: [config, ...layers] }
-}
-
-function digestsOf(list: unknown): string[] | undefined {
-  if (!Array.isArray(list)) return undefined
-  const out: string[] = []
-  for (const item of list) {
-    const d = isObject(item) ? item.digest : undefined
-    if (typeof d !== 'string' || !BLOB_DIGEST.test(d)) return undefined
-    out.push(d)
-  }
-  return out
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
+  const m = parseManifest(text)
+  if (m === undefined) return undefined
+  return m.kind === 'list'
+    ? { kind: 'list', children: m.children.map((c) => c.digest) }
+    : { kind: 'image', blobs: [m.config.digest, ...m.layers.map((l) => l.digest)] }
 }

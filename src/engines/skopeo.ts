@@ -8,6 +8,7 @@
 //
 // `force` needs no flag: skopeo always writes the manifest and checks each blob itself.
 // file:// and s3:// entries are refused with an error line (see `unsupportedReason`).
+// With `dryRun` nothing is copied: skopeo-dry-run.ts reads the sources and writes oc's plan.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,6 +16,7 @@ import type { MappingEntry } from '../core/types.js'
 import type { AttemptRequest, AttemptResult, Engine, OutputSink } from './engine.js'
 import {
   buildSkopeoCopyArgs,
+  buildSkopeoInspectArgs,
   destinationRegistryKey,
   failureLine,
   fatalMessage,
@@ -24,6 +26,7 @@ import {
   type SkopeoOptions
 } from './skopeo-args.js'
 import { BlobSchedule } from './blob-schedule.js'
+import { skopeoDryRun } from './skopeo-dry-run.js'
 import { BlobInspector } from './skopeo-inspect.js'
 import { childEnv, runInGroup } from './spawn-group.js'
 
@@ -46,6 +49,11 @@ export interface SkopeoEngineOptions {
    * registries that count manifest requests as pulls (Docker Hub) count.
    */
   readonly shareBlobs?: boolean
+  /**
+   * Copy nothing: read every source (manifests, list children, credentials) and write what
+   * would be copied as oc's dry-run plan (skopeo-dry-run.ts). skopeo has no `--dry-run`.
+   */
+  readonly dryRun?: boolean
 }
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/
@@ -83,6 +91,10 @@ export class SkopeoEngine implements Engine {
 
   /** For the log header: the flags every entry's copy shares (each adds its SRC and DST). */
   command(_req?: AttemptRequest): string[] {
+    if (this.opts.dryRun) {
+      // Each source is inspected; nothing is copied.
+      return [this.binary, ...buildSkopeoInspectArgs('', this.opts.options).slice(0, -1)]
+    }
     return [this.binary, ...sharedCopyFlags(this.opts.options)]
   }
 
@@ -109,11 +121,44 @@ export class SkopeoEngine implements Engine {
     let startError: Error | undefined
     let failed = 0
     let inspector: BlobInspector | undefined
+    const finishAttempt = (): AttemptResult => {
+      if (startError) throw startError
+      const stopped = timedOut || aborted
+      return {
+        exitCode: stopped ? null : failed > 0 ? 1 : 0,
+        signal: stopped ? 'SIGTERM' : undefined,
+        timedOut,
+        aborted,
+        command: this.command(req),
+        startedAt,
+        endedAt: new Date().toISOString()
+      }
+    }
     try {
       const limit = Math.max(
         1,
         req.maxPerRegistry ?? this.opts.maxPerRegistry ?? DEFAULT_MAX_PER_REGISTRY
       )
+      if (this.opts.dryRun) {
+        const planned = await skopeoDryRun(
+          req.entries,
+          {
+            binary: this.binary,
+            options: this.opts.options,
+            concurrency: limit,
+            signal: stop.signal,
+            cwd: this.opts.cwd,
+            env: this.env(),
+            killGraceMs: this.opts.killGraceMs
+          },
+          sink
+        ).catch((err: unknown) => {
+          startError = err instanceof Error ? err : new Error(String(err))
+          return { failed: 0 }
+        })
+        failed = planned.failed
+        return finishAttempt()
+      }
       const queues = new Map<string, MappingEntry[]>()
       const refused: [MappingEntry, string][] = []
       for (const e of req.entries) {
@@ -167,17 +212,7 @@ export class SkopeoEngine implements Engine {
       await inspector?.settled()
       await rm(work, { recursive: true, force: true })
     }
-    if (startError) throw startError
-    const stopped = timedOut || aborted
-    return {
-      exitCode: stopped ? null : failed > 0 ? 1 : 0,
-      signal: stopped ? 'SIGTERM' : undefined,
-      timedOut,
-      aborted,
-      command: this.command(req),
-      startedAt,
-      endedAt: new Date().toISOString()
-    }
+    return finishAttempt()
   }
 
   /** Runs one entry and writes its single outcome line (none when stopped). */

@@ -12,6 +12,8 @@ export interface GroupRunOptions {
   readonly signal?: AbortSignal
   /** Time between SIGTERM and SIGKILL. */
   readonly killGraceMs?: number
+  /** Receives stdout as raw bytes instead of lines (for output whose exact bytes matter). */
+  readonly stdoutBytes?: (chunk: Buffer) => void
 }
 
 export interface GroupRunResult {
@@ -50,7 +52,8 @@ export function runInGroup(
     })
     const out = new LineSplitter((l) => sink('stdout', l))
     const err = new LineSplitter((l) => sink('stderr', l))
-    child.stdout.on('data', (c: Buffer) => out.push(c))
+    const onStdout = opts.stdoutBytes
+    child.stdout.on('data', (c: Buffer) => (onStdout ? onStdout(c) : out.push(c)))
     child.stderr.on('data', (c: Buffer) => err.push(c))
 
     let killTimer: NodeJS.Timeout | undefined

@@ -2,6 +2,7 @@
 // against, and a pure reader that lists every problem at once.
 
 import { CLASS_INFO } from '../core/classify.js'
+import { osFilterProblem } from '../core/os-filter.js'
 import { parseShardSpec, type ShardSpec } from '../core/shard-plan.js'
 import type { FailureClass } from '../core/types.js'
 
@@ -116,7 +117,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     name: 'mode',
     accepts: '`mirror`, `validate` or `dry-run`.',
     description:
-      '`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` runs `oc image mirror --dry-run`.',
+      '`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` plans and writes nothing (`oc image mirror --dry-run`; with `engine: skopeo` every source is read with `skopeo inspect`).',
     default: 'mirror'
   },
   {
@@ -214,7 +215,8 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'dry-run',
     accepts: 'boolean (`true`/`True`/`TRUE`/`false`/`False`/`FALSE`).',
-    description: 'Plan without pushing (`--dry-run`); same as `mode: dry-run`.',
+    description:
+      'Plan without writing anything (oc `--dry-run`; skopeo only reads the sources); same as `mode: dry-run`.',
     default: 'false'
   },
   {
@@ -415,24 +417,6 @@ export function parseDurationSeconds(text: string): number | undefined {
   return total
 }
 
-/** Problems with a `--filter-by-os` pattern; oc compiles it with Go's RE2. */
-function regexProblem(pattern: string): string | undefined {
-  if (/\(\?<?[=!]/.test(pattern)) {
-    return "lookaround `(?=`, `(?!`, `(?<=`, `(?<!` is not supported by oc's Go regular expressions"
-  }
-  if (/\\[1-9]/.test(pattern)) {
-    return "backreferences are not supported by oc's Go regular expressions"
-  }
-  // Go allows flag groups `(?i)`; JavaScript does not, so drop them before compiling.
-  const jsPattern = pattern.replace(/\(\?[imsU]+\)/g, '')
-  try {
-    new RegExp(jsPattern)
-    return undefined
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e)
-  }
-}
-
 function artifactNameProblem(name: string): string | undefined {
   const bad = [...new Set(name.match(/["\\/:<>|*?\r\n]/g) ?? [])]
   if (bad.length === 0) return undefined
@@ -552,7 +536,7 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
 
   const filterByOs = optional('filter-by-os')
   if (filterByOs !== undefined) {
-    const problem = regexProblem(filterByOs)
+    const problem = osFilterProblem(filterByOs)
     if (problem !== undefined) {
       errors.push(
         `Input filter-by-os: ${show(filterByOs)} is not a valid regular expression: ${problem}.`

@@ -42,6 +42,21 @@ describe('mode: validate', () => {
     expect(e.summary()).toContain('validate')
   })
 
+  it('accepts a tag-less source and a Go-only filter-by-os pattern, as oc does', async () => {
+    const e = setup([{ case: '4.12/clean-reg' }])
+    const mapping = e.writeFile('mapping.txt', '127.0.0.1:5000/ns/tiny 127.0.0.1:5001/tl/tiny\n')
+    e.stub({ mapping, mode: 'validate', 'filter-by-os': '(?P<os>linux)/amd64', upload: 'false' })
+    const stdout = captureStdout()
+    await run()
+    const found = annotations(stdout())
+    expect(found.filter((a) => a.level === 'error')).toEqual([])
+    expect(
+      found.some((a) => a.level === 'warning' && a.message.includes('neither tag nor digest'))
+    ).toBe(true)
+    expect(e.outputs()['outcome']).toBe('success')
+    expect(process.exitCode).toBeUndefined()
+  })
+
   it('passes a clean mapping with no error annotation and spawns nothing', async () => {
     const e = setup([{ case: '4.12/clean-reg' }])
     const mapping = e.mappingFrom('4.12/clean-reg')

@@ -68,8 +68,73 @@ describe('mirror-guard validate', () => {
     expect(
       await validateCommand(['-f', 'm.txt', '--filter-by-os', '.*', '--json', 'r.json'], io)
     ).toBe(0)
-    expect(out).toContain('0 error(s), 0 warning(s)')
+    expect(out).toContain('1 mapping line checked (1 entry): 0 error(s), 0 warning(s)')
     expect(existsSync(join(dir, 'r.json'))).toBe(true)
+  })
+
+  it('counts mapping lines, not only the entries that parsed', async () => {
+    writeFileSync(
+      join(dir, 'm.txt'),
+      `quay.io/ns/a:v1=registry.local/m/a:v1\nquay.io/ns/b:v1=registry.local/m/b@${D}\nquay.io/ns/c:v1=file://NS/A:v1\n`
+    )
+    expect(await validateCommand(['-f', 'm.txt', '--filter-by-os', '.*'], io)).toBe(1)
+    expect(out).toContain('3 mapping lines checked (1 entry): 2 error(s), 0 warning(s)')
+  })
+
+  it('--json - prints only JSON on stdout; the findings for people go to stderr', async () => {
+    writeFileSync(join(dir, 'm.txt'), 'quay.io/ns/a:v1\tregistry.local/m/a:v1\n')
+    expect(await validateCommand(['-f', 'm.txt', '--json', '-'], io)).toBe(1)
+    const json = JSON.parse(out) as {
+      version: number
+      lines: number
+      findings: { line: number; severity: string; code: string }[]
+    }
+    expect(json.version).toBe(1)
+    expect(json.lines).toBe(1)
+    expect(json.findings.length).toBeGreaterThan(0)
+    expect(err).toContain('m.txt:1: ')
+    expect(err).toMatch(/mapping line checked/)
+  })
+
+  it('exits 0 on a tag-less source into a repository destination (oc mirrors every tag)', async () => {
+    writeFileSync(join(dir, 'm.txt'), '127.0.0.1:5000/ns/tiny 127.0.0.1:5001/tl/tiny\n')
+    expect(await validateCommand(['-f', 'm.txt', '--keep-manifest-list'], io)).toBe(0)
+    expect(out).toMatch(
+      /m\.txt:1: warning: source 127\.0\.0\.1:5000\/ns\/tiny has neither tag nor digest.*\[tagless-source\]/
+    )
+    expect(out).toContain('0 error(s), 1 warning(s)')
+  })
+
+  it('warns about the missing platform filter once per file, with a count', async () => {
+    const lines = Array.from(
+      { length: 300 },
+      (_, i) => `quay.io/ns/a${i}:v1 registry.local/m/a${i}:v1`
+    )
+    writeFileSync(join(dir, 'm.txt'), lines.join('\n') + '\n')
+    expect(await validateCommand(['-f', 'm.txt'], io)).toBe(0)
+    const platform = out.split('\n').filter((l) => l.includes('[no-platform-filter]'))
+    expect(platform).toHaveLength(1)
+    expect(platform[0]).toMatch(/^m\.txt:1: warning: .*all 300 mapping lines of this file/)
+  })
+
+  it('checks --filter-by-os with Go’s syntax, as oc and the action do', async () => {
+    writeFileSync(join(dir, 'm.txt'), 'quay.io/ns/a:v1 registry.local/m/a:v1\n')
+    expect(
+      await validateCommand(['-f', 'm.txt', '--filter-by-os', '(?P<os>linux)/amd64'], io)
+    ).toBe(0)
+    expect(await validateCommand(['-f', 'm.txt', '--filter-by-os', 'linux/(amd64'], io)).toBe(2)
+    expect(err).toContain(
+      'mirror-guard validate: --filter-by-os "linux/(amd64" is not a valid regular expression: error parsing regexp: missing closing ): `linux/(amd64`'
+    )
+  })
+
+  it('exits 2 with one line naming a JSON file it cannot write', async () => {
+    writeFileSync(join(dir, 'm.txt'), 'quay.io/ns/a:v1 registry.local/m/a:v1\n')
+    expect(await validateCommand(['-f', 'm.txt', '--json', '/nonexistent-dir/x.json'], io)).toBe(2)
+    expect(out).toBe('')
+    expect(err).toBe(
+      'mirror-guard validate: cannot write JSON report /nonexistent-dir/x.json: /nonexistent-dir: no such file or directory\n'
+    )
   })
 
   it('exits 2 on a missing file or a bad flag', async () => {

@@ -56,18 +56,22 @@ describe('lintMappings', () => {
     expect(codes(found)).toEqual(['2:warning:destination-alias'])
   })
 
-  it('flags tag-less and wildcard sources, and a tagged destination of them', () => {
+  it('warns (never errors) on tag-less and wildcard sources: oc runs them', () => {
     const found = lint(
       'q.io/ns/a=file://ns/a\nq.io/ns/b:v1.*=file://ns/b\nq.io/ns/c:*=file://ns/c:x'
     )
     expect(codes(found)).toEqual([
-      '1:error:tagless-source',
-      '2:error:wildcard-source',
-      '3:error:wildcard-source'
+      '1:warning:tagless-source',
+      '2:warning:wildcard-source',
+      '3:warning:wildcard-source'
     ])
     expect(found[0]?.message).toContain('network')
     expect(found[2]?.message).toContain('the destination must be a repository')
     expect(found[1]?.message).not.toContain('the destination must be a repository')
+    // The issue's own example: a tag-less source into a repository destination.
+    expect(lint('127.0.0.1:5000/ns/tiny 127.0.0.1:5001/tl/tiny').map((f) => f.severity)).toEqual([
+      'warning'
+    ])
   })
 
   it('warns when one source is mirrored by two lines, not for a fan-out line', () => {
@@ -97,11 +101,26 @@ describe('lintMappings', () => {
     expect(found[0]?.message).toContain('file://ns/a:latest')
   })
 
-  it('warns once, on the first entry line, when no platform filter is set', () => {
+  it('warns once per file, on its first entry line, with a count, when no platform filter is set', () => {
     const text = '# list\n\nq.io/ns/a:v1=file://ns/a:v1\nq.io/ns/b:v1=file://ns/b:v1'
     const found = lint(text, {})
     expect(codes(found)).toEqual(['3:warning:no-platform-filter'])
     expect(found[0]?.message).toContain('Filtered all images')
+    expect(found[0]?.message).toContain('all 2 mapping lines of this file')
+    const many = Array.from({ length: 500 }, (_, i) => `q.io/ns/a:v${i}=file://ns/a:v${i}`)
+    const two = lintMappings(
+      parseMappings([
+        { file: 'a.txt', text: many.join('\n') },
+        { file: 'b.txt', text: 'q.io/ns/b:v1=file://ns/b:v1' }
+      ]),
+      {}
+    ).filter((f) => f.code === 'no-platform-filter')
+    expect(two.map((f) => [f.file, f.line])).toEqual([
+      ['a.txt', 1],
+      ['b.txt', 1]
+    ])
+    expect(two[0]?.message).toContain('all 500 mapping lines')
+    expect(two[1]?.message).toContain('all 1 mapping line of this file')
     expect(lint(text, { filterByOs: 'linux/amd64' })).toEqual([])
     expect(lint(text, { keepManifestList: true })).toEqual([])
     expect(lintMappings({ entries: [] }, {})).toEqual([])

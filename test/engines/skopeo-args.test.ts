@@ -194,8 +194,16 @@ describe('buildSkopeoInspectArgs', () => {
         insecure: true,
         authFile: '/tmp/auth.json',
         retryTimes: 3,
-        // copy's own flags (e.g. --src-creds) are not inspect's: never passed.
-        extraArgs: ['--src-creds=u:p']
+        // copy's source-side flags, spelled as inspect spells them; the rest is copy's alone.
+        extraArgs: [
+          '--src-creds=u:p',
+          '--dest-creds=x:y',
+          '--src-cert-dir',
+          '/certs',
+          '--src-no-creds',
+          '--remove-signatures',
+          '--src-unknown=1'
+        ]
       })
     ).toEqual([
       'inspect',
@@ -203,6 +211,10 @@ describe('buildSkopeoInspectArgs', () => {
       '--retry-times=3',
       '--tls-verify=false',
       '--authfile=/tmp/auth.json',
+      '--creds=u:p',
+      '--cert-dir',
+      '/certs',
+      '--no-creds',
       'docker://h/ns/a@' + D
     ])
   })

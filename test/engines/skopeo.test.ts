@@ -442,6 +442,11 @@ describe('skopeo engine against a clean registry bed', () => {
     await expect(run(threeImages(bed, 'nobinary'), {}, engine)).rejects.toThrow(/cannot start/)
     await expect(engine.version()).rejects.toThrow(/cannot start/)
   })
+
+  it('a missing binary fails a dry run as a whole too', async () => {
+    const engine = new SkopeoEngine({ binary: '/nonexistent/skopeo', options: {}, dryRun: true })
+    await expect(run(threeImages(bed, 'nobinary-dry'), {}, engine)).rejects.toThrow(/cannot start/)
+  })
 })
 
 describe('skopeo engine with faults', () => {

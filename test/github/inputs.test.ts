@@ -279,12 +279,17 @@ describe('readInputs rejects bad values, naming input, value and what is accepte
     [
       'filter-by-os',
       { 'filter-by-os': 'linux/(amd64' },
-      /^Input filter-by-os: "linux\/\(amd64" is not a valid regular expression/
+      /^Input filter-by-os: "linux\/\(amd64" is not a valid regular expression: error parsing regexp: missing closing \)/
+    ],
+    [
+      'filter-by-os backreference',
+      { 'filter-by-os': '(linux)/\\1' },
+      /^Input filter-by-os: .*invalid escape sequence/
     ],
     [
       'filter-by-os lookahead',
       { 'filter-by-os': 'linux(?!/arm)' },
-      /^Input filter-by-os: .*lookaround/
+      /^Input filter-by-os: .*invalid or unsupported Perl syntax: `\(\?!`/
     ],
     [
       'artifact-name slash',
@@ -317,6 +322,12 @@ describe('readInputs rejects bad values, naming input, value and what is accepte
     const found = errors(values)
     expect(found).toHaveLength(1)
     expect(found[0]).toMatch(expected)
+  })
+
+  it('accepts filter-by-os patterns that are valid Go but not JavaScript', () => {
+    for (const pattern of ['(?P<os>linux)/amd64', '(?i)LINUX/.*', '\\Qlinux/amd64\\E']) {
+      expect(errors({ 'filter-by-os': pattern }), pattern).toEqual([])
+    }
   })
 
   it('rejects every flag the action owns in extra-args and points at the input to use', () => {

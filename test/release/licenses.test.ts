@@ -242,6 +242,13 @@ describe('dist/licenses.txt', () => {
     )
   })
 
+  it('names re2js, the Go regexp port that checks filter-by-os, with its MIT license', () => {
+    const re2 = entries.find((h) => h.startsWith('re2js '))
+    expect(re2).toBe(`re2js ${versionOf('re2js')}`)
+    const lines = text.split('\n')
+    expect(lines[lines.indexOf(re2 ?? '') + 1]).toBe('MIT')
+  })
+
   it('lists nothing outside what the bundled packages depend on', () => {
     // What src/ imports from npm (compiled into dist/), plus @vercel/ncc: its stub for modules
     // that cannot be resolved is bundled as ncc's own code.
@@ -249,7 +256,8 @@ describe('dist/licenses.txt', () => {
       '@actions/artifact',
       '@actions/core',
       '@actions/exec',
-      '@actions/io'
+      '@actions/io',
+      're2js'
     ])
     reachable.add(`@vercel/ncc@${versionOf('@vercel/ncc')}`)
     const stray = entries.map((h) => h.replace(' ', '@')).filter((k) => !reachable.has(k))

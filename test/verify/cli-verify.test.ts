@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,10 +17,19 @@ afterAll(async () => {
   await rm(cwd, { recursive: true, force: true })
 })
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+/** Runs the command on a terminal `columns` wide (wide by default: one line per problem). */
+async function run(
+  args: string[],
+  columns = 250
+): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
-  const code = await verifyCommand(args, { out: (s) => (out += s), err: (s) => (err += s), cwd })
+  const code = await verifyCommand(args, {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    cwd,
+    columns
+  })
   return { code, out, err }
 }
 
@@ -65,7 +74,8 @@ describe('mirror-guard verify: file:// trees written by oc', () => {
   it('clean tree: exit 0, every line complete', async () => {
     const dir = join(SAMPLES, 'clean')
     const r = await run(['-f', join(dir, 'mapping.txt'), '--dir', join(dir, 'mirror'), '--digest'])
-    expect(r.err).toBe('')
+    // --digest says what it does on stderr (progress every few seconds on long runs).
+    expect(r.err).toBe('verify: reading and hashing every blob of 4 mapping entries…\n')
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/complete +\S*mapping\.txt:1 +file:\/\/small\/a:v1/)
     expect(r.out).toContain('4 of 4 mapping entries complete')
@@ -83,7 +93,7 @@ describe('mirror-guard verify: file:// trees written by oc', () => {
     ])
     expect(r.code).toBe(1)
     expect(r.out).toMatch(
-      /INCOMPLETE +\S*mapping\.txt:1 +file:\/\/small\/a:v1 +missing-blob: layer\[1\] sha256:836d56d4/
+      /INCOMPLETE +\S*mapping\.txt:1 +file:\/\/small\/a:v1\n {4}missing-blob: layer\[1\] sha256:836d56d4/
     )
     expect(r.out).toContain('3 of 4 mapping entries complete, 1 incomplete')
     const json = JSON.parse(await readFile(join(cwd, 'out.json'), 'utf8')) as {
@@ -139,6 +149,8 @@ describe('mirror-guard verify: file:// trees written by oc', () => {
       recursive: true,
       verbatimSymlinks: true
     })
+    // oc creates --dir as it writes; here it exists but nothing was written to it yet.
+    await mkdir(join(work, 'out'), { recursive: true })
     await writeFile(
       join(work, 'push.txt'),
       'file://small/a:v1=127.0.0.1:1/small/a:v1\nfile://small/b:v1=file://copy/b:v1\n'
@@ -157,7 +169,7 @@ describe('mirror-guard verify: file:// trees written by oc', () => {
     expect(r.out).toContain('unreachable')
     // Line 2: source complete, destination never written.
     expect(r.out).toMatch(
-      /push\.txt:2 +file:\/\/copy\/b:v1 +missing-manifest: the mirror directory \S+ does not exist/
+      /push\.txt:2 +file:\/\/copy\/b:v1\n {4}missing-manifest: nothing was written for file:\/\/copy\/b:v1: \S+ does not exist/
     )
   })
 
@@ -168,7 +180,9 @@ describe('mirror-guard verify: file:// trees written by oc', () => {
     )
     const r = await run(['-f', 's3.txt'])
     expect(r.code).toBe(1)
-    expect(r.out).toMatch(/not checked +s3\.txt:1/)
+    expect(r.out).toMatch(
+      /NOT CHECKED +s3\.txt:1 .* not checked: s3:\/\/ destinations cannot be checked/
+    )
     expect(r.out).toContain('0 of 1 mapping entry complete, 1 not checked')
   })
 })
@@ -198,5 +212,129 @@ describe('mirror-guard verify: registry destinations', () => {
     const bad = await run(['-f', 'reg.txt', '--insecure'])
     expect(bad.code).toBe(1)
     expect(bad.out).toContain(`missing-blob: layer[0] ${layer}`)
+  })
+})
+
+describe('mirror-guard verify as a Unix tool', () => {
+  const bug429 = join(SAMPLES, 'bug-429')
+
+  it('exits 2 with one line naming a --dir or --from-dir that does not exist', async () => {
+    await writeFile(join(cwd, 'typo.txt'), 'quay.io/ns/a:v1=file://ns/a:v1\n')
+    for (const flag of ['--dir', '--from-dir']) {
+      const r = await run(['-f', 'typo.txt', flag, 'mirorr'])
+      expect(r.code, flag).toBe(2)
+      expect(r.out).toBe('')
+      expect(r.err.split('\n')[0]).toBe(
+        `mirror-guard verify: ${flag} mirorr: no such file or directory`
+      )
+      expect(r.err).not.toContain('INCOMPLETE')
+    }
+  })
+
+  it('exits 2 with one line naming a JSON or retry file it cannot write', async () => {
+    for (const args of [
+      ['--json', '/nonexistent-dir/x.json'],
+      ['--retry-out', '/nonexistent-dir/retry.txt']
+    ]) {
+      const r = await run([
+        '-f',
+        join(bug429, 'mapping.txt'),
+        '--dir',
+        join(bug429, 'mirror'),
+        ...args
+      ])
+      expect(r.code, args[0]).toBe(2)
+      expect(r.out).toBe('')
+      expect(r.err.trim().split('\n')[0]).toMatch(
+        new RegExp(
+          `^mirror-guard verify: cannot write .* ${args[1]}: /nonexistent-dir: no such file or directory$`
+        )
+      )
+      expect(r.err).not.toMatch(/\n\s+at /)
+    }
+  })
+
+  it('--json - puts only the JSON on stdout', async () => {
+    const r = await run([
+      '-f',
+      join(bug429, 'mapping.txt'),
+      '--dir',
+      join(bug429, 'mirror'),
+      '--json',
+      '-'
+    ])
+    expect(r.code).toBe(1)
+    const json = JSON.parse(r.out) as {
+      counts: Record<string, number>
+      lines: { status: string }[]
+    }
+    expect(json.counts).toEqual({ complete: 3, incomplete: 1, 'not-checked': 0 })
+    expect(json.lines.map((l) => l.status)).toEqual([
+      'incomplete',
+      'complete',
+      'complete',
+      'complete'
+    ])
+    expect(r.err).toContain('3 of 4 mapping entries complete, 1 incomplete')
+  })
+
+  it('--retry-out writes the lines found broken, verbatim, for oc to rerun', async () => {
+    const r = await run([
+      '-f',
+      join(bug429, 'mapping.txt'),
+      '--dir',
+      join(bug429, 'mirror'),
+      '--retry-out',
+      'verify-retry.txt'
+    ])
+    expect(r.code).toBe(1)
+    const retry = await readFile(join(cwd, 'verify-retry.txt'), 'utf8')
+    const mapping = (await readFile(join(bug429, 'mapping.txt'), 'utf8')).split('\n')
+    expect(retry.split('\n').filter((l) => l !== '' && !l.startsWith('#'))).toEqual([mapping[0]])
+    expect(retry).toMatch(
+      /^# \S*mapping\.txt:1 incomplete: missing-blob: layer\[1\] sha256:836d56d4/m
+    )
+    expect(r.out).toContain('retry mapping: verify-retry.txt (1 entry not proven complete)')
+  })
+
+  it('fits an 80-column terminal; the JSON keeps every problem in full', async () => {
+    const r = await run(
+      ['-f', join(bug429, 'mapping.txt'), '--dir', join(bug429, 'mirror'), '--json', 'full.json'],
+      80
+    )
+    for (const line of r.out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80)
+    expect(r.out).toContain('missing-blob: layer[1] sha256:836d56d4')
+    const json = await readFile(join(cwd, 'full.json'), 'utf8')
+    expect(json).toContain(
+      'sha256:836d56d412b69d952cc6b60930c21699d08dc9ad9eeebfb5414a218f5bf3e35d'
+    )
+  })
+
+  it('an unreachable registry is "not checked" with the reason, not "incomplete"', async () => {
+    await writeFile(join(cwd, 'down.txt'), 'quay.io/ns/a:v1=127.0.0.1:1/ns/a:v1\n')
+    const r = await run([
+      '-f',
+      'down.txt',
+      '--insecure',
+      '--json',
+      'down.json',
+      '--retry-out',
+      'down-retry.txt'
+    ])
+    expect(r.code).toBe(1)
+    expect(r.out).toMatch(
+      /NOT CHECKED +down\.txt:1 +127\.0\.0\.1:1\/ns\/a:v1 +not checked: unreachable: /
+    )
+    expect(r.out).not.toContain('INCOMPLETE')
+    expect(r.out).toContain('0 of 1 mapping entry complete, 1 not checked')
+    const json = JSON.parse(await readFile(join(cwd, 'down.json'), 'utf8')) as {
+      lines: { status: string; checked: boolean; reason: string }[]
+    }
+    expect(json.lines[0]).toMatchObject({ status: 'not-checked', checked: false })
+    expect(json.lines[0]?.reason).toMatch(/^unreachable: /)
+    // Not proven is not mirrored: the line is in the retry mapping, marked as not checked.
+    const retry = await readFile(join(cwd, 'down-retry.txt'), 'utf8')
+    expect(retry).toMatch(/^# down\.txt:1 unconfirmed: not checked: unreachable: /m)
+    expect(retry).toContain('quay.io/ns/a:v1=127.0.0.1:1/ns/a:v1\n')
   })
 })

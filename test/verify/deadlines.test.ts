@@ -151,12 +151,15 @@ describe('mirror-guard verify', () => {
         out: (t) => (out += t),
         err: (t) => (out += t),
         cwd,
-        signal: stop.signal
+        signal: stop.signal,
+        // Wide enough for the whole reason (at 80 columns the table cuts it; the JSON has it).
+        columns: 200
       })
       expect(Date.now() - started).toBeLessThan(3000)
       expect(code).toBe(1)
       expect(out).toContain('cancelled: ')
       expect(out).toContain('received SIGINT')
+      expect(out).toContain('NOT CHECKED')
     } finally {
       await rm(cwd, { recursive: true, force: true })
     }
