@@ -3442,6 +3442,14 @@ const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 const DEFAULT_COLUMNS = 80;
+/**
+ * What a command prints after writing a retry mapping, on two short lines (80 columns). `--force`
+ * only where a plain rerun can skip a broken image: a file:// or s3:// destination.
+ */
+function retryHint(path, entries, needsForce) {
+    return (`retry mapping: ${path} (${entries} entr${entries === 1 ? 'y' : 'ies'})\n` +
+        `  rerun with: oc image mirror -f ${path}${needsForce ? ' --force' : ''} …\n`);
+}
 /** Strict flag parsing (no positionals); any problem becomes a UsageError. */
 function parseFlags(args, options) {
     try {
@@ -3728,8 +3736,7 @@ async function triage(opts, cli) {
             // on a registry it would re-push every layer for nothing.
             const failed = new Set(result.verdicts.filter((v) => v.status !== 'mirrored').map((v) => v.entryId));
             const onDisk = set.entries.some((e) => failed.has(e.id) && e.destination.kind !== 'registry');
-            io.out(`retry mapping: ${opts.retryOut} (${summary.stats.failed} entr${summary.stats.failed === 1 ? 'y' : 'ies'}); ` +
-                `rerun with: oc image mirror -f ${opts.retryOut}${onDisk ? ' --force' : ''} …\n`);
+            io.out(retryHint(opts.retryOut, summary.stats.failed, onDisk));
         }
         else if (!opts.quiet)
             io.out('nothing to retry: every line was mirrored\n');
@@ -14030,8 +14037,9 @@ async function merge(opts, cli) {
     }
     if (result.retryMapping !== '') {
         await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.resolve)(io.cwd, opts.retryOut), result.retryMapping);
-        io.out(`retry mapping: ${opts.retryOut} (${s.failed} entr${s.failed === 1 ? 'y' : 'ies'}); ` +
-            `rerun with: oc image mirror -f ${opts.retryOut} --force …\n`);
+        const notMirrored = report.lines.filter((l) => l.status !== 'mirrored');
+        const onDisk = notMirrored.some((l) => /^(file|s3):\/\//.test(l.destination));
+        io.out(retryHint(opts.retryOut, s.failed, onDisk));
     }
     else if (!opts.quiet && result.complete)
         io.out('nothing to retry: every line was mirrored\n');

@@ -24,6 +24,17 @@ export const EXIT_USAGE = 2
 
 export const DEFAULT_COLUMNS = 80
 
+/**
+ * What a command prints after writing a retry mapping, on two short lines (80 columns). `--force`
+ * only where a plain rerun can skip a broken image: a file:// or s3:// destination.
+ */
+export function retryHint(path: string, entries: number, needsForce: boolean): string {
+  return (
+    `retry mapping: ${path} (${entries} entr${entries === 1 ? 'y' : 'ies'})\n` +
+    `  rerun with: oc image mirror -f ${path}${needsForce ? ' --force' : ''} …\n`
+  )
+}
+
 type Options = NonNullable<ParseArgsConfig['options']>
 
 /** Strict flag parsing (no positionals); any problem becomes a UsageError. */

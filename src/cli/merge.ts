@@ -11,7 +11,15 @@ import {
   type MergeMapping,
   type ShardReportInput
 } from '../core/shard-merge.js'
-import { describeFinding, EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io.js'
+import {
+  describeFinding,
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  retryHint,
+  UsageError,
+  type CliIo
+} from './io.js'
 import { parseFlagsAndOperands } from './operands.js'
 
 export const MERGE_HELP = `Usage: mirror-guard merge [--json FILE] [--retry-out FILE] [-f MAPPING…] REPORT…
@@ -130,10 +138,9 @@ async function merge(opts: MergeArgs, cli: CliIo): Promise<number> {
   }
   if (result.retryMapping !== '') {
     await writeFile(resolve(io.cwd, opts.retryOut), result.retryMapping)
-    io.out(
-      `retry mapping: ${opts.retryOut} (${s.failed} entr${s.failed === 1 ? 'y' : 'ies'}); ` +
-        `rerun with: oc image mirror -f ${opts.retryOut} --force …\n`
-    )
+    const notMirrored = report.lines.filter((l) => l.status !== 'mirrored')
+    const onDisk = notMirrored.some((l) => /^(file|s3):\/\//.test(l.destination))
+    io.out(retryHint(opts.retryOut, s.failed, onDisk))
   } else if (!opts.quiet && result.complete) io.out('nothing to retry: every line was mirrored\n')
   return result.complete ? EXIT_OK : EXIT_FAILED
 }

@@ -22,6 +22,7 @@ import {
   EXIT_OK,
   EXIT_USAGE,
   ioReason,
+  retryHint,
   parseFlags,
   UsageError,
   writeOutput,
@@ -246,10 +247,7 @@ async function triage(opts: TriageArgs, cli: CliIo): Promise<number> {
         result.verdicts.filter((v) => v.status !== 'mirrored').map((v) => v.entryId)
       )
       const onDisk = set.entries.some((e) => failed.has(e.id) && e.destination.kind !== 'registry')
-      io.out(
-        `retry mapping: ${opts.retryOut} (${summary.stats.failed} entr${summary.stats.failed === 1 ? 'y' : 'ies'}); ` +
-          `rerun with: oc image mirror -f ${opts.retryOut}${onDisk ? ' --force' : ''} …\n`
-      )
+      io.out(retryHint(opts.retryOut, summary.stats.failed, onDisk))
     } else if (!opts.quiet) io.out('nothing to retry: every line was mirrored\n')
   }
   return summary.stats.failed > 0 ? EXIT_FAILED : EXIT_OK

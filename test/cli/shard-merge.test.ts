@@ -124,6 +124,12 @@ describe('mirror-guard merge', () => {
       'shard 2/3 sent no report; without the mapping (-f) its lines are unknown'
     )
     expect(out).toMatch(/^2\/3\s+\?\s+0\s+0\s+-\s+-\s+\(no report\)$/m)
+
+    // Registry destinations: a plain rerun is enough, and the hint fits 80 columns.
+    expect(out).toMatch(/^retry mapping: retry\.txt \(\d+ entr(y|ies)\)$/m)
+    expect(out).toContain('  rerun with: oc image mirror -f retry.txt …\n')
+    expect(out).not.toContain('--force')
+    for (const row of out.split('\n')) expect(row.length).toBeLessThanOrEqual(80)
   })
 
   it.each([
