@@ -32091,16 +32091,18 @@ class SkopeoEngine {
         };
         try {
             const limit = Math.max(1, req.maxPerRegistry ?? this.opts.maxPerRegistry ?? DEFAULT_MAX_PER_REGISTRY);
+            // Dry run and shared-blob inspection read sources the same way.
+            const inspection = {
+                binary: this.binary,
+                options: this.opts.options,
+                concurrency: limit,
+                signal: stop.signal,
+                cwd: this.opts.cwd,
+                env: this.env(),
+                killGraceMs: this.opts.killGraceMs
+            };
             if (this.opts.dryRun) {
-                const planned = await skopeoDryRun(req.entries, {
-                    binary: this.binary,
-                    options: this.opts.options,
-                    concurrency: limit,
-                    signal: stop.signal,
-                    cwd: this.opts.cwd,
-                    env: this.env(),
-                    killGraceMs: this.opts.killGraceMs
-                }, sink).catch((err) => {
+                const planned = await skopeoDryRun(req.entries, inspection, sink).catch((err) => {
                     startError = err instanceof Error ? err : new Error(String(err));
                     return { failed: 0 };
                 });
@@ -32129,15 +32131,7 @@ class SkopeoEngine {
                 sink('stderr', failureLine(e, reason));
                 failed++;
             }
-            const blobs = new BlobInspector({
-                binary: this.binary,
-                options: this.opts.options,
-                concurrency: limit,
-                signal: stop.signal,
-                cwd: this.opts.cwd,
-                env: this.env(),
-                killGraceMs: this.opts.killGraceMs
-            });
+            const blobs = new BlobInspector(inspection);
             inspector = blobs;
             const runEntry = async (e) => {
                 try {

@@ -4,7 +4,7 @@
 // mapping is given — is failed `unconfirmed` and lands in the retry mapping: nothing is lost.
 import { createHash } from 'node:crypto'
 import { effectiveDestination } from './mapping.js'
-import { renderRetryMapping, type ReportLine } from './report.js'
+import { renderRetryMapping, type ReportLine, type ReportStats } from './report.js'
 import { planShards, type ShardSpec } from './shard-plan.js'
 import type { FailureClass, LineVerdict, MappingSet, RunFinding } from './types.js'
 
@@ -56,13 +56,7 @@ export interface MergedReport {
   readonly lines: readonly ReportLine[]
   readonly counts: Partial<Record<FailureClass, number>>
   readonly runLevel: readonly (RunFinding & { readonly shard: number })[]
-  readonly stats: {
-    readonly entries: number
-    readonly mirrored: number
-    readonly failed: number
-    readonly retryable: number
-    readonly permanent: number
-    readonly recovered: number
+  readonly stats: Omit<ReportStats, 'runLevelErrors' | 'attempts'> & {
     /** Shards that sent no report. */
     readonly missingShards: number
   }

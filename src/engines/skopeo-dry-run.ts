@@ -17,24 +17,14 @@ import {
   oneLine,
   sourceChildRef,
   sourceTransportRef,
-  unsupportedReason,
-  type SkopeoOptions
+  unsupportedReason
 } from './skopeo-args.js'
-import { DEFAULT_INSPECT_TIMEOUT_MS } from './skopeo-inspect.js'
+import { DEFAULT_INSPECT_TIMEOUT_MS, type InspectorOptions } from './skopeo-inspect.js'
 import { goDuration, renderPlanTree, type PlannedCopy } from './skopeo-plan.js'
 import { runInGroup } from './spawn-group.js'
 
-export interface DryRunOptions {
-  readonly binary: string
-  readonly options: SkopeoOptions
-  /** Inspections running at once. */
-  readonly concurrency: number
-  readonly signal: AbortSignal
-  readonly cwd?: string
-  readonly env?: NodeJS.ProcessEnv
-  readonly killGraceMs?: number
-  readonly timeoutMs?: number
-}
+/** The same options as the inspector's: a dry run is inspections only. */
+export type DryRunOptions = InspectorOptions
 
 /** Far above any real manifest. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024

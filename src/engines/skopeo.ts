@@ -27,7 +27,7 @@ import {
 } from './skopeo-args.js'
 import { BlobSchedule } from './blob-schedule.js'
 import { skopeoDryRun } from './skopeo-dry-run.js'
-import { BlobInspector } from './skopeo-inspect.js'
+import { BlobInspector, type InspectorOptions } from './skopeo-inspect.js'
 import { childEnv, runInGroup } from './spawn-group.js'
 
 export const DEFAULT_MAX_PER_REGISTRY = 6
@@ -139,20 +139,18 @@ export class SkopeoEngine implements Engine {
         1,
         req.maxPerRegistry ?? this.opts.maxPerRegistry ?? DEFAULT_MAX_PER_REGISTRY
       )
+      // Dry run and shared-blob inspection read sources the same way.
+      const inspection: InspectorOptions = {
+        binary: this.binary,
+        options: this.opts.options,
+        concurrency: limit,
+        signal: stop.signal,
+        cwd: this.opts.cwd,
+        env: this.env(),
+        killGraceMs: this.opts.killGraceMs
+      }
       if (this.opts.dryRun) {
-        const planned = await skopeoDryRun(
-          req.entries,
-          {
-            binary: this.binary,
-            options: this.opts.options,
-            concurrency: limit,
-            signal: stop.signal,
-            cwd: this.opts.cwd,
-            env: this.env(),
-            killGraceMs: this.opts.killGraceMs
-          },
-          sink
-        ).catch((err: unknown) => {
+        const planned = await skopeoDryRun(req.entries, inspection, sink).catch((err: unknown) => {
           startError = err instanceof Error ? err : new Error(String(err))
           return { failed: 0 }
         })
@@ -178,15 +176,7 @@ export class SkopeoEngine implements Engine {
         sink('stderr', failureLine(e, reason))
         failed++
       }
-      const blobs = new BlobInspector({
-        binary: this.binary,
-        options: this.opts.options,
-        concurrency: limit,
-        signal: stop.signal,
-        cwd: this.opts.cwd,
-        env: this.env(),
-        killGraceMs: this.opts.killGraceMs
-      })
+      const blobs = new BlobInspector(inspection)
       inspector = blobs
       const runEntry = async (e: MappingEntry): Promise<boolean> => {
         try {
