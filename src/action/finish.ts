@@ -9,18 +9,13 @@ import { formatOcVersion, ocVersionNote, type OcClientVersion } from '../core/oc
 import { buildReport, renderRetryMapping } from '../core/report.js'
 import type { MappingFileDigest } from '../core/shard-merge.js'
 import type { MappingFinding, MappingSet } from '../core/types.js'
+import { finalTriage } from '../core/verdict-ledger.js'
 import { emitAnnotations, planAnnotations } from '../github/annotations.js'
 import { uploadFiles } from '../github/artifacts.js'
 import { renderSummary } from '../github/summary.js'
 import type { JobResult } from '../run/job.js'
 import { computeOutcome, failedByClass } from '../run/outcome.js'
-import {
-  annotatedRunLevel,
-  attemptJson,
-  attemptRow,
-  dryRunVerdicts,
-  lineResults
-} from '../run/present.js'
+import { annotatedRunLevel, attemptJson, attemptRow, lineResults } from '../run/present.js'
 import { setOutputs, summarise, verdict, type Ctx } from './context.js'
 
 export interface FinishInput {
@@ -55,7 +50,7 @@ function forcedAttempts(job: JobResult): string[] {
 export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
   const { inputs } = ctx
   const redaction = f.redaction ?? new Redactor()
-  const triage = redaction.deep(inputs.dryRun ? dryRunVerdicts(f.job.triage) : f.job.triage)
+  const triage = redaction.deep(finalTriage(f.job.triage, { dryRun: inputs.dryRun }))
   const verdicts = triage.verdicts
   const report = buildReport(f.set, triage)
   const outcome = computeOutcome(verdicts, f.job.fatal !== undefined || f.job.aborted)

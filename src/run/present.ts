@@ -3,6 +3,7 @@
 import { isRunSummary } from '../core/classify.js'
 import { effectiveDestination } from '../core/mapping.js'
 import type { LineVerdict, MappingEntry, MappingSet, Triage } from '../core/types.js'
+import { shownFailure } from '../core/verdict-ledger.js'
 import type { LineResult } from '../github/annotations.js'
 import type { AttemptRow, SummaryLine } from '../github/summary.js'
 import type { AttemptRecord, JobResult } from './job.js'
@@ -38,25 +39,6 @@ export function originOf(
   const prev = linesOf(texts, file)?.[line - 2] ?? ''
   const m = /^# (.+):(\d+) \S+: /.exec(prev)
   return m ? { file: m[1], line: Number(m[2]) } : undefined
-}
-
-/** In a dry run nothing is pushed, so a line no error names is "planned", not unconfirmed. */
-export function dryRunVerdicts(triage: Triage): Triage {
-  return {
-    ...triage,
-    verdicts: triage.verdicts.map((v) =>
-      v.status === 'failed' && v.classes.length === 1 && v.classes[0] === 'unconfirmed'
-        ? {
-            entryId: v.entryId,
-            status: 'mirrored',
-            classes: [],
-            reasons: ['planned (dry run)'],
-            evidence: v.evidence,
-            retryable: false
-          }
-        : v
-    )
-  }
 }
 
 /**
@@ -136,7 +118,7 @@ export function attemptJson(a: AttemptRecord): Record<string, unknown> {
 
 /**
  * One row per verdict for annotations and the summary. A recovered line carries the classes
- * and reasons it recovered from, so the notice can say what happened.
+ * and reasons it recovered from (`shownFailure`), so the notice can say what happened.
  */
 export function lineResults(
   set: MappingSet,
@@ -149,14 +131,14 @@ export function lineResults(
     const e = byId.get(v.entryId)
     if (!e) return []
     const at = locate(e.file, e.line)
-    const before = v.recoveredAfter !== undefined ? job.lastFailure.get(v.entryId) : undefined
+    const shown = shownFailure(v, job.lastFailure)
     return [
       {
         file: at.file,
         line: at.line,
         status: v.status,
-        classes: before?.classes ?? v.classes,
-        reasons: before?.reasons ?? v.reasons,
+        classes: shown.classes,
+        reasons: shown.reasons,
         attempts: job.attempts.filter((a) => a.entryIds.includes(v.entryId)).length,
         retryable: v.retryable,
         source: e.source.raw,

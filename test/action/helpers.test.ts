@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import type { LineVerdict, Triage } from '../../src/core/types.js'
 import { computeOutcome, failedByClass } from '../../src/run/outcome.js'
-import { annotatedRunLevel, dryRunVerdicts, originOf } from '../../src/run/present.js'
+import { dryRunVerdicts } from '../../src/core/verdict-ledger.js'
+import { annotatedRunLevel, originOf } from '../../src/run/present.js'
 import type { AttemptRecord } from '../../src/run/job.js'
 import { masksFor, secretValues } from '../../src/run/secrets.js'
 
