@@ -29,7 +29,7 @@ const DIGEST = '(?:sha256|sha512):[0-9a-f]+'
 // writes.
 const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/
 const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/
-const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${DIGEST})(?: \\S+)?$`)
+const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${DIGEST})(?: (\\S+))?$`)
 const PLAN_MANIFEST_RE = new RegExp(`^      (${DIGEST})(?: -> (\\S+))?$`)
 const REGISTRY_HEADER_RE = /^[^\s/]+\/$/
 const ERROR_RE = /^(?:error|Error): (.*)$/s
@@ -551,6 +551,7 @@ export class LogParser {
           destination: this.planRepo,
           source: blob[1] ?? '',
           digest: blob[2] ?? '',
+          ...(blob[3] !== undefined ? { size: blob[3] } : {}),
           logLine
         })
         return

@@ -409,6 +409,7 @@ describe('multi-line errors (docs/oc-behaviour.md §1.6, §2.2 rows 15–17)', (
         destination: '127.0.0.1:5001/x/b',
         source: 'quay.io/ns/b',
         digest: 'sha256:aa',
+        size: '1MiB',
         logLine: 9
       }
     ])
