@@ -1,6 +1,7 @@
 // The action's inputs: one table (INPUT_SPECS) that action.yml and the README are checked
 // against, and a pure reader that lists every problem at once.
 
+import { MAX_CHUNK_SIZE } from '../core/chunk-plan.js'
 import { CLASS_INFO } from '../core/classify.js'
 import { osFilterProblem } from '../core/os-filter.js'
 import { parseShardSpec, type ShardSpec } from '../core/shard-plan.js'
@@ -74,6 +75,12 @@ export interface Inputs {
   readonly githubToken?: string
   /** This job mirrors only shard `index` of `count` (a job matrix); undefined = every line. */
   readonly shard?: ShardSpec
+  /** The step ends within this many seconds (core/time-budget.ts); undefined = no budget. */
+  readonly timeBudgetSeconds?: number
+  /** A progress line every this many seconds during an attempt; 0 = none. */
+  readonly progressIntervalSeconds: number
+  /** Each attempt runs as engine invocations of at most this many entries; undefined = one. */
+  readonly chunkSize?: number
 }
 
 export type ReadInputsResult =
@@ -332,6 +339,26 @@ export const INPUT_SPECS: readonly InputSpec[] = [
       '`I/N` (1 ≤ I ≤ N ≤ 256): mirror only shard I of N of the mapping lines, for a job matrix. All lines of one destination repository stay in one shard; the split is deterministic (see Shards). Artifacts get the suffix `-I-of-N`. Empty: every line.'
   },
   {
+    name: 'time-budget',
+    accepts:
+      'A duration (`5h40m`, `90m`, `45s`) or seconds, > 0 and at most 596h; `-5m`, `0` and words are errors. Empty: no budget.',
+    description:
+      'The step (attempts, waits, verification, report and artifacts) ends within this time, counted from its start. The engine is stopped early enough to keep 5 % of the budget (5 s to 2 min) for the report, summary and artifacts; no attempt or chunk starts without the time to make progress; lines not confirmed go to the retry mapping and the outcome is `out-of-time`. Empty: no budget.'
+  },
+  {
+    name: 'progress-interval',
+    accepts: 'A duration or seconds, at least 1s and at most 596h, or `0` for none.',
+    description:
+      'During an attempt, a progress line every interval: lines done of the total, bytes copied and the rate from oc’s own lines, errors so far by class, an ETA. `0`: none.',
+    default: '60s'
+  },
+  {
+    name: 'chunk-size',
+    accepts: 'Whole number 1–1000000. Empty: one engine invocation per attempt.',
+    description:
+      'Run each attempt as consecutive engine invocations of at most this many mapping entries, never splitting a destination repository or a line, so that no single oc process holds a huge plan. Progress and `time-budget` act per chunk. Empty: one invocation.'
+  },
+  {
     name: 'retention-days',
     accepts: 'Whole number 1–90.',
     description: 'Artifact retention, 1–90 days. Empty: the repository default.'
@@ -474,6 +501,12 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     const value = raw(name)
     if (value === '') return undefined
     const seconds = parseDurationSeconds(value)
+    if (seconds === undefined && /^-\d/.test(value)) {
+      errors.push(
+        `Input ${name}: ${show(value)} is negative; use a positive duration like 45s, 90m, 5h40m.`
+      )
+      return undefined
+    }
     if (seconds === undefined) {
       errors.push(
         `Input ${name}: ${show(value)} is not a duration; use seconds (30) or a duration like 90s, 30m, 2h, 1h30m.`
@@ -616,6 +649,24 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     else shard = parsed.spec
   }
 
+  const timeBudgetSeconds = duration('time-budget')
+  if (timeBudgetSeconds === 0) {
+    errors.push(
+      `Input time-budget: ${show(raw('time-budget'))} must be more than zero; leave it empty for no budget.`
+    )
+  }
+  const progressIntervalSeconds = duration('progress-interval')
+  if (
+    progressIntervalSeconds !== undefined &&
+    progressIntervalSeconds > 0 &&
+    progressIntervalSeconds < 1
+  ) {
+    errors.push(
+      `Input progress-interval: ${show(raw('progress-interval'))} is shorter than 1s; use at least 1s, or 0 for no progress lines.`
+    )
+  }
+  const chunkSize = int('chunk-size', 1, MAX_CHUNK_SIZE)
+
   const repository = optional('repository')
   if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
     errors.push(`Input repository: ${show(repository)} is not of the form owner/name.`)
@@ -662,7 +713,10 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     runId: int('run-id', 1, undefined),
     repository,
     githubToken: optional('github-token'),
-    shard
+    shard,
+    ...(timeBudgetSeconds !== undefined ? { timeBudgetSeconds } : {}),
+    progressIntervalSeconds: progressIntervalSeconds ?? 60,
+    ...(chunkSize !== undefined ? { chunkSize } : {})
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs }
 }
