@@ -17,6 +17,16 @@ export function attemptHeader(attempt: number): string {
   return `==== mirror-guard attempt ${attempt} ====`
 }
 
+/**
+ * Line written before the second and later chunks of an attempt (`chunk-size`): the same
+ * attempt goes on with a new engine invocation, so the plan that follows is not a new attempt.
+ */
+export const CHUNK_HEADER_RE = /^==== mirror-guard attempt (\d+), chunk (\d+) of (\d+) ====$/
+
+export function chunkHeader(attempt: number, chunk: number, count: number): string {
+  return `==== mirror-guard attempt ${attempt}, chunk ${chunk} of ${count} ====`
+}
+
 /** Bytes of one physical line kept; the rest is counted and dropped. */
 export const MAX_LINE_BYTES = 64 * 1024
 /** Characters of one (multi-line) error kept. */
@@ -202,6 +212,12 @@ export class LogParser {
       this.folded++
       return
     }
+    if (line.charCodeAt(0) === 61 /* = */ && logLine > 1 && CHUNK_HEADER_RE.test(line)) {
+      this.closeOpen(out)
+      this.resetRun()
+      out.push({ kind: 'other', text: line, logLine })
+      return
+    }
     if (logLine === 1) this.startAttempt(out, 1, 1)
     const parts = parseSuccessLine(line)
     const success = parts && successEvent(parts, logLine)
@@ -312,13 +328,18 @@ export class LogParser {
 
   private startAttempt(out: EventSink, attempt: number, logLine: number): void {
     this.attempt = attempt
+    this.resetRun()
+    out.push({ kind: 'attempt-start', attempt, logLine })
+  }
+
+  /** A new engine run begins (an attempt, or a chunk of the same attempt). */
+  private resetRun(): void {
     this.section = 'none'
     this.planList = 'none'
     this.inDump = false
     this.ended = 'no'
     this.sawRunOutput = false
     this.planEventInAttempt = false
-    out.push({ kind: 'attempt-start', attempt, logLine })
   }
 
   /** Continuation lines (docs/oc-behaviour.md §1.6). True when the line joined an open event. */

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   attemptHeader,
+  chunkHeader,
   LogParser,
   MAX_LINE_BYTES,
   parseGoDuration,
@@ -278,6 +279,25 @@ describe('concatenated attempts', () => {
       { kind: 'attempt-start', attempt: 2, logLine: first.length + 2 }
     ])
     expect(parser.stats.attempt).toBe(2)
+  })
+
+  it.each(pairs)('$name then next case as chunk 2 of one attempt: still one attempt', (a, b) => {
+    const first = splitLines(combinedLog(readCase(a.version, a.name), 5))
+    const second = splitLines(combinedLog(readCase(b.version, b.name), 9))
+    const alone = [
+      ...parseLines([attemptHeader(1), ...first]).events,
+      ...parseLines([attemptHeader(1), ...second]).events
+    ]
+    const lines = [attemptHeader(1), ...first, chunkHeader(1, 2, 2), ...second]
+    const { events, parser } = parseLines(lines)
+    expect(ofKind(events, 'attempt-start')).toEqual([
+      { kind: 'attempt-start', attempt: 1, logLine: 1 }
+    ])
+    expect(parser.stats.attempt).toBe(1)
+    // The header closes what chunk 1 left open: each chunk's errors read as on their own.
+    const texts = (es: readonly LogEvent[]): string[] => ofKind(es, 'error').map((e) => e.text)
+    expect(texts(events)).toEqual(texts(alone))
+    expect(ofKind(events, 'success')).toHaveLength(ofKind(alone, 'success').length)
   })
 
   it('does not split a run at its own final summary after `Mirroring completed`', () => {
