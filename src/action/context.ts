@@ -13,6 +13,8 @@ export interface Ctx {
   readonly cwd: string
   readonly workDir: string
   state: RunState
+  /** When the step started (epoch ms): the time budget counts from it. Default: now. */
+  readonly startedMs?: number
 }
 
 const OUTPUT_DEFAULTS = {

@@ -8,6 +8,7 @@ import { Redactor } from '../core/redact.js'
 import { formatOcVersion, ocVersionNote, type OcClientVersion } from '../core/oc-version.js'
 import { buildReport, renderRetryMapping } from '../core/report.js'
 import type { MappingFileDigest } from '../core/shard-merge.js'
+import { stepEnd, workEnd, type TimeBudget } from '../core/time-budget.js'
 import type { MappingFinding, MappingSet } from '../core/types.js'
 import { finalTriage } from '../core/verdict-ledger.js'
 import { emitAnnotations, planAnnotations } from '../github/annotations.js'
@@ -35,6 +36,8 @@ export interface FinishInput {
   readonly redaction?: Redactor
   /** The run's stop signal: once aborted, uploads get only a few seconds. */
   readonly signal?: AbortSignal
+  /** The time budget: uploads end with it. */
+  readonly budget?: TimeBudget
 }
 
 /** Sentences for the summary: each attempt that passed --force, and why. */
@@ -53,7 +56,11 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
   const triage = redaction.deep(finalTriage(f.job.triage, { dryRun: inputs.dryRun }))
   const verdicts = triage.verdicts
   const report = buildReport(f.set, triage)
-  const outcome = computeOutcome(verdicts, f.job.fatal !== undefined || f.job.aborted)
+  const outcome = computeOutcome(
+    verdicts,
+    f.job.fatal !== undefined || f.job.aborted,
+    f.job.stoppedBy === 'time-budget'
+  )
 
   // Retry mapping: every line not mirrored (also the permanent ones, so a later job sees them).
   const retryText = inputs.dryRun ? '' : renderRetryMapping(f.set, verdicts)
@@ -86,6 +93,16 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
             : {}),
           outcome,
           aborted: f.job.aborted,
+          ...(f.job.stoppedBy !== undefined ? { stoppedBy: f.job.stoppedBy } : {}),
+          ...(f.budget
+            ? {
+                timeBudget: {
+                  seconds: f.budget.budgetMs / 1000,
+                  reserveSeconds: f.budget.reserveMs / 1000,
+                  stopAfterSeconds: (workEnd(f.budget) - f.budget.startMs) / 1000
+                }
+              }
+            : {}),
           ...(f.job.fatal !== undefined ? { fatal: f.job.fatal } : {}),
           attempts: f.job.attempts.map(attemptJson)
         }
@@ -120,9 +137,10 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
       reportPath,
       ...f.job.attempts.flatMap((a) => [a.stdoutFile, a.stderrFile])
     ].filter((p) => existsSync(p))
+    const limit = uploadLimit(f)
     const opts = {
       ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
-      ...(f.signal ? { signal: f.signal } : {})
+      ...limit.options
     }
     const up = await uploadFiles(inputs.artifactName, files, ctx.workDir, opts)
     if (up.id !== undefined) {
@@ -140,6 +158,7 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
       if (r.warning !== undefined) core.warning(r.warning, { title: 'artifact upload' })
       skipped ??= r.skipped
     }
+    limit.dispose()
     if (skipped !== undefined && up.id === undefined) {
       const note = `${skipped} The files are still on the runner: ${ctx.workDir}`
       core.notice(note, { title: 'artifacts' })
@@ -219,6 +238,36 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
         ? `Dry run: all ${verdicts.length} mapping entries planned without errors.`
         : `All ${verdicts.length} mapping entries mirrored in ${f.job.attempts.length} attempt(s).`
     )
+  }
+}
+
+/**
+ * The uploads' stop signal: the run's own (a cancel gives them 8 s), and with a time budget
+ * one that fires 3 s before the step's end, with 2 s of grace (for a cancel too).
+ */
+function uploadLimit(f: FinishInput): {
+  options: { signal?: AbortSignal; graceMs?: number; stoppedBecause?: string }
+  dispose: () => void
+} {
+  if (!f.budget) return { options: f.signal ? { signal: f.signal } : {}, dispose: () => {} }
+  const ctl = new AbortController()
+  const stop = (): void => ctl.abort(f.signal?.reason)
+  if (f.signal?.aborted) stop()
+  else f.signal?.addEventListener('abort', stop, { once: true })
+  const timer = setTimeout(
+    () => ctl.abort(new Error('time budget')),
+    Math.max(0, stepEnd(f.budget) - 3_000 - Date.now())
+  )
+  return {
+    options: {
+      signal: ctl.signal,
+      graceMs: 2_000,
+      stoppedBecause: 'the time budget ran out (or the run was cancelled)'
+    },
+    dispose: () => {
+      clearTimeout(timer)
+      f.signal?.removeEventListener('abort', stop)
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import { ocVersionNote, parseOcClientVersion } from '../core/oc-version.js'
 import type { RetryPolicy } from '../core/retry-plan.js'
 import { mappingDigests } from '../core/shard-merge.js'
 import { renderShardMapping, shardEntries, type ShardSpec } from '../core/shard-plan.js'
+import { BUDGET_KILL_GRACE_MS, formatSeconds, makeTimeBudget } from '../core/time-budget.js'
 import type { MappingEntry } from '../core/types.js'
 import type { Engine } from '../engines/engine.js'
 import { OcEngine } from '../engines/oc.js'
@@ -213,6 +214,12 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
     forceOnRetry: inputs.forceOnRetry,
     maxPerRegistry: inputs.maxPerRegistry
   }
+  // The budget counts from the step's start: what ran before the attempts (inputs, download of
+  // retry-from, the engine's version) is part of it.
+  const budget =
+    inputs.timeBudgetSeconds !== undefined
+      ? makeTimeBudget(ctx.startedMs ?? Date.now(), inputs.timeBudgetSeconds * 1000)
+      : undefined
   let job: JobResult
   try {
     job = await runJob({
@@ -267,6 +274,15 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
               verifyFileEntries(entries, mirrorRoot, { digest: false, side: 'destination' })
           }
         : {}),
+      ...(budget ? { budget } : {}),
+      ...(inputs.chunkSize !== undefined ? { chunkSize: inputs.chunkSize } : {}),
+      ...(inputs.progressIntervalSeconds > 0
+        ? { progressIntervalMs: inputs.progressIntervalSeconds * 1000 }
+        : {}),
+      progress: (line) => {
+        echo.end()
+        core.info(redaction.text(line))
+      },
       onProgress: (r) => {
         echo.end()
         // The post step trusts these: a line waiting for verification is not confirmed yet.
@@ -286,6 +302,11 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
   }
   if (job.aborted) notes.push('The run was cancelled: lines not confirmed by then count as failed.')
   if (job.fatal !== undefined) notes.push(`The run stopped: ${job.fatal}`)
+  if (job.budgetNote !== undefined && inputs.timeBudgetSeconds !== undefined) {
+    notes.push(
+      `⏱ The time budget (${formatSeconds(inputs.timeBudgetSeconds * 1000)}) ended the run: ${job.budgetNote}. Every line not confirmed is in the retry mapping.`
+    )
+  }
   await finish(ctx, {
     set,
     texts,
@@ -298,7 +319,8 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
     locate,
     files,
     redaction,
-    signal
+    signal,
+    ...(budget ? { budget } : {})
   })
 }
 
@@ -334,7 +356,8 @@ function makeEngine(ctx: Ctx, authFile: string | undefined): Engine {
       shareBlobs: i.skopeoShareBlobs,
       dryRun: i.dryRun,
       cwd: ctx.cwd,
-      tmpDir: ctx.workDir
+      tmpDir: ctx.workDir,
+      ...(i.timeBudgetSeconds !== undefined ? { killGraceMs: BUDGET_KILL_GRACE_MS } : {})
     })
   }
   return new OcEngine({
@@ -354,7 +377,9 @@ function makeEngine(ctx: Ctx, authFile: string | undefined): Engine {
       continueOnError: i.continueOnError,
       dryRun: i.dryRun,
       extraArgs: i.extraArgs
-    }
+    },
+    // With a time budget the stop must be quick: oc exits on SIGTERM at once.
+    ...(i.timeBudgetSeconds !== undefined ? { killGraceMs: BUDGET_KILL_GRACE_MS } : {})
   })
 }
 

@@ -21,3 +21,16 @@ export function parseBytesSize(text: string): number | undefined {
   if (!m) return undefined
   return Math.round(Number(m[1]) * 1024 ** BINARY_UNITS.indexOf(m[2] ?? 'B'))
 }
+
+const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB']
+
+/** Go's `units.HumanSize`: decimal units, four significant digits (oc's `(45.73kB/s)`). */
+export function humanSize(n: number): string {
+  let v = n
+  let i = 0
+  while (v >= 1000 && i < DECIMAL_UNITS.length - 1) {
+    v /= 1000
+    i++
+  }
+  return `${Number(v.toPrecision(4))}${DECIMAL_UNITS[i] ?? 'B'}`
+}

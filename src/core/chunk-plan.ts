@@ -5,7 +5,7 @@
 // repository), nor a physical line: the groups of shard-plan.ts. Groups are taken in mapping
 // order and packed greedily; a group larger than N is a chunk of its own.
 import { groupEntries } from './shard-plan.js'
-import type { MappingEntry } from './types.js'
+import type { MappingEntry, MappingSet } from './types.js'
 
 export const MAX_CHUNK_SIZE = 1_000_000
 
@@ -44,4 +44,39 @@ export function planChunks(entries: readonly MappingEntry[], size: number | unde
     entryIds: c.positions.sort((a, b) => a - b).map((p) => entries[p].id),
     oversized: c.oversized
   }))
+}
+
+/**
+ * The mapping file of one chunk for `oc image mirror -f`: after a `# <header>` comment, each
+ * physical line whose entries are all in the chunk verbatim, and the entries of a line only
+ * partly in it (a retry of part of a fan-out line) as `SRC=DST`; `# from <file>` where the
+ * file changes. Mapping order.
+ */
+export function renderChunkMapping(
+  set: MappingSet,
+  entryIds: readonly number[],
+  header: string
+): string {
+  const wanted = new Set(entryIds)
+  const byLine = new Map<string, MappingEntry[]>()
+  for (const e of set.entries) {
+    const key = `${e.file}\u0000${e.line}`
+    const list = byLine.get(key)
+    if (list) list.push(e)
+    else byLine.set(key, [e])
+  }
+  const out = [`# ${header}`]
+  let file: string | undefined
+  for (const entries of byLine.values()) {
+    const hit = entries.filter((e) => wanted.has(e.id))
+    const first = hit[0]
+    if (first === undefined) continue
+    if (first.file !== file) {
+      file = first.file
+      out.push(`# from ${file}`)
+    }
+    if (hit.length === entries.length) out.push(first.text.replace(/[\r\n]+$/, ''))
+    else for (const e of hit) out.push(`${e.source.raw}=${e.destination.raw}`)
+  }
+  return out.join('\n') + '\n'
 }

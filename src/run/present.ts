@@ -71,6 +71,7 @@ export function attemptRow(a: AttemptRecord): AttemptRow {
     ...(a.stats?.rate !== undefined ? { rate: a.stats.rate } : {}),
     exitCode: a.exitCode,
     durationSeconds: (Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 1000,
+    ...(a.chunks ? { chunks: a.chunks.length } : {}),
     ...(a.attempt > 1 || a.repairs.length > 0 ? { repair: repairCell(a) } : {})
   }
 }
@@ -112,7 +113,8 @@ export function attemptJson(a: AttemptRecord): Record<string, unknown> {
     failed: a.failed,
     stats: a.stats,
     logLines: a.logLines,
-    verified: a.verified
+    verified: a.verified,
+    ...(a.chunks ? { chunks: a.chunks } : {})
   }
 }
 
