@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { alive, annotations } from '../action/harness.js'
 import { actionBundle, runBundle, Workspace } from '../support/action-bundle.js'
@@ -23,6 +24,22 @@ import type { FaultRule } from '../support/fault-proxy.js'
 import { ResultsService } from '../support/results-service.js'
 
 const ENGINES = engineCases('the time budget, progress and chunk scenarios with oc')
+
+/** The report's documented shape (docs/schemas/report.schema.json), strict. */
+const ajv = new Ajv2020({ strict: true, allErrors: true })
+ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/)
+const REPORT_SCHEMA = ajv.compile(
+  JSON.parse(
+    readFileSync(
+      resolve(import.meta.dirname, '..', '..', 'docs', 'schemas', 'report.schema.json'),
+      'utf8'
+    )
+  ) as object
+)
+function expectSchema(path: string): void {
+  REPORT_SCHEMA(JSON.parse(readFileSync(path, 'utf8')))
+  expect(REPORT_SCHEMA.errors ?? []).toEqual([])
+}
 
 /** The throttled layer: 2,000,000 bytes at 20,000 B/s take 100 s. */
 const SLOW_LAYER = 2_000_000
@@ -190,6 +207,7 @@ describe.each(ENGINES)('engine: $label', (c) => {
     expect(report.run.outcome).toBe('out-of-time')
     expect(report.run.stoppedBy).toBe('time-budget')
     expect(report.run.timeBudget).toEqual({ seconds: 20, reserveSeconds: 5, stopAfterSeconds: 15 })
+    expectSchema(out['report'])
     // One attempt: no second one could make progress in what was left.
     expect(report.run.attempts).toHaveLength(1)
     expect(report.lines.map((l) => [l.line, l.status])).toEqual([
@@ -266,6 +284,7 @@ describe.each(ENGINES)('engine: $label', (c) => {
     expect(out['outcome']).toBe('success')
     const report = readReport(out['report']) as LongReport
     expect(report.run.attempts).toHaveLength(1)
+    expectSchema(out['report'])
     const chunks = report.run.attempts[0].chunks ?? []
     // Groups in mapping order: a (lines 1, 3), b (2, 5) + c (4), d (6).
     expect(chunks.map((k) => k.entryIds)).toEqual([[0, 2], [1, 3, 4], [5]])
