@@ -133,6 +133,8 @@ export interface ProgressSnapshot {
   readonly planning: boolean
   /** The running chunk's bytes (oc only). */
   readonly bytes?: InvocationProgress['bytes']
+  /** With a time budget: the time left before the engine is stopped. */
+  readonly budgetLeftMs?: number
 }
 
 /**
@@ -187,5 +189,8 @@ export function formatProgress(s: ProgressSnapshot): string {
   }
   const eta = estimateRemainingMs(s)
   parts.push(eta === undefined ? 'ETA unknown' : `ETA ${formatSeconds(eta)}`)
+  if (s.budgetLeftMs !== undefined) {
+    parts.push(`time budget: engine stops in ${formatSeconds(s.budgetLeftMs)}`)
+  }
   return `${head}: ${parts.join('; ')}`
 }

@@ -10,7 +10,13 @@ import { humanSize } from '../core/byte-size.js'
 import { planChunks, renderChunkMapping, type Chunk } from '../core/chunk-plan.js'
 import { LogParser } from '../core/log-reader.js'
 import { formatProgress, ProgressTracker, type InvocationProgress } from '../core/progress.js'
-import { checkStart, minAttemptMs, workEnd, type TimeBudget } from '../core/time-budget.js'
+import {
+  checkStart,
+  minAttemptMs,
+  workEnd,
+  workLeftMs,
+  type TimeBudget
+} from '../core/time-budget.js'
 import type {
   AttemptStats,
   FailureClass,
@@ -401,7 +407,8 @@ async function runInvocation(
               pushed: inv.earlier.pushed + p.pushed,
               errorsByClass: errors,
               planning: opts.engine.name === 'oc' && !p.planned,
-              ...(p.bytes ? { bytes: p.bytes } : {})
+              ...(p.bytes ? { bytes: p.bytes } : {}),
+              ...(opts.budget ? { budgetLeftMs: workLeftMs(opts.budget, now) } : {})
             })
           )
         }, opts.progressIntervalMs)

@@ -120,6 +120,12 @@ describe('formatProgress', () => {
     )
   })
 
+  it('with a time budget: when the engine will be stopped', () => {
+    expect(formatProgress({ ...base, budgetLeftMs: 95_000 })).toMatch(
+      /; ETA 12m30s; time budget: engine stops in 1m35s$/
+    )
+  })
+
   it('oc still planning says so', () => {
     expect(formatProgress({ ...base, pushed: 0, errorsByClass: {}, planning: true })).toContain(
       '; errors: none; planning; ETA unknown'

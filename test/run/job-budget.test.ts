@@ -254,6 +254,55 @@ describe('chunks', () => {
   })
 })
 
+describe('chunks and stops', () => {
+  const lines = [
+    'src.io/ns/slow:v1 dst.io/ns/a:v1',
+    'src.io/ns/b1:v1 dst.io/ns/b:v1',
+    'src.io/ns/c1:v1 dst.io/ns/c:v1'
+  ]
+
+  it('a cancel during chunk 1: the engine stops, no later chunk starts, nothing is lost', async () => {
+    const engine = new StandInEngine()
+    const cancel = new AbortController()
+    setTimeout(() => cancel.abort(new Error('received SIGTERM')), 300)
+    const { run } = job(lines, { engine, chunkSize: 1, signal: cancel.signal })
+    const r = await run
+    expect(engine.calls.map((c) => c.entryIds)).toEqual([[0]])
+    expect(r.aborted).toBe(true)
+    expect(r.stoppedBy).toBeUndefined()
+    expect(r.triage.verdicts.map((v) => [v.status, v.classes])).toEqual([
+      ['failed', ['unconfirmed']],
+      ['failed', ['unconfirmed']],
+      ['failed', ['unconfirmed']]
+    ])
+    expect(r.triage.verdicts[0].reasons[0]).toBe(
+      'attempt 1 was cancelled before oc confirmed this line'
+    )
+    expect(r.triage.verdicts[1].reasons[0]).toBe(
+      "not run: attempt 1 stopped before this line's chunk started"
+    )
+  })
+
+  it('attempt-timeout bounds all chunks together: later chunks wait for the next attempt', async () => {
+    // The stand-in takes 600 ms per invocation and honours no timeout itself: this checks the
+    // bookkeeping, an attempt out of time starts no further chunk.
+    const engine = new StandInEngine(600)
+    const { run } = job(lines.slice(1), {
+      engine,
+      chunkSize: 1,
+      timeoutMs: 500,
+      policy: { ...policy, maxAttempts: 2 }
+    })
+    const r = await run
+    // Chunk 1 (600 ms) used up the 500 ms: chunk 2 did not start in attempt 1, and attempt 2
+    // ran it.
+    expect(engine.calls.map((c) => c.entryIds)).toEqual([[0], [1]])
+    expect(r.attempts.map((a) => a.entryIds)).toEqual([[0, 1], [1]])
+    expect(r.attempts[0].chunks?.map((c) => c.entryIds)).toEqual([[0]])
+    expect(r.triage.verdicts.map((v) => v.status)).toEqual(['mirrored', 'mirrored'])
+  })
+})
+
 describe('progress lines', () => {
   it('every interval during an attempt: lines, errors by class, ETA', async () => {
     const engine = new StandInEngine(400)
