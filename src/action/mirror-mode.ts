@@ -304,7 +304,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
   if (job.fatal !== undefined) notes.push(`The run stopped: ${job.fatal}`)
   if (job.budgetNote !== undefined && inputs.timeBudgetSeconds !== undefined) {
     notes.push(
-      `⏱ The time budget (${formatSeconds(inputs.timeBudgetSeconds * 1000)}) ended the run: ${job.budgetNote}. Every line not confirmed is in the retry mapping.`
+      `⏱ Time budget ${formatSeconds(inputs.timeBudgetSeconds * 1000)}: ${job.budgetNote}. Every line not confirmed is in the retry mapping (outcome: out-of-time).`
     )
   }
   await finish(ctx, {

@@ -97,7 +97,7 @@ function recordEngineRun(
   if (run.stats) state.stats.push(run.stats)
   const { timedOut, aborted } = run.result
   if (run.budgetStopped) {
-    state.budgetNote ??= `${run.budgetReason ?? 'it stopped the engine'}; lines not confirmed by then go to the retry mapping`
+    state.budgetNote ??= run.budgetReason ?? `the time budget stopped ${opts.engine.name}`
     opts.info?.(`Time budget: ${state.budgetNote}`)
   }
   // Lines of chunks that never started keep what an earlier attempt said about them; those

@@ -12,6 +12,7 @@ import { LogParser } from '../core/log-reader.js'
 import { formatProgress, ProgressTracker, type InvocationProgress } from '../core/progress.js'
 import {
   checkStart,
+  formatSeconds,
   minAttemptMs,
   workEnd,
   workLeftMs,
@@ -226,7 +227,11 @@ export async function runEngineInvocations(
       if (outcome.result.timedOut) timedOut = true
       if (outcome.budgetStopped) {
         budgetStopped = true
-        budgetReason ??= `the time budget (${Math.round((opts.budget?.budgetMs ?? 0) / 1000)}s) stopped the engine to keep time for the report and the artifacts`
+        const b = opts.budget
+        budgetReason ??=
+          b !== undefined
+            ? `the time budget (${formatSeconds(b.budgetMs)}) stopped ${opts.engine.name} after ${formatSeconds(workEnd(b) - b.startMs)}, keeping ${formatSeconds(b.reserveMs)} for verification, the report and the artifacts`
+            : `the time budget stopped ${opts.engine.name}`
       }
       if (chunked) {
         records.push({

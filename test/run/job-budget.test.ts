@@ -133,7 +133,9 @@ describe('time budget', () => {
       'the time budget (20s) stopped attempt 1 before oc confirmed this line'
     )
     expect(info[0]).toMatch(/^Time budget 20s: the engine is stopped after 15s, keeping 5s/)
-    expect(r.budgetNote).toContain('lines not confirmed by then go to the retry mapping')
+    expect(r.budgetNote).toBe(
+      'the time budget (20s) stopped oc after 15s, keeping 5s for verification, the report and the artifacts'
+    )
   })
 
   it('a retry that cannot make progress before the stop point does not start', async () => {
