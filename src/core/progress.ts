@@ -10,7 +10,7 @@
 // repository: oc then may still push the manifest). Bytes "copied" therefore count the planned
 // blobs of repositories with a success line and no blob error; "started" the `uploading:` lines.
 // skopeo prints neither: its progress is lines only.
-import { bytesSize, parseBytesSize } from './byte-size.js'
+import { bytesSize, parseBytesSize } from './go-units.js'
 import { classify, isRunSummary } from './classify.js'
 import { parseErrorSubject } from './oc-messages.js'
 import { repoKey } from './reference.js'

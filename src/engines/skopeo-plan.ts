@@ -2,7 +2,7 @@
 // oc's `--dry-run` plan tree (destination registry, repository, `blobs:` with the source
 // repository, digest and size, `manifests:` with `digest -> tag`), so both engines' dry runs
 // read alike and the log reader and attributor need nothing skopeo-specific.
-import { bytesSize } from '../core/byte-size.js'
+import { bytesSize } from '../core/go-units.js'
 import type { MappingEntry } from '../core/types.js'
 import type { Descriptor } from './manifest-descriptors.js'
 

@@ -6,9 +6,9 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Attributor } from '../core/attribute.js'
-import { humanSize } from '../core/byte-size.js'
+import { humanSize } from '../core/go-units.js'
 import { planChunks, renderChunkMapping, type Chunk } from '../core/chunk-plan.js'
-import { LogParser } from '../core/log-reader.js'
+import { LogParser } from '../core/log-parser.js'
 import { formatProgress, ProgressTracker, type InvocationProgress } from '../core/progress.js'
 import {
   checkStart,

@@ -1,8 +1,8 @@
 // Progress lines from real oc output (transcripts of oc 4.13 and 4.14): lines pushed, errors by
 // class, bytes planned / copied / started, the ETA; and the formatter's wording.
 import { describe, expect, it } from 'vitest'
-import { bytesSize, parseBytesSize } from '../../src/core/byte-size.js'
-import { LogParser } from '../../src/core/log-reader.js'
+import { bytesSize, parseBytesSize } from '../../src/core/go-units.js'
+import { LogParser } from '../../src/core/log-parser.js'
 import { parseMappingText } from '../../src/core/mapping.js'
 import {
   estimateRemainingMs,
