@@ -7,24 +7,31 @@ import { effectiveDestination } from '../core/mapping.js'
 import { lintMappings } from '../core/validate.js'
 import { emitAnnotations, planAnnotations } from '../github/annotations.js'
 import { renderSummary } from '../github/summary.js'
-import type { Outcome } from '../run/outcome.js'
-import { annotationPath, setOutputs, summarise, verdict, type Ctx } from './context.js'
+import type { Outcome } from '../core/outcome.js'
+import { WORK_FILES } from '../core/work-files.js'
+import {
+  annotationPath,
+  failStepPerOnFailure,
+  setOutputs,
+  summarise,
+  type ActionStep
+} from './context.js'
 
-export async function validateMode(ctx: Ctx): Promise<void> {
-  const { set, texts } = await loadMappingFiles(ctx.inputs.mapping, ctx.cwd)
+export async function validateMode(step: ActionStep): Promise<void> {
+  const { set, texts } = await loadMappingFiles(step.inputs.mapping, step.cwd)
   const lint = lintMappings(set, {
-    ...(ctx.inputs.filterByOs !== undefined ? { filterByOs: ctx.inputs.filterByOs } : {}),
-    keepManifestList: ctx.inputs.keepManifestList
+    ...(step.inputs.filterByOs !== undefined ? { filterByOs: step.inputs.filterByOs } : {}),
+    keepManifestList: step.inputs.keepManifestList
   })
   const rawFindings = [...set.findings, ...lint]
   // One row per mapping line, also for the lines oc rejects: the counts match the table.
   const checked = checkedLines(set, rawFindings, texts)
-  const findings = rawFindings.map((f) => ({ ...f, file: annotationPath(ctx, f.file) }))
+  const findings = rawFindings.map((f) => ({ ...f, file: annotationPath(step, f.file) }))
   const errors = findings.filter((f) => f.severity === 'error')
   emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }))
   const outcome: Outcome = errors.length > 0 ? 'failed' : 'success'
-  const files = ctx.inputs.mapping.length
-  await summarise(ctx, () =>
+  const files = step.inputs.mapping.length
+  await summarise(step, () =>
     renderSummary({
       title: 'mirror-guard: validate',
       mode: 'validate',
@@ -32,7 +39,7 @@ export async function validateMode(ctx: Ctx): Promise<void> {
         const [first] = c.entries
         const words = (c.text ?? '').trim().split(/[\s=]+/)
         return {
-          file: annotationPath(ctx, c.file),
+          file: annotationPath(step, c.file),
           line: c.line,
           source: first?.source.raw ?? words[0] ?? '',
           destination:
@@ -53,7 +60,7 @@ export async function validateMode(ctx: Ctx): Promise<void> {
       ]
     })
   )
-  const reportPath = join(ctx.workDir, 'report.json')
+  const reportPath = join(step.workDir, WORK_FILES.report)
   writeFileSync(
     reportPath,
     JSON.stringify(
@@ -74,6 +81,9 @@ export async function validateMode(ctx: Ctx): Promise<void> {
     failed: String(new Set(errors.map((f) => `${f.file}:${f.line}`)).size)
   })
   if (errors.length > 0) {
-    verdict(ctx, `${errors.length} mapping error${errors.length === 1 ? '' : 's'} found`)
+    failStepPerOnFailure(
+      step,
+      `${errors.length} mapping error${errors.length === 1 ? '' : 's'} found`
+    )
   }
 }

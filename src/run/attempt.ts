@@ -5,9 +5,10 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Attributor } from '../core/attribute.js'
 import { LogParser } from '../core/log-reader.js'
-import { renderRetryMapping } from '../core/report.js'
+import { renderRetryMapping } from '../core/retry-mapping.js'
 import { hasRateLimit, type NextAttempt } from '../core/retry-plan.js'
 import type { AttemptStats, LogEvent, Triage } from '../core/types.js'
+import { attemptMappingFile } from '../core/work-files.js'
 import type { AttemptRequest, Engine } from '../engines/engine.js'
 import { applyRepairs, inspectFailedTrees, repairSummary } from './attempt-repair.js'
 import { verifyAfterAttempt, type VerificationCount } from './attempt-verification.js'
@@ -73,7 +74,7 @@ async function repairLines(
 export function writeAttemptMapping(opts: JobOptions, state: JobState, plan: NextAttempt): string {
   if (plan.attempt <= 1) return opts.firstMappingFile
   const ids = new Set(plan.entryIds)
-  const mappingFile = join(opts.workDir, `retry-mapping-attempt-${plan.attempt}.txt`)
+  const mappingFile = join(opts.workDir, attemptMappingFile(plan.attempt))
   writeFileSync(
     mappingFile,
     renderRetryMapping(opts.set, state.ledger.runVerdicts(), {
