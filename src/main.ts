@@ -4,7 +4,7 @@ import * as core from '@actions/core'
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { isDirectory, message, setOutputs, type ActionStep } from './action/context.js'
+import { isDirectory, setOutputs, type ActionStep } from './action/context.js'
 import { mirrorMode } from './action/mirror-mode.js'
 import { runPost } from './action/post.js'
 import { validateMode } from './action/validate-mode.js'
@@ -15,6 +15,7 @@ import { masksFor } from './core/secret-values.js'
 import { WORK_FILES } from './core/work-files.js'
 import { RunStateStore } from './action/run-state.js'
 import { removeFiles } from './action/secrets.js'
+import { errorMessage, plural } from './core/text.js'
 
 export { runPost }
 
@@ -49,9 +50,7 @@ export async function runMain(): Promise<void> {
     const read = readInputs((name) => core.getInput(name))
     if (!read.ok) {
       for (const e of read.errors) core.error(e, { title: 'mirror-guard input' })
-      core.setFailed(
-        `${read.errors.length} invalid input${read.errors.length === 1 ? '' : 's'}; nothing was run.`
-      )
+      core.setFailed(`${plural(read.errors.length, 'invalid input')}; nothing was run.`)
       setOutputs({})
       return
     }
@@ -98,7 +97,7 @@ export async function runMain(): Promise<void> {
     else await mirrorMode(step, abort.signal)
     completed = true
   } catch (e) {
-    core.setFailed(`mirror-guard: ${message(e)}`)
+    core.setFailed(`mirror-guard: ${errorMessage(e)}`)
     setOutputs({})
   } finally {
     process.off('SIGTERM', onSignal)

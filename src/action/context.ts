@@ -37,8 +37,6 @@ export function setOutputs(values: Partial<Record<OutputName, string>>): void {
   for (const [k, v] of Object.entries({ ...OUTPUT_DEFAULTS, ...values })) core.setOutput(k, v)
 }
 
-export const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
-
 export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory()

@@ -29,12 +29,12 @@ import { verifyFileEntries } from '../verify/index.js'
 import {
   annotationPath,
   failStepPerOnFailure,
-  message,
   setOutputs,
   summarise,
   type ActionStep
 } from './context.js'
 import { finish } from './finish.js'
+import { errorMessage, plural } from '../core/text.js'
 
 export async function mirrorMode(step: ActionStep, signal: AbortSignal): Promise<void> {
   const { inputs } = step
@@ -131,7 +131,7 @@ export async function mirrorMode(step: ActionStep, signal: AbortSignal): Promise
     setOutputs({ outcome: 'failed', failed: String(set.entries.length) })
     failStepPerOnFailure(
       step,
-      `mapping has ${parseErrors.length} error${parseErrors.length === 1 ? '' : 's'}; oc was not started`,
+      `mapping has ${plural(parseErrors.length, 'error')}; oc was not started`,
       true
     )
     return
@@ -180,7 +180,7 @@ export async function mirrorMode(step: ActionStep, signal: AbortSignal): Promise
     toolVersion = await engine.version()
   } catch (e) {
     core.setFailed(
-      `Cannot run ${engine.name}: ${message(e)}${installHint(engine.name, message(e))}`
+      `Cannot run ${engine.name}: ${errorMessage(e)}${installHint(engine.name, errorMessage(e))}`
     )
     setOutputs({})
     return
@@ -249,7 +249,7 @@ export async function mirrorMode(step: ActionStep, signal: AbortSignal): Promise
       // Each attempt's output folds into a group, opened outside the stop-commands block.
       attemptStarted: (attempt, lines) =>
         echo.group(
-          `${engine.name} attempt ${attempt} of ${policy.maxAttempts}: ${lines} mapping entr${lines === 1 ? 'y' : 'ies'}`
+          `${engine.name} attempt ${attempt} of ${policy.maxAttempts}: ${plural(lines, 'mapping entry', 'mapping entries')}`
         ),
       attemptEnded: () => echo.endGroup(),
       signal,

@@ -7,10 +7,10 @@ import { renderRetryMapping } from '../core/retry-mapping.js'
 import type { LineVerdict } from '../core/types.js'
 import { uploadFiles } from '../github/artifacts.js'
 import { loadRunState } from '../github/state.js'
+import { errorMessage } from '../core/text.js'
 import { WORK_FILES } from '../core/work-files.js'
 import { latestState, type RunState } from './run-state.js'
 import { removeFiles } from './secrets.js'
-import { message } from './context.js'
 
 /**
  * The post step. After a normal main it only removes temp secrets. After a cancelled or killed
@@ -66,6 +66,6 @@ export async function runPost(): Promise<void> {
       if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
     }
   } catch (e) {
-    core.warning(`mirror-guard post: ${message(e)}`)
+    core.warning(`mirror-guard post: ${errorMessage(e)}`)
   }
 }

@@ -1,6 +1,7 @@
 // Attempts → the job summary's attempt table: one row per attempt and its "Repair" cell. Pure.
 import type { ReportedAttempt } from '../core/run-report.js'
 import type { AttemptRow } from '../github/summary.js'
+import { plural } from '../core/text.js'
 
 export function attemptRow(a: ReportedAttempt): AttemptRow {
   return {
@@ -21,17 +22,16 @@ export function attemptRow(a: ReportedAttempt): AttemptRow {
 
 /** The attempt table's "Repair" cell: what was done to the lines before this retry. */
 export function repairCell(a: ReportedAttempt): string {
-  const n = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`
   const removal = a.repairs.filter((r) => r.method === 'remove-stale')
   const plain = a.repairs.filter((r) => r.method === 'plain').length
   const forced = a.repairs.filter((r) => r.method === 'force').length
   const parts: string[] = []
   if (removal.length > 0) {
     const files = removal.reduce((k, r) => k + r.removed.length, 0)
-    parts.push(`${n(files, 'stale file')} removed (${n(removal.length, 'line')})`)
+    parts.push(`${plural(files, 'stale file')} removed (${plural(removal.length, 'line')})`)
   }
-  if (plain > 0) parts.push(`plain rerun (${n(plain, 'line')})`)
-  if (forced > 0) parts.push(`--force (${n(forced, 'line')})`)
+  if (plain > 0) parts.push(`plain rerun (${plural(plain, 'line')})`)
+  if (forced > 0) parts.push(`--force (${plural(forced, 'line')})`)
   else if (a.force) parts.push('--force')
   return parts.join(', ') || '–'
 }

@@ -16,6 +16,7 @@ import {
   summarise,
   type ActionStep
 } from './context.js'
+import { plural } from '../core/text.js'
 
 export async function validateMode(step: ActionStep): Promise<void> {
   const { set, texts } = await loadMappingFiles(step.inputs.mapping, step.cwd)
@@ -56,7 +57,7 @@ export async function validateMode(step: ActionStep): Promise<void> {
       }),
       findings,
       notes: [
-        `${checked.length} mapping line${checked.length === 1 ? '' : 's'} (${set.entries.length} entr${set.entries.length === 1 ? 'y' : 'ies'}) in ${files} file${files === 1 ? '' : 's'}: ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
+        `${plural(checked.length, 'mapping line')} (${plural(set.entries.length, 'entry', 'entries')}) in ${plural(files, 'file')}: ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
       ]
     })
   )
@@ -81,9 +82,6 @@ export async function validateMode(step: ActionStep): Promise<void> {
     failed: String(new Set(errors.map((f) => `${f.file}:${f.line}`)).size)
   })
   if (errors.length > 0) {
-    failStepPerOnFailure(
-      step,
-      `${errors.length} mapping error${errors.length === 1 ? '' : 's'} found`
-    )
+    failStepPerOnFailure(step, `${plural(errors.length, 'mapping error')} found`)
   }
 }

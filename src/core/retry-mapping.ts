@@ -5,6 +5,7 @@
 import { oneLine } from './report.js'
 import { rootCauses } from './root-cause.js'
 import type { FailureClass, LineVerdict, MappingEntry, MappingSet } from './types.js'
+import { plural } from './text.js'
 
 export interface RetryMappingOptions {
   /** Which failed entries to include (default: every failed entry). */
@@ -32,7 +33,7 @@ export function renderRetryMapping(
     else byLine.set(key, [e])
   }
   const out: string[] = [
-    `# mirror-guard retry mapping: ${failed.size} mapping entr${failed.size === 1 ? 'y' : 'ies'} not mirrored.`,
+    `# mirror-guard retry mapping: ${plural(failed.size, 'mapping entry', 'mapping entries')} not mirrored.`,
     '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
   ]
   for (const entries of byLine.values()) {

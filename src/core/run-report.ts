@@ -23,6 +23,7 @@ import type {
   Triage
 } from './types.js'
 import { finalTriage, shownFailure } from './verdict-ledger.js'
+import { plural } from './text.js'
 
 /** What the report says of one attempt (the attempt loop's AttemptRecord has these fields). */
 export interface ReportedAttempt {
@@ -190,7 +191,7 @@ export function buildRunReport(input: RunReportInput): RunReport {
         : outcome !== 'success'
           ? {
               kind: 'failures',
-              message: `${failed} of ${verdicts.length} mapping entr${verdicts.length === 1 ? 'y' : 'ies'} ${what} (outcome: ${outcome})`
+              message: `${failed} of ${plural(verdicts.length, 'mapping entry', 'mapping entries')} ${what} (outcome: ${outcome})`
             }
           : {
               kind: 'success',
@@ -287,6 +288,6 @@ export function forcedAttempts(
     .filter((a) => a.force)
     .map((a) => {
       const why = [...new Set(a.repairs.filter((r) => r.method === 'force').map((r) => r.why))]
-      return `Attempt ${a.attempt} passed --force (oc downloads every layer of its ${a.entryIds.length} line${a.entryIds.length === 1 ? '' : 's'} again): ${why.join('; ') || 'force-on-retry'}.`
+      return `Attempt ${a.attempt} passed --force (oc downloads every layer of its ${plural(a.entryIds.length, 'line')} again): ${why.join('; ') || 'force-on-retry'}.`
     })
 }

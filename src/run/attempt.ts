@@ -14,6 +14,7 @@ import { applyRepairs, inspectFailedTrees, repairSummary } from './attempt-repai
 import { verifyAfterAttempt, type VerificationCount } from './attempt-verification.js'
 import { pushKey, type JobState } from './job-state.js'
 import type { AttemptRepair, JobOptions } from './job-types.js'
+import { errorMessage } from '../core/text.js'
 
 /** What the engine did in one attempt, as read from its output. */
 export interface EngineRun {
@@ -204,7 +205,7 @@ export async function runEngine(
   } catch (e) {
     opts.log.end()
     opts.attemptEnded?.(plan.attempt)
-    return { fatal: redact(e instanceof Error ? e.message : String(e)) }
+    return { fatal: redact(errorMessage(e)) }
   }
   opts.attemptEnded?.(plan.attempt)
   feed(parser.end())
