@@ -4,7 +4,7 @@
 // so that whatever was received is on disk even if the step is killed mid-run.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { attemptHeader } from '../core/log-reader.js'
+import { attemptHeader } from '../core/attempt-header.js'
 import { attemptStreamFile, WORK_FILES } from '../core/work-files.js'
 
 export interface AttemptFiles {

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Attributor } from '../core/attribute.js'
-import { LogParser } from '../core/log-reader.js'
+import { LogParser } from '../core/log-parser.js'
 import { renderRetryMapping } from '../core/retry-mapping.js'
 import { hasRateLimit, type NextAttempt } from '../core/retry-plan.js'
 import type { AttemptStats, LogEvent, Triage } from '../core/types.js'
