@@ -15,6 +15,7 @@ import type { VerifyResult } from '../verify/types.js'
 import type { JobState } from './job-state.js'
 import type { AttemptRepair, JobOptions } from './job-types.js'
 import type { RemovalResult } from './tree-repair.js'
+import { errorMessage, plural } from '../core/text.js'
 
 /** `remove-stale` repairs for the stale manifests an existing tree holds before attempt 1. */
 export async function staleBeforeFirstAttempt(
@@ -103,7 +104,7 @@ export async function inspectFailedTrees(
       if (r.tree !== undefined && !r.complete) state.trees.set(r.entryId, r.tree)
     }
   } catch (e) {
-    opts.info?.(`Could not read the mirror tree: ${e instanceof Error ? e.message : String(e)}`)
+    opts.info?.(`Could not read the mirror tree: ${errorMessage(e)}`)
   }
 }
 
@@ -114,17 +115,15 @@ export function repairSummary(repairs: readonly AttemptRepair[]): string[] {
   if (removal.length > 0) {
     const files = removal.reduce((n, r) => n + r.removed.length, 0)
     out.push(
-      `removed ${files} stale file${files === 1 ? '' : 's'} from the mirror tree for ${removal.length} line${removal.length === 1 ? '' : 's'}, rerun without --force`
+      `removed ${plural(files, 'stale file')} from the mirror tree for ${plural(removal.length, 'line')}, rerun without --force`
     )
   }
   const plain = repairs.filter((r) => r.method === 'plain').length
-  if (plain > 0) out.push(`${plain} line${plain === 1 ? '' : 's'} rerun as is`)
+  if (plain > 0) out.push(`${plural(plain, 'line')} rerun as is`)
   const forced = repairs.filter((r) => r.method === 'force')
   if (forced.length > 0) {
     const why = [...new Set(forced.map((r) => r.why))].join('; ')
-    out.push(
-      `--force for this attempt (${forced.length} line${forced.length === 1 ? '' : 's'}): ${why}`
-    )
+    out.push(`--force for this attempt (${plural(forced.length, 'line')}): ${why}`)
   }
   return out
 }

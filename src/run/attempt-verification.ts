@@ -7,6 +7,7 @@ import type { DestinationCheck } from '../core/verdict-ledger.js'
 import type { VerifyProblemKind, VerifyResult } from '../verify/types.js'
 import { pushKey, type JobState } from './job-state.js'
 import type { AttemptRecord, JobOptions, VerifyWhen } from './job-types.js'
+import { errorMessage } from '../core/text.js'
 
 /** Lines checked and found wanting by one verification pass. */
 export interface VerificationCount {
@@ -131,7 +132,7 @@ async function runVerifier(
     }
     return results
   } catch (e) {
-    const why = `verification could not run: ${e instanceof Error ? e.message : String(e)}`
+    const why = `verification could not run: ${errorMessage(e)}`
     return entries.map((en) => ({
       entryId: en.id,
       complete: false,

@@ -3,9 +3,10 @@
 // Attributor, record the verdicts in the ledger, verify the file:// lines, keep the record.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { renderRetryMapping } from '../core/report.js'
+import { renderRetryMapping } from '../core/retry-mapping.js'
 import { hasRateLimit, type NextAttempt } from '../core/retry-plan.js'
 import { formatSeconds } from '../core/time-budget.js'
+import { attemptMappingFile } from '../core/work-files.js'
 import { applyRepairs, inspectFailedTrees, repairSummary } from './attempt-repair.js'
 import { verifyAfterAttempt, type VerificationCount } from './attempt-verification.js'
 import { runEngineInvocations, type EngineRun } from './engine-run.js'
@@ -75,7 +76,7 @@ async function repairLines(
 export function writeAttemptMapping(opts: JobOptions, state: JobState, plan: NextAttempt): string {
   if (plan.attempt <= 1) return opts.firstMappingFile
   const ids = new Set(plan.entryIds)
-  const mappingFile = join(opts.workDir, `retry-mapping-attempt-${plan.attempt}.txt`)
+  const mappingFile = join(opts.workDir, attemptMappingFile(plan.attempt))
   writeFileSync(
     mappingFile,
     renderRetryMapping(opts.set, state.ledger.runVerdicts(), {

@@ -29,6 +29,8 @@ import type {
   Triage
 } from '../core/types.js'
 import type { AttemptRequest, AttemptResult, Engine } from '../engines/engine.js'
+import type { ReportedChunk } from '../core/run-report.js'
+import { errorMessage } from '../core/text.js'
 import type { AttemptLog } from './attempt-log.js'
 import { pushKey } from './job-state.js'
 
@@ -65,22 +67,7 @@ export interface AttemptSpec {
 }
 
 /** One engine invocation of a chunked attempt, for the report. */
-export interface ChunkRecord {
-  readonly chunk: number
-  readonly entryIds: readonly number[]
-  /** More entries than chunk-size: one destination repository (or line) that cannot be split. */
-  readonly oversized: boolean
-  readonly mappingFile: string
-  readonly command: readonly string[]
-  readonly startedAt: string
-  readonly endedAt: string
-  readonly exitCode: number | null
-  readonly signal?: string
-  readonly timedOut: boolean
-  readonly aborted: boolean
-  readonly budgetStopped: boolean
-  readonly logLines: readonly [number, number]
-}
+export type ChunkRecord = ReportedChunk
 
 /** What the engine did in one attempt, as read from its output. */
 export interface EngineRun {
@@ -202,9 +189,7 @@ export async function runEngineInvocations(
           earlier
         })
       } catch (e) {
-        const why = (opts.redact ?? ((t: string): string => t))(
-          e instanceof Error ? e.message : String(e)
-        )
+        const why = (opts.redact ?? ((t: string): string => t))(errorMessage(e))
         if (records.length === 0 && results.length === 0) return { fatal: why }
         fatal = why
         notRun.push(...chunk.entryIds)

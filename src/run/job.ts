@@ -18,6 +18,7 @@ export type {
   JobResult,
   VerifyWhen
 } from './job-types.js'
+import { plural } from '../core/text.js'
 
 const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
@@ -101,7 +102,7 @@ async function waitForAttempt(opts: JobOptions, plan: NextAttempt): Promise<void
   if (plan.delayMs <= 0) return
   opts.info?.(
     `Attempt ${plan.attempt} of ${opts.policy.maxAttempts} in ${(plan.delayMs / 1000).toFixed(1)}s: ` +
-      `${plan.entryIds.length} mapping entr${plan.entryIds.length === 1 ? 'y' : 'ies'}` +
+      `${plural(plan.entryIds.length, 'mapping entry', 'mapping entries')}` +
       `${plan.force ? ', with --force' : ''}` +
       `${plan.maxPerRegistry !== undefined ? `, --max-per-registry=${plan.maxPerRegistry}` : ''}`
   )
