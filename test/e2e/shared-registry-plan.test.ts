@@ -12,7 +12,7 @@ import type { RetryPolicy } from '../../src/core/retry-plan.js'
 import { OcEngine } from '../../src/engines/oc.js'
 import { AttemptLog } from '../../src/run/attempt-log.js'
 import { runJob } from '../../src/run/job.js'
-import { makeVerifier } from '../../src/run/verify-hook.js'
+import { makeVerifier } from '../../src/action/verify-hook.js'
 import { startBed, type Bed } from '../support/bed.js'
 import { ocBinaries, sayWhyNoOc } from '../support/oc-binaries.js'
 

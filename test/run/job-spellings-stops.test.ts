@@ -12,7 +12,7 @@ import type { RetryPolicy } from '../../src/core/retry-plan.js'
 import type { AttemptRequest, Engine, OutputSink } from '../../src/engines/engine.js'
 import { AttemptLog } from '../../src/run/attempt-log.js'
 import { runJob, type JobOptions } from '../../src/run/job.js'
-import { makeVerifier } from '../../src/run/verify-hook.js'
+import { makeVerifier } from '../../src/action/verify-hook.js'
 import type { VerifyResult } from '../../src/verify/types.js'
 import { sha256 } from '../verify/entries.js'
 
