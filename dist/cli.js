@@ -906,10 +906,34 @@ function parseImageRef(token, side) {
 function isRegistryComponent(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost';
 }
+/** Docker Hub's names: library-go's IsRegistryDockerHub, distribution's legacy domain. */
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/**
+ * A registry repository as the registry sees it (docs/oc-behaviour.md §4.6): host lower case,
+ * `:443` dropped, no host or a Docker Hub alias → `docker.io`, a one-component Docker Hub
+ * repository under `library/`. `registry` is the reference's registry component ('' when it
+ * has none). A bare registry (no repository) is returned as given, host lower case.
+ */
+function canonicalRepository(registry, repository) {
+    let host = registry.toLowerCase();
+    if (host.endsWith(':443'))
+        host = host.slice(0, -':443'.length);
+    if (repository === '')
+        return { registry: host, repository };
+    if (host === '' || DOCKER_HUB_HOSTS.has(host)) {
+        return {
+            registry: 'docker.io',
+            repository: repository.includes('/') ? repository : `library/${repository}`
+        };
+    }
+    return { registry: host, repository };
+}
 /**
  * Comparison key for a repository as oc prints it. `file://` refs fold to their directory on
- * disk (registry component dropped, docs/oc-behaviour.md §5); registry and s3 hosts compare
- * case-insensitively.
+ * disk (registry component dropped, docs/oc-behaviour.md §5); s3 hosts compare
+ * case-insensitively; registry refs are keyed by `canonicalRepository`, so every spelling of
+ * one registry repository (`Quay.io/x`, `quay.io:443/x`; `x`, `docker.io/x`,
+ * `index.docker.io/library/x`) has one key.
  */
 function repoKey(printed) {
     if (printed.startsWith('file://')) {
@@ -921,16 +945,26 @@ function repoKey(printed) {
             path = path.slice(slash + 1);
         return `file://${path}`;
     }
-    const prefix = printed.startsWith('s3://') ? 's3://' : '';
-    const path = printed.slice(prefix.length);
-    const slash = path.indexOf('/');
-    if (slash > 0 && isRegistryComponent(path.slice(0, slash))) {
+    if (printed.startsWith('s3://')) {
+        const path = printed.slice('s3://'.length);
+        const slash = path.indexOf('/');
+        if (slash <= 0 || !isRegistryComponent(path.slice(0, slash)))
+            return printed;
         const host = path.slice(0, slash);
         const lower = host.toLowerCase();
-        // Usually already lower case: then the key is `printed` itself, not a copy per entry.
-        return lower === host ? printed : prefix + lower + path.slice(slash);
+        return lower === host ? printed : `s3://${lower}${path.slice(slash)}`;
     }
-    return printed;
+    const slash = printed.indexOf('/');
+    const hasHost = slash > 0 && isRegistryComponent(printed.slice(0, slash));
+    if (!hasHost && slash < 0 && isRegistryComponent(printed)) {
+        // A bare registry (oc prints it with a trailing `/`, this is the form without it).
+        return printed.toLowerCase();
+    }
+    const c = hasHost
+        ? canonicalRepository(printed.slice(0, slash), printed.slice(slash + 1))
+        : canonicalRepository('', printed);
+    // Usually already canonical: then the key is `printed` itself, not a copy per entry.
+    return joinKey(printed, c.registry, '/', c.repository);
 }
 /**
  * `printed` plus `:tag` (the given one, else the ref's) or `@digest`: oc's String() of the
@@ -10855,8 +10889,9 @@ function registryOnlyFindings(e) {
 }
 /**
  * Destinations oc keeps apart but that land on one place: file:// refs differing only in the
- * registry component share a directory (docs/oc-behaviour.md §5); registry hosts are
- * case-insensitive.
+ * registry component share a directory (docs/oc-behaviour.md §5); registry spellings of one
+ * repository (host case, `:443`, Docker Hub's names, `library/`: docs/oc-behaviour.md §4.6)
+ * share a key.
  */
 function aliasFindings(entries) {
     const out = [];
@@ -10881,7 +10916,8 @@ function aliasFindings(entries) {
         }
         else {
             out.push(finding(e, 'warning', 'destination-alias', `${b} is the same destination as ${a} (${where(first)}) written differently ` +
-                `(registry hosts are case-insensitive): one push overwrites the other`));
+                `(host case, port 443, Docker Hub's names and library/ name one repository): one push ` +
+                `overwrites the other`));
         }
     }
     return out;
@@ -11216,12 +11252,39 @@ function newHasher(digest) {
 function digestOf(bytes, algo = 'sha256') {
     return `${algo}:${(0,external_node_crypto_namespaceObject.createHash)(algo).update(bytes).digest('hex')}`;
 }
-/** Hashes a file with the algorithm of `expected`, streaming (never the whole file in memory). */
-async function hashFile(path, expected) {
+/** Thrown when a read is given up because the run was stopped. */
+class ReadStopped extends Error {
+}
+/** The stop's reason, as `verification stopped (<reason>)`. */
+function stoppedMessage(signal) {
+    const r = signal.reason;
+    return `verification stopped${r instanceof Error && r.message !== '' ? ` (${r.message})` : ''}`;
+}
+/**
+ * Hashes a file with the algorithm of `expected`, streaming (never the whole file in memory).
+ * A stop (`signal`) ends the read at the next 1 MiB chunk at the latest: a multi-gigabyte
+ * layer must not keep a cancelled run alive. Throws `ReadStopped` then.
+ */
+async function hashFile(path, expected, signal) {
+    if (signal?.aborted)
+        throw new ReadStopped(stoppedMessage(signal));
     const algo = expected.slice(0, expected.indexOf(':'));
     const hash = (0,external_node_crypto_namespaceObject.createHash)(algo);
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1 << 20 })) {
-        hash.update(chunk);
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1 << 20 });
+    const stop = () => {
+        stream.destroy(new ReadStopped(stoppedMessage(signal)));
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+        for await (const chunk of stream) {
+            if (signal?.aborted)
+                throw new ReadStopped(stoppedMessage(signal));
+            hash.update(chunk);
+        }
+    }
+    finally {
+        signal?.removeEventListener('abort', stop);
+        stream.destroy();
     }
     return `${algo}:${hash.digest('hex')}`;
 }
@@ -11455,6 +11518,7 @@ async function verifyFileEntries(entries, root, opts) {
         rootReal: await (0,promises_namespaceObject.realpath)(root).catch(() => undefined),
         digest: opts.digest,
         side: opts.side,
+        signal: opts.signal,
         blobs: new Map(),
         leftovers: new Map()
     };
@@ -11545,12 +11609,29 @@ async function readSmall(path, max) {
 }
 async function verifyEntry(entry, ctx) {
     const f = new Findings();
-    try {
-        await checkEntry(entry, ctx, f);
+    // Entries still queued when the run stops are not looked at at all.
+    if (!ctx.signal?.aborted) {
+        try {
+            await checkEntry(entry, ctx, f);
+        }
+        catch (err) {
+            // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
+            f.add('unreadable', `cannot check the mirror tree: ${err.message}`);
+        }
     }
-    catch (err) {
-        // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
-        f.add('unreadable', `cannot check the mirror tree: ${err.message}`);
+    if (ctx.signal?.aborted) {
+        // Half a check proves nothing either way: the entry counts as not checked.
+        const ref = refOf(entry, ctx.side);
+        return {
+            entryId: entry.id,
+            complete: false,
+            problems: [
+                {
+                    kind: 'cancelled',
+                    message: oneLine(`${ref.raw}: ${stoppedMessage(ctx.signal)}`, { max: 1000 })
+                }
+            ]
+        };
     }
     // Only an incomplete entry needs repairing.
     const tree = ctx.side === 'destination' && f.problems.length > 0 ? f.tree() : undefined;
@@ -11883,7 +11964,7 @@ async function computeBlobState(dir, ctx, blob) {
     if (blob.size !== undefined && st.size !== blob.size) {
         return { state: 'size', path: found.path, actual: st.size };
     }
-    const actual = await hashFile(path, blob.digest);
+    const actual = await hashFile(path, blob.digest, ctx.signal);
     return actual === blob.digest ? { state: 'ok' } : { state: 'hash', path: found.path, actual };
 }
 /** `*.download` files are oc's unfinished streaming writes (file.go:418-436). */
@@ -12675,6 +12756,7 @@ class BlobChecker {
 
 
 
+
 const DEFAULT_REQUEST_DEADLINE_MS = 30_000;
 const DEFAULT_IDLE_TIMEOUT_MS = 20_000;
 /** 256 KiB/s: a blob read slower than this is a stalled registry, not a large blob. */
@@ -12685,15 +12767,16 @@ class Unreachable extends Error {
 /** The verification was stopped from outside (cancel, time limit). */
 class Stopped extends Error {
 }
-const registry_client_DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io']);
-/** Where the API of a registry lives and how a repository is named there. */
+/**
+ * Where the API of a registry lives and how a repository is named there: Docker Hub under any
+ * of its names (none, `docker.io`, `index.docker.io`, `registry-1.docker.io`, any case) is
+ * served by registry-1.docker.io with official images under `library/`
+ * (`canonicalRepository`); any other host as written (its auth and certs.d entries use it).
+ */
 function apiLocation(registry, repository) {
-    if (registry_client_DOCKER_HUB.has(registry.toLowerCase())) {
-        return {
-            host: 'registry-1.docker.io',
-            repo: repository.includes('/') ? repository : `library/${repository}`
-        };
-    }
+    const c = canonicalRepository(registry, repository);
+    if (c.registry === 'docker.io')
+        return { host: 'registry-1.docker.io', repo: c.repository };
     return { host: registry, repo: repository };
 }
 /** The first error of a registry error document (`CODE: message`), else the body, one line. */
@@ -13124,10 +13207,12 @@ async function verifyRegistryEntries(entries, opts) {
  * caller keeps oc's own verdict for them.
  */
 async function verifyEntries(entries, opts) {
+    const signal = opts.network?.signal;
+    const file = { digest: opts.digest, ...(signal !== undefined ? { signal } : {}) };
     const [dest, src, reg] = await Promise.all([
-        verifyFileEntries(entries, opts.dir ?? '.', { digest: opts.digest, side: 'destination' }),
+        verifyFileEntries(entries, opts.dir ?? '.', { ...file, side: 'destination' }),
         opts.fromDir !== undefined
-            ? verifyFileEntries(entries, opts.fromDir, { digest: opts.digest, side: 'source' })
+            ? verifyFileEntries(entries, opts.fromDir, { ...file, side: 'source' })
             : Promise.resolve([]),
         opts.registries
             ? verifyRegistryEntries(entries, {

@@ -29767,10 +29767,34 @@ function parseImageRef(token, side) {
 function isRegistryComponent(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost';
 }
+/** Docker Hub's names: library-go's IsRegistryDockerHub, distribution's legacy domain. */
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/**
+ * A registry repository as the registry sees it (docs/oc-behaviour.md §4.6): host lower case,
+ * `:443` dropped, no host or a Docker Hub alias → `docker.io`, a one-component Docker Hub
+ * repository under `library/`. `registry` is the reference's registry component ('' when it
+ * has none). A bare registry (no repository) is returned as given, host lower case.
+ */
+function canonicalRepository(registry, repository) {
+    let host = registry.toLowerCase();
+    if (host.endsWith(':443'))
+        host = host.slice(0, -':443'.length);
+    if (repository === '')
+        return { registry: host, repository };
+    if (host === '' || DOCKER_HUB_HOSTS.has(host)) {
+        return {
+            registry: 'docker.io',
+            repository: repository.includes('/') ? repository : `library/${repository}`
+        };
+    }
+    return { registry: host, repository };
+}
 /**
  * Comparison key for a repository as oc prints it. `file://` refs fold to their directory on
- * disk (registry component dropped, docs/oc-behaviour.md §5); registry and s3 hosts compare
- * case-insensitively.
+ * disk (registry component dropped, docs/oc-behaviour.md §5); s3 hosts compare
+ * case-insensitively; registry refs are keyed by `canonicalRepository`, so every spelling of
+ * one registry repository (`Quay.io/x`, `quay.io:443/x`; `x`, `docker.io/x`,
+ * `index.docker.io/library/x`) has one key.
  */
 function repoKey(printed) {
     if (printed.startsWith('file://')) {
@@ -29782,16 +29806,26 @@ function repoKey(printed) {
             path = path.slice(slash + 1);
         return `file://${path}`;
     }
-    const prefix = printed.startsWith('s3://') ? 's3://' : '';
-    const path = printed.slice(prefix.length);
-    const slash = path.indexOf('/');
-    if (slash > 0 && isRegistryComponent(path.slice(0, slash))) {
+    if (printed.startsWith('s3://')) {
+        const path = printed.slice('s3://'.length);
+        const slash = path.indexOf('/');
+        if (slash <= 0 || !isRegistryComponent(path.slice(0, slash)))
+            return printed;
         const host = path.slice(0, slash);
         const lower = host.toLowerCase();
-        // Usually already lower case: then the key is `printed` itself, not a copy per entry.
-        return lower === host ? printed : prefix + lower + path.slice(slash);
+        return lower === host ? printed : `s3://${lower}${path.slice(slash)}`;
     }
-    return printed;
+    const slash = printed.indexOf('/');
+    const hasHost = slash > 0 && isRegistryComponent(printed.slice(0, slash));
+    if (!hasHost && slash < 0 && isRegistryComponent(printed)) {
+        // A bare registry (oc prints it with a trailing `/`, this is the form without it).
+        return printed.toLowerCase();
+    }
+    const c = hasHost
+        ? canonicalRepository(printed.slice(0, slash), printed.slice(slash + 1))
+        : canonicalRepository('', printed);
+    // Usually already canonical: then the key is `printed` itself, not a copy per entry.
+    return joinKey(printed, c.registry, '/', c.repository);
 }
 /**
  * `printed` plus `:tag` (the given one, else the ref's) or `@digest`: oc's String() of the
@@ -31281,14 +31315,30 @@ class OcEngine {
     constructor(opts) {
         this.opts = opts;
     }
-    /** `oc version --client`, trimmed; the first line is `Client Version: …`. */
-    async version() {
+    /**
+     * `oc version --client`, trimmed; the first line is `Client Version: …`. A stop (`signal`)
+     * kills its process group at once (SIGKILL after 1 s) and rejects: a hung oc (a stale NFS
+     * mount, a wrapper script waiting on something) must not hold a cancelled run.
+     */
+    async version(signal) {
         const lines = [];
         const res = await runInGroup(this.opts.binary, ['version', '--client'], (_s, l) => {
             if (lines.length < 20)
                 lines.push(l);
-        }, { cwd: this.opts.cwd, env: this.env(), timeoutMs: 60_000, killGraceMs: 1000 });
+        }, {
+            cwd: this.opts.cwd,
+            env: this.env(),
+            timeoutMs: 60_000,
+            killGraceMs: 1000,
+            ...(signal !== undefined ? { signal } : {})
+        });
         const text = lines.join('\n').trim();
+        if (res.aborted) {
+            throw new Error(`${this.opts.binary} version --client was stopped: the run was cancelled`);
+        }
+        if (res.timedOut) {
+            throw new Error(`${this.opts.binary} version --client did not answer within 60 s`);
+        }
         if (res.exitCode !== 0) {
             throw new Error(`${this.opts.binary} version --client failed (exit ${res.exitCode ?? res.signal}): ${text}`);
         }
@@ -32139,14 +32189,24 @@ class SkopeoEngine {
     get binary() {
         return this.opts.binary ?? 'skopeo';
     }
-    /** `skopeo --version`, e.g. `skopeo version 1.9.3`. */
-    async version() {
+    /** `skopeo --version`, e.g. `skopeo version 1.9.3`; a stop (`signal`) kills it and rejects. */
+    async version(signal) {
         const lines = [];
         const res = await runInGroup(this.binary, ['--version'], (_s, l) => {
             if (lines.length < 20)
                 lines.push(l);
-        }, { cwd: this.opts.cwd, env: this.env(), timeoutMs: 60_000, killGraceMs: 1000 });
+        }, {
+            cwd: this.opts.cwd,
+            env: this.env(),
+            timeoutMs: 60_000,
+            killGraceMs: 1000,
+            ...(signal !== undefined ? { signal } : {})
+        });
         const text = lines.join('\n').trim();
+        if (res.aborted)
+            throw new Error(`${this.binary} --version was stopped: the run was cancelled`);
+        if (res.timedOut)
+            throw new Error(`${this.binary} --version did not answer within 60 s`);
         if (res.exitCode !== 0) {
             throw new Error(`${this.binary} --version failed (exit ${res.exitCode ?? res.signal}): ${text}`);
         }
@@ -32583,6 +32643,33 @@ async function listFiles(dir) {
  * come back as `found: false` with the reason; nothing is thrown.
  */
 async function downloadRetryMapping(req) {
+    const signal = req.signal;
+    const cancelled = () => ({
+        found: false,
+        files: [],
+        cancelled: true,
+        reason: `the run was cancelled before artifact ${req.name} was downloaded`
+    });
+    if (signal?.aborted)
+        return cancelled();
+    if (signal === undefined)
+        return download(req);
+    let onAbort;
+    const stop = new Promise((resolve) => {
+        onAbort = () => resolve(cancelled());
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        const got = await Promise.race([download(req), stop]);
+        // A download that ended as the stop came is not used either.
+        return signal.aborted ? cancelled() : got;
+    }
+    finally {
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
+    }
+}
+async function download(req) {
     const unavailable = artifactServiceUnavailable();
     const other = req.runId !== undefined;
     // Another run goes through the public REST API, which needs no runtime token.
@@ -35698,12 +35785,39 @@ function newHasher(digest) {
 function digestOf(bytes, algo = 'sha256') {
     return `${algo}:${(0,external_node_crypto_.createHash)(algo).update(bytes).digest('hex')}`;
 }
-/** Hashes a file with the algorithm of `expected`, streaming (never the whole file in memory). */
-async function hashFile(path, expected) {
+/** Thrown when a read is given up because the run was stopped. */
+class ReadStopped extends Error {
+}
+/** The stop's reason, as `verification stopped (<reason>)`. */
+function stoppedMessage(signal) {
+    const r = signal.reason;
+    return `verification stopped${r instanceof Error && r.message !== '' ? ` (${r.message})` : ''}`;
+}
+/**
+ * Hashes a file with the algorithm of `expected`, streaming (never the whole file in memory).
+ * A stop (`signal`) ends the read at the next 1 MiB chunk at the latest: a multi-gigabyte
+ * layer must not keep a cancelled run alive. Throws `ReadStopped` then.
+ */
+async function hashFile(path, expected, signal) {
+    if (signal?.aborted)
+        throw new ReadStopped(stoppedMessage(signal));
     const algo = expected.slice(0, expected.indexOf(':'));
     const hash = (0,external_node_crypto_.createHash)(algo);
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 })) {
-        hash.update(chunk);
+    const stream = (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 });
+    const stop = () => {
+        stream.destroy(new ReadStopped(stoppedMessage(signal)));
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+        for await (const chunk of stream) {
+            if (signal?.aborted)
+                throw new ReadStopped(stoppedMessage(signal));
+            hash.update(chunk);
+        }
+    }
+    finally {
+        signal?.removeEventListener('abort', stop);
+        stream.destroy();
     }
     return `${algo}:${hash.digest('hex')}`;
 }
@@ -35937,6 +36051,7 @@ async function verifyFileEntries(entries, root, opts) {
         rootReal: await (0,promises_.realpath)(root).catch(() => undefined),
         digest: opts.digest,
         side: opts.side,
+        signal: opts.signal,
         blobs: new Map(),
         leftovers: new Map()
     };
@@ -36027,12 +36142,29 @@ async function readSmall(path, max) {
 }
 async function verifyEntry(entry, ctx) {
     const f = new Findings();
-    try {
-        await checkEntry(entry, ctx, f);
+    // Entries still queued when the run stops are not looked at at all.
+    if (!ctx.signal?.aborted) {
+        try {
+            await checkEntry(entry, ctx, f);
+        }
+        catch (err) {
+            // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
+            f.add('unreadable', `cannot check the mirror tree: ${err.message}`);
+        }
     }
-    catch (err) {
-        // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
-        f.add('unreadable', `cannot check the mirror tree: ${err.message}`);
+    if (ctx.signal?.aborted) {
+        // Half a check proves nothing either way: the entry counts as not checked.
+        const ref = refOf(entry, ctx.side);
+        return {
+            entryId: entry.id,
+            complete: false,
+            problems: [
+                {
+                    kind: 'cancelled',
+                    message: text_oneLine(`${ref.raw}: ${stoppedMessage(ctx.signal)}`, { max: 1000 })
+                }
+            ]
+        };
     }
     // Only an incomplete entry needs repairing.
     const tree = ctx.side === 'destination' && f.problems.length > 0 ? f.tree() : undefined;
@@ -36365,7 +36497,7 @@ async function computeBlobState(dir, ctx, blob) {
     if (blob.size !== undefined && st.size !== blob.size) {
         return { state: 'size', path: found.path, actual: st.size };
     }
-    const actual = await hashFile(path, blob.digest);
+    const actual = await hashFile(path, blob.digest, ctx.signal);
     return actual === blob.digest ? { state: 'ok' } : { state: 'hash', path: found.path, actual };
 }
 /** `*.download` files are oc's unfinished streaming writes (file.go:418-436). */
@@ -37157,6 +37289,7 @@ class BlobChecker {
 
 
 
+
 const DEFAULT_REQUEST_DEADLINE_MS = 30_000;
 const DEFAULT_IDLE_TIMEOUT_MS = 20_000;
 /** 256 KiB/s: a blob read slower than this is a stalled registry, not a large blob. */
@@ -37167,15 +37300,16 @@ class Unreachable extends Error {
 /** The verification was stopped from outside (cancel, time limit). */
 class Stopped extends Error {
 }
-const registry_client_DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io']);
-/** Where the API of a registry lives and how a repository is named there. */
+/**
+ * Where the API of a registry lives and how a repository is named there: Docker Hub under any
+ * of its names (none, `docker.io`, `index.docker.io`, `registry-1.docker.io`, any case) is
+ * served by registry-1.docker.io with official images under `library/`
+ * (`canonicalRepository`); any other host as written (its auth and certs.d entries use it).
+ */
 function apiLocation(registry, repository) {
-    if (registry_client_DOCKER_HUB.has(registry.toLowerCase())) {
-        return {
-            host: 'registry-1.docker.io',
-            repo: repository.includes('/') ? repository : `library/${repository}`
-        };
-    }
+    const c = canonicalRepository(registry, repository);
+    if (c.registry === 'docker.io')
+        return { host: 'registry-1.docker.io', repo: c.repository };
     return { host: registry, repo: repository };
 }
 /** The first error of a registry error document (`CODE: message`), else the body, one line. */
@@ -37606,10 +37740,12 @@ async function verifyRegistryEntries(entries, opts) {
  * caller keeps oc's own verdict for them.
  */
 async function verifyEntries(entries, opts) {
+    const signal = opts.network?.signal;
+    const file = { digest: opts.digest, ...(signal !== undefined ? { signal } : {}) };
     const [dest, src, reg] = await Promise.all([
-        verifyFileEntries(entries, opts.dir ?? '.', { digest: opts.digest, side: 'destination' }),
+        verifyFileEntries(entries, opts.dir ?? '.', { ...file, side: 'destination' }),
         opts.fromDir !== undefined
-            ? verifyFileEntries(entries, opts.fromDir, { digest: opts.digest, side: 'source' })
+            ? verifyFileEntries(entries, opts.fromDir, { ...file, side: 'source' })
             : Promise.resolve([]),
         opts.registries
             ? verifyRegistryEntries(entries, {
@@ -38129,8 +38265,15 @@ async function mirrorMode(step, signal) {
             path: (0,external_node_path_.join)(step.workDir, WORK_FILES.retryFromDir),
             ...(inputs.runId !== undefined ? { runId: inputs.runId } : {}),
             ...(inputs.repository !== undefined ? { repository: inputs.repository } : {}),
-            ...(inputs.githubToken !== undefined ? { token: inputs.githubToken } : {})
+            ...(inputs.githubToken !== undefined ? { token: inputs.githubToken } : {}),
+            signal
         });
+        if (got.cancelled === true) {
+            // Stopped before the lines to retry were known: the artifact is still there for a rerun.
+            core.setFailed(`${got.reason ?? 'The run was stopped'}; nothing was mirrored.`);
+            setOutputs({});
+            return;
+        }
         if (got.found && got.files.length > 0) {
             mappingFiles = got.files.filter((f) => f.endsWith('.txt'));
             if (mappingFiles.length === 0)
@@ -38219,12 +38362,18 @@ async function mirrorMode(step, signal) {
     const engine = makeEngine(step, authFile);
     let toolVersion;
     try {
-        toolVersion = await engine.version();
+        toolVersion = await engine.version(signal);
     }
     catch (e) {
-        core.setFailed(`Cannot run ${engine.name}: ${errorMessage(e)}${installHint(engine.name, errorMessage(e))}`);
-        setOutputs({});
-        return;
+        // A stop during the probe is not a broken install: the attempt loop sees the stop and every
+        // line goes to the retry mapping unconfirmed.
+        if (signal.aborted)
+            toolVersion = `version not read (the run was stopped)`;
+        else {
+            core.setFailed(`Cannot run ${engine.name}: ${errorMessage(e)}${installHint(engine.name, errorMessage(e))}`);
+            setOutputs({});
+            return;
+        }
     }
     core.info(`${engine.name}: ${toolVersion.split('\n')[0] ?? ''}`);
     const ocVersion = engine.name === 'oc' ? parseOcClientVersion(toolVersion) : undefined;
@@ -38660,8 +38809,9 @@ function registryOnlyFindings(e) {
 }
 /**
  * Destinations oc keeps apart but that land on one place: file:// refs differing only in the
- * registry component share a directory (docs/oc-behaviour.md §5); registry hosts are
- * case-insensitive.
+ * registry component share a directory (docs/oc-behaviour.md §5); registry spellings of one
+ * repository (host case, `:443`, Docker Hub's names, `library/`: docs/oc-behaviour.md §4.6)
+ * share a key.
  */
 function aliasFindings(entries) {
     const out = [];
@@ -38686,7 +38836,8 @@ function aliasFindings(entries) {
         }
         else {
             out.push(finding(e, 'warning', 'destination-alias', `${b} is the same destination as ${a} (${where(first)}) written differently ` +
-                `(registry hosts are case-insensitive): one push overwrites the other`));
+                `(host case, port 443, Docker Hub's names and library/ name one repository): one push ` +
+                `overwrites the other`));
         }
     }
     return out;
