@@ -4,6 +4,7 @@ import * as core from '@actions/core'
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { aggregateMode } from './action/aggregate-mode.js'
 import { isDirectory, message, saveState, setOutputs, type Ctx } from './action/context.js'
 import { mirrorMode } from './action/mirror-mode.js'
 import { runPost } from './action/post.js'
@@ -94,6 +95,7 @@ export async function runMain(): Promise<void> {
     ctx = { inputs, cwd, workDir, state }
     saveState(ctx)
     if (inputs.mode === 'validate') await validateMode(ctx)
+    else if (inputs.mode === 'aggregate') await aggregateMode(ctx, abort.signal)
     else await mirrorMode(ctx, abort.signal)
     completed = true
   } catch (e) {

@@ -3,7 +3,7 @@
 
 import { CLASS_INFO } from '../core/classify.js'
 import { osFilterProblem } from '../core/os-filter.js'
-import { parseShardSpec, type ShardSpec } from '../core/shard-plan.js'
+import { MAX_SHARDS, parseShardSpec, type ShardSpec } from '../core/shard-plan.js'
 import type { FailureClass } from '../core/types.js'
 
 export interface InputSpec {
@@ -16,7 +16,7 @@ export interface InputSpec {
   readonly accepts?: string
 }
 
-export type Mode = 'mirror' | 'validate' | 'dry-run'
+export type Mode = 'mirror' | 'validate' | 'dry-run' | 'aggregate'
 export type EngineName = 'oc' | 'skopeo'
 export type ForceOnRetry = 'auto' | 'true' | 'false'
 export type VerifyMode = 'auto' | 'off' | 'digest'
@@ -74,6 +74,8 @@ export interface Inputs {
   readonly githubToken?: string
   /** This job mirrors only shard `index` of `count` (a job matrix); undefined = every line. */
   readonly shard?: ShardSpec
+  /** mode: aggregate — how many shards the matrix ran (`shard: N`). */
+  readonly shardCount?: number
 }
 
 export type ReadInputsResult =
@@ -115,9 +117,10 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   },
   {
     name: 'mode',
-    accepts: '`mirror`, `validate` or `dry-run`.',
+    accepts:
+      '`mirror`, `validate`, `dry-run` or `aggregate`; `aggregate` needs `mapping` and `shard: N`, and takes no `retry-from`.',
     description:
-      '`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` plans and writes nothing (`oc image mirror --dry-run`; with `engine: skopeo` every source is read with `skopeo inspect`).',
+      "`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` plans and writes nothing (`oc image mirror --dry-run`; with `engine: skopeo` every source is read with `skopeo inspect`); `aggregate` (a final job after a `shard` matrix) downloads every shard's report from this run and reports them as one run (see Shards).",
     default: 'mirror'
   },
   {
@@ -327,9 +330,9 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'shard',
     accepts:
-      '`I/N` with whole numbers 1 ≤ I ≤ N ≤ 256; `0/3`, `4/3`, `a/b` are errors naming what is wrong. Empty: every line.',
+      '`I/N` with whole numbers 1 ≤ I ≤ N ≤ 256; `0/3`, `4/3`, `a/b` are errors naming what is wrong. Empty: every line. With `mode: aggregate`: the count `N` alone, required, and `I/N` is an error.',
     description:
-      '`I/N` (1 ≤ I ≤ N ≤ 256): mirror only shard I of N of the mapping lines, for a job matrix. All lines of one destination repository stay in one shard; the split is deterministic (see Shards). Artifacts get the suffix `-I-of-N`. Empty: every line.'
+      '`I/N` (1 ≤ I ≤ N ≤ 256): mirror only shard I of N of the mapping lines, for a job matrix. All lines of one destination repository stay in one shard; the split is deterministic (see Shards). Artifacts get the suffix `-I-of-N`. Empty: every line. With `mode: aggregate`: `N`, the number of shards the matrix ran (known even when no shard reported).'
   },
   {
     name: 'retention-days',
@@ -423,6 +426,37 @@ function artifactNameProblem(name: string): string | undefined {
   return `must not contain ${bad.map((c) => JSON.stringify(c)).join(', ')} (forbidden: " : < > | * ? \\ / CR LF)`
 }
 
+/**
+ * mode: aggregate needs the mapping (it names every line, also those of a shard that sent no
+ * report) and the shard count `N` (the shards' reports cannot tell it when none arrived).
+ */
+function aggregateProblem(
+  shardText: string | undefined,
+  mappingFiles: number,
+  retryFrom: string | undefined
+): { count: number } | string {
+  if (retryFrom !== undefined) {
+    return 'Input retry-from: not with mode: aggregate, which merges the shard reports of this run; retry its retry mapping in a later job.'
+  }
+  if (mappingFiles === 0) {
+    return 'Input mapping: mode: aggregate needs the mapping files the shards were cut from (the same `mapping` as the shard jobs).'
+  }
+  if (shardText === undefined) {
+    return 'Input shard: mode: aggregate needs the number of shards the matrix ran, e.g. `shard: 8`.'
+  }
+  const m = /^\s*(\d{1,4})\s*$/.exec(shardText)
+  if (!m) {
+    return /\//.test(shardText)
+      ? `Input shard: ${show(shardText)} is one shard; mode: aggregate takes the shard count N alone (e.g. \`shard: 8\`).`
+      : `Input shard: ${show(shardText)} is not a shard count; mode: aggregate takes N alone (e.g. \`shard: 8\`).`
+  }
+  const count = Number(m[1])
+  if (count < 1 || count > MAX_SHARDS) {
+    return `Input shard: ${show(shardText)}: the shard count must be from 1 to ${MAX_SHARDS}.`
+  }
+  return { count }
+}
+
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
 
@@ -497,10 +531,11 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
   // --- what and how to mirror
   const retryFrom = optional('retry-from')
   const mapping = lines('mapping')
-  if (mapping.length === 0 && retryFrom === undefined) {
+  const mode = oneOf<Mode>('mode', ['mirror', 'validate', 'dry-run', 'aggregate'])
+  // mode: aggregate says itself what it needs (aggregateProblem).
+  if (mapping.length === 0 && retryFrom === undefined && mode !== 'aggregate') {
     errors.push('Input mapping: required (one mapping file per line) unless retry-from is set.')
   }
-  const mode = oneOf<Mode>('mode', ['mirror', 'validate', 'dry-run'])
   const engine = oneOf<EngineName>('engine', ['oc', 'skopeo'])
   const oc = raw('oc')
 
@@ -610,10 +645,19 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
 
   const shardText = optional('shard')
   let shard: ShardSpec | undefined
-  if (shardText !== undefined) {
+  let shardCount: number | undefined
+  if (mode === 'aggregate') {
+    const problem = aggregateProblem(shardText, mapping.length, retryFrom)
+    if (typeof problem === 'string') errors.push(problem)
+    else shardCount = problem.count
+  } else if (shardText !== undefined) {
     const parsed = parseShardSpec(shardText)
-    if ('error' in parsed) errors.push(`Input shard: ${parsed.error}.`)
-    else shard = parsed.spec
+    if (!('error' in parsed)) shard = parsed.spec
+    else if (/^\s*\d+\s*$/.test(shardText)) {
+      errors.push(
+        `Input shard: ${show(shardText)} is a shard count; a shard job takes I/N (e.g. \`\${{ matrix.shard }}/${shardText.trim()}\`), only mode: aggregate takes N alone.`
+      )
+    } else errors.push(`Input shard: ${parsed.error}.`)
   }
 
   const repository = optional('repository')
@@ -662,7 +706,8 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     runId: int('run-id', 1, undefined),
     repository,
     githubToken: optional('github-token'),
-    shard
+    shard,
+    shardCount
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs }
 }
