@@ -78,15 +78,19 @@ export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void
   const result = aggregateShards({ set, files, count, reports, missing })
   if (!result.ok) {
     // Reports of other mapping files or another split: nothing they say can be trusted.
-    for (const e of result.errors.slice(0, 10)) {
-      core.error(redaction.text(e), { title: 'mirror-guard aggregate' })
-    }
-    core.setFailed(
-      redaction.text(
-        `mirror-guard: the shard reports do not belong to this mapping and split (${result.errors.length} problem(s)); first: ${result.errors[0] ?? ''}`
-      )
+    // Each problem is an annotation (escaped by @actions/core); the log line is our own text.
+    const errors = result.errors.map((e) => redaction.text(e))
+    for (const e of errors.slice(0, 10)) core.error(e, { title: 'mirror-guard aggregate' })
+    const what = `the shard reports do not belong to this mapping and split (${errors.length} problem${errors.length === 1 ? '' : 's'}); nothing was merged`
+    await summarise(ctx, () =>
+      renderSummary({
+        title: `mirror-guard: aggregate of ${count} shards`,
+        lines: [],
+        notes: [`❌ ${what}:`, ...errors.slice(0, 20)]
+      })
     )
     setOutputs({})
+    verdict(ctx, what, true)
     return
   }
   const report = redaction.deep(result.report)

@@ -256,10 +256,12 @@ describe.each(CASES)('$label: three shards, an aggregate, a retry-from', (c: Eng
       )
     )
     expect(res3.code).toBe(1)
-    expect(res3.stdout).toMatch(
-      /::error::mirror-guard: the shard reports do not belong to this mapping and split/
+    expect(res3.stdout).toContain(
+      'mirror-guard: the shard reports do not belong to this mapping and split (3 problems); nothing was merged'
     )
-    expect(res3.stdout).toContain('was made from other mapping files')
+    expect(res3.stdout).toMatch(
+      /::error title=mirror-guard aggregate::oc-mirror-log-1-of-3 was made from other mapping files/
+    )
     expect(
       service.artifacts().filter((a) => a.runBackendId === otherRun && !/-of-3$/.test(a.name))
     ).toEqual([])
