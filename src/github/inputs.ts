@@ -120,7 +120,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     accepts:
       '`mirror`, `validate`, `dry-run` or `aggregate`; `aggregate` needs `mapping` and `shard: N`, and takes no `retry-from`.',
     description:
-      "`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` plans and writes nothing (`oc image mirror --dry-run`; with `engine: skopeo` every source is read with `skopeo inspect`); `aggregate` (a final job after a `shard` matrix) downloads every shard's report from this run and reports them as one run (see Shards).",
+      '`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` plans and writes nothing (`oc image mirror --dry-run`; with `engine: skopeo` every source is read with `skopeo inspect`); `aggregate` (a final job after a `shard` matrix) downloads the report of every shard from this run and reports them as one run (see Shards).',
     default: 'mirror'
   },
   {
