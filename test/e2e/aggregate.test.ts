@@ -4,6 +4,8 @@
 // mapping that a `retry-from` job then mirrors unchanged. Also: a shard that never uploads, and
 // bad input (no mapping, a wrong N, reports of another mapping).
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planShards } from '../../src/core/shard-plan.js'
 import { actionBundle, runBundle, Workspace } from '../support/action-bundle.js'
@@ -20,6 +22,13 @@ import { engineCases, engineInputs, type EngineCase } from '../support/engines.j
 import { ResultsService, type StoredArtifact } from '../support/results-service.js'
 
 const CASES = engineCases('the aggregate scenarios')
+const SCHEMAS = join(import.meta.dirname, '..', '..', 'docs', 'schemas')
+const ajv = new Ajv2020({ strict: true, allErrors: true })
+ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T/)
+ajv.addSchema(JSON.parse(readFileSync(join(SCHEMAS, 'report.schema.json'), 'utf8')) as object)
+const MERGED = ajv.compile(
+  JSON.parse(readFileSync(join(SCHEMAS, 'merged.schema.json'), 'utf8')) as object
+)
 const REPOS = ['ag/a', 'ag/b', 'ag/c', 'ag/d', 'ag/e', 'ag/f', 'ag/g', 'ag/h', 'ag/gone']
 
 interface MergedJson {
@@ -127,6 +136,8 @@ describe.each(CASES)('$label: three shards, an aggregate, a retry-from', (c: Eng
     expect(merged.lines.filter((l) => l.status !== 'mirrored').map((l) => l.line)).toEqual([10])
     expect(merged.merged.shards.map((s) => s.entries)).toEqual(plan.shards.map((s) => s.length))
     expect(merged.stats).toMatchObject({ entries: 9, mirrored: 8, failed: 1, missingShards: 0 })
+    MERGED(merged)
+    expect(MERGED.errors ?? []).toEqual([])
     // One annotation on the 404 line of the user's mapping file.
     expect(res.stdout).toMatch(/::error title=not-found,file=mapping\.txt,line=10::/)
     // One summary with the per-shard table.
