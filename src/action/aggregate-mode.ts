@@ -59,6 +59,23 @@ export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void
     path: join(ctx.workDir, 'shards')
   })
   const notes: string[] = []
+  if (got.ok && got.otherCounts.length > 0) {
+    const others = got.otherCounts.map((n) => `${inputs.artifactName}-1-of-${n}`).join(', ')
+    const said = `shard: ${count}, but this run holds the artifacts of a matrix of ${got.otherCounts.join(' and ')} shard(s) (${others}, …)`
+    if (got.reports.length === 0) {
+      // Nothing of N was found and another N was: the input is wrong, not every shard lost.
+      core.error(`${said}: set shard to the size of the matrix.`, {
+        title: 'mirror-guard aggregate'
+      })
+      setOutputs({})
+      verdict(ctx, `${said}; nothing was merged`, true)
+      return
+    }
+    core.warning(`${said}; only the ${count}-shard artifacts are merged.`, {
+      title: 'mirror-guard aggregate'
+    })
+    notes.push(`${said}; only the ${count}-shard artifacts are merged.`)
+  }
   const reports = got.ok ? got.reports : []
   const missing = got.ok
     ? got.missing

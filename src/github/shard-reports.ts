@@ -28,6 +28,8 @@ export type ShardDownload =
       readonly ok: true
       readonly reports: readonly ShardReportFile[]
       readonly missing: readonly MissingShard[]
+      /** Other N found in this run's `<artifact-name>-I-of-N` names: a matrix of another size. */
+      readonly otherCounts: readonly number[]
     }
   /** The artifact service cannot be used at all (not on a runner, GHES) or listing failed. */
   | { readonly ok: false; readonly reason: string }
@@ -58,6 +60,17 @@ export async function downloadShardReports(req: ShardDownloadRequest): Promise<S
     return { ok: false, reason: `the artifacts of this run could not be listed: ${message(e)}` }
   }
   const byName = new Map(listed.map((a) => [a.name, a]))
+  const prefix = `${req.artifactName}-`
+  const otherCounts = [
+    ...new Set(
+      listed
+        .filter((a) => a.name.startsWith(prefix))
+        .map((a) => /^\d+-of-(\d+)$/.exec(a.name.slice(prefix.length))?.[1])
+        .filter((n): n is string => n !== undefined)
+        .map(Number)
+        .filter((n) => n !== req.count)
+    )
+  ].sort((a, b) => a - b)
   const reports: ShardReportFile[] = []
   const missing: MissingShard[] = []
   const indices = Array.from({ length: req.count }, (_, i) => i + 1)
@@ -121,5 +134,10 @@ export async function downloadShardReports(req: ShardDownloadRequest): Promise<S
   })
   await Promise.all(workers)
   const byIndex = (a: { index: number }, b: { index: number }): number => a.index - b.index
-  return { ok: true, reports: reports.sort(byIndex), missing: missing.sort(byIndex) }
+  return {
+    ok: true,
+    reports: reports.sort(byIndex),
+    missing: missing.sort(byIndex),
+    otherCounts
+  }
 }

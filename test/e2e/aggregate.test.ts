@@ -276,6 +276,21 @@ describe.each(CASES)('$label: three shards, an aggregate, a retry-from', (c: Eng
     expect(
       service.artifacts().filter((a) => a.runBackendId === otherRun && !/-of-3$/.test(a.name))
     ).toEqual([])
+
+    // shard: 4 where the matrix ran 3: one clear error naming the N found, nothing merged.
+    const agg4 = workspace(text)
+    const res4 = await runBundle(
+      bundle,
+      agg4.env(
+        { mapping: 'mapping.txt', mode: 'aggregate', shard: '4' },
+        service.env(run, 'aggregate-4')
+      )
+    )
+    expect(res4.code).toBe(1)
+    expect(res4.stdout).toContain(
+      '::error title=mirror-guard aggregate::shard: 4, but this run holds the artifacts of a matrix of 3 shard(s) (oc-mirror-log-1-of-3, …): set shard to the size of the matrix.'
+    )
+    expect(agg4.outputs()['retry-mapping']).toBe('')
   }, 600_000)
 })
 

@@ -59,6 +59,7 @@ describe('downloadShardReports', () => {
       { index: 2, artifact: 'log-2-of-4', reason: 'artifact log-2-of-4 holds no report.json' },
       { index: 3, artifact: 'log-3-of-4', reason: 'no artifact log-3-of-4 in this run' }
     ])
+    expect(got.otherCounts).toEqual([5])
     for (const i of [1, 2, 3, 4]) expect(existsSync(path.join(dir, String(i)))).toBe(false)
   })
 
@@ -82,7 +83,8 @@ describe('downloadShardReports', () => {
           artifact: 'log-1-of-1',
           reason: 'artifact log-1-of-1 does not match its recorded digest'
         }
-      ]
+      ],
+      otherCounts: []
     })
   })
 
