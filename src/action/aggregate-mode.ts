@@ -181,7 +181,6 @@ export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void
       notes.push(note)
     }
   }
-  ctx.state = { ...ctx.state, uploaded: [], confirmedIds: [] }
 
   // 6. One summary with the per-shard table, then outputs and the verdict.
   await summarise(ctx, () =>
