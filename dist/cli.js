@@ -3037,9 +3037,63 @@ function renderEntries(entries) {
     return entries.map((e) => `${e.source.raw}=${effectiveDestination(e)}`);
 }
 
+;// CONCATENATED MODULE: ./src/core/text.ts
+// Small text helpers every layer shares: untrusted text kept on one line, counted nouns, and the
+// message of a caught value. Untrusted text (registry bodies, mapping lines, tool output) ends up
+// in log lines, tables, JSON and GitHub annotations: on one line without control characters it
+// can never start a line of its own, so it cannot smuggle in a `::workflow-command::`.
+// CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`), and two-byte `ESC x` sequences, plus
+// their 8-bit C1 forms (0x9b CSI, 0x9d OSC).
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]?/g;
+// C0 controls except TAB and LF, DEL, C1 controls, and the Unicode line/paragraph separators
+// (some viewers break lines on them).
+const CONTROL_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Every C0 and C1 control, DEL and the Unicode line/paragraph separators.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// The characters that end a line (or jump a column) somewhere: each becomes one space.
+const BREAK = /^[\t\n\r\u2028\u2029]$/;
+/* eslint-enable no-control-regex */
+/** Removes ANSI escape sequences and control characters; keeps TAB and LF. CR is dropped. */
+function stripControl(text) {
+    return text.replace(ANSI, '').replace(CONTROL_BUT_TAB_LF, '');
+}
+/**
+ * Untrusted text on one line. Line breaks and TABs become a space each (`drop`: a run of LF
+ * and TAB becomes one space, other breaks go); no control character is left, whatever the rule.
+ */
+function oneLine(text, options = {}) {
+    const { control = 'mark', squeeze = false, max } = options;
+    let flat = control === 'drop'
+        ? stripControl(text).replace(/[\t\n]+/g, ' ')
+        : text.replace(CONTROL, (c) => (BREAK.test(c) ? ' ' : control === 'mark' ? '?' : ' '));
+    if (squeeze)
+        flat = flat.replace(/\s+/g, ' ').trim();
+    return max !== undefined && flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/** Caps `text` at `max` UTF-16 units (not splitting a surrogate pair), marking the cut with `…`. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = Math.max(0, max - 1);
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end -= 1;
+    return text.slice(0, end) + '…';
+}
+/** `1 line`, `2 lines`; `many` for nouns that do not just add an `s` (`entry`, `entries`). */
+function plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** The message of a caught value: an Error's message, anything else as a string. */
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+
 ;// CONCATENATED MODULE: ./src/core/mapping-files.ts
 // Reads `-f` mapping files and parses them. Read failures become findings (line 0) worded
 // like oc's own `os.Open` / read errors, so callers report them like any other finding.
+
 
 
 
@@ -3067,7 +3121,7 @@ function readFailure(path, err) {
         case 'EPERM':
             return { ...base, code: 'file-unreadable', message: `open ${path}: permission denied` };
         default: {
-            const reason = err instanceof Error ? err.message : String(err);
+            const reason = errorMessage(err);
             return { ...base, code: 'file-unreadable', message: `open ${path}: ${reason}` };
         }
     }
@@ -3311,7 +3365,7 @@ function reportLine(entry, v) {
     };
 }
 /** Keeps a comment on one line and free of anything but printable text. */
-const oneLine = (text) => text
+const report_oneLine = (text) => text
     // eslint-disable-next-line no-control-regex -- removing terminal escapes is the point
     .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
     // eslint-disable-next-line no-control-regex -- and so is removing control characters
@@ -3351,7 +3405,7 @@ function renderRetryMapping(set, verdicts, options = {}) {
         const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
         // Like an annotation title: the root cause, not what followed from it.
         const causes = rootCauses(classes);
-        out.push(oneLine(`# ${first.file}:${first.line} ${(causes.length > 0 ? causes : classes).join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
+        out.push(report_oneLine(`# ${first.file}:${first.line} ${(causes.length > 0 ? causes : classes).join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
         if (hit.length === entries.length)
             out.push(verbatim(first.text));
         else
@@ -3384,7 +3438,7 @@ function renderTable(report, options = {}) {
         `${l.file}:${l.line}`,
         `${l.source} -> ${l.destination}`,
         l.classes.join(','),
-        oneLine(l.reasons.join('; '))
+        report_oneLine(l.reasons.join('; '))
     ]);
     const out = fitTable(TABLE_COLUMNS, cells, width, { detail: 4 });
     const hidden = rows.length - shown.length;
@@ -3401,7 +3455,7 @@ function renderTable(report, options = {}) {
     }
     for (const g of groupRunLevel(report.runLevel)) {
         const where = g.count === 1 ? `log line ${g.firstLine}` : `${g.count}×, first at log line ${g.firstLine}`;
-        out.push(cutText(`  run-level ${g.severity} (${where}): ${oneLine(g.text)}`, width, 'end'));
+        out.push(cutText(`  run-level ${g.severity} (${where}): ${report_oneLine(g.text)}`, width, 'end'));
     }
     return out.join('\n') + '\n';
 }
@@ -3435,6 +3489,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 
+
 /** Thrown for bad arguments or input: the command prints it and exits 2. */
 class UsageError extends Error {
 }
@@ -3447,7 +3502,7 @@ const DEFAULT_COLUMNS = 80;
  * only where a plain rerun can skip a broken image: a file:// or s3:// destination.
  */
 function retryHint(path, entries, needsForce) {
-    return (`retry mapping: ${path} (${entries} entr${entries === 1 ? 'y' : 'ies'})\n` +
+    return (`retry mapping: ${path} (${plural(entries, 'entry', 'entries')})\n` +
         `  rerun with: oc image mirror -f ${path}${needsForce ? ' --force' : ''} …\n`);
 }
 /** Strict flag parsing (no positionals); any problem becomes a UsageError. */
@@ -3482,7 +3537,7 @@ function ioReason(e) {
     const code = e?.code;
     if (code !== undefined && REASONS[code] !== undefined)
         return REASONS[code];
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     return (message.split('\n')[0] ?? message).replace(/^[A-Z]+: /, '');
 }
 /**
@@ -3524,6 +3579,7 @@ async function writeOutput(path, text, cwd, what) {
 
 ;// CONCATENATED MODULE: ./src/cli/triage.ts
 // `mirror-guard triage`: an oc log and its mapping → per-line verdicts, retry mapping, report.
+
 
 
 
@@ -3713,10 +3769,10 @@ async function triage(opts, cli) {
         io.out(renderTable(buildReport(set, result), {
             width: cli.columns ?? DEFAULT_COLUMNS,
             more: (n) => jsonFile !== undefined
-                ? `… ${n} more line${n === 1 ? '' : 's'} in the JSON report ${jsonFile}`
+                ? `… ${plural(n, 'more line')} in the JSON report ${jsonFile}`
                 : opts.json === '-'
-                    ? `… ${n} more line${n === 1 ? '' : 's'} in the JSON report on stdout`
-                    : `… ${n} more line${n === 1 ? '' : 's'} not shown; add --json FILE for every line`
+                    ? `… ${plural(n, 'more line')} in the JSON report on stdout`
+                    : `… ${plural(n, 'more line')} not shown; add --json FILE for every line`
         }));
     }
     else {
@@ -10634,6 +10690,7 @@ function re(stringsOrFlags, ...values) {
 // package, so what oc accepts (`(?P<name>…)`, `(?i)`, `\pL`, `[[:alpha:]]`) is accepted here
 // and what oc refuses (`linux/(amd64`, lookarounds, backreferences) is refused with Go's words.
 
+
 /** Go's compile error (`error parsing regexp: …`), or undefined when oc accepts the pattern. */
 function osFilterProblem(pattern) {
     try {
@@ -10641,7 +10698,7 @@ function osFilterProblem(pattern) {
         return undefined;
     }
     catch (e) {
-        return e instanceof Error ? e.message : String(e);
+        return errorMessage(e);
     }
 }
 /**
@@ -10660,6 +10717,7 @@ function platformString(p) {
 ;// CONCATENATED MODULE: ./src/core/validate.ts
 // The extra checks of `mode: validate`, on top of the parse findings: things oc accepts at
 // parse time but that fail, collide or silently do less than asked at run time.
+
 
 
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
@@ -10826,8 +10884,8 @@ function platformFindings(entries, opts) {
         else
             perFile.set(e.file, { first: e, lines: new Set([e.line]) });
     }
-    return [...perFile.values()].map(({ first, lines }) => finding(first, 'warning', 'no-platform-filter', `neither --filter-by-os nor keep-manifest-list is set (applies to all ${lines.size} ` +
-        `mapping line${lines.size === 1 ? '' : 's'} of this file): oc then keeps only the ` +
+    return [...perFile.values()].map(({ first, lines }) => finding(first, 'warning', 'no-platform-filter', `neither --filter-by-os nor keep-manifest-list is set (applies to all ` +
+        `${plural(lines.size, 'mapping line')} of this file): oc then keeps only the ` +
         'manifest-list entry for the platform of the machine running it (e.g. linux/amd64) and ' +
         'pushes that single image by its own digest; on a macOS or Windows runner nothing ' +
         'matches, oc prints "info: Filtered all images from …, skipping" and exits 0 having ' +
@@ -10864,6 +10922,7 @@ function lintMappings(set, opts) {
 
 ;// CONCATENATED MODULE: ./src/cli/validate.ts
 // `mirror-guard validate`: what oc would reject or silently misread, without oc or network.
+
 
 
 
@@ -10954,8 +11013,8 @@ async function validateCommand(args, io) {
     const warnings = findings.length - errors;
     // Lines oc rejects hold no entry but were checked: count lines, as the findings name lines.
     const lines = checkedLines(set, findings, texts).length;
-    say(`${lines} mapping line${lines === 1 ? '' : 's'} checked (${set.entries.length} ` +
-        `entr${set.entries.length === 1 ? 'y' : 'ies'}): ${errors} error(s), ${warnings} warning(s)\n`);
+    say(`${plural(lines, 'mapping line')} checked (` +
+        `${plural(set.entries.length, 'entry', 'entries')}): ${errors} error(s), ${warnings} warning(s)\n`);
     if (json !== undefined) {
         const text = JSON.stringify({ version: 1, lines, entries: set.entries.length, errors, warnings, findings }, null, 2) + '\n';
         if (json === '-')
@@ -11100,17 +11159,6 @@ async function hashFile(path, expected) {
     return `${algo}:${hash.digest('hex')}`;
 }
 
-;// CONCATENATED MODULE: ./src/verify/text.ts
-// Untrusted text (mapping lines, registry bodies, error messages) ends up in tables, JSON and
-// GitHub annotations. Keeping it on one line without control characters means it can never
-// start a line of its own, so it cannot smuggle in a `::workflow-command::`.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-function text_oneLine(text, max = 400) {
-    const flat = text.replace(CONTROL, (c) => (/[\n\r\t\u2028\u2029]/.test(c) ? ' ' : '?'));
-    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-
 ;// CONCATENATED MODULE: ./src/verify/manifest.ts
 // Image manifests as oc writes and registries serve them: Docker schema 2, OCI manifest,
 // Docker manifest list, OCI index (and legacy schema 1, which still exists in old mirrors).
@@ -11158,7 +11206,7 @@ function platformName(raw, index) {
     const p = raw.platform;
     const parts = [p.os, p.architecture, p.variant].filter((x) => typeof x === 'string' && x !== '');
     // Platform strings come from the registry: keep them short and on one line.
-    return parts.length > 0 ? text_oneLine(parts.join('/'), 80) : `manifest #${index + 1}`;
+    return parts.length > 0 ? oneLine(parts.join('/'), { max: 80 }) : `manifest #${index + 1}`;
 }
 function kindOf(doc, contentType) {
     const declared = typeof doc.mediaType === 'string' ? doc.mediaType : undefined;
@@ -11237,7 +11285,7 @@ function parseManifest(bytes, contentType) {
             return {
                 error: mediaType === undefined
                     ? 'unknown manifest format (no mediaType, no config or manifests)'
-                    : `unsupported manifest media type ${text_oneLine(mediaType, 120)}`
+                    : `unsupported manifest media type ${oneLine(mediaType, { max: 120 })}`
             };
     }
 }
@@ -11317,7 +11365,7 @@ class Findings {
     manifests = new Map();
     unrepairable;
     add(kind, message, digest, path) {
-        const text = text_oneLine(message, 1000);
+        const text = oneLine(message, { max: 1000 });
         this.problems.push({ kind, message: text, digest, path });
         if (UNREPAIRABLE.has(kind))
             this.unrepairable ??= text;
@@ -11796,7 +11844,7 @@ async function checkLeftovers(repo, ctx, f) {
                 kind: 'leftover-download',
                 digest,
                 path,
-                message: text_oneLine(`leftover partial download${size}${ref ? ' of a blob that is complete now' : ' of a blob this line does not reference'}: ${path}`, 1000)
+                message: oneLine(`leftover partial download${size}${ref ? ' of a blob that is complete now' : ' of a blob this line does not reference'}: ${path}`, { max: 1000 })
             });
         }
     }
@@ -12387,10 +12435,10 @@ class TokenSource {
             url = new URL(realm);
         }
         catch {
-            throw new AuthError(`bearer realm "${text_oneLine(realm, 200)}" is not a URL`);
+            throw new AuthError(`bearer realm "${oneLine(realm, { max: 200 })}" is not a URL`);
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            throw new AuthError(`bearer realm "${text_oneLine(realm, 200)}" is not http(s)`);
+            throw new AuthError(`bearer realm "${oneLine(realm, { max: 200 })}" is not http(s)`);
         }
         const form = new URLSearchParams();
         if (service !== '')
@@ -12437,7 +12485,7 @@ class TokenSource {
             }, this.agents);
         }
         if (res.status !== 200) {
-            throw new AuthError(`token request to ${url.origin}${url.pathname} answered HTTP ${res.status}: ${text_oneLine(res.body.toString('utf8'), 200)}`);
+            throw new AuthError(`token request to ${url.origin}${url.pathname} answered HTTP ${res.status}: ${oneLine(res.body.toString('utf8'), { max: 200 })}`);
         }
         let doc;
         try {
@@ -12459,9 +12507,103 @@ class TokenSource {
     }
 }
 
-;// CONCATENATED MODULE: ./src/verify/registry.ts
+;// CONCATENATED MODULE: ./src/verify/registry-blobs.ts
+// Whether a blob a manifest names is in the registry: a HEAD (status, content-length against the
+// descriptor's size), and with `digest` a GET hashing every byte under a deadline that grows with
+// the blob's size. A blob shared by many lines is checked once.
 
+class BlobChecker {
+    client;
+    digest;
+    #blobs = new Map();
+    constructor(client, 
+    /** Read and hash every byte (GET), not only HEAD. */
+    digest) {
+        this.client = client;
+        this.digest = digest;
+    }
+    /** The blob's outcome in `repo` of `h`, checked once per verification. */
+    check(h, repo, blob) {
+        const key = `${h.host}\0${repo}\0${blob.digest}\0${blob.size ?? ''}`;
+        let p = this.#blobs.get(key);
+        if (p === undefined) {
+            p = this.#check(h, repo, blob);
+            this.#blobs.set(key, p);
+        }
+        return p;
+    }
+    async #check(h, repo, blob) {
+        const path = `/v2/${repo}/blobs/${blob.digest}`;
+        const name = `${h.host}/${repo}`;
+        const head = await h.request('HEAD', path, repo, { maxBody: 1 << 16 });
+        if (head.status === 404) {
+            return {
+                ok: false,
+                kind: 'missing-blob',
+                url: head.url,
+                detail: `is missing from ${name}: HEAD ${head.url} answered HTTP 404`
+            };
+        }
+        if (head.status !== 200) {
+            const kind = head.status === 401 || head.status === 403 ? 'unauthorized' : 'registry-error';
+            return {
+                ok: false,
+                kind,
+                url: head.url,
+                detail: `could not be checked in ${name}: HEAD ${head.url} answered HTTP ${head.status}`
+            };
+        }
+        const length = Number(head.headers['content-length']);
+        if (blob.size !== undefined &&
+            head.headers['content-length'] !== undefined &&
+            length !== blob.size) {
+            return {
+                ok: false,
+                kind: 'size-mismatch',
+                url: head.url,
+                detail: `has ${length} bytes in ${name} (HEAD content-length)`
+            };
+        }
+        if (!this.digest)
+            return { ok: true };
+        const hash = newHasher(blob.digest);
+        let received = 0;
+        const bytes = blob.size ?? (Number.isFinite(length) ? length : 0);
+        const get = await h.request('GET', path, repo, {
+            maxBody: 1 << 16,
+            deadlineMs: this.client.env.deadlineMs + Math.ceil((bytes / this.client.env.minBytesPerSecond) * 1000),
+            sink: (chunk) => {
+                received += chunk.length;
+                hash.update(chunk);
+            }
+        });
+        if (get.status !== 200) {
+            return {
+                ok: false,
+                kind: get.status === 404 ? 'missing-blob' : 'registry-error',
+                url: get.url,
+                detail: `could not be read from ${name}: GET ${get.url} answered HTTP ${get.status}`
+            };
+        }
+        const actual = `${blob.digest.slice(0, blob.digest.indexOf(':'))}:${hash.digest('hex')}`;
+        if (actual !== blob.digest) {
+            return {
+                ok: false,
+                kind: 'digest-mismatch',
+                url: get.url,
+                detail: `served by ${name} has content with digest ${actual} (${received} bytes)`
+            };
+        }
+        return { ok: true };
+    }
+}
 
+;// CONCATENATED MODULE: ./src/verify/registry-client.ts
+// The registry client of verification: the Registry HTTP API v2 as verification reads it. One
+// RegistryHost per registry learns its scheme with a ping (https, or http too under --insecure),
+// answers auth challenges (basic from the registry config, bearer tokens per repository scope,
+// one fresh token after a 401), follows redirects (never sending credentials to another origin)
+// and turns transport failures into `Unreachable` and a stop into `Stopped`.
 
 
 
@@ -12476,10 +12618,10 @@ class Unreachable extends Error {
 /** The verification was stopped from outside (cancel, time limit). */
 class Stopped extends Error {
 }
-const registry_DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io']);
+const registry_client_DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io']);
 /** Where the API of a registry lives and how a repository is named there. */
 function apiLocation(registry, repository) {
-    if (registry_DOCKER_HUB.has(registry.toLowerCase())) {
+    if (registry_client_DOCKER_HUB.has(registry.toLowerCase())) {
         return {
             host: 'registry-1.docker.io',
             repo: repository.includes('/') ? repository : `library/${repository}`
@@ -12487,18 +12629,19 @@ function apiLocation(registry, repository) {
     }
     return { host: registry, repo: repository };
 }
+/** The first error of a registry error document (`CODE: message`), else the body, one line. */
 function registryMessage(res) {
     const text = res.body.toString('utf8');
     try {
         const doc = JSON.parse(text);
         const first = doc.errors?.[0];
         if (first)
-            return text_oneLine(`${String(first.code)}: ${String(first.message)}`, 200);
+            return oneLine(`${String(first.code)}: ${String(first.message)}`, { max: 200 });
     }
     catch {
         // not a registry error document; fall through to the raw text
     }
-    return text === '' ? '(empty body)' : text_oneLine(text, 200);
+    return text === '' ? '(empty body)' : oneLine(text, { max: 200 });
 }
 /** Throws when the run was stopped: nothing after that point may count as checked. */
 function checkStopped(env) {
@@ -12633,14 +12776,12 @@ class RegistryHost {
         throw new Unreachable(`${method} ${start.href}: too many redirects`);
     }
 }
-class RegistryVerifier {
+/** The hosts of one verification, each created on first use. */
+class RegistryClient {
     env;
-    digest;
     #hosts = new Map();
-    #blobs = new Map();
-    constructor(env, digest) {
+    constructor(env) {
         this.env = env;
-        this.digest = digest;
     }
     host(name) {
         let h = this.#hosts.get(name);
@@ -12650,11 +12791,37 @@ class RegistryVerifier {
         }
         return h;
     }
+}
+
+;// CONCATENATED MODULE: ./src/verify/registry-verify.ts
+// Completeness of registry destinations through the Registry HTTP API v2: the manifest by tag
+// (or digest), each child of a list, then a HEAD per config and layer blob. A registry refuses
+// manifests whose blobs are missing, but blobs can vanish later (garbage collection, deletes,
+// storage faults), and a tag can be absent although oc printed nothing wrong (the tag merge of
+// docs/oc-behaviour.md §4.5).
+
+
+
+
+
+
+
+
+/** One mapping line's destination: its manifest(s) by tag or digest, each list child, each blob. */
+class RegistryVerifier {
+    client;
+    digest;
+    #blobs;
+    constructor(client, digest) {
+        this.client = client;
+        this.digest = digest;
+        this.#blobs = new BlobChecker(client, digest);
+    }
     async verify(entry) {
         const problems = [];
         const resolved = [];
         const { host, repo } = apiLocation(entry.destination.registry, entry.destination.repository);
-        const h = this.host(host);
+        const h = this.client.host(host);
         const name = `${host}/${repo}`;
         try {
             const reference = entry.destinationTag ?? entry.source.digest;
@@ -12664,17 +12831,17 @@ class RegistryVerifier {
             }
         }
         catch (e) {
-            const kind = e instanceof Stopped || this.env.signal?.aborted
+            const kind = e instanceof Stopped || this.client.env.signal?.aborted
                 ? 'cancelled'
                 : e instanceof Unreachable
                     ? 'unreachable'
                     : e instanceof AuthError
                         ? 'unauthorized'
                         : 'registry-error';
-            problems.push({ kind, message: text_oneLine(`${name}: ${e.message}`, 1000) });
+            problems.push({ kind, message: oneLine(`${name}: ${e.message}`, { max: 1000 }) });
         }
         // Every message may carry registry text; keep each on one line, whatever built it.
-        const clean = problems.map((p) => ({ ...p, message: text_oneLine(p.message, 1000) }));
+        const clean = problems.map((p) => ({ ...p, message: oneLine(p.message, { max: 1000 }) }));
         return {
             entryId: entry.id,
             complete: clean.length === 0,
@@ -12717,7 +12884,9 @@ class RegistryVerifier {
             kind,
             digest,
             path: res.url,
-            message: text_oneLine(`${what}: GET ${res.url} answered HTTP ${res.status}${detail}`, 1000)
+            message: oneLine(`${what}: GET ${res.url} answered HTTP ${res.status}${detail}`, {
+                max: 1000
+            })
         };
     }
     async #manifest(h, repo, name, reference, via, parent, problems, resolved) {
@@ -12758,7 +12927,7 @@ class RegistryVerifier {
                     kind: 'digest-mismatch',
                     digest: served,
                     path: res.url,
-                    message: text_oneLine(`manifest ${via} of ${name}: Docker-Content-Digest says ${served}, content hashes to ${actual}`, 1000)
+                    message: oneLine(`manifest ${via} of ${name}: Docker-Content-Digest says ${served}, content hashes to ${actual}`, { max: 1000 })
                 });
                 return;
             }
@@ -12779,7 +12948,9 @@ class RegistryVerifier {
                 kind: 'bad-manifest',
                 digest,
                 path: res.url,
-                message: text_oneLine(`manifest ${digest} (${via}) of ${name} cannot be read: ${parsed.error}`, 1000)
+                message: oneLine(`manifest ${digest} (${via}) of ${name} cannot be read: ${parsed.error}`, {
+                    max: 1000
+                })
             });
             return;
         }
@@ -12799,7 +12970,7 @@ class RegistryVerifier {
             }
             return;
         }
-        const outcomes = await Promise.all(blobsOf(m).map((b) => this.#blob(h, repo, b)));
+        const outcomes = await Promise.all(blobsOf(m).map((b) => this.#blobs.check(h, repo, b)));
         for (const [i, blob] of blobsOf(m).entries()) {
             const o = outcomes[i];
             if (o.ok)
@@ -12809,82 +12980,9 @@ class RegistryVerifier {
                 kind: o.kind,
                 digest: blob.digest,
                 path: o.url,
-                message: text_oneLine(`${blob.role} ${blob.digest}${size} of manifest ${digest} (${via}) ${o.detail}`, 1000)
+                message: oneLine(`${blob.role} ${blob.digest}${size} of manifest ${digest} (${via}) ${o.detail}`, { max: 1000 })
             });
         }
-    }
-    #blob(h, repo, blob) {
-        const key = `${h.host}\0${repo}\0${blob.digest}\0${blob.size ?? ''}`;
-        let p = this.#blobs.get(key);
-        if (p === undefined) {
-            p = this.#checkBlob(h, repo, blob);
-            this.#blobs.set(key, p);
-        }
-        return p;
-    }
-    async #checkBlob(h, repo, blob) {
-        const path = `/v2/${repo}/blobs/${blob.digest}`;
-        const name = `${h.host}/${repo}`;
-        const head = await h.request('HEAD', path, repo, { maxBody: 1 << 16 });
-        if (head.status === 404) {
-            return {
-                ok: false,
-                kind: 'missing-blob',
-                url: head.url,
-                detail: `is missing from ${name}: HEAD ${head.url} answered HTTP 404`
-            };
-        }
-        if (head.status !== 200) {
-            const kind = head.status === 401 || head.status === 403 ? 'unauthorized' : 'registry-error';
-            return {
-                ok: false,
-                kind,
-                url: head.url,
-                detail: `could not be checked in ${name}: HEAD ${head.url} answered HTTP ${head.status}`
-            };
-        }
-        const length = Number(head.headers['content-length']);
-        if (blob.size !== undefined &&
-            head.headers['content-length'] !== undefined &&
-            length !== blob.size) {
-            return {
-                ok: false,
-                kind: 'size-mismatch',
-                url: head.url,
-                detail: `has ${length} bytes in ${name} (HEAD content-length)`
-            };
-        }
-        if (!this.digest)
-            return { ok: true };
-        const hash = newHasher(blob.digest);
-        let received = 0;
-        const bytes = blob.size ?? (Number.isFinite(length) ? length : 0);
-        const get = await h.request('GET', path, repo, {
-            maxBody: 1 << 16,
-            deadlineMs: this.env.deadlineMs + Math.ceil((bytes / this.env.minBytesPerSecond) * 1000),
-            sink: (chunk) => {
-                received += chunk.length;
-                hash.update(chunk);
-            }
-        });
-        if (get.status !== 200) {
-            return {
-                ok: false,
-                kind: get.status === 404 ? 'missing-blob' : 'registry-error',
-                url: get.url,
-                detail: `could not be read from ${name}: GET ${get.url} answered HTTP ${get.status}`
-            };
-        }
-        const actual = `${blob.digest.slice(0, blob.digest.indexOf(':'))}:${hash.digest('hex')}`;
-        if (actual !== blob.digest) {
-            return {
-                ok: false,
-                kind: 'digest-mismatch',
-                url: get.url,
-                detail: `served by ${name} has content with digest ${actual} (${received} bytes)`
-            };
-        }
-        return { ok: true };
     }
 }
 /**
@@ -12903,7 +13001,7 @@ async function verifyRegistryEntries(entries, opts) {
                 : RegistryConfig.empty();
     }
     catch (e) {
-        const message = text_oneLine(e.message, 1000);
+        const message = oneLine(e.message, { max: 1000 });
         return mine.map((e) => ({
             entryId: e.id,
             complete: false,
@@ -12936,7 +13034,7 @@ async function verifyRegistryEntries(entries, opts) {
             ...(opts.signal ? { signal: opts.signal } : {}),
             limiter: new Limiter(opts.concurrency ?? 4)
         };
-        const verifier = new RegistryVerifier(env, opts.digest);
+        const verifier = new RegistryVerifier(new RegistryClient(env), opts.digest);
         return await Promise.all(mine.map((e) => verifier.verify(e)));
     }
     finally {
@@ -13292,13 +13390,13 @@ function renderVerifyTable(report, width = DEFAULT_COLUMNS) {
                 ...l.warnings.map((w) => `warning ${w.kind}: ${w.message}`)
             ];
         const first = notes.shift() ?? '';
-        rows.push([LABEL[l.status], `${l.file}:${l.line}`, l.destination, first].map((c) => text_oneLine(c, 2000)));
+        rows.push([LABEL[l.status], `${l.file}:${l.line}`, l.destination, first].map((c) => oneLine(c, { max: 2000 })));
         for (const n of notes)
-            rows.push(['', '', '', text_oneLine(n, 2000)]);
+            rows.push(['', '', '', oneLine(n, { max: 2000 })]);
     }
     const text = fitTable(VERIFY_COLUMNS, rows, Math.max(40, width), { detail: 3 }).join('\n');
     const n = report.lines.length;
-    const summary = `${report.counts.complete} of ${n} mapping entr${n === 1 ? 'y' : 'ies'} complete` +
+    const summary = `${report.counts.complete} of ${plural(n, 'mapping entry', 'mapping entries')} complete` +
         (report.counts.incomplete ? `, ${report.counts.incomplete} incomplete` : '') +
         (report.counts['not-checked'] ? `, ${report.counts['not-checked']} not checked` : '');
     return `${text}\n\n${summary}\n`;
@@ -13336,7 +13434,7 @@ async function verifyCommand(args, given) {
         err: (s) => given.err(redaction.text(s))
     };
     const usage = (message) => {
-        io.err(`mirror-guard verify: ${text_oneLine(message, 2000)}\nRun "mirror-guard verify --help" for usage.\n`);
+        io.err(`mirror-guard verify: ${oneLine(message, { max: 2000 })}\nRun "mirror-guard verify --help" for usage.\n`);
         return EXIT_USAGE;
     };
     let opts;
@@ -13366,7 +13464,7 @@ async function verifyCommand(args, given) {
     }
     const { set } = await loadMappingFiles(opts.mappings, cwd);
     for (const f of set.findings)
-        io.err(text_oneLine(describeFinding(f), 2000) + '\n');
+        io.err(oneLine(describeFinding(f), { max: 2000 }) + '\n');
     const errors = set.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
         return usage(`${errors.length} error(s) in the mapping (see above); fix them first`);
@@ -13411,7 +13509,7 @@ async function verifyCommand(args, given) {
         let said = started;
         results = [];
         const total = set.entries.length;
-        io.err(`verify: reading and hashing every blob of ${total} mapping entr${total === 1 ? 'y' : 'ies'}…\n`);
+        io.err(`verify: reading and hashing every blob of ${plural(total, 'mapping entry', 'mapping entries')}…\n`);
         for (let i = 0; i < total; i += PROGRESS_CHUNK) {
             results.push(...(await verifyEntries(set.entries.slice(i, i + PROGRESS_CHUNK), verifyOptions)));
             const done = Math.min(total, i + PROGRESS_CHUNK);
@@ -13440,7 +13538,7 @@ async function verifyCommand(args, given) {
                 await writeOutput(opts.retryOut, retry, cwd, 'retry mapping');
                 const n = report.lines.length - report.counts.complete;
                 const say = opts.json === '-' ? io.err : io.out;
-                say(`retry mapping: ${opts.retryOut} (${n} entr${n === 1 ? 'y' : 'ies'} not proven complete)\n`);
+                say(`retry mapping: ${opts.retryOut} (${plural(n, 'entry', 'entries')} not proven complete)\n`);
             }
         }
     }
@@ -13590,6 +13688,7 @@ const shardArtifactName = (name, spec) => `${name}-${spec.index}-of-${spec.count
 // mapping. Used by `mirror-guard merge` (and meant for the action's aggregate job). Every line
 // not confirmed by a report — also every line of a shard that reported nothing, when the
 // mapping is given — is failed `unconfirmed` and lands in the retry mapping: nothing is lost.
+
 
 
 
@@ -13882,14 +13981,15 @@ function renderReportRetryMapping(lines) {
     if (failed.length === 0)
         return '';
     const out = [
-        `# mirror-guard retry mapping: ${failed.length} mapping entr${failed.length === 1 ? 'y' : 'ies'} not mirrored.`,
+        `# mirror-guard retry mapping: ${plural(failed.length, 'mapping entry', 'mapping entries')} not mirrored.`,
         '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
     ];
     for (const l of failed) {
-        const reason = (l.reasons[0] ?? 'not mirrored')
-            // eslint-disable-next-line no-control-regex -- a comment must stay one printable line
-            .replace(/[\x00-\x1f\x7f\s]+/g, ' ')
-            .slice(0, 300);
+        // A comment must stay one printable line.
+        const reason = oneLine(l.reasons[0] ?? 'not mirrored', {
+            control: 'space',
+            squeeze: true
+        }).slice(0, 300);
         out.push(`# ${l.file}:${l.line} ${l.classes.join(',')}: ${reason}`);
         out.push(`${l.source}=${l.destination}`);
     }

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53034);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94747);
 // Bundle entry for both `main:` and `post:` of action.yml.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 53034:
+/***/ 94747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29080,24 +29080,39 @@ function classify(text) {
     return { class: 'unknown', reason: 'unrecognised error', retryable: false };
 }
 
-;// CONCATENATED MODULE: ./src/github/escape.ts
-// Text hygiene for anything untrusted (registry error bodies, mapping lines, tool output)
-// before it reaches the job log, an annotation or the job summary.
+;// CONCATENATED MODULE: ./src/core/text.ts
+// Small text helpers every layer shares: untrusted text kept on one line, counted nouns, and the
+// message of a caught value. Untrusted text (registry bodies, mapping lines, tool output) ends up
+// in log lines, tables, JSON and GitHub annotations: on one line without control characters it
+// can never start a line of its own, so it cannot smuggle in a `::workflow-command::`.
 // CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`), and two-byte `ESC x` sequences, plus
 // their 8-bit C1 forms (0x9b CSI, 0x9d OSC).
 /* eslint-disable no-control-regex -- matching control characters is the point */
 const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]?/g;
 // C0 controls except TAB and LF, DEL, C1 controls, and the Unicode line/paragraph separators
 // (some viewers break lines on them).
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Every C0 and C1 control, DEL and the Unicode line/paragraph separators.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// The characters that end a line (or jump a column) somewhere: each becomes one space.
+const BREAK = /^[\t\n\r\u2028\u2029]$/;
 /* eslint-enable no-control-regex */
 /** Removes ANSI escape sequences and control characters; keeps TAB and LF. CR is dropped. */
 function stripControl(text) {
-    return text.replace(ANSI, '').replace(CONTROL, '');
+    return text.replace(ANSI, '').replace(CONTROL_BUT_TAB_LF, '');
 }
-/** {@link stripControl}, then every line break (and TAB) becomes one space. */
-function oneLine(text) {
-    return stripControl(text).replace(/[\t\n]+/g, ' ');
+/**
+ * Untrusted text on one line. Line breaks and TABs become a space each (`drop`: a run of LF
+ * and TAB becomes one space, other breaks go); no control character is left, whatever the rule.
+ */
+function text_oneLine(text, options = {}) {
+    const { control = 'mark', squeeze = false, max } = options;
+    let flat = control === 'drop'
+        ? stripControl(text).replace(/[\t\n]+/g, ' ')
+        : text.replace(CONTROL, (c) => (BREAK.test(c) ? ' ' : control === 'mark' ? '?' : ' '));
+    if (squeeze)
+        flat = flat.replace(/\s+/g, ' ').trim();
+    return max !== undefined && flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 /** Caps `text` at `max` UTF-16 units (not splitting a surrogate pair), marking the cut with `…`. */
 function truncate(text, max) {
@@ -29109,6 +29124,21 @@ function truncate(text, max) {
         end -= 1;
     return text.slice(0, end) + '…';
 }
+/** `1 line`, `2 lines`; `many` for nouns that do not just add an `s` (`entry`, `entries`). */
+function text_plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** The message of a caught value: an Error's message, anything else as a string. */
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+
+;// CONCATENATED MODULE: ./src/github/escape.ts
+// Text hygiene for anything untrusted (registry error bodies, mapping lines, tool output)
+// before it reaches the job summary as Markdown. One-line sanitising itself is core/text.ts.
+
+/** Untrusted text on one line for Markdown: ANSI sequences and control characters dropped. */
+const flatten = (text) => text_oneLine(text, { control: 'drop' });
 const MD_ENTITIES = {
     '&': '&amp;',
     '<': '&lt;',
@@ -29127,7 +29157,7 @@ const MD_ENTITIES = {
 function escapeMarkdown(text) {
     // Backslashes first: the entities added next contain `#`, which must stay unescaped.
     // A backslash before `.` also defeats the `www.` autolink trigger.
-    return oneLine(text)
+    return flatten(text)
         .replace(/[\\`*_{}[\]()#+\-.!~=^$]/g, (c) => '\\' + c)
         .replace(/[&<>"'|:]/g, (c) => MD_ENTITIES[c] ?? c);
 }
@@ -29139,7 +29169,7 @@ function escapeMarkdown(text) {
  * the text would defeat a `\|` escape.
  */
 function codeSpan(text, inTable = true) {
-    const flat = oneLine(text);
+    const flat = flatten(text);
     if (flat.trim() === '')
         return '';
     if (inTable && flat.includes('|'))
@@ -29156,6 +29186,7 @@ function codeSpan(text, inTable = true) {
 // The job summary: outcome, what each failure class means and what to do, every line's fate,
 // and per-attempt timing. GitHub rejects a step summary over 1 MiB, so every table is capped
 // and points at the artifact when cut. All untrusted text goes through escapeMarkdown.
+
 
 
 
@@ -29244,7 +29275,7 @@ function outcome(input) {
     const attempts = input.attempts?.length ?? 0;
     if (input.mode === 'validate') {
         const warnings = (input.findings ?? []).length - mappingErrors;
-        const checked = `${lines.length} mapping line${lines.length === 1 ? '' : 's'} checked`;
+        const checked = `${text_plural(lines.length, 'mapping line')} checked`;
         return mappingErrors > 0
             ? `❌ Validation found ${mappingErrors} error(s) and ${warnings} warning(s) in the mapping (${checked}).`
             : `✅ Validation passed: ${checked}, ${warnings} warning(s).`;
@@ -29402,7 +29433,7 @@ function retrySection(input) {
     const retry = input.retry;
     if (retry === undefined || retry.lines === 0)
         return undefined;
-    const count = `${retry.lines} mapping line${retry.lines === 1 ? '' : 's'}`;
+    const count = text_plural(retry.lines, 'mapping line');
     if (retry.artifact === undefined) {
         return [
             '### Retry mapping',
@@ -29462,7 +29493,7 @@ async function writeSummary(markdown) {
     }
     catch (e) {
         core.summary.emptyBuffer();
-        return { written: false, reason: e instanceof Error ? e.message : String(e) };
+        return { written: false, reason: errorMessage(e) };
     }
 }
 
@@ -30139,6 +30170,7 @@ function renderEntries(entries) {
 
 
 
+
 const NO_MAPPINGS = 'you must specify at least one source image to pull and the destination to push to as ' +
     'SRC=DST or SRC DST [DST2 DST3 ...]';
 function errnoCode(err) {
@@ -30163,7 +30195,7 @@ function readFailure(path, err) {
         case 'EPERM':
             return { ...base, code: 'file-unreadable', message: `open ${path}: permission denied` };
         default: {
-            const reason = err instanceof Error ? err.message : String(err);
+            const reason = errorMessage(err);
             return { ...base, code: 'file-unreadable', message: `open ${path}: ${reason}` };
         }
     }
@@ -30667,6 +30699,7 @@ const shardArtifactName = (name, spec) => `${name}-${spec.index}-of-${spec.count
 
 
 
+
 function mappingDigests(files) {
     return files.map((f) => ({
         file: f.file,
@@ -30955,14 +30988,15 @@ function renderReportRetryMapping(lines) {
     if (failed.length === 0)
         return '';
     const out = [
-        `# mirror-guard retry mapping: ${failed.length} mapping entr${failed.length === 1 ? 'y' : 'ies'} not mirrored.`,
+        `# mirror-guard retry mapping: ${plural(failed.length, 'mapping entry', 'mapping entries')} not mirrored.`,
         '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
     ];
     for (const l of failed) {
-        const reason = (l.reasons[0] ?? 'not mirrored')
-            // eslint-disable-next-line no-control-regex -- a comment must stay one printable line
-            .replace(/[\x00-\x1f\x7f\s]+/g, ' ')
-            .slice(0, 300);
+        // A comment must stay one printable line.
+        const reason = oneLine(l.reasons[0] ?? 'not mirrored', {
+            control: 'space',
+            squeeze: true
+        }).slice(0, 300);
         out.push(`# ${l.file}:${l.line} ${l.classes.join(',')}: ${reason}`);
         out.push(`${l.source}=${l.destination}`);
     }
@@ -31295,6 +31329,7 @@ function manifest_descriptors_isObject(v) {
 // skopeo-specific knowledge.
 
 
+
 /** The flags every entry's `skopeo copy` shares (everything but per-entry refs and files). */
 function sharedCopyFlags(opts) {
     // --all keeps multi-arch images whole, like oc with --keep-manifest-list.
@@ -31364,27 +31399,13 @@ function successLine(entry, digest) {
 }
 /** The one error line for a failed entry, in the shape `parseErrorSubject` knows. */
 function failureLine(entry, text) {
-    return `error: unable to copy ${entry.source.raw} to ${mapping_effectiveDestination(entry)}: ${skopeo_args_oneLine(text)}`;
+    return `error: unable to copy ${entry.source.raw} to ${mapping_effectiveDestination(entry)}: ${joinedMessage(text)}`;
 }
 /**
- * Joins a multi-line message (e.g. `errors:\n…\n…`) onto one line, and turns other control
- * characters into spaces: registry-supplied text must not be able to start a log line.
+ * Joins a multi-line message (e.g. `errors:\n…\n…`) onto one log line, other control
+ * characters as spaces: registry-supplied text must not be able to start a log line.
  */
-function skopeo_args_oneLine(text) {
-    return text
-        .split(/[\r\n]+/)
-        .map((l) => stripControls(l).trim())
-        .filter((l) => l !== '')
-        .join(' ');
-}
-function stripControls(s) {
-    let out = '';
-    for (const ch of s) {
-        const cp = ch.codePointAt(0) ?? 0;
-        out += cp < 0x20 || cp === 0x7f ? ' ' : ch;
-    }
-    return out;
-}
+const joinedMessage = (text) => text_oneLine(text, { control: 'space', squeeze: true });
 const LOGRUS = /^time="[^"]*" level=(\w+) msg=("(?:[^"\\]|\\.)*"|\S*)(.*)$/;
 /**
  * The message of skopeo's fatal line, unwrapped, or undefined for any other line.
@@ -31991,7 +32012,7 @@ class SourceReader {
         if (res.exitCode !== 0) {
             const how = res.exitCode !== null ? `exit code ${res.exitCode}` : `signal ${res.signal ?? '?'}`;
             return {
-                error: skopeo_args_oneLine(fatal.length > 0 ? fatal.join(' ') : `skopeo inspect failed with ${how}: ${lastLine}`)
+                error: joinedMessage(fatal.length > 0 ? fatal.join(' ') : `skopeo inspect failed with ${how}: ${lastLine}`)
             };
         }
         if (bytes > skopeo_dry_run_MAX_MANIFEST_BYTES)
@@ -32277,9 +32298,6 @@ const MAX_TITLE_CHARS = 100;
 function clean(text, max) {
     return truncate(stripControl(text).trim(), max);
 }
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 /** The root-cause class(es): a consequence such as `dependency` never heads the title. */
 function lineTitle(r) {
     return verdictTitle(r.classes);
@@ -32292,7 +32310,7 @@ function refs(r) {
 }
 function failureMessage(r) {
     const kind = r.retryable ? 'retryable, still failing' : 'permanent';
-    const tries = r.attempts !== undefined ? ` after ${plural(r.attempts, 'attempt')}` : '';
+    const tries = r.attempts !== undefined ? ` after ${text_plural(r.attempts, 'attempt')}` : '';
     const reasons = r.reasons.length > 0 ? r.reasons.join('; ') : 'no error named this line';
     return `${refs(r)} failed${tries} (${kind}): ${reasons}`;
 }
@@ -32359,7 +32377,7 @@ function planAnnotations(input) {
         const left = [];
         const more = (n, word) => {
             if (n > 0)
-                left.push(plural(n, word));
+                left.push(text_plural(n, word));
         };
         more(errors.length - budget.error, 'error');
         more(warnings.length - budget.warning, 'warning');
@@ -32387,6 +32405,7 @@ function emitAnnotations(annotations, sink = core) {
 // service is not there (GHES, not on a runner) or fails, the caller gets a sentence to print.
 
 
+
 /** Same rule as @actions/artifact's isGhes(): GitHub.com, GHE.com and *.localhost only. */
 function isGhes(env = process.env) {
     let host;
@@ -32409,9 +32428,6 @@ function artifactServiceUnavailable(env = process.env) {
     }
     return undefined;
 }
-function artifacts_message(e) {
-    return e instanceof Error ? e.message : String(e);
-}
 // Loaded on first use: the library reads GITHUB_API_URL when imported, and runs that never
 // touch artifacts need not load it.
 async function client() {
@@ -32433,7 +32449,7 @@ async function uploadFiles(name, files, rootDir, options = {}) {
             return result.id !== undefined ? { id: result.id } : {};
         }
         catch (e) {
-            return { warning: `Artifact ${name} could not be uploaded: ${artifacts_message(e)}` };
+            return { warning: `Artifact ${name} could not be uploaded: ${errorMessage(e)}` };
         }
     })();
     const signal = options.signal;
@@ -32547,7 +32563,7 @@ async function downloadRetryMapping(req) {
         return {
             found: false,
             files: [],
-            reason: `artifact ${req.name} could not be downloaded from ${where}: ${artifacts_message(e)}`
+            reason: `artifact ${req.name} could not be downloaded from ${where}: ${errorMessage(e)}`
         };
     }
 }
@@ -34394,7 +34410,7 @@ function unconfirmedReason(end) {
 // the stale manifest entries are removed instead (oc then plans the image's layers again and
 // skips each blob already on disk); oc ≥ 4.14 replans the layers itself, so a plain rerun does.
 
-const repair_plan_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function planRepairs(input) {
     const verdicts = new Map(input.verdicts.map((v) => [v.entryId, v]));
     return input.entries.map((e) => planLine(e, verdicts.get(e.id), input.trees.get(e.id), input.mode, input.tool));
@@ -34494,9 +34510,9 @@ function planFileLine(id, tree, replans, version) {
         };
     }
     const parts = [
-        tags.length > 0 ? repair_plan_plural(tags.length, 'tag link') : '',
-        manifests.length > 0 ? repair_plan_plural(manifests.length, 'stale manifest') : '',
-        corruptBlobs.length > 0 ? repair_plan_plural(corruptBlobs.length, 'corrupt blob') : ''
+        tags.length > 0 ? text_plural(tags.length, 'tag link') : '',
+        manifests.length > 0 ? text_plural(manifests.length, 'stale manifest') : '',
+        corruptBlobs.length > 0 ? text_plural(corruptBlobs.length, 'corrupt blob') : ''
     ].filter((p) => p !== '');
     return {
         entryId: id,
@@ -34581,6 +34597,7 @@ function planNextAttempt(progress, policy, random = Math.random) {
 // stay failed, the delay, --force and the concurrency. Shown with ACTIONS_STEP_DEBUG; it
 // reports the plan's decisions and the facts behind them, it never decides anything itself.
 
+
 function tally(verdicts) {
     const counts = new Map();
     for (const v of verdicts) {
@@ -34590,7 +34607,6 @@ function tally(verdicts) {
     }
     return [...counts].map(([c, n]) => `${c} ×${n}`).join(', ');
 }
-const lines = (n) => `${n} line${n === 1 ? '' : 's'}`;
 /** One sentence per decision of `next` (undefined: the run ends). */
 function explainNextAttempt(progress, policy, next) {
     const failed = progress.verdicts.filter((v) => v.status === 'failed');
@@ -34598,7 +34614,7 @@ function explainNextAttempt(progress, policy, next) {
     const permanent = failed.filter((v) => !isRetryable(v, policy.retryOn));
     const out = [];
     if (permanent.length > 0) {
-        out.push(`${lines(permanent.length)} stay failed, a class not in retry-on (${tally(permanent)}); retry-on is ${policy.retryOn.join(', ')}`);
+        out.push(`${text_plural(permanent.length, 'line')} stay failed, a class not in retry-on (${tally(permanent)}); retry-on is ${policy.retryOn.join(', ')}`);
     }
     if (next === undefined) {
         if (failed.length === 0)
@@ -34606,13 +34622,13 @@ function explainNextAttempt(progress, policy, next) {
         else if (retryable.length === 0)
             out.push('no further attempt: no failed line is retryable');
         else {
-            out.push(`no further attempt: ${progress.attemptsDone} of max-attempts ${policy.maxAttempts} used; ${lines(retryable.length)} retryable left (${tally(retryable)})`);
+            out.push(`no further attempt: ${progress.attemptsDone} of max-attempts ${policy.maxAttempts} used; ${text_plural(retryable.length, 'line')} retryable left (${tally(retryable)})`);
         }
         return out;
     }
     const ids = new Set(next.entryIds);
     const chosen = retryable.filter((v) => ids.has(v.entryId));
-    out.push(`attempt ${next.attempt} of ${policy.maxAttempts}: retrying ${lines(next.entryIds.length)} (${tally(chosen)})`);
+    out.push(`attempt ${next.attempt} of ${policy.maxAttempts}: retrying ${text_plural(next.entryIds.length, 'line')} (${tally(chosen)})`);
     const exp = Math.min(policy.maxRetryDelaySeconds, policy.retryDelaySeconds * 2 ** Math.max(0, progress.attemptsDone - 1));
     out.push(`delay ${(next.delayMs / 1000).toFixed(1)}s: retry-delay ${policy.retryDelaySeconds}s doubled per retry (${exp}s, capped at max-retry-delay ${policy.maxRetryDelaySeconds}s), half of it random jitter`);
     const by = (m) => next.repairs.filter((r) => r.method === m).length;
@@ -35653,17 +35669,6 @@ async function hashFile(path, expected) {
     return `${algo}:${hash.digest('hex')}`;
 }
 
-;// CONCATENATED MODULE: ./src/verify/text.ts
-// Untrusted text (mapping lines, registry bodies, error messages) ends up in tables, JSON and
-// GitHub annotations. Keeping it on one line without control characters means it can never
-// start a line of its own, so it cannot smuggle in a `::workflow-command::`.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const text_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-function text_oneLine(text, max = 400) {
-    const flat = text.replace(text_CONTROL, (c) => (/[\n\r\t\u2028\u2029]/.test(c) ? ' ' : '?'));
-    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-
 ;// CONCATENATED MODULE: ./src/verify/manifest.ts
 // Image manifests as oc writes and registries serve them: Docker schema 2, OCI manifest,
 // Docker manifest list, OCI index (and legacy schema 1, which still exists in old mirrors).
@@ -35711,7 +35716,7 @@ function platformName(raw, index) {
     const p = raw.platform;
     const parts = [p.os, p.architecture, p.variant].filter((x) => typeof x === 'string' && x !== '');
     // Platform strings come from the registry: keep them short and on one line.
-    return parts.length > 0 ? text_oneLine(parts.join('/'), 80) : `manifest #${index + 1}`;
+    return parts.length > 0 ? text_oneLine(parts.join('/'), { max: 80 }) : `manifest #${index + 1}`;
 }
 function kindOf(doc, contentType) {
     const declared = typeof doc.mediaType === 'string' ? doc.mediaType : undefined;
@@ -35790,7 +35795,7 @@ function manifest_parseManifest(bytes, contentType) {
             return {
                 error: mediaType === undefined
                     ? 'unknown manifest format (no mediaType, no config or manifests)'
-                    : `unsupported manifest media type ${text_oneLine(mediaType, 120)}`
+                    : `unsupported manifest media type ${text_oneLine(mediaType, { max: 120 })}`
             };
     }
 }
@@ -35870,7 +35875,7 @@ class Findings {
     manifests = new Map();
     unrepairable;
     add(kind, message, digest, path) {
-        const text = text_oneLine(message, 1000);
+        const text = text_oneLine(message, { max: 1000 });
         this.problems.push({ kind, message: text, digest, path });
         if (UNREPAIRABLE.has(kind))
             this.unrepairable ??= text;
@@ -36349,7 +36354,7 @@ async function checkLeftovers(repo, ctx, f) {
                 kind: 'leftover-download',
                 digest,
                 path,
-                message: text_oneLine(`leftover partial download${size}${ref ? ' of a blob that is complete now' : ' of a blob this line does not reference'}: ${path}`, 1000)
+                message: text_oneLine(`leftover partial download${size}${ref ? ' of a blob that is complete now' : ' of a blob this line does not reference'}: ${path}`, { max: 1000 })
             });
         }
     }
@@ -36940,10 +36945,10 @@ class TokenSource {
             url = new URL(realm);
         }
         catch {
-            throw new AuthError(`bearer realm "${text_oneLine(realm, 200)}" is not a URL`);
+            throw new AuthError(`bearer realm "${text_oneLine(realm, { max: 200 })}" is not a URL`);
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            throw new AuthError(`bearer realm "${text_oneLine(realm, 200)}" is not http(s)`);
+            throw new AuthError(`bearer realm "${text_oneLine(realm, { max: 200 })}" is not http(s)`);
         }
         const form = new URLSearchParams();
         if (service !== '')
@@ -36990,7 +36995,7 @@ class TokenSource {
             }, this.agents);
         }
         if (res.status !== 200) {
-            throw new AuthError(`token request to ${url.origin}${url.pathname} answered HTTP ${res.status}: ${text_oneLine(res.body.toString('utf8'), 200)}`);
+            throw new AuthError(`token request to ${url.origin}${url.pathname} answered HTTP ${res.status}: ${text_oneLine(res.body.toString('utf8'), { max: 200 })}`);
         }
         let doc;
         try {
@@ -37012,9 +37017,103 @@ class TokenSource {
     }
 }
 
-;// CONCATENATED MODULE: ./src/verify/registry.ts
+;// CONCATENATED MODULE: ./src/verify/registry-blobs.ts
+// Whether a blob a manifest names is in the registry: a HEAD (status, content-length against the
+// descriptor's size), and with `digest` a GET hashing every byte under a deadline that grows with
+// the blob's size. A blob shared by many lines is checked once.
 
+class BlobChecker {
+    client;
+    digest;
+    #blobs = new Map();
+    constructor(client, 
+    /** Read and hash every byte (GET), not only HEAD. */
+    digest) {
+        this.client = client;
+        this.digest = digest;
+    }
+    /** The blob's outcome in `repo` of `h`, checked once per verification. */
+    check(h, repo, blob) {
+        const key = `${h.host}\0${repo}\0${blob.digest}\0${blob.size ?? ''}`;
+        let p = this.#blobs.get(key);
+        if (p === undefined) {
+            p = this.#check(h, repo, blob);
+            this.#blobs.set(key, p);
+        }
+        return p;
+    }
+    async #check(h, repo, blob) {
+        const path = `/v2/${repo}/blobs/${blob.digest}`;
+        const name = `${h.host}/${repo}`;
+        const head = await h.request('HEAD', path, repo, { maxBody: 1 << 16 });
+        if (head.status === 404) {
+            return {
+                ok: false,
+                kind: 'missing-blob',
+                url: head.url,
+                detail: `is missing from ${name}: HEAD ${head.url} answered HTTP 404`
+            };
+        }
+        if (head.status !== 200) {
+            const kind = head.status === 401 || head.status === 403 ? 'unauthorized' : 'registry-error';
+            return {
+                ok: false,
+                kind,
+                url: head.url,
+                detail: `could not be checked in ${name}: HEAD ${head.url} answered HTTP ${head.status}`
+            };
+        }
+        const length = Number(head.headers['content-length']);
+        if (blob.size !== undefined &&
+            head.headers['content-length'] !== undefined &&
+            length !== blob.size) {
+            return {
+                ok: false,
+                kind: 'size-mismatch',
+                url: head.url,
+                detail: `has ${length} bytes in ${name} (HEAD content-length)`
+            };
+        }
+        if (!this.digest)
+            return { ok: true };
+        const hash = newHasher(blob.digest);
+        let received = 0;
+        const bytes = blob.size ?? (Number.isFinite(length) ? length : 0);
+        const get = await h.request('GET', path, repo, {
+            maxBody: 1 << 16,
+            deadlineMs: this.client.env.deadlineMs + Math.ceil((bytes / this.client.env.minBytesPerSecond) * 1000),
+            sink: (chunk) => {
+                received += chunk.length;
+                hash.update(chunk);
+            }
+        });
+        if (get.status !== 200) {
+            return {
+                ok: false,
+                kind: get.status === 404 ? 'missing-blob' : 'registry-error',
+                url: get.url,
+                detail: `could not be read from ${name}: GET ${get.url} answered HTTP ${get.status}`
+            };
+        }
+        const actual = `${blob.digest.slice(0, blob.digest.indexOf(':'))}:${hash.digest('hex')}`;
+        if (actual !== blob.digest) {
+            return {
+                ok: false,
+                kind: 'digest-mismatch',
+                url: get.url,
+                detail: `served by ${name} has content with digest ${actual} (${received} bytes)`
+            };
+        }
+        return { ok: true };
+    }
+}
 
+;// CONCATENATED MODULE: ./src/verify/registry-client.ts
+// The registry client of verification: the Registry HTTP API v2 as verification reads it. One
+// RegistryHost per registry learns its scheme with a ping (https, or http too under --insecure),
+// answers auth challenges (basic from the registry config, bearer tokens per repository scope,
+// one fresh token after a 401), follows redirects (never sending credentials to another origin)
+// and turns transport failures into `Unreachable` and a stop into `Stopped`.
 
 
 
@@ -37029,10 +37128,10 @@ class Unreachable extends Error {
 /** The verification was stopped from outside (cancel, time limit). */
 class Stopped extends Error {
 }
-const registry_DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io']);
+const registry_client_DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io']);
 /** Where the API of a registry lives and how a repository is named there. */
 function apiLocation(registry, repository) {
-    if (registry_DOCKER_HUB.has(registry.toLowerCase())) {
+    if (registry_client_DOCKER_HUB.has(registry.toLowerCase())) {
         return {
             host: 'registry-1.docker.io',
             repo: repository.includes('/') ? repository : `library/${repository}`
@@ -37040,18 +37139,19 @@ function apiLocation(registry, repository) {
     }
     return { host: registry, repo: repository };
 }
+/** The first error of a registry error document (`CODE: message`), else the body, one line. */
 function registryMessage(res) {
     const text = res.body.toString('utf8');
     try {
         const doc = JSON.parse(text);
         const first = doc.errors?.[0];
         if (first)
-            return text_oneLine(`${String(first.code)}: ${String(first.message)}`, 200);
+            return text_oneLine(`${String(first.code)}: ${String(first.message)}`, { max: 200 });
     }
     catch {
         // not a registry error document; fall through to the raw text
     }
-    return text === '' ? '(empty body)' : text_oneLine(text, 200);
+    return text === '' ? '(empty body)' : text_oneLine(text, { max: 200 });
 }
 /** Throws when the run was stopped: nothing after that point may count as checked. */
 function checkStopped(env) {
@@ -37186,14 +37286,12 @@ class RegistryHost {
         throw new Unreachable(`${method} ${start.href}: too many redirects`);
     }
 }
-class RegistryVerifier {
+/** The hosts of one verification, each created on first use. */
+class RegistryClient {
     env;
-    digest;
     #hosts = new Map();
-    #blobs = new Map();
-    constructor(env, digest) {
+    constructor(env) {
         this.env = env;
-        this.digest = digest;
     }
     host(name) {
         let h = this.#hosts.get(name);
@@ -37203,11 +37301,37 @@ class RegistryVerifier {
         }
         return h;
     }
+}
+
+;// CONCATENATED MODULE: ./src/verify/registry-verify.ts
+// Completeness of registry destinations through the Registry HTTP API v2: the manifest by tag
+// (or digest), each child of a list, then a HEAD per config and layer blob. A registry refuses
+// manifests whose blobs are missing, but blobs can vanish later (garbage collection, deletes,
+// storage faults), and a tag can be absent although oc printed nothing wrong (the tag merge of
+// docs/oc-behaviour.md §4.5).
+
+
+
+
+
+
+
+
+/** One mapping line's destination: its manifest(s) by tag or digest, each list child, each blob. */
+class RegistryVerifier {
+    client;
+    digest;
+    #blobs;
+    constructor(client, digest) {
+        this.client = client;
+        this.digest = digest;
+        this.#blobs = new BlobChecker(client, digest);
+    }
     async verify(entry) {
         const problems = [];
         const resolved = [];
         const { host, repo } = apiLocation(entry.destination.registry, entry.destination.repository);
-        const h = this.host(host);
+        const h = this.client.host(host);
         const name = `${host}/${repo}`;
         try {
             const reference = entry.destinationTag ?? entry.source.digest;
@@ -37217,17 +37341,17 @@ class RegistryVerifier {
             }
         }
         catch (e) {
-            const kind = e instanceof Stopped || this.env.signal?.aborted
+            const kind = e instanceof Stopped || this.client.env.signal?.aborted
                 ? 'cancelled'
                 : e instanceof Unreachable
                     ? 'unreachable'
                     : e instanceof AuthError
                         ? 'unauthorized'
                         : 'registry-error';
-            problems.push({ kind, message: text_oneLine(`${name}: ${e.message}`, 1000) });
+            problems.push({ kind, message: text_oneLine(`${name}: ${e.message}`, { max: 1000 }) });
         }
         // Every message may carry registry text; keep each on one line, whatever built it.
-        const clean = problems.map((p) => ({ ...p, message: text_oneLine(p.message, 1000) }));
+        const clean = problems.map((p) => ({ ...p, message: text_oneLine(p.message, { max: 1000 }) }));
         return {
             entryId: entry.id,
             complete: clean.length === 0,
@@ -37270,7 +37394,9 @@ class RegistryVerifier {
             kind,
             digest,
             path: res.url,
-            message: text_oneLine(`${what}: GET ${res.url} answered HTTP ${res.status}${detail}`, 1000)
+            message: text_oneLine(`${what}: GET ${res.url} answered HTTP ${res.status}${detail}`, {
+                max: 1000
+            })
         };
     }
     async #manifest(h, repo, name, reference, via, parent, problems, resolved) {
@@ -37311,7 +37437,7 @@ class RegistryVerifier {
                     kind: 'digest-mismatch',
                     digest: served,
                     path: res.url,
-                    message: text_oneLine(`manifest ${via} of ${name}: Docker-Content-Digest says ${served}, content hashes to ${actual}`, 1000)
+                    message: text_oneLine(`manifest ${via} of ${name}: Docker-Content-Digest says ${served}, content hashes to ${actual}`, { max: 1000 })
                 });
                 return;
             }
@@ -37332,7 +37458,9 @@ class RegistryVerifier {
                 kind: 'bad-manifest',
                 digest,
                 path: res.url,
-                message: text_oneLine(`manifest ${digest} (${via}) of ${name} cannot be read: ${parsed.error}`, 1000)
+                message: text_oneLine(`manifest ${digest} (${via}) of ${name} cannot be read: ${parsed.error}`, {
+                    max: 1000
+                })
             });
             return;
         }
@@ -37352,7 +37480,7 @@ class RegistryVerifier {
             }
             return;
         }
-        const outcomes = await Promise.all(blobsOf(m).map((b) => this.#blob(h, repo, b)));
+        const outcomes = await Promise.all(blobsOf(m).map((b) => this.#blobs.check(h, repo, b)));
         for (const [i, blob] of blobsOf(m).entries()) {
             const o = outcomes[i];
             if (o.ok)
@@ -37362,82 +37490,9 @@ class RegistryVerifier {
                 kind: o.kind,
                 digest: blob.digest,
                 path: o.url,
-                message: text_oneLine(`${blob.role} ${blob.digest}${size} of manifest ${digest} (${via}) ${o.detail}`, 1000)
+                message: text_oneLine(`${blob.role} ${blob.digest}${size} of manifest ${digest} (${via}) ${o.detail}`, { max: 1000 })
             });
         }
-    }
-    #blob(h, repo, blob) {
-        const key = `${h.host}\0${repo}\0${blob.digest}\0${blob.size ?? ''}`;
-        let p = this.#blobs.get(key);
-        if (p === undefined) {
-            p = this.#checkBlob(h, repo, blob);
-            this.#blobs.set(key, p);
-        }
-        return p;
-    }
-    async #checkBlob(h, repo, blob) {
-        const path = `/v2/${repo}/blobs/${blob.digest}`;
-        const name = `${h.host}/${repo}`;
-        const head = await h.request('HEAD', path, repo, { maxBody: 1 << 16 });
-        if (head.status === 404) {
-            return {
-                ok: false,
-                kind: 'missing-blob',
-                url: head.url,
-                detail: `is missing from ${name}: HEAD ${head.url} answered HTTP 404`
-            };
-        }
-        if (head.status !== 200) {
-            const kind = head.status === 401 || head.status === 403 ? 'unauthorized' : 'registry-error';
-            return {
-                ok: false,
-                kind,
-                url: head.url,
-                detail: `could not be checked in ${name}: HEAD ${head.url} answered HTTP ${head.status}`
-            };
-        }
-        const length = Number(head.headers['content-length']);
-        if (blob.size !== undefined &&
-            head.headers['content-length'] !== undefined &&
-            length !== blob.size) {
-            return {
-                ok: false,
-                kind: 'size-mismatch',
-                url: head.url,
-                detail: `has ${length} bytes in ${name} (HEAD content-length)`
-            };
-        }
-        if (!this.digest)
-            return { ok: true };
-        const hash = newHasher(blob.digest);
-        let received = 0;
-        const bytes = blob.size ?? (Number.isFinite(length) ? length : 0);
-        const get = await h.request('GET', path, repo, {
-            maxBody: 1 << 16,
-            deadlineMs: this.env.deadlineMs + Math.ceil((bytes / this.env.minBytesPerSecond) * 1000),
-            sink: (chunk) => {
-                received += chunk.length;
-                hash.update(chunk);
-            }
-        });
-        if (get.status !== 200) {
-            return {
-                ok: false,
-                kind: get.status === 404 ? 'missing-blob' : 'registry-error',
-                url: get.url,
-                detail: `could not be read from ${name}: GET ${get.url} answered HTTP ${get.status}`
-            };
-        }
-        const actual = `${blob.digest.slice(0, blob.digest.indexOf(':'))}:${hash.digest('hex')}`;
-        if (actual !== blob.digest) {
-            return {
-                ok: false,
-                kind: 'digest-mismatch',
-                url: get.url,
-                detail: `served by ${name} has content with digest ${actual} (${received} bytes)`
-            };
-        }
-        return { ok: true };
     }
 }
 /**
@@ -37456,7 +37511,7 @@ async function verifyRegistryEntries(entries, opts) {
                 : RegistryConfig.empty();
     }
     catch (e) {
-        const message = text_oneLine(e.message, 1000);
+        const message = text_oneLine(e.message, { max: 1000 });
         return mine.map((e) => ({
             entryId: e.id,
             complete: false,
@@ -37489,7 +37544,7 @@ async function verifyRegistryEntries(entries, opts) {
             ...(opts.signal ? { signal: opts.signal } : {}),
             limiter: new Limiter(opts.concurrency ?? 4)
         };
-        const verifier = new RegistryVerifier(env, opts.digest);
+        const verifier = new RegistryVerifier(new RegistryClient(env), opts.digest);
         return await Promise.all(mine.map((e) => verifier.verify(e)));
     }
     finally {
@@ -38253,6 +38308,7 @@ function checkedLines(set, findings, texts) {
 // parse time but that fail, collide or silently do less than asked at run time.
 
 
+
 const validate_DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 function finding(e, severity, code, message) {
     return { file: e.file, line: e.line, severity, code, message };
@@ -38417,8 +38473,8 @@ function platformFindings(entries, opts) {
         else
             perFile.set(e.file, { first: e, lines: new Set([e.line]) });
     }
-    return [...perFile.values()].map(({ first, lines }) => finding(first, 'warning', 'no-platform-filter', `neither --filter-by-os nor keep-manifest-list is set (applies to all ${lines.size} ` +
-        `mapping line${lines.size === 1 ? '' : 's'} of this file): oc then keeps only the ` +
+    return [...perFile.values()].map(({ first, lines }) => finding(first, 'warning', 'no-platform-filter', `neither --filter-by-os nor keep-manifest-list is set (applies to all ` +
+        `${text_plural(lines.size, 'mapping line')} of this file): oc then keeps only the ` +
         'manifest-list entry for the platform of the machine running it (e.g. linux/amd64) and ' +
         'pushes that single image by its own digest; on a macOS or Windows runner nothing ' +
         'matches, oc prints "info: Filtered all images from …, skipping" and exits 0 having ' +
@@ -45342,6 +45398,7 @@ function re(stringsOrFlags, ...values) {
 // package, so what oc accepts (`(?P<name>…)`, `(?i)`, `\pL`, `[[:alpha:]]`) is accepted here
 // and what oc refuses (`linux/(amd64`, lookarounds, backreferences) is refused with Go's words.
 
+
 /** Go's compile error (`error parsing regexp: …`), or undefined when oc accepts the pattern. */
 function osFilterProblem(pattern) {
     try {
@@ -45349,7 +45406,7 @@ function osFilterProblem(pattern) {
         return undefined;
     }
     catch (e) {
-        return e instanceof Error ? e.message : String(e);
+        return errorMessage(e);
     }
 }
 /**
@@ -45365,9 +45422,10 @@ function platformString(p) {
     return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;
 }
 
-;// CONCATENATED MODULE: ./src/github/inputs.ts
-// The action's inputs: one table (INPUT_SPECS) that action.yml and the README are checked
-// against, and a pure reader that lists every problem at once.
+;// CONCATENATED MODULE: ./src/github/input-values.ts
+// Raw input text → values. Each parser reports a problem in the action's wording (`Input <name>:
+// <value> is not …`); InputReader applies them to one getter and collects every problem, so
+// readInputs (inputs.ts) lists them all at once. Pure: no @actions/* here.
 
 
 
@@ -45395,6 +45453,202 @@ const FAILURE_CLASSES = Object.keys(CLASS_NAMES);
 function defaultRetryOn() {
     return FAILURE_CLASSES.filter((c) => classify_CLASS_INFO[c].retryable);
 }
+// Flags of `oc image mirror` the action sets itself, and the input to use instead.
+const OWNED_FLAGS = [
+    { flags: ['-f', '--filename'], input: 'mapping' },
+    { flags: ['--force'], input: 'force-on-retry' },
+    { flags: ['--continue-on-error'], input: 'continue-on-error' },
+    { flags: ['--max-per-registry'], input: 'max-per-registry' },
+    { flags: ['--dry-run'], input: 'dry-run (or mode: dry-run)' },
+    { flags: ['-a', '--registry-config'], input: 'registry-config or registry-auth' },
+    { flags: ['--dir'], input: 'dir' },
+    { flags: ['--from-dir'], input: 'from-dir' }
+];
+const MAX_SHOWN_VALUE = 80;
+function show(value) {
+    const flat = JSON.stringify(value);
+    return flat.length > MAX_SHOWN_VALUE ? flat.slice(0, MAX_SHOWN_VALUE - 4) + '…"' : flat;
+}
+function ownedFlag(arg) {
+    for (const owned of OWNED_FLAGS) {
+        for (const flag of owned.flags) {
+            const isShort = !flag.startsWith('--');
+            // pflag accepts `--flag=v`, `-f=v` and `-fv` (shorthand with the value attached).
+            if (arg === flag || arg.startsWith(flag + '=') || (isShort && arg.startsWith(flag))) {
+                return { flag, input: owned.input };
+            }
+        }
+    }
+    return undefined;
+}
+const DURATION_UNITS = { ms: 0.001, s: 1, m: 60, h: 3600 };
+/** The longest delay Node's setTimeout honours (2^31-1 ms); longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_TIMER_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+/** Go-style duration (`90s`, `1h30m`, `500ms`) or plain seconds; undefined when malformed. */
+function parseDurationSeconds(text) {
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Number(text);
+    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text))
+        return undefined;
+    let total = 0;
+    for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(m[1]) * (DURATION_UNITS[m[2] ?? 's'] ?? 1);
+    }
+    return total;
+}
+function artifactNameProblem(name) {
+    const bad = [...new Set(name.match(/["\\/:<>|*?\r\n]/g) ?? [])];
+    if (bad.length === 0)
+        return undefined;
+    return `must not contain ${bad.map((c) => JSON.stringify(c)).join(', ')} (forbidden: " : < > | * ? \\ / CR LF)`;
+}
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/**
+ * Reads inputs through `get(name)` (the raw value, '' when unset, like `core.getInput(name)`
+ * without `required`); an empty value falls back to the table's default, except `${{ … }}`
+ * defaults the runner resolves. Every problem lands in `errors`, in the order of the reads.
+ */
+class InputReader {
+    get;
+    errors = [];
+    #defaults;
+    constructor(get, specs) {
+        this.get = get;
+        this.#defaults = new Map(specs.map((s) => [s.name, s.default]));
+    }
+    /** The trimmed value, or the table's default. */
+    raw(name) {
+        const value = this.get(name).trim();
+        if (value !== '')
+            return value;
+        const fallback = this.#defaults.get(name);
+        return fallback === undefined || fallback.startsWith('${{') ? '' : fallback;
+    }
+    optional(name) {
+        return this.raw(name) || undefined;
+    }
+    oneOf(name, allowed) {
+        const value = this.raw(name);
+        if (allowed.includes(value))
+            return value;
+        this.errors.push(`Input ${name}: ${show(value)} is not one of ${allowed.join(', ')}.`);
+        return allowed[0];
+    }
+    bool(name) {
+        const value = this.raw(name);
+        if (BOOLEAN_TRUE.includes(value))
+            return true;
+        if (BOOLEAN_FALSE.includes(value))
+            return false;
+        this.errors.push(`Input ${name}: ${show(value)} is not a boolean; use true or false (also True/TRUE/False/FALSE).`);
+        return false;
+    }
+    /** A whole number in [min, max] (`max` undefined: no upper bound); undefined when empty or bad. */
+    int(name, min, max) {
+        const value = this.raw(name);
+        if (value === '')
+            return undefined;
+        const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
+        if (!/^\d+$/.test(value) || Number(value) < min || (max !== undefined && Number(value) > max)) {
+            this.errors.push(`Input ${name}: ${show(value)} is not a whole number ${range}.`);
+            return undefined;
+        }
+        return Number(value);
+    }
+    /** Seconds, from plain seconds or a Go-style duration; undefined when empty, bad or too long. */
+    duration(name) {
+        const value = this.raw(name);
+        if (value === '')
+            return undefined;
+        const seconds = parseDurationSeconds(value);
+        if (seconds === undefined) {
+            this.errors.push(`Input ${name}: ${show(value)} is not a duration; use seconds (30) or a duration like 90s, 30m, 2h, 1h30m.`);
+        }
+        else if (seconds * 1000 > MAX_TIMER_MS) {
+            // Node's timers hold 2^31-1 ms; a longer one would fire after 1 ms.
+            this.errors.push(`Input ${name}: ${show(value)} is longer than the longest wait a timer can hold (${MAX_TIMER_SECONDS}s, about 596h or 24.8 days); use at most 596h.`);
+            return undefined;
+        }
+        return seconds;
+    }
+    /** `I/N` (core/shard-plan.ts); undefined when empty or bad. */
+    shard(name) {
+        const text = this.optional(name);
+        if (text === undefined)
+            return undefined;
+        const parsed = parseShardSpec(text);
+        if ('error' in parsed)
+            this.errors.push(`Input ${name}: ${parsed.error}.`);
+        return 'error' in parsed ? undefined : parsed.spec;
+    }
+    /** One value per non-empty line, trimmed. */
+    lines(name) {
+        return this.raw(name)
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter((l) => l !== '');
+    }
+}
+/** The problem of a `registry-auth` value; never the value or the parser's message (a secret). */
+function registryAuthProblem(json) {
+    let parsed;
+    try {
+        parsed = JSON.parse(json);
+    }
+    catch {
+        return 'Input registry-auth: not valid JSON (value not shown, it is a secret); expected docker config JSON like {"auths":{"registry.example.com":{"auth":"…"}}}.';
+    }
+    const auths = typeof parsed === 'object' && parsed !== null
+        ? parsed['auths']
+        : undefined;
+    if (typeof auths !== 'object' || auths === null || Array.isArray(auths)) {
+        return 'Input registry-auth: JSON has no "auths" object (value not shown, it is a secret); expected {"auths":{"registry.example.com":{"auth":"…"}}}.';
+    }
+    return undefined;
+}
+/** Go's compile error of a `filter-by-os` pattern, as an input problem. */
+function filterByOsProblem(pattern) {
+    const problem = osFilterProblem(pattern);
+    return problem === undefined
+        ? undefined
+        : `Input filter-by-os: ${show(pattern)} is not a valid regular expression: ${problem}.`;
+}
+/** One problem per `extra-args` argument that sets a flag the action controls. */
+function extraArgsProblems(args) {
+    const problems = [];
+    for (const arg of args) {
+        const owned = ownedFlag(arg);
+        if (owned !== undefined) {
+            problems.push(`Input extra-args: ${show(arg)} sets ${owned.flag}, which the action controls; use the input ${owned.input} instead.`);
+        }
+    }
+    return problems;
+}
+/** `retry-on`: class names, comma or newline separated; unknown names are left out and named. */
+function parseRetryOn(text) {
+    const names = text
+        .split(/[,\n]/)
+        .map((n) => n.trim())
+        .filter((n) => n !== '');
+    const unknown = names.filter((n) => !FAILURE_CLASSES.includes(n));
+    const classes = [...new Set(names.filter((n) => !unknown.includes(n)))];
+    return unknown.length > 0
+        ? {
+            classes,
+            error: `Input retry-on: unknown class ${unknown.map(show).join(', ')}; classes are ${FAILURE_CLASSES.join(', ')}.`
+        }
+        : { classes };
+}
+
+;// CONCATENATED MODULE: ./src/github/input-specs.ts
+// The action's inputs as one table: name, description and default (action.yml is checked against
+// it), and `accepts`, what a value may be and what is checked before anything runs (the README's
+// inputs table). A new input is an entry here, with its `accepts`, plus its line in readInputs
+// (inputs.ts).
+
+
 const INPUT_SPECS = [
     {
         name: 'mapping',
@@ -45629,195 +45883,69 @@ const INPUT_SPECS = [
         default: '${{ github.token }}'
     }
 ];
-// Flags of `oc image mirror` the action sets itself, and the input to use instead.
-const OWNED_FLAGS = [
-    { flags: ['-f', '--filename'], input: 'mapping' },
-    { flags: ['--force'], input: 'force-on-retry' },
-    { flags: ['--continue-on-error'], input: 'continue-on-error' },
-    { flags: ['--max-per-registry'], input: 'max-per-registry' },
-    { flags: ['--dry-run'], input: 'dry-run (or mode: dry-run)' },
-    { flags: ['-a', '--registry-config'], input: 'registry-config or registry-auth' },
-    { flags: ['--dir'], input: 'dir' },
-    { flags: ['--from-dir'], input: 'from-dir' }
-];
-const MAX_SHOWN_VALUE = 80;
-function show(value) {
-    const flat = JSON.stringify(value);
-    return flat.length > MAX_SHOWN_VALUE ? flat.slice(0, MAX_SHOWN_VALUE - 4) + '…"' : flat;
-}
-function ownedFlag(arg) {
-    for (const owned of OWNED_FLAGS) {
-        for (const flag of owned.flags) {
-            const isShort = !flag.startsWith('--');
-            // pflag accepts `--flag=v`, `-f=v` and `-fv` (shorthand with the value attached).
-            if (arg === flag || arg.startsWith(flag + '=') || (isShort && arg.startsWith(flag))) {
-                return { flag, input: owned.input };
-            }
-        }
-    }
-    return undefined;
-}
-const DURATION_UNITS = { ms: 0.001, s: 1, m: 60, h: 3600 };
-/** The longest delay Node's setTimeout honours (2^31-1 ms); longer ones fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-const MAX_TIMER_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
-/** Go-style duration (`90s`, `1h30m`, `500ms`) or plain seconds; undefined when malformed. */
-function parseDurationSeconds(text) {
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Number(text);
-    if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text))
-        return undefined;
-    let total = 0;
-    for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(m[1]) * (DURATION_UNITS[m[2] ?? 's'] ?? 1);
-    }
-    return total;
-}
-function artifactNameProblem(name) {
-    const bad = [...new Set(name.match(/["\\/:<>|*?\r\n]/g) ?? [])];
-    if (bad.length === 0)
-        return undefined;
-    return `must not contain ${bad.map((c) => JSON.stringify(c)).join(', ')} (forbidden: " : < > | * ? \\ / CR LF)`;
-}
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+
+;// CONCATENATED MODULE: ./src/github/inputs.ts
+
+
 /**
  * Reads and validates every input. `get(name)` returns the raw input ('' when unset), like
  * `core.getInput(name)` without `required`. All problems are reported together.
  */
 function readInputs(get) {
-    const errors = [];
-    const specs = new Map(INPUT_SPECS.map((s) => [s.name, s]));
-    const raw = (name) => {
-        const value = get(name).trim();
-        if (value !== '')
-            return value;
-        const fallback = specs.get(name)?.default;
-        return fallback === undefined || fallback.startsWith('${{') ? '' : fallback;
-    };
-    const optional = (name) => raw(name) || undefined;
-    const oneOf = (name, allowed) => {
-        const value = raw(name);
-        if (allowed.includes(value))
-            return value;
-        errors.push(`Input ${name}: ${show(value)} is not one of ${allowed.join(', ')}.`);
-        return allowed[0];
-    };
-    const bool = (name) => {
-        const value = raw(name);
-        if (BOOLEAN_TRUE.includes(value))
-            return true;
-        if (BOOLEAN_FALSE.includes(value))
-            return false;
-        errors.push(`Input ${name}: ${show(value)} is not a boolean; use true or false (also True/TRUE/False/FALSE).`);
-        return false;
-    };
-    const int = (name, min, max) => {
-        const value = raw(name);
-        if (value === '')
-            return undefined;
-        const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
-        if (!/^\d+$/.test(value) || Number(value) < min || (max !== undefined && Number(value) > max)) {
-            errors.push(`Input ${name}: ${show(value)} is not a whole number ${range}.`);
-            return undefined;
-        }
-        return Number(value);
-    };
-    const duration = (name) => {
-        const value = raw(name);
-        if (value === '')
-            return undefined;
-        const seconds = parseDurationSeconds(value);
-        if (seconds === undefined) {
-            errors.push(`Input ${name}: ${show(value)} is not a duration; use seconds (30) or a duration like 90s, 30m, 2h, 1h30m.`);
-        }
-        else if (seconds * 1000 > MAX_TIMER_MS) {
-            // Node's timers hold 2^31-1 ms; a longer one would fire after 1 ms.
-            errors.push(`Input ${name}: ${show(value)} is longer than the longest wait a timer can hold (${MAX_TIMER_SECONDS}s, about 596h or 24.8 days); use at most 596h.`);
-            return undefined;
-        }
-        return seconds;
-    };
-    const lines = (name) => raw(name)
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
+    const read = new InputReader(get, INPUT_SPECS);
+    const errors = read.errors;
     // --- what and how to mirror
-    const retryFrom = optional('retry-from');
-    const mapping = lines('mapping');
+    const retryFrom = read.optional('retry-from');
+    const mapping = read.lines('mapping');
     if (mapping.length === 0 && retryFrom === undefined) {
         errors.push('Input mapping: required (one mapping file per line) unless retry-from is set.');
     }
-    const mode = oneOf('mode', ['mirror', 'validate', 'dry-run']);
-    const engine = oneOf('engine', ['oc', 'skopeo']);
-    const oc = raw('oc');
-    const registryConfig = optional('registry-config');
-    const registryAuth = optional('registry-auth');
+    const mode = read.oneOf('mode', ['mirror', 'validate', 'dry-run']);
+    const engine = read.oneOf('engine', ['oc', 'skopeo']);
+    const oc = read.raw('oc');
+    const registryConfig = read.optional('registry-config');
+    const registryAuth = read.optional('registry-auth');
     if (registryAuth !== undefined) {
-        // Never echo the value or the parser's message: both would print the secret.
-        let parsed;
-        try {
-            parsed = JSON.parse(registryAuth);
-        }
-        catch {
-            errors.push('Input registry-auth: not valid JSON (value not shown, it is a secret); expected docker config JSON like {"auths":{"registry.example.com":{"auth":"…"}}}.');
-        }
-        if (parsed !== undefined) {
-            const auths = typeof parsed === 'object' && parsed !== null
-                ? parsed['auths']
-                : undefined;
-            if (typeof auths !== 'object' || auths === null || Array.isArray(auths)) {
-                errors.push('Input registry-auth: JSON has no "auths" object (value not shown, it is a secret); expected {"auths":{"registry.example.com":{"auth":"…"}}}.');
-            }
-        }
+        const problem = registryAuthProblem(registryAuth);
+        if (problem !== undefined)
+            errors.push(problem);
         if (registryConfig !== undefined) {
             errors.push('Inputs registry-config and registry-auth are both set; set only one (oc takes a single -a file).');
         }
     }
-    const filterByOs = optional('filter-by-os');
+    const filterByOs = read.optional('filter-by-os');
     if (filterByOs !== undefined) {
-        const problem = osFilterProblem(filterByOs);
-        if (problem !== undefined) {
-            errors.push(`Input filter-by-os: ${show(filterByOs)} is not a valid regular expression: ${problem}.`);
-        }
+        const problem = filterByOsProblem(filterByOs);
+        if (problem !== undefined)
+            errors.push(problem);
     }
-    const extraArgs = lines('extra-args');
-    for (const arg of extraArgs) {
-        const owned = ownedFlag(arg);
-        if (owned !== undefined) {
-            errors.push(`Input extra-args: ${show(arg)} sets ${owned.flag}, which the action controls; use the input ${owned.input} instead.`);
-        }
-    }
+    const extraArgs = read.lines('extra-args');
+    errors.push(...extraArgsProblems(extraArgs));
     // --- retries
-    const retryOnRaw = raw('retry-on');
+    const retryOnRaw = read.raw('retry-on');
     let retryOn = defaultRetryOn();
     if (retryOnRaw !== '') {
-        const names = retryOnRaw
-            .split(/[,\n]/)
-            .map((n) => n.trim())
-            .filter((n) => n !== '');
-        const unknown = names.filter((n) => !FAILURE_CLASSES.includes(n));
-        if (unknown.length > 0) {
-            errors.push(`Input retry-on: unknown class ${unknown.map(show).join(', ')}; classes are ${FAILURE_CLASSES.join(', ')}.`);
-        }
-        retryOn = [...new Set(names.filter((n) => !unknown.includes(n)))];
+        const parsed = parseRetryOn(retryOnRaw);
+        if (parsed.error !== undefined)
+            errors.push(parsed.error);
+        retryOn = parsed.classes;
     }
-    const retryDelay = duration('retry-delay');
-    const maxRetryDelay = duration('max-retry-delay');
+    const retryDelay = read.duration('retry-delay');
+    const maxRetryDelay = read.duration('max-retry-delay');
     const retryDelaySeconds = retryDelay ?? 30;
     // The default cap never undercuts a longer first wait the user asked for.
     const maxRetryDelaySeconds = maxRetryDelay ?? Math.max(600, retryDelaySeconds);
     // Compared only when both parsed: a bad value is already reported on its own.
     if (retryDelay !== undefined && maxRetryDelay !== undefined && maxRetryDelay < retryDelay) {
-        errors.push(`Input max-retry-delay: ${show(raw('max-retry-delay'))} is shorter than retry-delay ${show(raw('retry-delay'))}; it must be at least retry-delay.`);
+        errors.push(`Input max-retry-delay: ${show(read.raw('max-retry-delay'))} is shorter than retry-delay ${show(read.raw('retry-delay'))}; it must be at least retry-delay.`);
     }
-    const attemptTimeoutSeconds = duration('attempt-timeout');
+    const attemptTimeoutSeconds = read.duration('attempt-timeout');
     if (attemptTimeoutSeconds === 0) {
-        errors.push(`Input attempt-timeout: ${show(raw('attempt-timeout'))} must be more than zero; leave it empty for no limit.`);
+        errors.push(`Input attempt-timeout: ${show(read.raw('attempt-timeout'))} must be more than zero; leave it empty for no limit.`);
     }
     // --- artifacts
-    const artifactName = raw('artifact-name');
-    const retryArtifactName = raw('retry-artifact-name');
+    const artifactName = read.raw('artifact-name');
+    const retryArtifactName = read.raw('retry-artifact-name');
     for (const [name, value] of [
         ['artifact-name', artifactName],
         ['retry-artifact-name', retryArtifactName],
@@ -45834,16 +45962,8 @@ function readInputs(get) {
     if (artifactName !== '' && artifactName === retryArtifactName) {
         errors.push(`Inputs artifact-name and retry-artifact-name are both ${show(artifactName)}; an artifact name can be used once per run.`);
     }
-    const shardText = optional('shard');
-    let shard;
-    if (shardText !== undefined) {
-        const parsed = parseShardSpec(shardText);
-        if ('error' in parsed)
-            errors.push(`Input shard: ${parsed.error}.`);
-        else
-            shard = parsed.spec;
-    }
-    const repository = optional('repository');
+    const shard = read.shard('shard');
+    const repository = read.optional('repository');
     if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
         errors.push(`Input repository: ${show(repository)} is not of the form owner/name.`);
     }
@@ -45854,40 +45974,40 @@ function readInputs(get) {
         oc,
         registryConfig,
         registryAuth,
-        dir: optional('dir'),
-        fromDir: optional('from-dir'),
+        dir: read.optional('dir'),
+        fromDir: read.optional('from-dir'),
         filterByOs,
-        keepManifestList: bool('keep-manifest-list'),
-        insecure: bool('insecure'),
-        skipMultipleScopes: bool('skip-multiple-scopes'),
-        skipMissing: bool('skip-missing'),
-        maxPerRegistry: int('max-per-registry', 1, 100) ?? 6,
-        maxRegistry: int('max-registry', 1, 100) ?? 4,
-        skopeoShareBlobs: bool('skopeo-share-blobs'),
-        continueOnError: bool('continue-on-error'),
-        dryRun: bool('dry-run') || mode === 'dry-run',
+        keepManifestList: read.bool('keep-manifest-list'),
+        insecure: read.bool('insecure'),
+        skipMultipleScopes: read.bool('skip-multiple-scopes'),
+        skipMissing: read.bool('skip-missing'),
+        maxPerRegistry: read.int('max-per-registry', 1, 100) ?? 6,
+        maxRegistry: read.int('max-registry', 1, 100) ?? 4,
+        skopeoShareBlobs: read.bool('skopeo-share-blobs'),
+        continueOnError: read.bool('continue-on-error'),
+        dryRun: read.bool('dry-run') || mode === 'dry-run',
         extraArgs,
-        workingDirectory: optional('working-directory'),
-        maxAttempts: int('max-attempts', 1, 20) ?? 3,
+        workingDirectory: read.optional('working-directory'),
+        maxAttempts: read.int('max-attempts', 1, 20) ?? 3,
         retryOn,
         retryDelaySeconds,
         maxRetryDelaySeconds,
-        retryMaxPerRegistry: int('retry-max-per-registry', 1, undefined) ?? 1,
+        retryMaxPerRegistry: read.int('retry-max-per-registry', 1, undefined) ?? 1,
         attemptTimeoutSeconds,
-        forceOnRetry: oneOf('force-on-retry', ['auto', 'true', 'false']),
-        verify: oneOf('verify', ['auto', 'off', 'digest']),
-        allowUnverified: bool('allow-unverified'),
-        onFailure: oneOf('on-failure', ['fail', 'warn', 'ignore']),
-        upload: bool('upload'),
-        summary: bool('summary'),
+        forceOnRetry: read.oneOf('force-on-retry', ['auto', 'true', 'false']),
+        verify: read.oneOf('verify', ['auto', 'off', 'digest']),
+        allowUnverified: read.bool('allow-unverified'),
+        onFailure: read.oneOf('on-failure', ['fail', 'warn', 'ignore']),
+        upload: read.bool('upload'),
+        summary: read.bool('summary'),
         artifactName,
         retryArtifactName,
-        retentionDays: int('retention-days', 1, 90),
+        retentionDays: read.int('retention-days', 1, 90),
         retryFrom,
-        retryFromMissing: oneOf('retry-from-missing', ['skip', 'full', 'fail']),
-        runId: int('run-id', 1, undefined),
+        retryFromMissing: read.oneOf('retry-from-missing', ['skip', 'full', 'fail']),
+        runId: read.int('run-id', 1, undefined),
         repository,
-        githubToken: optional('github-token'),
+        githubToken: read.optional('github-token'),
         shard
     };
     return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs };

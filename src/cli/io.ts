@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { MappingFinding } from '../core/types.js'
+import { errorMessage, plural } from '../core/text.js'
 
 export interface CliIo {
   readonly out: (text: string) => void
@@ -30,7 +31,7 @@ export const DEFAULT_COLUMNS = 80
  */
 export function retryHint(path: string, entries: number, needsForce: boolean): string {
   return (
-    `retry mapping: ${path} (${entries} entr${entries === 1 ? 'y' : 'ies'})\n` +
+    `retry mapping: ${path} (${plural(entries, 'entry', 'entries')})\n` +
     `  rerun with: oc image mirror -f ${path}${needsForce ? ' --force' : ''} …\n`
   )
 }
@@ -71,7 +72,7 @@ const REASONS: Record<string, string> = {
 export function ioReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code
   if (code !== undefined && REASONS[code] !== undefined) return REASONS[code]
-  const message = e instanceof Error ? e.message : String(e)
+  const message = errorMessage(e)
   return (message.split('\n')[0] ?? message).replace(/^[A-Z]+: /, '')
 }
 

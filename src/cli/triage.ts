@@ -28,6 +28,7 @@ import {
   writeOutput,
   type CliIo
 } from './io.js'
+import { plural } from '../core/text.js'
 
 export const TRIAGE_HELP = `Usage: mirror-guard triage --log FILE [--stdout FILE] -f MAPPING [-f MAPPING…] [options]
 
@@ -225,10 +226,10 @@ async function triage(opts: TriageArgs, cli: CliIo): Promise<number> {
         width: cli.columns ?? DEFAULT_COLUMNS,
         more: (n) =>
           jsonFile !== undefined
-            ? `… ${n} more line${n === 1 ? '' : 's'} in the JSON report ${jsonFile}`
+            ? `… ${plural(n, 'more line')} in the JSON report ${jsonFile}`
             : opts.json === '-'
-              ? `… ${n} more line${n === 1 ? '' : 's'} in the JSON report on stdout`
-              : `… ${n} more line${n === 1 ? '' : 's'} not shown; add --json FILE for every line`
+              ? `… ${plural(n, 'more line')} in the JSON report on stdout`
+              : `… ${plural(n, 'more line')} not shown; add --json FILE for every line`
       })
     )
   } else {

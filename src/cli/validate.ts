@@ -13,6 +13,7 @@ import {
   writeOutput,
   type CliIo
 } from './io.js'
+import { plural } from '../core/text.js'
 
 export const VALIDATE_HELP = `Usage: mirror-guard validate -f MAPPING [-f MAPPING…] [--filter-by-os RE] [--keep-manifest-list] [--json FILE]
 
@@ -100,8 +101,8 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   // Lines oc rejects hold no entry but were checked: count lines, as the findings name lines.
   const lines = checkedLines(set, findings, texts).length
   say(
-    `${lines} mapping line${lines === 1 ? '' : 's'} checked (${set.entries.length} ` +
-      `entr${set.entries.length === 1 ? 'y' : 'ies'}): ${errors} error(s), ${warnings} warning(s)\n`
+    `${plural(lines, 'mapping line')} checked (` +
+      `${plural(set.entries.length, 'entry', 'entries')}): ${errors} error(s), ${warnings} warning(s)\n`
   )
   if (json !== undefined) {
     const text =

@@ -12,7 +12,7 @@ import type { LineVerdict, MappingEntry, MappingSet } from '../core/types.js'
 import { verifyEntries } from '../verify/index.js'
 import { secretValues } from '../run/secrets.js'
 import { RegistryConfig } from '../verify/registry-auth.js'
-import { oneLine } from '../verify/text.js'
+import { oneLine, plural } from '../core/text.js'
 import type { VerifyProblem, VerifyProblemKind, VerifyResult } from '../verify/types.js'
 import {
   checkOutputPath,
@@ -247,14 +247,16 @@ export function renderVerifyTable(report: VerifyReport, width = DEFAULT_COLUMNS)
           ]
     const first = notes.shift() ?? ''
     rows.push(
-      [LABEL[l.status], `${l.file}:${l.line}`, l.destination, first].map((c) => oneLine(c, 2000))
+      [LABEL[l.status], `${l.file}:${l.line}`, l.destination, first].map((c) =>
+        oneLine(c, { max: 2000 })
+      )
     )
-    for (const n of notes) rows.push(['', '', '', oneLine(n, 2000)])
+    for (const n of notes) rows.push(['', '', '', oneLine(n, { max: 2000 })])
   }
   const text = fitTable(VERIFY_COLUMNS, rows, Math.max(40, width), { detail: 3 }).join('\n')
   const n = report.lines.length
   const summary =
-    `${report.counts.complete} of ${n} mapping entr${n === 1 ? 'y' : 'ies'} complete` +
+    `${report.counts.complete} of ${plural(n, 'mapping entry', 'mapping entries')} complete` +
     (report.counts.incomplete ? `, ${report.counts.incomplete} incomplete` : '') +
     (report.counts['not-checked'] ? `, ${report.counts['not-checked']} not checked` : '')
   return `${text}\n\n${summary}\n`
@@ -296,7 +298,7 @@ export async function verifyCommand(args: string[], given: VerifyCliIo): Promise
   }
   const usage = (message: string): number => {
     io.err(
-      `mirror-guard verify: ${oneLine(message, 2000)}\nRun "mirror-guard verify --help" for usage.\n`
+      `mirror-guard verify: ${oneLine(message, { max: 2000 })}\nRun "mirror-guard verify --help" for usage.\n`
     )
     return EXIT_USAGE
   }
@@ -321,7 +323,7 @@ export async function verifyCommand(args: string[], given: VerifyCliIo): Promise
   }
 
   const { set } = await loadMappingFiles(opts.mappings, cwd)
-  for (const f of set.findings) io.err(oneLine(describeFinding(f), 2000) + '\n')
+  for (const f of set.findings) io.err(oneLine(describeFinding(f), { max: 2000 }) + '\n')
   const errors = set.findings.filter((f) => f.severity === 'error')
   if (errors.length > 0) {
     return usage(`${errors.length} error(s) in the mapping (see above); fix them first`)
@@ -366,7 +368,7 @@ export async function verifyCommand(args: string[], given: VerifyCliIo): Promise
     results = []
     const total = set.entries.length
     io.err(
-      `verify: reading and hashing every blob of ${total} mapping entr${total === 1 ? 'y' : 'ies'}…\n`
+      `verify: reading and hashing every blob of ${plural(total, 'mapping entry', 'mapping entries')}…\n`
     )
     for (let i = 0; i < total; i += PROGRESS_CHUNK) {
       results.push(
@@ -399,7 +401,7 @@ export async function verifyCommand(args: string[], given: VerifyCliIo): Promise
         const n = report.lines.length - report.counts.complete
         const say = opts.json === '-' ? io.err : io.out
         say(
-          `retry mapping: ${opts.retryOut} (${n} entr${n === 1 ? 'y' : 'ies'} not proven complete)\n`
+          `retry mapping: ${opts.retryOut} (${plural(n, 'entry', 'entries')} not proven complete)\n`
         )
       }
     }

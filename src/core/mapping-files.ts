@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { MappingSetBuilder } from './mapping.js'
 import type { MappingFinding, MappingSet } from './types.js'
+import { errorMessage } from './text.js'
 
 const NO_MAPPINGS =
   'you must specify at least one source image to pull and the destination to push to as ' +
@@ -32,7 +33,7 @@ function readFailure(path: string, err: unknown): MappingFinding {
     case 'EPERM':
       return { ...base, code: 'file-unreadable', message: `open ${path}: permission denied` }
     default: {
-      const reason = err instanceof Error ? err.message : String(err)
+      const reason = errorMessage(err)
       return { ...base, code: 'file-unreadable', message: `open ${path}: ${reason}` }
     }
   }

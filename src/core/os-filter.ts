@@ -3,6 +3,7 @@
 // package, so what oc accepts (`(?P<name>…)`, `(?i)`, `\pL`, `[[:alpha:]]`) is accepted here
 // and what oc refuses (`linux/(amd64`, lookarounds, backreferences) is refused with Go's words.
 import { RE2JS } from 're2js'
+import { errorMessage } from './text.js'
 
 /** Go's compile error (`error parsing regexp: …`), or undefined when oc accepts the pattern. */
 export function osFilterProblem(pattern: string): string | undefined {
@@ -10,7 +11,7 @@ export function osFilterProblem(pattern: string): string | undefined {
     RE2JS.compile(pattern)
     return undefined
   } catch (e) {
-    return e instanceof Error ? e.message : String(e)
+    return errorMessage(e)
   }
 }
 

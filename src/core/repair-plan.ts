@@ -5,6 +5,7 @@
 // skips each blob already on disk); oc ≥ 4.14 replans the layers itself, so a plain rerun does.
 import { replansFileLayers, type OcClientVersion } from './oc-version.js'
 import type { LineVerdict, MappingEntry } from './types.js'
+import { plural } from './text.js'
 
 /** The `force-on-retry` input: `auto` = this planner; `true` = always `--force`; `false` = never. */
 export type ForceOnRetry = 'auto' | 'true' | 'false'
@@ -65,8 +66,6 @@ export interface RepairInput {
   readonly mode: ForceOnRetry
   readonly tool: RetryTool
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 export function planRepairs(input: RepairInput): LineRepair[] {
   const verdicts = new Map(input.verdicts.map((v) => [v.entryId, v]))

@@ -9,6 +9,7 @@ import {
   type RunProgress
 } from './retry-plan.js'
 import type { FailureClass, LineVerdict } from './types.js'
+import { plural } from './text.js'
 
 function tally(verdicts: readonly LineVerdict[]): string {
   const counts = new Map<FailureClass | 'no class', number>()
@@ -18,8 +19,6 @@ function tally(verdicts: readonly LineVerdict[]): string {
   }
   return [...counts].map(([c, n]) => `${c} ×${n}`).join(', ')
 }
-
-const lines = (n: number): string => `${n} line${n === 1 ? '' : 's'}`
 
 /** One sentence per decision of `next` (undefined: the run ends). */
 export function explainNextAttempt(
@@ -33,7 +32,7 @@ export function explainNextAttempt(
   const out: string[] = []
   if (permanent.length > 0) {
     out.push(
-      `${lines(permanent.length)} stay failed, a class not in retry-on (${tally(permanent)}); retry-on is ${policy.retryOn.join(', ')}`
+      `${plural(permanent.length, 'line')} stay failed, a class not in retry-on (${tally(permanent)}); retry-on is ${policy.retryOn.join(', ')}`
     )
   }
   if (next === undefined) {
@@ -41,7 +40,7 @@ export function explainNextAttempt(
     else if (retryable.length === 0) out.push('no further attempt: no failed line is retryable')
     else {
       out.push(
-        `no further attempt: ${progress.attemptsDone} of max-attempts ${policy.maxAttempts} used; ${lines(retryable.length)} retryable left (${tally(retryable)})`
+        `no further attempt: ${progress.attemptsDone} of max-attempts ${policy.maxAttempts} used; ${plural(retryable.length, 'line')} retryable left (${tally(retryable)})`
       )
     }
     return out
@@ -49,7 +48,7 @@ export function explainNextAttempt(
   const ids = new Set(next.entryIds)
   const chosen = retryable.filter((v) => ids.has(v.entryId))
   out.push(
-    `attempt ${next.attempt} of ${policy.maxAttempts}: retrying ${lines(next.entryIds.length)} (${tally(chosen)})`
+    `attempt ${next.attempt} of ${policy.maxAttempts}: retrying ${plural(next.entryIds.length, 'line')} (${tally(chosen)})`
   )
   const exp = Math.min(
     policy.maxRetryDelaySeconds,

@@ -7,6 +7,7 @@ import { effectiveDestination } from './mapping.js'
 import { renderRetryMapping, type ReportLine, type ReportStats } from './report.js'
 import { planShards, type ShardSpec } from './shard-plan.js'
 import type { FailureClass, LineVerdict, MappingSet, RunFinding } from './types.js'
+import { oneLine, plural } from './text.js'
 
 /** One mapping file as a report names it: its path as given and the sha256 of its text. */
 export interface MappingFileDigest {
@@ -438,14 +439,15 @@ function renderReportRetryMapping(lines: readonly ReportLine[]): string {
   const failed = lines.filter((l) => l.status === 'failed')
   if (failed.length === 0) return ''
   const out = [
-    `# mirror-guard retry mapping: ${failed.length} mapping entr${failed.length === 1 ? 'y' : 'ies'} not mirrored.`,
+    `# mirror-guard retry mapping: ${plural(failed.length, 'mapping entry', 'mapping entries')} not mirrored.`,
     '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
   ]
   for (const l of failed) {
-    const reason = (l.reasons[0] ?? 'not mirrored')
-      // eslint-disable-next-line no-control-regex -- a comment must stay one printable line
-      .replace(/[\x00-\x1f\x7f\s]+/g, ' ')
-      .slice(0, 300)
+    // A comment must stay one printable line.
+    const reason = oneLine(l.reasons[0] ?? 'not mirrored', {
+      control: 'space',
+      squeeze: true
+    }).slice(0, 300)
     out.push(`# ${l.file}:${l.line} ${l.classes.join(',')}: ${reason}`)
     out.push(`${l.source}=${l.destination}`)
   }

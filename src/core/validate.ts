@@ -3,6 +3,7 @@
 import { effectiveDestination } from './mapping.js'
 import { formatRef, isExpandingSource, repoKey } from './reference.js'
 import type { ImageRef, MappingEntry, MappingFinding, Severity } from './types.js'
+import { plural } from './text.js'
 
 export interface LintOptions {
   readonly filterByOs?: string
@@ -225,8 +226,8 @@ function platformFindings(entries: readonly MappingEntry[], opts: LintOptions): 
       first,
       'warning',
       'no-platform-filter',
-      `neither --filter-by-os nor keep-manifest-list is set (applies to all ${lines.size} ` +
-        `mapping line${lines.size === 1 ? '' : 's'} of this file): oc then keeps only the ` +
+      `neither --filter-by-os nor keep-manifest-list is set (applies to all ` +
+        `${plural(lines.size, 'mapping line')} of this file): oc then keeps only the ` +
         'manifest-list entry for the platform of the machine running it (e.g. linux/amd64) and ' +
         'pushes that single image by its own digest; on a macOS or Windows runner nothing ' +
         'matches, oc prints "info: Filtered all images from …, skipping" and exits 0 having ' +

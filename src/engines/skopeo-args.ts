@@ -1,6 +1,7 @@
 // Pure half of the skopeo engine: argv for one `skopeo copy` per mapping entry, and the
 // oc-shaped lines written for its outcome, so the log reader and attributor need no
 // skopeo-specific knowledge.
+import { oneLine } from '../core/text.js'
 import { effectiveDestination } from '../core/mapping.js'
 import type { ImageRef, MappingEntry } from '../core/types.js'
 import { parseManifest } from './manifest-descriptors.js'
@@ -96,29 +97,15 @@ export function successLine(entry: MappingEntry, digest: string): string {
 
 /** The one error line for a failed entry, in the shape `parseErrorSubject` knows. */
 export function failureLine(entry: MappingEntry, text: string): string {
-  return `error: unable to copy ${entry.source.raw} to ${effectiveDestination(entry)}: ${oneLine(text)}`
+  return `error: unable to copy ${entry.source.raw} to ${effectiveDestination(entry)}: ${joinedMessage(text)}`
 }
 
 /**
- * Joins a multi-line message (e.g. `errors:\n…\n…`) onto one line, and turns other control
- * characters into spaces: registry-supplied text must not be able to start a log line.
+ * Joins a multi-line message (e.g. `errors:\n…\n…`) onto one log line, other control
+ * characters as spaces: registry-supplied text must not be able to start a log line.
  */
-export function oneLine(text: string): string {
-  return text
-    .split(/[\r\n]+/)
-    .map((l) => stripControls(l).trim())
-    .filter((l) => l !== '')
-    .join(' ')
-}
-
-function stripControls(s: string): string {
-  let out = ''
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0
-    out += cp < 0x20 || cp === 0x7f ? ' ' : ch
-  }
-  return out
-}
+export const joinedMessage = (text: string): string =>
+  oneLine(text, { control: 'space', squeeze: true })
 
 const LOGRUS = /^time="[^"]*" level=(\w+) msg=("(?:[^"\\]|\\.)*"|\S*)(.*)$/
 

@@ -14,7 +14,7 @@ import {
   buildSkopeoInspectArgs,
   failureLine,
   fatalMessage,
-  oneLine,
+  joinedMessage,
   sourceChildRef,
   sourceTransportRef,
   unsupportedReason
@@ -165,7 +165,7 @@ class SourceReader {
       const how =
         res.exitCode !== null ? `exit code ${res.exitCode}` : `signal ${res.signal ?? '?'}`
       return {
-        error: oneLine(
+        error: joinedMessage(
           fatal.length > 0 ? fatal.join(' ') : `skopeo inspect failed with ${how}: ${lastLine}`
         )
       }

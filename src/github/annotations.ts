@@ -5,7 +5,7 @@
 import * as core from '@actions/core'
 import { verdictTitle } from '../core/root-cause.js'
 import type { FailureClass, LineStatus, MappingFinding, RunFinding } from '../core/types.js'
-import { stripControl, truncate } from './escape.js'
+import { plural, stripControl, truncate } from '../core/text.js'
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice'
 
@@ -58,10 +58,6 @@ export interface AnnotationPlanInput {
 /** Untrusted text → one annotation field: no ANSI/control characters, capped. */
 function clean(text: string, max: number): string {
   return truncate(stripControl(text).trim(), max)
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
 /** The root-cause class(es): a consequence such as `dependency` never heads the title. */

@@ -4,6 +4,7 @@
 
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
+import { errorMessage } from '../core/text.js'
 
 export interface UploadResult {
   readonly id?: number
@@ -60,10 +61,6 @@ export function artifactServiceUnavailable(
   return undefined
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
-}
-
 // Loaded on first use: the library reads GITHUB_API_URL when imported, and runs that never
 // touch artifacts need not load it.
 async function client(): Promise<import('@actions/artifact').ArtifactClient> {
@@ -96,7 +93,7 @@ export async function uploadFiles(
       })
       return result.id !== undefined ? { id: result.id } : {}
     } catch (e) {
-      return { warning: `Artifact ${name} could not be uploaded: ${message(e)}` }
+      return { warning: `Artifact ${name} could not be uploaded: ${errorMessage(e)}` }
     }
   })()
   const signal = options.signal
@@ -211,7 +208,7 @@ export async function downloadRetryMapping(req: DownloadRequest): Promise<Downlo
     return {
       found: false,
       files: [],
-      reason: `artifact ${req.name} could not be downloaded from ${where}: ${message(e)}`
+      reason: `artifact ${req.name} could not be downloaded from ${where}: ${errorMessage(e)}`
     }
   }
 }

@@ -4,7 +4,7 @@
 // token is fresh and random, so the output cannot guess the line that re-enables commands.
 
 import { randomBytes } from 'node:crypto'
-import { stripControl } from './escape.js'
+import { stripControl } from '../core/text.js'
 
 export type Write = (text: string) => void
 

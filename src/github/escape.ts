@@ -1,34 +1,9 @@
 // Text hygiene for anything untrusted (registry error bodies, mapping lines, tool output)
-// before it reaches the job log, an annotation or the job summary.
+// before it reaches the job summary as Markdown. One-line sanitising itself is core/text.ts.
+import { oneLine } from '../core/text.js'
 
-// CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`), and two-byte `ESC x` sequences, plus
-// their 8-bit C1 forms (0x9b CSI, 0x9d OSC).
-/* eslint-disable no-control-regex -- matching control characters is the point */
-const ANSI =
-  /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]?/g
-// C0 controls except TAB and LF, DEL, C1 controls, and the Unicode line/paragraph separators
-// (some viewers break lines on them).
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g
-/* eslint-enable no-control-regex */
-
-/** Removes ANSI escape sequences and control characters; keeps TAB and LF. CR is dropped. */
-export function stripControl(text: string): string {
-  return text.replace(ANSI, '').replace(CONTROL, '')
-}
-
-/** {@link stripControl}, then every line break (and TAB) becomes one space. */
-export function oneLine(text: string): string {
-  return stripControl(text).replace(/[\t\n]+/g, ' ')
-}
-
-/** Caps `text` at `max` UTF-16 units (not splitting a surrogate pair), marking the cut with `…`. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text
-  let end = Math.max(0, max - 1)
-  const code = text.charCodeAt(end - 1)
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1
-  return text.slice(0, end) + '…'
-}
+/** Untrusted text on one line for Markdown: ANSI sequences and control characters dropped. */
+const flatten = (text: string): string => oneLine(text, { control: 'drop' })
 
 const MD_ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -49,7 +24,7 @@ const MD_ENTITIES: Record<string, string> = {
 export function escapeMarkdown(text: string): string {
   // Backslashes first: the entities added next contain `#`, which must stay unescaped.
   // A backslash before `.` also defeats the `www.` autolink trigger.
-  return oneLine(text)
+  return flatten(text)
     .replace(/[\\`*_{}[\]()#+\-.!~=^$]/g, (c) => '\\' + c)
     .replace(/[&<>"'|:]/g, (c) => MD_ENTITIES[c] ?? c)
 }
@@ -62,7 +37,7 @@ export function escapeMarkdown(text: string): string {
  * the text would defeat a `\|` escape.
  */
 export function codeSpan(text: string, inTable = true): string {
-  const flat = oneLine(text)
+  const flat = flatten(text)
   if (flat.trim() === '') return ''
   if (inTable && flat.includes('|')) return escapeMarkdown(flat)
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))

@@ -4,6 +4,7 @@
 // digest or holds no readable report.json is "missing" with the reason; nothing is thrown.
 import { mkdir, readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { errorMessage } from '../core/text.js'
 import { artifactServiceUnavailable } from './artifacts.js'
 
 /** A report.json is small next to a log; a bigger one is not a report this action wrote. */
@@ -44,8 +45,6 @@ export interface ShardDownloadRequest {
   readonly concurrency?: number
 }
 
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
-
 /** Downloads the reports of shards 1…count of this run. */
 export async function downloadShardReports(req: ShardDownloadRequest): Promise<ShardDownload> {
   const unavailable = artifactServiceUnavailable()
@@ -57,7 +56,10 @@ export async function downloadShardReports(req: ShardDownloadRequest): Promise<S
     // `latest`: a re-run shard job uploads its artifact again; the newest one counts.
     listed = (await client.listArtifacts({ latest: true })).artifacts
   } catch (e) {
-    return { ok: false, reason: `the artifacts of this run could not be listed: ${message(e)}` }
+    return {
+      ok: false,
+      reason: `the artifacts of this run could not be listed: ${errorMessage(e)}`
+    }
   }
   const byName = new Map(listed.map((a) => [a.name, a]))
   const prefix = `${req.artifactName}-`
@@ -121,7 +123,7 @@ export async function downloadShardReports(req: ShardDownloadRequest): Promise<S
       missing.push({
         index,
         artifact: name,
-        reason: `artifact ${name} could not be downloaded: ${message(e)}`
+        reason: `artifact ${name} could not be downloaded: ${errorMessage(e)}`
       })
     } finally {
       // The log files came along in the zip: free the disk before the next shard.

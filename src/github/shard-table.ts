@@ -1,7 +1,8 @@
 // The aggregate's per-shard table in the job summary: one row per shard of the matrix, also for
 // a shard that sent no report (with why), so a lost runner is as visible as a failed line.
 import type { ShardRow } from '../core/shard-merge.js'
-import { escapeMarkdown, truncate } from './escape.js'
+import { truncate } from '../core/text.js'
+import { escapeMarkdown } from './escape.js'
 
 export interface ShardSummaryRow extends ShardRow {
   /** Why the shard's report is not there (no artifact, download failed, not a report, …). */

@@ -5,7 +5,8 @@
 import * as core from '@actions/core'
 import { CLASS_INFO } from '../core/classify.js'
 import type { FailureClass, LineStatus, MappingFinding, RunFinding } from '../core/types.js'
-import { codeSpan, escapeMarkdown, truncate } from './escape.js'
+import { errorMessage, plural, truncate } from '../core/text.js'
+import { codeSpan, escapeMarkdown } from './escape.js'
 import { renderShardTable, type ShardSummaryRow } from './shard-table.js'
 
 export interface SummaryLine {
@@ -181,7 +182,7 @@ function outcome(input: SummaryInput): string {
 
   if (input.mode === 'validate') {
     const warnings = (input.findings ?? []).length - mappingErrors
-    const checked = `${lines.length} mapping line${lines.length === 1 ? '' : 's'} checked`
+    const checked = `${plural(lines.length, 'mapping line')} checked`
     return mappingErrors > 0
       ? `❌ Validation found ${mappingErrors} error(s) and ${warnings} warning(s) in the mapping (${checked}).`
       : `✅ Validation passed: ${checked}, ${warnings} warning(s).`
@@ -376,7 +377,7 @@ function yamlScalar(text: string): string {
 function retrySection(input: SummaryInput): string | undefined {
   const retry = input.retry
   if (retry === undefined || retry.lines === 0) return undefined
-  const count = `${retry.lines} mapping line${retry.lines === 1 ? '' : 's'}`
+  const count = plural(retry.lines, 'mapping line')
   if (retry.artifact === undefined) {
     return [
       '### Retry mapping',
@@ -443,6 +444,6 @@ export async function writeSummary(
     return { written: true }
   } catch (e) {
     core.summary.emptyBuffer()
-    return { written: false, reason: e instanceof Error ? e.message : String(e) }
+    return { written: false, reason: errorMessage(e) }
   }
 }

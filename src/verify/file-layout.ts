@@ -17,7 +17,7 @@ import {
   type ParsedManifest
 } from './manifest.js'
 import { mapLimit } from './pool.js'
-import { oneLine } from './text.js'
+import { oneLine } from '../core/text.js'
 import type { ResolvedTag, VerifyProblem, VerifyResult, VerifySide } from './types.js'
 
 export interface FileVerifyOptions {
@@ -76,7 +76,7 @@ class Findings {
   unrepairable: string | undefined
 
   add(kind: VerifyProblem['kind'], message: string, digest?: string, path?: string): void {
-    const text = oneLine(message, 1000)
+    const text = oneLine(message, { max: 1000 })
     this.problems.push({ kind, message: text, digest, path })
     if (UNREPAIRABLE.has(kind)) this.unrepairable ??= text
   }
@@ -706,7 +706,7 @@ async function checkLeftovers(repo: Repo, ctx: Ctx, f: Findings): Promise<void> 
         path,
         message: oneLine(
           `leftover partial download${size}${ref ? ' of a blob that is complete now' : ' of a blob this line does not reference'}: ${path}`,
-          1000
+          { max: 1000 }
         )
       })
     }

@@ -2,12 +2,12 @@
 import type { FileTreeState } from '../core/repair-plan.js'
 import type { MappingEntry } from '../core/types.js'
 import { verifyFileEntries } from './file-layout.js'
-import { verifyRegistryEntries, type RegistryVerifyOptions } from './registry.js'
+import { verifyRegistryEntries, type RegistryVerifyOptions } from './registry-verify.js'
 import type { ResolvedTag, VerifyProblem, VerifyResult } from './types.js'
 
 export type { ResolvedTag, VerifyProblem, VerifyProblemKind, VerifyResult } from './types.js'
 export { verifyFileEntries } from './file-layout.js'
-export { verifyRegistryEntries } from './registry.js'
+export { verifyRegistryEntries } from './registry-verify.js'
 
 export interface VerifyEntriesOptions {
   /** Root of file:// destinations (oc's --dir; oc's default is the working directory). */

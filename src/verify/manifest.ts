@@ -1,7 +1,7 @@
 // Image manifests as oc writes and registries serve them: Docker schema 2, OCI manifest,
 // Docker manifest list, OCI index (and legacy schema 1, which still exists in old mirrors).
 import { isDigest } from './digest.js'
-import { oneLine } from './text.js'
+import { oneLine } from '../core/text.js'
 
 export const MEDIA_TYPES = {
   dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
@@ -74,7 +74,7 @@ function platformName(raw: unknown, index: number): string {
   const p = raw.platform
   const parts = [p.os, p.architecture, p.variant].filter((x) => typeof x === 'string' && x !== '')
   // Platform strings come from the registry: keep them short and on one line.
-  return parts.length > 0 ? oneLine(parts.join('/'), 80) : `manifest #${index + 1}`
+  return parts.length > 0 ? oneLine(parts.join('/'), { max: 80 }) : `manifest #${index + 1}`
 }
 
 function kindOf(doc: Json, contentType: string | undefined): string | undefined {
@@ -142,7 +142,7 @@ export function parseManifest(bytes: Uint8Array, contentType?: string): ParseRes
         error:
           mediaType === undefined
             ? 'unknown manifest format (no mediaType, no config or manifests)'
-            : `unsupported manifest media type ${oneLine(mediaType, 120)}`
+            : `unsupported manifest media type ${oneLine(mediaType, { max: 120 })}`
       }
   }
 }

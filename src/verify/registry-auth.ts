@@ -3,7 +3,7 @@
 // `registrytoken`), WWW-Authenticate challenges, and the bearer token flow.
 import { readFile } from 'node:fs/promises'
 import { HttpAgents, httpRequest } from './http.js'
-import { oneLine } from './text.js'
+import { oneLine } from '../core/text.js'
 
 export interface RegistryCredential {
   readonly username?: string
@@ -232,10 +232,10 @@ export class TokenSource {
     try {
       url = new URL(realm)
     } catch {
-      throw new AuthError(`bearer realm "${oneLine(realm, 200)}" is not a URL`)
+      throw new AuthError(`bearer realm "${oneLine(realm, { max: 200 })}" is not a URL`)
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new AuthError(`bearer realm "${oneLine(realm, 200)}" is not http(s)`)
+      throw new AuthError(`bearer realm "${oneLine(realm, { max: 200 })}" is not http(s)`)
     }
     const form = new URLSearchParams()
     if (service !== '') form.set('service', service)
@@ -289,7 +289,7 @@ export class TokenSource {
     }
     if (res.status !== 200) {
       throw new AuthError(
-        `token request to ${url.origin}${url.pathname} answered HTTP ${res.status}: ${oneLine(res.body.toString('utf8'), 200)}`
+        `token request to ${url.origin}${url.pathname} answered HTTP ${res.status}: ${oneLine(res.body.toString('utf8'), { max: 200 })}`
       )
     }
     let doc: unknown

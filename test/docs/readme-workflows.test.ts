@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import * as prettier from 'prettier'
 import { describe, expect, it } from 'vitest'
-import { INPUT_SPECS, readInputs } from '../../src/github/inputs.js'
+import { INPUT_SPECS } from '../../src/github/input-specs.js'
+import { readInputs } from '../../src/github/inputs.js'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8')

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CLASS_INFO } from '../../src/core/classify.js'
 import type { FailureClass } from '../../src/core/types.js'
-import { INPUT_SPECS } from '../../src/github/inputs.js'
+import { INPUT_SPECS } from '../../src/github/input-specs.js'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const README = join(ROOT, 'README.md')

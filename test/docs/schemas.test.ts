@@ -13,7 +13,7 @@ import { triageCommand } from '../../src/cli/triage.js'
 import { validateCommand } from '../../src/cli/validate.js'
 import { verifyCommand } from '../../src/cli/verify.js'
 import { run } from '../../src/main.js'
-import { FAILURE_CLASSES } from '../../src/github/inputs.js'
+import { FAILURE_CLASSES } from '../../src/github/input-values.js'
 import { actionEnvPerTest, captureStdout } from '../action/harness.js'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')

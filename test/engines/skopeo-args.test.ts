@@ -14,7 +14,7 @@ import {
   failureLine,
   fatalMessage,
   goUnquote,
-  oneLine,
+  joinedMessage,
   parseManifestBlobs,
   sharedCopyFlags,
   sourceChildRef,
@@ -130,11 +130,11 @@ describe('oc-shaped lines', () => {
     expect(line).toMatch(/: errors: unauthorized ::error::x ::set-output name=a::b$/)
   })
 
-  it('oneLine never leaves a control character', () => {
+  it('joinedMessage never leaves a control character', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         // eslint-disable-next-line no-control-regex
-        expect(oneLine(s)).not.toMatch(/[\u0000-\u001f\u007f]/)
+        expect(joinedMessage(s)).not.toMatch(/[\u0000-\u001f\u007f]/)
       })
     )
   })

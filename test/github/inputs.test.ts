@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { INPUT_SPECS } from '../../src/github/input-specs.js'
 import {
   defaultRetryOn,
   FAILURE_CLASSES,
-  INPUT_SPECS,
-  parseDurationSeconds,
-  readInputs,
-  type Inputs
-} from '../../src/github/inputs.js'
+  parseDurationSeconds
+} from '../../src/github/input-values.js'
+import { readInputs, type Inputs } from '../../src/github/inputs.js'
 
 function read(values: Record<string, string>): ReturnType<typeof readInputs> {
   return readInputs((name) => values[name] ?? '')

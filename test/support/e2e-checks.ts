@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseMappingText } from '../../src/core/mapping.js'
 import type { MappingEntry } from '../../src/core/types.js'
-import { verifyRegistryEntries } from '../../src/verify/registry.js'
+import { verifyRegistryEntries } from '../../src/verify/registry-verify.js'
 import type { Bed } from './bed.js'
 import type { BuiltImage } from './images.js'
 

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { verifyCommand } from '../../src/cli/verify.js'
-import { verifyRegistryEntries } from '../../src/verify/registry.js'
+import { verifyRegistryEntries } from '../../src/verify/registry-verify.js'
 import { entry, registryRef } from './entries.js'
 
 const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`

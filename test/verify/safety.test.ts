@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { join, relative, resolve, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { unsafeRepoPath } from '../../src/verify/file-layout.js'
-import { oneLine } from '../../src/verify/text.js'
+import { oneLine } from '../../src/core/text.js'
 
 describe('safety properties', () => {
   it('oneLine never lets a line break or control character through', () => {
