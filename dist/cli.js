@@ -1786,8 +1786,199 @@ function unconfirmedReason(end) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/attempt-header.ts
+// The line mirror-guard writes before each attempt's output in its combined log.
+/** Line written by mirror-guard before each attempt's output. */
+const ATTEMPT_HEADER_RE = /^==== mirror-guard attempt (\d+) ====$/;
+function attemptHeader(attempt) {
+    return `==== mirror-guard attempt ${attempt} ====`;
+}
+
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/core/log-lines.ts
+// Log files → lines: chunked reads and a byte splitter, in bounded memory (a line keeps at most
+// MAX_LINE_BYTES). The parser sees strings; routine lines may be consumed from their bytes.
+
+
+/** Bytes of one physical line kept; the rest is counted and dropped. */
+const MAX_LINE_BYTES = 64 * 1024;
+/** Buffer's own latin1Slice skips toString's argument handling (measurable per line at 1 GB). */
+const nativeLatin1 = Buffer.prototype.latin1Slice;
+const latin1 = (buf, start, end) => nativeLatin1 ? nativeLatin1.call(buf, start, end) : buf.toString('latin1', start, end);
+/**
+ * Splits byte chunks into lines, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
+ * rest is dropped and noted), invalid UTF-8 becomes U+FFFD, NUL becomes U+FFFD, a trailing
+ * CR is removed. `stats` is filled in as chunks arrive.
+ */
+class LineSplitter {
+    stats;
+    decoder = new TextDecoder('utf-8', { fatal: false });
+    parts = [];
+    kept = 0;
+    dropped = 0;
+    pending = false;
+    constructor(stats) {
+        this.stats = stats;
+    }
+    /**
+     * Calls `onLine` for every line the chunk completes, unless `fold` (given the line's bytes,
+     * without terminator) consumed it undecoded. The chunk may be reused afterwards.
+     */
+    feed(chunk, onLine, fold) {
+        this.stats.bytes += chunk.length;
+        // Fast path: in an ASCII chunk without NUL, latin1 is the exact UTF-8 decoding, so a line
+        // wholly inside the chunk is one native slice (no concat, no TextDecoder, no replaceAll).
+        const plain = (0,external_node_buffer_namespaceObject.isAscii)(chunk) && chunk.indexOf(0) === -1;
+        let start = 0;
+        for (;;) {
+            const nl = chunk.indexOf(10, start);
+            if (plain && nl !== -1 && !this.pending && nl - start <= MAX_LINE_BYTES) {
+                const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
+                this.stats.lines++;
+                if (fold === undefined || !fold(chunk, start, end))
+                    onLine(latin1(chunk, start, end));
+                start = nl + 1;
+                continue;
+            }
+            const end = nl === -1 ? chunk.length : nl;
+            if (end > start) {
+                this.pending = true;
+                const take = Math.min(end - start, MAX_LINE_BYTES - this.kept);
+                // A copy: the caller reuses the chunk's memory for the next read.
+                if (take > 0)
+                    this.parts.push(Buffer.from(chunk.subarray(start, start + take)));
+                this.kept += take;
+                this.dropped += end - start - take;
+            }
+            if (nl === -1)
+                break;
+            onLine(this.finish());
+            start = nl + 1;
+        }
+    }
+    /** The last line when the input does not end with a newline. */
+    end() {
+        return this.pending ? this.finish() : undefined;
+    }
+    finish() {
+        let text = this.decoder.decode(Buffer.concat(this.parts, this.kept));
+        if (text.endsWith('\r') && this.dropped === 0)
+            text = text.slice(0, -1);
+        text = text.replaceAll('\u0000', '\uFFFD');
+        if (this.dropped > 0)
+            text += ` …[line truncated, ${this.dropped} more bytes]`;
+        this.parts = [];
+        this.kept = 0;
+        this.dropped = 0;
+        this.pending = false;
+        this.stats.lines++;
+        return text;
+    }
+}
+/** Read size: large chunks keep the per-chunk cost (read, ASCII check) off the per-line path. */
+const CHUNK_BYTES = 1 << 20;
+/**
+ * The file's bytes in chunks, read into TWO buffers in turn: the next read runs while the
+ * caller parses the current chunk (on a 1 GB log, waiting for each read cost half a second),
+ * and a 1 GB log allocates no further memory for its bytes (fresh chunks per read would pile
+ * up in the C heap between GCs). Each chunk is only valid until the next one is requested.
+ */
+async function* chunks(path) {
+    const file = await (0,promises_namespaceObject.open)(path, 'r');
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    let which = 0;
+    let next = file.read(buffers[0], 0, CHUNK_BYTES, null);
+    try {
+        for (;;) {
+            const { bytesRead, buffer } = await next;
+            if (bytesRead === 0)
+                return;
+            which ^= 1;
+            // Reads at the file position: issued only after the previous one finished, so in order.
+            next = file.read(buffers[which], 0, CHUNK_BYTES, null);
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        // A reader that stops early must not close the file under a read still in flight.
+        await next.catch(() => undefined);
+        await file.close();
+    }
+}
+/** Lines of a file as strings (see LineSplitter); `stats` is filled in as the file is read. */
+async function* readLines(path, stats) {
+    const splitter = new LineSplitter(stats);
+    const lines = [];
+    const collect = (line) => void lines.push(line);
+    for await (const chunk of chunks(path)) {
+        splitter.feed(chunk, collect);
+        yield* lines;
+        lines.length = 0;
+    }
+    const last = splitter.end();
+    if (last !== undefined)
+        yield last;
+}
+
+;// CONCATENATED MODULE: ./src/core/go-units.ts
+// Go's printed units in oc's `info:` lines (docs/oc-behaviour.md §1): time.Duration.String()
+// and units.HumanSize, back to numbers.
+const isDigit = (c) => c >= 48 && c <= 57;
+/**
+ * Go's time.Duration.String() (`110ms`, `6.15s`, `2h33m43.97s`, `0s`) → seconds: one or more
+ * `<digits>[.<digits>]<unit>` with unit h, m, s, ms, us, µs, μs or ns. Hand-parsed (it runs for
+ * every attempt of a log of many), adding the parts in order as the regex form did.
+ */
+function parseGoDuration(text) {
+    const n = text.length;
+    if (n === 0)
+        return undefined;
+    let total = 0;
+    let i = 0;
+    while (i < n) {
+        const from = i;
+        while (i < n && isDigit(text.charCodeAt(i)))
+            i++;
+        if (i === from)
+            return undefined;
+        if (text.charCodeAt(i) === 46 /* . */) {
+            const fraction = ++i;
+            while (i < n && isDigit(text.charCodeAt(i)))
+                i++;
+            if (i === fraction)
+                return undefined;
+        }
+        const value = Number(text.slice(from, i));
+        const c = text.charCodeAt(i);
+        const s = text.charCodeAt(i + 1) === 115; /* s */
+        let unit;
+        if (c === 104 /* h */)
+            unit = 3600;
+        else if (c === 109 /* m */)
+            unit = s ? 1e-3 : 60;
+        else if (c === 115 /* s */)
+            unit = 1;
+        else if ((c === 117 /* u */ || c === 0xb5 /* µ */ || c === 0x3bc) /* μ */ && s)
+            unit = 1e-6;
+        else if (c === 110 /* n */ && s)
+            unit = 1e-9;
+        else
+            return undefined;
+        i += unit < 1 ? 2 : 1;
+        total += value * unit;
+    }
+    return Math.round(total * 1e9) / 1e9;
+}
+const DECIMAL_UNITS = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'];
+/** units.HumanSize (decimal: `16.81MB`, `0B`, `950kB`) → bytes. */
+function parseHumanSize(text) {
+    const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)([kMGTPEZY]?)B$/.exec(text);
+    if (!m)
+        return undefined;
+    return Math.round(Number(m[1]) * 1000 ** DECIMAL_UNITS.indexOf(m[2] ?? ''));
+}
+
 ;// CONCATENATED MODULE: ./src/core/success-line.ts
 /** One character of `\s` (for the rare non-ASCII ones: exactly what the regex grammar means). */
 const SPACE_RE = /\s/;
@@ -1924,30 +2115,24 @@ class SuccessLineCache {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/log-reader.ts
+;// CONCATENATED MODULE: ./src/core/log-parser.ts
 // oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
 // memory (docs/oc-behaviour.md §1). The parser never throws: unknown lines become `other` events.
 
 
 
-/** Line written by mirror-guard before each attempt's output. */
-const ATTEMPT_HEADER_RE = /^==== mirror-guard attempt (\d+) ====$/;
-function attemptHeader(attempt) {
-    return `==== mirror-guard attempt ${attempt} ====`;
-}
-/** Bytes of one physical line kept; the rest is counted and dropped. */
-const MAX_LINE_BYTES = 64 * 1024;
+
 /** Characters of one (multi-line) error kept. */
 const MAX_ERROR_CHARS = 256 * 1024;
 /** Lines of a Go panic message kept (the goroutine dump after it is only counted). */
 const MAX_PANIC_LINES = 20;
-const log_reader_DIGEST = '(?:sha256|sha512):[0-9a-f]+';
+const log_parser_DIGEST = '(?:sha256|sha512):[0-9a-f]+';
 // stdout (docs/oc-behaviour.md §1.5): `<digest> <dest repo>[:<tag>]`; also what the skopeo engine
 // writes.
 const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/;
 const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/;
-const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_reader_DIGEST})(?: \\S+)?$`);
-const PLAN_MANIFEST_RE = new RegExp(`^      (${log_reader_DIGEST})(?: -> (\\S+))?$`);
+const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_parser_DIGEST})(?: \\S+)?$`);
+const PLAN_MANIFEST_RE = new RegExp(`^      (${log_parser_DIGEST})(?: -> (\\S+))?$`);
 const REGISTRY_HEADER_RE = /^[^\s/]+\/$/;
 const ERROR_RE = /^(?:error|Error): (.*)$/s;
 const WARNING_RE = /^(?:warning|Warning): (.*)$/s;
@@ -1959,60 +2144,6 @@ const TOP_LEVEL_RE = /^(?:(?:error|warning|info|uploading|mounted): |Error: |War
 // Errors CheckErr prints before any work starts (docs/oc-behaviour.md §1.4, §4): each ends the run.
 const PRE_RUN_RE = /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/;
 const FINAL_ERROR_RE = /^(?:one or more errors occurred(?: while uploading images)?|an error occurred during planning)$/;
-const isDigit = (c) => c >= 48 && c <= 57;
-/**
- * Go's time.Duration.String() (`110ms`, `6.15s`, `2h33m43.97s`, `0s`) → seconds: one or more
- * `<digits>[.<digits>]<unit>` with unit h, m, s, ms, us, µs, μs or ns. Hand-parsed (it runs for
- * every attempt of a log of many), adding the parts in order as the regex form did.
- */
-function parseGoDuration(text) {
-    const n = text.length;
-    if (n === 0)
-        return undefined;
-    let total = 0;
-    let i = 0;
-    while (i < n) {
-        const from = i;
-        while (i < n && isDigit(text.charCodeAt(i)))
-            i++;
-        if (i === from)
-            return undefined;
-        if (text.charCodeAt(i) === 46 /* . */) {
-            const fraction = ++i;
-            while (i < n && isDigit(text.charCodeAt(i)))
-                i++;
-            if (i === fraction)
-                return undefined;
-        }
-        const value = Number(text.slice(from, i));
-        const c = text.charCodeAt(i);
-        const s = text.charCodeAt(i + 1) === 115; /* s */
-        let unit;
-        if (c === 104 /* h */)
-            unit = 3600;
-        else if (c === 109 /* m */)
-            unit = s ? 1e-3 : 60;
-        else if (c === 115 /* s */)
-            unit = 1;
-        else if ((c === 117 /* u */ || c === 0xb5 /* µ */ || c === 0x3bc) /* μ */ && s)
-            unit = 1e-6;
-        else if (c === 110 /* n */ && s)
-            unit = 1e-9;
-        else
-            return undefined;
-        i += unit < 1 ? 2 : 1;
-        total += value * unit;
-    }
-    return Math.round(total * 1e9) / 1e9;
-}
-const DECIMAL_UNITS = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'];
-/** units.HumanSize (decimal: `16.81MB`, `0B`, `950kB`) → bytes. */
-function parseHumanSize(text) {
-    const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)([kMGTPEZY]?)B$/.exec(text);
-    if (!m)
-        return undefined;
-    return Math.round(Number(m[1]) * 1000 ** DECIMAL_UNITS.indexOf(m[2] ?? ''));
-}
 const UPLOADING = Buffer.from('uploading: ');
 const MOUNTED = Buffer.from('mounted: ');
 const BLOBS = Buffer.from('    blobs:');
@@ -2486,123 +2617,14 @@ function isTopLevel(line) {
         ATTEMPT_HEADER_RE.test(line) ||
         REGISTRY_HEADER_RE.test(line));
 }
-/** Buffer's own latin1Slice skips toString's argument handling (measurable per line at 1 GB). */
-const nativeLatin1 = Buffer.prototype.latin1Slice;
-const latin1 = (buf, start, end) => nativeLatin1 ? nativeLatin1.call(buf, start, end) : buf.toString('latin1', start, end);
-/**
- * Splits byte chunks into lines, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
- * rest is dropped and noted), invalid UTF-8 becomes U+FFFD, NUL becomes U+FFFD, a trailing
- * CR is removed. `stats` is filled in as chunks arrive.
- */
-class LineSplitter {
-    stats;
-    decoder = new TextDecoder('utf-8', { fatal: false });
-    parts = [];
-    kept = 0;
-    dropped = 0;
-    pending = false;
-    constructor(stats) {
-        this.stats = stats;
-    }
-    /**
-     * Calls `onLine` for every line the chunk completes, unless `fold` (given the line's bytes,
-     * without terminator) consumed it undecoded. The chunk may be reused afterwards.
-     */
-    feed(chunk, onLine, fold) {
-        this.stats.bytes += chunk.length;
-        // Fast path: in an ASCII chunk without NUL, latin1 is the exact UTF-8 decoding, so a line
-        // wholly inside the chunk is one native slice (no concat, no TextDecoder, no replaceAll).
-        const plain = (0,external_node_buffer_namespaceObject.isAscii)(chunk) && chunk.indexOf(0) === -1;
-        let start = 0;
-        for (;;) {
-            const nl = chunk.indexOf(10, start);
-            if (plain && nl !== -1 && !this.pending && nl - start <= MAX_LINE_BYTES) {
-                const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
-                this.stats.lines++;
-                if (fold === undefined || !fold(chunk, start, end))
-                    onLine(latin1(chunk, start, end));
-                start = nl + 1;
-                continue;
-            }
-            const end = nl === -1 ? chunk.length : nl;
-            if (end > start) {
-                this.pending = true;
-                const take = Math.min(end - start, MAX_LINE_BYTES - this.kept);
-                // A copy: the caller reuses the chunk's memory for the next read.
-                if (take > 0)
-                    this.parts.push(Buffer.from(chunk.subarray(start, start + take)));
-                this.kept += take;
-                this.dropped += end - start - take;
-            }
-            if (nl === -1)
-                break;
-            onLine(this.finish());
-            start = nl + 1;
-        }
-    }
-    /** The last line when the input does not end with a newline. */
-    end() {
-        return this.pending ? this.finish() : undefined;
-    }
-    finish() {
-        let text = this.decoder.decode(Buffer.concat(this.parts, this.kept));
-        if (text.endsWith('\r') && this.dropped === 0)
-            text = text.slice(0, -1);
-        text = text.replaceAll('\u0000', '\uFFFD');
-        if (this.dropped > 0)
-            text += ` …[line truncated, ${this.dropped} more bytes]`;
-        this.parts = [];
-        this.kept = 0;
-        this.dropped = 0;
-        this.pending = false;
-        this.stats.lines++;
-        return text;
-    }
-}
-/** Read size: large chunks keep the per-chunk cost (read, ASCII check) off the per-line path. */
-const CHUNK_BYTES = 1 << 20;
-/**
- * The file's bytes in chunks, read into TWO buffers in turn: the next read runs while the
- * caller parses the current chunk (on a 1 GB log, waiting for each read cost half a second),
- * and a 1 GB log allocates no further memory for its bytes (fresh chunks per read would pile
- * up in the C heap between GCs). Each chunk is only valid until the next one is requested.
- */
-async function* chunks(path) {
-    const file = await (0,promises_namespaceObject.open)(path, 'r');
-    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
-    let which = 0;
-    let next = file.read(buffers[0], 0, CHUNK_BYTES, null);
-    try {
-        for (;;) {
-            const { bytesRead, buffer } = await next;
-            if (bytesRead === 0)
-                return;
-            which ^= 1;
-            // Reads at the file position: issued only after the previous one finished, so in order.
-            next = file.read(buffers[which], 0, CHUNK_BYTES, null);
-            yield buffer.subarray(0, bytesRead);
-        }
-    }
-    finally {
-        // A reader that stops early must not close the file under a read still in flight.
-        await next.catch(() => undefined);
-        await file.close();
-    }
-}
-/** Lines of a file as strings (see LineSplitter); `stats` is filled in as the file is read. */
-async function* readLines(path, stats) {
-    const splitter = new LineSplitter(stats);
-    const lines = [];
-    const collect = (line) => void lines.push(line);
-    for await (const chunk of chunks(path)) {
-        splitter.feed(chunk, collect);
-        yield* lines;
-        lines.length = 0;
-    }
-    const last = splitter.end();
-    if (last !== undefined)
-        yield last;
-}
+
+;// CONCATENATED MODULE: ./src/core/log-reader.ts
+// Log files → LogEvents: a combined capture (or stderr alone) through one LogParser, or
+// separate stderr and stdout captures merged per attempt (docs/oc-behaviour.md §1.6).
+
+
+
+
 /** Streams a log file (a combined `2>&1` capture, or stderr alone) through a LogParser. */
 async function readLog(path, onEvent, options = {}) {
     const parser = new LogParser(options);

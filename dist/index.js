@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(94747);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42129);
 // Bundle entry for both `main:` and `post:` of action.yml.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 94747:
+/***/ 42129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31056,7 +31056,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_string_decoder_ = __nccwpck_require__(46193);
 ;// CONCATENATED MODULE: ./src/engines/line-splitter.ts
 // Splits a child's output stream into lines without holding more than one line (capped) in
-// memory. Unlike the log reader's splitter (src/core/log-reader.ts), which may cut a runaway
+// memory. Unlike the log reader's splitter (src/core/log-lines.ts), which may cut a runaway
 // line for triage, this one never drops a byte: everything the tool printed reaches the log.
 
 /** A longer line is emitted in pieces so a runaway child cannot exhaust memory. */
@@ -32632,912 +32632,12 @@ function escapeCommandData(text) {
     return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-;// CONCATENATED MODULE: ./src/core/success-line.ts
-/** One character of `\s` (for the rare non-ASCII ones: exactly what the regex grammar means). */
-const SPACE_RE = /\s/;
-/** Where the ref starts in `^((?:sha256|sha512):[0-9a-f]+) (\S+)$`, or -1 when no match. */
-function refStart(line) {
-    if (line.charCodeAt(0) !== 115 /* s */)
-        return -1;
-    if (!line.startsWith('sha256:') && !line.startsWith('sha512:'))
-        return -1;
-    const space = line.indexOf(' ', 7);
-    if (space <= 7 || space === line.length - 1)
-        return -1;
-    for (let i = 7; i < space; i++) {
-        const c = line.charCodeAt(i);
-        if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102)))
-            return -1;
-    }
-    for (let i = space + 1; i < line.length; i++) {
-        const c = line.charCodeAt(i);
-        if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && SPACE_RE.test(line.charAt(i))) {
-            return -1;
-        }
-    }
-    return space + 1;
-}
-function success_line_parseSuccessLine(line) {
-    const at = refStart(line);
-    if (at < 0)
-        return undefined;
-    const digest = line.slice(0, at - 1);
-    // The tag follows the last ':' only when it comes after the last '/' (127.0.0.1:5001/x/a:v1).
-    const colon = line.lastIndexOf(':');
-    if (colon >= at && colon > line.lastIndexOf('/') && colon < line.length - 1) {
-        return { digest, destination: line.slice(at, colon), tag: line.slice(colon + 1) };
-    }
-    return { digest, destination: line.slice(at) };
-}
-function success_line_successEvent(parts, logLine) {
-    return parts.tag === undefined
-        ? { kind: 'success', digest: parts.digest, destination: parts.destination, logLine }
-        : {
-            kind: 'success',
-            digest: parts.digest,
-            destination: parts.destination,
-            tag: parts.tag,
-            logLine
-        };
-}
-/** Arena growth step: the remembered lines' bytes live in a few large buffers, not one each. */
-const ARENA_BYTES = 1 << 18;
-/**
- * Longest line remembered (real ones are under 300 bytes): with the capacity, this bounds the
- * cache at a few MB whatever the log holds.
- */
-const MAX_REMEMBERED = 512;
-/**
- * Success lines met before, by their bytes. Sharing the strings saves decoding and slicing
- * them, and lets Maps keyed by them reuse the hash V8 caches in each string. Bounded: lines
- * past `capacity` distinct ones, or longer than MAX_REMEMBERED, are parsed, not remembered.
- */
-class SuccessLineCache {
-    decode;
-    capacity;
-    byHash = new Map();
-    size = 0;
-    arena = Buffer.alloc(0);
-    arenaUsed = 0;
-    constructor(decode, capacity = 1 << 15) {
-        this.decode = decode;
-        this.capacity = capacity;
-    }
-    /** The parts of the line `buf[start..end)` (ASCII, no terminator), or undefined. */
-    lookup(buf, start, end) {
-        if (end - start < 10 || buf[start + 1] !== 104 /* h */ || buf[start + 6] !== 58 /* : */) {
-            return undefined;
-        }
-        // Hashed: the digest's first bytes and the ref's last ones (the whole line is compared).
-        let hash = 0x811c9dc5;
-        for (let i = start + 7, n = Math.min(end, start + 23); i < n; i++) {
-            hash = Math.imul(hash ^ buf[i], 0x01000193);
-        }
-        for (let i = Math.max(start + 23, end - 16); i < end; i++) {
-            hash = Math.imul(hash ^ buf[i], 0x01000193);
-        }
-        const found = this.byHash.get(hash);
-        if (found !== undefined) {
-            if (!Array.isArray(found)) {
-                if (this.same(found, buf, start, end))
-                    return found.parts;
-            }
-            else {
-                for (const f of found)
-                    if (this.same(f, buf, start, end))
-                        return f.parts;
-            }
-        }
-        const parts = success_line_parseSuccessLine(this.decode(buf, start, end));
-        if (parts === undefined || this.size >= this.capacity || end - start > MAX_REMEMBERED) {
-            return parts;
-        }
-        const at = this.store(buf, start, end);
-        const entry = { arena: this.arena, at, length: end - start, parts };
-        if (found === undefined)
-            this.byHash.set(hash, entry);
-        else if (Array.isArray(found))
-            found.push(entry);
-        else
-            this.byHash.set(hash, [found, entry]);
-        this.size++;
-        return parts;
-    }
-    same(e, buf, start, end) {
-        // A loop, not Buffer.compare: lines are short (≤ MAX_REMEMBERED) and this runs per line.
-        if (e.length !== end - start)
-            return false;
-        const arena = e.arena;
-        for (let i = 0, a = e.at; i < e.length; i++)
-            if (arena[a + i] !== buf[start + i])
-                return false;
-        return true;
-    }
-    /** Copies the bytes into the arena (a line is at most 64 KiB, see MAX_LINE_BYTES). */
-    store(buf, start, end) {
-        const n = end - start;
-        if (this.arenaUsed + n > this.arena.length) {
-            // A new arena; earlier entries keep a reference to theirs.
-            this.arena = Buffer.allocUnsafe(Math.max(ARENA_BYTES, n));
-            this.arenaUsed = 0;
-        }
-        const at = this.arenaUsed;
-        buf.copy(this.arena, at, start, end);
-        this.arenaUsed += n;
-        return at;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/log-reader.ts
-// oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
-// memory (docs/oc-behaviour.md §1). The parser never throws: unknown lines become `other` events.
-
-
-
+;// CONCATENATED MODULE: ./src/core/attempt-header.ts
+// The line mirror-guard writes before each attempt's output in its combined log.
 /** Line written by mirror-guard before each attempt's output. */
 const ATTEMPT_HEADER_RE = /^==== mirror-guard attempt (\d+) ====$/;
 function attemptHeader(attempt) {
     return `==== mirror-guard attempt ${attempt} ====`;
-}
-/** Bytes of one physical line kept; the rest is counted and dropped. */
-const MAX_LINE_BYTES = 64 * 1024;
-/** Characters of one (multi-line) error kept. */
-const MAX_ERROR_CHARS = 256 * 1024;
-/** Lines of a Go panic message kept (the goroutine dump after it is only counted). */
-const MAX_PANIC_LINES = 20;
-const log_reader_DIGEST = '(?:sha256|sha512):[0-9a-f]+';
-// stdout (docs/oc-behaviour.md §1.5): `<digest> <dest repo>[:<tag>]`; also what the skopeo engine
-// writes.
-const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/;
-const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/;
-const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_reader_DIGEST})(?: \\S+)?$`);
-const PLAN_MANIFEST_RE = new RegExp(`^      (${log_reader_DIGEST})(?: -> (\\S+))?$`);
-const REGISTRY_HEADER_RE = /^[^\s/]+\/$/;
-const ERROR_RE = /^(?:error|Error): (.*)$/s;
-const WARNING_RE = /^(?:warning|Warning): (.*)$/s;
-const PANIC_RE = /^(?:panic|fatal error): /;
-const GOROUTINE_RE = /^goroutine \d+ \[/;
-const PHASE_RE = /^phase \d+:$/;
-const PLAN_REPO_RE = /^ {2}(\S+)$/;
-const TOP_LEVEL_RE = /^(?:(?:error|warning|info|uploading|mounted): |Error: |Warning: |panic: |fatal error: |phase \d+:|<dir>$|s3:\/\/$)/;
-// Errors CheckErr prints before any work starts (docs/oc-behaviour.md §1.4, §4): each ends the run.
-const PRE_RUN_RE = /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/;
-const FINAL_ERROR_RE = /^(?:one or more errors occurred(?: while uploading images)?|an error occurred during planning)$/;
-const isDigit = (c) => c >= 48 && c <= 57;
-/**
- * Go's time.Duration.String() (`110ms`, `6.15s`, `2h33m43.97s`, `0s`) → seconds: one or more
- * `<digits>[.<digits>]<unit>` with unit h, m, s, ms, us, µs, μs or ns. Hand-parsed (it runs for
- * every attempt of a log of many), adding the parts in order as the regex form did.
- */
-function parseGoDuration(text) {
-    const n = text.length;
-    if (n === 0)
-        return undefined;
-    let total = 0;
-    let i = 0;
-    while (i < n) {
-        const from = i;
-        while (i < n && isDigit(text.charCodeAt(i)))
-            i++;
-        if (i === from)
-            return undefined;
-        if (text.charCodeAt(i) === 46 /* . */) {
-            const fraction = ++i;
-            while (i < n && isDigit(text.charCodeAt(i)))
-                i++;
-            if (i === fraction)
-                return undefined;
-        }
-        const value = Number(text.slice(from, i));
-        const c = text.charCodeAt(i);
-        const s = text.charCodeAt(i + 1) === 115; /* s */
-        let unit;
-        if (c === 104 /* h */)
-            unit = 3600;
-        else if (c === 109 /* m */)
-            unit = s ? 1e-3 : 60;
-        else if (c === 115 /* s */)
-            unit = 1;
-        else if ((c === 117 /* u */ || c === 0xb5 /* µ */ || c === 0x3bc) /* μ */ && s)
-            unit = 1e-6;
-        else if (c === 110 /* n */ && s)
-            unit = 1e-9;
-        else
-            return undefined;
-        i += unit < 1 ? 2 : 1;
-        total += value * unit;
-    }
-    return Math.round(total * 1e9) / 1e9;
-}
-const DECIMAL_UNITS = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'];
-/** units.HumanSize (decimal: `16.81MB`, `0B`, `950kB`) → bytes. */
-function parseHumanSize(text) {
-    const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)([kMGTPEZY]?)B$/.exec(text);
-    if (!m)
-        return undefined;
-    return Math.round(Number(m[1]) * 1000 ** DECIMAL_UNITS.indexOf(m[2] ?? ''));
-}
-const UPLOADING = Buffer.from('uploading: ');
-const MOUNTED = Buffer.from('mounted: ');
-const BLOBS = Buffer.from('    blobs:');
-const MANIFESTS = Buffer.from('    manifests:');
-const BLANK6 = Buffer.from('      ');
-/** `buf[start..end)` starts with `prefix` (or equals it, with `exact`). */
-function bytesStartWith(buf, start, end, prefix, exact = false) {
-    const n = prefix.length;
-    if (exact ? end - start !== n : end - start < n)
-        return false;
-    for (let i = 0; i < n; i++)
-        if (buf[start + i] !== prefix[i])
-            return false;
-    return true;
-}
-class LogParser {
-    options;
-    lineNo = 0;
-    folded = 0;
-    attempt = 0;
-    section = 'none';
-    planPrefix = '';
-    planRepo = '';
-    /** Length of a folded repository header in planRepoBytes, -1 when none is pending. */
-    planRepoPending = -1;
-    planRepoBytes = Buffer.alloc(0);
-    planList = 'none';
-    open;
-    inDump = false;
-    ended = 'no';
-    sawRunOutput = false;
-    planEventInAttempt = false;
-    routineLines = 0;
-    routineLast = 0;
-    successLines = new SuccessLineCache(latin1);
-    constructor(options = {}) {
-        this.options = options;
-    }
-    get stats() {
-        return { lines: this.lineNo, folded: this.folded, attempt: this.attempt };
-    }
-    /** Feed one line (without its line terminator). Returns the events it completed. */
-    push(rawLine) {
-        const out = [];
-        this.pushInto(rawLine, out);
-        return out;
-    }
-    /** As push, handing the events to `out` (an array, or readLog's direct callback). */
-    pushInto(rawLine, out) {
-        if (this.routineLines > 0)
-            this.flushRoutine(out);
-        const logLine = ++this.lineNo;
-        const line = capLine(rawLine);
-        // Cheap first-character gates keep the regexes off the hot path (plan rows, uploads).
-        const header = line.charCodeAt(0) === 61 /* = */ ? ATTEMPT_HEADER_RE.exec(line) : null;
-        if (header) {
-            this.closeOpen(out);
-            this.startAttempt(out, Number(header[1]), logLine);
-            this.folded++;
-            return;
-        }
-        if (logLine === 1)
-            this.startAttempt(out, 1, 1);
-        const parts = success_line_parseSuccessLine(line);
-        const success = parts && success_line_successEvent(parts, logLine);
-        const topLevel = success !== undefined || isTopLevel(line);
-        if (this.absorb(line, topLevel, out))
-            return;
-        // After a run's final line, the next line oc would print at top level starts a new run.
-        // stdout lines (in a combined capture they can trail the end) and stray text do not.
-        if (this.ended !== 'no' && topLevel && success === undefined) {
-            const summary = line.startsWith('error: ') && FINAL_ERROR_RE.test(line.slice(7));
-            if (!(this.ended === 'soft' && summary))
-                this.startAttempt(out, this.attempt + 1, logLine);
-        }
-        this.parseLine(line, logLine, out, success);
-    }
-    /**
-     * The byte-level fast path of foldRoutine: consumes the line `buf[start..end)` (ASCII, no
-     * terminator) and returns true when it is routine (folded) or a success line (emitted from
-     * interned parts) and nothing is open that it could continue or close; otherwise returns
-     * false and the caller decodes it and calls pushInto.
-     */
-    tryFold(buf, start, end, out) {
-        if (!this.options.foldRoutine || this.open || this.inDump || this.lineNo === 0)
-            return false;
-        const c0 = buf[start];
-        if (c0 === 115 /* s */) {
-            // A success line: never top level for run boundaries, never continues anything.
-            const parts = this.successLines.lookup(buf, start, end);
-            if (parts === undefined)
-                return false;
-            if (this.routineLines > 0)
-                this.flushRoutine(out);
-            this.sawRunOutput = true;
-            out.push(success_line_successEvent(parts, ++this.lineNo));
-            return true;
-        }
-        if (c0 === 32 /* space */) {
-            if (!this.foldIndented(buf, start, end))
-                return false;
-        }
-        else if (c0 === 117 /* u */ || c0 === 109 /* m */) {
-            // Top level: after a run's end it would start the next run, so it is decoded then.
-            if (this.ended !== 'no' || !this.sawRunOutput)
-                return false;
-            if (!bytesStartWith(buf, start, end, c0 === 117 ? UPLOADING : MOUNTED))
-                return false;
-        }
-        else {
-            return false;
-        }
-        this.routineLast = ++this.lineNo;
-        this.routineLines++;
-        this.folded++;
-        return true;
-    }
-    /**
-     * Indented lines are never top level (they cannot start a run, whatever `ended` says) and,
-     * with nothing open, only ever become plan or `other` events: phase-table rows, repository
-     * headers, `blobs:`/`manifests:` and their rows. Blank lines end a section: decoded.
-     */
-    foldIndented(buf, start, end) {
-        if (buf[end - 1] <= 32)
-            return false;
-        if (this.section === 'phase')
-            return true;
-        if (this.section !== 'plan' || !this.planEventInAttempt)
-            return false;
-        if (bytesStartWith(buf, start, end, BLOBS, true)) {
-            this.planList = 'blobs';
-            return true;
-        }
-        if (bytesStartWith(buf, start, end, MANIFESTS, true)) {
-            this.planList = 'manifests';
-            return true;
-        }
-        if (buf[start + 1] === 32 && buf[start + 2] > 32) {
-            // `  <repo>` (PLAN_REPO_RE): kept as bytes, decoded only if a later row needs it.
-            for (let i = start + 3; i < end; i++)
-                if (buf[i] <= 32)
-                    return false;
-            const n = end - start - 2;
-            if (this.planRepoBytes.length < n)
-                this.planRepoBytes = Buffer.allocUnsafe(Math.max(256, n));
-            // A loop, not Buffer.copy: repository names are short, and this runs for every header.
-            const to = this.planRepoBytes;
-            for (let i = 0, from = start + 2; i < n; i++)
-                to[i] = buf[from + i];
-            this.planRepoPending = n;
-            this.planList = 'none';
-            return true;
-        }
-        return (this.planList !== 'none' &&
-            (this.planRepo !== '' || this.planRepoPending >= 0) &&
-            end - start >= 7 &&
-            bytesStartWith(buf, start, start + 6, BLANK6) &&
-            buf[start + 6] > 32);
-    }
-    /** The plan repository of a header line folded from its bytes, as parsePlanRow would set it. */
-    takePendingPlanRepo() {
-        if (this.planRepoPending < 0)
-            return;
-        this.planRepo = this.planPrefix + latin1(this.planRepoBytes, 0, this.planRepoPending);
-        this.planRepoPending = -1;
-    }
-    flushRoutine(out) {
-        // The event stands for one of the lines; the others are folded into it.
-        this.folded--;
-        out.push({ kind: 'routine', lines: this.routineLines, logLine: this.routineLast });
-        this.routineLines = 0;
-    }
-    /** Flush what is still open at the end of the input. */
-    end() {
-        const out = [];
-        if (this.routineLines > 0)
-            this.flushRoutine(out);
-        this.closeOpen(out);
-        if (this.lineNo === 0 && this.attempt === 0)
-            this.startAttempt(out, 1, 1);
-        return out;
-    }
-    startAttempt(out, attempt, logLine) {
-        this.attempt = attempt;
-        this.section = 'none';
-        this.planList = 'none';
-        this.inDump = false;
-        this.ended = 'no';
-        this.sawRunOutput = false;
-        this.planEventInAttempt = false;
-        out.push({ kind: 'attempt-start', attempt, logLine });
-    }
-    /** Continuation lines (docs/oc-behaviour.md §1.6). True when the line joined an open event. */
-    absorb(line, topLevel, out) {
-        const open = this.open;
-        if (open?.panic) {
-            if (topLevel) {
-                this.closeOpen(out);
-                return false;
-            }
-            if (isBlank(line))
-                open.keep = false;
-            else if (open.keep && open.lines.length < MAX_PANIC_LINES)
-                this.append(open, line);
-            this.folded++;
-            return true;
-        }
-        if (open) {
-            if (line === '') {
-                if (open.depth === 0) {
-                    this.closeOpen(out);
-                    return false;
-                }
-                this.append(open, '');
-                this.folded++;
-                if (--open.depth === 0)
-                    this.closeOpen(out);
-                return true;
-            }
-            if (topLevel || (open.inPlanTree && line.startsWith(' '))) {
-                this.closeOpen(out);
-                return false;
-            }
-            this.append(open, line);
-            if (line.endsWith('errors:'))
-                open.depth++;
-            this.folded++;
-            return true;
-        }
-        if (this.inDump) {
-            if (topLevel) {
-                this.inDump = false;
-                return false;
-            }
-            this.folded++;
-            return true;
-        }
-        return false;
-    }
-    append(open, line) {
-        if (open.truncated)
-            return;
-        if (open.chars + line.length + 1 > MAX_ERROR_CHARS) {
-            open.truncated = true;
-            open.lines.push('…[error text truncated]');
-            return;
-        }
-        open.lines.push(line);
-        open.chars += line.length + 1;
-    }
-    closeOpen(out) {
-        const open = this.open;
-        if (!open)
-            return;
-        this.open = undefined;
-        out.push({
-            kind: 'error',
-            text: open.lines.length === 1 ? open.lines[0] : open.lines.join('\n'),
-            logLine: open.logLine,
-            inPlanTree: open.inPlanTree
-        });
-    }
-    openError(text, logLine, inPlanTree, panic = false) {
-        this.open = {
-            lines: [text],
-            chars: text.length,
-            truncated: false,
-            logLine,
-            inPlanTree,
-            depth: !panic && text.endsWith('errors:') ? 1 : 0,
-            panic,
-            keep: panic
-        };
-    }
-    parseLine(line, logLine, out, success) {
-        // (No per-line closure or regex literal here: this runs for every line of a 1 GB log.)
-        if (isBlank(line)) {
-            this.section = 'none';
-            out.push({ kind: 'other', text: line, logLine });
-            return;
-        }
-        if (success) {
-            this.sawRunOutput = true;
-            out.push(success);
-            return;
-        }
-        const c0 = line.charCodeAt(0);
-        const err = c0 === 101 /* e */ || c0 === 69 /* E */ ? ERROR_RE.exec(line) : null;
-        if (err) {
-            const text = err[1] ?? '';
-            this.section = 'none';
-            if (FINAL_ERROR_RE.test(text) || (!this.sawRunOutput && PRE_RUN_RE.test(text))) {
-                this.ended = 'hard';
-            }
-            this.openError(text, logLine, false);
-            return;
-        }
-        if ((c0 === 112 /* p */ || c0 === 102) /* f */ && PANIC_RE.test(line)) {
-            // A crashed oc (exit 2): one run-level error; the goroutine dump is folded into it.
-            this.openError(line, logLine, false, true);
-            this.ended = 'hard';
-            return;
-        }
-        if (c0 === 103 /* g */ && GOROUTINE_RE.test(line)) {
-            // Stack dump after a klog F line (4.8–4.10 with -v>=6): count it, do not emit it.
-            this.inDump = true;
-            out.push({ kind: 'other', text: line, logLine });
-            return;
-        }
-        const warning = c0 === 119 /* w */ || c0 === 87 /* W */ ? WARNING_RE.exec(line) : null;
-        if (warning) {
-            out.push({ kind: 'warning', text: warning[1] ?? '', logLine });
-            return;
-        }
-        if (line.startsWith('info: ')) {
-            this.sawRunOutput = true;
-            this.parseInfo(line.slice(6), logLine, out);
-            return;
-        }
-        const transfer = c0 === 117 /* u */ || c0 === 109 /* m */ ? TRANSFER_RE.exec(line) : null;
-        if (transfer) {
-            this.sawRunOutput = true;
-            out.push({
-                kind: 'transfer',
-                op: transfer[1] === 'mounted' ? 'mounted' : 'uploading',
-                destination: transfer[2] ?? '',
-                digest: transfer[3] ?? '',
-                size: transfer[4] ?? '',
-                logLine
-            });
-            return;
-        }
-        const klog = c0 === 73 || c0 === 87 || c0 === 69 || c0 === 70 /* IWEF */ ? KLOG_RE.exec(line) : null;
-        if (klog) {
-            const level = (klog[1] ?? 'I');
-            // klog Fatal ends the process (4.8–4.10 print the final error this way under -v>=6).
-            if (level === 'F')
-                this.ended = 'hard';
-            out.push({ kind: 'klog', level, text: klog[2] ?? '', logLine });
-            return;
-        }
-        if (c0 === 112 /* p */ && PHASE_RE.test(line)) {
-            this.sawRunOutput = true;
-            this.section = 'phase';
-            out.push({ kind: 'other', text: line, logLine });
-            return;
-        }
-        const planPrefix = line === '<dir>'
-            ? 'file://'
-            : line === 's3://'
-                ? 's3://'
-                : line.charCodeAt(line.length - 1) === 47 /* / */ && REGISTRY_HEADER_RE.test(line)
-                    ? line
-                    : undefined;
-        if (planPrefix !== undefined) {
-            this.sawRunOutput = true;
-            this.section = 'plan';
-            this.planPrefix = planPrefix;
-            this.planRepo = '';
-            this.planRepoPending = -1;
-            this.planList = 'none';
-            out.push({ kind: 'other', text: line, logLine });
-            return;
-        }
-        if (this.section === 'plan')
-            return this.parsePlanRow(line, logLine, out);
-        out.push({ kind: 'other', text: line, logLine });
-    }
-    parseInfo(text, logLine, out) {
-        const planning = /^Planning completed in (\S+)$/.exec(text);
-        const planningSeconds = planning ? parseGoDuration(planning[1] ?? '') : undefined;
-        if (planningSeconds !== undefined) {
-            out.push({ kind: 'planning-completed', seconds: planningSeconds, logLine });
-            return;
-        }
-        const mirroring = /^Mirroring completed in (\S+) \((\S+)\/s\)$/.exec(text);
-        if (mirroring) {
-            const seconds = parseGoDuration(mirroring[1] ?? '');
-            const bytesPerSecond = parseHumanSize(mirroring[2] ?? '');
-            if (seconds !== undefined && bytesPerSecond !== undefined) {
-                this.ended = 'soft';
-                out.push({
-                    kind: 'mirroring-completed',
-                    seconds,
-                    rate: `${mirroring[2] ?? ''}/s`,
-                    bytesPerSecond,
-                    logLine
-                });
-                return;
-            }
-        }
-        if (text === 'Dry run complete')
-            this.ended = 'hard';
-        out.push({ kind: 'info', text, logLine });
-    }
-    parsePlanRow(line, logLine, out) {
-        this.takePendingPlanRepo();
-        const repo = PLAN_REPO_RE.exec(line);
-        if (repo) {
-            // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
-            this.planRepo = this.planPrefix + (repo[1] ?? '');
-            this.planList = 'none';
-        }
-        else if (line === '    blobs:') {
-            this.planList = 'blobs';
-        }
-        else if (line === '    manifests:') {
-            this.planList = 'manifests';
-        }
-        else if (line.startsWith('    error: ')) {
-            this.openError(line.slice('    error: '.length), logLine, true);
-            return;
-        }
-        else if (this.planList === 'blobs' && this.planRepo !== '') {
-            const blob = PLAN_BLOB_RE.exec(line);
-            if (blob) {
-                this.planEventInAttempt = true;
-                out.push({
-                    kind: 'plan-blob',
-                    destination: this.planRepo,
-                    source: blob[1] ?? '',
-                    digest: blob[2] ?? '',
-                    logLine
-                });
-                return;
-            }
-        }
-        else if (this.planList === 'manifests' && this.planRepo !== '') {
-            const manifest = PLAN_MANIFEST_RE.exec(line);
-            if (manifest) {
-                this.planEventInAttempt = true;
-                const tag = manifest[2];
-                out.push({
-                    kind: 'plan-manifest',
-                    destination: this.planRepo,
-                    digest: manifest[1] ?? '',
-                    ...(tag === undefined ? {} : { tag }),
-                    logLine
-                });
-                return;
-            }
-        }
-        out.push({ kind: 'other', text: line, logLine });
-    }
-}
-/** Lines pushed directly (not via readLines) get the same bound and CR handling. */
-function capLine(line) {
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    // readLines already cut to MAX_LINE_BYTES plus a short note; leave such lines alone.
-    if (text.length <= MAX_LINE_BYTES + 256)
-        return text;
-    return `${text.slice(0, MAX_LINE_BYTES)} …[line truncated, ${text.length - MAX_LINE_BYTES} more characters]`;
-}
-/** `line.trim() === ''` without allocating for the common case of a printable last character. */
-function isBlank(line) {
-    if (line === '')
-        return true;
-    const last = line.charCodeAt(line.length - 1);
-    if (last > 32 && last < 127)
-        return false;
-    return line.trim() === '';
-}
-/** Top level other than a success line (pushInto checks that first). */
-function isTopLevel(line) {
-    // Every top-level form starts with a non-blank character; plan and phase rows start with one.
-    const c0 = line.charCodeAt(0);
-    if (c0 === 32 || c0 === 9 || line === '')
-        return false;
-    return (TOP_LEVEL_RE.test(line) ||
-        KLOG_RE.test(line) ||
-        ATTEMPT_HEADER_RE.test(line) ||
-        REGISTRY_HEADER_RE.test(line));
-}
-/** Buffer's own latin1Slice skips toString's argument handling (measurable per line at 1 GB). */
-const nativeLatin1 = Buffer.prototype.latin1Slice;
-const latin1 = (buf, start, end) => nativeLatin1 ? nativeLatin1.call(buf, start, end) : buf.toString('latin1', start, end);
-/**
- * Splits byte chunks into lines, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
- * rest is dropped and noted), invalid UTF-8 becomes U+FFFD, NUL becomes U+FFFD, a trailing
- * CR is removed. `stats` is filled in as chunks arrive.
- */
-class log_reader_LineSplitter {
-    stats;
-    decoder = new TextDecoder('utf-8', { fatal: false });
-    parts = [];
-    kept = 0;
-    dropped = 0;
-    pending = false;
-    constructor(stats) {
-        this.stats = stats;
-    }
-    /**
-     * Calls `onLine` for every line the chunk completes, unless `fold` (given the line's bytes,
-     * without terminator) consumed it undecoded. The chunk may be reused afterwards.
-     */
-    feed(chunk, onLine, fold) {
-        this.stats.bytes += chunk.length;
-        // Fast path: in an ASCII chunk without NUL, latin1 is the exact UTF-8 decoding, so a line
-        // wholly inside the chunk is one native slice (no concat, no TextDecoder, no replaceAll).
-        const plain = isAscii(chunk) && chunk.indexOf(0) === -1;
-        let start = 0;
-        for (;;) {
-            const nl = chunk.indexOf(10, start);
-            if (plain && nl !== -1 && !this.pending && nl - start <= MAX_LINE_BYTES) {
-                const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
-                this.stats.lines++;
-                if (fold === undefined || !fold(chunk, start, end))
-                    onLine(latin1(chunk, start, end));
-                start = nl + 1;
-                continue;
-            }
-            const end = nl === -1 ? chunk.length : nl;
-            if (end > start) {
-                this.pending = true;
-                const take = Math.min(end - start, MAX_LINE_BYTES - this.kept);
-                // A copy: the caller reuses the chunk's memory for the next read.
-                if (take > 0)
-                    this.parts.push(Buffer.from(chunk.subarray(start, start + take)));
-                this.kept += take;
-                this.dropped += end - start - take;
-            }
-            if (nl === -1)
-                break;
-            onLine(this.finish());
-            start = nl + 1;
-        }
-    }
-    /** The last line when the input does not end with a newline. */
-    end() {
-        return this.pending ? this.finish() : undefined;
-    }
-    finish() {
-        let text = this.decoder.decode(Buffer.concat(this.parts, this.kept));
-        if (text.endsWith('\r') && this.dropped === 0)
-            text = text.slice(0, -1);
-        text = text.replaceAll('\u0000', '\uFFFD');
-        if (this.dropped > 0)
-            text += ` …[line truncated, ${this.dropped} more bytes]`;
-        this.parts = [];
-        this.kept = 0;
-        this.dropped = 0;
-        this.pending = false;
-        this.stats.lines++;
-        return text;
-    }
-}
-/** Read size: large chunks keep the per-chunk cost (read, ASCII check) off the per-line path. */
-const CHUNK_BYTES = (/* unused pure expression or super */ null && (1 << 20));
-/**
- * The file's bytes in chunks, read into TWO buffers in turn: the next read runs while the
- * caller parses the current chunk (on a 1 GB log, waiting for each read cost half a second),
- * and a 1 GB log allocates no further memory for its bytes (fresh chunks per read would pile
- * up in the C heap between GCs). Each chunk is only valid until the next one is requested.
- */
-async function* chunks(path) {
-    const file = await open(path, 'r');
-    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
-    let which = 0;
-    let next = file.read(buffers[0], 0, CHUNK_BYTES, null);
-    try {
-        for (;;) {
-            const { bytesRead, buffer } = await next;
-            if (bytesRead === 0)
-                return;
-            which ^= 1;
-            // Reads at the file position: issued only after the previous one finished, so in order.
-            next = file.read(buffers[which], 0, CHUNK_BYTES, null);
-            yield buffer.subarray(0, bytesRead);
-        }
-    }
-    finally {
-        // A reader that stops early must not close the file under a read still in flight.
-        await next.catch(() => undefined);
-        await file.close();
-    }
-}
-/** Lines of a file as strings (see LineSplitter); `stats` is filled in as the file is read. */
-async function* readLines(path, stats) {
-    const splitter = new log_reader_LineSplitter(stats);
-    const lines = [];
-    const collect = (line) => void lines.push(line);
-    for await (const chunk of chunks(path)) {
-        splitter.feed(chunk, collect);
-        yield* lines;
-        lines.length = 0;
-    }
-    const last = splitter.end();
-    if (last !== undefined)
-        yield last;
-}
-/** Streams a log file (a combined `2>&1` capture, or stderr alone) through a LogParser. */
-async function readLog(path, onEvent, options = {}) {
-    const parser = new LogParser(options);
-    const stats = { lines: 0, bytes: 0 };
-    const splitter = new log_reader_LineSplitter(stats);
-    // Lines go straight from the chunk to the parser and its events straight to onEvent: no
-    // per-line promise, generator step or array.
-    const sink = { push: onEvent };
-    const onLine = (line) => parser.pushInto(line, sink);
-    const fold = options.foldRoutine
-        ? (buf, start, end) => parser.tryFold(buf, start, end, sink)
-        : undefined;
-    for await (const chunk of chunks(path))
-        splitter.feed(chunk, onLine, fold);
-    const last = splitter.end();
-    if (last !== undefined)
-        onLine(last);
-    for (const e of parser.end())
-        onEvent(e);
-    return stats;
-}
-async function hasAttemptHeaders(path) {
-    for await (const line of readLines(path, { lines: 0, bytes: 0 })) {
-        if (ATTEMPT_HEADER_RE.test(line))
-            return true;
-    }
-    return false;
-}
-/**
- * Separate captures. stdout's success lines of an attempt are emitted after that attempt's
- * stderr events (their true interleaving is lost between two pipes: docs/oc-behaviour.md §1.6),
- * with stdout line numbers. stdout is split into attempts by the same
- * `==== mirror-guard attempt N ====` headers; a stdout without headers is attributed after the last
- * stderr attempt.
- */
-async function readSplitLogs(stderrPath, stdoutPath, onEvent) {
-    const segmented = await hasAttemptHeaders(stdoutPath);
-    const errStats = { lines: 0, bytes: 0 };
-    const outStats = { lines: 0, bytes: 0 };
-    const stdout = readLines(stdoutPath, outStats);
-    let lookahead;
-    let outLine = 0;
-    let outDone = false;
-    // Emits stdout lines up to (not including) the header of an attempt after `upTo`.
-    const flushStdout = async (upTo) => {
-        while (!outDone) {
-            let line = lookahead;
-            lookahead = undefined;
-            if (line === undefined) {
-                const next = await stdout.next();
-                if (next.done) {
-                    outDone = true;
-                    return;
-                }
-                line = next.value;
-                outLine++;
-            }
-            const header = ATTEMPT_HEADER_RE.exec(line);
-            if (header) {
-                if (Number(header[1]) > upTo) {
-                    lookahead = line;
-                    return;
-                }
-                continue;
-            }
-            const success = parseSuccessLine(line);
-            onEvent(success ? successEvent(success, outLine) : { kind: 'other', text: line, logLine: outLine });
-        }
-    };
-    const parser = new LogParser();
-    let current;
-    const emit = async (events) => {
-        for (const e of events) {
-            if (e.kind === 'attempt-start') {
-                if (segmented && current !== undefined)
-                    await flushStdout(current);
-                current = e.attempt;
-            }
-            onEvent(e);
-        }
-    };
-    for await (const line of readLines(stderrPath, errStats))
-        await emit(parser.push(line));
-    await emit(parser.end());
-    await flushStdout(Number.POSITIVE_INFINITY);
-    return {
-        lines: errStats.lines + outStats.lines,
-        bytes: errStats.bytes + outStats.bytes,
-        stderr: errStats,
-        stdout: outStats
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/run/attempt-log.ts
@@ -34401,6 +33501,828 @@ function unconfirmedReason(end) {
         default:
             return 'no success line and no error names this line (ping cache, oc ≤4.16 tag merge, or output cut short)';
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/go-units.ts
+// Go's printed units in oc's `info:` lines (docs/oc-behaviour.md §1): time.Duration.String()
+// and units.HumanSize, back to numbers.
+const isDigit = (c) => c >= 48 && c <= 57;
+/**
+ * Go's time.Duration.String() (`110ms`, `6.15s`, `2h33m43.97s`, `0s`) → seconds: one or more
+ * `<digits>[.<digits>]<unit>` with unit h, m, s, ms, us, µs, μs or ns. Hand-parsed (it runs for
+ * every attempt of a log of many), adding the parts in order as the regex form did.
+ */
+function parseGoDuration(text) {
+    const n = text.length;
+    if (n === 0)
+        return undefined;
+    let total = 0;
+    let i = 0;
+    while (i < n) {
+        const from = i;
+        while (i < n && isDigit(text.charCodeAt(i)))
+            i++;
+        if (i === from)
+            return undefined;
+        if (text.charCodeAt(i) === 46 /* . */) {
+            const fraction = ++i;
+            while (i < n && isDigit(text.charCodeAt(i)))
+                i++;
+            if (i === fraction)
+                return undefined;
+        }
+        const value = Number(text.slice(from, i));
+        const c = text.charCodeAt(i);
+        const s = text.charCodeAt(i + 1) === 115; /* s */
+        let unit;
+        if (c === 104 /* h */)
+            unit = 3600;
+        else if (c === 109 /* m */)
+            unit = s ? 1e-3 : 60;
+        else if (c === 115 /* s */)
+            unit = 1;
+        else if ((c === 117 /* u */ || c === 0xb5 /* µ */ || c === 0x3bc) /* μ */ && s)
+            unit = 1e-6;
+        else if (c === 110 /* n */ && s)
+            unit = 1e-9;
+        else
+            return undefined;
+        i += unit < 1 ? 2 : 1;
+        total += value * unit;
+    }
+    return Math.round(total * 1e9) / 1e9;
+}
+const DECIMAL_UNITS = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'];
+/** units.HumanSize (decimal: `16.81MB`, `0B`, `950kB`) → bytes. */
+function parseHumanSize(text) {
+    const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)([kMGTPEZY]?)B$/.exec(text);
+    if (!m)
+        return undefined;
+    return Math.round(Number(m[1]) * 1000 ** DECIMAL_UNITS.indexOf(m[2] ?? ''));
+}
+
+;// CONCATENATED MODULE: ./src/core/log-lines.ts
+// Log files → lines: chunked reads and a byte splitter, in bounded memory (a line keeps at most
+// MAX_LINE_BYTES). The parser sees strings; routine lines may be consumed from their bytes.
+
+
+/** Bytes of one physical line kept; the rest is counted and dropped. */
+const MAX_LINE_BYTES = 64 * 1024;
+/** Buffer's own latin1Slice skips toString's argument handling (measurable per line at 1 GB). */
+const nativeLatin1 = Buffer.prototype.latin1Slice;
+const latin1 = (buf, start, end) => nativeLatin1 ? nativeLatin1.call(buf, start, end) : buf.toString('latin1', start, end);
+/**
+ * Splits byte chunks into lines, in bounded memory: a line keeps at most MAX_LINE_BYTES (the
+ * rest is dropped and noted), invalid UTF-8 becomes U+FFFD, NUL becomes U+FFFD, a trailing
+ * CR is removed. `stats` is filled in as chunks arrive.
+ */
+class log_lines_LineSplitter {
+    stats;
+    decoder = new TextDecoder('utf-8', { fatal: false });
+    parts = [];
+    kept = 0;
+    dropped = 0;
+    pending = false;
+    constructor(stats) {
+        this.stats = stats;
+    }
+    /**
+     * Calls `onLine` for every line the chunk completes, unless `fold` (given the line's bytes,
+     * without terminator) consumed it undecoded. The chunk may be reused afterwards.
+     */
+    feed(chunk, onLine, fold) {
+        this.stats.bytes += chunk.length;
+        // Fast path: in an ASCII chunk without NUL, latin1 is the exact UTF-8 decoding, so a line
+        // wholly inside the chunk is one native slice (no concat, no TextDecoder, no replaceAll).
+        const plain = isAscii(chunk) && chunk.indexOf(0) === -1;
+        let start = 0;
+        for (;;) {
+            const nl = chunk.indexOf(10, start);
+            if (plain && nl !== -1 && !this.pending && nl - start <= MAX_LINE_BYTES) {
+                const end = nl > start && chunk[nl - 1] === 13 ? nl - 1 : nl;
+                this.stats.lines++;
+                if (fold === undefined || !fold(chunk, start, end))
+                    onLine(latin1(chunk, start, end));
+                start = nl + 1;
+                continue;
+            }
+            const end = nl === -1 ? chunk.length : nl;
+            if (end > start) {
+                this.pending = true;
+                const take = Math.min(end - start, MAX_LINE_BYTES - this.kept);
+                // A copy: the caller reuses the chunk's memory for the next read.
+                if (take > 0)
+                    this.parts.push(Buffer.from(chunk.subarray(start, start + take)));
+                this.kept += take;
+                this.dropped += end - start - take;
+            }
+            if (nl === -1)
+                break;
+            onLine(this.finish());
+            start = nl + 1;
+        }
+    }
+    /** The last line when the input does not end with a newline. */
+    end() {
+        return this.pending ? this.finish() : undefined;
+    }
+    finish() {
+        let text = this.decoder.decode(Buffer.concat(this.parts, this.kept));
+        if (text.endsWith('\r') && this.dropped === 0)
+            text = text.slice(0, -1);
+        text = text.replaceAll('\u0000', '\uFFFD');
+        if (this.dropped > 0)
+            text += ` …[line truncated, ${this.dropped} more bytes]`;
+        this.parts = [];
+        this.kept = 0;
+        this.dropped = 0;
+        this.pending = false;
+        this.stats.lines++;
+        return text;
+    }
+}
+/** Read size: large chunks keep the per-chunk cost (read, ASCII check) off the per-line path. */
+const CHUNK_BYTES = (/* unused pure expression or super */ null && (1 << 20));
+/**
+ * The file's bytes in chunks, read into TWO buffers in turn: the next read runs while the
+ * caller parses the current chunk (on a 1 GB log, waiting for each read cost half a second),
+ * and a 1 GB log allocates no further memory for its bytes (fresh chunks per read would pile
+ * up in the C heap between GCs). Each chunk is only valid until the next one is requested.
+ */
+async function* chunks(path) {
+    const file = await open(path, 'r');
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    let which = 0;
+    let next = file.read(buffers[0], 0, CHUNK_BYTES, null);
+    try {
+        for (;;) {
+            const { bytesRead, buffer } = await next;
+            if (bytesRead === 0)
+                return;
+            which ^= 1;
+            // Reads at the file position: issued only after the previous one finished, so in order.
+            next = file.read(buffers[which], 0, CHUNK_BYTES, null);
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        // A reader that stops early must not close the file under a read still in flight.
+        await next.catch(() => undefined);
+        await file.close();
+    }
+}
+/** Lines of a file as strings (see LineSplitter); `stats` is filled in as the file is read. */
+async function* readLines(path, stats) {
+    const splitter = new log_lines_LineSplitter(stats);
+    const lines = [];
+    const collect = (line) => void lines.push(line);
+    for await (const chunk of chunks(path)) {
+        splitter.feed(chunk, collect);
+        yield* lines;
+        lines.length = 0;
+    }
+    const last = splitter.end();
+    if (last !== undefined)
+        yield last;
+}
+
+;// CONCATENATED MODULE: ./src/core/success-line.ts
+/** One character of `\s` (for the rare non-ASCII ones: exactly what the regex grammar means). */
+const SPACE_RE = /\s/;
+/** Where the ref starts in `^((?:sha256|sha512):[0-9a-f]+) (\S+)$`, or -1 when no match. */
+function refStart(line) {
+    if (line.charCodeAt(0) !== 115 /* s */)
+        return -1;
+    if (!line.startsWith('sha256:') && !line.startsWith('sha512:'))
+        return -1;
+    const space = line.indexOf(' ', 7);
+    if (space <= 7 || space === line.length - 1)
+        return -1;
+    for (let i = 7; i < space; i++) {
+        const c = line.charCodeAt(i);
+        if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102)))
+            return -1;
+    }
+    for (let i = space + 1; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && SPACE_RE.test(line.charAt(i))) {
+            return -1;
+        }
+    }
+    return space + 1;
+}
+function parseSuccessLine(line) {
+    const at = refStart(line);
+    if (at < 0)
+        return undefined;
+    const digest = line.slice(0, at - 1);
+    // The tag follows the last ':' only when it comes after the last '/' (127.0.0.1:5001/x/a:v1).
+    const colon = line.lastIndexOf(':');
+    if (colon >= at && colon > line.lastIndexOf('/') && colon < line.length - 1) {
+        return { digest, destination: line.slice(at, colon), tag: line.slice(colon + 1) };
+    }
+    return { digest, destination: line.slice(at) };
+}
+function successEvent(parts, logLine) {
+    return parts.tag === undefined
+        ? { kind: 'success', digest: parts.digest, destination: parts.destination, logLine }
+        : {
+            kind: 'success',
+            digest: parts.digest,
+            destination: parts.destination,
+            tag: parts.tag,
+            logLine
+        };
+}
+/** Arena growth step: the remembered lines' bytes live in a few large buffers, not one each. */
+const ARENA_BYTES = 1 << 18;
+/**
+ * Longest line remembered (real ones are under 300 bytes): with the capacity, this bounds the
+ * cache at a few MB whatever the log holds.
+ */
+const MAX_REMEMBERED = 512;
+/**
+ * Success lines met before, by their bytes. Sharing the strings saves decoding and slicing
+ * them, and lets Maps keyed by them reuse the hash V8 caches in each string. Bounded: lines
+ * past `capacity` distinct ones, or longer than MAX_REMEMBERED, are parsed, not remembered.
+ */
+class SuccessLineCache {
+    decode;
+    capacity;
+    byHash = new Map();
+    size = 0;
+    arena = Buffer.alloc(0);
+    arenaUsed = 0;
+    constructor(decode, capacity = 1 << 15) {
+        this.decode = decode;
+        this.capacity = capacity;
+    }
+    /** The parts of the line `buf[start..end)` (ASCII, no terminator), or undefined. */
+    lookup(buf, start, end) {
+        if (end - start < 10 || buf[start + 1] !== 104 /* h */ || buf[start + 6] !== 58 /* : */) {
+            return undefined;
+        }
+        // Hashed: the digest's first bytes and the ref's last ones (the whole line is compared).
+        let hash = 0x811c9dc5;
+        for (let i = start + 7, n = Math.min(end, start + 23); i < n; i++) {
+            hash = Math.imul(hash ^ buf[i], 0x01000193);
+        }
+        for (let i = Math.max(start + 23, end - 16); i < end; i++) {
+            hash = Math.imul(hash ^ buf[i], 0x01000193);
+        }
+        const found = this.byHash.get(hash);
+        if (found !== undefined) {
+            if (!Array.isArray(found)) {
+                if (this.same(found, buf, start, end))
+                    return found.parts;
+            }
+            else {
+                for (const f of found)
+                    if (this.same(f, buf, start, end))
+                        return f.parts;
+            }
+        }
+        const parts = parseSuccessLine(this.decode(buf, start, end));
+        if (parts === undefined || this.size >= this.capacity || end - start > MAX_REMEMBERED) {
+            return parts;
+        }
+        const at = this.store(buf, start, end);
+        const entry = { arena: this.arena, at, length: end - start, parts };
+        if (found === undefined)
+            this.byHash.set(hash, entry);
+        else if (Array.isArray(found))
+            found.push(entry);
+        else
+            this.byHash.set(hash, [found, entry]);
+        this.size++;
+        return parts;
+    }
+    same(e, buf, start, end) {
+        // A loop, not Buffer.compare: lines are short (≤ MAX_REMEMBERED) and this runs per line.
+        if (e.length !== end - start)
+            return false;
+        const arena = e.arena;
+        for (let i = 0, a = e.at; i < e.length; i++)
+            if (arena[a + i] !== buf[start + i])
+                return false;
+        return true;
+    }
+    /** Copies the bytes into the arena (a line is at most 64 KiB, see MAX_LINE_BYTES). */
+    store(buf, start, end) {
+        const n = end - start;
+        if (this.arenaUsed + n > this.arena.length) {
+            // A new arena; earlier entries keep a reference to theirs.
+            this.arena = Buffer.allocUnsafe(Math.max(ARENA_BYTES, n));
+            this.arenaUsed = 0;
+        }
+        const at = this.arenaUsed;
+        buf.copy(this.arena, at, start, end);
+        this.arenaUsed += n;
+        return at;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/log-parser.ts
+// oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
+// memory (docs/oc-behaviour.md §1). The parser never throws: unknown lines become `other` events.
+
+
+
+
+/** Characters of one (multi-line) error kept. */
+const MAX_ERROR_CHARS = 256 * 1024;
+/** Lines of a Go panic message kept (the goroutine dump after it is only counted). */
+const MAX_PANIC_LINES = 20;
+const log_parser_DIGEST = '(?:sha256|sha512):[0-9a-f]+';
+// stdout (docs/oc-behaviour.md §1.5): `<digest> <dest repo>[:<tag>]`; also what the skopeo engine
+// writes.
+const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/;
+const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/;
+const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_parser_DIGEST})(?: \\S+)?$`);
+const PLAN_MANIFEST_RE = new RegExp(`^      (${log_parser_DIGEST})(?: -> (\\S+))?$`);
+const REGISTRY_HEADER_RE = /^[^\s/]+\/$/;
+const ERROR_RE = /^(?:error|Error): (.*)$/s;
+const WARNING_RE = /^(?:warning|Warning): (.*)$/s;
+const PANIC_RE = /^(?:panic|fatal error): /;
+const GOROUTINE_RE = /^goroutine \d+ \[/;
+const PHASE_RE = /^phase \d+:$/;
+const PLAN_REPO_RE = /^ {2}(\S+)$/;
+const TOP_LEVEL_RE = /^(?:(?:error|warning|info|uploading|mounted): |Error: |Warning: |panic: |fatal error: |phase \d+:|<dir>$|s3:\/\/$)/;
+// Errors CheckErr prints before any work starts (docs/oc-behaviour.md §1.4, §4): each ends the run.
+const PRE_RUN_RE = /^(?:file .+, line \d+: |open \S+: no such file or directory$|unable to load --registry-config|failed to read registry ca bundle|--filter-by-os was not a valid|--keep-manifest-list=true cannot|you must specify|SRC and DST may not be the same|each destination tag may only be specified once|unknown (?:shorthand )?flag|bufio\.Scanner: token too long|"[^"]*" is not a valid image reference)/;
+const FINAL_ERROR_RE = /^(?:one or more errors occurred(?: while uploading images)?|an error occurred during planning)$/;
+const UPLOADING = Buffer.from('uploading: ');
+const MOUNTED = Buffer.from('mounted: ');
+const BLOBS = Buffer.from('    blobs:');
+const MANIFESTS = Buffer.from('    manifests:');
+const BLANK6 = Buffer.from('      ');
+/** `buf[start..end)` starts with `prefix` (or equals it, with `exact`). */
+function bytesStartWith(buf, start, end, prefix, exact = false) {
+    const n = prefix.length;
+    if (exact ? end - start !== n : end - start < n)
+        return false;
+    for (let i = 0; i < n; i++)
+        if (buf[start + i] !== prefix[i])
+            return false;
+    return true;
+}
+class LogParser {
+    options;
+    lineNo = 0;
+    folded = 0;
+    attempt = 0;
+    section = 'none';
+    planPrefix = '';
+    planRepo = '';
+    /** Length of a folded repository header in planRepoBytes, -1 when none is pending. */
+    planRepoPending = -1;
+    planRepoBytes = Buffer.alloc(0);
+    planList = 'none';
+    open;
+    inDump = false;
+    ended = 'no';
+    sawRunOutput = false;
+    planEventInAttempt = false;
+    routineLines = 0;
+    routineLast = 0;
+    successLines = new SuccessLineCache(latin1);
+    constructor(options = {}) {
+        this.options = options;
+    }
+    get stats() {
+        return { lines: this.lineNo, folded: this.folded, attempt: this.attempt };
+    }
+    /** Feed one line (without its line terminator). Returns the events it completed. */
+    push(rawLine) {
+        const out = [];
+        this.pushInto(rawLine, out);
+        return out;
+    }
+    /** As push, handing the events to `out` (an array, or readLog's direct callback). */
+    pushInto(rawLine, out) {
+        if (this.routineLines > 0)
+            this.flushRoutine(out);
+        const logLine = ++this.lineNo;
+        const line = capLine(rawLine);
+        // Cheap first-character gates keep the regexes off the hot path (plan rows, uploads).
+        const header = line.charCodeAt(0) === 61 /* = */ ? ATTEMPT_HEADER_RE.exec(line) : null;
+        if (header) {
+            this.closeOpen(out);
+            this.startAttempt(out, Number(header[1]), logLine);
+            this.folded++;
+            return;
+        }
+        if (logLine === 1)
+            this.startAttempt(out, 1, 1);
+        const parts = parseSuccessLine(line);
+        const success = parts && successEvent(parts, logLine);
+        const topLevel = success !== undefined || isTopLevel(line);
+        if (this.absorb(line, topLevel, out))
+            return;
+        // After a run's final line, the next line oc would print at top level starts a new run.
+        // stdout lines (in a combined capture they can trail the end) and stray text do not.
+        if (this.ended !== 'no' && topLevel && success === undefined) {
+            const summary = line.startsWith('error: ') && FINAL_ERROR_RE.test(line.slice(7));
+            if (!(this.ended === 'soft' && summary))
+                this.startAttempt(out, this.attempt + 1, logLine);
+        }
+        this.parseLine(line, logLine, out, success);
+    }
+    /**
+     * The byte-level fast path of foldRoutine: consumes the line `buf[start..end)` (ASCII, no
+     * terminator) and returns true when it is routine (folded) or a success line (emitted from
+     * interned parts) and nothing is open that it could continue or close; otherwise returns
+     * false and the caller decodes it and calls pushInto.
+     */
+    tryFold(buf, start, end, out) {
+        if (!this.options.foldRoutine || this.open || this.inDump || this.lineNo === 0)
+            return false;
+        const c0 = buf[start];
+        if (c0 === 115 /* s */) {
+            // A success line: never top level for run boundaries, never continues anything.
+            const parts = this.successLines.lookup(buf, start, end);
+            if (parts === undefined)
+                return false;
+            if (this.routineLines > 0)
+                this.flushRoutine(out);
+            this.sawRunOutput = true;
+            out.push(successEvent(parts, ++this.lineNo));
+            return true;
+        }
+        if (c0 === 32 /* space */) {
+            if (!this.foldIndented(buf, start, end))
+                return false;
+        }
+        else if (c0 === 117 /* u */ || c0 === 109 /* m */) {
+            // Top level: after a run's end it would start the next run, so it is decoded then.
+            if (this.ended !== 'no' || !this.sawRunOutput)
+                return false;
+            if (!bytesStartWith(buf, start, end, c0 === 117 ? UPLOADING : MOUNTED))
+                return false;
+        }
+        else {
+            return false;
+        }
+        this.routineLast = ++this.lineNo;
+        this.routineLines++;
+        this.folded++;
+        return true;
+    }
+    /**
+     * Indented lines are never top level (they cannot start a run, whatever `ended` says) and,
+     * with nothing open, only ever become plan or `other` events: phase-table rows, repository
+     * headers, `blobs:`/`manifests:` and their rows. Blank lines end a section: decoded.
+     */
+    foldIndented(buf, start, end) {
+        if (buf[end - 1] <= 32)
+            return false;
+        if (this.section === 'phase')
+            return true;
+        if (this.section !== 'plan' || !this.planEventInAttempt)
+            return false;
+        if (bytesStartWith(buf, start, end, BLOBS, true)) {
+            this.planList = 'blobs';
+            return true;
+        }
+        if (bytesStartWith(buf, start, end, MANIFESTS, true)) {
+            this.planList = 'manifests';
+            return true;
+        }
+        if (buf[start + 1] === 32 && buf[start + 2] > 32) {
+            // `  <repo>` (PLAN_REPO_RE): kept as bytes, decoded only if a later row needs it.
+            for (let i = start + 3; i < end; i++)
+                if (buf[i] <= 32)
+                    return false;
+            const n = end - start - 2;
+            if (this.planRepoBytes.length < n)
+                this.planRepoBytes = Buffer.allocUnsafe(Math.max(256, n));
+            // A loop, not Buffer.copy: repository names are short, and this runs for every header.
+            const to = this.planRepoBytes;
+            for (let i = 0, from = start + 2; i < n; i++)
+                to[i] = buf[from + i];
+            this.planRepoPending = n;
+            this.planList = 'none';
+            return true;
+        }
+        return (this.planList !== 'none' &&
+            (this.planRepo !== '' || this.planRepoPending >= 0) &&
+            end - start >= 7 &&
+            bytesStartWith(buf, start, start + 6, BLANK6) &&
+            buf[start + 6] > 32);
+    }
+    /** The plan repository of a header line folded from its bytes, as parsePlanRow would set it. */
+    takePendingPlanRepo() {
+        if (this.planRepoPending < 0)
+            return;
+        this.planRepo = this.planPrefix + latin1(this.planRepoBytes, 0, this.planRepoPending);
+        this.planRepoPending = -1;
+    }
+    flushRoutine(out) {
+        // The event stands for one of the lines; the others are folded into it.
+        this.folded--;
+        out.push({ kind: 'routine', lines: this.routineLines, logLine: this.routineLast });
+        this.routineLines = 0;
+    }
+    /** Flush what is still open at the end of the input. */
+    end() {
+        const out = [];
+        if (this.routineLines > 0)
+            this.flushRoutine(out);
+        this.closeOpen(out);
+        if (this.lineNo === 0 && this.attempt === 0)
+            this.startAttempt(out, 1, 1);
+        return out;
+    }
+    startAttempt(out, attempt, logLine) {
+        this.attempt = attempt;
+        this.section = 'none';
+        this.planList = 'none';
+        this.inDump = false;
+        this.ended = 'no';
+        this.sawRunOutput = false;
+        this.planEventInAttempt = false;
+        out.push({ kind: 'attempt-start', attempt, logLine });
+    }
+    /** Continuation lines (docs/oc-behaviour.md §1.6). True when the line joined an open event. */
+    absorb(line, topLevel, out) {
+        const open = this.open;
+        if (open?.panic) {
+            if (topLevel) {
+                this.closeOpen(out);
+                return false;
+            }
+            if (isBlank(line))
+                open.keep = false;
+            else if (open.keep && open.lines.length < MAX_PANIC_LINES)
+                this.append(open, line);
+            this.folded++;
+            return true;
+        }
+        if (open) {
+            if (line === '') {
+                if (open.depth === 0) {
+                    this.closeOpen(out);
+                    return false;
+                }
+                this.append(open, '');
+                this.folded++;
+                if (--open.depth === 0)
+                    this.closeOpen(out);
+                return true;
+            }
+            if (topLevel || (open.inPlanTree && line.startsWith(' '))) {
+                this.closeOpen(out);
+                return false;
+            }
+            this.append(open, line);
+            if (line.endsWith('errors:'))
+                open.depth++;
+            this.folded++;
+            return true;
+        }
+        if (this.inDump) {
+            if (topLevel) {
+                this.inDump = false;
+                return false;
+            }
+            this.folded++;
+            return true;
+        }
+        return false;
+    }
+    append(open, line) {
+        if (open.truncated)
+            return;
+        if (open.chars + line.length + 1 > MAX_ERROR_CHARS) {
+            open.truncated = true;
+            open.lines.push('…[error text truncated]');
+            return;
+        }
+        open.lines.push(line);
+        open.chars += line.length + 1;
+    }
+    closeOpen(out) {
+        const open = this.open;
+        if (!open)
+            return;
+        this.open = undefined;
+        out.push({
+            kind: 'error',
+            text: open.lines.length === 1 ? open.lines[0] : open.lines.join('\n'),
+            logLine: open.logLine,
+            inPlanTree: open.inPlanTree
+        });
+    }
+    openError(text, logLine, inPlanTree, panic = false) {
+        this.open = {
+            lines: [text],
+            chars: text.length,
+            truncated: false,
+            logLine,
+            inPlanTree,
+            depth: !panic && text.endsWith('errors:') ? 1 : 0,
+            panic,
+            keep: panic
+        };
+    }
+    parseLine(line, logLine, out, success) {
+        // (No per-line closure or regex literal here: this runs for every line of a 1 GB log.)
+        if (isBlank(line)) {
+            this.section = 'none';
+            out.push({ kind: 'other', text: line, logLine });
+            return;
+        }
+        if (success) {
+            this.sawRunOutput = true;
+            out.push(success);
+            return;
+        }
+        const c0 = line.charCodeAt(0);
+        const err = c0 === 101 /* e */ || c0 === 69 /* E */ ? ERROR_RE.exec(line) : null;
+        if (err) {
+            const text = err[1] ?? '';
+            this.section = 'none';
+            if (FINAL_ERROR_RE.test(text) || (!this.sawRunOutput && PRE_RUN_RE.test(text))) {
+                this.ended = 'hard';
+            }
+            this.openError(text, logLine, false);
+            return;
+        }
+        if ((c0 === 112 /* p */ || c0 === 102) /* f */ && PANIC_RE.test(line)) {
+            // A crashed oc (exit 2): one run-level error; the goroutine dump is folded into it.
+            this.openError(line, logLine, false, true);
+            this.ended = 'hard';
+            return;
+        }
+        if (c0 === 103 /* g */ && GOROUTINE_RE.test(line)) {
+            // Stack dump after a klog F line (4.8–4.10 with -v>=6): count it, do not emit it.
+            this.inDump = true;
+            out.push({ kind: 'other', text: line, logLine });
+            return;
+        }
+        const warning = c0 === 119 /* w */ || c0 === 87 /* W */ ? WARNING_RE.exec(line) : null;
+        if (warning) {
+            out.push({ kind: 'warning', text: warning[1] ?? '', logLine });
+            return;
+        }
+        if (line.startsWith('info: ')) {
+            this.sawRunOutput = true;
+            this.parseInfo(line.slice(6), logLine, out);
+            return;
+        }
+        const transfer = c0 === 117 /* u */ || c0 === 109 /* m */ ? TRANSFER_RE.exec(line) : null;
+        if (transfer) {
+            this.sawRunOutput = true;
+            out.push({
+                kind: 'transfer',
+                op: transfer[1] === 'mounted' ? 'mounted' : 'uploading',
+                destination: transfer[2] ?? '',
+                digest: transfer[3] ?? '',
+                size: transfer[4] ?? '',
+                logLine
+            });
+            return;
+        }
+        const klog = c0 === 73 || c0 === 87 || c0 === 69 || c0 === 70 /* IWEF */ ? KLOG_RE.exec(line) : null;
+        if (klog) {
+            const level = (klog[1] ?? 'I');
+            // klog Fatal ends the process (4.8–4.10 print the final error this way under -v>=6).
+            if (level === 'F')
+                this.ended = 'hard';
+            out.push({ kind: 'klog', level, text: klog[2] ?? '', logLine });
+            return;
+        }
+        if (c0 === 112 /* p */ && PHASE_RE.test(line)) {
+            this.sawRunOutput = true;
+            this.section = 'phase';
+            out.push({ kind: 'other', text: line, logLine });
+            return;
+        }
+        const planPrefix = line === '<dir>'
+            ? 'file://'
+            : line === 's3://'
+                ? 's3://'
+                : line.charCodeAt(line.length - 1) === 47 /* / */ && REGISTRY_HEADER_RE.test(line)
+                    ? line
+                    : undefined;
+        if (planPrefix !== undefined) {
+            this.sawRunOutput = true;
+            this.section = 'plan';
+            this.planPrefix = planPrefix;
+            this.planRepo = '';
+            this.planRepoPending = -1;
+            this.planList = 'none';
+            out.push({ kind: 'other', text: line, logLine });
+            return;
+        }
+        if (this.section === 'plan')
+            return this.parsePlanRow(line, logLine, out);
+        out.push({ kind: 'other', text: line, logLine });
+    }
+    parseInfo(text, logLine, out) {
+        const planning = /^Planning completed in (\S+)$/.exec(text);
+        const planningSeconds = planning ? parseGoDuration(planning[1] ?? '') : undefined;
+        if (planningSeconds !== undefined) {
+            out.push({ kind: 'planning-completed', seconds: planningSeconds, logLine });
+            return;
+        }
+        const mirroring = /^Mirroring completed in (\S+) \((\S+)\/s\)$/.exec(text);
+        if (mirroring) {
+            const seconds = parseGoDuration(mirroring[1] ?? '');
+            const bytesPerSecond = parseHumanSize(mirroring[2] ?? '');
+            if (seconds !== undefined && bytesPerSecond !== undefined) {
+                this.ended = 'soft';
+                out.push({
+                    kind: 'mirroring-completed',
+                    seconds,
+                    rate: `${mirroring[2] ?? ''}/s`,
+                    bytesPerSecond,
+                    logLine
+                });
+                return;
+            }
+        }
+        if (text === 'Dry run complete')
+            this.ended = 'hard';
+        out.push({ kind: 'info', text, logLine });
+    }
+    parsePlanRow(line, logLine, out) {
+        this.takePendingPlanRepo();
+        const repo = PLAN_REPO_RE.exec(line);
+        if (repo) {
+            // `<dir>` + `ns/alpha` → `file://ns/alpha`; `127.0.0.1:5001/` + `x/alpha` → `127.0.0.1:5001/x/alpha`
+            this.planRepo = this.planPrefix + (repo[1] ?? '');
+            this.planList = 'none';
+        }
+        else if (line === '    blobs:') {
+            this.planList = 'blobs';
+        }
+        else if (line === '    manifests:') {
+            this.planList = 'manifests';
+        }
+        else if (line.startsWith('    error: ')) {
+            this.openError(line.slice('    error: '.length), logLine, true);
+            return;
+        }
+        else if (this.planList === 'blobs' && this.planRepo !== '') {
+            const blob = PLAN_BLOB_RE.exec(line);
+            if (blob) {
+                this.planEventInAttempt = true;
+                out.push({
+                    kind: 'plan-blob',
+                    destination: this.planRepo,
+                    source: blob[1] ?? '',
+                    digest: blob[2] ?? '',
+                    logLine
+                });
+                return;
+            }
+        }
+        else if (this.planList === 'manifests' && this.planRepo !== '') {
+            const manifest = PLAN_MANIFEST_RE.exec(line);
+            if (manifest) {
+                this.planEventInAttempt = true;
+                const tag = manifest[2];
+                out.push({
+                    kind: 'plan-manifest',
+                    destination: this.planRepo,
+                    digest: manifest[1] ?? '',
+                    ...(tag === undefined ? {} : { tag }),
+                    logLine
+                });
+                return;
+            }
+        }
+        out.push({ kind: 'other', text: line, logLine });
+    }
+}
+/** Lines pushed directly (not via readLines) get the same bound and CR handling. */
+function capLine(line) {
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    // readLines already cut to MAX_LINE_BYTES plus a short note; leave such lines alone.
+    if (text.length <= MAX_LINE_BYTES + 256)
+        return text;
+    return `${text.slice(0, MAX_LINE_BYTES)} …[line truncated, ${text.length - MAX_LINE_BYTES} more characters]`;
+}
+/** `line.trim() === ''` without allocating for the common case of a printable last character. */
+function isBlank(line) {
+    if (line === '')
+        return true;
+    const last = line.charCodeAt(line.length - 1);
+    if (last > 32 && last < 127)
+        return false;
+    return line.trim() === '';
+}
+/** Top level other than a success line (pushInto checks that first). */
+function isTopLevel(line) {
+    // Every top-level form starts with a non-blank character; plan and phase rows start with one.
+    const c0 = line.charCodeAt(0);
+    if (c0 === 32 || c0 === 9 || line === '')
+        return false;
+    return (TOP_LEVEL_RE.test(line) ||
+        KLOG_RE.test(line) ||
+        ATTEMPT_HEADER_RE.test(line) ||
+        REGISTRY_HEADER_RE.test(line));
 }
 
 ;// CONCATENATED MODULE: ./src/core/repair-plan.ts

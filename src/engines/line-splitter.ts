@@ -1,5 +1,5 @@
 // Splits a child's output stream into lines without holding more than one line (capped) in
-// memory. Unlike the log reader's splitter (src/core/log-reader.ts), which may cut a runaway
+// memory. Unlike the log reader's splitter (src/core/log-lines.ts), which may cut a runaway
 // line for triage, this one never drops a byte: everything the tool printed reaches the log.
 import { StringDecoder } from 'node:string_decoder'
 

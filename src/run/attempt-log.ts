@@ -4,7 +4,7 @@
 // so that whatever was received is on disk even if the step is killed mid-run.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { attemptHeader } from '../core/log-reader.js'
+import { attemptHeader } from '../core/attempt-header.js'
 
 export interface AttemptFiles {
   readonly stdout: string

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Attributor } from '../core/attribute.js'
-import { LogParser } from '../core/log-reader.js'
+import { LogParser } from '../core/log-parser.js'
 import { repoKey } from '../core/reference.js'
 import { replansFileLayers } from '../core/oc-version.js'
 import {

@@ -3,7 +3,7 @@
 // (docs/oc-behaviour.md §4.4, §8), not from the code's output.
 import { describe, expect, it } from 'vitest'
 import { Attributor } from '../../src/core/attribute.js'
-import { LogParser } from '../../src/core/log-reader.js'
+import { LogParser } from '../../src/core/log-parser.js'
 import { parseMappings } from '../../src/core/mapping.js'
 import type { FailureClass, LogEvent, MappingSet, Triage } from '../../src/core/types.js'
 import { combinedLog, listCases, readCase } from '../support/transcripts.js'

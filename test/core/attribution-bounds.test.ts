@@ -2,7 +2,7 @@
 // injected, the verdicts stay those of the unbounded lists, and what is dropped is counted.
 import { describe, expect, it } from 'vitest'
 import { Attributor, type AttributionBounds } from '../../src/core/attribute.js'
-import { LogParser } from '../../src/core/log-reader.js'
+import { LogParser } from '../../src/core/log-parser.js'
 import { parseMappingText } from '../../src/core/mapping.js'
 import { buildReport, reportJsonChunks, reportSummary } from '../../src/core/report.js'
 import type { LogEvent, MappingSet, Triage } from '../../src/core/types.js'

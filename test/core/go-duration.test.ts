@@ -2,7 +2,7 @@
 // against the regex grammar it replaced, on strings built from its own pieces.
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
-import { parseGoDuration } from '../../src/core/log-reader.js'
+import { parseGoDuration } from '../../src/core/go-units.js'
 
 const UNITS: Record<string, number> = {
   h: 3600,

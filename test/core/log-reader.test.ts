@@ -1,15 +1,11 @@
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  attemptHeader,
-  LogParser,
-  MAX_LINE_BYTES,
-  parseGoDuration,
-  parseHumanSize,
-  readLog,
-  readSplitLogs
-} from '../../src/core/log-reader.js'
+import { attemptHeader } from '../../src/core/attempt-header.js'
+import { parseGoDuration, parseHumanSize } from '../../src/core/go-units.js'
+import { MAX_LINE_BYTES } from '../../src/core/log-lines.js'
+import { LogParser } from '../../src/core/log-parser.js'
+import { readLog, readSplitLogs } from '../../src/core/log-reader.js'
 import { parseSuccessLine } from '../../src/core/success-line.js'
 import type { LogEvent } from '../../src/core/types.js'
 import { tmpFiles } from '../support/tmp-files.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isRunSummary } from '../../src/core/classify.js'
-import { LogParser } from '../../src/core/log-reader.js'
+import { LogParser } from '../../src/core/log-parser.js'
 import {
   errorCause,
   parseErrorSubject,

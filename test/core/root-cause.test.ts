@@ -2,7 +2,7 @@
 // push fail heads the verdict; `manifest blob unknown` stays as evidence after it.
 import { describe, expect, it } from 'vitest'
 import { Attributor } from '../../src/core/attribute.js'
-import { LogParser } from '../../src/core/log-reader.js'
+import { LogParser } from '../../src/core/log-parser.js'
 import { parseMappings } from '../../src/core/mapping.js'
 import {
   ROOT_CAUSE_NOT_PRINTED,

@@ -2,7 +2,7 @@
 // memory however many a log holds, and the counts stay exact.
 import { describe, expect, it } from 'vitest'
 import { Attributor } from '../../src/core/attribute.js'
-import { LogParser } from '../../src/core/log-reader.js'
+import { LogParser } from '../../src/core/log-parser.js'
 import { parseMappingText } from '../../src/core/mapping.js'
 import { buildReport } from '../../src/core/report.js'
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Attributor } from '../../src/core/attribute.js'
 import { classify } from '../../src/core/classify.js'
-import { LogParser } from '../../src/core/log-reader.js'
+import { LogParser } from '../../src/core/log-parser.js'
 import { parseMappingText } from '../../src/core/mapping.js'
 import type { LineVerdict, MappingEntry, MappingSet } from '../../src/core/types.js'
 import { SkopeoEngine } from '../../src/engines/skopeo.js'

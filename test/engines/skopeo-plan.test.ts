@@ -1,7 +1,7 @@
 // The skopeo dry run's plan tree is oc's (plan.Print): checked here line by line; the e2e test
 // compares it with real oc's output on the same images.
 import { describe, expect, it } from 'vitest'
-import { LogParser } from '../../src/core/log-reader.js'
+import { LogParser } from '../../src/core/log-parser.js'
 import { parseMappingText } from '../../src/core/mapping.js'
 import type { LogEvent } from '../../src/core/types.js'
 import { bytesSize, goDuration, renderPlanTree } from '../../src/engines/skopeo-plan.js'

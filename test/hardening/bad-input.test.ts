@@ -20,7 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { triageCommand } from '../../src/cli/triage.js'
 import { verifyCommand } from '../../src/cli/verify.js'
 import { Attributor } from '../../src/core/attribute.js'
-import { LogParser, readLog } from '../../src/core/log-reader.js'
+import { LogParser } from '../../src/core/log-parser.js'
+import { readLog } from '../../src/core/log-reader.js'
 import { parseMappingText } from '../../src/core/mapping.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
