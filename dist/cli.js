@@ -3288,7 +3288,6 @@ function fitTable(columns, rows, width, layout = {}) {
 
 
 
-
 /** Each verdict with its mapping entry (verdicts naming no entry are skipped). */
 function* verdictEntries(set, triage) {
     // Ids are the entries' indexes in their set; a Map only for sets built otherwise.
@@ -3395,49 +3394,6 @@ const report_oneLine = (text) => text
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 300);
-/**
- * The failed lines, re-feedable to `oc image mirror -f` unchanged: each physical line verbatim
- * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
- * preceded by a `#` comment with its origin, classes and reason.
- */
-function renderRetryMapping(set, verdicts, options = {}) {
-    const include = options.include ?? ((v) => v.status === 'failed');
-    const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]));
-    if (failed.size === 0)
-        return '';
-    const byLine = new Map();
-    for (const e of set.entries) {
-        const key = `${e.file}\u0000${e.line}`;
-        const list = byLine.get(key);
-        if (list)
-            list.push(e);
-        else
-            byLine.set(key, [e]);
-    }
-    const out = [
-        `# mirror-guard retry mapping: ${failed.size} mapping entr${failed.size === 1 ? 'y' : 'ies'} not mirrored.`,
-        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
-    ];
-    for (const entries of byLine.values()) {
-        const hit = entries.filter((e) => failed.has(e.id));
-        if (hit.length === 0)
-            continue;
-        const first = hit[0];
-        const verdict = failed.get(first.id);
-        const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
-        // Like an annotation title: the root cause, not what followed from it.
-        const causes = rootCauses(classes);
-        out.push(report_oneLine(`# ${first.file}:${first.line} ${(causes.length > 0 ? causes : classes).join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
-        if (hit.length === entries.length)
-            out.push(verbatim(first.text));
-        else
-            for (const e of hit)
-                out.push(`${e.source.raw}=${e.destination.raw}`);
-    }
-    return out.join('\n') + '\n';
-}
-/** The physical line as written; only a line terminator oc would strip is removed. */
-const verbatim = (text) => text.replace(/[\r\n]+$/, '');
 const pad = (s, n) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const TABLE_COLUMNS = [
     { header: 'STATUS', cut: 'none' },
@@ -3499,6 +3455,94 @@ function groupRunLevel(findings) {
         }
     }
     return [...groups.values()];
+}
+
+;// CONCATENATED MODULE: ./src/core/retry-mapping.ts
+// The retry mapping: the lines not mirrored, re-feedable to `oc image mirror -f` unchanged, each
+// preceded by a `# <file>:<line> <classes>: <reason>` comment naming where it came from. The
+// comment's writer and its parser live side by side here: a later job (retry-from) reads the
+// origin back so that its annotations point at the user's own mapping line.
+
+
+
+/**
+ * The failed lines, re-feedable to `oc image mirror -f` unchanged: each physical line verbatim
+ * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
+ * preceded by its origin comment (`originComment`).
+ */
+function renderRetryMapping(set, verdicts, options = {}) {
+    const include = options.include ?? ((v) => v.status === 'failed');
+    const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]));
+    if (failed.size === 0)
+        return '';
+    const byLine = new Map();
+    for (const e of set.entries) {
+        const key = `${e.file}\u0000${e.line}`;
+        const list = byLine.get(key);
+        if (list)
+            list.push(e);
+        else
+            byLine.set(key, [e]);
+    }
+    const out = [
+        `# mirror-guard retry mapping: ${plural(failed.size, 'mapping entry', 'mapping entries')} not mirrored.`,
+        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
+    ];
+    for (const entries of byLine.values()) {
+        const hit = entries.filter((e) => failed.has(e.id));
+        if (hit.length === 0)
+            continue;
+        const first = hit[0];
+        const verdict = failed.get(first.id);
+        const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
+        // Like an annotation title: the root cause, not what followed from it.
+        const causes = rootCauses(classes);
+        out.push(originComment(first.file, first.line, causes.length > 0 ? causes : classes, verdict.reasons[0] ?? 'not mirrored'));
+        if (hit.length === entries.length)
+            out.push(verbatim(first.text));
+        else
+            for (const e of hit)
+                out.push(`${e.source.raw}=${e.destination.raw}`);
+    }
+    return out.join('\n') + '\n';
+}
+/** The physical line as written; only a line terminator oc would strip is removed. */
+const verbatim = (text) => text.replace(/[\r\n]+$/, '');
+/** `# <file>:<line> <classes>: <reason>` on one line of printable text (the writer). */
+function originComment(file, line, classes, reason) {
+    return report_oneLine(`# ${file}:${line} ${classes.join(',')}: ${reason}`);
+}
+/**
+ * The origin an `originComment` names (the parser). The file is the shortest prefix followed by
+ * `:<line> <classes>: `, so a reason holding `host:5000 refused: …` cannot be taken for it.
+ */
+function parseOriginComment(text) {
+    const m = /^# (.+?):(\d+) ([a-z-]+(?:,[a-z-]+)*): /.exec(text);
+    return m ? { file: m[1], line: Number(m[2]) } : undefined;
+}
+/** Each file's lines, split once per mapping set: originOf runs for every line of it. */
+const splitCache = new WeakMap();
+function linesOf(texts, file) {
+    let files = splitCache.get(texts);
+    if (!files)
+        splitCache.set(texts, (files = new Map()));
+    let lines = files.get(file);
+    if (lines === undefined) {
+        const text = texts.get(file);
+        if (text === undefined)
+            return undefined;
+        files.set(file, (lines = text.split(/\r?\n/)));
+    }
+    return lines;
+}
+/**
+ * Where a line really comes from: in a retry mapping (retry-from) the origin comment before it;
+ * undefined for a line of the user's own mapping.
+ */
+function originOf(texts, file, line) {
+    if (line < 2)
+        return undefined;
+    return parseOriginComment(linesOf(texts, file)?.[line - 2] ?? '');
 }
 
 ;// CONCATENATED MODULE: external "node:util"
@@ -3601,6 +3645,7 @@ async function writeOutput(path, text, cwd, what) {
 
 ;// CONCATENATED MODULE: ./src/cli/triage.ts
 // `mirror-guard triage`: an oc log and its mapping → per-line verdicts, retry mapping, report.
+
 
 
 
@@ -11072,7 +11117,7 @@ function spellings(value) {
     out.add(JSON.stringify(value).slice(1, -1));
     return [...out].filter((s) => s.length >= MIN_LENGTH);
 }
-class redact_Redactor {
+class Redactor {
     #values = [];
     #known = new Set();
     #listeners = [];
@@ -13131,13 +13176,10 @@ async function verifyEntries(entries, opts) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/run/secrets.ts
-// Registry credentials: every secret value is masked before anything could print it, secret
-// content goes to a private (0600) temp file, and the file is removed after the run (and by the
-// post step when main was killed).
-
-
-
+;// CONCATENATED MODULE: ./src/core/secret-values.ts
+// Which strings of a registry credential document are secret: the values of its credential
+// keys (and the decoded password of a base64 `auth`), and what to mask for the whole document.
+// Pure: the action masks them before anything prints, the CLI's verify redacts them.
 /** Keys of a docker/podman auth file whose values are credentials. */
 const SECRET_KEYS = new Set(['auth', 'password', 'identitytoken', 'registrytoken']);
 /**
@@ -13199,36 +13241,6 @@ function masksFor(content) {
     for (const v of secretValues(content))
         out.add(v);
     return [...out];
-}
-/** Writes registry-auth content to a 0600 file in `dir`; returns its path. */
-function writeAuthFile(dir, content) {
-    const path = join(dir, 'registry-auth.json');
-    writeFileSync(path, content, { mode: 0o600 });
-    return path;
-}
-/** Masks the credentials inside an existing auth file (registry-config input). */
-function masksForFile(path) {
-    if (!existsSync(path))
-        return [];
-    try {
-        return secretValues(readFileSync(path, 'utf8'));
-    }
-    catch {
-        return [];
-    }
-}
-/**
- * Replaces every secret value (and its base64, URL and JSON spellings) in a line with `***`:
- * see Redactor. Applied to tool output before it is written to the log files, echoed or
- * triaged: the runner masks the job log, nothing masks the log artifact, the report or the
- * retry mapping.
- */
-function redactor(values) {
-    return new Redactor(values).text;
-}
-function removeFiles(paths) {
-    for (const p of paths)
-        rmSync(p, { force: true });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/verify.ts
@@ -13449,7 +13461,7 @@ const PROGRESS_CHUNK = 16;
 const PROGRESS_EVERY_MS = 5000;
 async function verifyCommand(args, given) {
     // Everything printed or written passes the redactor: registries echo credentials in errors.
-    const redaction = new redact_Redactor();
+    const redaction = new Redactor();
     const io = {
         ...given,
         out: (s) => given.out(redaction.text(s)),

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42129);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31604);
 // Bundle entry for both `main:` and `post:` of action.yml.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 42129:
+/***/ 31604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28407,37 +28407,6 @@ var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/github/state.ts
-// main/post split in one bundle, as actions/checkout does: the main step marks the state,
-// the `post:` step (same file) sees it and only uploads/finishes what main left behind.
-
-const IS_POST = 'isPost';
-const RUN_STATE = 'runState';
-/** True when running as the `post:` step (main has already called {@link markPost}). */
-function isPost() {
-    return core.getState(IS_POST) === 'true';
-}
-/** Called early in main so that the post step knows it is the post step. */
-function markPost() {
-    core.saveState(IS_POST, 'true');
-}
-/** Saves a JSON-serialisable object for the post step. */
-function saveRunState(state) {
-    core.saveState(RUN_STATE, JSON.stringify(state));
-}
-/** The object main saved, or undefined when none was saved or it cannot be parsed. */
-function loadRunState() {
-    const text = core.getState(RUN_STATE);
-    if (text === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/oc-messages.ts
 const DIGEST = '[a-z0-9]+:[0-9a-f]+';
 const g = (m, i) => m[i] ?? '';
@@ -29133,6 +29102,33 @@ function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
 
+;// CONCATENATED MODULE: ./src/core/work-files.ts
+// The names of the files the action and the attempt loop leave in the run's work directory
+// (RUNNER_TEMP/mirror-guard-*): one place, so the writer, the uploader, the post step and the
+// summary's wording cannot drift apart.
+const WORK_FILES = {
+    /** Both streams of every attempt, with a header per attempt: the log artifact. */
+    log: 'oc-mirror.log',
+    /** The action's JSON report (report.schema.json). */
+    report: 'report.json',
+    /** Every line not mirrored, re-feedable to oc: the retry artifact and `retry-mapping` output. */
+    retryMapping: 'retry-mapping.txt',
+    /** The run state for the post step, rewritten after every attempt. */
+    progress: 'progress.json',
+    /** The `registry-auth` input's content (0600, removed after the run). */
+    authFile: 'registry-auth.json',
+    /** Several mapping files joined for attempt 1 (oc reads one `-f` file). */
+    combinedMapping: 'mapping-combined.txt',
+    /** Where a `retry-from` artifact is downloaded. */
+    retryFromDir: 'retry-from'
+};
+/** The mapping a retry runs: just its lines, each with its origin comment. */
+const attemptMappingFile = (attempt) => `retry-mapping-attempt-${attempt}.txt`;
+/** One attempt's stdout or stderr, as the engine printed it. */
+const attemptStreamFile = (attempt, stream) => `attempt-${attempt}.${stream}.log`;
+/** A shard's generated mapping for attempt 1. */
+const shardMappingFile = (index, count) => `mapping-shard-${index}-of-${count}.txt`;
+
 ;// CONCATENATED MODULE: ./src/github/escape.ts
 // Text hygiene for anything untrusted (registry error bodies, mapping lines, tool output)
 // before it reaches the job summary as Markdown. One-line sanitising itself is core/text.ts.
@@ -29186,6 +29182,7 @@ function codeSpan(text, inTable = true) {
 // The job summary: outcome, what each failure class means and what to do, every line's fate,
 // and per-attempt timing. GitHub rejects a step summary over 1 MiB, so every table is capped
 // and points at the artifact when cut. All untrusted text goes through escapeMarkdown.
+
 
 
 
@@ -29458,7 +29455,7 @@ function retrySection(input) {
     return [
         '### Retry mapping',
         '',
-        `The ${count} not mirrored are in the artifact ${codeSpan(retry.artifact, false)} (\`retry-mapping.txt\`, also the \`retry-mapping\` output). To mirror just these lines in a later job or run:`,
+        `The ${count} not mirrored are in the artifact ${codeSpan(retry.artifact, false)} (\`${WORK_FILES.retryMapping}\`, also the \`retry-mapping\` output). To mirror just these lines in a later job or run:`,
         '',
         `${fence}yaml`,
         snippet,
@@ -29497,29 +29494,10 @@ async function writeSummary(markdown) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/run-state.ts
-// What main leaves for the post step (through core.saveState and a progress file): paths,
-// the mapping, and which entries are confirmed mirrored so far. Never a secret value.
-
-function writeProgress(state) {
-    (0,external_node_fs_.writeFileSync)(state.progressFile, JSON.stringify(state), { mode: 0o600 });
-}
-/** The newest of the saved state and the progress file. */
-function latestState(saved) {
-    try {
-        const p = JSON.parse((0,external_node_fs_.readFileSync)(saved.progressFile, 'utf8'));
-        return p.version === 1 ? p : saved;
-    }
-    catch {
-        return saved;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/action/context.ts
-// What every part of the action shares: the validated inputs, where it works, the saved
-// run state, and the few ways it reports (outputs, verdict).
-
-
+// What every part of the action's main step shares (ActionStep: the validated inputs, where it
+// works, the run state for the post step) and the few ways it reports (outputs, the exit code
+// per on-failure, the job summary).
 
 
 
@@ -29541,7 +29519,6 @@ function setOutputs(values) {
     for (const [k, v] of Object.entries({ ...OUTPUT_DEFAULTS, ...values }))
         core.setOutput(k, v);
 }
-const message = (e) => (e instanceof Error ? e.message : String(e));
 function isDirectory(path) {
     try {
         return (0,external_node_fs_.statSync)(path).isDirectory();
@@ -29550,22 +29527,21 @@ function isDirectory(path) {
         return false;
     }
 }
-function saveState(ctx) {
-    saveRunState(ctx.state);
-    writeProgress(ctx.state);
-}
 /** Path for an annotation: relative to the repository checkout, where GitHub looks for it. */
-function annotationPath(ctx, file) {
-    const abs = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(ctx.cwd, file);
+function annotationPath(step, file) {
+    const abs = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(step.cwd, file);
     const ws = process.env['GITHUB_WORKSPACE'] || process.cwd();
     const rel = (0,external_node_path_.relative)(ws, abs);
     return rel !== '' && !rel.startsWith('..' + external_node_path_.sep) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel)
         ? rel.split(external_node_path_.sep).join('/')
         : file;
 }
-/** The step's verdict for lines left failing, per on-failure. */
-function verdict(ctx, text, always = false) {
-    const mode = always ? 'fail' : ctx.inputs.onFailure;
+/**
+ * Lines left failing end the step per on-failure: exit code 1 (`fail`, or `always`), a warning
+ * (`warn`), or a log line (`ignore`).
+ */
+function failStepPerOnFailure(step, text, always = false) {
+    const mode = always ? 'fail' : step.inputs.onFailure;
     // The lines are annotated already; a summary error annotation would only take one of the
     // ten error slots GitHub shows, so the step fails through its exit code.
     if (mode === 'fail') {
@@ -29581,8 +29557,8 @@ function verdict(ctx, text, always = false) {
  * Writes the job summary unless the `summary` input is false. The Markdown is rendered only
  * when it is written.
  */
-async function summarise(ctx, render) {
-    if (!ctx.inputs.summary)
+async function summarise(step, render) {
+    if (!step.inputs.summary)
         return;
     const result = await writeSummary(render());
     if (!result.written)
@@ -30311,39 +30287,8 @@ function ocVersionNote(v) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/core/root-cause.ts
-/** Classes that describe a consequence of another failure, never a cause of their own. */
-const CONSEQUENCES = new Set(['dependency']);
-function isConsequence(cls) {
-    return CONSEQUENCES.has(cls);
-}
-/** Said when a line shows only consequences: its cause was printed nowhere oc tied to it. */
-const ROOT_CAUSE_NOT_PRINTED = 'root cause not printed in the log: oc reported only this consequence for the line (see the run-level errors and the log)';
-/** `items` with the root causes first, each group in its original order (stable). */
-function rootCauseFirst(items) {
-    return [
-        ...items.filter((i) => !isConsequence(i.class)),
-        ...items.filter((i) => isConsequence(i.class))
-    ];
-}
-/** The root-cause classes of a verdict; empty when the log showed only consequences. */
-function rootCauses(classes) {
-    return classes.filter((c) => !isConsequence(c));
-}
-/**
- * What a failed line is titled by: its root-cause classes; only when none was printed, the
- * consequence's class (the reasons then say that the root cause is missing from the log).
- */
-function verdictTitle(classes) {
-    const causes = rootCauses(classes);
-    if (causes.length > 0)
-        return causes.join(', ');
-    return classes.length > 0 ? classes.join(', ') : 'unconfirmed';
-}
-
 ;// CONCATENATED MODULE: ./src/core/report.ts
 // Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
-
 
 
 
@@ -30453,49 +30398,6 @@ const report_oneLine = (text) => text
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 300);
-/**
- * The failed lines, re-feedable to `oc image mirror -f` unchanged: each physical line verbatim
- * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
- * preceded by a `#` comment with its origin, classes and reason.
- */
-function report_renderRetryMapping(set, verdicts, options = {}) {
-    const include = options.include ?? ((v) => v.status === 'failed');
-    const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]));
-    if (failed.size === 0)
-        return '';
-    const byLine = new Map();
-    for (const e of set.entries) {
-        const key = `${e.file}\u0000${e.line}`;
-        const list = byLine.get(key);
-        if (list)
-            list.push(e);
-        else
-            byLine.set(key, [e]);
-    }
-    const out = [
-        `# mirror-guard retry mapping: ${failed.size} mapping entr${failed.size === 1 ? 'y' : 'ies'} not mirrored.`,
-        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
-    ];
-    for (const entries of byLine.values()) {
-        const hit = entries.filter((e) => failed.has(e.id));
-        if (hit.length === 0)
-            continue;
-        const first = hit[0];
-        const verdict = failed.get(first.id);
-        const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
-        // Like an annotation title: the root cause, not what followed from it.
-        const causes = rootCauses(classes);
-        out.push(report_oneLine(`# ${first.file}:${first.line} ${(causes.length > 0 ? causes : classes).join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`));
-        if (hit.length === entries.length)
-            out.push(verbatim(first.text));
-        else
-            for (const e of hit)
-                out.push(`${e.source.raw}=${e.destination.raw}`);
-    }
-    return out.join('\n') + '\n';
-}
-/** The physical line as written; only a line terminator oc would strip is removed. */
-const verbatim = (text) => text.replace(/[\r\n]+$/, '');
 const pad = (s, n) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const TABLE_COLUMNS = [
     { header: 'STATUS', cut: 'none' },
@@ -30557,6 +30459,124 @@ function groupRunLevel(findings) {
         }
     }
     return [...groups.values()];
+}
+
+;// CONCATENATED MODULE: ./src/core/root-cause.ts
+/** Classes that describe a consequence of another failure, never a cause of their own. */
+const CONSEQUENCES = new Set(['dependency']);
+function isConsequence(cls) {
+    return CONSEQUENCES.has(cls);
+}
+/** Said when a line shows only consequences: its cause was printed nowhere oc tied to it. */
+const ROOT_CAUSE_NOT_PRINTED = 'root cause not printed in the log: oc reported only this consequence for the line (see the run-level errors and the log)';
+/** `items` with the root causes first, each group in its original order (stable). */
+function rootCauseFirst(items) {
+    return [
+        ...items.filter((i) => !isConsequence(i.class)),
+        ...items.filter((i) => isConsequence(i.class))
+    ];
+}
+/** The root-cause classes of a verdict; empty when the log showed only consequences. */
+function rootCauses(classes) {
+    return classes.filter((c) => !isConsequence(c));
+}
+/**
+ * What a failed line is titled by: its root-cause classes; only when none was printed, the
+ * consequence's class (the reasons then say that the root cause is missing from the log).
+ */
+function verdictTitle(classes) {
+    const causes = rootCauses(classes);
+    if (causes.length > 0)
+        return causes.join(', ');
+    return classes.length > 0 ? classes.join(', ') : 'unconfirmed';
+}
+
+;// CONCATENATED MODULE: ./src/core/retry-mapping.ts
+// The retry mapping: the lines not mirrored, re-feedable to `oc image mirror -f` unchanged, each
+// preceded by a `# <file>:<line> <classes>: <reason>` comment naming where it came from. The
+// comment's writer and its parser live side by side here: a later job (retry-from) reads the
+// origin back so that its annotations point at the user's own mapping line.
+
+
+
+/**
+ * The failed lines, re-feedable to `oc image mirror -f` unchanged: each physical line verbatim
+ * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
+ * preceded by its origin comment (`originComment`).
+ */
+function retry_mapping_renderRetryMapping(set, verdicts, options = {}) {
+    const include = options.include ?? ((v) => v.status === 'failed');
+    const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]));
+    if (failed.size === 0)
+        return '';
+    const byLine = new Map();
+    for (const e of set.entries) {
+        const key = `${e.file}\u0000${e.line}`;
+        const list = byLine.get(key);
+        if (list)
+            list.push(e);
+        else
+            byLine.set(key, [e]);
+    }
+    const out = [
+        `# mirror-guard retry mapping: ${text_plural(failed.size, 'mapping entry', 'mapping entries')} not mirrored.`,
+        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
+    ];
+    for (const entries of byLine.values()) {
+        const hit = entries.filter((e) => failed.has(e.id));
+        if (hit.length === 0)
+            continue;
+        const first = hit[0];
+        const verdict = failed.get(first.id);
+        const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
+        // Like an annotation title: the root cause, not what followed from it.
+        const causes = rootCauses(classes);
+        out.push(originComment(first.file, first.line, causes.length > 0 ? causes : classes, verdict.reasons[0] ?? 'not mirrored'));
+        if (hit.length === entries.length)
+            out.push(verbatim(first.text));
+        else
+            for (const e of hit)
+                out.push(`${e.source.raw}=${e.destination.raw}`);
+    }
+    return out.join('\n') + '\n';
+}
+/** The physical line as written; only a line terminator oc would strip is removed. */
+const verbatim = (text) => text.replace(/[\r\n]+$/, '');
+/** `# <file>:<line> <classes>: <reason>` on one line of printable text (the writer). */
+function originComment(file, line, classes, reason) {
+    return report_oneLine(`# ${file}:${line} ${classes.join(',')}: ${reason}`);
+}
+/**
+ * The origin an `originComment` names (the parser). The file is the shortest prefix followed by
+ * `:<line> <classes>: `, so a reason holding `host:5000 refused: …` cannot be taken for it.
+ */
+function parseOriginComment(text) {
+    const m = /^# (.+?):(\d+) ([a-z-]+(?:,[a-z-]+)*): /.exec(text);
+    return m ? { file: m[1], line: Number(m[2]) } : undefined;
+}
+/** Each file's lines, split once per mapping set: originOf runs for every line of it. */
+const splitCache = new WeakMap();
+function linesOf(texts, file) {
+    let files = splitCache.get(texts);
+    if (!files)
+        splitCache.set(texts, (files = new Map()));
+    let lines = files.get(file);
+    if (lines === undefined) {
+        const text = texts.get(file);
+        if (text === undefined)
+            return undefined;
+        files.set(file, (lines = text.split(/\r?\n/)));
+    }
+    return lines;
+}
+/**
+ * Where a line really comes from: in a retry mapping (retry-from) the origin comment before it;
+ * undefined for a line of the user's own mapping.
+ */
+function originOf(texts, file, line) {
+    if (line < 2)
+        return undefined;
+    return parseOriginComment(linesOf(texts, file)?.[line - 2] ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/core/shard-plan.ts
@@ -31001,6 +31021,73 @@ function renderReportRetryMapping(lines) {
         out.push(`${l.source}=${l.destination}`);
     }
     return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/core/secret-values.ts
+// Which strings of a registry credential document are secret: the values of its credential
+// keys (and the decoded password of a base64 `auth`), and what to mask for the whole document.
+// Pure: the action masks them before anything prints, the CLI's verify redacts them.
+/** Keys of a docker/podman auth file whose values are credentials. */
+const SECRET_KEYS = new Set(['auth', 'password', 'identitytoken', 'registrytoken']);
+/**
+ * Every credential in an auth file's JSON: the values of `auth`, `password`, `identitytoken`,
+ * `registrytoken` at any depth, plus the password half of a base64 `auth` (`user:password`),
+ * which a tool may print decoded.
+ */
+function secretValues(json) {
+    let parsed;
+    try {
+        parsed = JSON.parse(json);
+    }
+    catch {
+        return [];
+    }
+    const out = new Set();
+    const walk = (node) => {
+        if (Array.isArray(node)) {
+            for (const n of node)
+                walk(n);
+            return;
+        }
+        if (typeof node !== 'object' || node === null)
+            return;
+        for (const [k, v] of Object.entries(node)) {
+            if (typeof v === 'string' && SECRET_KEYS.has(k.toLowerCase())) {
+                if (v.trim() !== '')
+                    out.add(v);
+                if (k.toLowerCase() === 'auth') {
+                    const decoded = Buffer.from(v, 'base64').toString('utf8');
+                    const colon = decoded.indexOf(':');
+                    if (colon > 0 && colon < decoded.length - 1) {
+                        out.add(decoded);
+                        out.add(decoded.slice(colon + 1));
+                    }
+                }
+            }
+            else
+                walk(v);
+        }
+    };
+    walk(parsed);
+    return [...out];
+}
+/**
+ * What to mask for a secret document: the whole text, each of its non-trivial lines (the
+ * runner masks a multi-line secret only line by line) and each credential value inside.
+ */
+function masksFor(content) {
+    const out = new Set();
+    if (content.trim() !== '')
+        out.add(content);
+    for (const line of content.split(/\r?\n/)) {
+        const t = line.trim();
+        // Lines like `{` or `},` are structure, not secrets; masking them would garble the log.
+        if (t.length >= 8)
+            out.add(t);
+    }
+    for (const v of secretValues(content))
+        out.add(v);
+    return [...out];
 }
 
 ;// CONCATENATED MODULE: ./src/engines/oc-args.ts
@@ -32648,6 +32735,7 @@ function attemptHeader(attempt) {
 
 
 
+
 class AttemptLog {
     dir;
     combinedPath;
@@ -32658,7 +32746,7 @@ class AttemptLog {
     constructor(dir) {
         this.dir = dir;
         (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        this.combinedPath = (0,external_node_path_.join)(dir, 'oc-mirror.log');
+        this.combinedPath = (0,external_node_path_.join)(dir, WORK_FILES.log);
     }
     /** Lines written to the combined log so far. */
     get lineCount() {
@@ -32669,8 +32757,8 @@ class AttemptLog {
     }
     files(attempt) {
         return {
-            stdout: (0,external_node_path_.join)(this.dir, `attempt-${attempt}.stdout.log`),
-            stderr: (0,external_node_path_.join)(this.dir, `attempt-${attempt}.stderr.log`)
+            stdout: (0,external_node_path_.join)(this.dir, attemptStreamFile(attempt, 'stdout')),
+            stderr: (0,external_node_path_.join)(this.dir, attemptStreamFile(attempt, 'stderr'))
         };
     }
     /** Opens the attempt's stream files and writes the two header lines; returns them. */
@@ -32723,6 +32811,763 @@ class AttemptLog {
 /** Shell-like quoting for display only: the command is never run through a shell. */
 function quoteArg(arg) {
     return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/core/repair-plan.ts
+// How each line of a retry is repaired, decided before the retry runs (pure). The goal is the
+// fewest bytes: `--force` makes oc download every layer of every image in the attempt again,
+// so it is used only where nothing else can work. For a `file://` tree written by oc ≤ 4.13
+// the stale manifest entries are removed instead (oc then plans the image's layers again and
+// skips each blob already on disk); oc ≥ 4.14 replans the layers itself, so a plain rerun does.
+
+
+function planRepairs(input) {
+    const verdicts = new Map(input.verdicts.map((v) => [v.entryId, v]));
+    return input.entries.map((e) => planLine(e, verdicts.get(e.id), input.trees.get(e.id), input.mode, input.tool));
+}
+/** `--force` is one flag per oc run: the attempt gets it when any of its lines needs it. */
+function attemptNeedsForce(repairs) {
+    return repairs.some((r) => r.method === 'force');
+}
+function planLine(entry, verdict, tree, mode, tool) {
+    const id = entry.id;
+    const plain = (why) => ({ entryId: id, method: 'plain', remove: [], why });
+    const force = (why) => ({ entryId: id, method: 'force', remove: [], why });
+    if (mode === 'true')
+        return force('force-on-retry is true');
+    if (tool.engine === 'skopeo') {
+        return plain('skopeo checks every blob at the destination itself');
+    }
+    if (mode === 'false')
+        return plain('force-on-retry is false: rerun as is, nothing removed');
+    const replans = replansFileLayers(tool.ocVersion);
+    const version = tool.ocVersion
+        ? `oc ${tool.ocVersion.major}.${tool.ocVersion.minor}`
+        : 'an oc of unknown version';
+    switch (entry.destination.kind) {
+        case 'registry':
+            return verdict?.classes.includes('incomplete')
+                ? force('the registry holds the manifest but not every blob, and oc skips the layers of a manifest that exists unless --force')
+                : plain('oc checks each blob at a registry destination and sends only the missing ones');
+        case 's3':
+            return replans
+                ? plain(`${version} plans every layer of an s3:// destination and skips those present`)
+                : force(`s3:// cannot be inspected or edited here, and ${version} trusts a manifest already there (it may lack a layer)`);
+        case 'file':
+            return planFileLine(id, tree, replans, version);
+    }
+}
+function planFileLine(id, tree, replans, version) {
+    if (tree === undefined) {
+        return replans
+            ? { entryId: id, method: 'plain', remove: [], why: `${version} replans every layer` }
+            : {
+                entryId: id,
+                method: 'force',
+                remove: [],
+                why: `the file:// tree was not inspected, and ${version} trusts a manifest already on disk`
+            };
+    }
+    if (tree.unrepairable !== undefined) {
+        return {
+            entryId: id,
+            method: 'force',
+            remove: [],
+            why: `stale files cannot be removed safely (${tree.unrepairable})`
+        };
+    }
+    const under = (dir, file) => `${tree.repoPath}/${dir}/${file}`;
+    // oc checks a blob by name only: a wrong file under the right name is never fetched again.
+    const corruptBlobs = [
+        ...new Set(tree.manifests.flatMap((m) => m.corruptBlobs.map((b) => under('blobs', b.file))))
+    ];
+    const stale = new Set();
+    if (!replans) {
+        for (const m of tree.manifests) {
+            const broken = m.corrupt ||
+                m.missingBlobs.length > 0 ||
+                m.corruptBlobs.length > 0 ||
+                m.missingChildren.length > 0;
+            if (!broken)
+                continue;
+            stale.add(m.digest);
+            // oc ≤ 4.13 decides by the top-level manifest: a list with a stale child goes too.
+            if (m.parent !== undefined)
+                stale.add(m.parent);
+        }
+    }
+    else {
+        // Even oc ≥ 4.14 keeps a manifest file whose content is wrong; it is only ever re-PUT.
+        for (const m of tree.manifests)
+            if (m.corrupt)
+                stale.add(m.digest);
+    }
+    const manifests = tree.manifests.filter((m) => stale.has(m.digest));
+    const tags = tree.tags.filter((t) => t.digest !== undefined && stale.has(t.digest));
+    const remove = [
+        ...tags.map((t) => under('manifests', t.name)),
+        ...manifests.map((m) => under('manifests', m.file)),
+        ...corruptBlobs
+    ];
+    if (remove.length === 0) {
+        return {
+            entryId: id,
+            method: 'plain',
+            remove: [],
+            why: replans
+                ? `${version} replans every layer and fetches only the missing ones`
+                : 'no stale manifest on disk: oc fetches what is missing'
+        };
+    }
+    const parts = [
+        tags.length > 0 ? text_plural(tags.length, 'tag link') : '',
+        manifests.length > 0 ? text_plural(manifests.length, 'stale manifest') : '',
+        corruptBlobs.length > 0 ? text_plural(corruptBlobs.length, 'corrupt blob') : ''
+    ].filter((p) => p !== '');
+    return {
+        entryId: id,
+        method: 'remove-stale',
+        remove,
+        why: replans
+            ? `removing ${parts.join(', ')} so oc fetches them again`
+            : `${version} plans no layers for a manifest already on disk: removing ${parts.join(', ')} so only the missing blobs are fetched`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/retry-plan.ts
+// Retry policy decisions, kept pure so every rule is unit-tested without running anything.
+
+const RATE_CLASSES = ['rate-limit', 'quota-exhausted'];
+/** oc's own default for `--max-per-registry`. */
+const OC_DEFAULT_MAX_PER_REGISTRY = 6;
+/**
+ * Whether a failed line may run again. `dependency` (a manifest list whose children failed)
+ * follows its cause: it never blocks a retry by itself when other classes explain it, and
+ * alone it follows the classifier's retryable flag.
+ */
+function isRetryable(verdict, retryOn) {
+    if (verdict.status !== 'failed')
+        return false;
+    const causes = verdict.classes.filter((c) => c !== 'dependency');
+    if (causes.length === 0) {
+        return verdict.classes.length === 0 ? retryOn.includes('unconfirmed') : verdict.retryable;
+    }
+    return causes.every((c) => retryOn.includes(c));
+}
+function hasRateLimit(verdicts) {
+    return verdicts.some((v) => v.status === 'failed' && v.classes.some((c) => RATE_CLASSES.includes(c)));
+}
+function retryMaxPerRegistry(policy, rateLimited) {
+    if (!rateLimited)
+        return policy.maxPerRegistry;
+    const base = policy.maxPerRegistry ?? OC_DEFAULT_MAX_PER_REGISTRY;
+    return Math.max(1, Math.min(base, policy.retryMaxPerRegistry));
+}
+/**
+ * Wait before retry number `retry` (1 = the wait before attempt 2): exponential from the first
+ * delay, capped, then "equal jitter" (half fixed, half random) so parallel jobs spread out
+ * without ever retrying immediately.
+ */
+function retryDelayMs(policy, retry, random = Math.random) {
+    const first = Math.max(0, policy.retryDelaySeconds);
+    const cap = Math.max(0, policy.maxRetryDelaySeconds);
+    const exp = Math.min(cap, first * 2 ** Math.max(0, retry - 1));
+    const r = Math.min(1, Math.max(0, random()));
+    return Math.round(exp * 1000 * (0.5 + r / 2));
+}
+/** What runs next, or undefined when the run is over (done, out of attempts, or only permanent failures). */
+function planNextAttempt(progress, policy, random = Math.random) {
+    const failed = progress.verdicts.filter((v) => v.status === 'failed');
+    const retry = failed.filter((v) => isRetryable(v, policy.retryOn));
+    if (retry.length === 0 || progress.attemptsDone >= policy.maxAttempts)
+        return undefined;
+    const ids = new Set(retry.map((v) => v.entryId));
+    const entries = progress.entries.filter((e) => ids.has(e.id));
+    const rateLimited = progress.rateLimited || hasRateLimit(progress.verdicts);
+    const repairs = planRepairs({
+        entries,
+        verdicts: retry,
+        trees: progress.trees ?? new Map(),
+        mode: policy.forceOnRetry,
+        tool: progress.tool ?? { engine: 'oc' }
+    });
+    return {
+        attempt: progress.attemptsDone + 1,
+        entryIds: entries.map((e) => e.id),
+        force: attemptNeedsForce(repairs),
+        repairs,
+        maxPerRegistry: retryMaxPerRegistry(policy, rateLimited),
+        delayMs: retryDelayMs(policy, progress.attemptsDone, random),
+        permanentIds: failed.filter((v) => !ids.has(v.entryId)).map((v) => v.entryId)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/retry-explain.ts
+// Why the retry planner decided what it did, in words: which lines run again and why, which
+// stay failed, the delay, --force and the concurrency. Shown with ACTIONS_STEP_DEBUG; it
+// reports the plan's decisions and the facts behind them, it never decides anything itself.
+
+
+function tally(verdicts) {
+    const counts = new Map();
+    for (const v of verdicts) {
+        const classes = v.classes.length > 0 ? new Set(v.classes) : new Set(['no class']);
+        for (const c of classes)
+            counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    return [...counts].map(([c, n]) => `${c} ×${n}`).join(', ');
+}
+/** One sentence per decision of `next` (undefined: the run ends). */
+function explainNextAttempt(progress, policy, next) {
+    const failed = progress.verdicts.filter((v) => v.status === 'failed');
+    const retryable = failed.filter((v) => isRetryable(v, policy.retryOn));
+    const permanent = failed.filter((v) => !isRetryable(v, policy.retryOn));
+    const out = [];
+    if (permanent.length > 0) {
+        out.push(`${text_plural(permanent.length, 'line')} stay failed, a class not in retry-on (${tally(permanent)}); retry-on is ${policy.retryOn.join(', ')}`);
+    }
+    if (next === undefined) {
+        if (failed.length === 0)
+            out.push('no further attempt: every line is mirrored');
+        else if (retryable.length === 0)
+            out.push('no further attempt: no failed line is retryable');
+        else {
+            out.push(`no further attempt: ${progress.attemptsDone} of max-attempts ${policy.maxAttempts} used; ${text_plural(retryable.length, 'line')} retryable left (${tally(retryable)})`);
+        }
+        return out;
+    }
+    const ids = new Set(next.entryIds);
+    const chosen = retryable.filter((v) => ids.has(v.entryId));
+    out.push(`attempt ${next.attempt} of ${policy.maxAttempts}: retrying ${text_plural(next.entryIds.length, 'line')} (${tally(chosen)})`);
+    const exp = Math.min(policy.maxRetryDelaySeconds, policy.retryDelaySeconds * 2 ** Math.max(0, progress.attemptsDone - 1));
+    out.push(`delay ${(next.delayMs / 1000).toFixed(1)}s: retry-delay ${policy.retryDelaySeconds}s doubled per retry (${exp}s, capped at max-retry-delay ${policy.maxRetryDelaySeconds}s), half of it random jitter`);
+    const by = (m) => next.repairs.filter((r) => r.method === m).length;
+    const forcedWhy = [...new Set(next.repairs.filter((r) => r.method === 'force').map((r) => r.why))];
+    const facts = [
+        `${by('remove-stale')} with stale files to remove first`,
+        `${by('plain')} rerun as is`,
+        `${by('force')} needing --force${forcedWhy.length > 0 ? ` (${forcedWhy.join('; ')})` : ''}`
+    ].join(', ');
+    out.push(`${next.force ? 'with --force' : 'without --force'}: force-on-retry is ${policy.forceOnRetry}; of the lines retried ${facts}`);
+    const rateLimited = progress.rateLimited || hasRateLimit(progress.verdicts);
+    const concurrency = next.maxPerRegistry === undefined ? "oc's default" : String(next.maxPerRegistry);
+    out.push(rateLimited
+        ? `--max-per-registry ${concurrency}: a rate limit was seen, so retries use retry-max-per-registry ${policy.retryMaxPerRegistry} (at most max-per-registry)`
+        : `--max-per-registry ${concurrency}: no rate limit seen, max-per-registry unchanged`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/run/attempt-repair.ts
+// Repairs around an attempt: the stale files a carried-over file:// tree holds before attempt 1,
+// the plan's removals before a retry (a line whose files cannot be removed falls back to
+// --force), the trees of failed lines when verification is off, and the job log's one-line
+// account of what was done.
+
+
+
+/** `remove-stale` repairs for the stale manifests an existing tree holds before attempt 1. */
+async function staleBeforeFirstAttempt(opts, tool) {
+    const entries = opts.scope.filter((e) => e.destination.kind === 'file');
+    if (!opts.inspectFiles || entries.length === 0 || replansFileLayers(tool.ocVersion))
+        return [];
+    let results;
+    try {
+        results = await opts.inspectFiles(entries);
+    }
+    catch {
+        return [];
+    }
+    const trees = new Map();
+    for (const r of results)
+        if (!r.complete && r.tree !== undefined)
+            trees.set(r.entryId, r.tree);
+    if (trees.size === 0)
+        return [];
+    return planRepairs({
+        entries: entries.filter((e) => trees.has(e.id)),
+        verdicts: [],
+        trees,
+        mode: 'auto',
+        tool
+    }).filter((r) => r.method === 'remove-stale');
+}
+/**
+ * Carries out the plan's removals line by line. A line whose files cannot all be removed
+ * safely falls back to --force (which then applies to the whole attempt: one oc run).
+ */
+async function applyRepairs(opts, plan) {
+    const repairs = [];
+    for (const r of plan.repairs) {
+        if (r.method !== 'remove-stale') {
+            repairs.push({ entryId: r.entryId, method: r.method, removed: [], why: r.why });
+            continue;
+        }
+        const done = opts.removeStale
+            ? await opts.removeStale(r.remove)
+            : {
+                removed: [],
+                absent: [],
+                refused: r.remove.map((path) => ({ path, why: 'no mirror directory to edit' }))
+            };
+        const refused = done.refused[0];
+        if (refused !== undefined) {
+            repairs.push({
+                entryId: r.entryId,
+                method: 'force',
+                removed: done.removed,
+                why: `could not remove ${refused.path}: ${refused.why}`
+            });
+        }
+        else {
+            repairs.push({
+                entryId: r.entryId,
+                method: 'remove-stale',
+                removed: [...done.removed, ...done.absent],
+                why: r.why
+            });
+        }
+    }
+    return { repairs, force: plan.force || repairs.some((r) => r.method === 'force') };
+}
+/** verify: off — the trees of failed file:// lines are still read for the repair planner. */
+async function inspectFailedTrees(opts, state, ids) {
+    if (!opts.inspectFiles)
+        return;
+    const entries = ids
+        .map((id) => state.byId.get(id))
+        .filter((e) => e !== undefined &&
+        e.destination.kind === 'file' &&
+        state.ledger.verdict(e.id)?.status === 'failed');
+    if (entries.length === 0)
+        return;
+    try {
+        for (const r of await opts.inspectFiles(entries)) {
+            if (r.tree !== undefined && !r.complete)
+                state.trees.set(r.entryId, r.tree);
+        }
+    }
+    catch (e) {
+        opts.info?.(`Could not read the mirror tree: ${errorMessage(e)}`);
+    }
+}
+/** One line per repair method for the job log, e.g. `removed 4 stale files for 2 lines`. */
+function repairSummary(repairs) {
+    const out = [];
+    const removal = repairs.filter((r) => r.method === 'remove-stale');
+    if (removal.length > 0) {
+        const files = removal.reduce((n, r) => n + r.removed.length, 0);
+        out.push(`removed ${text_plural(files, 'stale file')} from the mirror tree for ${text_plural(removal.length, 'line')}, rerun without --force`);
+    }
+    const plain = repairs.filter((r) => r.method === 'plain').length;
+    if (plain > 0)
+        out.push(`${text_plural(plain, 'line')} rerun as is`);
+    const forced = repairs.filter((r) => r.method === 'force');
+    if (forced.length > 0) {
+        const why = [...new Set(forced.map((r) => r.why))].join('; ');
+        out.push(`--force for this attempt (${text_plural(forced.length, 'line')}): ${why}`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/verdict-ledger.ts
+// The one place where a line's verdict is decided. The Attributor reads what the engine printed
+// in one attempt; the ledger merges those verdicts over the attempts with what verification
+// found (wrong image, unreadable, incomplete, partly written), keeps each line's retry history
+// (the failure it recovered from), turns a killed attempt's unconfirmed lines into failures, and
+// decides what a dry run's silent line means. `retryable` is computed here, against retry-on,
+// for every failed verdict that enters the ledger. Pure: no I/O.
+
+/** A failed verdict of one class, its `retryable` decided by retry-on. */
+function failedVerdict(entryId, cls, reason, evidence, retryOn) {
+    const v = {
+        entryId,
+        status: 'failed',
+        classes: [cls],
+        reasons: [reason],
+        evidence,
+        retryable: false
+    };
+    return { ...v, retryable: isRetryable(v, retryOn) };
+}
+const NOT_RUN = 'not run: the run stopped before this line was attempted';
+/**
+ * The verdicts of one job, attempt after attempt. A line is mirrored only when its latest run
+ * says so; when `needsProof(id)` holds (verification is on for it) it is confirmed only once a
+ * check proved it, or allow-unverified kept it.
+ */
+class VerdictLedger {
+    scope;
+    retryOn;
+    needsProof;
+    latest = new Map();
+    failedIn = new Map();
+    lastFailures = new Map();
+    /** Lines whose latest run was proven, or kept by allow-unverified. */
+    proven = new Set();
+    kept = new Set();
+    constructor(scope, retryOn, needsProof = () => false) {
+        this.scope = scope;
+        this.retryOn = retryOn;
+        this.needsProof = needsProof;
+    }
+    /** The latest verdict of a line that has run. */
+    verdict(entryId) {
+        return this.latest.get(entryId);
+    }
+    /** Latest verdicts of the lines run so far, in the order they first ran. */
+    runVerdicts() {
+        return [...this.latest.values()];
+    }
+    /** Lines run at least once, in the order they first ran. */
+    ranIds() {
+        return [...this.latest.keys()];
+    }
+    /** The last failure of each line that failed at least once (also those that recovered). */
+    get lastFailure() {
+        return this.lastFailures;
+    }
+    /** A line run again is checked again. */
+    rerun(ids) {
+        for (const id of ids) {
+            this.proven.delete(id);
+            this.kept.delete(id);
+        }
+    }
+    /**
+     * One attempt's verdicts (or verification's failures). A failed line gets `retryable` from
+     * retry-on; a mirrored line that failed in an earlier attempt is `recoveredAfter` it.
+     */
+    record(verdicts, attempt) {
+        for (const v of verdicts) {
+            if (v.status === 'failed') {
+                this.failedIn.set(v.entryId, attempt);
+                const failed = { ...v, retryable: isRetryable(v, this.retryOn) };
+                this.latest.set(v.entryId, failed);
+                this.lastFailures.set(v.entryId, failed);
+            }
+            else {
+                const before = this.failedIn.get(v.entryId);
+                this.latest.set(v.entryId, {
+                    ...v,
+                    ...(before !== undefined && before < attempt ? { recoveredAfter: before } : {})
+                });
+            }
+        }
+    }
+    /**
+     * An attempt's verdicts as attribution gave them; after a stop (attempt-timeout, cancel) a
+     * line the engine did not confirm fails for that reason. Returns the verdicts recorded.
+     */
+    recordAttempt(verdicts, attempt, stop) {
+        const recorded = stop ? stoppedAttemptVerdicts(verdicts, attempt, stop, this.retryOn) : verdicts;
+        this.record(recorded, attempt);
+        return recorded;
+    }
+    /**
+     * Verification's findings. A line reported mirrored fails as `wrong-image`, `unverified`
+     * (unless `allowUnverified` keeps it) or `incomplete`; a failed line with a partial state on
+     * disk (the oc ≤ 4.13 bug of docs/oc-behaviour.md §8) adds `incomplete`. Returns how many
+     * verdicts turned (or stayed) failed and the lines kept unverified, in the checks' order.
+     */
+    recordChecks(checks, attempt, opts) {
+        const failed = [];
+        const kept = [];
+        for (const c of checks) {
+            const before = this.latest.get(c.entryId);
+            if (!before)
+                continue;
+            const mirrored = before.status === 'mirrored';
+            const fail = (cls, reason) => {
+                failed.push(failedVerdict(c.entryId, cls, reason, before.evidence, this.retryOn));
+            };
+            if (c.wrongImage !== undefined && mirrored) {
+                fail('wrong-image', c.wrongImage);
+            }
+            else if (c.complete) {
+                if (mirrored)
+                    this.proven.add(c.entryId);
+            }
+            else if (c.unreadable) {
+                // A destination that cannot be read proves nothing: the line is unverified, not green.
+                if (!mirrored)
+                    continue;
+                if (opts.allowUnverified) {
+                    this.proven.add(c.entryId);
+                    this.kept.add(c.entryId);
+                    kept.push({ entryId: c.entryId, why: c.detail });
+                }
+                else {
+                    fail('unverified', `${opts.engineName} reported it mirrored, but verification could not read the destination: ${c.detail}`);
+                }
+            }
+            else if (mirrored) {
+                fail('incomplete', `oc reported it mirrored, but the mirror is incomplete: ${c.detail}`);
+            }
+            else if (!before.classes.includes('incomplete') && !c.nothingWritten) {
+                failed.push({
+                    ...before,
+                    classes: [...before.classes, 'incomplete'],
+                    reasons: [
+                        ...before.reasons,
+                        `partly written (oc ≤ 4.13 trusts the manifest on a plain rerun): ${c.detail}`
+                    ]
+                });
+            }
+        }
+        this.record(failed, attempt);
+        return { failed: failed.length, kept };
+    }
+    /** Mirrored lines that still need their proof (verification has not run for them yet). */
+    unprovenIds() {
+        return this.scope.filter((id) => this.latest.get(id)?.status === 'mirrored' && this.needsProof(id) && !this.proven.has(id));
+    }
+    /** Lines kept as mirrored by allow-unverified (and still mirrored). */
+    keptUnverifiedIds() {
+        return [...this.kept].filter((id) => this.latest.get(id)?.status === 'mirrored');
+    }
+    /** The run stopped before verification could check them: unproven lines are `unverified`. */
+    recordStopBeforeProof(engineName, attempt) {
+        const ids = this.unprovenIds();
+        if (ids.length === 0)
+            return;
+        this.record(ids.map((id) => failedVerdict(id, 'unverified', `${engineName} reported it mirrored, but the run stopped before verification could check it`, this.latest.get(id)?.evidence ?? [], this.retryOn)), attempt);
+    }
+    /** A verdict for every line in scope, in scope order: a line never run is `unconfirmed`. */
+    verdicts() {
+        return this.scope.map((id) => this.latest.get(id) ?? {
+            entryId: id,
+            status: 'failed',
+            classes: ['unconfirmed'],
+            reasons: [NOT_RUN],
+            evidence: [],
+            retryable: true
+        });
+    }
+}
+/** Killed mid-run: whatever the engine did not confirm is not mirrored, for that reason. */
+function stoppedAttemptVerdicts(verdicts, attempt, stop, retryOn) {
+    return verdicts.map((v) => v.status === 'failed' && v.classes.includes('unconfirmed')
+        ? failedVerdict(v.entryId, stop.kind === 'timed-out' ? 'network' : 'unconfirmed', stop.kind === 'timed-out'
+            ? `attempt ${attempt} exceeded attempt-timeout (${stop.timeoutSeconds}s) and was stopped before oc confirmed this line`
+            : `attempt ${attempt} was cancelled before oc confirmed this line`, v.evidence, retryOn)
+        : v);
+}
+/** In a dry run nothing is pushed, so a line no error names is "planned", not unconfirmed. */
+function dryRunVerdicts(triage) {
+    return {
+        ...triage,
+        verdicts: triage.verdicts.map((v) => v.status === 'failed' && v.classes.length === 1 && v.classes[0] === 'unconfirmed'
+            ? {
+                entryId: v.entryId,
+                status: 'mirrored',
+                classes: [],
+                reasons: ['planned (dry run)'],
+                evidence: v.evidence,
+                retryable: false
+            }
+            : v)
+    };
+}
+/** The run's final triage: a dry run's unconfirmed lines are planned. */
+function finalTriage(triage, opts) {
+    return opts.dryRun ? dryRunVerdicts(triage) : triage;
+}
+/**
+ * The classes and reasons a line is shown with: a recovered line shows the failure it
+ * recovered from (so its notice can say what happened), any other line its own.
+ */
+function shownFailure(v, lastFailure) {
+    const before = v.recoveredAfter !== undefined ? lastFailure.get(v.entryId) : undefined;
+    return { classes: before?.classes ?? v.classes, reasons: before?.reasons ?? v.reasons };
+}
+
+;// CONCATENATED MODULE: ./src/run/job-state.ts
+
+
+/** Lines verification checks: all but `s3://` destinations, when verification is on. */
+function needsProof(opts, entry) {
+    return opts.verify !== undefined && entry !== undefined && entry.destination.kind !== 's3';
+}
+function newJobState(opts) {
+    const byId = new Map(opts.scope.map((e) => [e.id, e]));
+    return {
+        ledger: new VerdictLedger(opts.scope.map((e) => e.id), opts.policy.retryOn, (id) => needsProof(opts, byId.get(id))),
+        byId,
+        pushed: new Map(),
+        trees: new Map(),
+        verifiedFinal: new Set(),
+        records: [],
+        runLevel: [],
+        stats: [],
+        rateLimited: false,
+        aborted: false
+    };
+}
+/** Key of a pushed tag: the destination repository as oc prints it, and the tag. */
+const pushKey = (printedRepo, tag) => `${repoKey(printedRepo)}\0${tag}`;
+/** What is known so far, as the job returns it (also handed to onProgress after each attempt). */
+function jobResult(state) {
+    const { ledger } = state;
+    return {
+        triage: { verdicts: ledger.verdicts(), runLevel: state.runLevel, attempts: state.stats },
+        attempts: state.records,
+        aborted: state.aborted,
+        ...(state.fatal !== undefined ? { fatal: state.fatal } : {}),
+        ranIds: ledger.ranIds(),
+        lastFailure: ledger.lastFailure,
+        unprovenIds: ledger.unprovenIds(),
+        keptUnverifiedIds: ledger.keptUnverifiedIds()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/attempt-verification.ts
+
+
+const NOTHING_CHECKED = { checked: 0, incomplete: 0 };
+/** Verification problems that mean "could not check", not "incomplete". */
+const UNVERIFIABLE = new Set([
+    'unreachable',
+    'unauthorized',
+    'registry-error',
+    'cancelled'
+]);
+/** Problems that mean nothing of the entry reached the disk (so there is nothing to repair). */
+const NOTHING_WRITTEN = new Set(['missing-manifest', 'missing-tag']);
+/**
+ * After an attempt: its file:// lines (oc ≤ 4.13 may print success for a manifest whose layer
+ * is missing, docs/oc-behaviour.md §8), unless the run was stopped.
+ */
+async function verifyAfterAttempt(opts, state, entryIds, attempt) {
+    if (state.aborted)
+        return NOTHING_CHECKED;
+    const fileIds = entryIds.filter((id) => state.byId.get(id)?.destination.kind === 'file');
+    return verifyLines(opts, state, fileIds, 'attempt', attempt);
+}
+/**
+ * Once no further attempt is planned: the registry lines not checked since they last ran. The
+ * count is added to the last attempt's record.
+ */
+async function verifyAtEnd(opts, state, attempt) {
+    const pending = opts.scope
+        .filter((e) => e.destination.kind === 'registry' && !state.verifiedFinal.has(e.id))
+        .map((e) => e.id);
+    const final = await verifyLines(opts, state, pending, 'final', attempt);
+    const last = state.records[state.records.length - 1];
+    if (final.checked > 0 && last) {
+        state.records[state.records.length - 1] = withVerified(last, final);
+    }
+    return final;
+}
+function withVerified(record, more) {
+    return {
+        ...record,
+        verified: {
+            checked: record.verified.checked + more.checked,
+            incomplete: record.verified.incomplete + more.incomplete
+        }
+    };
+}
+/**
+ * One verification pass over `ids`: results become ledger checks; the file:// tree of an
+ * incomplete line goes to the repair planner.
+ */
+async function verifyLines(opts, state, ids, when, attempt) {
+    if (!opts.verify)
+        return NOTHING_CHECKED;
+    const entries = ids
+        .map((id) => state.byId.get(id))
+        .filter((e) => {
+        const v = e && state.ledger.verdict(e.id);
+        if (!v)
+            return false;
+        return when === 'attempt' || v.status === 'mirrored';
+    });
+    if (entries.length === 0)
+        return NOTHING_CHECKED;
+    const results = await runVerifier(opts, entries, when);
+    const redact = opts.redact ?? ((t) => t);
+    for (const r of results) {
+        if (when === 'final')
+            state.verifiedFinal.add(r.entryId);
+        if (r.tree !== undefined && !r.complete)
+            state.trees.set(r.entryId, r.tree);
+    }
+    const recorded = state.ledger.recordChecks(results.map((r) => destinationCheck(r, state, redact)), attempt, { engineName: opts.engine.name, allowUnverified: opts.allowUnverified ?? false });
+    for (const k of recorded.kept) {
+        opts.warn?.(`${describe(state.byId.get(k.entryId))}: kept as mirrored without verification (allow-unverified): ${k.why}`);
+    }
+    opts.debug?.(`verification (${when === 'attempt' ? `after attempt ${attempt}` : 'final'}): ${results.length} of ${entries.length} entries checked, ${recorded.failed} found incomplete`);
+    return { checked: results.length, incomplete: recorded.failed };
+}
+/** The verifier under the pass's signal; when it throws, every entry could not be checked. */
+async function runVerifier(opts, entries, when) {
+    const limit = verifyLimit(opts);
+    try {
+        return await opts.verify(entries, when, limit.signal);
+    }
+    catch (e) {
+        const why = `verification could not run: ${errorMessage(e)}`;
+        return entries.map((en) => ({
+            entryId: en.id,
+            complete: false,
+            problems: [{ kind: 'registry-error', message: why }]
+        }));
+    }
+    finally {
+        limit.dispose();
+    }
+}
+/** A verifier's result in the ledger's terms, its texts redacted. */
+function destinationCheck(r, state, redact) {
+    const entry = state.byId.get(r.entryId);
+    const wrong = entry ? wrongImage(entry, r, state.pushed) : undefined;
+    const unreadable = r.problems.every((p) => UNVERIFIABLE.has(p.kind));
+    const first = r.problems[0];
+    const more = r.problems.length > 1 ? ` (+${r.problems.length - 1} more)` : '';
+    return {
+        entryId: r.entryId,
+        complete: r.complete,
+        ...(wrong !== undefined ? { wrongImage: redact(wrong) } : {}),
+        unreadable,
+        detail: unreadable
+            ? redact(first?.message ?? 'destination unavailable')
+            : redact(`${first?.message ?? 'objects missing'}${more}`),
+        nothingWritten: r.problems.some((p) => NOTHING_WRITTEN.has(p.kind))
+    };
+}
+/** The signal a verification pass runs under: the run's own, and attempt-timeout when set. */
+function verifyLimit(opts) {
+    const ctl = new AbortController();
+    const stop = () => ctl.abort(opts.signal?.reason ?? new Error('cancelled'));
+    if (opts.signal?.aborted)
+        stop();
+    opts.signal?.addEventListener('abort', stop, { once: true });
+    const timer = opts.timeoutMs !== undefined
+        ? setTimeout(() => ctl.abort(new Error(`verification exceeded attempt-timeout (${Math.round(opts.timeoutMs / 1000)}s)`)), opts.timeoutMs)
+        : undefined;
+    return {
+        signal: ctl.signal,
+        dispose: () => {
+            if (timer !== undefined)
+                clearTimeout(timer);
+            opts.signal?.removeEventListener('abort', stop);
+        }
+    };
+}
+const describe = (e) => e ? `${e.file}:${e.line} ${e.destination.raw}` : 'mapping entry';
+/**
+ * The engine's success line says which digest it pushed to each tag; the tag must resolve to
+ * exactly that. Returns the reason when it does not (a cache or proxy that acknowledged the
+ * push without storing it, a concurrent writer), undefined when it does or nothing is known.
+ */
+function wrongImage(entry, r, pushed) {
+    for (const { tag, digest } of r.resolved ?? []) {
+        const expected = pushed.get(pushKey(entry.destination.printed, tag));
+        if (expected !== undefined && expected !== digest) {
+            return `the engine pushed ${expected} to ${entry.destination.printed}:${tag}, but the tag resolves to ${digest}`;
+        }
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/core/id-index.ts
@@ -34325,748 +35170,114 @@ function isTopLevel(line) {
         REGISTRY_HEADER_RE.test(line));
 }
 
-;// CONCATENATED MODULE: ./src/core/repair-plan.ts
-// How each line of a retry is repaired, decided before the retry runs (pure). The goal is the
-// fewest bytes: `--force` makes oc download every layer of every image in the attempt again,
-// so it is used only where nothing else can work. For a `file://` tree written by oc ≤ 4.13
-// the stale manifest entries are removed instead (oc then plans the image's layers again and
-// skips each blob already on disk); oc ≥ 4.14 replans the layers itself, so a plain rerun does.
+;// CONCATENATED MODULE: ./src/run/attempt.ts
+// One attempt of the loop, step by step: repair the lines (stale files, or --force), write the
+// retry mapping it runs, run the engine while its output streams through the log parser and the
+// Attributor, record the verdicts in the ledger, verify the file:// lines, keep the record.
 
 
-function planRepairs(input) {
-    const verdicts = new Map(input.verdicts.map((v) => [v.entryId, v]));
-    return input.entries.map((e) => planLine(e, verdicts.get(e.id), input.trees.get(e.id), input.mode, input.tool));
-}
-/** `--force` is one flag per oc run: the attempt gets it when any of its lines needs it. */
-function attemptNeedsForce(repairs) {
-    return repairs.some((r) => r.method === 'force');
-}
-function planLine(entry, verdict, tree, mode, tool) {
-    const id = entry.id;
-    const plain = (why) => ({ entryId: id, method: 'plain', remove: [], why });
-    const force = (why) => ({ entryId: id, method: 'force', remove: [], why });
-    if (mode === 'true')
-        return force('force-on-retry is true');
-    if (tool.engine === 'skopeo') {
-        return plain('skopeo checks every blob at the destination itself');
-    }
-    if (mode === 'false')
-        return plain('force-on-retry is false: rerun as is, nothing removed');
-    const replans = replansFileLayers(tool.ocVersion);
-    const version = tool.ocVersion
-        ? `oc ${tool.ocVersion.major}.${tool.ocVersion.minor}`
-        : 'an oc of unknown version';
-    switch (entry.destination.kind) {
-        case 'registry':
-            return verdict?.classes.includes('incomplete')
-                ? force('the registry holds the manifest but not every blob, and oc skips the layers of a manifest that exists unless --force')
-                : plain('oc checks each blob at a registry destination and sends only the missing ones');
-        case 's3':
-            return replans
-                ? plain(`${version} plans every layer of an s3:// destination and skips those present`)
-                : force(`s3:// cannot be inspected or edited here, and ${version} trusts a manifest already there (it may lack a layer)`);
-        case 'file':
-            return planFileLine(id, tree, replans, version);
-    }
-}
-function planFileLine(id, tree, replans, version) {
-    if (tree === undefined) {
-        return replans
-            ? { entryId: id, method: 'plain', remove: [], why: `${version} replans every layer` }
-            : {
-                entryId: id,
-                method: 'force',
-                remove: [],
-                why: `the file:// tree was not inspected, and ${version} trusts a manifest already on disk`
-            };
-    }
-    if (tree.unrepairable !== undefined) {
-        return {
-            entryId: id,
-            method: 'force',
-            remove: [],
-            why: `stale files cannot be removed safely (${tree.unrepairable})`
-        };
-    }
-    const under = (dir, file) => `${tree.repoPath}/${dir}/${file}`;
-    // oc checks a blob by name only: a wrong file under the right name is never fetched again.
-    const corruptBlobs = [
-        ...new Set(tree.manifests.flatMap((m) => m.corruptBlobs.map((b) => under('blobs', b.file))))
-    ];
-    const stale = new Set();
-    if (!replans) {
-        for (const m of tree.manifests) {
-            const broken = m.corrupt ||
-                m.missingBlobs.length > 0 ||
-                m.corruptBlobs.length > 0 ||
-                m.missingChildren.length > 0;
-            if (!broken)
-                continue;
-            stale.add(m.digest);
-            // oc ≤ 4.13 decides by the top-level manifest: a list with a stale child goes too.
-            if (m.parent !== undefined)
-                stale.add(m.parent);
-        }
-    }
-    else {
-        // Even oc ≥ 4.14 keeps a manifest file whose content is wrong; it is only ever re-PUT.
-        for (const m of tree.manifests)
-            if (m.corrupt)
-                stale.add(m.digest);
-    }
-    const manifests = tree.manifests.filter((m) => stale.has(m.digest));
-    const tags = tree.tags.filter((t) => t.digest !== undefined && stale.has(t.digest));
-    const remove = [
-        ...tags.map((t) => under('manifests', t.name)),
-        ...manifests.map((m) => under('manifests', m.file)),
-        ...corruptBlobs
-    ];
-    if (remove.length === 0) {
-        return {
-            entryId: id,
-            method: 'plain',
-            remove: [],
-            why: replans
-                ? `${version} replans every layer and fetches only the missing ones`
-                : 'no stale manifest on disk: oc fetches what is missing'
-        };
-    }
-    const parts = [
-        tags.length > 0 ? text_plural(tags.length, 'tag link') : '',
-        manifests.length > 0 ? text_plural(manifests.length, 'stale manifest') : '',
-        corruptBlobs.length > 0 ? text_plural(corruptBlobs.length, 'corrupt blob') : ''
-    ].filter((p) => p !== '');
-    return {
-        entryId: id,
-        method: 'remove-stale',
-        remove,
-        why: replans
-            ? `removing ${parts.join(', ')} so oc fetches them again`
-            : `${version} plans no layers for a manifest already on disk: removing ${parts.join(', ')} so only the missing blobs are fetched`
-    };
-}
 
-;// CONCATENATED MODULE: ./src/core/retry-plan.ts
-// Retry policy decisions, kept pure so every rule is unit-tested without running anything.
 
-const RATE_CLASSES = ['rate-limit', 'quota-exhausted'];
-/** oc's own default for `--max-per-registry`. */
-const OC_DEFAULT_MAX_PER_REGISTRY = 6;
+
+
+
+
+
+
+
 /**
- * Whether a failed line may run again. `dependency` (a manifest list whose children failed)
- * follows its cause: it never blocks a retry by itself when other classes explain it, and
- * alone it follows the classifier's retryable flag.
+ * Runs the planned attempt and records it. Returns false when the run cannot go on (the engine
+ * could not be started: `state.fatal`).
  */
-function isRetryable(verdict, retryOn) {
-    if (verdict.status !== 'failed')
+async function runAttempt(opts, state, planned) {
+    const repaired = await repairLines(opts, state, planned);
+    const plan = { ...planned, force: repaired.force };
+    const mappingFile = writeAttemptMapping(opts, state, plan);
+    const run = await runEngine(opts, plan, mappingFile, state.pushed);
+    if ('fatal' in run) {
+        state.fatal = run.fatal;
         return false;
-    const causes = verdict.classes.filter((c) => c !== 'dependency');
-    if (causes.length === 0) {
-        return verdict.classes.length === 0 ? retryOn.includes('unconfirmed') : verdict.retryable;
     }
-    return causes.every((c) => retryOn.includes(c));
+    recordEngineRun(opts, state, plan, run);
+    for (const id of plan.entryIds)
+        state.trees.delete(id);
+    const verified = await verifyAfterAttempt(opts, state, plan.entryIds, plan.attempt);
+    if (!state.aborted && !opts.verify) {
+        await inspectFailedTrees(opts, state, plan.entryIds.filter((id) => state.byId.get(id)?.destination.kind === 'file'));
+    }
+    keepRecord(opts, state, plan, { mappingFile, repairs: repaired.repairs, run, verified });
+    return true;
 }
-function hasRateLimit(verdicts) {
-    return verdicts.some((v) => v.status === 'failed' && v.classes.some((c) => RATE_CLASSES.includes(c)));
+/** The plan's repairs, carried out and told in the job log; the lines are checked again. */
+async function repairLines(opts, state, plan) {
+    const repaired = await applyRepairs(opts, plan);
+    for (const line of repairSummary(repaired.repairs))
+        opts.info?.(`Attempt ${plan.attempt}: ${line}`);
+    // A line run again is checked again.
+    for (const id of plan.entryIds)
+        state.verifiedFinal.delete(id);
+    state.ledger.rerun(plan.entryIds);
+    return repaired;
 }
-function retryMaxPerRegistry(policy, rateLimited) {
-    if (!rateLimited)
-        return policy.maxPerRegistry;
-    const base = policy.maxPerRegistry ?? OC_DEFAULT_MAX_PER_REGISTRY;
-    return Math.max(1, Math.min(base, policy.retryMaxPerRegistry));
+/** Attempt 1 runs the user's mapping; a retry runs a generated one of just its lines. */
+function writeAttemptMapping(opts, state, plan) {
+    if (plan.attempt <= 1)
+        return opts.firstMappingFile;
+    const ids = new Set(plan.entryIds);
+    const mappingFile = (0,external_node_path_.join)(opts.workDir, attemptMappingFile(plan.attempt));
+    (0,external_node_fs_.writeFileSync)(mappingFile, retry_mapping_renderRetryMapping(opts.set, state.ledger.runVerdicts(), {
+        include: (v) => ids.has(v.entryId)
+    }), { mode: 0o600 });
+    return mappingFile;
 }
-/**
- * Wait before retry number `retry` (1 = the wait before attempt 2): exponential from the first
- * delay, capped, then "equal jitter" (half fixed, half random) so parallel jobs spread out
- * without ever retrying immediately.
- */
-function retryDelayMs(policy, retry, random = Math.random) {
-    const first = Math.max(0, policy.retryDelaySeconds);
-    const cap = Math.max(0, policy.maxRetryDelaySeconds);
-    const exp = Math.min(cap, first * 2 ** Math.max(0, retry - 1));
-    const r = Math.min(1, Math.max(0, random()));
-    return Math.round(exp * 1000 * (0.5 + r / 2));
+/** The attempt's verdicts into the ledger (after a stop, unconfirmed lines fail for it). */
+function recordEngineRun(opts, state, plan, run) {
+    state.runLevel.push(...run.triage.runLevel);
+    if (run.stats)
+        state.stats.push(run.stats);
+    const { timedOut, aborted } = run.result;
+    const recorded = state.ledger.recordAttempt(run.triage.verdicts, plan.attempt, timedOut
+        ? { kind: 'timed-out', timeoutSeconds: Math.round((opts.timeoutMs ?? 0) / 1000) }
+        : aborted
+            ? { kind: 'cancelled' }
+            : undefined);
+    if (hasRateLimit(recorded))
+        state.rateLimited = true;
+    if (aborted)
+        state.aborted = true;
 }
-/** What runs next, or undefined when the run is over (done, out of attempts, or only permanent failures). */
-function planNextAttempt(progress, policy, random = Math.random) {
-    const failed = progress.verdicts.filter((v) => v.status === 'failed');
-    const retry = failed.filter((v) => isRetryable(v, policy.retryOn));
-    if (retry.length === 0 || progress.attemptsDone >= policy.maxAttempts)
-        return undefined;
-    const ids = new Set(retry.map((v) => v.entryId));
-    const entries = progress.entries.filter((e) => ids.has(e.id));
-    const rateLimited = progress.rateLimited || hasRateLimit(progress.verdicts);
-    const repairs = planRepairs({
-        entries,
-        verdicts: retry,
-        trees: progress.trees ?? new Map(),
-        mode: policy.forceOnRetry,
-        tool: progress.tool ?? { engine: 'oc' }
+function keepRecord(opts, state, plan, done) {
+    const { result } = done.run;
+    const latest = plan.entryIds.map((id) => state.ledger.verdict(id));
+    state.records.push({
+        attempt: plan.attempt,
+        command: opts.redact ? result.command.map(opts.redact) : result.command,
+        mappingFile: done.mappingFile,
+        entryIds: plan.entryIds,
+        force: plan.force,
+        repairs: done.repairs,
+        ...(plan.maxPerRegistry !== undefined ? { maxPerRegistry: plan.maxPerRegistry } : {}),
+        delayBeforeMs: plan.delayMs,
+        startedAt: result.startedAt,
+        endedAt: result.endedAt,
+        exitCode: result.exitCode,
+        ...(result.signal !== undefined ? { signal: result.signal } : {}),
+        timedOut: result.timedOut,
+        aborted: result.aborted,
+        mirrored: latest.filter((v) => v?.status === 'mirrored').length,
+        failed: latest.filter((v) => v?.status !== 'mirrored').length,
+        ...(done.run.stats ? { stats: done.run.stats } : {}),
+        stdoutFile: done.run.files.stdout,
+        stderrFile: done.run.files.stderr,
+        logLines: done.run.logLines,
+        verified: { checked: done.verified.checked, incomplete: done.verified.incomplete }
     });
-    return {
-        attempt: progress.attemptsDone + 1,
-        entryIds: entries.map((e) => e.id),
-        force: attemptNeedsForce(repairs),
-        repairs,
-        maxPerRegistry: retryMaxPerRegistry(policy, rateLimited),
-        delayMs: retryDelayMs(policy, progress.attemptsDone, random),
-        permanentIds: failed.filter((v) => !ids.has(v.entryId)).map((v) => v.entryId)
-    };
 }
-
-;// CONCATENATED MODULE: ./src/core/retry-explain.ts
-// Why the retry planner decided what it did, in words: which lines run again and why, which
-// stay failed, the delay, --force and the concurrency. Shown with ACTIONS_STEP_DEBUG; it
-// reports the plan's decisions and the facts behind them, it never decides anything itself.
-
-
-function tally(verdicts) {
-    const counts = new Map();
-    for (const v of verdicts) {
-        const classes = v.classes.length > 0 ? new Set(v.classes) : new Set(['no class']);
-        for (const c of classes)
-            counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
-    return [...counts].map(([c, n]) => `${c} ×${n}`).join(', ');
-}
-/** One sentence per decision of `next` (undefined: the run ends). */
-function explainNextAttempt(progress, policy, next) {
-    const failed = progress.verdicts.filter((v) => v.status === 'failed');
-    const retryable = failed.filter((v) => isRetryable(v, policy.retryOn));
-    const permanent = failed.filter((v) => !isRetryable(v, policy.retryOn));
-    const out = [];
-    if (permanent.length > 0) {
-        out.push(`${text_plural(permanent.length, 'line')} stay failed, a class not in retry-on (${tally(permanent)}); retry-on is ${policy.retryOn.join(', ')}`);
-    }
-    if (next === undefined) {
-        if (failed.length === 0)
-            out.push('no further attempt: every line is mirrored');
-        else if (retryable.length === 0)
-            out.push('no further attempt: no failed line is retryable');
-        else {
-            out.push(`no further attempt: ${progress.attemptsDone} of max-attempts ${policy.maxAttempts} used; ${text_plural(retryable.length, 'line')} retryable left (${tally(retryable)})`);
-        }
-        return out;
-    }
-    const ids = new Set(next.entryIds);
-    const chosen = retryable.filter((v) => ids.has(v.entryId));
-    out.push(`attempt ${next.attempt} of ${policy.maxAttempts}: retrying ${text_plural(next.entryIds.length, 'line')} (${tally(chosen)})`);
-    const exp = Math.min(policy.maxRetryDelaySeconds, policy.retryDelaySeconds * 2 ** Math.max(0, progress.attemptsDone - 1));
-    out.push(`delay ${(next.delayMs / 1000).toFixed(1)}s: retry-delay ${policy.retryDelaySeconds}s doubled per retry (${exp}s, capped at max-retry-delay ${policy.maxRetryDelaySeconds}s), half of it random jitter`);
-    const by = (m) => next.repairs.filter((r) => r.method === m).length;
-    const forcedWhy = [...new Set(next.repairs.filter((r) => r.method === 'force').map((r) => r.why))];
-    const facts = [
-        `${by('remove-stale')} with stale files to remove first`,
-        `${by('plain')} rerun as is`,
-        `${by('force')} needing --force${forcedWhy.length > 0 ? ` (${forcedWhy.join('; ')})` : ''}`
-    ].join(', ');
-    out.push(`${next.force ? 'with --force' : 'without --force'}: force-on-retry is ${policy.forceOnRetry}; of the lines retried ${facts}`);
-    const rateLimited = progress.rateLimited || hasRateLimit(progress.verdicts);
-    const concurrency = next.maxPerRegistry === undefined ? "oc's default" : String(next.maxPerRegistry);
-    out.push(rateLimited
-        ? `--max-per-registry ${concurrency}: a rate limit was seen, so retries use retry-max-per-registry ${policy.retryMaxPerRegistry} (at most max-per-registry)`
-        : `--max-per-registry ${concurrency}: no rate limit seen, max-per-registry unchanged`);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/run/job.ts
-// The attempt loop: run the engine, read its output as it streams, decide per mapping entry,
-// verify, and retry only what is worth retrying. No @actions/* here: main.ts wires it.
-
-
-
-
-
-
-
-
-
-
-/** Verification problems that mean "could not check", not "incomplete". */
-const UNVERIFIABLE = new Set([
-    'unreachable',
-    'unauthorized',
-    'registry-error',
-    'cancelled'
-]);
-/** Problems that mean nothing of the entry reached the disk (so there is nothing to repair). */
-const NOTHING_WRITTEN = new Set(['missing-manifest', 'missing-tag']);
-const defaultSleep = (ms, signal) => new Promise((resolve) => {
-    if (ms <= 0 || signal?.aborted)
-        return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-        clearTimeout(t);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-});
-const failedVerdict = (entryId, cls, reason, evidence, retryOn) => {
-    const v = {
-        entryId,
-        status: 'failed',
-        classes: [cls],
-        reasons: [reason],
-        evidence,
-        retryable: false
-    };
-    return { ...v, retryable: isRetryable(v, retryOn) };
-};
-async function runJob(opts) {
-    const sleep = opts.sleep ?? defaultSleep;
-    const retryOn = opts.policy.retryOn;
-    const byId = new Map(opts.scope.map((e) => [e.id, e]));
-    const latest = new Map();
-    const failedIn = new Map();
-    const lastFailure = new Map();
-    const verifiedFinal = new Set();
-    // Lines whose latest run was proven (verified complete and the right image), or accepted
-    // unverified by allowUnverified. A mirrored line outside it is not confirmed.
-    const proven = new Set();
-    const keptUnverified = new Set();
-    // What the engine said it pushed: `<repoKey>\0<tag>` → digest, latest attempt wins.
-    const pushed = new Map();
-    const checkable = (e) => opts.verify !== undefined && e !== undefined && e.destination.kind !== 's3';
-    /** The latest file:// tree state of entries found incomplete, for the repair planner. */
-    const trees = new Map();
-    const records = [];
-    const runLevel = [];
-    const stats = [];
-    let rateLimited = false;
-    let aborted = false;
-    let fatal;
-    const result = () => {
-        const verdicts = opts.scope.map((e) => latest.get(e.id) ?? {
-            entryId: e.id,
-            status: 'failed',
-            classes: ['unconfirmed'],
-            reasons: ['not run: the run stopped before this line was attempted'],
-            evidence: [],
-            retryable: true
-        });
-        return {
-            triage: { verdicts, runLevel, attempts: stats },
-            attempts: records,
-            aborted,
-            ...(fatal !== undefined ? { fatal } : {}),
-            ranIds: [...latest.keys()],
-            lastFailure,
-            unprovenIds: opts.scope
-                .filter((e) => latest.get(e.id)?.status === 'mirrored' && checkable(e) && !proven.has(e.id))
-                .map((e) => e.id),
-            keptUnverifiedIds: [...keptUnverified].filter((id) => latest.get(id)?.status === 'mirrored')
-        };
-    };
-    /** Folds one attempt's (or a verification's) verdicts into the latest state. */
-    const merge = (verdicts, attempt) => {
-        for (const v of verdicts) {
-            if (v.status === 'failed') {
-                failedIn.set(v.entryId, attempt);
-                const failed = { ...v, retryable: isRetryable(v, retryOn) };
-                latest.set(v.entryId, failed);
-                lastFailure.set(v.entryId, failed);
-            }
-            else {
-                const before = failedIn.get(v.entryId);
-                latest.set(v.entryId, {
-                    ...v,
-                    ...(before !== undefined && before < attempt ? { recoveredAfter: before } : {})
-                });
-            }
-        }
-    };
-    /**
-     * Verification. An entry oc reported mirrored whose objects are not all there fails as
-     * `incomplete`. A failed entry with a partial state on disk (manifest written, a blob missing:
-     * the oc ≤4.13 bug of docs/oc-behaviour.md §8) also gets `incomplete`; its tree state goes to
-     * the repair planner, which removes the stale manifest before the retry.
-     */
-    const verifyEntries = async (ids, when, attempt) => {
-        if (!opts.verify)
-            return { checked: 0, incomplete: 0 };
-        const entries = ids
-            .map((id) => byId.get(id))
-            .filter((e) => {
-            const v = e && latest.get(e.id);
-            if (!v)
-                return false;
-            return when === 'attempt' || v.status === 'mirrored';
-        });
-        if (entries.length === 0)
-            return { checked: 0, incomplete: 0 };
-        let results;
-        const limit = verifyLimit(opts);
-        try {
-            results = await opts.verify(entries, when, limit.signal);
-        }
-        catch (e) {
-            const why = `verification could not run: ${e instanceof Error ? e.message : String(e)}`;
-            results = entries.map((en) => ({
-                entryId: en.id,
-                complete: false,
-                problems: [{ kind: 'registry-error', message: why }]
-            }));
-        }
-        finally {
-            limit.dispose();
-        }
-        const redact = opts.redact ?? ((t) => t);
-        const bad = [];
-        for (const r of results) {
-            if (when === 'final')
-                verifiedFinal.add(r.entryId);
-            if (r.tree !== undefined && !r.complete)
-                trees.set(r.entryId, r.tree);
-            const before = latest.get(r.entryId);
-            if (!before)
-                continue;
-            const entry = byId.get(r.entryId);
-            const wrong = entry && before.status === 'mirrored' ? wrongImage(entry, r, pushed) : undefined;
-            if (wrong !== undefined) {
-                bad.push(failedVerdict(r.entryId, 'wrong-image', redact(wrong), before.evidence, retryOn));
-                continue;
-            }
-            if (r.complete) {
-                if (before.status === 'mirrored')
-                    proven.add(r.entryId);
-                continue;
-            }
-            // A destination that cannot be read proves nothing: the line is unverified, not green.
-            if (r.problems.every((p) => UNVERIFIABLE.has(p.kind))) {
-                if (before.status !== 'mirrored')
-                    continue;
-                const why = redact(r.problems[0]?.message ?? 'destination unavailable');
-                if (opts.allowUnverified) {
-                    proven.add(r.entryId);
-                    keptUnverified.add(r.entryId);
-                    opts.warn?.(`${describe(entry)}: kept as mirrored without verification (allow-unverified): ${why}`);
-                    continue;
-                }
-                bad.push(failedVerdict(r.entryId, 'unverified', `${opts.engine.name} reported it mirrored, but verification could not read the destination: ${why}`, before.evidence, retryOn));
-                continue;
-            }
-            const first = r.problems[0];
-            const more = r.problems.length > 1 ? ` (+${r.problems.length - 1} more)` : '';
-            const detail = redact(`${first?.message ?? 'objects missing'}${more}`);
-            if (before.status === 'mirrored') {
-                bad.push(failedVerdict(r.entryId, 'incomplete', `oc reported it mirrored, but the mirror is incomplete: ${detail}`, before.evidence, retryOn));
-            }
-            else if (!before.classes.includes('incomplete') &&
-                r.problems.every((p) => !NOTHING_WRITTEN.has(p.kind))) {
-                const v = {
-                    ...before,
-                    classes: [...before.classes, 'incomplete'],
-                    reasons: [
-                        ...before.reasons,
-                        `partly written (oc ≤ 4.13 trusts the manifest on a plain rerun): ${detail}`
-                    ]
-                };
-                bad.push({ ...v, retryable: isRetryable(v, retryOn) });
-            }
-        }
-        merge(bad, attempt);
-        opts.debug?.(`verification (${when === 'attempt' ? `after attempt ${attempt}` : 'final'}): ${results.length} of ${entries.length} entries checked, ${bad.length} found incomplete`);
-        return { checked: results.length, incomplete: bad.length };
-    };
-    /** verify: off — the trees of failed file:// lines are still read for the repair planner. */
-    const inspectTrees = async (ids) => {
-        if (!opts.inspectFiles)
-            return;
-        const entries = ids
-            .map((id) => byId.get(id))
-            .filter((e) => e !== undefined && e.destination.kind === 'file' && latest.get(e.id)?.status === 'failed');
-        if (entries.length === 0)
-            return;
-        try {
-            for (const r of await opts.inspectFiles(entries)) {
-                if (r.tree !== undefined && !r.complete)
-                    trees.set(r.entryId, r.tree);
-            }
-        }
-        catch (e) {
-            opts.info?.(`Could not read the mirror tree: ${e instanceof Error ? e.message : String(e)}`);
-        }
-    };
-    /**
-     * Carries out the plan's removals line by line. A line whose files cannot all be removed
-     * safely falls back to --force (which then applies to the whole attempt: one oc run).
-     */
-    const applyRepairs = async (plan) => {
-        const repairs = [];
-        for (const r of plan.repairs) {
-            if (r.method !== 'remove-stale') {
-                repairs.push({ entryId: r.entryId, method: r.method, removed: [], why: r.why });
-                continue;
-            }
-            const done = opts.removeStale
-                ? await opts.removeStale(r.remove)
-                : {
-                    removed: [],
-                    absent: [],
-                    refused: r.remove.map((path) => ({ path, why: 'no mirror directory to edit' }))
-                };
-            const refused = done.refused[0];
-            if (refused !== undefined) {
-                repairs.push({
-                    entryId: r.entryId,
-                    method: 'force',
-                    removed: done.removed,
-                    why: `could not remove ${refused.path}: ${refused.why}`
-                });
-            }
-            else {
-                repairs.push({
-                    entryId: r.entryId,
-                    method: 'remove-stale',
-                    removed: [...done.removed, ...done.absent],
-                    why: r.why
-                });
-            }
-        }
-        return { repairs, force: plan.force || repairs.some((r) => r.method === 'force') };
-    };
-    // Nothing to mirror (a mapping of comments only): oc is not started.
-    let next = opts.scope.length === 0
-        ? undefined
-        : {
-            attempt: 1,
-            entryIds: opts.scope.map((e) => e.id),
-            force: false,
-            repairs: [],
-            maxPerRegistry: opts.policy.maxPerRegistry,
-            delayMs: 0,
-            permanentIds: []
-        };
-    // A tree carried over from an earlier run (retry-from, a nightly refresh) may already hold
-    // manifests oc ≤ 4.13 wrote without their layers: remove them before the first attempt too,
-    // or that attempt would skip those images and only the second would repair them.
-    if (next && opts.tool?.engine === 'oc' && opts.policy.forceOnRetry === 'auto') {
-        next = { ...next, repairs: await staleBeforeFirstAttempt(opts, opts.tool) };
-    }
-    if (next) {
-        opts.debug?.(`attempt 1 of ${opts.policy.maxAttempts}: ${next.entryIds.length} mapping entries, --max-per-registry ${next.maxPerRegistry ?? "oc's default"}`);
-    }
-    const explain = (progress) => {
-        if (!opts.debug)
-            return;
-        for (const m of explainNextAttempt(progress, opts.policy, next))
-            opts.debug(m);
-    };
-    while (next) {
-        let plan = next;
-        if (plan.delayMs > 0) {
-            opts.info?.(`Attempt ${plan.attempt} of ${opts.policy.maxAttempts} in ${(plan.delayMs / 1000).toFixed(1)}s: ` +
-                `${plan.entryIds.length} mapping entr${plan.entryIds.length === 1 ? 'y' : 'ies'}` +
-                `${plan.force ? ', with --force' : ''}` +
-                `${plan.maxPerRegistry !== undefined ? `, --max-per-registry=${plan.maxPerRegistry}` : ''}`);
-            await sleep(plan.delayMs, opts.signal);
-        }
-        if (opts.signal?.aborted) {
-            aborted = true;
-            break;
-        }
-        const repaired = await applyRepairs(plan);
-        plan = { ...plan, force: repaired.force };
-        for (const line of repairSummary(repaired.repairs))
-            opts.info?.(`Attempt ${plan.attempt}: ${line}`);
-        // A line run again is checked again.
-        for (const id of plan.entryIds) {
-            verifiedFinal.delete(id);
-            proven.delete(id);
-            keptUnverified.delete(id);
-        }
-        let mappingFile = opts.firstMappingFile;
-        if (plan.attempt > 1) {
-            const ids = new Set(plan.entryIds);
-            mappingFile = (0,external_node_path_.join)(opts.workDir, `retry-mapping-attempt-${plan.attempt}.txt`);
-            (0,external_node_fs_.writeFileSync)(mappingFile, report_renderRetryMapping(opts.set, [...latest.values()], { include: (v) => ids.has(v.entryId) }), { mode: 0o600 });
-        }
-        const record = await runOneAttempt(opts, plan, mappingFile, pushed);
-        if ('fatal' in record) {
-            fatal = record.fatal;
-            break;
-        }
-        runLevel.push(...record.triage.runLevel);
-        if (record.stats)
-            stats.push(record.stats);
-        let verdicts = record.triage.verdicts;
-        if (record.result.timedOut || record.result.aborted) {
-            // Killed mid-run: whatever oc did not confirm is not mirrored.
-            verdicts = verdicts.map((v) => v.status === 'failed' && v.classes.includes('unconfirmed')
-                ? failedVerdict(v.entryId, record.result.timedOut ? 'network' : 'unconfirmed', record.result.timedOut
-                    ? `attempt ${plan.attempt} exceeded attempt-timeout (${Math.round((opts.timeoutMs ?? 0) / 1000)}s) and was stopped before oc confirmed this line`
-                    : `attempt ${plan.attempt} was cancelled before oc confirmed this line`, v.evidence, retryOn)
-                : v);
-        }
-        merge(verdicts, plan.attempt);
-        if (hasRateLimit(verdicts))
-            rateLimited = true;
-        if (record.result.aborted)
-            aborted = true;
-        // file:// and s3:// destinations: oc ≤4.13 may print success for a manifest whose layer is
-        // missing (docs/oc-behaviour.md §8), so they are checked after every attempt.
-        const fileIds = plan.entryIds.filter((id) => byId.get(id)?.destination.kind === 'file');
-        for (const id of plan.entryIds)
-            trees.delete(id);
-        const verified = aborted
-            ? { checked: 0, incomplete: 0 }
-            : await verifyEntries(fileIds, 'attempt', plan.attempt);
-        if (!aborted && !opts.verify)
-            await inspectTrees(fileIds);
-        const done = plan.entryIds.map((id) => latest.get(id));
-        records.push({
-            attempt: plan.attempt,
-            command: opts.redact ? record.result.command.map(opts.redact) : record.result.command,
-            mappingFile,
-            entryIds: plan.entryIds,
-            force: plan.force,
-            repairs: repaired.repairs,
-            ...(plan.maxPerRegistry !== undefined ? { maxPerRegistry: plan.maxPerRegistry } : {}),
-            delayBeforeMs: plan.delayMs,
-            startedAt: record.result.startedAt,
-            endedAt: record.result.endedAt,
-            exitCode: record.result.exitCode,
-            ...(record.result.signal !== undefined ? { signal: record.result.signal } : {}),
-            timedOut: record.result.timedOut,
-            aborted: record.result.aborted,
-            mirrored: done.filter((v) => v?.status === 'mirrored').length,
-            failed: done.filter((v) => v?.status !== 'mirrored').length,
-            ...(record.stats ? { stats: record.stats } : {}),
-            stdoutFile: record.files.stdout,
-            stderrFile: record.files.stderr,
-            logLines: record.logLines,
-            verified
-        });
-        opts.onProgress?.(result());
-        if (aborted)
-            break;
-        const progress = () => ({
-            attemptsDone: plan.attempt,
-            entries: opts.scope,
-            verdicts: [...latest.values()],
-            rateLimited,
-            trees,
-            ...(opts.tool ? { tool: opts.tool } : {})
-        });
-        next = planNextAttempt(progress(), opts.policy, opts.random);
-        explain(progress());
-        if (!next) {
-            // Registry destinations are checked once, when no further attempt is planned; a line
-            // found incomplete may still get an attempt if any are left.
-            const pending = opts.scope
-                .filter((e) => e.destination.kind === 'registry' && !verifiedFinal.has(e.id))
-                .map((e) => e.id);
-            const final = await verifyEntries(pending, 'final', plan.attempt);
-            if (final.checked > 0) {
-                const last = records[records.length - 1];
-                if (last) {
-                    records[records.length - 1] = {
-                        ...last,
-                        verified: {
-                            checked: last.verified.checked + final.checked,
-                            incomplete: last.verified.incomplete + final.incomplete
-                        }
-                    };
-                }
-                opts.onProgress?.(result());
-            }
-            if (final.incomplete > 0 && !opts.signal?.aborted) {
-                next = planNextAttempt(progress(), opts.policy, opts.random);
-                explain(progress());
-            }
-            if (opts.signal?.aborted)
-                aborted = true;
-        }
-    }
-    // Stopped before verification could run (cancel, fatal): what the engine reported is unproven.
-    const unproven = result().unprovenIds;
-    if (unproven.length > 0) {
-        merge(unproven.map((id) => failedVerdict(id, 'unverified', `${opts.engine.name} reported it mirrored, but the run stopped before verification could check it`, latest.get(id)?.evidence ?? [], retryOn)), records.length);
-    }
-    return result();
-}
-/** The signal a verification pass runs under: the run's own, and attempt-timeout when set. */
-function verifyLimit(opts) {
-    const ctl = new AbortController();
-    const stop = () => ctl.abort(opts.signal?.reason ?? new Error('cancelled'));
-    if (opts.signal?.aborted)
-        stop();
-    opts.signal?.addEventListener('abort', stop, { once: true });
-    const timer = opts.timeoutMs !== undefined
-        ? setTimeout(() => ctl.abort(new Error(`verification exceeded attempt-timeout (${Math.round(opts.timeoutMs / 1000)}s)`)), opts.timeoutMs)
-        : undefined;
-    return {
-        signal: ctl.signal,
-        dispose: () => {
-            if (timer !== undefined)
-                clearTimeout(timer);
-            opts.signal?.removeEventListener('abort', stop);
-        }
-    };
-}
-const describe = (e) => e ? `${e.file}:${e.line} ${e.destination.raw}` : 'mapping entry';
-/** Key of a pushed tag: the destination repository as oc prints it, and the tag. */
-const pushKey = (printedRepo, tag) => `${repoKey(printedRepo)}\0${tag}`;
 /**
- * The engine's success line says which digest it pushed to each tag; the tag must resolve to
- * exactly that. Returns the reason when it does not (a cache or proxy that acknowledged the
- * push without storing it, a concurrent writer), undefined when it does or nothing is known.
+ * Runs the engine once. Every line it prints is redacted, logged, echoed and attributed as it
+ * arrives; the success lines' digests are remembered in `pushed` for verification.
  */
-function wrongImage(entry, r, pushed) {
-    for (const { tag, digest } of r.resolved ?? []) {
-        const expected = pushed.get(pushKey(entry.destination.printed, tag));
-        if (expected !== undefined && expected !== digest) {
-            return `the engine pushed ${expected} to ${entry.destination.printed}:${tag}, but the tag resolves to ${digest}`;
-        }
-    }
-    return undefined;
-}
-/** `remove-stale` repairs for the stale manifests an existing tree holds before attempt 1. */
-async function staleBeforeFirstAttempt(opts, tool) {
-    const entries = opts.scope.filter((e) => e.destination.kind === 'file');
-    if (!opts.inspectFiles || entries.length === 0 || replansFileLayers(tool.ocVersion))
-        return [];
-    let results;
-    try {
-        results = await opts.inspectFiles(entries);
-    }
-    catch {
-        return [];
-    }
-    const trees = new Map();
-    for (const r of results)
-        if (!r.complete && r.tree !== undefined)
-            trees.set(r.entryId, r.tree);
-    if (trees.size === 0)
-        return [];
-    return planRepairs({
-        entries: entries.filter((e) => trees.has(e.id)),
-        verdicts: [],
-        trees,
-        mode: 'auto',
-        tool
-    }).filter((r) => r.method === 'remove-stale');
-}
-/** One line per repair method for the job log, e.g. `removed 4 stale files for 2 lines`. */
-function repairSummary(repairs) {
-    const out = [];
-    const removal = repairs.filter((r) => r.method === 'remove-stale');
-    if (removal.length > 0) {
-        const files = removal.reduce((n, r) => n + r.removed.length, 0);
-        out.push(`removed ${files} stale file${files === 1 ? '' : 's'} from the mirror tree for ${removal.length} line${removal.length === 1 ? '' : 's'}, rerun without --force`);
-    }
-    const plain = repairs.filter((r) => r.method === 'plain').length;
-    if (plain > 0)
-        out.push(`${plain} line${plain === 1 ? '' : 's'} rerun as is`);
-    const forced = repairs.filter((r) => r.method === 'force');
-    if (forced.length > 0) {
-        const why = [...new Set(forced.map((r) => r.why))].join('; ');
-        out.push(`--force for this attempt (${forced.length} line${forced.length === 1 ? '' : 's'}): ${why}`);
-    }
-    return out;
-}
-async function runOneAttempt(opts, plan, mappingFile, pushed) {
+async function runEngine(opts, plan, mappingFile, pushed) {
     const ids = new Set(plan.entryIds);
     const entries = opts.scope.filter((e) => ids.has(e.id));
     const attributor = new Attributor(opts.set, plan.entryIds);
@@ -35115,7 +35326,7 @@ async function runOneAttempt(opts, plan, mappingFile, pushed) {
     catch (e) {
         opts.log.end();
         opts.attemptEnded?.(plan.attempt);
-        return { fatal: redact(e instanceof Error ? e.message : String(e)) };
+        return { fatal: redact(errorMessage(e)) };
     }
     opts.attemptEnded?.(plan.attempt);
     feed(parser.end());
@@ -35131,148 +35342,114 @@ async function runOneAttempt(opts, plan, mappingFile, pushed) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/run/present.ts
-// Job results → what the action shows: annotation and summary rows, the report's attempt data.
-// Pure (types only from the github modules), so every mapping is testable on its own.
+;// CONCATENATED MODULE: ./src/run/job.ts
+// The attempt loop: plan attempt 1, then per attempt wait out its delay, run it (src/run/attempt.ts),
+// plan the next from the ledger's verdicts, and verify the registry lines once nothing more is
+// planned. No @actions/* here: src/action wires it. Verdicts are decided in the ledger
+// (src/core/verdict-ledger.ts); the steps only feed it.
 
 
-/** Each file's lines, split once per mapping set: originOf runs for every line of it. */
-const splitCache = new WeakMap();
-function linesOf(texts, file) {
-    let files = splitCache.get(texts);
-    if (!files)
-        splitCache.set(texts, (files = new Map()));
-    let lines = files.get(file);
-    if (lines === undefined) {
-        const text = texts.get(file);
-        if (text === undefined)
-            return undefined;
-        files.set(file, (lines = text.split(/\r?\n/)));
+
+
+
+
+
+const defaultSleep = (ms, signal) => new Promise((resolve) => {
+    if (ms <= 0 || signal?.aborted)
+        return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+        clearTimeout(t);
+        signal?.removeEventListener('abort', done);
+        resolve();
     }
-    return lines;
+    signal?.addEventListener('abort', done, { once: true });
+});
+async function runJob(opts) {
+    const state = newJobState(opts);
+    let next = await firstAttempt(opts);
+    while (next) {
+        await waitForAttempt(opts, next);
+        if (opts.signal?.aborted) {
+            state.aborted = true;
+            break;
+        }
+        if (!(await runAttempt(opts, state, next)))
+            break;
+        opts.onProgress?.(jobResult(state));
+        if (state.aborted)
+            break;
+        next = await planAfterAttempt(opts, state, next.attempt);
+    }
+    // Stopped before verification could run (cancel, fatal): what the engine reported is unproven.
+    state.ledger.recordStopBeforeProof(opts.engine.name, state.records.length);
+    return jobResult(state);
 }
 /**
- * Where a line really comes from. A retry mapping (retry-from) has a `# file:line class: …`
- * comment before each line, written by renderRetryMapping: annotations point at that origin.
+ * Attempt 1: every line in scope (none for a mapping of comments only: the engine is not
+ * started). A tree carried over from an earlier run (retry-from, a nightly refresh) may already
+ * hold manifests oc ≤ 4.13 wrote without their layers: they are removed before attempt 1 too,
+ * or that attempt would skip those images and only the second would repair them.
  */
-function originOf(texts, file, line) {
-    if (line < 2)
+async function firstAttempt(opts) {
+    if (opts.scope.length === 0)
         return undefined;
-    const prev = linesOf(texts, file)?.[line - 2] ?? '';
-    const m = /^# (.+):(\d+) \S+: /.exec(prev);
-    return m ? { file: m[1], line: Number(m[2]) } : undefined;
-}
-/** In a dry run nothing is pushed, so a line no error names is "planned", not unconfirmed. */
-function dryRunVerdicts(triage) {
-    return {
-        ...triage,
-        verdicts: triage.verdicts.map((v) => v.status === 'failed' && v.classes.length === 1 && v.classes[0] === 'unconfirmed'
-            ? {
-                entryId: v.entryId,
-                status: 'mirrored',
-                classes: [],
-                reasons: ['planned (dry run)'],
-                evidence: v.evidence,
-                retryable: false
-            }
-            : v)
+    const first = {
+        attempt: 1,
+        entryIds: opts.scope.map((e) => e.id),
+        force: false,
+        repairs: opts.tool?.engine === 'oc' && opts.policy.forceOnRetry === 'auto'
+            ? await staleBeforeFirstAttempt(opts, opts.tool)
+            : [],
+        maxPerRegistry: opts.policy.maxPerRegistry,
+        delayMs: 0,
+        permanentIds: []
     };
+    opts.debug?.(`attempt 1 of ${opts.policy.maxAttempts}: ${first.entryIds.length} mapping entries, --max-per-registry ${first.maxPerRegistry ?? "oc's default"}`);
+    return first;
+}
+/** A retry's delay, announced in the job log; a cancel ends the wait. */
+async function waitForAttempt(opts, plan) {
+    if (plan.delayMs <= 0)
+        return;
+    opts.info?.(`Attempt ${plan.attempt} of ${opts.policy.maxAttempts} in ${(plan.delayMs / 1000).toFixed(1)}s: ` +
+        `${text_plural(plan.entryIds.length, 'mapping entry', 'mapping entries')}` +
+        `${plan.force ? ', with --force' : ''}` +
+        `${plan.maxPerRegistry !== undefined ? `, --max-per-registry=${plan.maxPerRegistry}` : ''}`);
+    await (opts.sleep ?? defaultSleep)(plan.delayMs, opts.signal);
 }
 /**
- * Run-level findings worth an annotation: those of the last attempt (earlier ones were
- * followed by a retry), without oc's closing `one or more errors occurred`, which only
- * summarises the per-line errors already annotated.
+ * The next attempt from the retry policy. When none is planned, the registry lines are verified;
+ * a line found incomplete may still get an attempt if any are left.
  */
-function annotatedRunLevel(triage, attempts) {
-    const last = attempts[attempts.length - 1];
-    return triage.runLevel.filter((r) => !isRunSummary(r.text) &&
-        (last === undefined || (r.logLine >= last.logLines[0] && r.logLine <= last.logLines[1])));
+async function planAfterAttempt(opts, state, attemptsDone) {
+    let next = planFromLedger(opts, state, attemptsDone);
+    if (next)
+        return next;
+    const final = await verifyAtEnd(opts, state, attemptsDone);
+    if (final.checked > 0)
+        opts.onProgress?.(jobResult(state));
+    if (final.incomplete > 0 && !opts.signal?.aborted)
+        next = planFromLedger(opts, state, attemptsDone);
+    if (opts.signal?.aborted)
+        state.aborted = true;
+    return next;
 }
-function attemptRow(a) {
-    return {
-        attempt: a.attempt,
-        linesRun: a.entryIds.length,
-        mirrored: a.mirrored,
-        failed: a.failed,
-        ...(a.stats?.planningSeconds !== undefined ? { planningSeconds: a.stats.planningSeconds } : {}),
-        ...(a.stats?.mirroringSeconds !== undefined
-            ? { mirroringSeconds: a.stats.mirroringSeconds }
-            : {}),
-        ...(a.stats?.rate !== undefined ? { rate: a.stats.rate } : {}),
-        exitCode: a.exitCode,
-        durationSeconds: (Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 1000,
-        ...(a.attempt > 1 || a.repairs.length > 0 ? { repair: repairCell(a) } : {})
-    };
-}
-/** The attempt table's "Repair" cell: what was done to the lines before this retry. */
-function repairCell(a) {
-    const n = (k, word) => `${k} ${word}${k === 1 ? '' : 's'}`;
-    const removal = a.repairs.filter((r) => r.method === 'remove-stale');
-    const plain = a.repairs.filter((r) => r.method === 'plain').length;
-    const forced = a.repairs.filter((r) => r.method === 'force').length;
-    const parts = [];
-    if (removal.length > 0) {
-        const files = removal.reduce((k, r) => k + r.removed.length, 0);
-        parts.push(`${n(files, 'stale file')} removed (${n(removal.length, 'line')})`);
-    }
-    if (plain > 0)
-        parts.push(`plain rerun (${n(plain, 'line')})`);
-    if (forced > 0)
-        parts.push(`--force (${n(forced, 'line')})`);
-    else if (a.force)
-        parts.push('--force');
-    return parts.join(', ') || '–';
-}
-function attemptJson(a) {
-    return {
-        attempt: a.attempt,
-        command: a.command,
-        mappingFile: a.mappingFile,
-        entryIds: a.entryIds,
-        force: a.force,
-        repairs: a.repairs,
-        maxPerRegistry: a.maxPerRegistry,
-        delayBeforeMs: a.delayBeforeMs,
-        startedAt: a.startedAt,
-        endedAt: a.endedAt,
-        exitCode: a.exitCode,
-        signal: a.signal,
-        timedOut: a.timedOut,
-        aborted: a.aborted,
-        mirrored: a.mirrored,
-        failed: a.failed,
-        stats: a.stats,
-        logLines: a.logLines,
-        verified: a.verified
-    };
-}
-/**
- * One row per verdict for annotations and the summary. A recovered line carries the classes
- * and reasons it recovered from, so the notice can say what happened.
- */
-function lineResults(set, verdicts, job, locate) {
-    const byId = new Map(set.entries.map((e) => [e.id, e]));
-    return verdicts.flatMap((v) => {
-        const e = byId.get(v.entryId);
-        if (!e)
-            return [];
-        const at = locate(e.file, e.line);
-        const before = v.recoveredAfter !== undefined ? job.lastFailure.get(v.entryId) : undefined;
-        return [
-            {
-                file: at.file,
-                line: at.line,
-                status: v.status,
-                classes: before?.classes ?? v.classes,
-                reasons: before?.reasons ?? v.reasons,
-                attempts: job.attempts.filter((a) => a.entryIds.includes(v.entryId)).length,
-                retryable: v.retryable,
-                source: e.source.raw,
-                destination: mapping_effectiveDestination(e),
-                ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
-            }
-        ];
+/** planNextAttempt on what the ledger knows, its decisions told to `debug`. */
+function planFromLedger(opts, state, attemptsDone) {
+    const progress = () => ({
+        attemptsDone,
+        entries: opts.scope,
+        verdicts: state.ledger.runVerdicts(),
+        rateLimited: state.rateLimited,
+        trees: state.trees,
+        ...(opts.tool ? { tool: opts.tool } : {})
     });
+    const next = planNextAttempt(progress(), opts.policy, opts.random);
+    if (opts.debug)
+        for (const m of explainNextAttempt(progress(), opts.policy, next))
+            opts.debug(m);
+    return next;
 }
 
 ;// CONCATENATED MODULE: ./src/core/redact.ts
@@ -35357,78 +35534,18 @@ class redact_Redactor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/secrets.ts
+;// CONCATENATED MODULE: ./src/action/secrets.ts
 // Registry credentials: every secret value is masked before anything could print it, secret
 // content goes to a private (0600) temp file, and the file is removed after the run (and by the
 // post step when main was killed).
 
 
 
-/** Keys of a docker/podman auth file whose values are credentials. */
-const SECRET_KEYS = new Set(['auth', 'password', 'identitytoken', 'registrytoken']);
-/**
- * Every credential in an auth file's JSON: the values of `auth`, `password`, `identitytoken`,
- * `registrytoken` at any depth, plus the password half of a base64 `auth` (`user:password`),
- * which a tool may print decoded.
- */
-function secretValues(json) {
-    let parsed;
-    try {
-        parsed = JSON.parse(json);
-    }
-    catch {
-        return [];
-    }
-    const out = new Set();
-    const walk = (node) => {
-        if (Array.isArray(node)) {
-            for (const n of node)
-                walk(n);
-            return;
-        }
-        if (typeof node !== 'object' || node === null)
-            return;
-        for (const [k, v] of Object.entries(node)) {
-            if (typeof v === 'string' && SECRET_KEYS.has(k.toLowerCase())) {
-                if (v.trim() !== '')
-                    out.add(v);
-                if (k.toLowerCase() === 'auth') {
-                    const decoded = Buffer.from(v, 'base64').toString('utf8');
-                    const colon = decoded.indexOf(':');
-                    if (colon > 0 && colon < decoded.length - 1) {
-                        out.add(decoded);
-                        out.add(decoded.slice(colon + 1));
-                    }
-                }
-            }
-            else
-                walk(v);
-        }
-    };
-    walk(parsed);
-    return [...out];
-}
-/**
- * What to mask for a secret document: the whole text, each of its non-trivial lines (the
- * runner masks a multi-line secret only line by line) and each credential value inside.
- */
-function masksFor(content) {
-    const out = new Set();
-    if (content.trim() !== '')
-        out.add(content);
-    for (const line of content.split(/\r?\n/)) {
-        const t = line.trim();
-        // Lines like `{` or `},` are structure, not secrets; masking them would garble the log.
-        if (t.length >= 8)
-            out.add(t);
-    }
-    for (const v of secretValues(content))
-        out.add(v);
-    return [...out];
-}
+
+
 /** Writes registry-auth content to a 0600 file in `dir`; returns its path. */
 function writeAuthFile(dir, content) {
-    const path = (0,external_node_path_.join)(dir, 'registry-auth.json');
+    const path = (0,external_node_path_.join)(dir, WORK_FILES.authFile);
     (0,external_node_fs_.writeFileSync)(path, content, { mode: 0o600 });
     return path;
 }
@@ -37541,7 +37658,7 @@ async function verifyEntries(entries, opts) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/run/verify-hook.ts
+;// CONCATENATED MODULE: ./src/action/verify-hook.ts
 // The `verify` input wired to the verifier: file:// destinations are checked on disk after
 // every attempt, registry destinations over the network once, after the last attempt. Every
 // check runs under the job's signal (cancel, attempt-timeout), and every credential the
@@ -37563,7 +37680,7 @@ function makeVerifier(opts) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/run/outcome.ts
+;// CONCATENATED MODULE: ./src/core/outcome.ts
 /**
  * success: every line mirrored (or nothing to do); partial: some mirrored, some not;
  * failed: none mirrored, or the run could not go on (fatal).
@@ -37588,9 +37705,11 @@ function failedByClass(verdicts) {
     return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-;// CONCATENATED MODULE: ./src/action/finish.ts
-// After the attempts: report JSON, retry mapping, annotations, artifacts, summary, outputs,
-// and the step's verdict.
+;// CONCATENATED MODULE: ./src/core/run-report.ts
+// Everything a finished mirror run reports, built once as one value: the final verdicts, the
+// outcome and counts (the step's outputs), the retry mapping, the JSON report, the rows for
+// annotations and the summary, and the closing message. Pure: src/action/finish.ts only emits
+// it (files, annotations, artifacts, summary, outputs, exit code).
 
 
 
@@ -37599,169 +37718,343 @@ function failedByClass(verdicts) {
 
 
 
-
-
-
-
-
-/** Sentences for the summary: each attempt that passed --force, and why. */
-function forcedAttempts(job) {
-    return job.attempts
-        .filter((a) => a.force)
-        .map((a) => {
-        const why = [...new Set(a.repairs.filter((r) => r.method === 'force').map((r) => r.why))];
-        return `Attempt ${a.attempt} passed --force (oc downloads every layer of its ${a.entryIds.length} line${a.entryIds.length === 1 ? '' : 's'} again): ${why.join('; ') || 'force-on-retry'}.`;
-    });
-}
-async function finish(ctx, f) {
-    const { inputs } = ctx;
-    const redaction = f.redaction ?? new redact_Redactor();
-    const triage = redaction.deep(inputs.dryRun ? dryRunVerdicts(f.job.triage) : f.job.triage);
+function buildRunReport(input) {
+    const { redaction, set } = input;
+    const triage = redaction.deep(finalTriage(input.triage, { dryRun: input.dryRun }));
     const verdicts = triage.verdicts;
-    const report = buildReport(f.set, triage);
-    const outcome = computeOutcome(verdicts, f.job.fatal !== undefined || f.job.aborted);
-    // Retry mapping: every line not mirrored (also the permanent ones, so a later job sees them).
-    const retryText = inputs.dryRun ? '' : report_renderRetryMapping(f.set, verdicts);
-    const retryPath = (0,external_node_path_.join)(ctx.workDir, 'retry-mapping.txt');
-    if (retryText !== '')
-        (0,external_node_fs_.writeFileSync)(retryPath, retryText);
-    const reportPath = (0,external_node_path_.join)(ctx.workDir, 'report.json');
+    const outcome = computeOutcome(verdicts, input.fatal !== undefined || input.aborted);
+    // Every line not mirrored (also the permanent ones, so a later job sees them).
+    const retryMapping = input.dryRun ? '' : retry_mapping_renderRetryMapping(set, verdicts);
     const mirrored = verdicts.filter((v) => v.status === 'mirrored').length;
     const failed = verdicts.length - mirrored;
-    (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify(redaction.deep({
-        ...(inputs.shard
-            ? { shard: { index: inputs.shard.index, count: inputs.shard.count } }
-            : {}),
-        mapping: { files: f.files, entries: f.set.entries.length },
-        ...report,
+    const byClass = failedByClass(verdicts);
+    const document = redaction.deep({
+        ...(input.shard ? { shard: { index: input.shard.index, count: input.shard.count } } : {}),
+        mapping: { files: input.files, entries: set.entries.length },
+        ...buildReport(set, triage),
         run: {
-            mode: inputs.dryRun ? 'dry-run' : 'mirror',
-            engine: f.engine,
-            toolVersion: f.toolVersion,
-            ...(f.engine === 'oc'
+            mode: input.dryRun ? 'dry-run' : 'mirror',
+            engine: input.engine,
+            toolVersion: input.toolVersion,
+            ...(input.engine === 'oc'
                 ? {
-                    ocVersion: f.ocVersion !== undefined
-                        ? { ...f.ocVersion, version: formatOcVersion(f.ocVersion) }
+                    ocVersion: input.ocVersion !== undefined
+                        ? { ...input.ocVersion, version: formatOcVersion(input.ocVersion) }
                         : null
                 }
                 : {}),
             outcome,
-            aborted: f.job.aborted,
-            ...(f.job.fatal !== undefined ? { fatal: f.job.fatal } : {}),
-            attempts: f.job.attempts.map(attemptJson)
+            aborted: input.aborted,
+            ...(input.fatal !== undefined ? { fatal: input.fatal } : {}),
+            attempts: input.attempts.map(attemptJson)
         }
-    }), null, 2));
-    // Annotations on the mapping lines.
-    const lines = redaction.deep(lineResults(f.set, verdicts, f.job, f.locate));
-    const findings = f.set.findings.map((x) => ({
-        ...x,
-        ...f.locate(x.file, x.line)
-    }));
+    });
+    const what = input.dryRun ? 'have planning errors' : 'not mirrored';
+    return {
+        outcome,
+        triage,
+        counts: {
+            lines: verdicts.length,
+            mirrored,
+            failed,
+            unverified: input.keptUnverified + (byClass.unverified ?? 0)
+        },
+        failedByClass: byClass,
+        retryMapping,
+        document,
+        lines: redaction.deep(lineResults(set, verdicts, input, input.locate)),
+        findings: set.findings.map((x) => ({ ...x, ...input.locate(x.file, x.line) })),
+        annotatedRunLevel: annotatedRunLevel(triage, input.attempts),
+        summaryRunLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
+        confirmedIds: verdicts.filter((v) => v.status === 'mirrored').map((v) => v.entryId),
+        forced: forcedAttempts(input.attempts),
+        notes: input.keptUnverified > 0
+            ? [
+                `${input.keptUnverified} line(s) kept as mirrored without verification (allow-unverified: true): the destination could not be read back.`
+            ]
+            : [],
+        conclusion: input.fatal !== undefined
+            ? { kind: 'fatal', message: redaction.text(`mirror-guard: ${input.fatal}`) }
+            : outcome !== 'success'
+                ? {
+                    kind: 'failures',
+                    message: `${failed} of ${text_plural(verdicts.length, 'mapping entry', 'mapping entries')} ${what} (outcome: ${outcome})`
+                }
+                : {
+                    kind: 'success',
+                    message: input.dryRun
+                        ? `Dry run: all ${verdicts.length} mapping entries planned without errors.`
+                        : `All ${verdicts.length} mapping entries mirrored in ${input.attempts.length} attempt(s).`
+                }
+    };
+}
+/** The report's record of an attempt: the same fields, in a fixed order. */
+function attemptJson(a) {
+    return {
+        attempt: a.attempt,
+        command: a.command,
+        mappingFile: a.mappingFile,
+        entryIds: a.entryIds,
+        force: a.force,
+        repairs: a.repairs,
+        maxPerRegistry: a.maxPerRegistry,
+        delayBeforeMs: a.delayBeforeMs,
+        startedAt: a.startedAt,
+        endedAt: a.endedAt,
+        exitCode: a.exitCode,
+        signal: a.signal,
+        timedOut: a.timedOut,
+        aborted: a.aborted,
+        mirrored: a.mirrored,
+        failed: a.failed,
+        stats: a.stats,
+        logLines: a.logLines,
+        verified: a.verified
+    };
+}
+/**
+ * One row per verdict for annotations and the summary. A recovered line carries the classes
+ * and reasons it recovered from (`shownFailure`), so the notice can say what happened.
+ */
+function lineResults(set, verdicts, job, locate) {
+    const byId = new Map(set.entries.map((e) => [e.id, e]));
+    return verdicts.flatMap((v) => {
+        const e = byId.get(v.entryId);
+        if (!e)
+            return [];
+        const at = locate(e.file, e.line);
+        const shown = shownFailure(v, job.lastFailure);
+        return [
+            {
+                file: at.file,
+                line: at.line,
+                status: v.status,
+                classes: shown.classes,
+                reasons: shown.reasons,
+                attempts: job.attempts.filter((a) => a.entryIds.includes(v.entryId)).length,
+                retryable: v.retryable,
+                source: e.source.raw,
+                destination: mapping_effectiveDestination(e),
+                ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
+            }
+        ];
+    });
+}
+/**
+ * Run-level findings worth an annotation: those of the last attempt (earlier ones were
+ * followed by a retry), without oc's closing `one or more errors occurred`, which only
+ * summarises the per-line errors already annotated.
+ */
+function annotatedRunLevel(triage, attempts) {
+    const last = attempts[attempts.length - 1];
+    return triage.runLevel.filter((r) => !isRunSummary(r.text) &&
+        (last === undefined || (r.logLine >= last.logLines[0] && r.logLine <= last.logLines[1])));
+}
+/** Sentences for the summary: each attempt that passed --force, and why. */
+function forcedAttempts(attempts) {
+    return attempts
+        .filter((a) => a.force)
+        .map((a) => {
+        const why = [...new Set(a.repairs.filter((r) => r.method === 'force').map((r) => r.why))];
+        return `Attempt ${a.attempt} passed --force (oc downloads every layer of its ${text_plural(a.entryIds.length, 'line')} again): ${why.join('; ') || 'force-on-retry'}.`;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/action/present.ts
+
+function attemptRow(a) {
+    return {
+        attempt: a.attempt,
+        linesRun: a.entryIds.length,
+        mirrored: a.mirrored,
+        failed: a.failed,
+        ...(a.stats?.planningSeconds !== undefined ? { planningSeconds: a.stats.planningSeconds } : {}),
+        ...(a.stats?.mirroringSeconds !== undefined
+            ? { mirroringSeconds: a.stats.mirroringSeconds }
+            : {}),
+        ...(a.stats?.rate !== undefined ? { rate: a.stats.rate } : {}),
+        exitCode: a.exitCode,
+        durationSeconds: (Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 1000,
+        ...(a.attempt > 1 || a.repairs.length > 0 ? { repair: repairCell(a) } : {})
+    };
+}
+/** The attempt table's "Repair" cell: what was done to the lines before this retry. */
+function repairCell(a) {
+    const removal = a.repairs.filter((r) => r.method === 'remove-stale');
+    const plain = a.repairs.filter((r) => r.method === 'plain').length;
+    const forced = a.repairs.filter((r) => r.method === 'force').length;
+    const parts = [];
+    if (removal.length > 0) {
+        const files = removal.reduce((k, r) => k + r.removed.length, 0);
+        parts.push(`${text_plural(files, 'stale file')} removed (${text_plural(removal.length, 'line')})`);
+    }
+    if (plain > 0)
+        parts.push(`plain rerun (${text_plural(plain, 'line')})`);
+    if (forced > 0)
+        parts.push(`--force (${text_plural(forced, 'line')})`);
+    else if (a.force)
+        parts.push('--force');
+    return parts.join(', ') || '–';
+}
+
+;// CONCATENATED MODULE: ./src/action/finish.ts
+// After the attempts: one run report (src/core/run-report.ts), then emitted in sequence —
+// the report and retry mapping files, annotations, artifacts, the run state, the job summary,
+// the outputs, and how the step ends.
+
+
+
+
+
+
+
+
+
+
+
+
+async function finish(step, f) {
+    const { inputs } = step;
+    const report = buildRunReport({
+        set: f.set,
+        triage: f.job.triage,
+        lastFailure: f.job.lastFailure,
+        attempts: f.job.attempts,
+        aborted: f.job.aborted,
+        ...(f.job.fatal !== undefined ? { fatal: f.job.fatal } : {}),
+        keptUnverified: f.job.keptUnverifiedIds.length,
+        dryRun: inputs.dryRun,
+        ...(inputs.shard ? { shard: inputs.shard } : {}),
+        files: f.files,
+        engine: f.engine,
+        toolVersion: f.toolVersion,
+        ...(f.ocVersion !== undefined ? { ocVersion: f.ocVersion } : {}),
+        locate: f.locate,
+        redaction: f.redaction ?? new redact_Redactor()
+    });
+    const written = writeReportFiles(step, report);
+    annotate(step, report);
+    const artifacts = await uploadArtifacts(step, f, report, written);
+    step.runState.update({ uploaded: artifacts.uploaded, confirmedIds: report.confirmedIds });
+    await summariseRun(step, f, report, written, artifacts);
+    setOutputs({
+        outcome: report.outcome,
+        attempts: String(f.job.attempts.length),
+        mirrored: String(report.counts.mirrored),
+        failed: String(report.counts.failed),
+        'failed-by-class': JSON.stringify(report.failedByClass),
+        unverified: String(report.counts.unverified),
+        'retry-mapping': report.retryMapping !== '' ? written.retryPath : '',
+        report: written.reportPath,
+        log: f.logPath,
+        'log-artifact-id': artifacts.logArtifactId,
+        'retry-artifact-id': artifacts.retryArtifactId
+    });
+    conclude(step, report);
+}
+/** report.json always; retry-mapping.txt when some line is not mirrored. */
+function writeReportFiles(step, report) {
+    const retryPath = (0,external_node_path_.join)(step.workDir, WORK_FILES.retryMapping);
+    if (report.retryMapping !== '')
+        (0,external_node_fs_.writeFileSync)(retryPath, report.retryMapping);
+    const reportPath = (0,external_node_path_.join)(step.workDir, WORK_FILES.report);
+    (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify(report.document, null, 2));
+    return { reportPath, retryPath };
+}
+/** Annotations on the mapping lines (with on-failure: ignore, only the mirrored ones). */
+function annotate(step, report) {
+    const { inputs } = step;
     emitAnnotations(planAnnotations({
-        lines: inputs.onFailure === 'ignore' ? lines.filter((l) => l.status === 'mirrored') : lines,
-        findings,
-        runLevel: annotatedRunLevel(triage, f.job.attempts),
+        lines: inputs.onFailure === 'ignore'
+            ? report.lines.filter((l) => l.status === 'mirrored')
+            : report.lines,
+        findings: report.findings,
+        runLevel: report.annotatedRunLevel,
         moreAt: inputs.upload ? `the ${inputs.artifactName} artifact` : 'the JSON report'
     }));
-    // Artifacts.
+}
+/** The log artifact (combined log, report, attempt streams) and the retry artifact. */
+async function uploadArtifacts(step, f, report, written) {
+    const { inputs } = step;
     let logArtifactId = '';
     let retryArtifactId = '';
     const uploaded = [];
-    if (inputs.upload) {
-        const files = [
-            f.logPath,
-            reportPath,
-            ...f.job.attempts.flatMap((a) => [a.stdoutFile, a.stderrFile])
-        ].filter((p) => (0,external_node_fs_.existsSync)(p));
-        const opts = {
-            ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
-            ...(f.signal ? { signal: f.signal } : {})
-        };
-        const up = await uploadFiles(inputs.artifactName, files, ctx.workDir, opts);
-        if (up.id !== undefined) {
-            logArtifactId = String(up.id);
-            uploaded.push(inputs.artifactName);
-        }
-        let skipped = up.skipped;
-        if (up.warning !== undefined)
-            core.warning(up.warning, { title: 'artifact upload' });
-        if (retryText !== '') {
-            const r = await uploadFiles(inputs.retryArtifactName, [retryPath], ctx.workDir, opts);
-            if (r.id !== undefined) {
-                retryArtifactId = String(r.id);
-                uploaded.push(inputs.retryArtifactName);
-            }
-            if (r.warning !== undefined)
-                core.warning(r.warning, { title: 'artifact upload' });
-            skipped ??= r.skipped;
-        }
-        if (skipped !== undefined && up.id === undefined) {
-            const note = `${skipped} The files are still on the runner: ${ctx.workDir}`;
-            core.notice(note, { title: 'artifacts' });
-            f.notes.push(note);
-        }
-    }
-    ctx.state = {
-        ...ctx.state,
-        uploaded,
-        confirmedIds: verdicts.filter((v) => v.status === 'mirrored').map((v) => v.entryId)
+    if (!inputs.upload)
+        return { logArtifactId, retryArtifactId, uploaded };
+    const files = [
+        f.logPath,
+        written.reportPath,
+        ...f.job.attempts.flatMap((a) => [a.stdoutFile, a.stderrFile])
+    ].filter((p) => (0,external_node_fs_.existsSync)(p));
+    const opts = {
+        ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
+        ...(f.signal ? { signal: f.signal } : {})
     };
-    // Summary.
-    const unverified = f.job.keptUnverifiedIds.length + (failedByClass(verdicts).unverified ?? 0);
-    if (f.job.keptUnverifiedIds.length > 0) {
-        f.notes.push(`${f.job.keptUnverifiedIds.length} line(s) kept as mirrored without verification (allow-unverified: true): the destination could not be read back.`);
+    const up = await uploadFiles(inputs.artifactName, files, step.workDir, opts);
+    if (up.id !== undefined) {
+        logArtifactId = String(up.id);
+        uploaded.push(inputs.artifactName);
     }
-    const retryLines = verdicts.filter((v) => v.status !== 'mirrored').length;
-    await summarise(ctx, () => redaction.text(renderSummary({
+    let skipped = up.skipped;
+    if (up.warning !== undefined)
+        core.warning(up.warning, { title: 'artifact upload' });
+    if (report.retryMapping !== '') {
+        const r = await uploadFiles(inputs.retryArtifactName, [written.retryPath], step.workDir, opts);
+        if (r.id !== undefined) {
+            retryArtifactId = String(r.id);
+            uploaded.push(inputs.retryArtifactName);
+        }
+        if (r.warning !== undefined)
+            core.warning(r.warning, { title: 'artifact upload' });
+        skipped ??= r.skipped;
+    }
+    if (skipped !== undefined && up.id === undefined) {
+        const note = `${skipped} The files are still on the runner: ${step.workDir}`;
+        core.notice(note, { title: 'artifacts' });
+        f.notes.push(note);
+    }
+    return { logArtifactId, retryArtifactId, uploaded };
+}
+/** The job summary: lines, findings, attempts, the retry mapping and a ready retry-from step. */
+async function summariseRun(step, f, report, written, artifacts) {
+    const { inputs } = step;
+    f.notes.push(...report.notes);
+    const redaction = f.redaction ?? new redact_Redactor();
+    await summarise(step, () => redaction.text(renderSummary({
         title: (inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard') +
             (inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : ''),
         mode: inputs.dryRun ? 'dry-run' : 'mirror',
-        lines,
-        findings,
-        runLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
+        lines: report.lines,
+        findings: report.findings,
+        runLevel: report.summaryRunLevel,
         attempts: f.job.attempts.map(attemptRow),
         toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
         ...(f.engine === 'oc' ? { toolNote: ocVersionNote(f.ocVersion) } : {}),
-        forced: forcedAttempts(f.job),
+        forced: report.forced,
         artifactName: inputs.artifactName,
         notes: f.notes,
-        ...(retryText !== ''
+        ...(report.retryMapping !== ''
             ? {
                 retry: {
-                    lines: retryLines,
-                    path: retryPath,
-                    ...(retryArtifactId !== '' ? { artifact: inputs.retryArtifactName } : {}),
+                    lines: report.counts.failed,
+                    path: written.retryPath,
+                    ...(artifacts.retryArtifactId !== '' ? { artifact: inputs.retryArtifactName } : {}),
                     ...(process.env['GITHUB_RUN_ID'] ? { runId: process.env['GITHUB_RUN_ID'] } : {}),
                     uses: actionRef()
                 }
             }
             : {})
     })));
-    setOutputs({
-        outcome,
-        attempts: String(f.job.attempts.length),
-        mirrored: String(mirrored),
-        failed: String(failed),
-        'failed-by-class': JSON.stringify(failedByClass(verdicts)),
-        unverified: String(unverified),
-        'retry-mapping': retryText !== '' ? retryPath : '',
-        report: reportPath,
-        log: f.logPath,
-        'log-artifact-id': logArtifactId,
-        'retry-artifact-id': retryArtifactId
-    });
-    if (f.job.fatal !== undefined) {
-        core.setFailed(redaction.text(`mirror-guard: ${f.job.fatal}`));
-    }
-    else if (outcome !== 'success') {
-        const what = inputs.dryRun ? 'have planning errors' : 'not mirrored';
-        verdict(ctx, `${failed} of ${verdicts.length} mapping entr${verdicts.length === 1 ? 'y' : 'ies'} ${what} (outcome: ${outcome})`);
-    }
-    else {
-        core.info(inputs.dryRun
-            ? `Dry run: all ${verdicts.length} mapping entries planned without errors.`
-            : `All ${verdicts.length} mapping entries mirrored in ${f.job.attempts.length} attempt(s).`);
-    }
+}
+/** How the step ends: failed on a fatal error, per on-failure for failed lines, else a log line. */
+function conclude(step, report) {
+    const c = report.conclusion;
+    if (c.kind === 'fatal')
+        core.setFailed(c.message);
+    else if (c.kind === 'failures')
+        failStepPerOnFailure(step, c.message);
+    else
+        core.info(c.message);
 }
 /** How a workflow refers to this action: `owner/name@ref` as the runner ran it. */
 function actionRef() {
@@ -37798,22 +38091,24 @@ function actionRef() {
 
 
 
-async function mirrorMode(ctx, signal) {
-    const { inputs } = ctx;
+
+
+
+async function mirrorMode(step, signal) {
+    const { inputs } = step;
     // 1. Secrets first: masked before anything else can print them.
     let authFile;
     // What the log files, the report and the retry mapping must never hold (masked in main).
     let secrets = [];
     if (inputs.registryAuth !== undefined) {
         secrets = masksFor(inputs.registryAuth);
-        authFile = writeAuthFile(ctx.workDir, inputs.registryAuth);
-        ctx.state = { ...ctx.state, secretFiles: [authFile] };
-        saveState(ctx);
+        authFile = writeAuthFile(step.workDir, inputs.registryAuth);
+        step.runState.update({ secretFiles: [authFile] });
     }
     else if (inputs.registryConfig !== undefined) {
-        authFile = (0,external_node_path_.resolve)(ctx.cwd, inputs.registryConfig);
+        authFile = (0,external_node_path_.resolve)(step.cwd, inputs.registryConfig);
         if (!(0,external_node_fs_.existsSync)(authFile)) {
-            core.setFailed(`Input registry-config: file ${inputs.registryConfig} not found (looked in ${ctx.cwd}).`);
+            core.setFailed(`Input registry-config: file ${inputs.registryConfig} not found (looked in ${step.cwd}).`);
             setOutputs({});
             return;
         }
@@ -37831,7 +38126,7 @@ async function mirrorMode(ctx, signal) {
     if (inputs.retryFrom !== undefined) {
         const got = await downloadRetryMapping({
             name: inputs.retryFrom,
-            path: (0,external_node_path_.join)(ctx.workDir, 'retry-from'),
+            path: (0,external_node_path_.join)(step.workDir, WORK_FILES.retryFromDir),
             ...(inputs.runId !== undefined ? { runId: inputs.runId } : {}),
             ...(inputs.repository !== undefined ? { repository: inputs.repository } : {}),
             ...(inputs.githubToken !== undefined ? { token: inputs.githubToken } : {})
@@ -37857,7 +38152,7 @@ async function mirrorMode(ctx, signal) {
                     setOutputs({});
                     return;
                 }
-                await summarise(ctx, () => renderSummary({
+                await summarise(step, () => renderSummary({
                     title: 'mirror-guard',
                     mode: 'mirror',
                     lines: [],
@@ -37868,17 +38163,17 @@ async function mirrorMode(ctx, signal) {
             }
         }
     }
-    const { set, texts } = await loadMappingFiles(mappingFiles, ctx.cwd);
+    const { set, texts } = await loadMappingFiles(mappingFiles, step.cwd);
     const locate = (file, line) => {
         const origin = originOf(texts, file, line);
-        return origin ?? { file: annotationPath(ctx, file), line };
+        return origin ?? { file: annotationPath(step, file), line };
     };
     const findings = set.findings.map((f) => ({ ...f, ...locate(f.file, f.line) }));
     const parseErrors = findings.filter((f) => f.severity === 'error');
     if (parseErrors.length > 0) {
         // oc would stop at the first of these; nothing is spawned.
         emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }));
-        await summarise(ctx, () => renderSummary({
+        await summarise(step, () => renderSummary({
             title: 'mirror-guard',
             mode: inputs.dryRun ? 'dry-run' : 'mirror',
             lines: [],
@@ -37886,7 +38181,7 @@ async function mirrorMode(ctx, signal) {
             notes: [...notes, `The mapping has ${parseErrors.length} error(s); oc was not started.`]
         }));
         setOutputs({ outcome: 'failed', failed: String(set.entries.length) });
-        verdict(ctx, `mapping has ${parseErrors.length} error${parseErrors.length === 1 ? '' : 's'}; oc was not started`, true);
+        failStepPerOnFailure(step, `mapping has ${text_plural(parseErrors.length, 'error')}; oc was not started`, true);
         return;
     }
     // A shard mirrors only its share: whole destination repositories (src/core/shard-plan.ts).
@@ -37899,7 +38194,7 @@ async function mirrorMode(ctx, signal) {
     }
     if (scope.length === 0) {
         // More shards than destination repositories: this one has nothing to do, and says so.
-        await finish(ctx, {
+        await finish(step, {
             set,
             texts,
             job: {
@@ -37913,7 +38208,7 @@ async function mirrorMode(ctx, signal) {
             },
             toolVersion: '',
             engine: inputs.engine,
-            logPath: (0,external_node_path_.join)(ctx.workDir, 'oc-mirror.log'),
+            logPath: (0,external_node_path_.join)(step.workDir, WORK_FILES.log),
             notes: [...notes, 'Nothing to mirror in this shard.'],
             locate,
             files
@@ -37921,13 +38216,13 @@ async function mirrorMode(ctx, signal) {
         return;
     }
     // 3. Engine and version.
-    const engine = makeEngine(ctx, authFile);
+    const engine = makeEngine(step, authFile);
     let toolVersion;
     try {
         toolVersion = await engine.version();
     }
     catch (e) {
-        core.setFailed(`Cannot run ${engine.name}: ${message(e)}${installHint(engine.name, message(e))}`);
+        core.setFailed(`Cannot run ${engine.name}: ${errorMessage(e)}${installHint(engine.name, errorMessage(e))}`);
         setOutputs({});
         return;
     }
@@ -37935,20 +38230,15 @@ async function mirrorMode(ctx, signal) {
     const ocVersion = engine.name === 'oc' ? parseOcClientVersion(toolVersion) : undefined;
     if (engine.name === 'oc')
         core.info(ocVersionNote(ocVersion));
-    const mirrorRoot = (0,external_node_path_.resolve)(ctx.cwd, inputs.dir ?? '.');
+    const mirrorRoot = (0,external_node_path_.resolve)(step.cwd, inputs.dir ?? '.');
     // 4. Attempts.
     const firstMappingFile = shard
-        ? writeShardMapping(ctx, scope, shard)
+        ? writeShardMapping(step, scope, shard)
         : mappingFiles.length === 1
             ? mappingFiles[0]
-            : writeCombinedMapping(ctx, mappingFiles, texts);
-    ctx.state = {
-        ...ctx.state,
-        mappingFiles,
-        scopeIds: scope.map((e) => e.id)
-    };
-    saveState(ctx);
-    const log = new AttemptLog(ctx.workDir);
+            : writeCombinedMapping(step, mappingFiles, texts);
+    step.runState.update({ mappingFiles, scopeIds: scope.map((e) => e.id) });
+    const log = new AttemptLog(step.workDir);
     const echo = new SafeEcho();
     const policy = {
         maxAttempts: inputs.dryRun ? 1 : inputs.maxAttempts,
@@ -37966,7 +38256,7 @@ async function mirrorMode(ctx, signal) {
             set,
             scope,
             firstMappingFile,
-            workDir: ctx.workDir,
+            workDir: step.workDir,
             log,
             policy,
             ...(inputs.attemptTimeoutSeconds !== undefined
@@ -37976,7 +38266,7 @@ async function mirrorMode(ctx, signal) {
                 ? {
                     verify: makeVerifier({
                         inputs,
-                        cwd: ctx.cwd,
+                        cwd: step.cwd,
                         ...(authFile !== undefined ? { authFile } : {}),
                         onSecret: (v) => redaction.add(v)
                     })
@@ -37998,7 +38288,7 @@ async function mirrorMode(ctx, signal) {
                 core.debug(m);
             },
             // Each attempt's output folds into a group, opened outside the stop-commands block.
-            attemptStarted: (attempt, lines) => echo.group(`${engine.name} attempt ${attempt} of ${policy.maxAttempts}: ${lines} mapping entr${lines === 1 ? 'y' : 'ies'}`),
+            attemptStarted: (attempt, lines) => echo.group(`${engine.name} attempt ${attempt} of ${policy.maxAttempts}: ${text_plural(lines, 'mapping entry', 'mapping entries')}`),
             attemptEnded: () => echo.endGroup(),
             signal,
             tool: { engine: engine.name, ...(ocVersion !== undefined ? { ocVersion } : {}) },
@@ -38013,13 +38303,11 @@ async function mirrorMode(ctx, signal) {
                 echo.end();
                 // The post step trusts these: a line waiting for verification is not confirmed yet.
                 const unproven = new Set(r.unprovenIds);
-                ctx.state = {
-                    ...ctx.state,
+                step.runState.update({
                     confirmedIds: r.triage.verdicts
                         .filter((v) => v.status === 'mirrored' && !unproven.has(v.entryId))
                         .map((v) => v.entryId)
-                };
-                saveState(ctx);
+                });
             }
         });
     }
@@ -38031,7 +38319,7 @@ async function mirrorMode(ctx, signal) {
         notes.push('The run was cancelled: lines not confirmed by then count as failed.');
     if (job.fatal !== undefined)
         notes.push(`The run stopped: ${job.fatal}`);
-    await finish(ctx, {
+    await finish(step, {
         set,
         texts,
         job,
@@ -38046,21 +38334,21 @@ async function mirrorMode(ctx, signal) {
         signal
     });
 }
-function writeShardMapping(ctx, scope, shard) {
-    const path = (0,external_node_path_.join)(ctx.workDir, `mapping-shard-${shard.index}-of-${shard.count}.txt`);
+function writeShardMapping(step, scope, shard) {
+    const path = (0,external_node_path_.join)(step.workDir, shardMappingFile(shard.index, shard.count));
     const header = `mirror-guard shard ${shard.index} of ${shard.count}: ${scope.length} mapping entries`;
     (0,external_node_fs_.writeFileSync)(path, renderShardMapping(scope, header), { mode: 0o600 });
     return path;
 }
-function writeCombinedMapping(ctx, files, texts) {
-    const path = (0,external_node_path_.join)(ctx.workDir, 'mapping-combined.txt');
+function writeCombinedMapping(step, files, texts) {
+    const path = (0,external_node_path_.join)(step.workDir, WORK_FILES.combinedMapping);
     (0,external_node_fs_.writeFileSync)(path, files.map((f) => (texts.get(f) ?? '').replace(/\n?$/, '\n')).join(''), {
         mode: 0o600
     });
     return path;
 }
-function makeEngine(ctx, authFile) {
-    const i = ctx.inputs;
+function makeEngine(step, authFile) {
+    const i = step.inputs;
     if (i.engine === 'skopeo') {
         return new SkopeoEngine({
             options: {
@@ -38071,13 +38359,13 @@ function makeEngine(ctx, authFile) {
             maxPerRegistry: i.maxPerRegistry,
             shareBlobs: i.skopeoShareBlobs,
             dryRun: i.dryRun,
-            cwd: ctx.cwd,
-            tmpDir: ctx.workDir
+            cwd: step.cwd,
+            tmpDir: step.workDir
         });
     }
     return new OcEngine({
         binary: i.oc,
-        cwd: ctx.cwd,
+        cwd: step.cwd,
         options: {
             ...(authFile !== undefined ? { registryConfig: authFile } : {}),
             ...(i.dir !== undefined ? { dir: i.dir } : {}),
@@ -38104,8 +38392,81 @@ function installHint(engine, why) {
         : ' Install skopeo on the runner (e.g. `apt-get install skopeo`) and put it on the PATH; or use `engine: oc`.';
 }
 
+;// CONCATENATED MODULE: ./src/github/state.ts
+// main/post split in one bundle, as actions/checkout does: the main step marks the state,
+// the `post:` step (same file) sees it and only uploads/finishes what main left behind.
+
+const IS_POST = 'isPost';
+const RUN_STATE = 'runState';
+/** True when running as the `post:` step (main has already called {@link markPost}). */
+function isPost() {
+    return core.getState(IS_POST) === 'true';
+}
+/** Called early in main so that the post step knows it is the post step. */
+function markPost() {
+    core.saveState(IS_POST, 'true');
+}
+/** Saves a JSON-serialisable object for the post step. */
+function saveRunState(state) {
+    core.saveState(RUN_STATE, JSON.stringify(state));
+}
+/** The object main saved, or undefined when none was saved or it cannot be parsed. */
+function loadRunState() {
+    const text = core.getState(RUN_STATE);
+    if (text === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/run-state.ts
+// What main leaves for the post step (through core.saveState and a progress file): paths,
+// the mapping, and which entries are confirmed mirrored so far. Never a secret value.
+
+
+function writeProgress(state) {
+    (0,external_node_fs_.writeFileSync)(state.progressFile, JSON.stringify(state), { mode: 0o600 });
+}
+/** The newest of the saved state and the progress file. */
+function latestState(saved) {
+    try {
+        const p = JSON.parse((0,external_node_fs_.readFileSync)(saved.progressFile, 'utf8'));
+        return p.version === 1 ? p : saved;
+    }
+    catch {
+        return saved;
+    }
+}
+/**
+ * The run state of this main step, changed only through `update`, which saves it for the post
+ * step at once (core.saveState and the progress file): like actions/checkout's state helper.
+ */
+class RunStateStore {
+    current;
+    constructor(current) {
+        this.current = current;
+        this.save();
+    }
+    get state() {
+        return this.current;
+    }
+    update(patch) {
+        this.current = { ...this.current, ...patch };
+        this.save();
+    }
+    save() {
+        saveRunState(this.current);
+        writeProgress(this.current);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/post.ts
 // The post step (post-if: always()): after a cancelled or killed main, upload what exists.
+
 
 
 
@@ -38145,9 +38506,9 @@ async function runPost() {
                 evidence: [],
                 retryable: true
             }));
-            const text = report_renderRetryMapping(set, verdicts);
+            const text = retry_mapping_renderRetryMapping(set, verdicts);
             if (text !== '') {
-                retryPath = (0,external_node_path_.join)(state.workDir, 'retry-mapping.txt');
+                retryPath = (0,external_node_path_.join)(state.workDir, WORK_FILES.retryMapping);
                 (0,external_node_fs_.writeFileSync)(retryPath, text);
             }
             core.info(`${confirmed.size} of ${scope.size} mapping entries were confirmed mirrored before the stop.`);
@@ -38156,7 +38517,7 @@ async function runPost() {
             return;
         const opts = state.retentionDays !== undefined ? { retentionDays: state.retentionDays } : {};
         if (!state.uploaded.includes(state.artifactName) && (0,external_node_fs_.existsSync)(state.logPath)) {
-            const files = [state.logPath, (0,external_node_path_.join)(state.workDir, 'report.json')].filter((p) => (0,external_node_fs_.existsSync)(p));
+            const files = [state.logPath, (0,external_node_path_.join)(state.workDir, WORK_FILES.report)].filter((p) => (0,external_node_fs_.existsSync)(p));
             const up = await uploadFiles(state.artifactName, files, state.workDir, opts);
             if (up.skipped !== undefined)
                 core.notice(up.skipped, { title: 'artifacts' });
@@ -38170,7 +38531,7 @@ async function runPost() {
         }
     }
     catch (e) {
-        core.warning(`mirror-guard post: ${message(e)}`);
+        core.warning(`mirror-guard post: ${errorMessage(e)}`);
     }
 }
 
@@ -38442,28 +38803,30 @@ function lintMappings(set, opts) {
 
 
 
-async function validateMode(ctx) {
-    const { set, texts } = await loadMappingFiles(ctx.inputs.mapping, ctx.cwd);
+
+
+async function validateMode(step) {
+    const { set, texts } = await loadMappingFiles(step.inputs.mapping, step.cwd);
     const lint = lintMappings(set, {
-        ...(ctx.inputs.filterByOs !== undefined ? { filterByOs: ctx.inputs.filterByOs } : {}),
-        keepManifestList: ctx.inputs.keepManifestList
+        ...(step.inputs.filterByOs !== undefined ? { filterByOs: step.inputs.filterByOs } : {}),
+        keepManifestList: step.inputs.keepManifestList
     });
     const rawFindings = [...set.findings, ...lint];
     // One row per mapping line, also for the lines oc rejects: the counts match the table.
     const checked = checkedLines(set, rawFindings, texts);
-    const findings = rawFindings.map((f) => ({ ...f, file: annotationPath(ctx, f.file) }));
+    const findings = rawFindings.map((f) => ({ ...f, file: annotationPath(step, f.file) }));
     const errors = findings.filter((f) => f.severity === 'error');
     emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }));
     const outcome = errors.length > 0 ? 'failed' : 'success';
-    const files = ctx.inputs.mapping.length;
-    await summarise(ctx, () => renderSummary({
+    const files = step.inputs.mapping.length;
+    await summarise(step, () => renderSummary({
         title: 'mirror-guard: validate',
         mode: 'validate',
         lines: checked.map((c) => {
             const [first] = c.entries;
             const words = (c.text ?? '').trim().split(/[\s=]+/);
             return {
-                file: annotationPath(ctx, c.file),
+                file: annotationPath(step, c.file),
                 line: c.line,
                 source: first?.source.raw ?? words[0] ?? '',
                 destination: c.entries.length > 0
@@ -38479,10 +38842,10 @@ async function validateMode(ctx) {
         }),
         findings,
         notes: [
-            `${checked.length} mapping line${checked.length === 1 ? '' : 's'} (${set.entries.length} entr${set.entries.length === 1 ? 'y' : 'ies'}) in ${files} file${files === 1 ? '' : 's'}: ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
+            `${text_plural(checked.length, 'mapping line')} (${text_plural(set.entries.length, 'entry', 'entries')}) in ${text_plural(files, 'file')}: ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
         ]
     }));
-    const reportPath = (0,external_node_path_.join)(ctx.workDir, 'report.json');
+    const reportPath = (0,external_node_path_.join)(step.workDir, WORK_FILES.report);
     (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify({
         version: 1,
         mode: 'validate',
@@ -38496,7 +38859,7 @@ async function validateMode(ctx) {
         failed: String(new Set(errors.map((f) => `${f.file}:${f.line}`)).size)
     });
     if (errors.length > 0) {
-        verdict(ctx, `${errors.length} mapping error${errors.length === 1 ? '' : 's'} found`);
+        failStepPerOnFailure(step, `${text_plural(errors.length, 'mapping error')} found`);
     }
 }
 
@@ -45951,6 +46314,10 @@ function readInputs(get) {
 
 
 
+
+
+
+
 let stopped = false;
 /** True once SIGTERM or SIGINT arrived: the bundle then exits as soon as main has reported. */
 function stopRequested() {
@@ -45973,7 +46340,7 @@ async function runMain() {
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
-    let ctx;
+    let step;
     let completed = false;
     try {
         // Masked before anything else runs, even when the input turns out to be invalid.
@@ -45985,7 +46352,7 @@ async function runMain() {
         if (!read.ok) {
             for (const e of read.errors)
                 core.error(e, { title: 'mirror-guard input' });
-            core.setFailed(`${read.errors.length} invalid input${read.errors.length === 1 ? '' : 's'}; nothing was run.`);
+            core.setFailed(`${text_plural(read.errors.length, 'invalid input')}; nothing was run.`);
             setOutputs({});
             return;
         }
@@ -46007,13 +46374,13 @@ async function runMain() {
         const tempRoot = process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)();
         (0,external_node_fs_.mkdirSync)(tempRoot, { recursive: true });
         const workDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(tempRoot, 'mirror-guard-'));
-        const state = {
+        const runState = new RunStateStore({
             version: 1,
             finished: false,
             workDir,
             cwd,
             secretFiles: [],
-            logPath: (0,external_node_path_.join)(workDir, 'oc-mirror.log'),
+            logPath: (0,external_node_path_.join)(workDir, WORK_FILES.log),
             mappingFiles: [],
             scopeIds: [],
             confirmedIds: [],
@@ -46022,29 +46389,27 @@ async function runMain() {
             retryArtifactName: inputs.retryArtifactName,
             ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
             uploaded: [],
-            progressFile: (0,external_node_path_.join)(workDir, 'progress.json')
-        };
-        ctx = { inputs, cwd, workDir, state };
-        saveState(ctx);
+            progressFile: (0,external_node_path_.join)(workDir, WORK_FILES.progress)
+        });
+        step = { inputs, cwd, workDir, runState };
         if (inputs.mode === 'validate')
-            await validateMode(ctx);
+            await validateMode(step);
         else
-            await mirrorMode(ctx, abort.signal);
+            await mirrorMode(step, abort.signal);
         completed = true;
     }
     catch (e) {
-        core.setFailed(`mirror-guard: ${message(e)}`);
+        core.setFailed(`mirror-guard: ${errorMessage(e)}`);
         setOutputs({});
     }
     finally {
         process.off('SIGTERM', onSignal);
         process.off('SIGINT', onSignal);
-        if (ctx) {
-            removeFiles(ctx.state.secretFiles);
+        if (step) {
+            removeFiles(step.runState.state.secretFiles);
             // "finished" = main wrote its report and artifacts (also after a handled cancel);
             // otherwise the post step uploads what exists.
-            ctx.state = { ...ctx.state, finished: completed };
-            saveState(ctx);
+            step.runState.update({ finished: completed });
         }
     }
 }

@@ -5,15 +5,18 @@ import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { aggregateMode } from './action/aggregate-mode.js'
-import { isDirectory, message, saveState, setOutputs, type Ctx } from './action/context.js'
+import { isDirectory, setOutputs, type ActionStep } from './action/context.js'
 import { mirrorMode } from './action/mirror-mode.js'
 import { runPost } from './action/post.js'
 import { validateMode } from './action/validate-mode.js'
 import { shardArtifactName } from './core/shard-plan.js'
 import { readInputs } from './github/inputs.js'
 import { isPost, markPost } from './github/state.js'
-import type { RunState } from './run/run-state.js'
-import { masksFor, removeFiles } from './run/secrets.js'
+import { masksFor } from './core/secret-values.js'
+import { WORK_FILES } from './core/work-files.js'
+import { RunStateStore } from './action/run-state.js'
+import { removeFiles } from './action/secrets.js'
+import { errorMessage, plural } from './core/text.js'
 
 export { runPost }
 
@@ -39,7 +42,7 @@ export async function runMain(): Promise<void> {
   }
   process.on('SIGTERM', onSignal)
   process.on('SIGINT', onSignal)
-  let ctx: Ctx | undefined
+  let step: ActionStep | undefined
   let completed = false
   try {
     // Masked before anything else runs, even when the input turns out to be invalid.
@@ -48,9 +51,7 @@ export async function runMain(): Promise<void> {
     const read = readInputs((name) => core.getInput(name))
     if (!read.ok) {
       for (const e of read.errors) core.error(e, { title: 'mirror-guard input' })
-      core.setFailed(
-        `${read.errors.length} invalid input${read.errors.length === 1 ? '' : 's'}; nothing was run.`
-      )
+      core.setFailed(`${plural(read.errors.length, 'invalid input')}; nothing was run.`)
       setOutputs({})
       return
     }
@@ -75,13 +76,13 @@ export async function runMain(): Promise<void> {
     const tempRoot = process.env['RUNNER_TEMP'] || tmpdir()
     mkdirSync(tempRoot, { recursive: true })
     const workDir = mkdtempSync(join(tempRoot, 'mirror-guard-'))
-    const state: RunState = {
+    const runState = new RunStateStore({
       version: 1,
       finished: false,
       workDir,
       cwd,
       secretFiles: [],
-      logPath: join(workDir, 'oc-mirror.log'),
+      logPath: join(workDir, WORK_FILES.log),
       mappingFiles: [],
       scopeIds: [],
       confirmedIds: [],
@@ -90,26 +91,24 @@ export async function runMain(): Promise<void> {
       retryArtifactName: inputs.retryArtifactName,
       ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
       uploaded: [],
-      progressFile: join(workDir, 'progress.json')
-    }
-    ctx = { inputs, cwd, workDir, state }
-    saveState(ctx)
-    if (inputs.mode === 'validate') await validateMode(ctx)
-    else if (inputs.mode === 'aggregate') await aggregateMode(ctx, abort.signal)
-    else await mirrorMode(ctx, abort.signal)
+      progressFile: join(workDir, WORK_FILES.progress)
+    })
+    step = { inputs, cwd, workDir, runState }
+    if (inputs.mode === 'validate') await validateMode(step)
+    else if (inputs.mode === 'aggregate') await aggregateMode(step, abort.signal)
+    else await mirrorMode(step, abort.signal)
     completed = true
   } catch (e) {
-    core.setFailed(`mirror-guard: ${message(e)}`)
+    core.setFailed(`mirror-guard: ${errorMessage(e)}`)
     setOutputs({})
   } finally {
     process.off('SIGTERM', onSignal)
     process.off('SIGINT', onSignal)
-    if (ctx) {
-      removeFiles(ctx.state.secretFiles)
+    if (step) {
+      removeFiles(step.runState.state.secretFiles)
       // "finished" = main wrote its report and artifacts (also after a handled cancel);
       // otherwise the post step uploads what exists.
-      ctx.state = { ...ctx.state, finished: completed }
-      saveState(ctx)
+      step.runState.update({ finished: completed })
     }
   }
 }

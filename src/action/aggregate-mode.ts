@@ -8,19 +8,27 @@ import { join } from 'node:path'
 import { isRunSummary } from '../core/classify.js'
 import { loadMappingFiles } from '../core/mapping-files.js'
 import { Redactor } from '../core/redact.js'
+import { WORK_FILES } from '../core/work-files.js'
 import { aggregateShards } from '../core/shard-aggregate.js'
+import { computeOutcome, failedByClass } from '../core/outcome.js'
+import { masksFor } from '../core/secret-values.js'
 import { mappingDigests } from '../core/shard-merge.js'
 import type { RunFinding } from '../core/types.js'
 import { emitAnnotations, planAnnotations, type LineResult } from '../github/annotations.js'
 import { uploadFiles } from '../github/artifacts.js'
 import { downloadShardReports } from '../github/shard-reports.js'
 import { renderSummary, type SummaryLine } from '../github/summary.js'
-import { computeOutcome, failedByClass } from '../run/outcome.js'
-import { masksFor } from '../run/secrets.js'
-import { annotationPath, setOutputs, summarise, verdict, type Ctx } from './context.js'
+import {
+  annotationPath,
+  failStepPerOnFailure,
+  setOutputs,
+  summarise,
+  type ActionStep
+} from './context.js'
+import { actionRef } from './finish.js'
 
-export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
-  const { inputs } = ctx
+export async function aggregateMode(step: ActionStep, signal: AbortSignal): Promise<void> {
+  const { inputs } = step
   const count = inputs.shardCount
   if (count === undefined) throw new Error('mode: aggregate without a shard count')
   // Reports were redacted by their shards; the aggregate's own secrets (if the step was given
@@ -30,12 +38,12 @@ export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void
   )
 
   // 1. The mapping: bad input stops here, before anything is downloaded.
-  const { set, texts } = await loadMappingFiles(inputs.mapping, ctx.cwd)
-  const findings = set.findings.map((f) => ({ ...f, file: annotationPath(ctx, f.file) }))
+  const { set, texts } = await loadMappingFiles(inputs.mapping, step.cwd)
+  const findings = set.findings.map((f) => ({ ...f, file: annotationPath(step, f.file) }))
   const parseErrors = findings.filter((f) => f.severity === 'error')
   if (parseErrors.length > 0) {
     emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }))
-    await summarise(ctx, () =>
+    await summarise(step, () =>
       renderSummary({
         title: `mirror-guard: aggregate of ${count} shards`,
         lines: [],
@@ -44,7 +52,11 @@ export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void
       })
     )
     setOutputs({ outcome: 'failed', failed: String(set.entries.length) })
-    verdict(ctx, `mapping has ${parseErrors.length} error(s); no shard report was read`, true)
+    failStepPerOnFailure(
+      step,
+      `mapping has ${parseErrors.length} error(s); no shard report was read`,
+      true
+    )
     return
   }
   const files = mappingDigests(
@@ -56,7 +68,7 @@ export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void
   const got = await downloadShardReports({
     artifactName: inputs.artifactName,
     count,
-    path: join(ctx.workDir, 'shards')
+    path: join(step.workDir, 'shards')
   })
   const notes: string[] = []
   if (got.ok && got.otherCounts.length > 0) {
@@ -68,7 +80,7 @@ export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void
         title: 'mirror-guard aggregate'
       })
       setOutputs({})
-      verdict(ctx, `${said}; nothing was merged`, true)
+      failStepPerOnFailure(step, `${said}; nothing was merged`, true)
       return
     }
     core.warning(`${said}; only the ${count}-shard artifacts are merged.`, {
@@ -99,7 +111,7 @@ export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void
     const errors = result.errors.map((e) => redaction.text(e))
     for (const e of errors.slice(0, 10)) core.error(e, { title: 'mirror-guard aggregate' })
     const what = `the shard reports do not belong to this mapping and split (${errors.length} problem${errors.length === 1 ? '' : 's'}); nothing was merged`
-    await summarise(ctx, () =>
+    await summarise(step, () =>
       renderSummary({
         title: `mirror-guard: aggregate of ${count} shards`,
         lines: [],
@@ -107,7 +119,7 @@ export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void
       })
     )
     setOutputs({})
-    verdict(ctx, what, true)
+    failStepPerOnFailure(step, what, true)
     return
   }
   const report = redaction.deep(result.report)
@@ -118,10 +130,10 @@ export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void
   const mirrored = verdicts.filter((v) => v.status === 'mirrored').length
   const failed = verdicts.length - mirrored
 
-  const retryPath = join(ctx.workDir, 'retry-mapping.txt')
+  const retryPath = join(step.workDir, WORK_FILES.retryMapping)
   const retryText = redaction.text(result.retryMapping)
   if (retryText !== '') writeFileSync(retryPath, retryText)
-  const reportPath = join(ctx.workDir, 'report.json')
+  const reportPath = join(step.workDir, WORK_FILES.report)
   writeFileSync(
     reportPath,
     JSON.stringify(
@@ -143,7 +155,7 @@ export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void
   // 4. Annotations on the user's mapping lines, within GitHub's budget.
   const lines: (LineResult & SummaryLine)[] = report.lines.map((l) => ({
     ...l,
-    file: annotationPath(ctx, l.file)
+    file: annotationPath(step, l.file)
   }))
   const runLevel: RunFinding[] = report.runLevel
     .filter((r) => !isRunSummary(r.text))
@@ -165,25 +177,25 @@ export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void
       ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
       signal
     }
-    const up = await uploadFiles(inputs.artifactName, [reportPath], ctx.workDir, opts)
+    const up = await uploadFiles(inputs.artifactName, [reportPath], step.workDir, opts)
     if (up.id !== undefined) reportArtifactId = String(up.id)
     if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
     let skipped = up.skipped
     if (retryText !== '') {
-      const r = await uploadFiles(inputs.retryArtifactName, [retryPath], ctx.workDir, opts)
+      const r = await uploadFiles(inputs.retryArtifactName, [retryPath], step.workDir, opts)
       if (r.id !== undefined) retryArtifactId = String(r.id)
       if (r.warning !== undefined) core.warning(r.warning, { title: 'artifact upload' })
       skipped ??= r.skipped
     }
     if (skipped !== undefined) {
-      const note = `${skipped} The files are still on the runner: ${ctx.workDir}`
+      const note = `${skipped} The files are still on the runner: ${step.workDir}`
       core.notice(note, { title: 'artifacts' })
       notes.push(note)
     }
   }
 
   // 6. One summary with the per-shard table, then outputs and the verdict.
-  await summarise(ctx, () =>
+  await summarise(step, () =>
     redaction.text(
       renderSummary({
         title: `mirror-guard: aggregate of ${count} shard${count === 1 ? '' : 's'}`,
@@ -222,19 +234,11 @@ export async function aggregateMode(ctx: Ctx, signal: AbortSignal): Promise<void
     'retry-artifact-id': retryArtifactId
   })
   if (outcome !== 'success') {
-    verdict(
-      ctx,
+    failStepPerOnFailure(
+      step,
       `${failed} of ${verdicts.length} mapping entr${verdicts.length === 1 ? 'y' : 'ies'} not mirrored across ${count} shard${count === 1 ? '' : 's'} (outcome: ${outcome})`
     )
   } else {
     core.info(`All ${verdicts.length} mapping entries mirrored by ${count} shard(s).`)
   }
-}
-
-/** How a workflow refers to this action: `owner/name@ref` as the runner ran it. */
-function actionRef(): string {
-  const repo = process.env['GITHUB_ACTION_REPOSITORY'] ?? ''
-  const ref = process.env['GITHUB_ACTION_REF'] ?? ''
-  const plain = /^[\w.-]+\/[\w.-]+$/.test(repo) && /^[\w./-]+$/.test(ref)
-  return plain ? `${repo}@${ref}` : 'mirror-guard/mirror-guard@v1'
 }

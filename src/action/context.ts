@@ -1,18 +1,20 @@
-// What every part of the action shares: the validated inputs, where it works, the saved
-// run state, and the few ways it reports (outputs, verdict).
+// What every part of the action's main step shares (ActionStep: the validated inputs, where it
+// works, the run state for the post step) and the few ways it reports (outputs, the exit code
+// per on-failure, the job summary).
 import * as core from '@actions/core'
 import { statSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Inputs } from '../github/inputs.js'
-import { saveRunState } from '../github/state.js'
 import { writeSummary } from '../github/summary.js'
-import { writeProgress, type RunState } from '../run/run-state.js'
+import type { RunStateStore } from './run-state.js'
 
-export interface Ctx {
+/** One run of the action's main step. */
+export interface ActionStep {
   readonly inputs: Inputs
   readonly cwd: string
   readonly workDir: string
-  state: RunState
+  /** What the post step needs; saved on every update. */
+  readonly runState: RunStateStore
 }
 
 const OUTPUT_DEFAULTS = {
@@ -35,8 +37,6 @@ export function setOutputs(values: Partial<Record<OutputName, string>>): void {
   for (const [k, v] of Object.entries({ ...OUTPUT_DEFAULTS, ...values })) core.setOutput(k, v)
 }
 
-export const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
-
 export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory()
@@ -45,14 +45,9 @@ export function isDirectory(path: string): boolean {
   }
 }
 
-export function saveState(ctx: Ctx): void {
-  saveRunState(ctx.state)
-  writeProgress(ctx.state)
-}
-
 /** Path for an annotation: relative to the repository checkout, where GitHub looks for it. */
-export function annotationPath(ctx: Ctx, file: string): string {
-  const abs = isAbsolute(file) ? file : resolve(ctx.cwd, file)
+export function annotationPath(step: ActionStep, file: string): string {
+  const abs = isAbsolute(file) ? file : resolve(step.cwd, file)
   const ws = process.env['GITHUB_WORKSPACE'] || process.cwd()
   const rel = relative(ws, abs)
   return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel)
@@ -60,9 +55,12 @@ export function annotationPath(ctx: Ctx, file: string): string {
     : file
 }
 
-/** The step's verdict for lines left failing, per on-failure. */
-export function verdict(ctx: Ctx, text: string, always = false): void {
-  const mode = always ? 'fail' : ctx.inputs.onFailure
+/**
+ * Lines left failing end the step per on-failure: exit code 1 (`fail`, or `always`), a warning
+ * (`warn`), or a log line (`ignore`).
+ */
+export function failStepPerOnFailure(step: ActionStep, text: string, always = false): void {
+  const mode = always ? 'fail' : step.inputs.onFailure
   // The lines are annotated already; a summary error annotation would only take one of the
   // ten error slots GitHub shows, so the step fails through its exit code.
   if (mode === 'fail') {
@@ -76,8 +74,8 @@ export function verdict(ctx: Ctx, text: string, always = false): void {
  * Writes the job summary unless the `summary` input is false. The Markdown is rendered only
  * when it is written.
  */
-export async function summarise(ctx: Ctx, render: () => string): Promise<void> {
-  if (!ctx.inputs.summary) return
+export async function summarise(step: ActionStep, render: () => string): Promise<void> {
+  if (!step.inputs.summary) return
   const result = await writeSummary(render())
   if (!result.written) core.debug(`job summary not written: ${result.reason ?? 'unknown reason'}`)
 }

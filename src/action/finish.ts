@@ -1,27 +1,21 @@
-// After the attempts: report JSON, retry mapping, annotations, artifacts, summary, outputs,
-// and the step's verdict.
+// After the attempts: one run report (src/core/run-report.ts), then emitted in sequence —
+// the report and retry mapping files, annotations, artifacts, the run state, the job summary,
+// the outputs, and how the step ends.
 import * as core from '@actions/core'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { isRunSummary } from '../core/classify.js'
+import { ocVersionNote, type OcClientVersion } from '../core/oc-version.js'
 import { Redactor } from '../core/redact.js'
-import { formatOcVersion, ocVersionNote, type OcClientVersion } from '../core/oc-version.js'
-import { buildReport, renderRetryMapping } from '../core/report.js'
+import { buildRunReport, type Locate, type RunReport } from '../core/run-report.js'
 import type { MappingFileDigest } from '../core/shard-merge.js'
-import type { MappingFinding, MappingSet } from '../core/types.js'
+import type { MappingSet } from '../core/types.js'
+import { WORK_FILES } from '../core/work-files.js'
 import { emitAnnotations, planAnnotations } from '../github/annotations.js'
 import { uploadFiles } from '../github/artifacts.js'
 import { renderSummary } from '../github/summary.js'
 import type { JobResult } from '../run/job.js'
-import { computeOutcome, failedByClass } from '../run/outcome.js'
-import {
-  annotatedRunLevel,
-  attemptJson,
-  attemptRow,
-  dryRunVerdicts,
-  lineResults
-} from '../run/present.js'
-import { setOutputs, summarise, verdict, type Ctx } from './context.js'
+import { failStepPerOnFailure, setOutputs, summarise, type ActionStep } from './context.js'
+import { attemptRow } from './present.js'
 
 export interface FinishInput {
   readonly set: MappingSet
@@ -33,7 +27,7 @@ export interface FinishInput {
   readonly engine: string
   readonly logPath: string
   readonly notes: string[]
-  readonly locate: (file: string, line: number) => { file: string; line: number }
+  readonly locate: Locate
   /** The mapping files and their digests (for `mirror-guard merge` and the aggregate). */
   readonly files: readonly MappingFileDigest[]
   /** Applied to everything written: report, annotations, summary, outputs, messages. */
@@ -42,151 +36,162 @@ export interface FinishInput {
   readonly signal?: AbortSignal
 }
 
-/** Sentences for the summary: each attempt that passed --force, and why. */
-function forcedAttempts(job: JobResult): string[] {
-  return job.attempts
-    .filter((a) => a.force)
-    .map((a) => {
-      const why = [...new Set(a.repairs.filter((r) => r.method === 'force').map((r) => r.why))]
-      return `Attempt ${a.attempt} passed --force (oc downloads every layer of its ${a.entryIds.length} line${a.entryIds.length === 1 ? '' : 's'} again): ${why.join('; ') || 'force-on-retry'}.`
-    })
+/** Where the report's files are written in the work directory. */
+interface WrittenFiles {
+  readonly reportPath: string
+  readonly retryPath: string
 }
 
-export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
-  const { inputs } = ctx
-  const redaction = f.redaction ?? new Redactor()
-  const triage = redaction.deep(inputs.dryRun ? dryRunVerdicts(f.job.triage) : f.job.triage)
-  const verdicts = triage.verdicts
-  const report = buildReport(f.set, triage)
-  const outcome = computeOutcome(verdicts, f.job.fatal !== undefined || f.job.aborted)
+/** What the artifact uploads gave: ids for the outputs, names for the post step. */
+interface UploadedArtifacts {
+  readonly logArtifactId: string
+  readonly retryArtifactId: string
+  readonly uploaded: readonly string[]
+}
 
-  // Retry mapping: every line not mirrored (also the permanent ones, so a later job sees them).
-  const retryText = inputs.dryRun ? '' : renderRetryMapping(f.set, verdicts)
-  const retryPath = join(ctx.workDir, 'retry-mapping.txt')
-  if (retryText !== '') writeFileSync(retryPath, retryText)
+export async function finish(step: ActionStep, f: FinishInput): Promise<void> {
+  const { inputs } = step
+  const report = buildRunReport({
+    set: f.set,
+    triage: f.job.triage,
+    lastFailure: f.job.lastFailure,
+    attempts: f.job.attempts,
+    aborted: f.job.aborted,
+    ...(f.job.fatal !== undefined ? { fatal: f.job.fatal } : {}),
+    keptUnverified: f.job.keptUnverifiedIds.length,
+    dryRun: inputs.dryRun,
+    ...(inputs.shard ? { shard: inputs.shard } : {}),
+    files: f.files,
+    engine: f.engine,
+    toolVersion: f.toolVersion,
+    ...(f.ocVersion !== undefined ? { ocVersion: f.ocVersion } : {}),
+    locate: f.locate,
+    redaction: f.redaction ?? new Redactor()
+  })
+  const written = writeReportFiles(step, report)
+  annotate(step, report)
+  const artifacts = await uploadArtifacts(step, f, report, written)
+  step.runState.update({ uploaded: artifacts.uploaded, confirmedIds: report.confirmedIds })
+  await summariseRun(step, f, report, written, artifacts)
+  setOutputs({
+    outcome: report.outcome,
+    attempts: String(f.job.attempts.length),
+    mirrored: String(report.counts.mirrored),
+    failed: String(report.counts.failed),
+    'failed-by-class': JSON.stringify(report.failedByClass),
+    unverified: String(report.counts.unverified),
+    'retry-mapping': report.retryMapping !== '' ? written.retryPath : '',
+    report: written.reportPath,
+    log: f.logPath,
+    'log-artifact-id': artifacts.logArtifactId,
+    'retry-artifact-id': artifacts.retryArtifactId
+  })
+  conclude(step, report)
+}
 
-  const reportPath = join(ctx.workDir, 'report.json')
-  const mirrored = verdicts.filter((v) => v.status === 'mirrored').length
-  const failed = verdicts.length - mirrored
-  writeFileSync(
-    reportPath,
-    JSON.stringify(
-      redaction.deep({
-        ...(inputs.shard
-          ? { shard: { index: inputs.shard.index, count: inputs.shard.count } }
-          : {}),
-        mapping: { files: f.files, entries: f.set.entries.length },
-        ...report,
-        run: {
-          mode: inputs.dryRun ? 'dry-run' : 'mirror',
-          engine: f.engine,
-          toolVersion: f.toolVersion,
-          ...(f.engine === 'oc'
-            ? {
-                ocVersion:
-                  f.ocVersion !== undefined
-                    ? { ...f.ocVersion, version: formatOcVersion(f.ocVersion) }
-                    : null
-              }
-            : {}),
-          outcome,
-          aborted: f.job.aborted,
-          ...(f.job.fatal !== undefined ? { fatal: f.job.fatal } : {}),
-          attempts: f.job.attempts.map(attemptJson)
-        }
-      }),
-      null,
-      2
-    )
-  )
+/** report.json always; retry-mapping.txt when some line is not mirrored. */
+function writeReportFiles(step: ActionStep, report: RunReport): WrittenFiles {
+  const retryPath = join(step.workDir, WORK_FILES.retryMapping)
+  if (report.retryMapping !== '') writeFileSync(retryPath, report.retryMapping)
+  const reportPath = join(step.workDir, WORK_FILES.report)
+  writeFileSync(reportPath, JSON.stringify(report.document, null, 2))
+  return { reportPath, retryPath }
+}
 
-  // Annotations on the mapping lines.
-  const lines = redaction.deep(lineResults(f.set, verdicts, f.job, f.locate))
-  const findings: MappingFinding[] = f.set.findings.map((x) => ({
-    ...x,
-    ...f.locate(x.file, x.line)
-  }))
+/** Annotations on the mapping lines (with on-failure: ignore, only the mirrored ones). */
+function annotate(step: ActionStep, report: RunReport): void {
+  const { inputs } = step
   emitAnnotations(
     planAnnotations({
-      lines: inputs.onFailure === 'ignore' ? lines.filter((l) => l.status === 'mirrored') : lines,
-      findings,
-      runLevel: annotatedRunLevel(triage, f.job.attempts),
+      lines:
+        inputs.onFailure === 'ignore'
+          ? report.lines.filter((l) => l.status === 'mirrored')
+          : report.lines,
+      findings: report.findings,
+      runLevel: report.annotatedRunLevel,
       moreAt: inputs.upload ? `the ${inputs.artifactName} artifact` : 'the JSON report'
     })
   )
+}
 
-  // Artifacts.
+/** The log artifact (combined log, report, attempt streams) and the retry artifact. */
+async function uploadArtifacts(
+  step: ActionStep,
+  f: FinishInput,
+  report: RunReport,
+  written: WrittenFiles
+): Promise<UploadedArtifacts> {
+  const { inputs } = step
   let logArtifactId = ''
   let retryArtifactId = ''
   const uploaded: string[] = []
-  if (inputs.upload) {
-    const files = [
-      f.logPath,
-      reportPath,
-      ...f.job.attempts.flatMap((a) => [a.stdoutFile, a.stderrFile])
-    ].filter((p) => existsSync(p))
-    const opts = {
-      ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
-      ...(f.signal ? { signal: f.signal } : {})
-    }
-    const up = await uploadFiles(inputs.artifactName, files, ctx.workDir, opts)
-    if (up.id !== undefined) {
-      logArtifactId = String(up.id)
-      uploaded.push(inputs.artifactName)
-    }
-    let skipped = up.skipped
-    if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
-    if (retryText !== '') {
-      const r = await uploadFiles(inputs.retryArtifactName, [retryPath], ctx.workDir, opts)
-      if (r.id !== undefined) {
-        retryArtifactId = String(r.id)
-        uploaded.push(inputs.retryArtifactName)
-      }
-      if (r.warning !== undefined) core.warning(r.warning, { title: 'artifact upload' })
-      skipped ??= r.skipped
-    }
-    if (skipped !== undefined && up.id === undefined) {
-      const note = `${skipped} The files are still on the runner: ${ctx.workDir}`
-      core.notice(note, { title: 'artifacts' })
-      f.notes.push(note)
-    }
+  if (!inputs.upload) return { logArtifactId, retryArtifactId, uploaded }
+  const files = [
+    f.logPath,
+    written.reportPath,
+    ...f.job.attempts.flatMap((a) => [a.stdoutFile, a.stderrFile])
+  ].filter((p) => existsSync(p))
+  const opts = {
+    ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
+    ...(f.signal ? { signal: f.signal } : {})
   }
-  ctx.state = {
-    ...ctx.state,
-    uploaded,
-    confirmedIds: verdicts.filter((v) => v.status === 'mirrored').map((v) => v.entryId)
+  const up = await uploadFiles(inputs.artifactName, files, step.workDir, opts)
+  if (up.id !== undefined) {
+    logArtifactId = String(up.id)
+    uploaded.push(inputs.artifactName)
   }
+  let skipped = up.skipped
+  if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
+  if (report.retryMapping !== '') {
+    const r = await uploadFiles(inputs.retryArtifactName, [written.retryPath], step.workDir, opts)
+    if (r.id !== undefined) {
+      retryArtifactId = String(r.id)
+      uploaded.push(inputs.retryArtifactName)
+    }
+    if (r.warning !== undefined) core.warning(r.warning, { title: 'artifact upload' })
+    skipped ??= r.skipped
+  }
+  if (skipped !== undefined && up.id === undefined) {
+    const note = `${skipped} The files are still on the runner: ${step.workDir}`
+    core.notice(note, { title: 'artifacts' })
+    f.notes.push(note)
+  }
+  return { logArtifactId, retryArtifactId, uploaded }
+}
 
-  // Summary.
-  const unverified = f.job.keptUnverifiedIds.length + (failedByClass(verdicts).unverified ?? 0)
-  if (f.job.keptUnverifiedIds.length > 0) {
-    f.notes.push(
-      `${f.job.keptUnverifiedIds.length} line(s) kept as mirrored without verification (allow-unverified: true): the destination could not be read back.`
-    )
-  }
-  const retryLines = verdicts.filter((v) => v.status !== 'mirrored').length
-  await summarise(ctx, () =>
+/** The job summary: lines, findings, attempts, the retry mapping and a ready retry-from step. */
+async function summariseRun(
+  step: ActionStep,
+  f: FinishInput,
+  report: RunReport,
+  written: WrittenFiles,
+  artifacts: UploadedArtifacts
+): Promise<void> {
+  const { inputs } = step
+  f.notes.push(...report.notes)
+  const redaction = f.redaction ?? new Redactor()
+  await summarise(step, () =>
     redaction.text(
       renderSummary({
         title:
           (inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard') +
           (inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : ''),
         mode: inputs.dryRun ? 'dry-run' : 'mirror',
-        lines,
-        findings,
-        runLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
+        lines: report.lines,
+        findings: report.findings,
+        runLevel: report.summaryRunLevel,
         attempts: f.job.attempts.map(attemptRow),
         toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
         ...(f.engine === 'oc' ? { toolNote: ocVersionNote(f.ocVersion) } : {}),
-        forced: forcedAttempts(f.job),
+        forced: report.forced,
         artifactName: inputs.artifactName,
         notes: f.notes,
-        ...(retryText !== ''
+        ...(report.retryMapping !== ''
           ? {
               retry: {
-                lines: retryLines,
-                path: retryPath,
-                ...(retryArtifactId !== '' ? { artifact: inputs.retryArtifactName } : {}),
+                lines: report.counts.failed,
+                path: written.retryPath,
+                ...(artifacts.retryArtifactId !== '' ? { artifact: inputs.retryArtifactName } : {}),
                 ...(process.env['GITHUB_RUN_ID'] ? { runId: process.env['GITHUB_RUN_ID'] } : {}),
                 uses: actionRef()
               }
@@ -195,40 +200,18 @@ export async function finish(ctx: Ctx, f: FinishInput): Promise<void> {
       })
     )
   )
+}
 
-  setOutputs({
-    outcome,
-    attempts: String(f.job.attempts.length),
-    mirrored: String(mirrored),
-    failed: String(failed),
-    'failed-by-class': JSON.stringify(failedByClass(verdicts)),
-    unverified: String(unverified),
-    'retry-mapping': retryText !== '' ? retryPath : '',
-    report: reportPath,
-    log: f.logPath,
-    'log-artifact-id': logArtifactId,
-    'retry-artifact-id': retryArtifactId
-  })
-
-  if (f.job.fatal !== undefined) {
-    core.setFailed(redaction.text(`mirror-guard: ${f.job.fatal}`))
-  } else if (outcome !== 'success') {
-    const what = inputs.dryRun ? 'have planning errors' : 'not mirrored'
-    verdict(
-      ctx,
-      `${failed} of ${verdicts.length} mapping entr${verdicts.length === 1 ? 'y' : 'ies'} ${what} (outcome: ${outcome})`
-    )
-  } else {
-    core.info(
-      inputs.dryRun
-        ? `Dry run: all ${verdicts.length} mapping entries planned without errors.`
-        : `All ${verdicts.length} mapping entries mirrored in ${f.job.attempts.length} attempt(s).`
-    )
-  }
+/** How the step ends: failed on a fatal error, per on-failure for failed lines, else a log line. */
+function conclude(step: ActionStep, report: RunReport): void {
+  const c = report.conclusion
+  if (c.kind === 'fatal') core.setFailed(c.message)
+  else if (c.kind === 'failures') failStepPerOnFailure(step, c.message)
+  else core.info(c.message)
 }
 
 /** How a workflow refers to this action: `owner/name@ref` as the runner ran it. */
-function actionRef(): string {
+export function actionRef(): string {
   const repo = process.env['GITHUB_ACTION_REPOSITORY'] ?? ''
   const ref = process.env['GITHUB_ACTION_REF'] ?? ''
   const plain = /^[\w.-]+\/[\w.-]+$/.test(repo) && /^[\w./-]+$/.test(ref)

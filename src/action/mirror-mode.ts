@@ -8,7 +8,10 @@ import { ocVersionNote, parseOcClientVersion } from '../core/oc-version.js'
 import type { RetryPolicy } from '../core/retry-plan.js'
 import { mappingDigests } from '../core/shard-merge.js'
 import { renderShardMapping, shardEntries, type ShardSpec } from '../core/shard-plan.js'
+import { originOf } from '../core/retry-mapping.js'
+import { masksFor } from '../core/secret-values.js'
 import type { MappingEntry } from '../core/types.js'
+import { shardMappingFile, WORK_FILES } from '../core/work-files.js'
 import type { Engine } from '../engines/engine.js'
 import { OcEngine } from '../engines/oc.js'
 import { SkopeoEngine } from '../engines/skopeo.js'
@@ -18,39 +21,36 @@ import { SafeEcho } from '../github/echo.js'
 import { renderSummary } from '../github/summary.js'
 import { AttemptLog } from '../run/attempt-log.js'
 import { runJob, type JobResult } from '../run/job.js'
-import { originOf } from '../run/present.js'
 import { Redactor } from '../core/redact.js'
-import { masksFor, masksForFile, writeAuthFile } from '../run/secrets.js'
+import { masksForFile, writeAuthFile } from './secrets.js'
 import { removeFromTree } from '../run/tree-repair.js'
-import { makeVerifier } from '../run/verify-hook.js'
+import { makeVerifier } from './verify-hook.js'
 import { verifyFileEntries } from '../verify/index.js'
 import {
   annotationPath,
-  message,
-  saveState,
+  failStepPerOnFailure,
   setOutputs,
   summarise,
-  verdict,
-  type Ctx
+  type ActionStep
 } from './context.js'
 import { finish } from './finish.js'
+import { errorMessage, plural } from '../core/text.js'
 
-export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
-  const { inputs } = ctx
+export async function mirrorMode(step: ActionStep, signal: AbortSignal): Promise<void> {
+  const { inputs } = step
   // 1. Secrets first: masked before anything else can print them.
   let authFile: string | undefined
   // What the log files, the report and the retry mapping must never hold (masked in main).
   let secrets: string[] = []
   if (inputs.registryAuth !== undefined) {
     secrets = masksFor(inputs.registryAuth)
-    authFile = writeAuthFile(ctx.workDir, inputs.registryAuth)
-    ctx.state = { ...ctx.state, secretFiles: [authFile] }
-    saveState(ctx)
+    authFile = writeAuthFile(step.workDir, inputs.registryAuth)
+    step.runState.update({ secretFiles: [authFile] })
   } else if (inputs.registryConfig !== undefined) {
-    authFile = resolve(ctx.cwd, inputs.registryConfig)
+    authFile = resolve(step.cwd, inputs.registryConfig)
     if (!existsSync(authFile)) {
       core.setFailed(
-        `Input registry-config: file ${inputs.registryConfig} not found (looked in ${ctx.cwd}).`
+        `Input registry-config: file ${inputs.registryConfig} not found (looked in ${step.cwd}).`
       )
       setOutputs({})
       return
@@ -70,7 +70,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
   if (inputs.retryFrom !== undefined) {
     const got = await downloadRetryMapping({
       name: inputs.retryFrom,
-      path: join(ctx.workDir, 'retry-from'),
+      path: join(step.workDir, WORK_FILES.retryFromDir),
       ...(inputs.runId !== undefined ? { runId: inputs.runId } : {}),
       ...(inputs.repository !== undefined ? { repository: inputs.repository } : {}),
       ...(inputs.githubToken !== undefined ? { token: inputs.githubToken } : {})
@@ -96,7 +96,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
           setOutputs({})
           return
         }
-        await summarise(ctx, () =>
+        await summarise(step, () =>
           renderSummary({
             title: 'mirror-guard',
             mode: 'mirror',
@@ -109,17 +109,17 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
       }
     }
   }
-  const { set, texts } = await loadMappingFiles(mappingFiles, ctx.cwd)
+  const { set, texts } = await loadMappingFiles(mappingFiles, step.cwd)
   const locate = (file: string, line: number): { file: string; line: number } => {
     const origin = originOf(texts, file, line)
-    return origin ?? { file: annotationPath(ctx, file), line }
+    return origin ?? { file: annotationPath(step, file), line }
   }
   const findings = set.findings.map((f) => ({ ...f, ...locate(f.file, f.line) }))
   const parseErrors = findings.filter((f) => f.severity === 'error')
   if (parseErrors.length > 0) {
     // oc would stop at the first of these; nothing is spawned.
     emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }))
-    await summarise(ctx, () =>
+    await summarise(step, () =>
       renderSummary({
         title: 'mirror-guard',
         mode: inputs.dryRun ? 'dry-run' : 'mirror',
@@ -129,9 +129,9 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
       })
     )
     setOutputs({ outcome: 'failed', failed: String(set.entries.length) })
-    verdict(
-      ctx,
-      `mapping has ${parseErrors.length} error${parseErrors.length === 1 ? '' : 's'}; oc was not started`,
+    failStepPerOnFailure(
+      step,
+      `mapping has ${plural(parseErrors.length, 'error')}; oc was not started`,
       true
     )
     return
@@ -151,7 +151,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
   }
   if (scope.length === 0) {
     // More shards than destination repositories: this one has nothing to do, and says so.
-    await finish(ctx, {
+    await finish(step, {
       set,
       texts,
       job: {
@@ -165,7 +165,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
       },
       toolVersion: '',
       engine: inputs.engine,
-      logPath: join(ctx.workDir, 'oc-mirror.log'),
+      logPath: join(step.workDir, WORK_FILES.log),
       notes: [...notes, 'Nothing to mirror in this shard.'],
       locate,
       files
@@ -174,13 +174,13 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
   }
 
   // 3. Engine and version.
-  const engine = makeEngine(ctx, authFile)
+  const engine = makeEngine(step, authFile)
   let toolVersion: string
   try {
     toolVersion = await engine.version()
   } catch (e) {
     core.setFailed(
-      `Cannot run ${engine.name}: ${message(e)}${installHint(engine.name, message(e))}`
+      `Cannot run ${engine.name}: ${errorMessage(e)}${installHint(engine.name, errorMessage(e))}`
     )
     setOutputs({})
     return
@@ -188,21 +188,16 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
   core.info(`${engine.name}: ${toolVersion.split('\n')[0] ?? ''}`)
   const ocVersion = engine.name === 'oc' ? parseOcClientVersion(toolVersion) : undefined
   if (engine.name === 'oc') core.info(ocVersionNote(ocVersion))
-  const mirrorRoot = resolve(ctx.cwd, inputs.dir ?? '.')
+  const mirrorRoot = resolve(step.cwd, inputs.dir ?? '.')
 
   // 4. Attempts.
   const firstMappingFile = shard
-    ? writeShardMapping(ctx, scope, shard)
+    ? writeShardMapping(step, scope, shard)
     : mappingFiles.length === 1
       ? mappingFiles[0]
-      : writeCombinedMapping(ctx, mappingFiles, texts)
-  ctx.state = {
-    ...ctx.state,
-    mappingFiles,
-    scopeIds: scope.map((e) => e.id)
-  }
-  saveState(ctx)
-  const log = new AttemptLog(ctx.workDir)
+      : writeCombinedMapping(step, mappingFiles, texts)
+  step.runState.update({ mappingFiles, scopeIds: scope.map((e) => e.id) })
+  const log = new AttemptLog(step.workDir)
   const echo = new SafeEcho()
   const policy: RetryPolicy = {
     maxAttempts: inputs.dryRun ? 1 : inputs.maxAttempts,
@@ -220,7 +215,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
       set,
       scope,
       firstMappingFile,
-      workDir: ctx.workDir,
+      workDir: step.workDir,
       log,
       policy,
       ...(inputs.attemptTimeoutSeconds !== undefined
@@ -230,7 +225,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
         ? {
             verify: makeVerifier({
               inputs,
-              cwd: ctx.cwd,
+              cwd: step.cwd,
               ...(authFile !== undefined ? { authFile } : {}),
               onSecret: (v) => redaction.add(v)
             })
@@ -254,7 +249,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
       // Each attempt's output folds into a group, opened outside the stop-commands block.
       attemptStarted: (attempt, lines) =>
         echo.group(
-          `${engine.name} attempt ${attempt} of ${policy.maxAttempts}: ${lines} mapping entr${lines === 1 ? 'y' : 'ies'}`
+          `${engine.name} attempt ${attempt} of ${policy.maxAttempts}: ${plural(lines, 'mapping entry', 'mapping entries')}`
         ),
       attemptEnded: () => echo.endGroup(),
       signal,
@@ -271,13 +266,11 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
         echo.end()
         // The post step trusts these: a line waiting for verification is not confirmed yet.
         const unproven = new Set(r.unprovenIds)
-        ctx.state = {
-          ...ctx.state,
+        step.runState.update({
           confirmedIds: r.triage.verdicts
             .filter((v) => v.status === 'mirrored' && !unproven.has(v.entryId))
             .map((v) => v.entryId)
-        }
-        saveState(ctx)
+        })
       }
     })
   } finally {
@@ -286,7 +279,7 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
   }
   if (job.aborted) notes.push('The run was cancelled: lines not confirmed by then count as failed.')
   if (job.fatal !== undefined) notes.push(`The run stopped: ${job.fatal}`)
-  await finish(ctx, {
+  await finish(step, {
     set,
     texts,
     job,
@@ -302,27 +295,31 @@ export async function mirrorMode(ctx: Ctx, signal: AbortSignal): Promise<void> {
   })
 }
 
-function writeShardMapping(ctx: Ctx, scope: readonly MappingEntry[], shard: ShardSpec): string {
-  const path = join(ctx.workDir, `mapping-shard-${shard.index}-of-${shard.count}.txt`)
+function writeShardMapping(
+  step: ActionStep,
+  scope: readonly MappingEntry[],
+  shard: ShardSpec
+): string {
+  const path = join(step.workDir, shardMappingFile(shard.index, shard.count))
   const header = `mirror-guard shard ${shard.index} of ${shard.count}: ${scope.length} mapping entries`
   writeFileSync(path, renderShardMapping(scope, header), { mode: 0o600 })
   return path
 }
 
 function writeCombinedMapping(
-  ctx: Ctx,
+  step: ActionStep,
   files: readonly string[],
   texts: ReadonlyMap<string, string>
 ): string {
-  const path = join(ctx.workDir, 'mapping-combined.txt')
+  const path = join(step.workDir, WORK_FILES.combinedMapping)
   writeFileSync(path, files.map((f) => (texts.get(f) ?? '').replace(/\n?$/, '\n')).join(''), {
     mode: 0o600
   })
   return path
 }
 
-function makeEngine(ctx: Ctx, authFile: string | undefined): Engine {
-  const i = ctx.inputs
+function makeEngine(step: ActionStep, authFile: string | undefined): Engine {
+  const i = step.inputs
   if (i.engine === 'skopeo') {
     return new SkopeoEngine({
       options: {
@@ -333,13 +330,13 @@ function makeEngine(ctx: Ctx, authFile: string | undefined): Engine {
       maxPerRegistry: i.maxPerRegistry,
       shareBlobs: i.skopeoShareBlobs,
       dryRun: i.dryRun,
-      cwd: ctx.cwd,
-      tmpDir: ctx.workDir
+      cwd: step.cwd,
+      tmpDir: step.workDir
     })
   }
   return new OcEngine({
     binary: i.oc,
-    cwd: ctx.cwd,
+    cwd: step.cwd,
     options: {
       ...(authFile !== undefined ? { registryConfig: authFile } : {}),
       ...(i.dir !== undefined ? { dir: i.dir } : {}),

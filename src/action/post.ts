@@ -3,13 +3,14 @@ import * as core from '@actions/core'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadMappingFiles } from '../core/mapping-files.js'
-import { renderRetryMapping } from '../core/report.js'
+import { renderRetryMapping } from '../core/retry-mapping.js'
 import type { LineVerdict } from '../core/types.js'
 import { uploadFiles } from '../github/artifacts.js'
 import { loadRunState } from '../github/state.js'
-import { latestState, type RunState } from '../run/run-state.js'
-import { removeFiles } from '../run/secrets.js'
-import { message } from './context.js'
+import { errorMessage } from '../core/text.js'
+import { WORK_FILES } from '../core/work-files.js'
+import { latestState, type RunState } from './run-state.js'
+import { removeFiles } from './secrets.js'
 
 /**
  * The post step. After a normal main it only removes temp secrets. After a cancelled or killed
@@ -43,7 +44,7 @@ export async function runPost(): Promise<void> {
         }))
       const text = renderRetryMapping(set, verdicts)
       if (text !== '') {
-        retryPath = join(state.workDir, 'retry-mapping.txt')
+        retryPath = join(state.workDir, WORK_FILES.retryMapping)
         writeFileSync(retryPath, text)
       }
       core.info(
@@ -53,7 +54,9 @@ export async function runPost(): Promise<void> {
     if (!state.upload) return
     const opts = state.retentionDays !== undefined ? { retentionDays: state.retentionDays } : {}
     if (!state.uploaded.includes(state.artifactName) && existsSync(state.logPath)) {
-      const files = [state.logPath, join(state.workDir, 'report.json')].filter((p) => existsSync(p))
+      const files = [state.logPath, join(state.workDir, WORK_FILES.report)].filter((p) =>
+        existsSync(p)
+      )
       const up = await uploadFiles(state.artifactName, files, state.workDir, opts)
       if (up.skipped !== undefined) core.notice(up.skipped, { title: 'artifacts' })
       if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
@@ -63,6 +66,6 @@ export async function runPost(): Promise<void> {
       if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
     }
   } catch (e) {
-    core.warning(`mirror-guard post: ${message(e)}`)
+    core.warning(`mirror-guard post: ${errorMessage(e)}`)
   }
 }

@@ -7,24 +7,32 @@ import { effectiveDestination } from '../core/mapping.js'
 import { lintMappings } from '../core/validate.js'
 import { emitAnnotations, planAnnotations } from '../github/annotations.js'
 import { renderSummary } from '../github/summary.js'
-import type { Outcome } from '../run/outcome.js'
-import { annotationPath, setOutputs, summarise, verdict, type Ctx } from './context.js'
+import type { Outcome } from '../core/outcome.js'
+import { WORK_FILES } from '../core/work-files.js'
+import {
+  annotationPath,
+  failStepPerOnFailure,
+  setOutputs,
+  summarise,
+  type ActionStep
+} from './context.js'
+import { plural } from '../core/text.js'
 
-export async function validateMode(ctx: Ctx): Promise<void> {
-  const { set, texts } = await loadMappingFiles(ctx.inputs.mapping, ctx.cwd)
+export async function validateMode(step: ActionStep): Promise<void> {
+  const { set, texts } = await loadMappingFiles(step.inputs.mapping, step.cwd)
   const lint = lintMappings(set, {
-    ...(ctx.inputs.filterByOs !== undefined ? { filterByOs: ctx.inputs.filterByOs } : {}),
-    keepManifestList: ctx.inputs.keepManifestList
+    ...(step.inputs.filterByOs !== undefined ? { filterByOs: step.inputs.filterByOs } : {}),
+    keepManifestList: step.inputs.keepManifestList
   })
   const rawFindings = [...set.findings, ...lint]
   // One row per mapping line, also for the lines oc rejects: the counts match the table.
   const checked = checkedLines(set, rawFindings, texts)
-  const findings = rawFindings.map((f) => ({ ...f, file: annotationPath(ctx, f.file) }))
+  const findings = rawFindings.map((f) => ({ ...f, file: annotationPath(step, f.file) }))
   const errors = findings.filter((f) => f.severity === 'error')
   emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }))
   const outcome: Outcome = errors.length > 0 ? 'failed' : 'success'
-  const files = ctx.inputs.mapping.length
-  await summarise(ctx, () =>
+  const files = step.inputs.mapping.length
+  await summarise(step, () =>
     renderSummary({
       title: 'mirror-guard: validate',
       mode: 'validate',
@@ -32,7 +40,7 @@ export async function validateMode(ctx: Ctx): Promise<void> {
         const [first] = c.entries
         const words = (c.text ?? '').trim().split(/[\s=]+/)
         return {
-          file: annotationPath(ctx, c.file),
+          file: annotationPath(step, c.file),
           line: c.line,
           source: first?.source.raw ?? words[0] ?? '',
           destination:
@@ -49,11 +57,11 @@ export async function validateMode(ctx: Ctx): Promise<void> {
       }),
       findings,
       notes: [
-        `${checked.length} mapping line${checked.length === 1 ? '' : 's'} (${set.entries.length} entr${set.entries.length === 1 ? 'y' : 'ies'}) in ${files} file${files === 1 ? '' : 's'}: ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
+        `${plural(checked.length, 'mapping line')} (${plural(set.entries.length, 'entry', 'entries')}) in ${plural(files, 'file')}: ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
       ]
     })
   )
-  const reportPath = join(ctx.workDir, 'report.json')
+  const reportPath = join(step.workDir, WORK_FILES.report)
   writeFileSync(
     reportPath,
     JSON.stringify(
@@ -74,6 +82,6 @@ export async function validateMode(ctx: Ctx): Promise<void> {
     failed: String(new Set(errors.map((f) => `${f.file}:${f.line}`)).size)
   })
   if (errors.length > 0) {
-    verdict(ctx, `${errors.length} mapping error${errors.length === 1 ? '' : 's'} found`)
+    failStepPerOnFailure(step, `${plural(errors.length, 'mapping error')} found`)
   }
 }

@@ -6,13 +6,8 @@ import { Attributor } from '../core/attribute.js'
 import { readLog, readSplitLogs } from '../core/log-reader.js'
 import { recognizeForeignLog } from '../core/log-kind.js'
 import { loadMappingFiles } from '../core/mapping-files.js'
-import {
-  buildReport,
-  renderRetryMapping,
-  renderTable,
-  reportJsonChunks,
-  reportSummary
-} from '../core/report.js'
+import { buildReport, renderTable, reportJsonChunks, reportSummary } from '../core/report.js'
+import { renderRetryMapping } from '../core/retry-mapping.js'
 import type { LogEvent } from '../core/types.js'
 import {
   checkOutputPath,

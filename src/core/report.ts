@@ -1,7 +1,6 @@
 // Verdicts → the three outputs of a triage: JSON report, retry mapping, table for people.
 import { CLASS_INFO } from './classify.js'
 import { effectiveDestination } from './mapping.js'
-import { rootCauses } from './root-cause.js'
 import { cutText, fitTable, type Column } from './text-table.js'
 import type {
   AttemptStats,
@@ -161,7 +160,7 @@ function reportLine(entry: MappingEntry, v: LineVerdict): ReportLine {
 }
 
 /** Keeps a comment on one line and free of anything but printable text. */
-const oneLine = (text: string): string =>
+export const oneLine = (text: string): string =>
   text
     // eslint-disable-next-line no-control-regex -- removing terminal escapes is the point
     .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
@@ -170,57 +169,6 @@ const oneLine = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 300)
-
-export interface RetryMappingOptions {
-  /** Which failed entries to include (default: every failed entry). */
-  readonly include?: (v: LineVerdict) => boolean
-}
-
-/**
- * The failed lines, re-feedable to `oc image mirror -f` unchanged: each physical line verbatim
- * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
- * preceded by a `#` comment with its origin, classes and reason.
- */
-export function renderRetryMapping(
-  set: MappingSet,
-  verdicts: readonly LineVerdict[],
-  options: RetryMappingOptions = {}
-): string {
-  const include = options.include ?? ((v: LineVerdict) => v.status === 'failed')
-  const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]))
-  if (failed.size === 0) return ''
-  const byLine = new Map<string, MappingEntry[]>()
-  for (const e of set.entries) {
-    const key = `${e.file}\u0000${e.line}`
-    const list = byLine.get(key)
-    if (list) list.push(e)
-    else byLine.set(key, [e])
-  }
-  const out: string[] = [
-    `# mirror-guard retry mapping: ${failed.size} mapping entr${failed.size === 1 ? 'y' : 'ies'} not mirrored.`,
-    '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
-  ]
-  for (const entries of byLine.values()) {
-    const hit = entries.filter((e) => failed.has(e.id))
-    if (hit.length === 0) continue
-    const first = hit[0]
-    const verdict = failed.get(first.id) as LineVerdict
-    const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))]
-    // Like an annotation title: the root cause, not what followed from it.
-    const causes = rootCauses(classes)
-    out.push(
-      oneLine(
-        `# ${first.file}:${first.line} ${(causes.length > 0 ? causes : classes).join(',')}: ${verdict.reasons[0] ?? 'not mirrored'}`
-      )
-    )
-    if (hit.length === entries.length) out.push(verbatim(first.text))
-    else for (const e of hit) out.push(`${e.source.raw}=${e.destination.raw}`)
-  }
-  return out.join('\n') + '\n'
-}
-
-/** The physical line as written; only a line terminator oc would strip is removed. */
-const verbatim = (text: string): string => text.replace(/[\r\n]+$/, '')
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length))
 

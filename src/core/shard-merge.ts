@@ -4,7 +4,8 @@
 // mapping is given — is failed `unconfirmed` and lands in the retry mapping: nothing is lost.
 import { createHash } from 'node:crypto'
 import { effectiveDestination } from './mapping.js'
-import { renderRetryMapping, type ReportLine, type ReportStats } from './report.js'
+import type { ReportLine, ReportStats } from './report.js'
+import { renderRetryMapping } from './retry-mapping.js'
 import { planShards, type ShardSpec } from './shard-plan.js'
 import type { FailureClass, LineVerdict, MappingSet, RunFinding } from './types.js'
 import { oneLine, plural } from './text.js'

@@ -1,6 +1,7 @@
 // The action's inputs as one value: readInputs turns the raw inputs (a getter, as
 // `core.getInput`) into `Inputs`, or every problem at once; pure, tested without a runner.
 // The table of inputs is input-specs.ts, the parsers of single values input-values.ts.
+import type { ForceOnRetry } from '../core/repair-plan.js'
 import type { ShardSpec } from '../core/shard-plan.js'
 import type { FailureClass } from '../core/types.js'
 import { INPUT_SPECS } from './input-specs.js'
@@ -18,7 +19,6 @@ import {
 
 export type Mode = 'mirror' | 'validate' | 'dry-run' | 'aggregate'
 export type EngineName = 'oc' | 'skopeo'
-export type ForceOnRetry = 'auto' | 'true' | 'false'
 export type VerifyMode = 'auto' | 'off' | 'digest'
 export type OnFailure = 'fail' | 'warn' | 'ignore'
 export type RetryFromMissing = 'skip' | 'full' | 'fail'

@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { CLASS_INFO } from '../core/classify.js'
 import type { FailureClass, LineStatus, MappingFinding, RunFinding } from '../core/types.js'
 import { errorMessage, plural, truncate } from '../core/text.js'
+import { WORK_FILES } from '../core/work-files.js'
 import { codeSpan, escapeMarkdown } from './escape.js'
 import { renderShardTable, type ShardSummaryRow } from './shard-table.js'
 
@@ -402,7 +403,7 @@ function retrySection(input: SummaryInput): string | undefined {
   return [
     '### Retry mapping',
     '',
-    `The ${count} not mirrored are in the artifact ${codeSpan(retry.artifact, false)} (\`retry-mapping.txt\`, also the \`retry-mapping\` output). To mirror just these lines in a later job or run:`,
+    `The ${count} not mirrored are in the artifact ${codeSpan(retry.artifact, false)} (\`${WORK_FILES.retryMapping}\`, also the \`retry-mapping\` output). To mirror just these lines in a later job or run:`,
     '',
     `${fence}yaml`,
     snippet,

@@ -5,6 +5,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { attemptHeader } from '../core/attempt-header.js'
+import { attemptStreamFile, WORK_FILES } from '../core/work-files.js'
 
 export interface AttemptFiles {
   readonly stdout: string
@@ -20,7 +21,7 @@ export class AttemptLog {
 
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true })
-    this.combinedPath = join(dir, 'oc-mirror.log')
+    this.combinedPath = join(dir, WORK_FILES.log)
   }
 
   /** Lines written to the combined log so far. */
@@ -34,8 +35,8 @@ export class AttemptLog {
 
   files(attempt: number): AttemptFiles {
     return {
-      stdout: join(this.dir, `attempt-${attempt}.stdout.log`),
-      stderr: join(this.dir, `attempt-${attempt}.stderr.log`)
+      stdout: join(this.dir, attemptStreamFile(attempt, 'stdout')),
+      stderr: join(this.dir, attemptStreamFile(attempt, 'stderr'))
     }
   }
 

@@ -41,7 +41,8 @@ type BlobState =
   | { state: 'size'; path: string; actual: number }
   | { state: 'hash'; path: string; actual: string }
 
-interface Ctx {
+/** One verification of a mirror tree: where it is, how deep to check, what entries share. */
+interface TreeCheck {
   readonly root: string
   readonly rootReal: string | undefined
   readonly digest: boolean
@@ -98,7 +99,7 @@ export async function verifyFileEntries(
   opts: FileVerifyOptions
 ): Promise<VerifyResult[]> {
   const mine = entries.filter((e) => refOf(e, opts.side).kind === 'file')
-  const ctx: Ctx = {
+  const ctx: TreeCheck = {
     root,
     rootReal: await realpath(root).catch(() => undefined),
     digest: opts.digest,
@@ -190,7 +191,7 @@ async function readSmall(path: string, max: number): Promise<Buffer | undefined>
   }
 }
 
-async function verifyEntry(entry: MappingEntry, ctx: Ctx): Promise<VerifyResult> {
+async function verifyEntry(entry: MappingEntry, ctx: TreeCheck): Promise<VerifyResult> {
   const f = new Findings()
   try {
     await checkEntry(entry, ctx, f)
@@ -210,7 +211,7 @@ async function verifyEntry(entry: MappingEntry, ctx: Ctx): Promise<VerifyResult>
   }
 }
 
-async function checkEntry(entry: MappingEntry, ctx: Ctx, f: Findings): Promise<void> {
+async function checkEntry(entry: MappingEntry, ctx: TreeCheck, f: Findings): Promise<void> {
   const ref = refOf(entry, ctx.side)
   const { tag, digest } = wanted(entry, ctx.side)
   const unsafe = unsafeRepoPath(ref.diskPath)
@@ -327,7 +328,7 @@ async function listTags(repo: Repo): Promise<string[]> {
 /** The manifest digest a tag points to, or undefined after recording why there is none. */
 async function resolveTag(
   repo: Repo,
-  ctx: Ctx,
+  ctx: TreeCheck,
   f: Findings,
   tag: string
 ): Promise<string | undefined> {
@@ -432,7 +433,7 @@ async function findDigestFile(
 
 async function checkManifest(
   repo: Repo,
-  ctx: Ctx,
+  ctx: TreeCheck,
   f: Findings,
   digest: string,
   via: string,
@@ -550,7 +551,7 @@ async function checkManifest(
 
 async function checkParsed(
   repo: Repo,
-  ctx: Ctx,
+  ctx: TreeCheck,
   f: Findings,
   ms: MutableManifest,
   via: string,
@@ -643,7 +644,7 @@ function shownBlob(repo: Repo, realPath: string): string {
     : realPath
 }
 
-function blobState(repo: Repo, ctx: Ctx, blob: Descriptor): Promise<BlobState> {
+function blobState(repo: Repo, ctx: TreeCheck, blob: Descriptor): Promise<BlobState> {
   const dir = repo.blobsReal ?? join(repo.repoReal, 'blobs')
   const key = `${ctx.digest ? 'd' : 'e'}\0${dir}\0${blob.digest}\0${blob.size ?? ''}`
   let p = ctx.blobs.get(key)
@@ -654,7 +655,7 @@ function blobState(repo: Repo, ctx: Ctx, blob: Descriptor): Promise<BlobState> {
   return p
 }
 
-async function computeBlobState(dir: string, ctx: Ctx, blob: Descriptor): Promise<BlobState> {
+async function computeBlobState(dir: string, ctx: TreeCheck, blob: Descriptor): Promise<BlobState> {
   const found = await findDigestFile(dir, blob.digest)
   if (found === undefined) return { state: 'missing', path: join(dir, blob.digest) }
   let path = found.path
@@ -677,7 +678,7 @@ async function computeBlobState(dir: string, ctx: Ctx, blob: Descriptor): Promis
 }
 
 /** `*.download` files are oc's unfinished streaming writes (file.go:418-436). */
-async function checkLeftovers(repo: Repo, ctx: Ctx, f: Findings): Promise<void> {
+async function checkLeftovers(repo: Repo, ctx: TreeCheck, f: Findings): Promise<void> {
   const dir = repo.blobsReal
   if (dir === undefined) return
   let listing = ctx.leftovers.get(dir)

@@ -1,10 +1,12 @@
 // The pure helpers of the action: secrets, outcome, presentation.
 import { describe, expect, it } from 'vitest'
 import type { LineVerdict, Triage } from '../../src/core/types.js'
-import { computeOutcome, failedByClass } from '../../src/run/outcome.js'
-import { annotatedRunLevel, dryRunVerdicts, originOf } from '../../src/run/present.js'
+import { computeOutcome, failedByClass } from '../../src/core/outcome.js'
+import { originOf } from '../../src/core/retry-mapping.js'
+import { annotatedRunLevel } from '../../src/core/run-report.js'
+import { masksFor, secretValues } from '../../src/core/secret-values.js'
+import { dryRunVerdicts } from '../../src/core/verdict-ledger.js'
 import type { AttemptRecord } from '../../src/run/job.js'
-import { masksFor, secretValues } from '../../src/run/secrets.js'
 
 const v = (entryId: number, status: 'mirrored' | 'failed', ...classes: string[]): LineVerdict =>
   ({ entryId, status, classes, reasons: [], evidence: [], retryable: true }) as LineVerdict

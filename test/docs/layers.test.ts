@@ -43,7 +43,8 @@ function tsFiles(dir: string): string[] {
 
 /** Module specifiers of static imports, re-exports and `import()` (enough for this code base). */
 function specifiers(text: string): string[] {
-  const re = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)'([^']+)'/gm
+  // `(?<![-\w])`: a string like `'retry-from'` is no import.
+  const re = /(?:(?<![-\w])from\s*|\bimport\s*\(\s*|^\s*import\s+)'([^']+)'/gm
   return [...text.matchAll(re)].map((m) => m[1] ?? '')
 }
 

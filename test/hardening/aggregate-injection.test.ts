@@ -10,7 +10,7 @@ import { effectiveDestination, parseMappingText } from '../../src/core/mapping.j
 import { mappingDigests } from '../../src/core/shard-merge.js'
 import { planShards } from '../../src/core/shard-plan.js'
 import { uploadFiles } from '../../src/github/artifacts.js'
-import { masksFor } from '../../src/run/secrets.js'
+import { masksFor } from '../../src/core/secret-values.js'
 import { actionBundle, runBundle, Workspace } from '../support/action-bundle.js'
 import { ResultsService } from '../support/results-service.js'
 import { assertInertSummary, assertOnlyOwnCommands, HOSTILE } from '../support/untrusted-output.js'

@@ -1,7 +1,8 @@
 // The redactor that keeps credentials out of the log files, the report and the retry mapping.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { masksFor, redactor } from '../../src/run/secrets.js'
+import { masksFor } from '../../src/core/secret-values.js'
+import { redactor } from '../../src/action/secrets.js'
 
 describe('redactor', () => {
   it('replaces every occurrence, longest value first', () => {

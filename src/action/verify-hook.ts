@@ -7,7 +7,7 @@ import type { MappingEntry } from '../core/types.js'
 import type { Inputs } from '../github/inputs.js'
 import { verifyEntries } from '../verify/index.js'
 import type { VerifyResult } from '../verify/types.js'
-import type { VerifyWhen } from './job.js'
+import type { VerifyWhen } from '../run/job.js'
 
 export function makeVerifier(opts: {
   readonly inputs: Pick<Inputs, 'dir' | 'verify' | 'insecure'>

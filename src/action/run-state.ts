@@ -1,6 +1,7 @@
 // What main leaves for the post step (through core.saveState and a progress file): paths,
 // the mapping, and which entries are confirmed mirrored so far. Never a secret value.
 import { readFileSync, writeFileSync } from 'node:fs'
+import { saveRunState } from '../github/state.js'
 
 export interface RunState {
   readonly version: 1
@@ -37,5 +38,29 @@ export function latestState(saved: RunState): RunState {
     return p.version === 1 ? p : saved
   } catch {
     return saved
+  }
+}
+
+/**
+ * The run state of this main step, changed only through `update`, which saves it for the post
+ * step at once (core.saveState and the progress file): like actions/checkout's state helper.
+ */
+export class RunStateStore {
+  constructor(private current: RunState) {
+    this.save()
+  }
+
+  get state(): RunState {
+    return this.current
+  }
+
+  update(patch: Partial<Omit<RunState, 'version'>>): void {
+    this.current = { ...this.current, ...patch }
+    this.save()
+  }
+
+  private save(): void {
+    saveRunState(this.current)
+    writeProgress(this.current)
   }
 }

@@ -1,9 +1,6 @@
-// Registry credentials: every secret value is masked before anything could print it, secret
-// content goes to a private (0600) temp file, and the file is removed after the run (and by the
-// post step when main was killed).
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { Redactor } from '../core/redact.js'
+// Which strings of a registry credential document are secret: the values of its credential
+// keys (and the decoded password of a base64 `auth`), and what to mask for the whole document.
+// Pure: the action masks them before anything prints, the CLI's verify redacts them.
 
 /** Keys of a docker/podman auth file whose values are credentials. */
 const SECRET_KEYS = new Set(['auth', 'password', 'identitytoken', 'registrytoken'])
@@ -59,35 +56,4 @@ export function masksFor(content: string): string[] {
   }
   for (const v of secretValues(content)) out.add(v)
   return [...out]
-}
-
-/** Writes registry-auth content to a 0600 file in `dir`; returns its path. */
-export function writeAuthFile(dir: string, content: string): string {
-  const path = join(dir, 'registry-auth.json')
-  writeFileSync(path, content, { mode: 0o600 })
-  return path
-}
-
-/** Masks the credentials inside an existing auth file (registry-config input). */
-export function masksForFile(path: string): string[] {
-  if (!existsSync(path)) return []
-  try {
-    return secretValues(readFileSync(path, 'utf8'))
-  } catch {
-    return []
-  }
-}
-
-/**
- * Replaces every secret value (and its base64, URL and JSON spellings) in a line with `***`:
- * see Redactor. Applied to tool output before it is written to the log files, echoed or
- * triaged: the runner masks the job log, nothing masks the log artifact, the report or the
- * retry mapping.
- */
-export function redactor(values: readonly string[]): (text: string) => string {
-  return new Redactor(values).text
-}
-
-export function removeFiles(paths: readonly string[]): void {
-  for (const p of paths) rmSync(p, { force: true })
 }
