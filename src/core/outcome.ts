@@ -1,5 +1,5 @@
 // The run's verdict from the per-line verdicts: pure.
-import type { FailureClass, LineVerdict } from '../core/types.js'
+import type { FailureClass, LineVerdict } from './types.js'
 
 export type Outcome = 'success' | 'partial' | 'failed'
 

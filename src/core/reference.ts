@@ -229,10 +229,37 @@ function isRegistryComponent(component: string): boolean {
   return component.includes('.') || component.includes(':') || component === 'localhost'
 }
 
+/** Docker Hub's names: library-go's IsRegistryDockerHub, distribution's legacy domain. */
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io'])
+
+/**
+ * A registry repository as the registry sees it (docs/oc-behaviour.md §4.6): host lower case,
+ * `:443` dropped, no host or a Docker Hub alias → `docker.io`, a one-component Docker Hub
+ * repository under `library/`. `registry` is the reference's registry component ('' when it
+ * has none). A bare registry (no repository) is returned as given, host lower case.
+ */
+export function canonicalRepository(
+  registry: string,
+  repository: string
+): { registry: string; repository: string } {
+  let host = registry.toLowerCase()
+  if (host.endsWith(':443')) host = host.slice(0, -':443'.length)
+  if (repository === '') return { registry: host, repository }
+  if (host === '' || DOCKER_HUB_HOSTS.has(host)) {
+    return {
+      registry: 'docker.io',
+      repository: repository.includes('/') ? repository : `library/${repository}`
+    }
+  }
+  return { registry: host, repository }
+}
+
 /**
  * Comparison key for a repository as oc prints it. `file://` refs fold to their directory on
- * disk (registry component dropped, docs/oc-behaviour.md §5); registry and s3 hosts compare
- * case-insensitively.
+ * disk (registry component dropped, docs/oc-behaviour.md §5); s3 hosts compare
+ * case-insensitively; registry refs are keyed by `canonicalRepository`, so every spelling of
+ * one registry repository (`Quay.io/x`, `quay.io:443/x`; `x`, `docker.io/x`,
+ * `index.docker.io/library/x`) has one key.
  */
 export function repoKey(printed: string): string {
   if (printed.startsWith('file://')) {
@@ -242,16 +269,25 @@ export function repoKey(printed: string): string {
     if (slash > 0 && isRegistryComponent(path.slice(0, slash))) path = path.slice(slash + 1)
     return `file://${path}`
   }
-  const prefix = printed.startsWith('s3://') ? 's3://' : ''
-  const path = printed.slice(prefix.length)
-  const slash = path.indexOf('/')
-  if (slash > 0 && isRegistryComponent(path.slice(0, slash))) {
+  if (printed.startsWith('s3://')) {
+    const path = printed.slice('s3://'.length)
+    const slash = path.indexOf('/')
+    if (slash <= 0 || !isRegistryComponent(path.slice(0, slash))) return printed
     const host = path.slice(0, slash)
     const lower = host.toLowerCase()
-    // Usually already lower case: then the key is `printed` itself, not a copy per entry.
-    return lower === host ? printed : prefix + lower + path.slice(slash)
+    return lower === host ? printed : `s3://${lower}${path.slice(slash)}`
   }
-  return printed
+  const slash = printed.indexOf('/')
+  const hasHost = slash > 0 && isRegistryComponent(printed.slice(0, slash))
+  if (!hasHost && slash < 0 && isRegistryComponent(printed)) {
+    // A bare registry (oc prints it with a trailing `/`, this is the form without it).
+    return printed.toLowerCase()
+  }
+  const c = hasHost
+    ? canonicalRepository(printed.slice(0, slash), printed.slice(slash + 1))
+    : canonicalRepository('', printed)
+  // Usually already canonical: then the key is `printed` itself, not a copy per entry.
+  return joinKey(printed, c.registry, '/', c.repository)
 }
 
 /**

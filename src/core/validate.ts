@@ -105,8 +105,9 @@ function registryOnlyFindings(e: MappingEntry): MappingFinding[] {
 
 /**
  * Destinations oc keeps apart but that land on one place: file:// refs differing only in the
- * registry component share a directory (docs/oc-behaviour.md §5); registry hosts are
- * case-insensitive.
+ * registry component share a directory (docs/oc-behaviour.md §5); registry spellings of one
+ * repository (host case, `:443`, Docker Hub's names, `library/`: docs/oc-behaviour.md §4.6)
+ * share a key.
  */
 function aliasFindings(entries: readonly MappingEntry[]): MappingFinding[] {
   const out: MappingFinding[] = []
@@ -140,7 +141,8 @@ function aliasFindings(entries: readonly MappingEntry[]): MappingFinding[] {
           'warning',
           'destination-alias',
           `${b} is the same destination as ${a} (${where(first)}) written differently ` +
-            `(registry hosts are case-insensitive): one push overwrites the other`
+            `(host case, port 443, Docker Hub's names and library/ name one repository): one push ` +
+            `overwrites the other`
         )
       )
     }

@@ -20,7 +20,8 @@ export interface AttemptResult {
 }
 export interface Engine {
   readonly name: 'oc' | 'skopeo'
-  version(): Promise<string>
+  /** The tool's version text; a stop (`signal`) ends the probe at once and rejects. */
+  version(signal?: AbortSignal): Promise<string>
   runAttempt(req: AttemptRequest, sink: OutputSink): Promise<AttemptResult>
   /** The command an attempt will run, for the log header (optional: display only). */
   command?(req: AttemptRequest): string[]

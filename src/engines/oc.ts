@@ -18,8 +18,12 @@ export class OcEngine implements Engine {
 
   constructor(private readonly opts: OcEngineOptions) {}
 
-  /** `oc version --client`, trimmed; the first line is `Client Version: …`. */
-  async version(): Promise<string> {
+  /**
+   * `oc version --client`, trimmed; the first line is `Client Version: …`. A stop (`signal`)
+   * kills its process group at once (SIGKILL after 1 s) and rejects: a hung oc (a stale NFS
+   * mount, a wrapper script waiting on something) must not hold a cancelled run.
+   */
+  async version(signal?: AbortSignal): Promise<string> {
     const lines: string[] = []
     const res = await runInGroup(
       this.opts.binary,
@@ -27,9 +31,21 @@ export class OcEngine implements Engine {
       (_s, l) => {
         if (lines.length < 20) lines.push(l)
       },
-      { cwd: this.opts.cwd, env: this.env(), timeoutMs: 60_000, killGraceMs: 1000 }
+      {
+        cwd: this.opts.cwd,
+        env: this.env(),
+        timeoutMs: 60_000,
+        killGraceMs: 1000,
+        ...(signal !== undefined ? { signal } : {})
+      }
     )
     const text = lines.join('\n').trim()
+    if (res.aborted) {
+      throw new Error(`${this.opts.binary} version --client was stopped: the run was cancelled`)
+    }
+    if (res.timedOut) {
+      throw new Error(`${this.opts.binary} version --client did not answer within 60 s`)
+    }
     if (res.exitCode !== 0) {
       throw new Error(
         `${this.opts.binary} version --client failed (exit ${res.exitCode ?? res.signal}): ${text}`

@@ -69,8 +69,8 @@ export class SkopeoEngine implements Engine {
     return this.opts.binary ?? 'skopeo'
   }
 
-  /** `skopeo --version`, e.g. `skopeo version 1.9.3`. */
-  async version(): Promise<string> {
+  /** `skopeo --version`, e.g. `skopeo version 1.9.3`; a stop (`signal`) kills it and rejects. */
+  async version(signal?: AbortSignal): Promise<string> {
     const lines: string[] = []
     const res = await runInGroup(
       this.binary,
@@ -78,9 +78,17 @@ export class SkopeoEngine implements Engine {
       (_s, l) => {
         if (lines.length < 20) lines.push(l)
       },
-      { cwd: this.opts.cwd, env: this.env(), timeoutMs: 60_000, killGraceMs: 1000 }
+      {
+        cwd: this.opts.cwd,
+        env: this.env(),
+        timeoutMs: 60_000,
+        killGraceMs: 1000,
+        ...(signal !== undefined ? { signal } : {})
+      }
     )
     const text = lines.join('\n').trim()
+    if (res.aborted) throw new Error(`${this.binary} --version was stopped: the run was cancelled`)
+    if (res.timedOut) throw new Error(`${this.binary} --version did not answer within 60 s`)
     if (res.exitCode !== 0) {
       throw new Error(
         `${this.binary} --version failed (exit ${res.exitCode ?? res.signal}): ${text}`

@@ -27,6 +27,11 @@ export interface DownloadRequest {
    * file under it is returned. On a digest mismatch the extracted files stay but are not returned.
    */
   readonly path: string
+  /**
+   * A stop (cancel, SIGTERM): the download is given up at once (the library takes no signal; its
+   * request is left to die with the process) and the result says `cancelled`.
+   */
+  readonly signal?: AbortSignal
 }
 
 export interface DownloadResult {
@@ -34,6 +39,8 @@ export interface DownloadResult {
   /** Absolute paths of the extracted files. */
   readonly files: string[]
   readonly reason?: string
+  /** The run was stopped before the download finished: nothing may run on its behalf. */
+  readonly cancelled?: boolean
 }
 
 /** Same rule as @actions/artifact's isGhes(): GitHub.com, GHE.com and *.localhost only. */
@@ -141,6 +148,30 @@ async function listFiles(dir: string): Promise<string[]> {
  * come back as `found: false` with the reason; nothing is thrown.
  */
 export async function downloadRetryMapping(req: DownloadRequest): Promise<DownloadResult> {
+  const signal = req.signal
+  const cancelled = (): DownloadResult => ({
+    found: false,
+    files: [],
+    cancelled: true,
+    reason: `the run was cancelled before artifact ${req.name} was downloaded`
+  })
+  if (signal?.aborted) return cancelled()
+  if (signal === undefined) return download(req)
+  let onAbort: (() => void) | undefined
+  const stop = new Promise<DownloadResult>((resolve) => {
+    onAbort = () => resolve(cancelled())
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+  try {
+    const got = await Promise.race([download(req), stop])
+    // A download that ended as the stop came is not used either.
+    return signal.aborted ? cancelled() : got
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort)
+  }
+}
+
+async function download(req: DownloadRequest): Promise<DownloadResult> {
   const unavailable = artifactServiceUnavailable()
   const other = req.runId !== undefined
   // Another run goes through the public REST API, which needs no runtime token.

@@ -36,12 +36,41 @@ export function digestOf(bytes: Uint8Array, algo = 'sha256'): string {
   return `${algo}:${createHash(algo).update(bytes).digest('hex')}`
 }
 
-/** Hashes a file with the algorithm of `expected`, streaming (never the whole file in memory). */
-export async function hashFile(path: string, expected: string): Promise<string> {
+/** Thrown when a read is given up because the run was stopped. */
+export class ReadStopped extends Error {}
+
+/** The stop's reason, as `verification stopped (<reason>)`. */
+export function stoppedMessage(signal: AbortSignal): string {
+  const r: unknown = signal.reason
+  return `verification stopped${r instanceof Error && r.message !== '' ? ` (${r.message})` : ''}`
+}
+
+/**
+ * Hashes a file with the algorithm of `expected`, streaming (never the whole file in memory).
+ * A stop (`signal`) ends the read at the next 1 MiB chunk at the latest: a multi-gigabyte
+ * layer must not keep a cancelled run alive. Throws `ReadStopped` then.
+ */
+export async function hashFile(
+  path: string,
+  expected: string,
+  signal?: AbortSignal
+): Promise<string> {
+  if (signal?.aborted) throw new ReadStopped(stoppedMessage(signal))
   const algo = expected.slice(0, expected.indexOf(':'))
   const hash = createHash(algo)
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    hash.update(chunk as Buffer)
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 })
+  const stop = (): void => {
+    stream.destroy(new ReadStopped(stoppedMessage(signal!)))
+  }
+  signal?.addEventListener('abort', stop, { once: true })
+  try {
+    for await (const chunk of stream) {
+      if (signal?.aborted) throw new ReadStopped(stoppedMessage(signal))
+      hash.update(chunk as Buffer)
+    }
+  } finally {
+    signal?.removeEventListener('abort', stop)
+    stream.destroy()
   }
   return `${algo}:${hash.digest('hex')}`
 }

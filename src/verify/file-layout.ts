@@ -8,7 +8,14 @@ import { lstat, open, readdir, readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { FileManifestState, FileTreeState } from '../core/repair-plan.js'
 import type { ImageRef, MappingEntry } from '../core/types.js'
-import { digestFileNames, digestFromFileName, digestOf, hashFile, isValidDigest } from './digest.js'
+import {
+  digestFileNames,
+  digestFromFileName,
+  digestOf,
+  hashFile,
+  isValidDigest,
+  stoppedMessage
+} from './digest.js'
 import {
   blobsOf,
   MAX_MANIFEST_BYTES,
@@ -26,6 +33,11 @@ export interface FileVerifyOptions {
   /** `destination`: what oc wrote under `--dir`; `source`: what a push from `--from-dir` will read. */
   readonly side: VerifySide
   readonly concurrency?: number
+  /**
+   * A stop (cancel, attempt-timeout): blob hashing ends at its next chunk and every entry not
+   * fully checked gets a `cancelled` problem, never a verdict from half a check.
+   */
+  readonly signal?: AbortSignal
 }
 
 /** A tag name as distribution accepts it; anything else cannot name a file safely. */
@@ -47,6 +59,7 @@ interface TreeCheck {
   readonly rootReal: string | undefined
   readonly digest: boolean
   readonly side: VerifySide
+  readonly signal: AbortSignal | undefined
   /** Shared across entries: several lines often reference the same blobs. */
   readonly blobs: Map<string, Promise<BlobState>>
   /** `*.download` names per blobs dir, listed once however many lines share the repository. */
@@ -104,6 +117,7 @@ export async function verifyFileEntries(
     rootReal: await realpath(root).catch(() => undefined),
     digest: opts.digest,
     side: opts.side,
+    signal: opts.signal,
     blobs: new Map(),
     leftovers: new Map()
   }
@@ -193,11 +207,28 @@ async function readSmall(path: string, max: number): Promise<Buffer | undefined>
 
 async function verifyEntry(entry: MappingEntry, ctx: TreeCheck): Promise<VerifyResult> {
   const f = new Findings()
-  try {
-    await checkEntry(entry, ctx, f)
-  } catch (err) {
-    // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
-    f.add('unreadable', `cannot check the mirror tree: ${(err as Error).message}`)
+  // Entries still queued when the run stops are not looked at at all.
+  if (!ctx.signal?.aborted) {
+    try {
+      await checkEntry(entry, ctx, f)
+    } catch (err) {
+      // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
+      f.add('unreadable', `cannot check the mirror tree: ${(err as Error).message}`)
+    }
+  }
+  if (ctx.signal?.aborted) {
+    // Half a check proves nothing either way: the entry counts as not checked.
+    const ref = refOf(entry, ctx.side)
+    return {
+      entryId: entry.id,
+      complete: false,
+      problems: [
+        {
+          kind: 'cancelled',
+          message: oneLine(`${ref.raw}: ${stoppedMessage(ctx.signal)}`, { max: 1000 })
+        }
+      ]
+    }
   }
   // Only an incomplete entry needs repairing.
   const tree = ctx.side === 'destination' && f.problems.length > 0 ? f.tree() : undefined
@@ -673,7 +704,7 @@ async function computeBlobState(dir: string, ctx: TreeCheck, blob: Descriptor): 
   if (blob.size !== undefined && st.size !== blob.size) {
     return { state: 'size', path: found.path, actual: st.size }
   }
-  const actual = await hashFile(path, blob.digest)
+  const actual = await hashFile(path, blob.digest, ctx.signal)
   return actual === blob.digest ? { state: 'ok' } : { state: 'hash', path: found.path, actual }
 }
 

@@ -19,7 +19,10 @@ export interface VerifyEntriesOptions {
   readonly insecure: boolean
   /** Check registry destinations over the network. */
   readonly registries: boolean
-  /** Registry requests and limits: see RegistryVerifyOptions. */
+  /**
+   * Registry requests and limits: see RegistryVerifyOptions. Its `signal` stops the file://
+   * checks too (blob hashing ends at the next chunk).
+   */
   readonly network?: Pick<
     RegistryVerifyOptions,
     'signal' | 'certRoots' | 'env' | 'onSecret' | 'requestDeadlineMs' | 'timeoutMs'
@@ -39,10 +42,12 @@ export async function verifyEntries(
   entries: readonly MappingEntry[],
   opts: VerifyEntriesOptions
 ): Promise<VerifyResult[]> {
+  const signal = opts.network?.signal
+  const file = { digest: opts.digest, ...(signal !== undefined ? { signal } : {}) }
   const [dest, src, reg] = await Promise.all([
-    verifyFileEntries(entries, opts.dir ?? '.', { digest: opts.digest, side: 'destination' }),
+    verifyFileEntries(entries, opts.dir ?? '.', { ...file, side: 'destination' }),
     opts.fromDir !== undefined
-      ? verifyFileEntries(entries, opts.fromDir, { digest: opts.digest, side: 'source' })
+      ? verifyFileEntries(entries, opts.fromDir, { ...file, side: 'source' })
       : Promise.resolve([]),
     opts.registries
       ? verifyRegistryEntries(entries, {

@@ -3,6 +3,7 @@
 // answers auth challenges (basic from the registry config, bearer tokens per repository scope,
 // one fresh token after a 401), follows redirects (never sending credentials to another origin)
 // and turns transport failures into `Unreachable` and a stop into `Stopped`.
+import { canonicalRepository } from '../core/reference.js'
 import { oneLine } from '../core/text.js'
 import { HttpAgents, httpRequest, type HttpResponse } from './http.js'
 import { Limiter } from './pool.js'
@@ -29,16 +30,15 @@ export class Unreachable extends Error {}
 /** The verification was stopped from outside (cancel, time limit). */
 export class Stopped extends Error {}
 
-const DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io'])
-
-/** Where the API of a registry lives and how a repository is named there. */
+/**
+ * Where the API of a registry lives and how a repository is named there: Docker Hub under any
+ * of its names (none, `docker.io`, `index.docker.io`, `registry-1.docker.io`, any case) is
+ * served by registry-1.docker.io with official images under `library/`
+ * (`canonicalRepository`); any other host as written (its auth and certs.d entries use it).
+ */
 export function apiLocation(registry: string, repository: string): { host: string; repo: string } {
-  if (DOCKER_HUB.has(registry.toLowerCase())) {
-    return {
-      host: 'registry-1.docker.io',
-      repo: repository.includes('/') ? repository : `library/${repository}`
-    }
-  }
+  const c = canonicalRepository(registry, repository)
+  if (c.registry === 'docker.io') return { host: 'registry-1.docker.io', repo: c.repository }
   return { host: registry, repo: repository }
 }
 

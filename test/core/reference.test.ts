@@ -5,6 +5,7 @@ import {
   isExpandingSource,
   parseImageRef,
   repoKey,
+  canonicalRepository,
   type ParseRefResult
 } from '../../src/core/reference.js'
 import type { ImageRef } from '../../src/core/types.js'
@@ -256,8 +257,44 @@ describe('repoKey', () => {
   it('compares registry hosts case-insensitively, paths exactly', () => {
     expect(repoKey('Quay.IO/ns/a')).toBe(repoKey('quay.io/ns/a'))
     expect(repoKey('quay.io/ns/a')).not.toBe(repoKey('quay.io/ns/b'))
-    expect(repoKey('ns/a')).toBe('ns/a')
+    expect(repoKey('quay.io/ns/a')).toBe('quay.io/ns/a')
     expect(repoKey('s3://S3.amazonaws.com/r/b/a')).toBe('s3://s3.amazonaws.com/r/b/a')
+  })
+
+  it('keys every spelling of one registry repository alike (docs/oc-behaviour.md §4.6)', () => {
+    const hub = [
+      'app',
+      'docker.io/app',
+      'Docker.IO/library/app',
+      'index.docker.io/app',
+      'registry-1.docker.io/library/app',
+      'docker.io:443/app',
+      'library/app'
+    ]
+    for (const p of hub) expect(repoKey(p), p).toBe('docker.io/library/app')
+    expect(repoKey('ns/a')).toBe('docker.io/ns/a')
+    expect(repoKey('index.docker.io/ns/a')).toBe('docker.io/ns/a')
+    expect(repoKey('quay.io:443/ns/a')).toBe('quay.io/ns/a')
+    expect(repoKey('LOCALHOST:5000/ns/a')).toBe('localhost:5000/ns/a')
+    expect(repoKey('quay.io/')).toBe('quay.io/')
+    // Different registries, ports and paths stay apart; only Docker Hub gets `library/`.
+    expect(repoKey('quay.io/app')).toBe('quay.io/app')
+    expect(repoKey('quay.io:5000/ns/a')).not.toBe(repoKey('quay.io/ns/a'))
+    expect(repoKey('docker.io/ns/app')).not.toBe(repoKey('docker.io/library/app'))
+    expect(repoKey('file://docker.io/app')).toBe('file://app')
+  })
+
+  it('a canonical spelling is returned as is (no copy per mapping line)', () => {
+    const printed = ok(parseImageRef('quay.io/ns/a:v1', 'destination')).printed
+    expect(repoKey(printed)).toBe(printed)
+    expect(canonicalRepository('Index.Docker.io', 'x')).toEqual({
+      registry: 'docker.io',
+      repository: 'library/x'
+    })
+    expect(canonicalRepository('quay.io:443', 'x')).toEqual({
+      registry: 'quay.io',
+      repository: 'x'
+    })
   })
 
   it('agrees with printed for a parsed ref', () => {
