@@ -6,6 +6,7 @@ import type { ShardSpec } from '../core/shard-plan.js'
 import type { FailureClass } from '../core/types.js'
 import { INPUT_SPECS } from './input-specs.js'
 import {
+  aggregateShardCount,
   artifactNameProblem,
   defaultRetryOn,
   extraArgsProblems,
@@ -16,7 +17,7 @@ import {
   show
 } from './input-values.js'
 
-export type Mode = 'mirror' | 'validate' | 'dry-run'
+export type Mode = 'mirror' | 'validate' | 'dry-run' | 'aggregate'
 export type EngineName = 'oc' | 'skopeo'
 export type VerifyMode = 'auto' | 'off' | 'digest'
 export type OnFailure = 'fail' | 'warn' | 'ignore'
@@ -73,6 +74,8 @@ export interface Inputs {
   readonly githubToken?: string
   /** This job mirrors only shard `index` of `count` (a job matrix); undefined = every line. */
   readonly shard?: ShardSpec
+  /** mode: aggregate — how many shards the matrix ran (`shard: N`). */
+  readonly shardCount?: number
 }
 
 export type ReadInputsResult =
@@ -89,10 +92,11 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
   // --- what and how to mirror
   const retryFrom = read.optional('retry-from')
   const mapping = read.lines('mapping')
-  if (mapping.length === 0 && retryFrom === undefined) {
+  const mode = read.oneOf<Mode>('mode', ['mirror', 'validate', 'dry-run', 'aggregate'])
+  // mode: aggregate says itself what it needs (aggregateShardCount).
+  if (mapping.length === 0 && retryFrom === undefined && mode !== 'aggregate') {
     errors.push('Input mapping: required (one mapping file per line) unless retry-from is set.')
   }
-  const mode = read.oneOf<Mode>('mode', ['mirror', 'validate', 'dry-run'])
   const engine = read.oneOf<EngineName>('engine', ['oc', 'skopeo'])
   const oc = read.raw('oc')
 
@@ -163,7 +167,13 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     )
   }
 
-  const shard = read.shard('shard')
+  let shard: ShardSpec | undefined
+  let shardCount: number | undefined
+  if (mode === 'aggregate') {
+    const counted = aggregateShardCount(read.optional('shard'), mapping.length, retryFrom)
+    if (typeof counted === 'string') errors.push(counted)
+    else shardCount = counted.count
+  } else shard = read.shard('shard')
 
   const repository = read.optional('repository')
   if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
@@ -211,7 +221,8 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     runId: read.int('run-id', 1, undefined),
     repository,
     githubToken: read.optional('github-token'),
-    shard
+    shard,
+    shardCount
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs }
 }
