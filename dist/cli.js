@@ -13868,6 +13868,17 @@ function parseReport(input) {
         .filter(shard_merge_isObject)
         .flatMap((a) => [Date.parse(String(a['startedAt'])), Date.parse(String(a['endedAt']))])
         .filter((t) => Number.isFinite(t));
+    // oc's `info: Mirroring completed in 2.1s (16.16MB/s)` per attempt: rate × time. Engines
+    // that print no such line (skopeo) leave the bytes unknown.
+    let bytes;
+    for (const a of attempts.filter(shard_merge_isObject)) {
+        const st = shard_merge_isObject(a['stats']) ? a['stats'] : {};
+        const rate = st['bytesPerSecond'];
+        const secs = st['mirroringSeconds'];
+        if (typeof rate === 'number' && typeof secs === 'number' && rate >= 0 && secs >= 0) {
+            bytes = (bytes ?? 0) + Math.round(rate * secs);
+        }
+    }
     return {
         name: input.name,
         shard,
@@ -13878,13 +13889,18 @@ function parseReport(input) {
         ...(times.length > 0
             ? { durationSeconds: Math.round((Math.max(...times) - Math.min(...times)) / 1000) }
             : {}),
+        ...(bytes !== undefined ? { bytes } : {}),
         ...(typeof run['outcome'] === 'string' ? { outcome: run['outcome'] } : {})
     };
 }
 const describeFiles = (files) => files.map((f) => `${f.file} (sha256 ${f.sha256.slice(0, 12)})`).join(', ');
 const sameFiles = (a, b) => a.length === b.length && a.every((f, i) => f.sha256 === b[i]?.sha256);
-/** Merges shard reports; with `mapping`, lines no report holds are failed `unconfirmed`. */
-function mergeShardReports(inputs, mapping) {
+/**
+ * Merges shard reports; with `mapping`, lines no report holds are failed `unconfirmed`. With
+ * `expected` (the aggregate knows N from its input), every report must be a shard of that many,
+ * and no report at all is a merge too: every line is then unconfirmed.
+ */
+function mergeShardReports(inputs, mapping, expected) {
     const errors = [];
     const reports = [];
     for (const input of inputs) {
@@ -13896,13 +13912,18 @@ function mergeShardReports(inputs, mapping) {
     }
     if (errors.length > 0)
         return { ok: false, errors };
-    if (reports.length === 0)
+    if (reports.length === 0 && !(mapping && expected)) {
         return { ok: false, errors: ['no report to merge'] };
+    }
     // One split: the same N, each index once, the same mapping files.
     const first = reports[0];
-    const count = first.shard.count;
+    const count = expected?.count ?? first.shard.count;
     const byIndex = new Map();
     for (const r of reports) {
+        if (expected && r.shard.count !== count) {
+            errors.push(`${r.name} is shard ${r.shard.index}/${r.shard.count}, not one of ${count} shards (the shard count given): the matrix and the aggregate disagree on N`);
+            continue;
+        }
         if (r.shard.count !== count) {
             errors.push(`${r.name} is shard ${r.shard.index}/${r.shard.count} but ${first.name} is shard ${first.shard.index}/${count}: shards of different splits overlap and cannot be merged`);
             continue;
@@ -14065,6 +14086,7 @@ function shardRows(reports, count, plannedEntries) {
             failed: r.lines.length - mirrored,
             attempts: r.attempts,
             ...(r.durationSeconds !== undefined ? { durationSeconds: r.durationSeconds } : {}),
+            ...(r.bytes !== undefined ? { bytes: r.bytes } : {}),
             ...(r.outcome !== undefined ? { outcome: r.outcome } : {})
         };
     });
