@@ -34606,9 +34606,17 @@ class IdIndex {
         else
             known.push(id);
     }
+    /**
+     * The ids of `key`. A single id becomes its array on the first get (kept, so a key looked up
+     * again allocates nothing): only keys a log names pay for the array.
+     */
     get(key) {
         const known = this.map.get(key);
-        return typeof known === 'number' ? [known] : known;
+        if (typeof known !== 'number')
+            return known;
+        const ids = [known];
+        this.map.set(key, ids);
+        return ids;
     }
     has(key) {
         return this.map.has(key);
@@ -34682,6 +34690,9 @@ class Attributor {
     expandingByDestRepo = new IdIndex();
     successMemo = new Map();
     successMemoSize = 0;
+    untaggedMemo = new Map();
+    /** The digest-only entries per destination repository that has any (bounded by the mapping). */
+    digestOnlyEntries = new Map();
     errorIndexes = new Map();
     /** Error texts met before: their classification and subject (pure functions of the text). */
     errorMemo = new Map();
@@ -34965,12 +34976,12 @@ class Attributor {
                 this.addSuccess(id, logLine);
             return;
         }
-        const dst = repoKey(destination);
         // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end,
         // and only kept for repositories with digest-only entries (nothing else can use them).
-        const wanted = this.digestOnlyDigests(dst);
-        if (wanted === undefined)
+        const target = this.untaggedTarget(destination);
+        if (target === null)
             return;
+        const { dst, wanted } = target;
         const lines = this.untaggedSuccess.get(dst);
         if (lines === undefined) {
             const byDigest = new Map();
@@ -34982,6 +34993,26 @@ class Attributor {
         lines.count++;
         if (wanted.has(digest) && !lines.byDigest.has(digest))
             lines.byDigest.set(digest, logLine);
+    }
+    /**
+     * The repository key of an untagged success line's destination and the digests it may
+     * confirm (null: no digest-only entry there), memoised by the line's own spelling as
+     * successIds is: every attempt prints its manifest-list children again.
+     */
+    untaggedTarget(destination) {
+        let known = this.untaggedMemo.get(destination);
+        if (known === undefined) {
+            const dst = repoKey(destination);
+            const wanted = this.digestOnlyDigests(dst);
+            known = wanted === undefined ? null : { dst, wanted };
+            // Bounded like successMemo: a log of endless distinct lines must not grow it.
+            if (this.untaggedMemo.size < this.memoBound())
+                this.untaggedMemo.set(destination, known);
+        }
+        return known;
+    }
+    memoBound() {
+        return Math.min(2 * this.entries.length + 1024, this.bounds.successMemo);
     }
     /** Source digests of the digest-only entries pushed to `dst`; undefined when it has none. */
     digestOnlyDigests(dst) {
@@ -35018,7 +35049,7 @@ class Attributor {
         const dst = repoKey(destination);
         const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? NONE_IDS;
         // Bounded by the mapping: a log of endless distinct lines must not grow it.
-        if (this.successMemoSize >= Math.min(2 * this.entries.length + 1024, this.bounds.successMemo)) {
+        if (this.successMemoSize >= this.memoBound()) {
             return ids;
         }
         this.successMemoSize++;
@@ -35238,10 +35269,16 @@ class Attributor {
         }
         this.touched.length = 0;
         this.epoch++;
-        this.markMoreSuccess.clear();
-        this.markFailures.clear();
-        this.markDeferred.clear();
-        this.untaggedSuccess.clear();
+        // Only when not empty: Map.clear allocates a fresh table, and most attempts leave most
+        // of these empty (a log of 170,000 runs closes as many attempts).
+        if (this.markMoreSuccess.size > 0)
+            this.markMoreSuccess.clear();
+        if (this.markFailures.size > 0)
+            this.markFailures.clear();
+        if (this.markDeferred.size > 0)
+            this.markDeferred.clear();
+        if (this.untaggedSuccess.size > 0)
+            this.untaggedSuccess.clear();
         this.eventsInAttempt = 0;
     }
     /**
@@ -35250,17 +35287,21 @@ class Attributor {
      */
     recordAttempt() {
         const c = this.current;
-        const record = {
-            attempt: Math.max(c.attempt, 1),
-            ...(c.planningSeconds !== undefined ? { planningSeconds: c.planningSeconds } : {}),
-            ...(c.mirroringSeconds !== undefined ? { mirroringSeconds: c.mirroringSeconds } : {}),
-            ...(c.rate !== undefined ? { rate: c.rate } : {}),
-            ...(c.bytesPerSecond !== undefined ? { bytesPerSecond: c.bytesPerSecond } : {}),
-            errors: c.errors,
-            warnings: c.warnings,
-            successLines: c.successLines,
-            logLines: c.lastLine - c.firstLine + 1
-        };
+        // Built in place, not from spreads (one object per attempt, not five); the key order is the
+        // report's.
+        const record = { attempt: Math.max(c.attempt, 1) };
+        if (c.planningSeconds !== undefined)
+            record.planningSeconds = c.planningSeconds;
+        if (c.mirroringSeconds !== undefined)
+            record.mirroringSeconds = c.mirroringSeconds;
+        if (c.rate !== undefined)
+            record.rate = c.rate;
+        if (c.bytesPerSecond !== undefined)
+            record.bytesPerSecond = c.bytesPerSecond;
+        record.errors = c.errors;
+        record.warnings = c.warnings;
+        record.successLines = c.successLines;
+        record.logLines = c.lastLine - c.firstLine + 1;
         if (this.attempts.length < this.bounds.attempts) {
             this.attempts.push(record);
             return;
@@ -35291,7 +35332,12 @@ class Attributor {
     }
     resolveUntagged() {
         for (const [dst, lines] of this.untaggedSuccess) {
-            const digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id));
+            let digestOnly = this.digestOnlyEntries.get(dst);
+            if (digestOnly === undefined) {
+                digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id));
+                // Only repositories with digest-only entries reach untaggedSuccess: bounded by the mapping.
+                this.digestOnlyEntries.set(dst, digestOnly);
+            }
             for (const e of digestOnly) {
                 const exact = lines.byDigest.get(e.source.digest);
                 // Filtered to one platform, oc pushes the child's digest: accept it only when unambiguous.
@@ -36164,7 +36210,8 @@ class LogParser {
 }
 /** Lines pushed directly (not via readLines) get the same bound and CR handling. */
 function capLine(line) {
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    // charCodeAt, not endsWith: this runs for every decoded line.
+    const text = line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line;
     // readLines already cut to MAX_LINE_BYTES plus a short note; leave such lines alone.
     if (text.length <= MAX_LINE_BYTES + 256)
         return text;
