@@ -699,9 +699,17 @@ class IdIndex {
         else
             known.push(id);
     }
+    /**
+     * The ids of `key`. A single id becomes its array on the first get (kept, so a key looked up
+     * again allocates nothing): only keys a log names pay for the array.
+     */
     get(key) {
         const known = this.map.get(key);
-        return typeof known === 'number' ? [known] : known;
+        if (typeof known !== 'number')
+            return known;
+        const ids = [known];
+        this.map.set(key, ids);
+        return ids;
     }
     has(key) {
         return this.map.has(key);
@@ -906,10 +914,34 @@ function parseImageRef(token, side) {
 function isRegistryComponent(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost';
 }
+/** Docker Hub's names: library-go's IsRegistryDockerHub, distribution's legacy domain. */
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/**
+ * A registry repository as the registry sees it (docs/oc-behaviour.md §4.6): host lower case,
+ * `:443` dropped, no host or a Docker Hub alias → `docker.io`, a one-component Docker Hub
+ * repository under `library/`. `registry` is the reference's registry component ('' when it
+ * has none). A bare registry (no repository) is returned as given, host lower case.
+ */
+function canonicalRepository(registry, repository) {
+    let host = registry.toLowerCase();
+    if (host.endsWith(':443'))
+        host = host.slice(0, -':443'.length);
+    if (repository === '')
+        return { registry: host, repository };
+    if (host === '' || DOCKER_HUB_HOSTS.has(host)) {
+        return {
+            registry: 'docker.io',
+            repository: repository.includes('/') ? repository : `library/${repository}`
+        };
+    }
+    return { registry: host, repository };
+}
 /**
  * Comparison key for a repository as oc prints it. `file://` refs fold to their directory on
- * disk (registry component dropped, docs/oc-behaviour.md §5); registry and s3 hosts compare
- * case-insensitively.
+ * disk (registry component dropped, docs/oc-behaviour.md §5); s3 hosts compare
+ * case-insensitively; registry refs are keyed by `canonicalRepository`, so every spelling of
+ * one registry repository (`Quay.io/x`, `quay.io:443/x`; `x`, `docker.io/x`,
+ * `index.docker.io/library/x`) has one key.
  */
 function repoKey(printed) {
     if (printed.startsWith('file://')) {
@@ -921,16 +953,26 @@ function repoKey(printed) {
             path = path.slice(slash + 1);
         return `file://${path}`;
     }
-    const prefix = printed.startsWith('s3://') ? 's3://' : '';
-    const path = printed.slice(prefix.length);
-    const slash = path.indexOf('/');
-    if (slash > 0 && isRegistryComponent(path.slice(0, slash))) {
+    if (printed.startsWith('s3://')) {
+        const path = printed.slice('s3://'.length);
+        const slash = path.indexOf('/');
+        if (slash <= 0 || !isRegistryComponent(path.slice(0, slash)))
+            return printed;
         const host = path.slice(0, slash);
         const lower = host.toLowerCase();
-        // Usually already lower case: then the key is `printed` itself, not a copy per entry.
-        return lower === host ? printed : prefix + lower + path.slice(slash);
+        return lower === host ? printed : `s3://${lower}${path.slice(slash)}`;
     }
-    return printed;
+    const slash = printed.indexOf('/');
+    const hasHost = slash > 0 && isRegistryComponent(printed.slice(0, slash));
+    if (!hasHost && slash < 0 && isRegistryComponent(printed)) {
+        // A bare registry (oc prints it with a trailing `/`, this is the form without it).
+        return printed.toLowerCase();
+    }
+    const c = hasHost
+        ? canonicalRepository(printed.slice(0, slash), printed.slice(slash + 1))
+        : canonicalRepository('', printed);
+    // Usually already canonical: then the key is `printed` itself, not a copy per entry.
+    return joinKey(printed, c.registry, '/', c.repository);
 }
 /**
  * `printed` plus `:tag` (the given one, else the ref's) or `@digest`: oc's String() of the
@@ -1099,6 +1141,9 @@ class Attributor {
     expandingByDestRepo = new IdIndex();
     successMemo = new Map();
     successMemoSize = 0;
+    untaggedMemo = new Map();
+    /** The digest-only entries per destination repository that has any (bounded by the mapping). */
+    digestOnlyEntries = new Map();
     errorIndexes = new Map();
     /** Error texts met before: their classification and subject (pure functions of the text). */
     errorMemo = new Map();
@@ -1382,12 +1427,12 @@ class Attributor {
                 this.addSuccess(id, logLine);
             return;
         }
-        const dst = repoKey(destination);
         // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end,
         // and only kept for repositories with digest-only entries (nothing else can use them).
-        const wanted = this.digestOnlyDigests(dst);
-        if (wanted === undefined)
+        const target = this.untaggedTarget(destination);
+        if (target === null)
             return;
+        const { dst, wanted } = target;
         const lines = this.untaggedSuccess.get(dst);
         if (lines === undefined) {
             const byDigest = new Map();
@@ -1399,6 +1444,26 @@ class Attributor {
         lines.count++;
         if (wanted.has(digest) && !lines.byDigest.has(digest))
             lines.byDigest.set(digest, logLine);
+    }
+    /**
+     * The repository key of an untagged success line's destination and the digests it may
+     * confirm (null: no digest-only entry there), memoised by the line's own spelling as
+     * successIds is: every attempt prints its manifest-list children again.
+     */
+    untaggedTarget(destination) {
+        let known = this.untaggedMemo.get(destination);
+        if (known === undefined) {
+            const dst = repoKey(destination);
+            const wanted = this.digestOnlyDigests(dst);
+            known = wanted === undefined ? null : { dst, wanted };
+            // Bounded like successMemo: a log of endless distinct lines must not grow it.
+            if (this.untaggedMemo.size < this.memoBound())
+                this.untaggedMemo.set(destination, known);
+        }
+        return known;
+    }
+    memoBound() {
+        return Math.min(2 * this.entries.length + 1024, this.bounds.successMemo);
     }
     /** Source digests of the digest-only entries pushed to `dst`; undefined when it has none. */
     digestOnlyDigests(dst) {
@@ -1435,7 +1500,7 @@ class Attributor {
         const dst = repoKey(destination);
         const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? NONE_IDS;
         // Bounded by the mapping: a log of endless distinct lines must not grow it.
-        if (this.successMemoSize >= Math.min(2 * this.entries.length + 1024, this.bounds.successMemo)) {
+        if (this.successMemoSize >= this.memoBound()) {
             return ids;
         }
         this.successMemoSize++;
@@ -1655,10 +1720,16 @@ class Attributor {
         }
         this.touched.length = 0;
         this.epoch++;
-        this.markMoreSuccess.clear();
-        this.markFailures.clear();
-        this.markDeferred.clear();
-        this.untaggedSuccess.clear();
+        // Only when not empty: Map.clear allocates a fresh table, and most attempts leave most
+        // of these empty (a log of 170,000 runs closes as many attempts).
+        if (this.markMoreSuccess.size > 0)
+            this.markMoreSuccess.clear();
+        if (this.markFailures.size > 0)
+            this.markFailures.clear();
+        if (this.markDeferred.size > 0)
+            this.markDeferred.clear();
+        if (this.untaggedSuccess.size > 0)
+            this.untaggedSuccess.clear();
         this.eventsInAttempt = 0;
     }
     /**
@@ -1667,17 +1738,21 @@ class Attributor {
      */
     recordAttempt() {
         const c = this.current;
-        const record = {
-            attempt: Math.max(c.attempt, 1),
-            ...(c.planningSeconds !== undefined ? { planningSeconds: c.planningSeconds } : {}),
-            ...(c.mirroringSeconds !== undefined ? { mirroringSeconds: c.mirroringSeconds } : {}),
-            ...(c.rate !== undefined ? { rate: c.rate } : {}),
-            ...(c.bytesPerSecond !== undefined ? { bytesPerSecond: c.bytesPerSecond } : {}),
-            errors: c.errors,
-            warnings: c.warnings,
-            successLines: c.successLines,
-            logLines: c.lastLine - c.firstLine + 1
-        };
+        // Built in place, not from spreads (one object per attempt, not five); the key order is the
+        // report's.
+        const record = { attempt: Math.max(c.attempt, 1) };
+        if (c.planningSeconds !== undefined)
+            record.planningSeconds = c.planningSeconds;
+        if (c.mirroringSeconds !== undefined)
+            record.mirroringSeconds = c.mirroringSeconds;
+        if (c.rate !== undefined)
+            record.rate = c.rate;
+        if (c.bytesPerSecond !== undefined)
+            record.bytesPerSecond = c.bytesPerSecond;
+        record.errors = c.errors;
+        record.warnings = c.warnings;
+        record.successLines = c.successLines;
+        record.logLines = c.lastLine - c.firstLine + 1;
         if (this.attempts.length < this.bounds.attempts) {
             this.attempts.push(record);
             return;
@@ -1708,7 +1783,12 @@ class Attributor {
     }
     resolveUntagged() {
         for (const [dst, lines] of this.untaggedSuccess) {
-            const digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id));
+            let digestOnly = this.digestOnlyEntries.get(dst);
+            if (digestOnly === undefined) {
+                digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id));
+                // Only repositories with digest-only entries reach untaggedSuccess: bounded by the mapping.
+                this.digestOnlyEntries.set(dst, digestOnly);
+            }
             for (const e of digestOnly) {
                 const exact = lines.byDigest.get(e.source.digest);
                 // Filtered to one platform, oc pushes the child's digest: accept it only when unambiguous.
@@ -2591,7 +2671,8 @@ class LogParser {
 }
 /** Lines pushed directly (not via readLines) get the same bound and CR handling. */
 function capLine(line) {
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    // charCodeAt, not endsWith: this runs for every decoded line.
+    const text = line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line;
     // readLines already cut to MAX_LINE_BYTES plus a short note; leave such lines alone.
     if (text.length <= MAX_LINE_BYTES + 256)
         return text;
@@ -3796,10 +3877,11 @@ async function triage(opts, cli) {
     if (set.entries.length === 0)
         throw new UsageError('the mapping holds no SRC=DST line');
     const attributor = new Attributor(set);
-    let ocEvents = 0;
+    let sawOcEvent = false;
     const onEvent = (e) => {
-        if (OC_EVENT.has(e.kind))
-            ocEvents++;
+        // Only "none at all" matters: the Set is consulted until the first oc event.
+        if (!sawOcEvent && OC_EVENT.has(e.kind))
+            sawOcEvent = true;
         attributor.onEvent(e);
     };
     let read;
@@ -3811,10 +3893,10 @@ async function triage(opts, cli) {
     catch (e) {
         throw new UsageError(`cannot read log ${opts.log}: ${ioReason(e)}`);
     }
-    const head = ocEvents === 0 ? await headLines(logPath).catch(() => []) : [];
+    const head = !sawOcEvent ? await headLines(logPath).catch(() => []) : [];
     const blank = head.filter((l) => l.trim() === '').length;
-    const empty = read.bytes === 0 || (ocEvents === 0 && blank === head.length && read.lines <= blank);
-    if (ocEvents === 0 && !empty) {
+    const empty = read.bytes === 0 || (!sawOcEvent && blank === head.length && read.lines <= blank);
+    if (!sawOcEvent && !empty) {
         const foreign = recognizeForeignLog(head);
         if (foreign) {
             throw new UsageError(`${opts.log}: this looks like a ${foreign.tool} log ("${foreign.evidence}"), not oc ` +
@@ -10855,8 +10937,9 @@ function registryOnlyFindings(e) {
 }
 /**
  * Destinations oc keeps apart but that land on one place: file:// refs differing only in the
- * registry component share a directory (docs/oc-behaviour.md §5); registry hosts are
- * case-insensitive.
+ * registry component share a directory (docs/oc-behaviour.md §5); registry spellings of one
+ * repository (host case, `:443`, Docker Hub's names, `library/`: docs/oc-behaviour.md §4.6)
+ * share a key.
  */
 function aliasFindings(entries) {
     const out = [];
@@ -10881,7 +10964,8 @@ function aliasFindings(entries) {
         }
         else {
             out.push(finding(e, 'warning', 'destination-alias', `${b} is the same destination as ${a} (${where(first)}) written differently ` +
-                `(registry hosts are case-insensitive): one push overwrites the other`));
+                `(host case, port 443, Docker Hub's names and library/ name one repository): one push ` +
+                `overwrites the other`));
         }
     }
     return out;
@@ -11216,12 +11300,39 @@ function newHasher(digest) {
 function digestOf(bytes, algo = 'sha256') {
     return `${algo}:${(0,external_node_crypto_namespaceObject.createHash)(algo).update(bytes).digest('hex')}`;
 }
-/** Hashes a file with the algorithm of `expected`, streaming (never the whole file in memory). */
-async function hashFile(path, expected) {
+/** Thrown when a read is given up because the run was stopped. */
+class ReadStopped extends Error {
+}
+/** The stop's reason, as `verification stopped (<reason>)`. */
+function stoppedMessage(signal) {
+    const r = signal.reason;
+    return `verification stopped${r instanceof Error && r.message !== '' ? ` (${r.message})` : ''}`;
+}
+/**
+ * Hashes a file with the algorithm of `expected`, streaming (never the whole file in memory).
+ * A stop (`signal`) ends the read at the next 1 MiB chunk at the latest: a multi-gigabyte
+ * layer must not keep a cancelled run alive. Throws `ReadStopped` then.
+ */
+async function hashFile(path, expected, signal) {
+    if (signal?.aborted)
+        throw new ReadStopped(stoppedMessage(signal));
     const algo = expected.slice(0, expected.indexOf(':'));
     const hash = (0,external_node_crypto_namespaceObject.createHash)(algo);
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1 << 20 })) {
-        hash.update(chunk);
+    const stream = (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1 << 20 });
+    const stop = () => {
+        stream.destroy(new ReadStopped(stoppedMessage(signal)));
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+        for await (const chunk of stream) {
+            if (signal?.aborted)
+                throw new ReadStopped(stoppedMessage(signal));
+            hash.update(chunk);
+        }
+    }
+    finally {
+        signal?.removeEventListener('abort', stop);
+        stream.destroy();
     }
     return `${algo}:${hash.digest('hex')}`;
 }
@@ -11455,6 +11566,7 @@ async function verifyFileEntries(entries, root, opts) {
         rootReal: await (0,promises_namespaceObject.realpath)(root).catch(() => undefined),
         digest: opts.digest,
         side: opts.side,
+        signal: opts.signal,
         blobs: new Map(),
         leftovers: new Map()
     };
@@ -11545,12 +11657,29 @@ async function readSmall(path, max) {
 }
 async function verifyEntry(entry, ctx) {
     const f = new Findings();
-    try {
-        await checkEntry(entry, ctx, f);
+    // Entries still queued when the run stops are not looked at at all.
+    if (!ctx.signal?.aborted) {
+        try {
+            await checkEntry(entry, ctx, f);
+        }
+        catch (err) {
+            // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
+            f.add('unreadable', `cannot check the mirror tree: ${err.message}`);
+        }
     }
-    catch (err) {
-        // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
-        f.add('unreadable', `cannot check the mirror tree: ${err.message}`);
+    if (ctx.signal?.aborted) {
+        // Half a check proves nothing either way: the entry counts as not checked.
+        const ref = refOf(entry, ctx.side);
+        return {
+            entryId: entry.id,
+            complete: false,
+            problems: [
+                {
+                    kind: 'cancelled',
+                    message: oneLine(`${ref.raw}: ${stoppedMessage(ctx.signal)}`, { max: 1000 })
+                }
+            ]
+        };
     }
     // Only an incomplete entry needs repairing.
     const tree = ctx.side === 'destination' && f.problems.length > 0 ? f.tree() : undefined;
@@ -11883,7 +12012,7 @@ async function computeBlobState(dir, ctx, blob) {
     if (blob.size !== undefined && st.size !== blob.size) {
         return { state: 'size', path: found.path, actual: st.size };
     }
-    const actual = await hashFile(path, blob.digest);
+    const actual = await hashFile(path, blob.digest, ctx.signal);
     return actual === blob.digest ? { state: 'ok' } : { state: 'hash', path: found.path, actual };
 }
 /** `*.download` files are oc's unfinished streaming writes (file.go:418-436). */
@@ -12675,6 +12804,7 @@ class BlobChecker {
 
 
 
+
 const DEFAULT_REQUEST_DEADLINE_MS = 30_000;
 const DEFAULT_IDLE_TIMEOUT_MS = 20_000;
 /** 256 KiB/s: a blob read slower than this is a stalled registry, not a large blob. */
@@ -12685,15 +12815,16 @@ class Unreachable extends Error {
 /** The verification was stopped from outside (cancel, time limit). */
 class Stopped extends Error {
 }
-const registry_client_DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io']);
-/** Where the API of a registry lives and how a repository is named there. */
+/**
+ * Where the API of a registry lives and how a repository is named there: Docker Hub under any
+ * of its names (none, `docker.io`, `index.docker.io`, `registry-1.docker.io`, any case) is
+ * served by registry-1.docker.io with official images under `library/`
+ * (`canonicalRepository`); any other host as written (its auth and certs.d entries use it).
+ */
 function apiLocation(registry, repository) {
-    if (registry_client_DOCKER_HUB.has(registry.toLowerCase())) {
-        return {
-            host: 'registry-1.docker.io',
-            repo: repository.includes('/') ? repository : `library/${repository}`
-        };
-    }
+    const c = canonicalRepository(registry, repository);
+    if (c.registry === 'docker.io')
+        return { host: 'registry-1.docker.io', repo: c.repository };
     return { host: registry, repo: repository };
 }
 /** The first error of a registry error document (`CODE: message`), else the body, one line. */
@@ -13124,10 +13255,12 @@ async function verifyRegistryEntries(entries, opts) {
  * caller keeps oc's own verdict for them.
  */
 async function verifyEntries(entries, opts) {
+    const signal = opts.network?.signal;
+    const file = { digest: opts.digest, ...(signal !== undefined ? { signal } : {}) };
     const [dest, src, reg] = await Promise.all([
-        verifyFileEntries(entries, opts.dir ?? '.', { digest: opts.digest, side: 'destination' }),
+        verifyFileEntries(entries, opts.dir ?? '.', { ...file, side: 'destination' }),
         opts.fromDir !== undefined
-            ? verifyFileEntries(entries, opts.fromDir, { digest: opts.digest, side: 'source' })
+            ? verifyFileEntries(entries, opts.fromDir, { ...file, side: 'source' })
             : Promise.resolve([]),
         opts.registries
             ? verifyRegistryEntries(entries, {
@@ -13783,6 +13916,17 @@ function parseReport(input) {
         .filter(shard_merge_isObject)
         .flatMap((a) => [Date.parse(String(a['startedAt'])), Date.parse(String(a['endedAt']))])
         .filter((t) => Number.isFinite(t));
+    // oc's `info: Mirroring completed in 2.1s (16.16MB/s)` per attempt: rate × time. Engines
+    // that print no such line (skopeo) leave the bytes unknown.
+    let bytes;
+    for (const a of attempts.filter(shard_merge_isObject)) {
+        const st = shard_merge_isObject(a['stats']) ? a['stats'] : {};
+        const rate = st['bytesPerSecond'];
+        const secs = st['mirroringSeconds'];
+        if (typeof rate === 'number' && typeof secs === 'number' && rate >= 0 && secs >= 0) {
+            bytes = (bytes ?? 0) + Math.round(rate * secs);
+        }
+    }
     return {
         name: input.name,
         shard,
@@ -13793,13 +13937,18 @@ function parseReport(input) {
         ...(times.length > 0
             ? { durationSeconds: Math.round((Math.max(...times) - Math.min(...times)) / 1000) }
             : {}),
+        ...(bytes !== undefined ? { bytes } : {}),
         ...(typeof run['outcome'] === 'string' ? { outcome: run['outcome'] } : {})
     };
 }
 const describeFiles = (files) => files.map((f) => `${f.file} (sha256 ${f.sha256.slice(0, 12)})`).join(', ');
 const sameFiles = (a, b) => a.length === b.length && a.every((f, i) => f.sha256 === b[i]?.sha256);
-/** Merges shard reports; with `mapping`, lines no report holds are failed `unconfirmed`. */
-function mergeShardReports(inputs, mapping) {
+/**
+ * Merges shard reports; with `mapping`, lines no report holds are failed `unconfirmed`. With
+ * `expected` (the aggregate knows N from its input), every report must be a shard of that many,
+ * and no report at all is a merge too: every line is then unconfirmed.
+ */
+function mergeShardReports(inputs, mapping, expected) {
     const errors = [];
     const reports = [];
     for (const input of inputs) {
@@ -13811,13 +13960,18 @@ function mergeShardReports(inputs, mapping) {
     }
     if (errors.length > 0)
         return { ok: false, errors };
-    if (reports.length === 0)
+    if (reports.length === 0 && !(mapping && expected)) {
         return { ok: false, errors: ['no report to merge'] };
+    }
     // One split: the same N, each index once, the same mapping files.
     const first = reports[0];
-    const count = first.shard.count;
+    const count = expected?.count ?? first.shard.count;
     const byIndex = new Map();
     for (const r of reports) {
+        if (expected && r.shard.count !== count) {
+            errors.push(`${r.name} is shard ${r.shard.index}/${r.shard.count}, not one of ${count} shards (the shard count given): the matrix and the aggregate disagree on N`);
+            continue;
+        }
         if (r.shard.count !== count) {
             errors.push(`${r.name} is shard ${r.shard.index}/${r.shard.count} but ${first.name} is shard ${first.shard.index}/${count}: shards of different splits overlap and cannot be merged`);
             continue;
@@ -13980,6 +14134,7 @@ function shardRows(reports, count, plannedEntries) {
             failed: r.lines.length - mirrored,
             attempts: r.attempts,
             ...(r.durationSeconds !== undefined ? { durationSeconds: r.durationSeconds } : {}),
+            ...(r.bytes !== undefined ? { bytes: r.bytes } : {}),
             ...(r.outcome !== undefined ? { outcome: r.outcome } : {})
         };
     });

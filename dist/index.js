@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31604);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(65296);
 // Bundle entry for both `main:` and `post:` of action.yml.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 31604:
+/***/ 65296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29049,522 +29049,6 @@ function classify(text) {
     return { class: 'unknown', reason: 'unrecognised error', retryable: false };
 }
 
-;// CONCATENATED MODULE: ./src/core/text.ts
-// Small text helpers every layer shares: untrusted text kept on one line, counted nouns, and the
-// message of a caught value. Untrusted text (registry bodies, mapping lines, tool output) ends up
-// in log lines, tables, JSON and GitHub annotations: on one line without control characters it
-// can never start a line of its own, so it cannot smuggle in a `::workflow-command::`.
-// CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`), and two-byte `ESC x` sequences, plus
-// their 8-bit C1 forms (0x9b CSI, 0x9d OSC).
-/* eslint-disable no-control-regex -- matching control characters is the point */
-const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]?/g;
-// C0 controls except TAB and LF, DEL, C1 controls, and the Unicode line/paragraph separators
-// (some viewers break lines on them).
-const CONTROL_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-// Every C0 and C1 control, DEL and the Unicode line/paragraph separators.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-// The characters that end a line (or jump a column) somewhere: each becomes one space.
-const BREAK = /^[\t\n\r\u2028\u2029]$/;
-/* eslint-enable no-control-regex */
-/** Removes ANSI escape sequences and control characters; keeps TAB and LF. CR is dropped. */
-function stripControl(text) {
-    return text.replace(ANSI, '').replace(CONTROL_BUT_TAB_LF, '');
-}
-/**
- * Untrusted text on one line. Line breaks and TABs become a space each (`drop`: a run of LF
- * and TAB becomes one space, other breaks go); no control character is left, whatever the rule.
- */
-function text_oneLine(text, options = {}) {
-    const { control = 'mark', squeeze = false, max } = options;
-    let flat = control === 'drop'
-        ? stripControl(text).replace(/[\t\n]+/g, ' ')
-        : text.replace(CONTROL, (c) => (BREAK.test(c) ? ' ' : control === 'mark' ? '?' : ' '));
-    if (squeeze)
-        flat = flat.replace(/\s+/g, ' ').trim();
-    return max !== undefined && flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-/** Caps `text` at `max` UTF-16 units (not splitting a surrogate pair), marking the cut with `…`. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    let end = Math.max(0, max - 1);
-    const code = text.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        end -= 1;
-    return text.slice(0, end) + '…';
-}
-/** `1 line`, `2 lines`; `many` for nouns that do not just add an `s` (`entry`, `entries`). */
-function text_plural(n, one, many = `${one}s`) {
-    return `${n} ${n === 1 ? one : many}`;
-}
-/** The message of a caught value: an Error's message, anything else as a string. */
-function errorMessage(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-
-;// CONCATENATED MODULE: ./src/core/work-files.ts
-// The names of the files the action and the attempt loop leave in the run's work directory
-// (RUNNER_TEMP/mirror-guard-*): one place, so the writer, the uploader, the post step and the
-// summary's wording cannot drift apart.
-const WORK_FILES = {
-    /** Both streams of every attempt, with a header per attempt: the log artifact. */
-    log: 'oc-mirror.log',
-    /** The action's JSON report (report.schema.json). */
-    report: 'report.json',
-    /** Every line not mirrored, re-feedable to oc: the retry artifact and `retry-mapping` output. */
-    retryMapping: 'retry-mapping.txt',
-    /** The run state for the post step, rewritten after every attempt. */
-    progress: 'progress.json',
-    /** The `registry-auth` input's content (0600, removed after the run). */
-    authFile: 'registry-auth.json',
-    /** Several mapping files joined for attempt 1 (oc reads one `-f` file). */
-    combinedMapping: 'mapping-combined.txt',
-    /** Where a `retry-from` artifact is downloaded. */
-    retryFromDir: 'retry-from'
-};
-/** The mapping a retry runs: just its lines, each with its origin comment. */
-const attemptMappingFile = (attempt) => `retry-mapping-attempt-${attempt}.txt`;
-/** One attempt's stdout or stderr, as the engine printed it. */
-const attemptStreamFile = (attempt, stream) => `attempt-${attempt}.${stream}.log`;
-/** A shard's generated mapping for attempt 1. */
-const shardMappingFile = (index, count) => `mapping-shard-${index}-of-${count}.txt`;
-
-;// CONCATENATED MODULE: ./src/github/escape.ts
-// Text hygiene for anything untrusted (registry error bodies, mapping lines, tool output)
-// before it reaches the job summary as Markdown. One-line sanitising itself is core/text.ts.
-
-/** Untrusted text on one line for Markdown: ANSI sequences and control characters dropped. */
-const flatten = (text) => text_oneLine(text, { control: 'drop' });
-const MD_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    // An entity, not `\|`: GFM splits table cells before unescaping, and `\\|` would split.
-    '|': '&#124;',
-    // Entity so that GFM's autolink trigger (`:` of `scheme://`) never fires on untrusted text.
-    ':': '&#58;'
-};
-/**
- * Escapes untrusted text for a Markdown table cell or paragraph in a job summary: no raw HTML,
- * no emphasis/code/link/heading syntax, no table-cell break, no autolinked URL, one line.
- */
-function escapeMarkdown(text) {
-    // Backslashes first: the entities added next contain `#`, which must stay unescaped.
-    // A backslash before `.` also defeats the `www.` autolink trigger.
-    return flatten(text)
-        .replace(/[\\`*_{}[\]()#+\-.!~=^$]/g, (c) => '\\' + c)
-        .replace(/[&<>"'|:]/g, (c) => MD_ENTITIES[c] ?? c);
-}
-/**
- * Untrusted text as an inline code span. Backslash escapes and entities show literally inside
- * code spans, so none are added: the fence is one backtick longer than the longest backtick run
- * in the text. In a table cell (`inTable`), text holding a pipe is not put in a code span but
- * escaped as plain text: GFM splits cells on pipes before it sees code spans, and a `\\|` in
- * the text would defeat a `\|` escape.
- */
-function codeSpan(text, inTable = true) {
-    const flat = flatten(text);
-    if (flat.trim() === '')
-        return '';
-    if (inTable && flat.includes('|'))
-        return escapeMarkdown(flat);
-    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    // CommonMark strips one space from each side when both are there: the padding keeps a
-    // leading or trailing backtick (or space) of the text intact.
-    const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
-    return `${fence}${pad}${flat}${pad}${fence}`;
-}
-
-;// CONCATENATED MODULE: ./src/github/summary.ts
-// The job summary: outcome, what each failure class means and what to do, every line's fate,
-// and per-attempt timing. GitHub rejects a step summary over 1 MiB, so every table is capped
-// and points at the artifact when cut. All untrusted text goes through escapeMarkdown.
-
-
-
-
-
-/** Well below GitHub's 1 MiB per step: the three capped tables together stay under 600 KiB. */
-const DEFAULT_SUMMARY_LIMITS = {
-    maxLineRows: 500,
-    maxLineBytes: 300 * 1024,
-    maxFindingRows: 100,
-    maxFindingBytes: 100 * 1024
-};
-const MAX_REF_CHARS = 300;
-const MAX_REASON_CHARS = 500;
-/** Untrusted text for a table cell: capped first, then escaped. */
-function cell(text, max = MAX_REF_CHARS) {
-    return escapeMarkdown(truncate(text, max));
-}
-/** Our own text (CLASS_INFO) may use Markdown, but must not break a table row. */
-function trustedCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-function row(cells) {
-    return `| ${cells.join(' | ')} |`;
-}
-function header(cells) {
-    return `${row(cells)}\n${row(cells.map(() => '---'))}`;
-}
-/**
- * A table with as many rows as fit in both caps. Rows may be produced lazily, so that a
- * 20,000-line run does not pay for rows it will not show.
- */
-function cappedTable(head, rows, maxRows, maxBytes) {
-    const out = [head];
-    let bytes = Buffer.byteLength(head) + 1;
-    let shown = 0;
-    for (const r of rows) {
-        if (shown >= maxRows)
-            break;
-        const size = Buffer.byteLength(r) + 1;
-        if (bytes + size > maxBytes)
-            break;
-        out.push(r);
-        bytes += size;
-        shown += 1;
-    }
-    return { text: out.join('\n'), shown };
-}
-function* lazyMap(items, render) {
-    for (const item of items)
-        yield render(item);
-}
-function seconds(s) {
-    return s?.toFixed(1);
-}
-function statusRank(l) {
-    if (l.severity === 'error')
-        return 0;
-    if (l.severity === 'warning')
-        return 1;
-    if (l.status === 'failed')
-        return l.retryable ? 1 : 0;
-    return l.recoveredAfter !== undefined ? 2 : 3;
-}
-/** What a line that did not fail is called in each mode. */
-const DONE = {
-    mirror: 'mirrored',
-    validate: 'parsed',
-    'dry-run': 'planned'
-};
-function statusText(l, mode = 'mirror') {
-    if (l.severity === 'error')
-        return '❌ error';
-    if (l.severity === 'warning')
-        return `⚠️ ${DONE[mode]} (warning)`;
-    if (l.status === 'failed')
-        return l.retryable ? '❌ failed (retryable)' : '❌ failed (permanent)';
-    return l.recoveredAfter !== undefined
-        ? `✅ ${DONE[mode]} (retry after attempt ${l.recoveredAfter})`
-        : `✅ ${DONE[mode]}`;
-}
-function outcome(input) {
-    const lines = input.lines;
-    const failed = lines.filter((l) => l.status === 'failed');
-    const permanent = failed.filter((l) => !l.retryable).length;
-    const recovered = lines.filter((l) => l.status === 'mirrored' && l.recoveredAfter !== undefined);
-    const mappingErrors = (input.findings ?? []).filter((f) => f.severity === 'error').length;
-    const attempts = input.attempts?.length ?? 0;
-    if (input.mode === 'validate') {
-        const warnings = (input.findings ?? []).length - mappingErrors;
-        const checked = `${text_plural(lines.length, 'mapping line')} checked`;
-        return mappingErrors > 0
-            ? `❌ Validation found ${mappingErrors} error(s) and ${warnings} warning(s) in the mapping (${checked}).`
-            : `✅ Validation passed: ${checked}, ${warnings} warning(s).`;
-    }
-    const verb = input.mode === 'dry-run' ? 'planned' : 'mirrored';
-    const after = attempts > 0 ? ` after ${attempts} attempt(s)` : '';
-    if (failed.length === 0 && mappingErrors === 0) {
-        const rec = recovered.length > 0 ? ` (${recovered.length} recovered on a retry)` : '';
-        return `✅ All ${lines.length} mapping entries ${verb}${after}${rec}.`;
-    }
-    const parts = [
-        `❌ ${failed.length} of ${lines.length} mapping entries failed${after}: ${permanent} permanent, ${failed.length - permanent} retryable.`
-    ];
-    if (mappingErrors > 0)
-        parts.push(`The mapping has ${mappingErrors} error(s).`);
-    if (recovered.length > 0)
-        parts.push(`${recovered.length} recovered on a retry.`);
-    return parts.join(' ');
-}
-function classTable(input) {
-    const failedBy = new Map();
-    const recoveredBy = new Map();
-    for (const l of input.lines) {
-        const target = l.status === 'failed' ? failedBy : l.recoveredAfter !== undefined ? recoveredBy : undefined;
-        if (target === undefined)
-            continue;
-        for (const c of new Set(l.classes))
-            target.set(c, (target.get(c) ?? 0) + 1);
-    }
-    const runBy = new Map();
-    for (const f of input.runLevel ?? []) {
-        runBy.set(f.class, (runBy.get(f.class) ?? 0) + (f.count ?? 1));
-    }
-    const classes = Object.keys(classify_CLASS_INFO).filter((c) => failedBy.has(c) || recoveredBy.has(c) || runBy.has(c));
-    if (classes.length === 0)
-        return undefined;
-    const rows = classes.map((c) => {
-        const info = classify_CLASS_INFO[c];
-        return row([
-            `\`${c}\``,
-            String(failedBy.get(c) ?? 0),
-            String(recoveredBy.get(c) ?? 0),
-            String(runBy.get(c) ?? 0),
-            info.retryable ? 'yes' : 'no',
-            trustedCell(info.meaning),
-            trustedCell(info.whatToDo)
-        ]);
-    });
-    return [
-        '### Failure classes',
-        '',
-        header([
-            'Class',
-            'Failed lines',
-            'Recovered lines',
-            'Run-level',
-            'Retryable',
-            'Meaning',
-            'What to do'
-        ]),
-        ...rows
-    ].join('\n');
-}
-function cutNote(shown, total, what, artifact) {
-    const where = artifact !== undefined
-        ? `the ${codeSpan(artifact, false)} artifact (JSON report)`
-        : 'the JSON report';
-    return `\n\n_Showing ${shown} of ${total} ${what}; the full list is in ${where}._`;
-}
-function lineTable(input, limits) {
-    if (input.lines.length === 0)
-        return undefined;
-    const sorted = [...input.lines].sort((a, b) => statusRank(a) - statusRank(b));
-    const validate = input.mode === 'validate';
-    // In validate mode the findings table above already holds every message: a line shows the
-    // codes of its findings only.
-    const rows = lazyMap(sorted, (l) => row([
-        `${cell(l.file)}:${l.line}`,
-        cell(l.source),
-        cell(l.destination),
-        statusText(l, input.mode),
-        ...(validate
-            ? [(l.codes ?? []).map((c) => codeSpan(truncate(c, 60))).join(' ')]
-            : [
-                l.classes.map((c) => `\`${c}\``).join(' '),
-                cell(l.reasons.join('; '), MAX_REASON_CHARS)
-            ])
-    ]));
-    const table = cappedTable(header(validate
-        ? ['Line', 'Source', 'Destination', 'Status', 'Findings']
-        : ['Line', 'Source', 'Destination', 'Status', 'Classes', 'Reason']), rows, limits.maxLineRows, limits.maxLineBytes);
-    const cut = table.shown < sorted.length
-        ? cutNote(table.shown, sorted.length, validate ? 'lines (errors and warnings first)' : 'lines (failed first)', input.artifactName)
-        : '';
-    return `### Mapping lines\n\n${table.text}${cut}`;
-}
-function findingTable(input, limits) {
-    // Errors first (as GitHub lists annotations), each kind in mapping order; a stable sort.
-    const findings = [...(input.findings ?? [])].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
-    const runLevel = input.runLevel ?? [];
-    if (findings.length === 0 && runLevel.length === 0)
-        return undefined;
-    const rows = [
-        ...findings.map((f) => row([
-            f.severity,
-            f.line > 0 ? `${cell(f.file)}:${f.line}` : cell(f.file),
-            codeSpan(truncate(f.code, 60)),
-            cell(f.message, MAX_REASON_CHARS)
-        ])),
-        ...runLevel.map((f) => row([
-            f.severity,
-            `log line ${f.logLine}`,
-            `\`${f.class}\``,
-            cell(`${f.reason}: ${f.text}`, MAX_REASON_CHARS)
-        ]))
-    ];
-    const table = cappedTable(header(['Severity', 'Where', 'Code', 'Message']), rows, limits.maxFindingRows, limits.maxFindingBytes);
-    const cut = table.shown < rows.length
-        ? cutNote(table.shown, rows.length, 'findings', input.artifactName)
-        : '';
-    return `### Findings\n\n${table.text}${cut}`;
-}
-const ATTEMPT_COLUMNS = [
-    { title: 'Attempt', value: (a) => String(a.attempt) },
-    { title: 'Lines run', value: (a) => String(a.linesRun) },
-    { title: 'Mirrored', value: (a) => String(a.mirrored) },
-    { title: 'Failed', value: (a) => String(a.failed) },
-    { title: 'Planning s', value: (a) => seconds(a.planningSeconds) },
-    { title: 'Mirroring s', value: (a) => seconds(a.mirroringSeconds) },
-    { title: 'Rate', value: (a) => (a.rate !== undefined ? cell(a.rate, 40) : undefined) },
-    {
-        title: 'Exit code',
-        value: (a) => a.exitCode === undefined ? undefined : a.exitCode === null ? 'killed' : String(a.exitCode)
-    },
-    { title: 'Duration s', value: (a) => seconds(a.durationSeconds) },
-    // Retries: stale files removed, plain rerun, or --force (why: under the table).
-    { title: 'Repair', value: (a) => (a.repair !== undefined ? cell(a.repair, 200) : undefined) }
-];
-/** One row per attempt; a column no attempt has a value for is left out. */
-function attemptTable(input) {
-    const attempts = input.attempts ?? [];
-    if (attempts.length === 0)
-        return undefined;
-    const columns = ATTEMPT_COLUMNS.filter((c) => attempts.some((a) => c.value(a) !== undefined));
-    const rows = attempts.map((a) => row(columns.map((c) => c.value(a) ?? '–')));
-    const forced = (input.forced ?? []).map((f) => `\n${cell(f, 1000)}`);
-    return ['### Attempts', '', header(columns.map((c) => c.title)), ...rows, ...forced].join('\n');
-}
-/** A YAML scalar for the snippet: bare when plain, else a JSON string (valid YAML). */
-function yamlScalar(text) {
-    return /^[A-Za-z0-9][\w.-]*$/.test(text) ? text : JSON.stringify(text);
-}
-/** Where the lines not mirrored are, and a ready step that mirrors just them. */
-function retrySection(input) {
-    const retry = input.retry;
-    if (retry === undefined || retry.lines === 0)
-        return undefined;
-    const count = text_plural(retry.lines, 'mapping line');
-    if (retry.artifact === undefined) {
-        return [
-            '### Retry mapping',
-            '',
-            `The ${count} not mirrored are in ${codeSpan(truncate(retry.path, MAX_REF_CHARS), false)} on the runner (output \`retry-mapping\`); it was not uploaded, so feed the file back as \`mapping\` in a later step of this job.`
-        ].join('\n');
-    }
-    const snippet = [
-        `- uses: ${retry.uses}`,
-        '  with:',
-        `    retry-from: ${yamlScalar(retry.artifact)}`,
-        ...(retry.runId !== undefined
-            ? [
-                `    run-id: ${yamlScalar(retry.runId)} # this run; leave out in a later job of the same run`,
-                '    github-token: ${{ github.token }} # with actions: read, for another run'
-            ]
-            : []),
-        '    # …and the same credentials, dir and filters as this step'
-    ].join('\n');
-    const longest = Math.max(0, ...(snippet.match(/`+/g) ?? []).map((r) => r.length));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    return [
-        '### Retry mapping',
-        '',
-        `The ${count} not mirrored are in the artifact ${codeSpan(retry.artifact, false)} (\`${WORK_FILES.retryMapping}\`, also the \`retry-mapping\` output). To mirror just these lines in a later job or run:`,
-        '',
-        `${fence}yaml`,
-        snippet,
-        fence
-    ].join('\n');
-}
-/** Renders the whole summary as Markdown (pure). */
-function renderSummary(input, limits = DEFAULT_SUMMARY_LIMITS) {
-    const sections = [
-        `## ${cell(input.title ?? 'mirror-guard', 100)}`,
-        outcome(input),
-        ...(input.notes ?? []).map((n) => cell(n, 1000)),
-        classTable(input),
-        // Findings before lines: a few mapping problems must not hide below 500 fine lines.
-        findingTable(input, limits),
-        lineTable(input, limits),
-        retrySection(input),
-        attemptTable(input),
-        input.toolVersion !== undefined ? `Tool version: ${cell(input.toolVersion, 200)}` : undefined,
-        input.toolNote !== undefined ? cell(input.toolNote, 500) : undefined
-    ];
-    return sections.filter((s) => s !== undefined).join('\n\n') + '\n';
-}
-/**
- * Appends Markdown to the step summary. Never throws: without GITHUB_STEP_SUMMARY (not on a
- * runner) or on a write error it returns the reason instead.
- */
-async function writeSummary(markdown) {
-    try {
-        await core.summary.addRaw(markdown).write();
-        return { written: true };
-    }
-    catch (e) {
-        core.summary.emptyBuffer();
-        return { written: false, reason: errorMessage(e) };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/context.ts
-// What every part of the action's main step shares (ActionStep: the validated inputs, where it
-// works, the run state for the post step) and the few ways it reports (outputs, the exit code
-// per on-failure, the job summary).
-
-
-
-
-const OUTPUT_DEFAULTS = {
-    outcome: 'failed',
-    attempts: '0',
-    mirrored: '0',
-    failed: '0',
-    'failed-by-class': '{}',
-    unverified: '0',
-    'retry-mapping': '',
-    report: '',
-    log: '',
-    'log-artifact-id': '',
-    'retry-artifact-id': ''
-};
-function setOutputs(values) {
-    for (const [k, v] of Object.entries({ ...OUTPUT_DEFAULTS, ...values }))
-        core.setOutput(k, v);
-}
-function isDirectory(path) {
-    try {
-        return (0,external_node_fs_.statSync)(path).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-/** Path for an annotation: relative to the repository checkout, where GitHub looks for it. */
-function annotationPath(step, file) {
-    const abs = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(step.cwd, file);
-    const ws = process.env['GITHUB_WORKSPACE'] || process.cwd();
-    const rel = (0,external_node_path_.relative)(ws, abs);
-    return rel !== '' && !rel.startsWith('..' + external_node_path_.sep) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel)
-        ? rel.split(external_node_path_.sep).join('/')
-        : file;
-}
-/**
- * Lines left failing end the step per on-failure: exit code 1 (`fail`, or `always`), a warning
- * (`warn`), or a log line (`ignore`).
- */
-function failStepPerOnFailure(step, text, always = false) {
-    const mode = always ? 'fail' : step.inputs.onFailure;
-    // The lines are annotated already; a summary error annotation would only take one of the
-    // ten error slots GitHub shows, so the step fails through its exit code.
-    if (mode === 'fail') {
-        process.exitCode = 1;
-        core.info(`mirror-guard: ${text}`);
-    }
-    else if (mode === 'warn')
-        core.warning(text, { title: 'mirror-guard' });
-    else
-        core.info(text);
-}
-/**
- * Writes the job summary unless the `summary` input is false. The Markdown is rendered only
- * when it is written.
- */
-async function summarise(step, render) {
-    if (!step.inputs.summary)
-        return;
-    const result = await writeSummary(render());
-    if (!result.written)
-        core.debug(`job summary not written: ${result.reason ?? 'unknown reason'}`);
-}
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:buffer"
@@ -29767,10 +29251,34 @@ function parseImageRef(token, side) {
 function isRegistryComponent(component) {
     return component.includes('.') || component.includes(':') || component === 'localhost';
 }
+/** Docker Hub's names: library-go's IsRegistryDockerHub, distribution's legacy domain. */
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/**
+ * A registry repository as the registry sees it (docs/oc-behaviour.md §4.6): host lower case,
+ * `:443` dropped, no host or a Docker Hub alias → `docker.io`, a one-component Docker Hub
+ * repository under `library/`. `registry` is the reference's registry component ('' when it
+ * has none). A bare registry (no repository) is returned as given, host lower case.
+ */
+function canonicalRepository(registry, repository) {
+    let host = registry.toLowerCase();
+    if (host.endsWith(':443'))
+        host = host.slice(0, -':443'.length);
+    if (repository === '')
+        return { registry: host, repository };
+    if (host === '' || DOCKER_HUB_HOSTS.has(host)) {
+        return {
+            registry: 'docker.io',
+            repository: repository.includes('/') ? repository : `library/${repository}`
+        };
+    }
+    return { registry: host, repository };
+}
 /**
  * Comparison key for a repository as oc prints it. `file://` refs fold to their directory on
- * disk (registry component dropped, docs/oc-behaviour.md §5); registry and s3 hosts compare
- * case-insensitively.
+ * disk (registry component dropped, docs/oc-behaviour.md §5); s3 hosts compare
+ * case-insensitively; registry refs are keyed by `canonicalRepository`, so every spelling of
+ * one registry repository (`Quay.io/x`, `quay.io:443/x`; `x`, `docker.io/x`,
+ * `index.docker.io/library/x`) has one key.
  */
 function repoKey(printed) {
     if (printed.startsWith('file://')) {
@@ -29782,16 +29290,26 @@ function repoKey(printed) {
             path = path.slice(slash + 1);
         return `file://${path}`;
     }
-    const prefix = printed.startsWith('s3://') ? 's3://' : '';
-    const path = printed.slice(prefix.length);
-    const slash = path.indexOf('/');
-    if (slash > 0 && isRegistryComponent(path.slice(0, slash))) {
+    if (printed.startsWith('s3://')) {
+        const path = printed.slice('s3://'.length);
+        const slash = path.indexOf('/');
+        if (slash <= 0 || !isRegistryComponent(path.slice(0, slash)))
+            return printed;
         const host = path.slice(0, slash);
         const lower = host.toLowerCase();
-        // Usually already lower case: then the key is `printed` itself, not a copy per entry.
-        return lower === host ? printed : prefix + lower + path.slice(slash);
+        return lower === host ? printed : `s3://${lower}${path.slice(slash)}`;
     }
-    return printed;
+    const slash = printed.indexOf('/');
+    const hasHost = slash > 0 && isRegistryComponent(printed.slice(0, slash));
+    if (!hasHost && slash < 0 && isRegistryComponent(printed)) {
+        // A bare registry (oc prints it with a trailing `/`, this is the form without it).
+        return printed.toLowerCase();
+    }
+    const c = hasHost
+        ? canonicalRepository(printed.slice(0, slash), printed.slice(slash + 1))
+        : canonicalRepository('', printed);
+    // Usually already canonical: then the key is `printed` itself, not a copy per entry.
+    return joinKey(printed, c.registry, '/', c.repository);
 }
 /**
  * `printed` plus `:tag` (the given one, else the ref's) or `@digest`: oc's String() of the
@@ -30132,12 +29650,65 @@ function parseMappings(files) {
     return builder.build();
 }
 /** The destination as oc prints it on stdout: repository plus the effective tag. */
-function mapping_effectiveDestination(entry) {
+function effectiveDestination(entry) {
     return formatRef(entry.destination, entry.destinationTag);
 }
 /** `SRC=DST` lines re-feedable to `oc image mirror -f`, one per entry. */
 function renderEntries(entries) {
-    return entries.map((e) => `${e.source.raw}=${mapping_effectiveDestination(e)}`);
+    return entries.map((e) => `${e.source.raw}=${effectiveDestination(e)}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/text.ts
+// Small text helpers every layer shares: untrusted text kept on one line, counted nouns, and the
+// message of a caught value. Untrusted text (registry bodies, mapping lines, tool output) ends up
+// in log lines, tables, JSON and GitHub annotations: on one line without control characters it
+// can never start a line of its own, so it cannot smuggle in a `::workflow-command::`.
+// CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`), and two-byte `ESC x` sequences, plus
+// their 8-bit C1 forms (0x9b CSI, 0x9d OSC).
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const ANSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]?/g;
+// C0 controls except TAB and LF, DEL, C1 controls, and the Unicode line/paragraph separators
+// (some viewers break lines on them).
+const CONTROL_BUT_TAB_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Every C0 and C1 control, DEL and the Unicode line/paragraph separators.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// The characters that end a line (or jump a column) somewhere: each becomes one space.
+const BREAK = /^[\t\n\r\u2028\u2029]$/;
+/* eslint-enable no-control-regex */
+/** Removes ANSI escape sequences and control characters; keeps TAB and LF. CR is dropped. */
+function stripControl(text) {
+    return text.replace(ANSI, '').replace(CONTROL_BUT_TAB_LF, '');
+}
+/**
+ * Untrusted text on one line. Line breaks and TABs become a space each (`drop`: a run of LF
+ * and TAB becomes one space, other breaks go); no control character is left, whatever the rule.
+ */
+function oneLine(text, options = {}) {
+    const { control = 'mark', squeeze = false, max } = options;
+    let flat = control === 'drop'
+        ? stripControl(text).replace(/[\t\n]+/g, ' ')
+        : text.replace(CONTROL, (c) => (BREAK.test(c) ? ' ' : control === 'mark' ? '?' : ' '));
+    if (squeeze)
+        flat = flat.replace(/\s+/g, ' ').trim();
+    return max !== undefined && flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/** Caps `text` at `max` UTF-16 units (not splitting a surrogate pair), marking the cut with `…`. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = Math.max(0, max - 1);
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end -= 1;
+    return text.slice(0, end) + '…';
+}
+/** `1 line`, `2 lines`; `many` for nouns that do not just add an `s` (`entry`, `entries`). */
+function plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** The message of a caught value: an Error's message, anything else as a string. */
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
 }
 
 ;// CONCATENATED MODULE: ./src/core/mapping-files.ts
@@ -30230,60 +29801,114 @@ async function loadMappingFiles(paths, cwd) {
     return { set, texts };
 }
 
-;// CONCATENATED MODULE: ./src/core/oc-version.ts
-// `oc version --client` → the client's version, and what mirror-guard does differently per
-// version. Release builds print `Client Version: 4.13.0-202404020000.p0.gd192e90.assembly.stream-d192e90`,
-// builds from a source branch `Client Version: v4.13.0-release-4.13-d192e901e`, builds from a
-// client tag `Client Version: openshift-clients-4.12.0-202208031327-171-gd69125734`; old
-// clients (≤ 4.5) printed a Go struct (`Client Version: version.Info{…, GitVersion:"v4.5.0-…"}`).
-const MAX_SCANNED_CHARS = 64 * 1024;
-/** The `Client Version:` line's version, or undefined when the text has none we can read. */
-function parseOcClientVersion(text) {
-    for (const line of text.slice(0, MAX_SCANNED_CHARS).split(/\r?\n/)) {
-        const m = /^\s*Client Version:\s*(.*)$/i.exec(line);
-        if (!m?.[1])
-            continue;
-        const rest = m[1].trim();
-        // The old struct form: take GitVersion, which holds the full semver.
-        const git = /GitVersion:"([^"]*)"/.exec(rest);
-        const token = (git?.[1] ?? rest.split(/\s+/)[0] ?? '').trim();
-        // The first version-like number of the token (after a `v` or an `openshift-clients-` prefix).
-        const v = /(?:^|[^\d.])v?(\d{1,4})\.(\d{1,4})(?:\.(\d{1,6}))?(?![\d])/.exec(token);
-        if (!v?.[1] || !v[2])
-            continue;
-        return {
-            major: Number(v[1]),
-            minor: Number(v[2]),
-            patch: v[3] !== undefined ? Number(v[3]) : 0,
-            raw: token.slice(0, 200)
-        };
+;// CONCATENATED MODULE: ./src/core/redact.ts
+// The one redactor for everything that leaves the process: engine output, verification
+// messages, the report, the summary, annotations, outputs and the CLI's text and JSON. It knows
+// every credential of the run (the auth file's values and the tokens obtained at run time) and
+// each spelling a registry or a serializer could give it back in.
+/** Shorter values are too likely to be ordinary text ("a", "ok") to be hidden everywhere. */
+const MIN_LENGTH = 4;
+/** A value as it may come back: verbatim, base64, URL- or form-encoded, or escaped inside JSON. */
+function spellings(value) {
+    const out = new Set([value]);
+    out.add(Buffer.from(value, 'utf8').toString('base64'));
+    out.add(Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, ''));
+    out.add(encodeURIComponent(value));
+    // Form encoding (query strings): spaces as `+`.
+    out.add(new URLSearchParams({ v: value }).toString().slice(2));
+    out.add(JSON.stringify(value).slice(1, -1));
+    return [...out].filter((s) => s.length >= MIN_LENGTH);
+}
+class redact_Redactor {
+    #values = [];
+    #known = new Set();
+    #listeners = [];
+    constructor(values = []) {
+        this.add(...values);
     }
-    return undefined;
-}
-/** `4.13.0`: the numbers only, for summaries. */
-function formatOcVersion(v) {
-    return `${v.major}.${v.minor}.${v.patch}`;
-}
-/**
- * oc 4.14 and later plan every layer of a `file://` or `s3://` destination on each run and skip
- * those already there, so a rerun repairs a manifest left without its layer. oc ≤ 4.13 trusts
- * the manifest's presence and plans no layers (the stale-manifest bug). Unknown → false: the
- * ≤ 4.13 handling is correct on every version.
- */
-function replansFileLayers(v) {
-    if (v === undefined)
-        return false;
-    return v.major > 4 || (v.major === 4 && v.minor >= 14);
-}
-/** One sentence for the log and the summary: the version and what it changes for retries. */
-function ocVersionNote(v) {
-    if (v === undefined) {
-        return 'oc client version unknown (no readable `Client Version:` line): retries treat file:// trees as oc ≤ 4.13 writes them.';
+    /** Called with every spelling added from now on (e.g. to mask it in the job log too). */
+    onAdd(listener) {
+        this.#listeners.push(listener);
+        for (const v of this.#values)
+            listener(v);
     }
-    return replansFileLayers(v)
-        ? `oc client ${formatOcVersion(v)}: oc ≥ 4.14 replans every layer of a file:// or s3:// destination, so a retry reruns those lines as is.`
-        : `oc client ${formatOcVersion(v)}: oc ≤ 4.13 keeps a file:// manifest whose layer failed and plans no layers for it again, so a retry first removes the stale manifest entries.`;
+    add(...values) {
+        let changed = false;
+        for (const value of values) {
+            if (value.trim().length < MIN_LENGTH)
+                continue;
+            for (const s of spellings(value)) {
+                if (this.#known.has(s))
+                    continue;
+                this.#known.add(s);
+                this.#values.push(s);
+                changed = true;
+                for (const l of this.#listeners)
+                    l(s);
+            }
+        }
+        // Longest first, so no tail of a long credential survives a shorter one's replacement.
+        if (changed)
+            this.#values.sort((a, b) => b.length - a.length);
+    }
+    get size() {
+        return this.#values.length;
+    }
+    text = (text) => {
+        let out = text;
+        for (const v of this.#values)
+            if (out.includes(v))
+                out = out.split(v).join('***');
+        return out;
+    };
+    /** Every string inside a JSON-like value (keys too), redacted; the shape stays. */
+    deep(value) {
+        return this.#deep(value);
+    }
+    #deep(value) {
+        if (typeof value === 'string')
+            return this.text(value);
+        if (Array.isArray(value))
+            return value.map((v) => this.#deep(v));
+        if (value instanceof Map) {
+            return new Map([...value.entries()].map(([k, v]) => [this.#deep(k), this.#deep(v)]));
+        }
+        if (typeof value === 'object' && value !== null) {
+            return Object.fromEntries(Object.entries(value).map(([k, v]) => [
+                this.text(k),
+                this.#deep(v)
+            ]));
+        }
+        return value;
+    }
 }
+
+;// CONCATENATED MODULE: ./src/core/work-files.ts
+// The names of the files the action and the attempt loop leave in the run's work directory
+// (RUNNER_TEMP/mirror-guard-*): one place, so the writer, the uploader, the post step and the
+// summary's wording cannot drift apart.
+const WORK_FILES = {
+    /** Both streams of every attempt, with a header per attempt: the log artifact. */
+    log: 'oc-mirror.log',
+    /** The action's JSON report (report.schema.json). */
+    report: 'report.json',
+    /** Every line not mirrored, re-feedable to oc: the retry artifact and `retry-mapping` output. */
+    retryMapping: 'retry-mapping.txt',
+    /** The run state for the post step, rewritten after every attempt. */
+    progress: 'progress.json',
+    /** The `registry-auth` input's content (0600, removed after the run). */
+    authFile: 'registry-auth.json',
+    /** Several mapping files joined for attempt 1 (oc reads one `-f` file). */
+    combinedMapping: 'mapping-combined.txt',
+    /** Where a `retry-from` artifact is downloaded. */
+    retryFromDir: 'retry-from'
+};
+/** The mapping a retry runs: just its lines, each with its origin comment. */
+const attemptMappingFile = (attempt) => `retry-mapping-attempt-${attempt}.txt`;
+/** One attempt's stdout or stderr, as the engine printed it. */
+const attemptStreamFile = (attempt, stream) => `attempt-${attempt}.${stream}.log`;
+/** A shard's generated mapping for attempt 1. */
+const shardMappingFile = (index, count) => `mapping-shard-${index}-of-${count}.txt`;
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
@@ -30380,7 +30005,7 @@ function reportLine(entry, v) {
         file: entry.file,
         line: entry.line,
         source: entry.source.raw,
-        destination: mapping_effectiveDestination(entry),
+        destination: effectiveDestination(entry),
         status: v.status,
         classes: v.classes,
         reasons: v.reasons,
@@ -30504,7 +30129,7 @@ function verdictTitle(classes) {
  * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
  * preceded by its origin comment (`originComment`).
  */
-function retry_mapping_renderRetryMapping(set, verdicts, options = {}) {
+function renderRetryMapping(set, verdicts, options = {}) {
     const include = options.include ?? ((v) => v.status === 'failed');
     const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]));
     if (failed.size === 0)
@@ -30519,7 +30144,7 @@ function retry_mapping_renderRetryMapping(set, verdicts, options = {}) {
             byLine.set(key, [e]);
     }
     const out = [
-        `# mirror-guard retry mapping: ${text_plural(failed.size, 'mapping entry', 'mapping entries')} not mirrored.`,
+        `# mirror-guard retry mapping: ${plural(failed.size, 'mapping entry', 'mapping entries')} not mirrored.`,
         '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
     ];
     for (const entries of byLine.values()) {
@@ -30620,7 +30245,7 @@ function root(parent, i) {
     return i;
 }
 /** The split of `entries` into `count` shards (see the algorithm above). */
-function shard_plan_planShards(entries, count) {
+function planShards(entries, count) {
     if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS) {
         throw new RangeError(`shard count ${count} is not from 1 to ${MAX_SHARDS}`);
     }
@@ -30681,7 +30306,7 @@ function shard_plan_planShards(entries, count) {
 }
 /** The entries of shard `spec.index` of `spec.count`, in mapping order. */
 function shardEntries(entries, spec) {
-    const plan = shard_plan_planShards(entries, spec.count);
+    const plan = planShards(entries, spec.count);
     const ids = new Set(plan.shards[spec.index - 1]);
     return entries.filter((e) => ids.has(e.id));
 }
@@ -30776,6 +30401,17 @@ function parseReport(input) {
         .filter(isObject)
         .flatMap((a) => [Date.parse(String(a['startedAt'])), Date.parse(String(a['endedAt']))])
         .filter((t) => Number.isFinite(t));
+    // oc's `info: Mirroring completed in 2.1s (16.16MB/s)` per attempt: rate × time. Engines
+    // that print no such line (skopeo) leave the bytes unknown.
+    let bytes;
+    for (const a of attempts.filter(isObject)) {
+        const st = isObject(a['stats']) ? a['stats'] : {};
+        const rate = st['bytesPerSecond'];
+        const secs = st['mirroringSeconds'];
+        if (typeof rate === 'number' && typeof secs === 'number' && rate >= 0 && secs >= 0) {
+            bytes = (bytes ?? 0) + Math.round(rate * secs);
+        }
+    }
     return {
         name: input.name,
         shard,
@@ -30786,13 +30422,18 @@ function parseReport(input) {
         ...(times.length > 0
             ? { durationSeconds: Math.round((Math.max(...times) - Math.min(...times)) / 1000) }
             : {}),
+        ...(bytes !== undefined ? { bytes } : {}),
         ...(typeof run['outcome'] === 'string' ? { outcome: run['outcome'] } : {})
     };
 }
 const describeFiles = (files) => files.map((f) => `${f.file} (sha256 ${f.sha256.slice(0, 12)})`).join(', ');
 const sameFiles = (a, b) => a.length === b.length && a.every((f, i) => f.sha256 === b[i]?.sha256);
-/** Merges shard reports; with `mapping`, lines no report holds are failed `unconfirmed`. */
-function mergeShardReports(inputs, mapping) {
+/**
+ * Merges shard reports; with `mapping`, lines no report holds are failed `unconfirmed`. With
+ * `expected` (the aggregate knows N from its input), every report must be a shard of that many,
+ * and no report at all is a merge too: every line is then unconfirmed.
+ */
+function mergeShardReports(inputs, mapping, expected) {
     const errors = [];
     const reports = [];
     for (const input of inputs) {
@@ -30804,13 +30445,18 @@ function mergeShardReports(inputs, mapping) {
     }
     if (errors.length > 0)
         return { ok: false, errors };
-    if (reports.length === 0)
+    if (reports.length === 0 && !(mapping && expected)) {
         return { ok: false, errors: ['no report to merge'] };
+    }
     // One split: the same N, each index once, the same mapping files.
     const first = reports[0];
-    const count = first.shard.count;
+    const count = expected?.count ?? first.shard.count;
     const byIndex = new Map();
     for (const r of reports) {
+        if (expected && r.shard.count !== count) {
+            errors.push(`${r.name} is shard ${r.shard.index}/${r.shard.count}, not one of ${count} shards (the shard count given): the matrix and the aggregate disagree on N`);
+            continue;
+        }
         if (r.shard.count !== count) {
             errors.push(`${r.name} is shard ${r.shard.index}/${r.shard.count} but ${first.name} is shard ${first.shard.index}/${count}: shards of different splits overlap and cannot be merged`);
             continue;
@@ -30973,6 +30619,7 @@ function shardRows(reports, count, plannedEntries) {
             failed: r.lines.length - mirrored,
             attempts: r.attempts,
             ...(r.durationSeconds !== undefined ? { durationSeconds: r.durationSeconds } : {}),
+            ...(r.bytes !== undefined ? { bytes: r.bytes } : {}),
             ...(r.outcome !== undefined ? { outcome: r.outcome } : {})
         };
     });
@@ -31021,6 +30668,93 @@ function renderReportRetryMapping(lines) {
         out.push(`${l.source}=${l.destination}`);
     }
     return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/core/shard-aggregate.ts
+
+function aggregateShards(input) {
+    const errors = [];
+    const parsed = [];
+    for (const r of input.reports) {
+        let json;
+        try {
+            json = JSON.parse(r.text);
+        }
+        catch (e) {
+            errors.push(`${r.artifact}: report.json is not JSON (${e.message})`);
+            continue;
+        }
+        // The artifact's name says which shard it is; the report must agree.
+        const shard = typeof json === 'object' && json !== null ? json['shard'] : {};
+        const s = (typeof shard === 'object' && shard !== null ? shard : {});
+        if (s['index'] !== r.index || s['count'] !== input.count) {
+            const said = typeof s['index'] === 'number' && typeof s['count'] === 'number'
+                ? `shard ${s['index']}/${s['count']}`
+                : 'no shard';
+            errors.push(`${r.artifact}: its report.json is the report of ${said}, not of shard ${r.index}/${input.count}`);
+            continue;
+        }
+        parsed.push({ name: r.artifact, json });
+    }
+    if (errors.length > 0)
+        return { ok: false, errors };
+    const merged = mergeShardReports(parsed, { set: input.set, files: input.files }, { count: input.count });
+    if (!merged.ok)
+        return merged;
+    const { report } = merged;
+    const verdicts = input.set.entries.map((e, i) => {
+        const l = report.lines[i];
+        return {
+            entryId: e.id,
+            status: l.status,
+            classes: l.classes,
+            reasons: l.reasons,
+            evidence: l.evidence,
+            retryable: l.retryable,
+            ...(l.recoveredAfter !== undefined ? { recoveredAfter: l.recoveredAfter } : {})
+        };
+    });
+    const why = new Map(input.missing.map((m) => [m.index, m.reason]));
+    const rows = report.merged.shards.map((r) => {
+        const reason = r.report === undefined ? why.get(r.index) : undefined;
+        return reason !== undefined ? { ...r, missing: reason } : r;
+    });
+    return {
+        ok: true,
+        report,
+        verdicts,
+        retryMapping: merged.retryMapping,
+        rows,
+        notes: rows
+            .filter((r) => r.report === undefined)
+            .map((r) => `Shard ${r.index}/${r.count} sent no report${r.missing !== undefined ? ` (${r.missing})` : ''}: its ${r.entries ?? 0} line(s) count as unconfirmed and are in the retry mapping.`),
+        attempts: Math.max(0, ...rows.map((r) => r.attempts))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/outcome.ts
+/**
+ * success: every line mirrored (or nothing to do); partial: some mirrored, some not;
+ * failed: none mirrored, or the run could not go on (fatal).
+ */
+function computeOutcome(verdicts, fatal) {
+    const mirrored = verdicts.filter((v) => v.status === 'mirrored').length;
+    if (fatal)
+        return mirrored > 0 ? 'partial' : 'failed';
+    if (mirrored === verdicts.length)
+        return 'success';
+    return mirrored > 0 ? 'partial' : 'failed';
+}
+/** Failed lines per class (a line with two classes counts in both), in a stable order. */
+function failedByClass(verdicts) {
+    const out = {};
+    for (const v of verdicts) {
+        if (v.status !== 'failed')
+            continue;
+        for (const c of v.classes)
+            out[c] = (out[c] ?? 0) + 1;
+    }
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 ;// CONCATENATED MODULE: ./src/core/secret-values.ts
@@ -31088,6 +30822,1952 @@ function masksFor(content) {
     for (const v of secretValues(content))
         out.add(v);
     return [...out];
+}
+
+;// CONCATENATED MODULE: ./src/github/annotations.ts
+// Annotations within GitHub's budget: at most 10 errors, 10 warnings and 10 notices are shown
+// per step, the rest are dropped silently. The planner picks what matters most and, when
+// anything is left out, spends one notice on saying so.
+
+
+
+const GITHUB_BUDGET = { error: 10, warning: 10, notice: 10 };
+const MAX_MESSAGE_CHARS = 1000;
+const MAX_TITLE_CHARS = 100;
+/** Untrusted text → one annotation field: no ANSI/control characters, capped. */
+function clean(text, max) {
+    return truncate(stripControl(text).trim(), max);
+}
+/** The root-cause class(es): a consequence such as `dependency` never heads the title. */
+function lineTitle(r) {
+    return verdictTitle(r.classes);
+}
+function refs(r) {
+    if (r.source !== undefined && r.destination !== undefined) {
+        return `${r.source} → ${r.destination}`;
+    }
+    return `mapping line ${r.line}`;
+}
+function failureMessage(r) {
+    const kind = r.retryable ? 'retryable, still failing' : 'permanent';
+    const tries = r.attempts !== undefined ? ` after ${plural(r.attempts, 'attempt')}` : '';
+    const reasons = r.reasons.length > 0 ? r.reasons.join('; ') : 'no error named this line';
+    return `${refs(r)} failed${tries} (${kind}): ${reasons}`;
+}
+function recoveredMessage(r) {
+    const earlier = r.classes.length > 0 ? ` (${r.classes.join(', ')})` : '';
+    const reasons = r.reasons.length > 0 ? `: ${r.reasons.join('; ')}` : '';
+    return `${refs(r)} mirrored on a retry after failing attempt ${r.recoveredAfter ?? '?'}${earlier}${reasons}`;
+}
+function annotation(level, title, message, file, line) {
+    return {
+        level,
+        title: clean(title, MAX_TITLE_CHARS).replace(/\n/g, ' '),
+        message: clean(message, MAX_MESSAGE_CHARS),
+        ...(file !== undefined && file !== '' ? { file: clean(file, 500).replace(/\n/g, ' ') } : {}),
+        ...(line !== undefined && line > 0 ? { startLine: line } : {})
+    };
+}
+/**
+ * Chooses the annotations to emit. Errors: mapping errors and permanent failures first, then
+ * failures that were retryable but still failed, then run-level errors. Warnings: mapping and
+ * run-level warnings. Notices: lines that recovered on a retry. When anything does not fit,
+ * the last notice slot says how many were left out and where to find them.
+ */
+function planAnnotations(input) {
+    const budget = input.budget ?? GITHUB_BUDGET;
+    const findings = input.findings ?? [];
+    const runLevel = input.runLevel ?? [];
+    const failed = input.lines.filter((r) => r.status === 'failed');
+    const errors = [
+        ...findings
+            .filter((f) => f.severity === 'error')
+            .map((f) => annotation('error', `mapping: ${f.code}`, f.message, f.file, f.line)),
+        ...failed
+            .filter((r) => !r.retryable)
+            .map((r) => annotation('error', lineTitle(r), failureMessage(r), r.file, r.line)),
+        ...failed
+            .filter((r) => r.retryable)
+            .map((r) => annotation('error', lineTitle(r), failureMessage(r), r.file, r.line)),
+        ...runLevel
+            .filter((f) => f.severity === 'error')
+            .map((f) => annotation('error', f.class, `${f.reason}: ${f.text}`, undefined, undefined))
+    ];
+    const warnings = [
+        ...findings
+            .filter((f) => f.severity === 'warning')
+            .map((f) => annotation('warning', `mapping: ${f.code}`, f.message, f.file, f.line)),
+        ...runLevel
+            .filter((f) => f.severity === 'warning')
+            .map((f) => annotation('warning', f.class, `${f.reason}: ${f.text}`, undefined, undefined))
+    ];
+    const notices = input.lines
+        .filter((r) => r.status === 'mirrored' && r.recoveredAfter !== undefined)
+        .map((r) => annotation('notice', 'recovered', recoveredMessage(r), r.file, r.line));
+    const overflows = errors.length > budget.error ||
+        warnings.length > budget.warning ||
+        notices.length > budget.notice;
+    const noticeSlots = overflows ? Math.max(0, budget.notice - 1) : budget.notice;
+    const shown = [
+        ...errors.slice(0, budget.error),
+        ...warnings.slice(0, budget.warning),
+        ...notices.slice(0, noticeSlots)
+    ];
+    if (overflows && budget.notice > 0) {
+        const left = [];
+        const more = (n, word) => {
+            if (n > 0)
+                left.push(plural(n, word));
+        };
+        more(errors.length - budget.error, 'error');
+        more(warnings.length - budget.warning, 'warning');
+        more(notices.length - noticeSlots, 'notice');
+        const where = input.moreAt !== undefined ? ` and ${input.moreAt}` : '';
+        shown.push(annotation('notice', 'more results', `${left.join(', ')} not shown as annotations (GitHub shows at most ${budget.error} errors, ${budget.warning} warnings and ${budget.notice} notices per step); all are listed in the job summary${where}.`, undefined, undefined));
+    }
+    return shown;
+}
+/** Emits planned annotations through @actions/core, which escapes `%`, CR, LF and property separators. */
+function emitAnnotations(annotations, sink = core) {
+    for (const a of annotations) {
+        const properties = {
+            title: a.title,
+            ...(a.file !== undefined ? { file: a.file } : {}),
+            ...(a.startLine !== undefined ? { startLine: a.startLine } : {})
+        };
+        sink[a.level](a.message, properties);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/artifacts.ts
+// Artifact upload (log, report, retry mapping) and download of a retry mapping from this or
+// another run, with the real @actions/artifact. Artifacts never decide the verdict: where the
+// service is not there (GHES, not on a runner) or fails, the caller gets a sentence to print.
+
+
+
+/** Same rule as @actions/artifact's isGhes(): GitHub.com, GHE.com and *.localhost only. */
+function isGhes(env = process.env) {
+    let host;
+    try {
+        host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname.toLowerCase();
+    }
+    catch {
+        return true;
+    }
+    return !(host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost'));
+}
+/** Why the artifact service cannot be used here, or undefined when it can. */
+function artifactServiceUnavailable(env = process.env) {
+    if (isGhes(env)) {
+        return `artifacts are not supported on GitHub Enterprise Server by @actions/artifact v2+ (server ${env['GITHUB_SERVER_URL'] ?? ''})`;
+    }
+    const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((v) => !env[v]);
+    if (missing.length > 0) {
+        return `the artifact service is not available (${missing.join(' and ')} not set; not running on a GitHub Actions runner)`;
+    }
+    return undefined;
+}
+// Loaded on first use: the library reads GITHUB_API_URL when imported, and runs that never
+// touch artifacts need not load it.
+async function client() {
+    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 599).then(__nccwpck_require__.bind(__nccwpck_require__, 37599));
+    return new DefaultArtifactClient();
+}
+/** Uploads files as one zipped artifact. Never throws. */
+async function uploadFiles(name, files, rootDir, options = {}) {
+    const unavailable = artifactServiceUnavailable();
+    if (unavailable !== undefined)
+        return { skipped: `Artifact ${name} not uploaded: ${unavailable}.` };
+    if (files.length === 0)
+        return { skipped: `Artifact ${name} not uploaded: no files.` };
+    const upload = (async () => {
+        try {
+            const result = await (await client()).uploadArtifact(name, [...files], rootDir, {
+                ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
+            });
+            return result.id !== undefined ? { id: result.id } : {};
+        }
+        catch (e) {
+            return { warning: `Artifact ${name} could not be uploaded: ${errorMessage(e)}` };
+        }
+    })();
+    const signal = options.signal;
+    if (signal === undefined)
+        return upload;
+    // A cancelled run has seconds before the runner kills it: the upload may not hold it up.
+    const graceMs = options.graceMs ?? 8000;
+    let timer;
+    let onAbort;
+    const cut = new Promise((resolve) => {
+        const give = () => {
+            timer = setTimeout(() => resolve({
+                warning: `Artifact ${name} not uploaded: the run was cancelled and the upload did not finish within ${graceMs / 1000} s; the files are still on the runner in ${rootDir}.`
+            }), graceMs);
+            timer.unref();
+        };
+        if (signal.aborted)
+            give();
+        else {
+            onAbort = give;
+            signal.addEventListener('abort', give, { once: true });
+        }
+    });
+    try {
+        return await Promise.race([upload, cut]);
+    }
+    finally {
+        if (timer !== undefined)
+            clearTimeout(timer);
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
+    }
+}
+async function listFiles(dir) {
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
+    return entries
+        .filter((e) => e.isFile())
+        .map((e) => external_node_path_default().join(e.parentPath, e.name))
+        .sort();
+}
+/**
+ * Downloads the retry-mapping artifact `name` from this run, or from run `runId` of
+ * `repository` (REST API, needs `token`). Not found, unavailable and failed downloads all
+ * come back as `found: false` with the reason; nothing is thrown.
+ */
+async function downloadRetryMapping(req) {
+    const signal = req.signal;
+    const cancelled = () => ({
+        found: false,
+        files: [],
+        cancelled: true,
+        reason: `the run was cancelled before artifact ${req.name} was downloaded`
+    });
+    if (signal?.aborted)
+        return cancelled();
+    if (signal === undefined)
+        return download(req);
+    let onAbort;
+    const stop = new Promise((resolve) => {
+        onAbort = () => resolve(cancelled());
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        const got = await Promise.race([download(req), stop]);
+        // A download that ended as the stop came is not used either.
+        return signal.aborted ? cancelled() : got;
+    }
+    finally {
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
+    }
+}
+async function download(req) {
+    const unavailable = artifactServiceUnavailable();
+    const other = req.runId !== undefined;
+    // Another run goes through the public REST API, which needs no runtime token.
+    if (unavailable !== undefined && (!other || isGhes())) {
+        return { found: false, files: [], reason: unavailable };
+    }
+    let findBy;
+    if (req.runId !== undefined) {
+        const repository = req.repository || process.env['GITHUB_REPOSITORY'] || '';
+        const [owner, repo, ...rest] = repository.split('/');
+        if (!owner || !repo || rest.length > 0) {
+            return {
+                found: false,
+                files: [],
+                reason: `repository ${JSON.stringify(repository)} is not of the form owner/name`
+            };
+        }
+        if (!req.token) {
+            return {
+                found: false,
+                files: [],
+                reason: `a github-token with actions:read is needed to download ${req.name} from run ${req.runId}`
+            };
+        }
+        findBy = {
+            token: req.token,
+            workflowRunId: req.runId,
+            repositoryOwner: owner,
+            repositoryName: repo
+        };
+    }
+    const where = req.runId !== undefined ? `run ${req.runId}` : 'this run';
+    try {
+        const artifacts = await client();
+        const { ArtifactNotFoundError } = await __nccwpck_require__.e(/* import() */ 599).then(__nccwpck_require__.bind(__nccwpck_require__, 37599));
+        let found;
+        try {
+            found = await artifacts.getArtifact(req.name, findBy !== undefined ? { findBy } : {});
+        }
+        catch (e) {
+            if (e instanceof ArtifactNotFoundError) {
+                return { found: false, files: [], reason: `artifact ${req.name} not found in ${where}` };
+            }
+            throw e;
+        }
+        const { artifact } = found;
+        const digest = artifact.digest;
+        const result = await artifacts.downloadArtifact(artifact.id, {
+            path: req.path,
+            ...(findBy !== undefined ? { findBy } : {}),
+            ...(digest
+                ? { expectedHash: digest.startsWith('sha256:') ? digest : `sha256:${digest}` }
+                : {})
+        });
+        if (result.digestMismatch) {
+            return {
+                found: false,
+                files: [],
+                reason: `artifact ${req.name} from ${where} does not match its recorded digest ${digest ?? ''}`
+            };
+        }
+        return { found: true, files: await listFiles(result.downloadPath ?? req.path) };
+    }
+    catch (e) {
+        return {
+            found: false,
+            files: [],
+            reason: `artifact ${req.name} could not be downloaded from ${where}: ${errorMessage(e)}`
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/shard-reports.ts
+// mode: aggregate's download: the report.json of every shard of this workflow run, from the
+// artifacts the shard jobs uploaded as `<artifact-name>-<I>-of-<N>`, through the real
+// @actions/artifact. A shard whose artifact is missing, fails to download, does not match its
+// digest or holds no readable report.json is "missing" with the reason; nothing is thrown.
+
+
+
+
+/** A report.json is small next to a log; a bigger one is not a report this action wrote. */
+const MAX_REPORT_BYTES = 256 * 1024 * 1024;
+/** Downloads the reports of shards 1…count of this run. */
+async function downloadShardReports(req) {
+    const unavailable = artifactServiceUnavailable();
+    if (unavailable !== undefined)
+        return { ok: false, reason: unavailable };
+    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 599).then(__nccwpck_require__.bind(__nccwpck_require__, 37599));
+    const client = new DefaultArtifactClient();
+    let listed;
+    try {
+        // `latest`: a re-run shard job uploads its artifact again; the newest one counts.
+        listed = (await client.listArtifacts({ latest: true })).artifacts;
+    }
+    catch (e) {
+        return {
+            ok: false,
+            reason: `the artifacts of this run could not be listed: ${errorMessage(e)}`
+        };
+    }
+    const byName = new Map(listed.map((a) => [a.name, a]));
+    const prefix = `${req.artifactName}-`;
+    const otherCounts = [
+        ...new Set(listed
+            .filter((a) => a.name.startsWith(prefix))
+            .map((a) => /^\d+-of-(\d+)$/.exec(a.name.slice(prefix.length))?.[1])
+            .filter((n) => n !== undefined)
+            .map(Number)
+            .filter((n) => n !== req.count))
+    ].sort((a, b) => a - b);
+    const reports = [];
+    const missing = [];
+    const indices = Array.from({ length: req.count }, (_, i) => i + 1);
+    const one = async (index) => {
+        const name = `${req.artifactName}-${index}-of-${req.count}`;
+        const artifact = byName.get(name);
+        if (artifact === undefined) {
+            missing.push({ index, artifact: name, reason: `no artifact ${name} in this run` });
+            return;
+        }
+        const dir = external_node_path_default().join(req.path, String(index));
+        try {
+            await (0,promises_.mkdir)(dir, { recursive: true });
+            const digest = artifact.digest;
+            const got = await client.downloadArtifact(artifact.id, {
+                path: dir,
+                ...(digest
+                    ? { expectedHash: digest.startsWith('sha256:') ? digest : `sha256:${digest}` }
+                    : {})
+            });
+            if (got.digestMismatch) {
+                missing.push({
+                    index,
+                    artifact: name,
+                    reason: `artifact ${name} does not match its recorded digest`
+                });
+                return;
+            }
+            const file = external_node_path_default().join(got.downloadPath ?? dir, 'report.json');
+            const size = await (0,promises_.stat)(file).then((s) => s.size, () => undefined);
+            if (size === undefined) {
+                missing.push({ index, artifact: name, reason: `artifact ${name} holds no report.json` });
+                return;
+            }
+            if (size > MAX_REPORT_BYTES) {
+                missing.push({
+                    index,
+                    artifact: name,
+                    reason: `report.json of ${name} is ${size} bytes, more than a report can be`
+                });
+                return;
+            }
+            reports.push({ index, artifact: name, text: await (0,promises_.readFile)(file, 'utf8') });
+        }
+        catch (e) {
+            missing.push({
+                index,
+                artifact: name,
+                reason: `artifact ${name} could not be downloaded: ${errorMessage(e)}`
+            });
+        }
+        finally {
+            // The log files came along in the zip: free the disk before the next shard.
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+    };
+    const queue = [...indices];
+    const workers = Array.from({ length: Math.min(req.concurrency ?? 4, queue.length) }, async () => {
+        for (let i = queue.shift(); i !== undefined; i = queue.shift())
+            await one(i);
+    });
+    await Promise.all(workers);
+    const byIndex = (a, b) => a.index - b.index;
+    return {
+        ok: true,
+        reports: reports.sort(byIndex),
+        missing: missing.sort(byIndex),
+        otherCounts
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/escape.ts
+// Text hygiene for anything untrusted (registry error bodies, mapping lines, tool output)
+// before it reaches the job summary as Markdown. One-line sanitising itself is core/text.ts.
+
+/** Untrusted text on one line for Markdown: ANSI sequences and control characters dropped. */
+const flatten = (text) => oneLine(text, { control: 'drop' });
+const MD_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    // An entity, not `\|`: GFM splits table cells before unescaping, and `\\|` would split.
+    '|': '&#124;',
+    // Entity so that GFM's autolink trigger (`:` of `scheme://`) never fires on untrusted text.
+    ':': '&#58;'
+};
+/**
+ * Escapes untrusted text for a Markdown table cell or paragraph in a job summary: no raw HTML,
+ * no emphasis/code/link/heading syntax, no table-cell break, no autolinked URL, one line.
+ */
+function escapeMarkdown(text) {
+    // Backslashes first: the entities added next contain `#`, which must stay unescaped.
+    // A backslash before `.` also defeats the `www.` autolink trigger.
+    return flatten(text)
+        .replace(/[\\`*_{}[\]()#+\-.!~=^$]/g, (c) => '\\' + c)
+        .replace(/[&<>"'|:]/g, (c) => MD_ENTITIES[c] ?? c);
+}
+/**
+ * Untrusted text as an inline code span. Backslash escapes and entities show literally inside
+ * code spans, so none are added: the fence is one backtick longer than the longest backtick run
+ * in the text. In a table cell (`inTable`), text holding a pipe is not put in a code span but
+ * escaped as plain text: GFM splits cells on pipes before it sees code spans, and a `\\|` in
+ * the text would defeat a `\|` escape.
+ */
+function codeSpan(text, inTable = true) {
+    const flat = flatten(text);
+    if (flat.trim() === '')
+        return '';
+    if (inTable && flat.includes('|'))
+        return escapeMarkdown(flat);
+    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    // CommonMark strips one space from each side when both are there: the padding keeps a
+    // leading or trailing backtick (or space) of the text intact.
+    const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/shard-table.ts
+
+
+/** `2h05m`, `3m07s`, `42s`; `–` when unknown. */
+function formatDuration(seconds) {
+    if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0)
+        return '–';
+    const s = Math.round(seconds);
+    if (s < 60)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+    return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+/** Decimal units as oc prints sizes (`16.16MB/s`): `0 B`, `980 kB`, `1.2 GB`; `–` when unknown. */
+function formatBytes(bytes) {
+    if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0)
+        return '–';
+    const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+    let v = bytes;
+    let u = 0;
+    while (v >= 1000 && u < units.length - 1) {
+        v /= 1000;
+        u++;
+    }
+    return u === 0 ? `${v} B` : `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
+}
+const OUTCOME_MARK = { success: '✅', partial: '⚠️', failed: '❌' };
+function shard_table_status(r) {
+    if (r.report === undefined) {
+        return `❌ no report${r.missing !== undefined ? `: ${escapeMarkdown(truncate(r.missing, 300))}` : ''}`;
+    }
+    if (r.outcome === undefined)
+        return '–';
+    return `${OUTCOME_MARK[r.outcome] ?? ''} ${escapeMarkdown(truncate(r.outcome, 40))}`.trim();
+}
+/** The `### Shards` section (pure Markdown). A missing shard's lines count as failed. */
+function renderShardTable(rows) {
+    const head = ['Shard', 'Lines', 'Mirrored', 'Failed', 'Attempts', 'Duration', 'Bytes', 'Status'];
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    const body = rows.map((r) => line([
+        `${r.index}/${r.count}`,
+        r.entries === undefined ? '?' : String(r.entries),
+        String(r.mirrored),
+        String(r.failed),
+        r.report === undefined ? '–' : String(r.attempts),
+        formatDuration(r.durationSeconds),
+        formatBytes(r.bytes),
+        shard_table_status(r)
+    ]));
+    const missing = rows.filter((r) => r.report === undefined).length;
+    const total = rows.reduce((n, r) => n + (r.bytes ?? 0), 0);
+    const known = rows.some((r) => r.bytes !== undefined);
+    const foot = `${rows.length} shard${rows.length === 1 ? '' : 's'}` +
+        (missing > 0
+            ? `, ${missing} without a report (their lines count as \`unconfirmed\` and are in the retry mapping)`
+            : ', every one reported') +
+        (known ? `; ${formatBytes(total)} mirrored as the engines reported it.` : '.');
+    return ['### Shards', '', line(head), line(head.map(() => '---')), ...body, '', foot].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/summary.ts
+// The job summary: outcome, what each failure class means and what to do, every line's fate,
+// and per-attempt timing. GitHub rejects a step summary over 1 MiB, so every table is capped
+// and points at the artifact when cut. All untrusted text goes through escapeMarkdown.
+
+
+
+
+
+
+/** Well below GitHub's 1 MiB per step: the three capped tables together stay under 600 KiB. */
+const DEFAULT_SUMMARY_LIMITS = {
+    maxLineRows: 500,
+    maxLineBytes: 300 * 1024,
+    maxFindingRows: 100,
+    maxFindingBytes: 100 * 1024
+};
+const MAX_REF_CHARS = 300;
+const MAX_REASON_CHARS = 500;
+/** Untrusted text for a table cell: capped first, then escaped. */
+function cell(text, max = MAX_REF_CHARS) {
+    return escapeMarkdown(truncate(text, max));
+}
+/** Our own text (CLASS_INFO) may use Markdown, but must not break a table row. */
+function trustedCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+function row(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+function header(cells) {
+    return `${row(cells)}\n${row(cells.map(() => '---'))}`;
+}
+/**
+ * A table with as many rows as fit in both caps. Rows may be produced lazily, so that a
+ * 20,000-line run does not pay for rows it will not show.
+ */
+function cappedTable(head, rows, maxRows, maxBytes) {
+    const out = [head];
+    let bytes = Buffer.byteLength(head) + 1;
+    let shown = 0;
+    for (const r of rows) {
+        if (shown >= maxRows)
+            break;
+        const size = Buffer.byteLength(r) + 1;
+        if (bytes + size > maxBytes)
+            break;
+        out.push(r);
+        bytes += size;
+        shown += 1;
+    }
+    return { text: out.join('\n'), shown };
+}
+function* lazyMap(items, render) {
+    for (const item of items)
+        yield render(item);
+}
+function seconds(s) {
+    return s?.toFixed(1);
+}
+function statusRank(l) {
+    if (l.severity === 'error')
+        return 0;
+    if (l.severity === 'warning')
+        return 1;
+    if (l.status === 'failed')
+        return l.retryable ? 1 : 0;
+    return l.recoveredAfter !== undefined ? 2 : 3;
+}
+/** What a line that did not fail is called in each mode. */
+const DONE = {
+    mirror: 'mirrored',
+    validate: 'parsed',
+    'dry-run': 'planned'
+};
+function statusText(l, mode = 'mirror') {
+    if (l.severity === 'error')
+        return '❌ error';
+    if (l.severity === 'warning')
+        return `⚠️ ${DONE[mode]} (warning)`;
+    if (l.status === 'failed')
+        return l.retryable ? '❌ failed (retryable)' : '❌ failed (permanent)';
+    return l.recoveredAfter !== undefined
+        ? `✅ ${DONE[mode]} (retry after attempt ${l.recoveredAfter})`
+        : `✅ ${DONE[mode]}`;
+}
+function outcome(input) {
+    const lines = input.lines;
+    const failed = lines.filter((l) => l.status === 'failed');
+    const permanent = failed.filter((l) => !l.retryable).length;
+    const recovered = lines.filter((l) => l.status === 'mirrored' && l.recoveredAfter !== undefined);
+    const mappingErrors = (input.findings ?? []).filter((f) => f.severity === 'error').length;
+    const attempts = input.attempts?.length ?? 0;
+    if (input.mode === 'validate') {
+        const warnings = (input.findings ?? []).length - mappingErrors;
+        const checked = `${plural(lines.length, 'mapping line')} checked`;
+        return mappingErrors > 0
+            ? `❌ Validation found ${mappingErrors} error(s) and ${warnings} warning(s) in the mapping (${checked}).`
+            : `✅ Validation passed: ${checked}, ${warnings} warning(s).`;
+    }
+    const verb = input.mode === 'dry-run' ? 'planned' : 'mirrored';
+    const after = attempts > 0 ? ` after ${attempts} attempt(s)` : '';
+    if (failed.length === 0 && mappingErrors === 0) {
+        const rec = recovered.length > 0 ? ` (${recovered.length} recovered on a retry)` : '';
+        return `✅ All ${lines.length} mapping entries ${verb}${after}${rec}.`;
+    }
+    const parts = [
+        `❌ ${failed.length} of ${lines.length} mapping entries failed${after}: ${permanent} permanent, ${failed.length - permanent} retryable.`
+    ];
+    if (mappingErrors > 0)
+        parts.push(`The mapping has ${mappingErrors} error(s).`);
+    if (recovered.length > 0)
+        parts.push(`${recovered.length} recovered on a retry.`);
+    return parts.join(' ');
+}
+function classTable(input) {
+    const failedBy = new Map();
+    const recoveredBy = new Map();
+    for (const l of input.lines) {
+        const target = l.status === 'failed' ? failedBy : l.recoveredAfter !== undefined ? recoveredBy : undefined;
+        if (target === undefined)
+            continue;
+        for (const c of new Set(l.classes))
+            target.set(c, (target.get(c) ?? 0) + 1);
+    }
+    const runBy = new Map();
+    for (const f of input.runLevel ?? []) {
+        runBy.set(f.class, (runBy.get(f.class) ?? 0) + (f.count ?? 1));
+    }
+    const classes = Object.keys(classify_CLASS_INFO).filter((c) => failedBy.has(c) || recoveredBy.has(c) || runBy.has(c));
+    if (classes.length === 0)
+        return undefined;
+    const rows = classes.map((c) => {
+        const info = classify_CLASS_INFO[c];
+        return row([
+            `\`${c}\``,
+            String(failedBy.get(c) ?? 0),
+            String(recoveredBy.get(c) ?? 0),
+            String(runBy.get(c) ?? 0),
+            info.retryable ? 'yes' : 'no',
+            trustedCell(info.meaning),
+            trustedCell(info.whatToDo)
+        ]);
+    });
+    return [
+        '### Failure classes',
+        '',
+        header([
+            'Class',
+            'Failed lines',
+            'Recovered lines',
+            'Run-level',
+            'Retryable',
+            'Meaning',
+            'What to do'
+        ]),
+        ...rows
+    ].join('\n');
+}
+function cutNote(shown, total, what, artifact) {
+    const where = artifact !== undefined
+        ? `the ${codeSpan(artifact, false)} artifact (JSON report)`
+        : 'the JSON report';
+    return `\n\n_Showing ${shown} of ${total} ${what}; the full list is in ${where}._`;
+}
+function lineTable(input, limits) {
+    if (input.lines.length === 0)
+        return undefined;
+    const sorted = [...input.lines].sort((a, b) => statusRank(a) - statusRank(b));
+    const validate = input.mode === 'validate';
+    // In validate mode the findings table above already holds every message: a line shows the
+    // codes of its findings only.
+    const rows = lazyMap(sorted, (l) => row([
+        `${cell(l.file)}:${l.line}`,
+        cell(l.source),
+        cell(l.destination),
+        statusText(l, input.mode),
+        ...(validate
+            ? [(l.codes ?? []).map((c) => codeSpan(truncate(c, 60))).join(' ')]
+            : [
+                l.classes.map((c) => `\`${c}\``).join(' '),
+                cell(l.reasons.join('; '), MAX_REASON_CHARS)
+            ])
+    ]));
+    const table = cappedTable(header(validate
+        ? ['Line', 'Source', 'Destination', 'Status', 'Findings']
+        : ['Line', 'Source', 'Destination', 'Status', 'Classes', 'Reason']), rows, limits.maxLineRows, limits.maxLineBytes);
+    const cut = table.shown < sorted.length
+        ? cutNote(table.shown, sorted.length, validate ? 'lines (errors and warnings first)' : 'lines (failed first)', input.artifactName)
+        : '';
+    return `### Mapping lines\n\n${table.text}${cut}`;
+}
+function findingTable(input, limits) {
+    // Errors first (as GitHub lists annotations), each kind in mapping order; a stable sort.
+    const findings = [...(input.findings ?? [])].sort((a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'));
+    const runLevel = input.runLevel ?? [];
+    if (findings.length === 0 && runLevel.length === 0)
+        return undefined;
+    const rows = [
+        ...findings.map((f) => row([
+            f.severity,
+            f.line > 0 ? `${cell(f.file)}:${f.line}` : cell(f.file),
+            codeSpan(truncate(f.code, 60)),
+            cell(f.message, MAX_REASON_CHARS)
+        ])),
+        ...runLevel.map((f) => row([
+            f.severity,
+            `log line ${f.logLine}`,
+            `\`${f.class}\``,
+            cell(`${f.reason}: ${f.text}`, MAX_REASON_CHARS)
+        ]))
+    ];
+    const table = cappedTable(header(['Severity', 'Where', 'Code', 'Message']), rows, limits.maxFindingRows, limits.maxFindingBytes);
+    const cut = table.shown < rows.length
+        ? cutNote(table.shown, rows.length, 'findings', input.artifactName)
+        : '';
+    return `### Findings\n\n${table.text}${cut}`;
+}
+const ATTEMPT_COLUMNS = [
+    { title: 'Attempt', value: (a) => String(a.attempt) },
+    { title: 'Lines run', value: (a) => String(a.linesRun) },
+    { title: 'Mirrored', value: (a) => String(a.mirrored) },
+    { title: 'Failed', value: (a) => String(a.failed) },
+    { title: 'Planning s', value: (a) => seconds(a.planningSeconds) },
+    { title: 'Mirroring s', value: (a) => seconds(a.mirroringSeconds) },
+    { title: 'Rate', value: (a) => (a.rate !== undefined ? cell(a.rate, 40) : undefined) },
+    {
+        title: 'Exit code',
+        value: (a) => a.exitCode === undefined ? undefined : a.exitCode === null ? 'killed' : String(a.exitCode)
+    },
+    { title: 'Duration s', value: (a) => seconds(a.durationSeconds) },
+    // Retries: stale files removed, plain rerun, or --force (why: under the table).
+    { title: 'Repair', value: (a) => (a.repair !== undefined ? cell(a.repair, 200) : undefined) }
+];
+/** One row per attempt; a column no attempt has a value for is left out. */
+function attemptTable(input) {
+    const attempts = input.attempts ?? [];
+    if (attempts.length === 0)
+        return undefined;
+    const columns = ATTEMPT_COLUMNS.filter((c) => attempts.some((a) => c.value(a) !== undefined));
+    const rows = attempts.map((a) => row(columns.map((c) => c.value(a) ?? '–')));
+    const forced = (input.forced ?? []).map((f) => `\n${cell(f, 1000)}`);
+    return ['### Attempts', '', header(columns.map((c) => c.title)), ...rows, ...forced].join('\n');
+}
+/** A YAML scalar for the snippet: bare when plain, else a JSON string (valid YAML). */
+function yamlScalar(text) {
+    return /^[A-Za-z0-9][\w.-]*$/.test(text) ? text : JSON.stringify(text);
+}
+/** Where the lines not mirrored are, and a ready step that mirrors just them. */
+function retrySection(input) {
+    const retry = input.retry;
+    if (retry === undefined || retry.lines === 0)
+        return undefined;
+    const count = plural(retry.lines, 'mapping line');
+    if (retry.artifact === undefined) {
+        return [
+            '### Retry mapping',
+            '',
+            `The ${count} not mirrored are in ${codeSpan(truncate(retry.path, MAX_REF_CHARS), false)} on the runner (output \`retry-mapping\`); it was not uploaded, so feed the file back as \`mapping\` in a later step of this job.`
+        ].join('\n');
+    }
+    const snippet = [
+        `- uses: ${retry.uses}`,
+        '  with:',
+        `    retry-from: ${yamlScalar(retry.artifact)}`,
+        ...(retry.runId !== undefined
+            ? [
+                `    run-id: ${yamlScalar(retry.runId)} # this run; leave out in a later job of the same run`,
+                '    github-token: ${{ github.token }} # with actions: read, for another run'
+            ]
+            : []),
+        '    # …and the same credentials, dir and filters as this step'
+    ].join('\n');
+    const longest = Math.max(0, ...(snippet.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return [
+        '### Retry mapping',
+        '',
+        `The ${count} not mirrored are in the artifact ${codeSpan(retry.artifact, false)} (\`${WORK_FILES.retryMapping}\`, also the \`retry-mapping\` output). To mirror just these lines in a later job or run:`,
+        '',
+        `${fence}yaml`,
+        snippet,
+        fence
+    ].join('\n');
+}
+/** Renders the whole summary as Markdown (pure). */
+function renderSummary(input, limits = DEFAULT_SUMMARY_LIMITS) {
+    const sections = [
+        `## ${cell(input.title ?? 'mirror-guard', 100)}`,
+        outcome(input),
+        ...(input.notes ?? []).map((n) => cell(n, 1000)),
+        input.shards !== undefined ? renderShardTable(input.shards) : undefined,
+        classTable(input),
+        // Findings before lines: a few mapping problems must not hide below 500 fine lines.
+        findingTable(input, limits),
+        lineTable(input, limits),
+        retrySection(input),
+        attemptTable(input),
+        input.toolVersion !== undefined ? `Tool version: ${cell(input.toolVersion, 200)}` : undefined,
+        input.toolNote !== undefined ? cell(input.toolNote, 500) : undefined
+    ];
+    return sections.filter((s) => s !== undefined).join('\n\n') + '\n';
+}
+/**
+ * Appends Markdown to the step summary. Never throws: without GITHUB_STEP_SUMMARY (not on a
+ * runner) or on a write error it returns the reason instead.
+ */
+async function writeSummary(markdown) {
+    try {
+        await core.summary.addRaw(markdown).write();
+        return { written: true };
+    }
+    catch (e) {
+        core.summary.emptyBuffer();
+        return { written: false, reason: errorMessage(e) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/context.ts
+// What every part of the action's main step shares (ActionStep: the validated inputs, where it
+// works, the run state for the post step) and the few ways it reports (outputs, the exit code
+// per on-failure, the job summary).
+
+
+
+
+const OUTPUT_DEFAULTS = {
+    outcome: 'failed',
+    attempts: '0',
+    mirrored: '0',
+    failed: '0',
+    'failed-by-class': '{}',
+    unverified: '0',
+    'retry-mapping': '',
+    report: '',
+    log: '',
+    'log-artifact-id': '',
+    'retry-artifact-id': ''
+};
+function setOutputs(values) {
+    for (const [k, v] of Object.entries({ ...OUTPUT_DEFAULTS, ...values }))
+        core.setOutput(k, v);
+}
+function isDirectory(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** Path for an annotation: relative to the repository checkout, where GitHub looks for it. */
+function annotationPath(step, file) {
+    const abs = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(step.cwd, file);
+    const ws = process.env['GITHUB_WORKSPACE'] || process.cwd();
+    const rel = (0,external_node_path_.relative)(ws, abs);
+    return rel !== '' && !rel.startsWith('..' + external_node_path_.sep) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel)
+        ? rel.split(external_node_path_.sep).join('/')
+        : file;
+}
+/**
+ * Lines left failing end the step per on-failure: exit code 1 (`fail`, or `always`), a warning
+ * (`warn`), or a log line (`ignore`).
+ */
+function failStepPerOnFailure(step, text, always = false) {
+    const mode = always ? 'fail' : step.inputs.onFailure;
+    // The lines are annotated already; a summary error annotation would only take one of the
+    // ten error slots GitHub shows, so the step fails through its exit code.
+    if (mode === 'fail') {
+        process.exitCode = 1;
+        core.info(`mirror-guard: ${text}`);
+    }
+    else if (mode === 'warn')
+        core.warning(text, { title: 'mirror-guard' });
+    else
+        core.info(text);
+}
+/**
+ * Writes the job summary unless the `summary` input is false. The Markdown is rendered only
+ * when it is written.
+ */
+async function summarise(step, render) {
+    if (!step.inputs.summary)
+        return;
+    const result = await writeSummary(render());
+    if (!result.written)
+        core.debug(`job summary not written: ${result.reason ?? 'unknown reason'}`);
+}
+
+;// CONCATENATED MODULE: ./src/core/oc-version.ts
+// `oc version --client` → the client's version, and what mirror-guard does differently per
+// version. Release builds print `Client Version: 4.13.0-202404020000.p0.gd192e90.assembly.stream-d192e90`,
+// builds from a source branch `Client Version: v4.13.0-release-4.13-d192e901e`, builds from a
+// client tag `Client Version: openshift-clients-4.12.0-202208031327-171-gd69125734`; old
+// clients (≤ 4.5) printed a Go struct (`Client Version: version.Info{…, GitVersion:"v4.5.0-…"}`).
+const MAX_SCANNED_CHARS = 64 * 1024;
+/** The `Client Version:` line's version, or undefined when the text has none we can read. */
+function parseOcClientVersion(text) {
+    for (const line of text.slice(0, MAX_SCANNED_CHARS).split(/\r?\n/)) {
+        const m = /^\s*Client Version:\s*(.*)$/i.exec(line);
+        if (!m?.[1])
+            continue;
+        const rest = m[1].trim();
+        // The old struct form: take GitVersion, which holds the full semver.
+        const git = /GitVersion:"([^"]*)"/.exec(rest);
+        const token = (git?.[1] ?? rest.split(/\s+/)[0] ?? '').trim();
+        // The first version-like number of the token (after a `v` or an `openshift-clients-` prefix).
+        const v = /(?:^|[^\d.])v?(\d{1,4})\.(\d{1,4})(?:\.(\d{1,6}))?(?![\d])/.exec(token);
+        if (!v?.[1] || !v[2])
+            continue;
+        return {
+            major: Number(v[1]),
+            minor: Number(v[2]),
+            patch: v[3] !== undefined ? Number(v[3]) : 0,
+            raw: token.slice(0, 200)
+        };
+    }
+    return undefined;
+}
+/** `4.13.0`: the numbers only, for summaries. */
+function formatOcVersion(v) {
+    return `${v.major}.${v.minor}.${v.patch}`;
+}
+/**
+ * oc 4.14 and later plan every layer of a `file://` or `s3://` destination on each run and skip
+ * those already there, so a rerun repairs a manifest left without its layer. oc ≤ 4.13 trusts
+ * the manifest's presence and plans no layers (the stale-manifest bug). Unknown → false: the
+ * ≤ 4.13 handling is correct on every version.
+ */
+function replansFileLayers(v) {
+    if (v === undefined)
+        return false;
+    return v.major > 4 || (v.major === 4 && v.minor >= 14);
+}
+/** One sentence for the log and the summary: the version and what it changes for retries. */
+function ocVersionNote(v) {
+    if (v === undefined) {
+        return 'oc client version unknown (no readable `Client Version:` line): retries treat file:// trees as oc ≤ 4.13 writes them.';
+    }
+    return replansFileLayers(v)
+        ? `oc client ${formatOcVersion(v)}: oc ≥ 4.14 replans every layer of a file:// or s3:// destination, so a retry reruns those lines as is.`
+        : `oc client ${formatOcVersion(v)}: oc ≤ 4.13 keeps a file:// manifest whose layer failed and plans no layers for it again, so a retry first removes the stale manifest entries.`;
+}
+
+;// CONCATENATED MODULE: ./src/core/repair-plan.ts
+// How each line of a retry is repaired, decided before the retry runs (pure). The goal is the
+// fewest bytes: `--force` makes oc download every layer of every image in the attempt again,
+// so it is used only where nothing else can work. For a `file://` tree written by oc ≤ 4.13
+// the stale manifest entries are removed instead (oc then plans the image's layers again and
+// skips each blob already on disk); oc ≥ 4.14 replans the layers itself, so a plain rerun does.
+
+
+function planRepairs(input) {
+    const verdicts = new Map(input.verdicts.map((v) => [v.entryId, v]));
+    return input.entries.map((e) => planLine(e, verdicts.get(e.id), input.trees.get(e.id), input.mode, input.tool));
+}
+/** `--force` is one flag per oc run: the attempt gets it when any of its lines needs it. */
+function attemptNeedsForce(repairs) {
+    return repairs.some((r) => r.method === 'force');
+}
+function planLine(entry, verdict, tree, mode, tool) {
+    const id = entry.id;
+    const plain = (why) => ({ entryId: id, method: 'plain', remove: [], why });
+    const force = (why) => ({ entryId: id, method: 'force', remove: [], why });
+    if (mode === 'true')
+        return force('force-on-retry is true');
+    if (tool.engine === 'skopeo') {
+        return plain('skopeo checks every blob at the destination itself');
+    }
+    if (mode === 'false')
+        return plain('force-on-retry is false: rerun as is, nothing removed');
+    const replans = replansFileLayers(tool.ocVersion);
+    const version = tool.ocVersion
+        ? `oc ${tool.ocVersion.major}.${tool.ocVersion.minor}`
+        : 'an oc of unknown version';
+    switch (entry.destination.kind) {
+        case 'registry':
+            return verdict?.classes.includes('incomplete')
+                ? force('the registry holds the manifest but not every blob, and oc skips the layers of a manifest that exists unless --force')
+                : plain('oc checks each blob at a registry destination and sends only the missing ones');
+        case 's3':
+            return replans
+                ? plain(`${version} plans every layer of an s3:// destination and skips those present`)
+                : force(`s3:// cannot be inspected or edited here, and ${version} trusts a manifest already there (it may lack a layer)`);
+        case 'file':
+            return planFileLine(id, tree, replans, version);
+    }
+}
+function planFileLine(id, tree, replans, version) {
+    if (tree === undefined) {
+        return replans
+            ? { entryId: id, method: 'plain', remove: [], why: `${version} replans every layer` }
+            : {
+                entryId: id,
+                method: 'force',
+                remove: [],
+                why: `the file:// tree was not inspected, and ${version} trusts a manifest already on disk`
+            };
+    }
+    if (tree.unrepairable !== undefined) {
+        return {
+            entryId: id,
+            method: 'force',
+            remove: [],
+            why: `stale files cannot be removed safely (${tree.unrepairable})`
+        };
+    }
+    const under = (dir, file) => `${tree.repoPath}/${dir}/${file}`;
+    // oc checks a blob by name only: a wrong file under the right name is never fetched again.
+    const corruptBlobs = [
+        ...new Set(tree.manifests.flatMap((m) => m.corruptBlobs.map((b) => under('blobs', b.file))))
+    ];
+    const stale = new Set();
+    if (!replans) {
+        for (const m of tree.manifests) {
+            const broken = m.corrupt ||
+                m.missingBlobs.length > 0 ||
+                m.corruptBlobs.length > 0 ||
+                m.missingChildren.length > 0;
+            if (!broken)
+                continue;
+            stale.add(m.digest);
+            // oc ≤ 4.13 decides by the top-level manifest: a list with a stale child goes too.
+            if (m.parent !== undefined)
+                stale.add(m.parent);
+        }
+    }
+    else {
+        // Even oc ≥ 4.14 keeps a manifest file whose content is wrong; it is only ever re-PUT.
+        for (const m of tree.manifests)
+            if (m.corrupt)
+                stale.add(m.digest);
+    }
+    const manifests = tree.manifests.filter((m) => stale.has(m.digest));
+    const tags = tree.tags.filter((t) => t.digest !== undefined && stale.has(t.digest));
+    const remove = [
+        ...tags.map((t) => under('manifests', t.name)),
+        ...manifests.map((m) => under('manifests', m.file)),
+        ...corruptBlobs
+    ];
+    if (remove.length === 0) {
+        return {
+            entryId: id,
+            method: 'plain',
+            remove: [],
+            why: replans
+                ? `${version} replans every layer and fetches only the missing ones`
+                : 'no stale manifest on disk: oc fetches what is missing'
+        };
+    }
+    const parts = [
+        tags.length > 0 ? plural(tags.length, 'tag link') : '',
+        manifests.length > 0 ? plural(manifests.length, 'stale manifest') : '',
+        corruptBlobs.length > 0 ? plural(corruptBlobs.length, 'corrupt blob') : ''
+    ].filter((p) => p !== '');
+    return {
+        entryId: id,
+        method: 'remove-stale',
+        remove,
+        why: replans
+            ? `removing ${parts.join(', ')} so oc fetches them again`
+            : `${version} plans no layers for a manifest already on disk: removing ${parts.join(', ')} so only the missing blobs are fetched`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/retry-plan.ts
+// Retry policy decisions, kept pure so every rule is unit-tested without running anything.
+
+const RATE_CLASSES = ['rate-limit', 'quota-exhausted'];
+/** oc's own default for `--max-per-registry`. */
+const OC_DEFAULT_MAX_PER_REGISTRY = 6;
+/**
+ * Whether a failed line may run again. `dependency` (a manifest list whose children failed)
+ * follows its cause: it never blocks a retry by itself when other classes explain it, and
+ * alone it follows the classifier's retryable flag.
+ */
+function isRetryable(verdict, retryOn) {
+    if (verdict.status !== 'failed')
+        return false;
+    const causes = verdict.classes.filter((c) => c !== 'dependency');
+    if (causes.length === 0) {
+        return verdict.classes.length === 0 ? retryOn.includes('unconfirmed') : verdict.retryable;
+    }
+    return causes.every((c) => retryOn.includes(c));
+}
+function hasRateLimit(verdicts) {
+    return verdicts.some((v) => v.status === 'failed' && v.classes.some((c) => RATE_CLASSES.includes(c)));
+}
+function retryMaxPerRegistry(policy, rateLimited) {
+    if (!rateLimited)
+        return policy.maxPerRegistry;
+    const base = policy.maxPerRegistry ?? OC_DEFAULT_MAX_PER_REGISTRY;
+    return Math.max(1, Math.min(base, policy.retryMaxPerRegistry));
+}
+/**
+ * Wait before retry number `retry` (1 = the wait before attempt 2): exponential from the first
+ * delay, capped, then "equal jitter" (half fixed, half random) so parallel jobs spread out
+ * without ever retrying immediately.
+ */
+function retryDelayMs(policy, retry, random = Math.random) {
+    const first = Math.max(0, policy.retryDelaySeconds);
+    const cap = Math.max(0, policy.maxRetryDelaySeconds);
+    const exp = Math.min(cap, first * 2 ** Math.max(0, retry - 1));
+    const r = Math.min(1, Math.max(0, random()));
+    return Math.round(exp * 1000 * (0.5 + r / 2));
+}
+/** What runs next, or undefined when the run is over (done, out of attempts, or only permanent failures). */
+function planNextAttempt(progress, policy, random = Math.random) {
+    const failed = progress.verdicts.filter((v) => v.status === 'failed');
+    const retry = failed.filter((v) => isRetryable(v, policy.retryOn));
+    if (retry.length === 0 || progress.attemptsDone >= policy.maxAttempts)
+        return undefined;
+    const ids = new Set(retry.map((v) => v.entryId));
+    const entries = progress.entries.filter((e) => ids.has(e.id));
+    const rateLimited = progress.rateLimited || hasRateLimit(progress.verdicts);
+    const repairs = planRepairs({
+        entries,
+        verdicts: retry,
+        trees: progress.trees ?? new Map(),
+        mode: policy.forceOnRetry,
+        tool: progress.tool ?? { engine: 'oc' }
+    });
+    return {
+        attempt: progress.attemptsDone + 1,
+        entryIds: entries.map((e) => e.id),
+        force: attemptNeedsForce(repairs),
+        repairs,
+        maxPerRegistry: retryMaxPerRegistry(policy, rateLimited),
+        delayMs: retryDelayMs(policy, progress.attemptsDone, random),
+        permanentIds: failed.filter((v) => !ids.has(v.entryId)).map((v) => v.entryId)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/verdict-ledger.ts
+// The one place where a line's verdict is decided. The Attributor reads what the engine printed
+// in one attempt; the ledger merges those verdicts over the attempts with what verification
+// found (wrong image, unreadable, incomplete, partly written), keeps each line's retry history
+// (the failure it recovered from), turns a killed attempt's unconfirmed lines into failures, and
+// decides what a dry run's silent line means. `retryable` is computed here, against retry-on,
+// for every failed verdict that enters the ledger. Pure: no I/O.
+
+/** A failed verdict of one class, its `retryable` decided by retry-on. */
+function failedVerdict(entryId, cls, reason, evidence, retryOn) {
+    const v = {
+        entryId,
+        status: 'failed',
+        classes: [cls],
+        reasons: [reason],
+        evidence,
+        retryable: false
+    };
+    return { ...v, retryable: isRetryable(v, retryOn) };
+}
+const NOT_RUN = 'not run: the run stopped before this line was attempted';
+/**
+ * The verdicts of one job, attempt after attempt. A line is mirrored only when its latest run
+ * says so; when `needsProof(id)` holds (verification is on for it) it is confirmed only once a
+ * check proved it, or allow-unverified kept it.
+ */
+class VerdictLedger {
+    scope;
+    retryOn;
+    needsProof;
+    latest = new Map();
+    failedIn = new Map();
+    lastFailures = new Map();
+    /** Lines whose latest run was proven, or kept by allow-unverified. */
+    proven = new Set();
+    kept = new Set();
+    constructor(scope, retryOn, needsProof = () => false) {
+        this.scope = scope;
+        this.retryOn = retryOn;
+        this.needsProof = needsProof;
+    }
+    /** The latest verdict of a line that has run. */
+    verdict(entryId) {
+        return this.latest.get(entryId);
+    }
+    /** Latest verdicts of the lines run so far, in the order they first ran. */
+    runVerdicts() {
+        return [...this.latest.values()];
+    }
+    /** Lines run at least once, in the order they first ran. */
+    ranIds() {
+        return [...this.latest.keys()];
+    }
+    /** The last failure of each line that failed at least once (also those that recovered). */
+    get lastFailure() {
+        return this.lastFailures;
+    }
+    /** A line run again is checked again. */
+    rerun(ids) {
+        for (const id of ids) {
+            this.proven.delete(id);
+            this.kept.delete(id);
+        }
+    }
+    /**
+     * One attempt's verdicts (or verification's failures). A failed line gets `retryable` from
+     * retry-on; a mirrored line that failed in an earlier attempt is `recoveredAfter` it.
+     */
+    record(verdicts, attempt) {
+        for (const v of verdicts) {
+            if (v.status === 'failed') {
+                this.failedIn.set(v.entryId, attempt);
+                const failed = { ...v, retryable: isRetryable(v, this.retryOn) };
+                this.latest.set(v.entryId, failed);
+                this.lastFailures.set(v.entryId, failed);
+            }
+            else {
+                const before = this.failedIn.get(v.entryId);
+                this.latest.set(v.entryId, {
+                    ...v,
+                    ...(before !== undefined && before < attempt ? { recoveredAfter: before } : {})
+                });
+            }
+        }
+    }
+    /**
+     * An attempt's verdicts as attribution gave them; after a stop (attempt-timeout, cancel) a
+     * line the engine did not confirm fails for that reason. Returns the verdicts recorded.
+     */
+    recordAttempt(verdicts, attempt, stop) {
+        const recorded = stop ? stoppedAttemptVerdicts(verdicts, attempt, stop, this.retryOn) : verdicts;
+        this.record(recorded, attempt);
+        return recorded;
+    }
+    /**
+     * Verification's findings. A line reported mirrored fails as `wrong-image`, `unverified`
+     * (unless `allowUnverified` keeps it) or `incomplete`; a failed line with a partial state on
+     * disk (the oc ≤ 4.13 bug of docs/oc-behaviour.md §8) adds `incomplete`. Returns how many
+     * verdicts turned (or stayed) failed and the lines kept unverified, in the checks' order.
+     */
+    recordChecks(checks, attempt, opts) {
+        const failed = [];
+        const kept = [];
+        for (const c of checks) {
+            const before = this.latest.get(c.entryId);
+            if (!before)
+                continue;
+            const mirrored = before.status === 'mirrored';
+            const fail = (cls, reason) => {
+                failed.push(failedVerdict(c.entryId, cls, reason, before.evidence, this.retryOn));
+            };
+            if (c.wrongImage !== undefined && mirrored) {
+                fail('wrong-image', c.wrongImage);
+            }
+            else if (c.complete) {
+                if (mirrored)
+                    this.proven.add(c.entryId);
+            }
+            else if (c.unreadable) {
+                // A destination that cannot be read proves nothing: the line is unverified, not green.
+                if (!mirrored)
+                    continue;
+                if (opts.allowUnverified) {
+                    this.proven.add(c.entryId);
+                    this.kept.add(c.entryId);
+                    kept.push({ entryId: c.entryId, why: c.detail });
+                }
+                else {
+                    fail('unverified', `${opts.engineName} reported it mirrored, but verification could not read the destination: ${c.detail}`);
+                }
+            }
+            else if (mirrored) {
+                fail('incomplete', `oc reported it mirrored, but the mirror is incomplete: ${c.detail}`);
+            }
+            else if (!before.classes.includes('incomplete') && !c.nothingWritten) {
+                failed.push({
+                    ...before,
+                    classes: [...before.classes, 'incomplete'],
+                    reasons: [
+                        ...before.reasons,
+                        `partly written (oc ≤ 4.13 trusts the manifest on a plain rerun): ${c.detail}`
+                    ]
+                });
+            }
+        }
+        this.record(failed, attempt);
+        return { failed: failed.length, kept };
+    }
+    /** Mirrored lines that still need their proof (verification has not run for them yet). */
+    unprovenIds() {
+        return this.scope.filter((id) => this.latest.get(id)?.status === 'mirrored' && this.needsProof(id) && !this.proven.has(id));
+    }
+    /** Lines kept as mirrored by allow-unverified (and still mirrored). */
+    keptUnverifiedIds() {
+        return [...this.kept].filter((id) => this.latest.get(id)?.status === 'mirrored');
+    }
+    /** The run stopped before verification could check them: unproven lines are `unverified`. */
+    recordStopBeforeProof(engineName, attempt) {
+        const ids = this.unprovenIds();
+        if (ids.length === 0)
+            return;
+        this.record(ids.map((id) => failedVerdict(id, 'unverified', `${engineName} reported it mirrored, but the run stopped before verification could check it`, this.latest.get(id)?.evidence ?? [], this.retryOn)), attempt);
+    }
+    /** A verdict for every line in scope, in scope order: a line never run is `unconfirmed`. */
+    verdicts() {
+        return this.scope.map((id) => this.latest.get(id) ?? {
+            entryId: id,
+            status: 'failed',
+            classes: ['unconfirmed'],
+            reasons: [NOT_RUN],
+            evidence: [],
+            retryable: true
+        });
+    }
+}
+/** Killed mid-run: whatever the engine did not confirm is not mirrored, for that reason. */
+function stoppedAttemptVerdicts(verdicts, attempt, stop, retryOn) {
+    return verdicts.map((v) => v.status === 'failed' && v.classes.includes('unconfirmed')
+        ? failedVerdict(v.entryId, stop.kind === 'timed-out' ? 'network' : 'unconfirmed', stop.kind === 'timed-out'
+            ? `attempt ${attempt} exceeded attempt-timeout (${stop.timeoutSeconds}s) and was stopped before oc confirmed this line`
+            : `attempt ${attempt} was cancelled before oc confirmed this line`, v.evidence, retryOn)
+        : v);
+}
+/** In a dry run nothing is pushed, so a line no error names is "planned", not unconfirmed. */
+function dryRunVerdicts(triage) {
+    return {
+        ...triage,
+        verdicts: triage.verdicts.map((v) => v.status === 'failed' && v.classes.length === 1 && v.classes[0] === 'unconfirmed'
+            ? {
+                entryId: v.entryId,
+                status: 'mirrored',
+                classes: [],
+                reasons: ['planned (dry run)'],
+                evidence: v.evidence,
+                retryable: false
+            }
+            : v)
+    };
+}
+/** The run's final triage: a dry run's unconfirmed lines are planned. */
+function finalTriage(triage, opts) {
+    return opts.dryRun ? dryRunVerdicts(triage) : triage;
+}
+/**
+ * The classes and reasons a line is shown with: a recovered line shows the failure it
+ * recovered from (so its notice can say what happened), any other line its own.
+ */
+function shownFailure(v, lastFailure) {
+    const before = v.recoveredAfter !== undefined ? lastFailure.get(v.entryId) : undefined;
+    return { classes: before?.classes ?? v.classes, reasons: before?.reasons ?? v.reasons };
+}
+
+;// CONCATENATED MODULE: ./src/core/run-report.ts
+// Everything a finished mirror run reports, built once as one value: the final verdicts, the
+// outcome and counts (the step's outputs), the retry mapping, the JSON report, the rows for
+// annotations and the summary, and the closing message. Pure: src/action/finish.ts only emits
+// it (files, annotations, artifacts, summary, outputs, exit code).
+
+
+
+
+
+
+
+
+function buildRunReport(input) {
+    const { redaction, set } = input;
+    const triage = redaction.deep(finalTriage(input.triage, { dryRun: input.dryRun }));
+    const verdicts = triage.verdicts;
+    const outcome = computeOutcome(verdicts, input.fatal !== undefined || input.aborted);
+    // Every line not mirrored (also the permanent ones, so a later job sees them).
+    const retryMapping = input.dryRun ? '' : renderRetryMapping(set, verdicts);
+    const mirrored = verdicts.filter((v) => v.status === 'mirrored').length;
+    const failed = verdicts.length - mirrored;
+    const byClass = failedByClass(verdicts);
+    const document = redaction.deep({
+        ...(input.shard ? { shard: { index: input.shard.index, count: input.shard.count } } : {}),
+        mapping: { files: input.files, entries: set.entries.length },
+        ...buildReport(set, triage),
+        run: {
+            mode: input.dryRun ? 'dry-run' : 'mirror',
+            engine: input.engine,
+            toolVersion: input.toolVersion,
+            ...(input.engine === 'oc'
+                ? {
+                    ocVersion: input.ocVersion !== undefined
+                        ? { ...input.ocVersion, version: formatOcVersion(input.ocVersion) }
+                        : null
+                }
+                : {}),
+            outcome,
+            aborted: input.aborted,
+            ...(input.fatal !== undefined ? { fatal: input.fatal } : {}),
+            attempts: input.attempts.map(attemptJson)
+        }
+    });
+    const what = input.dryRun ? 'have planning errors' : 'not mirrored';
+    return {
+        outcome,
+        triage,
+        counts: {
+            lines: verdicts.length,
+            mirrored,
+            failed,
+            unverified: input.keptUnverified + (byClass.unverified ?? 0)
+        },
+        failedByClass: byClass,
+        retryMapping,
+        document,
+        lines: redaction.deep(lineResults(set, verdicts, input, input.locate)),
+        findings: set.findings.map((x) => ({ ...x, ...input.locate(x.file, x.line) })),
+        annotatedRunLevel: annotatedRunLevel(triage, input.attempts),
+        summaryRunLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
+        confirmedIds: verdicts.filter((v) => v.status === 'mirrored').map((v) => v.entryId),
+        forced: forcedAttempts(input.attempts),
+        notes: input.keptUnverified > 0
+            ? [
+                `${input.keptUnverified} line(s) kept as mirrored without verification (allow-unverified: true): the destination could not be read back.`
+            ]
+            : [],
+        conclusion: input.fatal !== undefined
+            ? { kind: 'fatal', message: redaction.text(`mirror-guard: ${input.fatal}`) }
+            : outcome !== 'success'
+                ? {
+                    kind: 'failures',
+                    message: `${failed} of ${plural(verdicts.length, 'mapping entry', 'mapping entries')} ${what} (outcome: ${outcome})`
+                }
+                : {
+                    kind: 'success',
+                    message: input.dryRun
+                        ? `Dry run: all ${verdicts.length} mapping entries planned without errors.`
+                        : `All ${verdicts.length} mapping entries mirrored in ${input.attempts.length} attempt(s).`
+                }
+    };
+}
+/** The report's record of an attempt: the same fields, in a fixed order. */
+function attemptJson(a) {
+    return {
+        attempt: a.attempt,
+        command: a.command,
+        mappingFile: a.mappingFile,
+        entryIds: a.entryIds,
+        force: a.force,
+        repairs: a.repairs,
+        maxPerRegistry: a.maxPerRegistry,
+        delayBeforeMs: a.delayBeforeMs,
+        startedAt: a.startedAt,
+        endedAt: a.endedAt,
+        exitCode: a.exitCode,
+        signal: a.signal,
+        timedOut: a.timedOut,
+        aborted: a.aborted,
+        mirrored: a.mirrored,
+        failed: a.failed,
+        stats: a.stats,
+        logLines: a.logLines,
+        verified: a.verified
+    };
+}
+/**
+ * One row per verdict for annotations and the summary. A recovered line carries the classes
+ * and reasons it recovered from (`shownFailure`), so the notice can say what happened.
+ */
+function lineResults(set, verdicts, job, locate) {
+    const byId = new Map(set.entries.map((e) => [e.id, e]));
+    return verdicts.flatMap((v) => {
+        const e = byId.get(v.entryId);
+        if (!e)
+            return [];
+        const at = locate(e.file, e.line);
+        const shown = shownFailure(v, job.lastFailure);
+        return [
+            {
+                file: at.file,
+                line: at.line,
+                status: v.status,
+                classes: shown.classes,
+                reasons: shown.reasons,
+                attempts: job.attempts.filter((a) => a.entryIds.includes(v.entryId)).length,
+                retryable: v.retryable,
+                source: e.source.raw,
+                destination: effectiveDestination(e),
+                ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
+            }
+        ];
+    });
+}
+/**
+ * Run-level findings worth an annotation: those of the last attempt (earlier ones were
+ * followed by a retry), without oc's closing `one or more errors occurred`, which only
+ * summarises the per-line errors already annotated.
+ */
+function annotatedRunLevel(triage, attempts) {
+    const last = attempts[attempts.length - 1];
+    return triage.runLevel.filter((r) => !isRunSummary(r.text) &&
+        (last === undefined || (r.logLine >= last.logLines[0] && r.logLine <= last.logLines[1])));
+}
+/** Sentences for the summary: each attempt that passed --force, and why. */
+function forcedAttempts(attempts) {
+    return attempts
+        .filter((a) => a.force)
+        .map((a) => {
+        const why = [...new Set(a.repairs.filter((r) => r.method === 'force').map((r) => r.why))];
+        return `Attempt ${a.attempt} passed --force (oc downloads every layer of its ${plural(a.entryIds.length, 'line')} again): ${why.join('; ') || 'force-on-retry'}.`;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/action/present.ts
+
+function attemptRow(a) {
+    return {
+        attempt: a.attempt,
+        linesRun: a.entryIds.length,
+        mirrored: a.mirrored,
+        failed: a.failed,
+        ...(a.stats?.planningSeconds !== undefined ? { planningSeconds: a.stats.planningSeconds } : {}),
+        ...(a.stats?.mirroringSeconds !== undefined
+            ? { mirroringSeconds: a.stats.mirroringSeconds }
+            : {}),
+        ...(a.stats?.rate !== undefined ? { rate: a.stats.rate } : {}),
+        exitCode: a.exitCode,
+        durationSeconds: (Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 1000,
+        ...(a.attempt > 1 || a.repairs.length > 0 ? { repair: repairCell(a) } : {})
+    };
+}
+/** The attempt table's "Repair" cell: what was done to the lines before this retry. */
+function repairCell(a) {
+    const removal = a.repairs.filter((r) => r.method === 'remove-stale');
+    const plain = a.repairs.filter((r) => r.method === 'plain').length;
+    const forced = a.repairs.filter((r) => r.method === 'force').length;
+    const parts = [];
+    if (removal.length > 0) {
+        const files = removal.reduce((k, r) => k + r.removed.length, 0);
+        parts.push(`${plural(files, 'stale file')} removed (${plural(removal.length, 'line')})`);
+    }
+    if (plain > 0)
+        parts.push(`plain rerun (${plural(plain, 'line')})`);
+    if (forced > 0)
+        parts.push(`--force (${plural(forced, 'line')})`);
+    else if (a.force)
+        parts.push('--force');
+    return parts.join(', ') || '–';
+}
+
+;// CONCATENATED MODULE: ./src/action/finish.ts
+// After the attempts: one run report (src/core/run-report.ts), then emitted in sequence —
+// the report and retry mapping files, annotations, artifacts, the run state, the job summary,
+// the outputs, and how the step ends.
+
+
+
+
+
+
+
+
+
+
+
+
+async function finish(step, f) {
+    const { inputs } = step;
+    const report = buildRunReport({
+        set: f.set,
+        triage: f.job.triage,
+        lastFailure: f.job.lastFailure,
+        attempts: f.job.attempts,
+        aborted: f.job.aborted,
+        ...(f.job.fatal !== undefined ? { fatal: f.job.fatal } : {}),
+        keptUnverified: f.job.keptUnverifiedIds.length,
+        dryRun: inputs.dryRun,
+        ...(inputs.shard ? { shard: inputs.shard } : {}),
+        files: f.files,
+        engine: f.engine,
+        toolVersion: f.toolVersion,
+        ...(f.ocVersion !== undefined ? { ocVersion: f.ocVersion } : {}),
+        locate: f.locate,
+        redaction: f.redaction ?? new redact_Redactor()
+    });
+    const written = writeReportFiles(step, report);
+    annotate(step, report);
+    const artifacts = await uploadArtifacts(step, f, report, written);
+    step.runState.update({ uploaded: artifacts.uploaded, confirmedIds: report.confirmedIds });
+    await summariseRun(step, f, report, written, artifacts);
+    setOutputs({
+        outcome: report.outcome,
+        attempts: String(f.job.attempts.length),
+        mirrored: String(report.counts.mirrored),
+        failed: String(report.counts.failed),
+        'failed-by-class': JSON.stringify(report.failedByClass),
+        unverified: String(report.counts.unverified),
+        'retry-mapping': report.retryMapping !== '' ? written.retryPath : '',
+        report: written.reportPath,
+        log: f.logPath,
+        'log-artifact-id': artifacts.logArtifactId,
+        'retry-artifact-id': artifacts.retryArtifactId
+    });
+    conclude(step, report);
+}
+/** report.json always; retry-mapping.txt when some line is not mirrored. */
+function writeReportFiles(step, report) {
+    const retryPath = (0,external_node_path_.join)(step.workDir, WORK_FILES.retryMapping);
+    if (report.retryMapping !== '')
+        (0,external_node_fs_.writeFileSync)(retryPath, report.retryMapping);
+    const reportPath = (0,external_node_path_.join)(step.workDir, WORK_FILES.report);
+    (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify(report.document, null, 2));
+    return { reportPath, retryPath };
+}
+/** Annotations on the mapping lines (with on-failure: ignore, only the mirrored ones). */
+function annotate(step, report) {
+    const { inputs } = step;
+    emitAnnotations(planAnnotations({
+        lines: inputs.onFailure === 'ignore'
+            ? report.lines.filter((l) => l.status === 'mirrored')
+            : report.lines,
+        findings: report.findings,
+        runLevel: report.annotatedRunLevel,
+        moreAt: inputs.upload ? `the ${inputs.artifactName} artifact` : 'the JSON report'
+    }));
+}
+/** The log artifact (combined log, report, attempt streams) and the retry artifact. */
+async function uploadArtifacts(step, f, report, written) {
+    const { inputs } = step;
+    let logArtifactId = '';
+    let retryArtifactId = '';
+    const uploaded = [];
+    if (!inputs.upload)
+        return { logArtifactId, retryArtifactId, uploaded };
+    const files = [
+        f.logPath,
+        written.reportPath,
+        ...f.job.attempts.flatMap((a) => [a.stdoutFile, a.stderrFile])
+    ].filter((p) => (0,external_node_fs_.existsSync)(p));
+    const opts = {
+        ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
+        ...(f.signal ? { signal: f.signal } : {})
+    };
+    const up = await uploadFiles(inputs.artifactName, files, step.workDir, opts);
+    if (up.id !== undefined) {
+        logArtifactId = String(up.id);
+        uploaded.push(inputs.artifactName);
+    }
+    let skipped = up.skipped;
+    if (up.warning !== undefined)
+        core.warning(up.warning, { title: 'artifact upload' });
+    if (report.retryMapping !== '') {
+        const r = await uploadFiles(inputs.retryArtifactName, [written.retryPath], step.workDir, opts);
+        if (r.id !== undefined) {
+            retryArtifactId = String(r.id);
+            uploaded.push(inputs.retryArtifactName);
+        }
+        if (r.warning !== undefined)
+            core.warning(r.warning, { title: 'artifact upload' });
+        skipped ??= r.skipped;
+    }
+    if (skipped !== undefined && up.id === undefined) {
+        const note = `${skipped} The files are still on the runner: ${step.workDir}`;
+        core.notice(note, { title: 'artifacts' });
+        f.notes.push(note);
+    }
+    return { logArtifactId, retryArtifactId, uploaded };
+}
+/** The job summary: lines, findings, attempts, the retry mapping and a ready retry-from step. */
+async function summariseRun(step, f, report, written, artifacts) {
+    const { inputs } = step;
+    f.notes.push(...report.notes);
+    const redaction = f.redaction ?? new redact_Redactor();
+    await summarise(step, () => redaction.text(renderSummary({
+        title: (inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard') +
+            (inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : ''),
+        mode: inputs.dryRun ? 'dry-run' : 'mirror',
+        lines: report.lines,
+        findings: report.findings,
+        runLevel: report.summaryRunLevel,
+        attempts: f.job.attempts.map(attemptRow),
+        toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
+        ...(f.engine === 'oc' ? { toolNote: ocVersionNote(f.ocVersion) } : {}),
+        forced: report.forced,
+        artifactName: inputs.artifactName,
+        notes: f.notes,
+        ...(report.retryMapping !== ''
+            ? {
+                retry: {
+                    lines: report.counts.failed,
+                    path: written.retryPath,
+                    ...(artifacts.retryArtifactId !== '' ? { artifact: inputs.retryArtifactName } : {}),
+                    ...(process.env['GITHUB_RUN_ID'] ? { runId: process.env['GITHUB_RUN_ID'] } : {}),
+                    uses: actionRef()
+                }
+            }
+            : {})
+    })));
+}
+/** How the step ends: failed on a fatal error, per on-failure for failed lines, else a log line. */
+function conclude(step, report) {
+    const c = report.conclusion;
+    if (c.kind === 'fatal')
+        core.setFailed(c.message);
+    else if (c.kind === 'failures')
+        failStepPerOnFailure(step, c.message);
+    else
+        core.info(c.message);
+}
+/** How a workflow refers to this action: `owner/name@ref` as the runner ran it. */
+function actionRef() {
+    const repo = process.env['GITHUB_ACTION_REPOSITORY'] ?? '';
+    const ref = process.env['GITHUB_ACTION_REF'] ?? '';
+    const plain = /^[\w.-]+\/[\w.-]+$/.test(repo) && /^[\w./-]+$/.test(ref);
+    // `uses: ./` (a local checkout) sets neither: fall back to the published name.
+    return plain ? `${repo}@${ref}` : 'mirror-guard/mirror-guard@v1';
+}
+
+;// CONCATENATED MODULE: ./src/action/aggregate-mode.ts
+// mode: aggregate — the final job of a `shard: I/N` matrix (`needs:` it, `if: always()`):
+// downloads every shard's report.json from this run, merges them against the mapping, and
+// reports as one big run would: one outcome and the same outputs, one summary with a per-shard
+// table, annotations within GitHub's budget, one retry mapping under `retry-artifact-name`.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function aggregateMode(step, signal) {
+    const { inputs } = step;
+    const count = inputs.shardCount;
+    if (count === undefined)
+        throw new Error('mode: aggregate without a shard count');
+    // Reports were redacted by their shards; the aggregate's own secrets (if the step was given
+    // any) must not reach what it writes either.
+    const redaction = new redact_Redactor(inputs.registryAuth !== undefined ? masksFor(inputs.registryAuth) : []);
+    // 1. The mapping: bad input stops here, before anything is downloaded.
+    const { set, texts } = await loadMappingFiles(inputs.mapping, step.cwd);
+    const findings = set.findings.map((f) => ({ ...f, file: annotationPath(step, f.file) }));
+    const parseErrors = findings.filter((f) => f.severity === 'error');
+    if (parseErrors.length > 0) {
+        emitAnnotations(planAnnotations({ lines: [], findings, moreAt: 'the job summary' }));
+        await summarise(step, () => renderSummary({
+            title: `mirror-guard: aggregate of ${count} shards`,
+            lines: [],
+            findings,
+            notes: [`The mapping has ${parseErrors.length} error(s); no shard report was read.`]
+        }));
+        setOutputs({ outcome: 'failed', failed: String(set.entries.length) });
+        failStepPerOnFailure(step, `mapping has ${parseErrors.length} error(s); no shard report was read`, true);
+        return;
+    }
+    const files = mappingDigests(inputs.mapping.map((file) => ({ file, text: texts.get(file) ?? '' })));
+    // 2. The shards' reports. Without the artifact service every shard is missing: its lines go
+    // to the retry mapping like those of a lost runner.
+    const got = await downloadShardReports({
+        artifactName: inputs.artifactName,
+        count,
+        path: (0,external_node_path_.join)(step.workDir, 'shards')
+    });
+    const notes = [];
+    if (got.ok && got.otherCounts.length > 0) {
+        const others = got.otherCounts.map((n) => `${inputs.artifactName}-1-of-${n}`).join(', ');
+        const said = `shard: ${count}, but this run holds the artifacts of a matrix of ${got.otherCounts.join(' and ')} shard(s) (${others}, …)`;
+        if (got.reports.length === 0) {
+            // Nothing of N was found and another N was: the input is wrong, not every shard lost.
+            core.error(`${said}: set shard to the size of the matrix.`, {
+                title: 'mirror-guard aggregate'
+            });
+            setOutputs({});
+            failStepPerOnFailure(step, `${said}; nothing was merged`, true);
+            return;
+        }
+        core.warning(`${said}; only the ${count}-shard artifacts are merged.`, {
+            title: 'mirror-guard aggregate'
+        });
+        notes.push(`${said}; only the ${count}-shard artifacts are merged.`);
+    }
+    const reports = got.ok ? got.reports : [];
+    const missing = got.ok
+        ? got.missing
+        : Array.from({ length: count }, (_, i) => ({
+            index: i + 1,
+            artifact: `${inputs.artifactName}-${i + 1}-of-${count}`,
+            reason: got.reason
+        }));
+    if (!got.ok)
+        notes.push(`No shard report could be read: ${got.reason}.`);
+    core.info(`Shard reports of ${inputs.artifactName}-I-of-${count}: ${reports.length} of ${count} found` +
+        (missing.length > 0 ? `; missing: ${missing.map((m) => m.index).join(', ')}` : '') +
+        '.');
+    // 3. One merge, as `mirror-guard merge -f` does it.
+    const result = aggregateShards({ set, files, count, reports, missing });
+    if (!result.ok) {
+        // Reports of other mapping files or another split: nothing they say can be trusted.
+        // Each problem is an annotation (escaped by @actions/core); the log line is our own text.
+        const errors = result.errors.map((e) => redaction.text(e));
+        for (const e of errors.slice(0, 10))
+            core.error(e, { title: 'mirror-guard aggregate' });
+        const what = `the shard reports do not belong to this mapping and split (${errors.length} problem${errors.length === 1 ? '' : 's'}); nothing was merged`;
+        await summarise(step, () => renderSummary({
+            title: `mirror-guard: aggregate of ${count} shards`,
+            lines: [],
+            notes: [`❌ ${what}:`, ...errors.slice(0, 20)]
+        }));
+        setOutputs({});
+        failStepPerOnFailure(step, what, true);
+        return;
+    }
+    const report = redaction.deep(result.report);
+    const { verdicts } = result;
+    const rows = redaction.deep(result.rows);
+    notes.push(...redaction.deep(result.notes));
+    const outcome = computeOutcome(verdicts, false);
+    const mirrored = verdicts.filter((v) => v.status === 'mirrored').length;
+    const failed = verdicts.length - mirrored;
+    const retryPath = (0,external_node_path_.join)(step.workDir, WORK_FILES.retryMapping);
+    const retryText = redaction.text(result.retryMapping);
+    if (retryText !== '')
+        (0,external_node_fs_.writeFileSync)(retryPath, retryText);
+    const reportPath = (0,external_node_path_.join)(step.workDir, WORK_FILES.report);
+    (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify({
+        version: report.version,
+        mapping: { files, entries: set.entries.length },
+        merged: report.merged,
+        lines: report.lines,
+        counts: report.counts,
+        runLevel: report.runLevel,
+        stats: report.stats,
+        run: { mode: 'aggregate', outcome, shards: count, attempts: result.attempts }
+    }, null, 2));
+    // 4. Annotations on the user's mapping lines, within GitHub's budget.
+    const lines = report.lines.map((l) => ({
+        ...l,
+        file: annotationPath(step, l.file)
+    }));
+    const runLevel = report.runLevel
+        .filter((r) => !isRunSummary(r.text))
+        .map(({ shard, ...r }) => ({ ...r, reason: `shard ${shard}/${count}: ${r.reason}` }));
+    emitAnnotations(planAnnotations({
+        lines: inputs.onFailure === 'ignore' ? lines.filter((l) => l.status === 'mirrored') : lines,
+        findings,
+        runLevel,
+        moreAt: inputs.upload ? `the ${inputs.artifactName} artifact` : 'the JSON report'
+    }));
+    // 5. Artifacts: the merged report, and the retry mapping `retry-from` reads unchanged.
+    let reportArtifactId = '';
+    let retryArtifactId = '';
+    if (inputs.upload) {
+        const opts = {
+            ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
+            signal
+        };
+        const up = await uploadFiles(inputs.artifactName, [reportPath], step.workDir, opts);
+        if (up.id !== undefined)
+            reportArtifactId = String(up.id);
+        if (up.warning !== undefined)
+            core.warning(up.warning, { title: 'artifact upload' });
+        let skipped = up.skipped;
+        if (retryText !== '') {
+            const r = await uploadFiles(inputs.retryArtifactName, [retryPath], step.workDir, opts);
+            if (r.id !== undefined)
+                retryArtifactId = String(r.id);
+            if (r.warning !== undefined)
+                core.warning(r.warning, { title: 'artifact upload' });
+            skipped ??= r.skipped;
+        }
+        if (skipped !== undefined) {
+            const note = `${skipped} The files are still on the runner: ${step.workDir}`;
+            core.notice(note, { title: 'artifacts' });
+            notes.push(note);
+        }
+    }
+    // 6. One summary with the per-shard table, then outputs and the verdict.
+    await summarise(step, () => redaction.text(renderSummary({
+        title: `mirror-guard: aggregate of ${count} shard${count === 1 ? '' : 's'}`,
+        mode: 'mirror',
+        lines,
+        findings,
+        runLevel,
+        shards: rows,
+        artifactName: inputs.artifactName,
+        notes,
+        ...(retryText !== ''
+            ? {
+                retry: {
+                    lines: failed,
+                    path: retryPath,
+                    ...(retryArtifactId !== '' ? { artifact: inputs.retryArtifactName } : {}),
+                    ...(process.env['GITHUB_RUN_ID'] ? { runId: process.env['GITHUB_RUN_ID'] } : {}),
+                    uses: actionRef()
+                }
+            }
+            : {})
+    })));
+    setOutputs({
+        outcome,
+        attempts: String(result.attempts),
+        mirrored: String(mirrored),
+        failed: String(failed),
+        'failed-by-class': JSON.stringify(failedByClass(verdicts)),
+        unverified: String(failedByClass(verdicts).unverified ?? 0),
+        'retry-mapping': retryText !== '' ? retryPath : '',
+        report: reportPath,
+        log: '',
+        'log-artifact-id': reportArtifactId,
+        'retry-artifact-id': retryArtifactId
+    });
+    if (outcome !== 'success') {
+        failStepPerOnFailure(step, `${failed} of ${verdicts.length} mapping entr${verdicts.length === 1 ? 'y' : 'ies'} not mirrored across ${count} shard${count === 1 ? '' : 's'} (outcome: ${outcome})`);
+    }
+    else {
+        core.info(`All ${verdicts.length} mapping entries mirrored by ${count} shard(s).`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engines/oc-args.ts
@@ -31281,14 +32961,30 @@ class OcEngine {
     constructor(opts) {
         this.opts = opts;
     }
-    /** `oc version --client`, trimmed; the first line is `Client Version: …`. */
-    async version() {
+    /**
+     * `oc version --client`, trimmed; the first line is `Client Version: …`. A stop (`signal`)
+     * kills its process group at once (SIGKILL after 1 s) and rejects: a hung oc (a stale NFS
+     * mount, a wrapper script waiting on something) must not hold a cancelled run.
+     */
+    async version(signal) {
         const lines = [];
         const res = await runInGroup(this.opts.binary, ['version', '--client'], (_s, l) => {
             if (lines.length < 20)
                 lines.push(l);
-        }, { cwd: this.opts.cwd, env: this.env(), timeoutMs: 60_000, killGraceMs: 1000 });
+        }, {
+            cwd: this.opts.cwd,
+            env: this.env(),
+            timeoutMs: 60_000,
+            killGraceMs: 1000,
+            ...(signal !== undefined ? { signal } : {})
+        });
         const text = lines.join('\n').trim();
+        if (res.aborted) {
+            throw new Error(`${this.opts.binary} version --client was stopped: the run was cancelled`);
+        }
+        if (res.timedOut) {
+            throw new Error(`${this.opts.binary} version --client did not answer within 60 s`);
+        }
         if (res.exitCode !== 0) {
             throw new Error(`${this.opts.binary} version --client failed (exit ${res.exitCode ?? res.signal}): ${text}`);
         }
@@ -31486,13 +33182,13 @@ function successLine(entry, digest) {
 }
 /** The one error line for a failed entry, in the shape `parseErrorSubject` knows. */
 function failureLine(entry, text) {
-    return `error: unable to copy ${entry.source.raw} to ${mapping_effectiveDestination(entry)}: ${joinedMessage(text)}`;
+    return `error: unable to copy ${entry.source.raw} to ${effectiveDestination(entry)}: ${joinedMessage(text)}`;
 }
 /**
  * Joins a multi-line message (e.g. `errors:\n…\n…`) onto one log line, other control
  * characters as spaces: registry-supplied text must not be able to start a log line.
  */
-const joinedMessage = (text) => text_oneLine(text, { control: 'space', squeeze: true });
+const joinedMessage = (text) => oneLine(text, { control: 'space', squeeze: true });
 const LOGRUS = /^time="[^"]*" level=(\w+) msg=("(?:[^"\\]|\\.)*"|\S*)(.*)$/;
 /**
  * The message of skopeo's fatal line, unwrapped, or undefined for any other line.
@@ -32139,14 +33835,24 @@ class SkopeoEngine {
     get binary() {
         return this.opts.binary ?? 'skopeo';
     }
-    /** `skopeo --version`, e.g. `skopeo version 1.9.3`. */
-    async version() {
+    /** `skopeo --version`, e.g. `skopeo version 1.9.3`; a stop (`signal`) kills it and rejects. */
+    async version(signal) {
         const lines = [];
         const res = await runInGroup(this.binary, ['--version'], (_s, l) => {
             if (lines.length < 20)
                 lines.push(l);
-        }, { cwd: this.opts.cwd, env: this.env(), timeoutMs: 60_000, killGraceMs: 1000 });
+        }, {
+            cwd: this.opts.cwd,
+            env: this.env(),
+            timeoutMs: 60_000,
+            killGraceMs: 1000,
+            ...(signal !== undefined ? { signal } : {})
+        });
         const text = lines.join('\n').trim();
+        if (res.aborted)
+            throw new Error(`${this.binary} --version was stopped: the run was cancelled`);
+        if (res.timedOut)
+            throw new Error(`${this.binary} --version did not answer within 60 s`);
         if (res.exitCode !== 0) {
             throw new Error(`${this.binary} --version failed (exit ${res.exitCode ?? res.signal}): ${text}`);
         }
@@ -32371,290 +34077,6 @@ async function runRegistryQueue(queue, limit, shareBlobs, inspector, signal, run
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/annotations.ts
-// Annotations within GitHub's budget: at most 10 errors, 10 warnings and 10 notices are shown
-// per step, the rest are dropped silently. The planner picks what matters most and, when
-// anything is left out, spends one notice on saying so.
-
-
-
-const GITHUB_BUDGET = { error: 10, warning: 10, notice: 10 };
-const MAX_MESSAGE_CHARS = 1000;
-const MAX_TITLE_CHARS = 100;
-/** Untrusted text → one annotation field: no ANSI/control characters, capped. */
-function clean(text, max) {
-    return truncate(stripControl(text).trim(), max);
-}
-/** The root-cause class(es): a consequence such as `dependency` never heads the title. */
-function lineTitle(r) {
-    return verdictTitle(r.classes);
-}
-function refs(r) {
-    if (r.source !== undefined && r.destination !== undefined) {
-        return `${r.source} → ${r.destination}`;
-    }
-    return `mapping line ${r.line}`;
-}
-function failureMessage(r) {
-    const kind = r.retryable ? 'retryable, still failing' : 'permanent';
-    const tries = r.attempts !== undefined ? ` after ${text_plural(r.attempts, 'attempt')}` : '';
-    const reasons = r.reasons.length > 0 ? r.reasons.join('; ') : 'no error named this line';
-    return `${refs(r)} failed${tries} (${kind}): ${reasons}`;
-}
-function recoveredMessage(r) {
-    const earlier = r.classes.length > 0 ? ` (${r.classes.join(', ')})` : '';
-    const reasons = r.reasons.length > 0 ? `: ${r.reasons.join('; ')}` : '';
-    return `${refs(r)} mirrored on a retry after failing attempt ${r.recoveredAfter ?? '?'}${earlier}${reasons}`;
-}
-function annotation(level, title, message, file, line) {
-    return {
-        level,
-        title: clean(title, MAX_TITLE_CHARS).replace(/\n/g, ' '),
-        message: clean(message, MAX_MESSAGE_CHARS),
-        ...(file !== undefined && file !== '' ? { file: clean(file, 500).replace(/\n/g, ' ') } : {}),
-        ...(line !== undefined && line > 0 ? { startLine: line } : {})
-    };
-}
-/**
- * Chooses the annotations to emit. Errors: mapping errors and permanent failures first, then
- * failures that were retryable but still failed, then run-level errors. Warnings: mapping and
- * run-level warnings. Notices: lines that recovered on a retry. When anything does not fit,
- * the last notice slot says how many were left out and where to find them.
- */
-function planAnnotations(input) {
-    const budget = input.budget ?? GITHUB_BUDGET;
-    const findings = input.findings ?? [];
-    const runLevel = input.runLevel ?? [];
-    const failed = input.lines.filter((r) => r.status === 'failed');
-    const errors = [
-        ...findings
-            .filter((f) => f.severity === 'error')
-            .map((f) => annotation('error', `mapping: ${f.code}`, f.message, f.file, f.line)),
-        ...failed
-            .filter((r) => !r.retryable)
-            .map((r) => annotation('error', lineTitle(r), failureMessage(r), r.file, r.line)),
-        ...failed
-            .filter((r) => r.retryable)
-            .map((r) => annotation('error', lineTitle(r), failureMessage(r), r.file, r.line)),
-        ...runLevel
-            .filter((f) => f.severity === 'error')
-            .map((f) => annotation('error', f.class, `${f.reason}: ${f.text}`, undefined, undefined))
-    ];
-    const warnings = [
-        ...findings
-            .filter((f) => f.severity === 'warning')
-            .map((f) => annotation('warning', `mapping: ${f.code}`, f.message, f.file, f.line)),
-        ...runLevel
-            .filter((f) => f.severity === 'warning')
-            .map((f) => annotation('warning', f.class, `${f.reason}: ${f.text}`, undefined, undefined))
-    ];
-    const notices = input.lines
-        .filter((r) => r.status === 'mirrored' && r.recoveredAfter !== undefined)
-        .map((r) => annotation('notice', 'recovered', recoveredMessage(r), r.file, r.line));
-    const overflows = errors.length > budget.error ||
-        warnings.length > budget.warning ||
-        notices.length > budget.notice;
-    const noticeSlots = overflows ? Math.max(0, budget.notice - 1) : budget.notice;
-    const shown = [
-        ...errors.slice(0, budget.error),
-        ...warnings.slice(0, budget.warning),
-        ...notices.slice(0, noticeSlots)
-    ];
-    if (overflows && budget.notice > 0) {
-        const left = [];
-        const more = (n, word) => {
-            if (n > 0)
-                left.push(text_plural(n, word));
-        };
-        more(errors.length - budget.error, 'error');
-        more(warnings.length - budget.warning, 'warning');
-        more(notices.length - noticeSlots, 'notice');
-        const where = input.moreAt !== undefined ? ` and ${input.moreAt}` : '';
-        shown.push(annotation('notice', 'more results', `${left.join(', ')} not shown as annotations (GitHub shows at most ${budget.error} errors, ${budget.warning} warnings and ${budget.notice} notices per step); all are listed in the job summary${where}.`, undefined, undefined));
-    }
-    return shown;
-}
-/** Emits planned annotations through @actions/core, which escapes `%`, CR, LF and property separators. */
-function emitAnnotations(annotations, sink = core) {
-    for (const a of annotations) {
-        const properties = {
-            title: a.title,
-            ...(a.file !== undefined ? { file: a.file } : {}),
-            ...(a.startLine !== undefined ? { startLine: a.startLine } : {})
-        };
-        sink[a.level](a.message, properties);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/artifacts.ts
-// Artifact upload (log, report, retry mapping) and download of a retry mapping from this or
-// another run, with the real @actions/artifact. Artifacts never decide the verdict: where the
-// service is not there (GHES, not on a runner) or fails, the caller gets a sentence to print.
-
-
-
-/** Same rule as @actions/artifact's isGhes(): GitHub.com, GHE.com and *.localhost only. */
-function isGhes(env = process.env) {
-    let host;
-    try {
-        host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname.toLowerCase();
-    }
-    catch {
-        return true;
-    }
-    return !(host === 'github.com' || host.endsWith('.ghe.com') || host.endsWith('.localhost'));
-}
-/** Why the artifact service cannot be used here, or undefined when it can. */
-function artifactServiceUnavailable(env = process.env) {
-    if (isGhes(env)) {
-        return `artifacts are not supported on GitHub Enterprise Server by @actions/artifact v2+ (server ${env['GITHUB_SERVER_URL'] ?? ''})`;
-    }
-    const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((v) => !env[v]);
-    if (missing.length > 0) {
-        return `the artifact service is not available (${missing.join(' and ')} not set; not running on a GitHub Actions runner)`;
-    }
-    return undefined;
-}
-// Loaded on first use: the library reads GITHUB_API_URL when imported, and runs that never
-// touch artifacts need not load it.
-async function client() {
-    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 599).then(__nccwpck_require__.bind(__nccwpck_require__, 37599));
-    return new DefaultArtifactClient();
-}
-/** Uploads files as one zipped artifact. Never throws. */
-async function uploadFiles(name, files, rootDir, options = {}) {
-    const unavailable = artifactServiceUnavailable();
-    if (unavailable !== undefined)
-        return { skipped: `Artifact ${name} not uploaded: ${unavailable}.` };
-    if (files.length === 0)
-        return { skipped: `Artifact ${name} not uploaded: no files.` };
-    const upload = (async () => {
-        try {
-            const result = await (await client()).uploadArtifact(name, [...files], rootDir, {
-                ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
-            });
-            return result.id !== undefined ? { id: result.id } : {};
-        }
-        catch (e) {
-            return { warning: `Artifact ${name} could not be uploaded: ${errorMessage(e)}` };
-        }
-    })();
-    const signal = options.signal;
-    if (signal === undefined)
-        return upload;
-    // A cancelled run has seconds before the runner kills it: the upload may not hold it up.
-    const graceMs = options.graceMs ?? 8000;
-    let timer;
-    let onAbort;
-    const cut = new Promise((resolve) => {
-        const give = () => {
-            timer = setTimeout(() => resolve({
-                warning: `Artifact ${name} not uploaded: the run was cancelled and the upload did not finish within ${graceMs / 1000} s; the files are still on the runner in ${rootDir}.`
-            }), graceMs);
-            timer.unref();
-        };
-        if (signal.aborted)
-            give();
-        else {
-            onAbort = give;
-            signal.addEventListener('abort', give, { once: true });
-        }
-    });
-    try {
-        return await Promise.race([upload, cut]);
-    }
-    finally {
-        if (timer !== undefined)
-            clearTimeout(timer);
-        if (onAbort)
-            signal.removeEventListener('abort', onAbort);
-    }
-}
-async function listFiles(dir) {
-    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
-    return entries
-        .filter((e) => e.isFile())
-        .map((e) => external_node_path_default().join(e.parentPath, e.name))
-        .sort();
-}
-/**
- * Downloads the retry-mapping artifact `name` from this run, or from run `runId` of
- * `repository` (REST API, needs `token`). Not found, unavailable and failed downloads all
- * come back as `found: false` with the reason; nothing is thrown.
- */
-async function downloadRetryMapping(req) {
-    const unavailable = artifactServiceUnavailable();
-    const other = req.runId !== undefined;
-    // Another run goes through the public REST API, which needs no runtime token.
-    if (unavailable !== undefined && (!other || isGhes())) {
-        return { found: false, files: [], reason: unavailable };
-    }
-    let findBy;
-    if (req.runId !== undefined) {
-        const repository = req.repository || process.env['GITHUB_REPOSITORY'] || '';
-        const [owner, repo, ...rest] = repository.split('/');
-        if (!owner || !repo || rest.length > 0) {
-            return {
-                found: false,
-                files: [],
-                reason: `repository ${JSON.stringify(repository)} is not of the form owner/name`
-            };
-        }
-        if (!req.token) {
-            return {
-                found: false,
-                files: [],
-                reason: `a github-token with actions:read is needed to download ${req.name} from run ${req.runId}`
-            };
-        }
-        findBy = {
-            token: req.token,
-            workflowRunId: req.runId,
-            repositoryOwner: owner,
-            repositoryName: repo
-        };
-    }
-    const where = req.runId !== undefined ? `run ${req.runId}` : 'this run';
-    try {
-        const artifacts = await client();
-        const { ArtifactNotFoundError } = await __nccwpck_require__.e(/* import() */ 599).then(__nccwpck_require__.bind(__nccwpck_require__, 37599));
-        let found;
-        try {
-            found = await artifacts.getArtifact(req.name, findBy !== undefined ? { findBy } : {});
-        }
-        catch (e) {
-            if (e instanceof ArtifactNotFoundError) {
-                return { found: false, files: [], reason: `artifact ${req.name} not found in ${where}` };
-            }
-            throw e;
-        }
-        const { artifact } = found;
-        const digest = artifact.digest;
-        const result = await artifacts.downloadArtifact(artifact.id, {
-            path: req.path,
-            ...(findBy !== undefined ? { findBy } : {}),
-            ...(digest
-                ? { expectedHash: digest.startsWith('sha256:') ? digest : `sha256:${digest}` }
-                : {})
-        });
-        if (result.digestMismatch) {
-            return {
-                found: false,
-                files: [],
-                reason: `artifact ${req.name} from ${where} does not match its recorded digest ${digest ?? ''}`
-            };
-        }
-        return { found: true, files: await listFiles(result.downloadPath ?? req.path) };
-    }
-    catch (e) {
-        return {
-            found: false,
-            files: [],
-            reason: `artifact ${req.name} could not be downloaded from ${where}: ${errorMessage(e)}`
-        };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/github/echo.ts
 // Echoes untrusted tool output (oc/skopeo stderr, registry error bodies) to the job log so
 // that no line of it can act as a workflow command (`::add-mask::`, `::error::`,
@@ -32813,195 +34235,6 @@ function quoteArg(arg) {
     return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-;// CONCATENATED MODULE: ./src/core/repair-plan.ts
-// How each line of a retry is repaired, decided before the retry runs (pure). The goal is the
-// fewest bytes: `--force` makes oc download every layer of every image in the attempt again,
-// so it is used only where nothing else can work. For a `file://` tree written by oc ≤ 4.13
-// the stale manifest entries are removed instead (oc then plans the image's layers again and
-// skips each blob already on disk); oc ≥ 4.14 replans the layers itself, so a plain rerun does.
-
-
-function planRepairs(input) {
-    const verdicts = new Map(input.verdicts.map((v) => [v.entryId, v]));
-    return input.entries.map((e) => planLine(e, verdicts.get(e.id), input.trees.get(e.id), input.mode, input.tool));
-}
-/** `--force` is one flag per oc run: the attempt gets it when any of its lines needs it. */
-function attemptNeedsForce(repairs) {
-    return repairs.some((r) => r.method === 'force');
-}
-function planLine(entry, verdict, tree, mode, tool) {
-    const id = entry.id;
-    const plain = (why) => ({ entryId: id, method: 'plain', remove: [], why });
-    const force = (why) => ({ entryId: id, method: 'force', remove: [], why });
-    if (mode === 'true')
-        return force('force-on-retry is true');
-    if (tool.engine === 'skopeo') {
-        return plain('skopeo checks every blob at the destination itself');
-    }
-    if (mode === 'false')
-        return plain('force-on-retry is false: rerun as is, nothing removed');
-    const replans = replansFileLayers(tool.ocVersion);
-    const version = tool.ocVersion
-        ? `oc ${tool.ocVersion.major}.${tool.ocVersion.minor}`
-        : 'an oc of unknown version';
-    switch (entry.destination.kind) {
-        case 'registry':
-            return verdict?.classes.includes('incomplete')
-                ? force('the registry holds the manifest but not every blob, and oc skips the layers of a manifest that exists unless --force')
-                : plain('oc checks each blob at a registry destination and sends only the missing ones');
-        case 's3':
-            return replans
-                ? plain(`${version} plans every layer of an s3:// destination and skips those present`)
-                : force(`s3:// cannot be inspected or edited here, and ${version} trusts a manifest already there (it may lack a layer)`);
-        case 'file':
-            return planFileLine(id, tree, replans, version);
-    }
-}
-function planFileLine(id, tree, replans, version) {
-    if (tree === undefined) {
-        return replans
-            ? { entryId: id, method: 'plain', remove: [], why: `${version} replans every layer` }
-            : {
-                entryId: id,
-                method: 'force',
-                remove: [],
-                why: `the file:// tree was not inspected, and ${version} trusts a manifest already on disk`
-            };
-    }
-    if (tree.unrepairable !== undefined) {
-        return {
-            entryId: id,
-            method: 'force',
-            remove: [],
-            why: `stale files cannot be removed safely (${tree.unrepairable})`
-        };
-    }
-    const under = (dir, file) => `${tree.repoPath}/${dir}/${file}`;
-    // oc checks a blob by name only: a wrong file under the right name is never fetched again.
-    const corruptBlobs = [
-        ...new Set(tree.manifests.flatMap((m) => m.corruptBlobs.map((b) => under('blobs', b.file))))
-    ];
-    const stale = new Set();
-    if (!replans) {
-        for (const m of tree.manifests) {
-            const broken = m.corrupt ||
-                m.missingBlobs.length > 0 ||
-                m.corruptBlobs.length > 0 ||
-                m.missingChildren.length > 0;
-            if (!broken)
-                continue;
-            stale.add(m.digest);
-            // oc ≤ 4.13 decides by the top-level manifest: a list with a stale child goes too.
-            if (m.parent !== undefined)
-                stale.add(m.parent);
-        }
-    }
-    else {
-        // Even oc ≥ 4.14 keeps a manifest file whose content is wrong; it is only ever re-PUT.
-        for (const m of tree.manifests)
-            if (m.corrupt)
-                stale.add(m.digest);
-    }
-    const manifests = tree.manifests.filter((m) => stale.has(m.digest));
-    const tags = tree.tags.filter((t) => t.digest !== undefined && stale.has(t.digest));
-    const remove = [
-        ...tags.map((t) => under('manifests', t.name)),
-        ...manifests.map((m) => under('manifests', m.file)),
-        ...corruptBlobs
-    ];
-    if (remove.length === 0) {
-        return {
-            entryId: id,
-            method: 'plain',
-            remove: [],
-            why: replans
-                ? `${version} replans every layer and fetches only the missing ones`
-                : 'no stale manifest on disk: oc fetches what is missing'
-        };
-    }
-    const parts = [
-        tags.length > 0 ? text_plural(tags.length, 'tag link') : '',
-        manifests.length > 0 ? text_plural(manifests.length, 'stale manifest') : '',
-        corruptBlobs.length > 0 ? text_plural(corruptBlobs.length, 'corrupt blob') : ''
-    ].filter((p) => p !== '');
-    return {
-        entryId: id,
-        method: 'remove-stale',
-        remove,
-        why: replans
-            ? `removing ${parts.join(', ')} so oc fetches them again`
-            : `${version} plans no layers for a manifest already on disk: removing ${parts.join(', ')} so only the missing blobs are fetched`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/retry-plan.ts
-// Retry policy decisions, kept pure so every rule is unit-tested without running anything.
-
-const RATE_CLASSES = ['rate-limit', 'quota-exhausted'];
-/** oc's own default for `--max-per-registry`. */
-const OC_DEFAULT_MAX_PER_REGISTRY = 6;
-/**
- * Whether a failed line may run again. `dependency` (a manifest list whose children failed)
- * follows its cause: it never blocks a retry by itself when other classes explain it, and
- * alone it follows the classifier's retryable flag.
- */
-function isRetryable(verdict, retryOn) {
-    if (verdict.status !== 'failed')
-        return false;
-    const causes = verdict.classes.filter((c) => c !== 'dependency');
-    if (causes.length === 0) {
-        return verdict.classes.length === 0 ? retryOn.includes('unconfirmed') : verdict.retryable;
-    }
-    return causes.every((c) => retryOn.includes(c));
-}
-function hasRateLimit(verdicts) {
-    return verdicts.some((v) => v.status === 'failed' && v.classes.some((c) => RATE_CLASSES.includes(c)));
-}
-function retryMaxPerRegistry(policy, rateLimited) {
-    if (!rateLimited)
-        return policy.maxPerRegistry;
-    const base = policy.maxPerRegistry ?? OC_DEFAULT_MAX_PER_REGISTRY;
-    return Math.max(1, Math.min(base, policy.retryMaxPerRegistry));
-}
-/**
- * Wait before retry number `retry` (1 = the wait before attempt 2): exponential from the first
- * delay, capped, then "equal jitter" (half fixed, half random) so parallel jobs spread out
- * without ever retrying immediately.
- */
-function retryDelayMs(policy, retry, random = Math.random) {
-    const first = Math.max(0, policy.retryDelaySeconds);
-    const cap = Math.max(0, policy.maxRetryDelaySeconds);
-    const exp = Math.min(cap, first * 2 ** Math.max(0, retry - 1));
-    const r = Math.min(1, Math.max(0, random()));
-    return Math.round(exp * 1000 * (0.5 + r / 2));
-}
-/** What runs next, or undefined when the run is over (done, out of attempts, or only permanent failures). */
-function planNextAttempt(progress, policy, random = Math.random) {
-    const failed = progress.verdicts.filter((v) => v.status === 'failed');
-    const retry = failed.filter((v) => isRetryable(v, policy.retryOn));
-    if (retry.length === 0 || progress.attemptsDone >= policy.maxAttempts)
-        return undefined;
-    const ids = new Set(retry.map((v) => v.entryId));
-    const entries = progress.entries.filter((e) => ids.has(e.id));
-    const rateLimited = progress.rateLimited || hasRateLimit(progress.verdicts);
-    const repairs = planRepairs({
-        entries,
-        verdicts: retry,
-        trees: progress.trees ?? new Map(),
-        mode: policy.forceOnRetry,
-        tool: progress.tool ?? { engine: 'oc' }
-    });
-    return {
-        attempt: progress.attemptsDone + 1,
-        entryIds: entries.map((e) => e.id),
-        force: attemptNeedsForce(repairs),
-        repairs,
-        maxPerRegistry: retryMaxPerRegistry(policy, rateLimited),
-        delayMs: retryDelayMs(policy, progress.attemptsDone, random),
-        permanentIds: failed.filter((v) => !ids.has(v.entryId)).map((v) => v.entryId)
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/core/retry-explain.ts
 // Why the retry planner decided what it did, in words: which lines run again and why, which
 // stay failed, the delay, --force and the concurrency. Shown with ACTIONS_STEP_DEBUG; it
@@ -33024,7 +34257,7 @@ function explainNextAttempt(progress, policy, next) {
     const permanent = failed.filter((v) => !isRetryable(v, policy.retryOn));
     const out = [];
     if (permanent.length > 0) {
-        out.push(`${text_plural(permanent.length, 'line')} stay failed, a class not in retry-on (${tally(permanent)}); retry-on is ${policy.retryOn.join(', ')}`);
+        out.push(`${plural(permanent.length, 'line')} stay failed, a class not in retry-on (${tally(permanent)}); retry-on is ${policy.retryOn.join(', ')}`);
     }
     if (next === undefined) {
         if (failed.length === 0)
@@ -33032,13 +34265,13 @@ function explainNextAttempt(progress, policy, next) {
         else if (retryable.length === 0)
             out.push('no further attempt: no failed line is retryable');
         else {
-            out.push(`no further attempt: ${progress.attemptsDone} of max-attempts ${policy.maxAttempts} used; ${text_plural(retryable.length, 'line')} retryable left (${tally(retryable)})`);
+            out.push(`no further attempt: ${progress.attemptsDone} of max-attempts ${policy.maxAttempts} used; ${plural(retryable.length, 'line')} retryable left (${tally(retryable)})`);
         }
         return out;
     }
     const ids = new Set(next.entryIds);
     const chosen = retryable.filter((v) => ids.has(v.entryId));
-    out.push(`attempt ${next.attempt} of ${policy.maxAttempts}: retrying ${text_plural(next.entryIds.length, 'line')} (${tally(chosen)})`);
+    out.push(`attempt ${next.attempt} of ${policy.maxAttempts}: retrying ${plural(next.entryIds.length, 'line')} (${tally(chosen)})`);
     const exp = Math.min(policy.maxRetryDelaySeconds, policy.retryDelaySeconds * 2 ** Math.max(0, progress.attemptsDone - 1));
     out.push(`delay ${(next.delayMs / 1000).toFixed(1)}s: retry-delay ${policy.retryDelaySeconds}s doubled per retry (${exp}s, capped at max-retry-delay ${policy.maxRetryDelaySeconds}s), half of it random jitter`);
     const by = (m) => next.repairs.filter((r) => r.method === m).length;
@@ -33156,229 +34389,17 @@ function repairSummary(repairs) {
     const removal = repairs.filter((r) => r.method === 'remove-stale');
     if (removal.length > 0) {
         const files = removal.reduce((n, r) => n + r.removed.length, 0);
-        out.push(`removed ${text_plural(files, 'stale file')} from the mirror tree for ${text_plural(removal.length, 'line')}, rerun without --force`);
+        out.push(`removed ${plural(files, 'stale file')} from the mirror tree for ${plural(removal.length, 'line')}, rerun without --force`);
     }
     const plain = repairs.filter((r) => r.method === 'plain').length;
     if (plain > 0)
-        out.push(`${text_plural(plain, 'line')} rerun as is`);
+        out.push(`${plural(plain, 'line')} rerun as is`);
     const forced = repairs.filter((r) => r.method === 'force');
     if (forced.length > 0) {
         const why = [...new Set(forced.map((r) => r.why))].join('; ');
-        out.push(`--force for this attempt (${text_plural(forced.length, 'line')}): ${why}`);
+        out.push(`--force for this attempt (${plural(forced.length, 'line')}): ${why}`);
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/core/verdict-ledger.ts
-// The one place where a line's verdict is decided. The Attributor reads what the engine printed
-// in one attempt; the ledger merges those verdicts over the attempts with what verification
-// found (wrong image, unreadable, incomplete, partly written), keeps each line's retry history
-// (the failure it recovered from), turns a killed attempt's unconfirmed lines into failures, and
-// decides what a dry run's silent line means. `retryable` is computed here, against retry-on,
-// for every failed verdict that enters the ledger. Pure: no I/O.
-
-/** A failed verdict of one class, its `retryable` decided by retry-on. */
-function failedVerdict(entryId, cls, reason, evidence, retryOn) {
-    const v = {
-        entryId,
-        status: 'failed',
-        classes: [cls],
-        reasons: [reason],
-        evidence,
-        retryable: false
-    };
-    return { ...v, retryable: isRetryable(v, retryOn) };
-}
-const NOT_RUN = 'not run: the run stopped before this line was attempted';
-/**
- * The verdicts of one job, attempt after attempt. A line is mirrored only when its latest run
- * says so; when `needsProof(id)` holds (verification is on for it) it is confirmed only once a
- * check proved it, or allow-unverified kept it.
- */
-class VerdictLedger {
-    scope;
-    retryOn;
-    needsProof;
-    latest = new Map();
-    failedIn = new Map();
-    lastFailures = new Map();
-    /** Lines whose latest run was proven, or kept by allow-unverified. */
-    proven = new Set();
-    kept = new Set();
-    constructor(scope, retryOn, needsProof = () => false) {
-        this.scope = scope;
-        this.retryOn = retryOn;
-        this.needsProof = needsProof;
-    }
-    /** The latest verdict of a line that has run. */
-    verdict(entryId) {
-        return this.latest.get(entryId);
-    }
-    /** Latest verdicts of the lines run so far, in the order they first ran. */
-    runVerdicts() {
-        return [...this.latest.values()];
-    }
-    /** Lines run at least once, in the order they first ran. */
-    ranIds() {
-        return [...this.latest.keys()];
-    }
-    /** The last failure of each line that failed at least once (also those that recovered). */
-    get lastFailure() {
-        return this.lastFailures;
-    }
-    /** A line run again is checked again. */
-    rerun(ids) {
-        for (const id of ids) {
-            this.proven.delete(id);
-            this.kept.delete(id);
-        }
-    }
-    /**
-     * One attempt's verdicts (or verification's failures). A failed line gets `retryable` from
-     * retry-on; a mirrored line that failed in an earlier attempt is `recoveredAfter` it.
-     */
-    record(verdicts, attempt) {
-        for (const v of verdicts) {
-            if (v.status === 'failed') {
-                this.failedIn.set(v.entryId, attempt);
-                const failed = { ...v, retryable: isRetryable(v, this.retryOn) };
-                this.latest.set(v.entryId, failed);
-                this.lastFailures.set(v.entryId, failed);
-            }
-            else {
-                const before = this.failedIn.get(v.entryId);
-                this.latest.set(v.entryId, {
-                    ...v,
-                    ...(before !== undefined && before < attempt ? { recoveredAfter: before } : {})
-                });
-            }
-        }
-    }
-    /**
-     * An attempt's verdicts as attribution gave them; after a stop (attempt-timeout, cancel) a
-     * line the engine did not confirm fails for that reason. Returns the verdicts recorded.
-     */
-    recordAttempt(verdicts, attempt, stop) {
-        const recorded = stop ? stoppedAttemptVerdicts(verdicts, attempt, stop, this.retryOn) : verdicts;
-        this.record(recorded, attempt);
-        return recorded;
-    }
-    /**
-     * Verification's findings. A line reported mirrored fails as `wrong-image`, `unverified`
-     * (unless `allowUnverified` keeps it) or `incomplete`; a failed line with a partial state on
-     * disk (the oc ≤ 4.13 bug of docs/oc-behaviour.md §8) adds `incomplete`. Returns how many
-     * verdicts turned (or stayed) failed and the lines kept unverified, in the checks' order.
-     */
-    recordChecks(checks, attempt, opts) {
-        const failed = [];
-        const kept = [];
-        for (const c of checks) {
-            const before = this.latest.get(c.entryId);
-            if (!before)
-                continue;
-            const mirrored = before.status === 'mirrored';
-            const fail = (cls, reason) => {
-                failed.push(failedVerdict(c.entryId, cls, reason, before.evidence, this.retryOn));
-            };
-            if (c.wrongImage !== undefined && mirrored) {
-                fail('wrong-image', c.wrongImage);
-            }
-            else if (c.complete) {
-                if (mirrored)
-                    this.proven.add(c.entryId);
-            }
-            else if (c.unreadable) {
-                // A destination that cannot be read proves nothing: the line is unverified, not green.
-                if (!mirrored)
-                    continue;
-                if (opts.allowUnverified) {
-                    this.proven.add(c.entryId);
-                    this.kept.add(c.entryId);
-                    kept.push({ entryId: c.entryId, why: c.detail });
-                }
-                else {
-                    fail('unverified', `${opts.engineName} reported it mirrored, but verification could not read the destination: ${c.detail}`);
-                }
-            }
-            else if (mirrored) {
-                fail('incomplete', `oc reported it mirrored, but the mirror is incomplete: ${c.detail}`);
-            }
-            else if (!before.classes.includes('incomplete') && !c.nothingWritten) {
-                failed.push({
-                    ...before,
-                    classes: [...before.classes, 'incomplete'],
-                    reasons: [
-                        ...before.reasons,
-                        `partly written (oc ≤ 4.13 trusts the manifest on a plain rerun): ${c.detail}`
-                    ]
-                });
-            }
-        }
-        this.record(failed, attempt);
-        return { failed: failed.length, kept };
-    }
-    /** Mirrored lines that still need their proof (verification has not run for them yet). */
-    unprovenIds() {
-        return this.scope.filter((id) => this.latest.get(id)?.status === 'mirrored' && this.needsProof(id) && !this.proven.has(id));
-    }
-    /** Lines kept as mirrored by allow-unverified (and still mirrored). */
-    keptUnverifiedIds() {
-        return [...this.kept].filter((id) => this.latest.get(id)?.status === 'mirrored');
-    }
-    /** The run stopped before verification could check them: unproven lines are `unverified`. */
-    recordStopBeforeProof(engineName, attempt) {
-        const ids = this.unprovenIds();
-        if (ids.length === 0)
-            return;
-        this.record(ids.map((id) => failedVerdict(id, 'unverified', `${engineName} reported it mirrored, but the run stopped before verification could check it`, this.latest.get(id)?.evidence ?? [], this.retryOn)), attempt);
-    }
-    /** A verdict for every line in scope, in scope order: a line never run is `unconfirmed`. */
-    verdicts() {
-        return this.scope.map((id) => this.latest.get(id) ?? {
-            entryId: id,
-            status: 'failed',
-            classes: ['unconfirmed'],
-            reasons: [NOT_RUN],
-            evidence: [],
-            retryable: true
-        });
-    }
-}
-/** Killed mid-run: whatever the engine did not confirm is not mirrored, for that reason. */
-function stoppedAttemptVerdicts(verdicts, attempt, stop, retryOn) {
-    return verdicts.map((v) => v.status === 'failed' && v.classes.includes('unconfirmed')
-        ? failedVerdict(v.entryId, stop.kind === 'timed-out' ? 'network' : 'unconfirmed', stop.kind === 'timed-out'
-            ? `attempt ${attempt} exceeded attempt-timeout (${stop.timeoutSeconds}s) and was stopped before oc confirmed this line`
-            : `attempt ${attempt} was cancelled before oc confirmed this line`, v.evidence, retryOn)
-        : v);
-}
-/** In a dry run nothing is pushed, so a line no error names is "planned", not unconfirmed. */
-function dryRunVerdicts(triage) {
-    return {
-        ...triage,
-        verdicts: triage.verdicts.map((v) => v.status === 'failed' && v.classes.length === 1 && v.classes[0] === 'unconfirmed'
-            ? {
-                entryId: v.entryId,
-                status: 'mirrored',
-                classes: [],
-                reasons: ['planned (dry run)'],
-                evidence: v.evidence,
-                retryable: false
-            }
-            : v)
-    };
-}
-/** The run's final triage: a dry run's unconfirmed lines are planned. */
-function finalTriage(triage, opts) {
-    return opts.dryRun ? dryRunVerdicts(triage) : triage;
-}
-/**
- * The classes and reasons a line is shown with: a recovered line shows the failure it
- * recovered from (so its notice can say what happened), any other line its own.
- */
-function shownFailure(v, lastFailure) {
-    const before = v.recoveredAfter !== undefined ? lastFailure.get(v.entryId) : undefined;
-    return { classes: before?.classes ?? v.classes, reasons: before?.reasons ?? v.reasons };
 }
 
 ;// CONCATENATED MODULE: ./src/run/job-state.ts
@@ -33585,9 +34606,17 @@ class IdIndex {
         else
             known.push(id);
     }
+    /**
+     * The ids of `key`. A single id becomes its array on the first get (kept, so a key looked up
+     * again allocates nothing): only keys a log names pay for the array.
+     */
     get(key) {
         const known = this.map.get(key);
-        return typeof known === 'number' ? [known] : known;
+        if (typeof known !== 'number')
+            return known;
+        const ids = [known];
+        this.map.set(key, ids);
+        return ids;
     }
     has(key) {
         return this.map.has(key);
@@ -33661,6 +34690,9 @@ class Attributor {
     expandingByDestRepo = new IdIndex();
     successMemo = new Map();
     successMemoSize = 0;
+    untaggedMemo = new Map();
+    /** The digest-only entries per destination repository that has any (bounded by the mapping). */
+    digestOnlyEntries = new Map();
     errorIndexes = new Map();
     /** Error texts met before: their classification and subject (pure functions of the text). */
     errorMemo = new Map();
@@ -33944,12 +34976,12 @@ class Attributor {
                 this.addSuccess(id, logLine);
             return;
         }
-        const dst = repoKey(destination);
         // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end,
         // and only kept for repositories with digest-only entries (nothing else can use them).
-        const wanted = this.digestOnlyDigests(dst);
-        if (wanted === undefined)
+        const target = this.untaggedTarget(destination);
+        if (target === null)
             return;
+        const { dst, wanted } = target;
         const lines = this.untaggedSuccess.get(dst);
         if (lines === undefined) {
             const byDigest = new Map();
@@ -33961,6 +34993,26 @@ class Attributor {
         lines.count++;
         if (wanted.has(digest) && !lines.byDigest.has(digest))
             lines.byDigest.set(digest, logLine);
+    }
+    /**
+     * The repository key of an untagged success line's destination and the digests it may
+     * confirm (null: no digest-only entry there), memoised by the line's own spelling as
+     * successIds is: every attempt prints its manifest-list children again.
+     */
+    untaggedTarget(destination) {
+        let known = this.untaggedMemo.get(destination);
+        if (known === undefined) {
+            const dst = repoKey(destination);
+            const wanted = this.digestOnlyDigests(dst);
+            known = wanted === undefined ? null : { dst, wanted };
+            // Bounded like successMemo: a log of endless distinct lines must not grow it.
+            if (this.untaggedMemo.size < this.memoBound())
+                this.untaggedMemo.set(destination, known);
+        }
+        return known;
+    }
+    memoBound() {
+        return Math.min(2 * this.entries.length + 1024, this.bounds.successMemo);
     }
     /** Source digests of the digest-only entries pushed to `dst`; undefined when it has none. */
     digestOnlyDigests(dst) {
@@ -33997,7 +35049,7 @@ class Attributor {
         const dst = repoKey(destination);
         const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? NONE_IDS;
         // Bounded by the mapping: a log of endless distinct lines must not grow it.
-        if (this.successMemoSize >= Math.min(2 * this.entries.length + 1024, this.bounds.successMemo)) {
+        if (this.successMemoSize >= this.memoBound()) {
             return ids;
         }
         this.successMemoSize++;
@@ -34217,10 +35269,16 @@ class Attributor {
         }
         this.touched.length = 0;
         this.epoch++;
-        this.markMoreSuccess.clear();
-        this.markFailures.clear();
-        this.markDeferred.clear();
-        this.untaggedSuccess.clear();
+        // Only when not empty: Map.clear allocates a fresh table, and most attempts leave most
+        // of these empty (a log of 170,000 runs closes as many attempts).
+        if (this.markMoreSuccess.size > 0)
+            this.markMoreSuccess.clear();
+        if (this.markFailures.size > 0)
+            this.markFailures.clear();
+        if (this.markDeferred.size > 0)
+            this.markDeferred.clear();
+        if (this.untaggedSuccess.size > 0)
+            this.untaggedSuccess.clear();
         this.eventsInAttempt = 0;
     }
     /**
@@ -34229,17 +35287,21 @@ class Attributor {
      */
     recordAttempt() {
         const c = this.current;
-        const record = {
-            attempt: Math.max(c.attempt, 1),
-            ...(c.planningSeconds !== undefined ? { planningSeconds: c.planningSeconds } : {}),
-            ...(c.mirroringSeconds !== undefined ? { mirroringSeconds: c.mirroringSeconds } : {}),
-            ...(c.rate !== undefined ? { rate: c.rate } : {}),
-            ...(c.bytesPerSecond !== undefined ? { bytesPerSecond: c.bytesPerSecond } : {}),
-            errors: c.errors,
-            warnings: c.warnings,
-            successLines: c.successLines,
-            logLines: c.lastLine - c.firstLine + 1
-        };
+        // Built in place, not from spreads (one object per attempt, not five); the key order is the
+        // report's.
+        const record = { attempt: Math.max(c.attempt, 1) };
+        if (c.planningSeconds !== undefined)
+            record.planningSeconds = c.planningSeconds;
+        if (c.mirroringSeconds !== undefined)
+            record.mirroringSeconds = c.mirroringSeconds;
+        if (c.rate !== undefined)
+            record.rate = c.rate;
+        if (c.bytesPerSecond !== undefined)
+            record.bytesPerSecond = c.bytesPerSecond;
+        record.errors = c.errors;
+        record.warnings = c.warnings;
+        record.successLines = c.successLines;
+        record.logLines = c.lastLine - c.firstLine + 1;
         if (this.attempts.length < this.bounds.attempts) {
             this.attempts.push(record);
             return;
@@ -34270,7 +35332,12 @@ class Attributor {
     }
     resolveUntagged() {
         for (const [dst, lines] of this.untaggedSuccess) {
-            const digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id));
+            let digestOnly = this.digestOnlyEntries.get(dst);
+            if (digestOnly === undefined) {
+                digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id));
+                // Only repositories with digest-only entries reach untaggedSuccess: bounded by the mapping.
+                this.digestOnlyEntries.set(dst, digestOnly);
+            }
             for (const e of digestOnly) {
                 const exact = lines.byDigest.get(e.source.digest);
                 // Filtered to one platform, oc pushes the child's digest: accept it only when unambiguous.
@@ -35143,7 +36210,8 @@ class LogParser {
 }
 /** Lines pushed directly (not via readLines) get the same bound and CR handling. */
 function capLine(line) {
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    // charCodeAt, not endsWith: this runs for every decoded line.
+    const text = line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line;
     // readLines already cut to MAX_LINE_BYTES plus a short note; leave such lines alone.
     if (text.length <= MAX_LINE_BYTES + 256)
         return text;
@@ -35225,7 +36293,7 @@ function writeAttemptMapping(opts, state, plan) {
         return opts.firstMappingFile;
     const ids = new Set(plan.entryIds);
     const mappingFile = (0,external_node_path_.join)(opts.workDir, attemptMappingFile(plan.attempt));
-    (0,external_node_fs_.writeFileSync)(mappingFile, retry_mapping_renderRetryMapping(opts.set, state.ledger.runVerdicts(), {
+    (0,external_node_fs_.writeFileSync)(mappingFile, renderRetryMapping(opts.set, state.ledger.runVerdicts(), {
         include: (v) => ids.has(v.entryId)
     }), { mode: 0o600 });
     return mappingFile;
@@ -35413,7 +36481,7 @@ async function waitForAttempt(opts, plan) {
     if (plan.delayMs <= 0)
         return;
     opts.info?.(`Attempt ${plan.attempt} of ${opts.policy.maxAttempts} in ${(plan.delayMs / 1000).toFixed(1)}s: ` +
-        `${text_plural(plan.entryIds.length, 'mapping entry', 'mapping entries')}` +
+        `${plural(plan.entryIds.length, 'mapping entry', 'mapping entries')}` +
         `${plan.force ? ', with --force' : ''}` +
         `${plan.maxPerRegistry !== undefined ? `, --max-per-registry=${plan.maxPerRegistry}` : ''}`);
     await (opts.sleep ?? defaultSleep)(plan.delayMs, opts.signal);
@@ -35450,88 +36518,6 @@ function planFromLedger(opts, state, attemptsDone) {
         for (const m of explainNextAttempt(progress(), opts.policy, next))
             opts.debug(m);
     return next;
-}
-
-;// CONCATENATED MODULE: ./src/core/redact.ts
-// The one redactor for everything that leaves the process: engine output, verification
-// messages, the report, the summary, annotations, outputs and the CLI's text and JSON. It knows
-// every credential of the run (the auth file's values and the tokens obtained at run time) and
-// each spelling a registry or a serializer could give it back in.
-/** Shorter values are too likely to be ordinary text ("a", "ok") to be hidden everywhere. */
-const MIN_LENGTH = 4;
-/** A value as it may come back: verbatim, base64, URL- or form-encoded, or escaped inside JSON. */
-function spellings(value) {
-    const out = new Set([value]);
-    out.add(Buffer.from(value, 'utf8').toString('base64'));
-    out.add(Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, ''));
-    out.add(encodeURIComponent(value));
-    // Form encoding (query strings): spaces as `+`.
-    out.add(new URLSearchParams({ v: value }).toString().slice(2));
-    out.add(JSON.stringify(value).slice(1, -1));
-    return [...out].filter((s) => s.length >= MIN_LENGTH);
-}
-class redact_Redactor {
-    #values = [];
-    #known = new Set();
-    #listeners = [];
-    constructor(values = []) {
-        this.add(...values);
-    }
-    /** Called with every spelling added from now on (e.g. to mask it in the job log too). */
-    onAdd(listener) {
-        this.#listeners.push(listener);
-        for (const v of this.#values)
-            listener(v);
-    }
-    add(...values) {
-        let changed = false;
-        for (const value of values) {
-            if (value.trim().length < MIN_LENGTH)
-                continue;
-            for (const s of spellings(value)) {
-                if (this.#known.has(s))
-                    continue;
-                this.#known.add(s);
-                this.#values.push(s);
-                changed = true;
-                for (const l of this.#listeners)
-                    l(s);
-            }
-        }
-        // Longest first, so no tail of a long credential survives a shorter one's replacement.
-        if (changed)
-            this.#values.sort((a, b) => b.length - a.length);
-    }
-    get size() {
-        return this.#values.length;
-    }
-    text = (text) => {
-        let out = text;
-        for (const v of this.#values)
-            if (out.includes(v))
-                out = out.split(v).join('***');
-        return out;
-    };
-    /** Every string inside a JSON-like value (keys too), redacted; the shape stays. */
-    deep(value) {
-        return this.#deep(value);
-    }
-    #deep(value) {
-        if (typeof value === 'string')
-            return this.text(value);
-        if (Array.isArray(value))
-            return value.map((v) => this.#deep(v));
-        if (value instanceof Map) {
-            return new Map([...value.entries()].map(([k, v]) => [this.#deep(k), this.#deep(v)]));
-        }
-        if (typeof value === 'object' && value !== null) {
-            return Object.fromEntries(Object.entries(value).map(([k, v]) => [
-                this.text(k),
-                this.#deep(v)
-            ]));
-        }
-        return value;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/secrets.ts
@@ -35698,12 +36684,39 @@ function newHasher(digest) {
 function digestOf(bytes, algo = 'sha256') {
     return `${algo}:${(0,external_node_crypto_.createHash)(algo).update(bytes).digest('hex')}`;
 }
-/** Hashes a file with the algorithm of `expected`, streaming (never the whole file in memory). */
-async function hashFile(path, expected) {
+/** Thrown when a read is given up because the run was stopped. */
+class ReadStopped extends Error {
+}
+/** The stop's reason, as `verification stopped (<reason>)`. */
+function stoppedMessage(signal) {
+    const r = signal.reason;
+    return `verification stopped${r instanceof Error && r.message !== '' ? ` (${r.message})` : ''}`;
+}
+/**
+ * Hashes a file with the algorithm of `expected`, streaming (never the whole file in memory).
+ * A stop (`signal`) ends the read at the next 1 MiB chunk at the latest: a multi-gigabyte
+ * layer must not keep a cancelled run alive. Throws `ReadStopped` then.
+ */
+async function hashFile(path, expected, signal) {
+    if (signal?.aborted)
+        throw new ReadStopped(stoppedMessage(signal));
     const algo = expected.slice(0, expected.indexOf(':'));
     const hash = (0,external_node_crypto_.createHash)(algo);
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 })) {
-        hash.update(chunk);
+    const stream = (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 });
+    const stop = () => {
+        stream.destroy(new ReadStopped(stoppedMessage(signal)));
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+        for await (const chunk of stream) {
+            if (signal?.aborted)
+                throw new ReadStopped(stoppedMessage(signal));
+            hash.update(chunk);
+        }
+    }
+    finally {
+        signal?.removeEventListener('abort', stop);
+        stream.destroy();
     }
     return `${algo}:${hash.digest('hex')}`;
 }
@@ -35755,7 +36768,7 @@ function platformName(raw, index) {
     const p = raw.platform;
     const parts = [p.os, p.architecture, p.variant].filter((x) => typeof x === 'string' && x !== '');
     // Platform strings come from the registry: keep them short and on one line.
-    return parts.length > 0 ? text_oneLine(parts.join('/'), { max: 80 }) : `manifest #${index + 1}`;
+    return parts.length > 0 ? oneLine(parts.join('/'), { max: 80 }) : `manifest #${index + 1}`;
 }
 function kindOf(doc, contentType) {
     const declared = typeof doc.mediaType === 'string' ? doc.mediaType : undefined;
@@ -35834,7 +36847,7 @@ function manifest_parseManifest(bytes, contentType) {
             return {
                 error: mediaType === undefined
                     ? 'unknown manifest format (no mediaType, no config or manifests)'
-                    : `unsupported manifest media type ${text_oneLine(mediaType, { max: 120 })}`
+                    : `unsupported manifest media type ${oneLine(mediaType, { max: 120 })}`
             };
     }
 }
@@ -35914,7 +36927,7 @@ class Findings {
     manifests = new Map();
     unrepairable;
     add(kind, message, digest, path) {
-        const text = text_oneLine(message, { max: 1000 });
+        const text = oneLine(message, { max: 1000 });
         this.problems.push({ kind, message: text, digest, path });
         if (UNREPAIRABLE.has(kind))
             this.unrepairable ??= text;
@@ -35937,6 +36950,7 @@ async function verifyFileEntries(entries, root, opts) {
         rootReal: await (0,promises_.realpath)(root).catch(() => undefined),
         digest: opts.digest,
         side: opts.side,
+        signal: opts.signal,
         blobs: new Map(),
         leftovers: new Map()
     };
@@ -36027,12 +37041,29 @@ async function readSmall(path, max) {
 }
 async function verifyEntry(entry, ctx) {
     const f = new Findings();
-    try {
-        await checkEntry(entry, ctx, f);
+    // Entries still queued when the run stops are not looked at at all.
+    if (!ctx.signal?.aborted) {
+        try {
+            await checkEntry(entry, ctx, f);
+        }
+        catch (err) {
+            // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
+            f.add('unreadable', `cannot check the mirror tree: ${err.message}`);
+        }
     }
-    catch (err) {
-        // An unexpected I/O error (EACCES, EIO…) is a failed check, never a crash.
-        f.add('unreadable', `cannot check the mirror tree: ${err.message}`);
+    if (ctx.signal?.aborted) {
+        // Half a check proves nothing either way: the entry counts as not checked.
+        const ref = refOf(entry, ctx.side);
+        return {
+            entryId: entry.id,
+            complete: false,
+            problems: [
+                {
+                    kind: 'cancelled',
+                    message: oneLine(`${ref.raw}: ${stoppedMessage(ctx.signal)}`, { max: 1000 })
+                }
+            ]
+        };
     }
     // Only an incomplete entry needs repairing.
     const tree = ctx.side === 'destination' && f.problems.length > 0 ? f.tree() : undefined;
@@ -36365,7 +37396,7 @@ async function computeBlobState(dir, ctx, blob) {
     if (blob.size !== undefined && st.size !== blob.size) {
         return { state: 'size', path: found.path, actual: st.size };
     }
-    const actual = await hashFile(path, blob.digest);
+    const actual = await hashFile(path, blob.digest, ctx.signal);
     return actual === blob.digest ? { state: 'ok' } : { state: 'hash', path: found.path, actual };
 }
 /** `*.download` files are oc's unfinished streaming writes (file.go:418-436). */
@@ -36393,7 +37424,7 @@ async function checkLeftovers(repo, ctx, f) {
                 kind: 'leftover-download',
                 digest,
                 path,
-                message: text_oneLine(`leftover partial download${size}${ref ? ' of a blob that is complete now' : ' of a blob this line does not reference'}: ${path}`, { max: 1000 })
+                message: oneLine(`leftover partial download${size}${ref ? ' of a blob that is complete now' : ' of a blob this line does not reference'}: ${path}`, { max: 1000 })
             });
         }
     }
@@ -36984,10 +38015,10 @@ class TokenSource {
             url = new URL(realm);
         }
         catch {
-            throw new AuthError(`bearer realm "${text_oneLine(realm, { max: 200 })}" is not a URL`);
+            throw new AuthError(`bearer realm "${oneLine(realm, { max: 200 })}" is not a URL`);
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-            throw new AuthError(`bearer realm "${text_oneLine(realm, { max: 200 })}" is not http(s)`);
+            throw new AuthError(`bearer realm "${oneLine(realm, { max: 200 })}" is not http(s)`);
         }
         const form = new URLSearchParams();
         if (service !== '')
@@ -37034,7 +38065,7 @@ class TokenSource {
             }, this.agents);
         }
         if (res.status !== 200) {
-            throw new AuthError(`token request to ${url.origin}${url.pathname} answered HTTP ${res.status}: ${text_oneLine(res.body.toString('utf8'), { max: 200 })}`);
+            throw new AuthError(`token request to ${url.origin}${url.pathname} answered HTTP ${res.status}: ${oneLine(res.body.toString('utf8'), { max: 200 })}`);
         }
         let doc;
         try {
@@ -37157,6 +38188,7 @@ class BlobChecker {
 
 
 
+
 const DEFAULT_REQUEST_DEADLINE_MS = 30_000;
 const DEFAULT_IDLE_TIMEOUT_MS = 20_000;
 /** 256 KiB/s: a blob read slower than this is a stalled registry, not a large blob. */
@@ -37167,15 +38199,16 @@ class Unreachable extends Error {
 /** The verification was stopped from outside (cancel, time limit). */
 class Stopped extends Error {
 }
-const registry_client_DOCKER_HUB = new Set(['', 'docker.io', 'index.docker.io']);
-/** Where the API of a registry lives and how a repository is named there. */
+/**
+ * Where the API of a registry lives and how a repository is named there: Docker Hub under any
+ * of its names (none, `docker.io`, `index.docker.io`, `registry-1.docker.io`, any case) is
+ * served by registry-1.docker.io with official images under `library/`
+ * (`canonicalRepository`); any other host as written (its auth and certs.d entries use it).
+ */
 function apiLocation(registry, repository) {
-    if (registry_client_DOCKER_HUB.has(registry.toLowerCase())) {
-        return {
-            host: 'registry-1.docker.io',
-            repo: repository.includes('/') ? repository : `library/${repository}`
-        };
-    }
+    const c = canonicalRepository(registry, repository);
+    if (c.registry === 'docker.io')
+        return { host: 'registry-1.docker.io', repo: c.repository };
     return { host: registry, repo: repository };
 }
 /** The first error of a registry error document (`CODE: message`), else the body, one line. */
@@ -37185,12 +38218,12 @@ function registryMessage(res) {
         const doc = JSON.parse(text);
         const first = doc.errors?.[0];
         if (first)
-            return text_oneLine(`${String(first.code)}: ${String(first.message)}`, { max: 200 });
+            return oneLine(`${String(first.code)}: ${String(first.message)}`, { max: 200 });
     }
     catch {
         // not a registry error document; fall through to the raw text
     }
-    return text === '' ? '(empty body)' : text_oneLine(text, { max: 200 });
+    return text === '' ? '(empty body)' : oneLine(text, { max: 200 });
 }
 /** Throws when the run was stopped: nothing after that point may count as checked. */
 function checkStopped(env) {
@@ -37387,10 +38420,10 @@ class RegistryVerifier {
                     : e instanceof AuthError
                         ? 'unauthorized'
                         : 'registry-error';
-            problems.push({ kind, message: text_oneLine(`${name}: ${e.message}`, { max: 1000 }) });
+            problems.push({ kind, message: oneLine(`${name}: ${e.message}`, { max: 1000 }) });
         }
         // Every message may carry registry text; keep each on one line, whatever built it.
-        const clean = problems.map((p) => ({ ...p, message: text_oneLine(p.message, { max: 1000 }) }));
+        const clean = problems.map((p) => ({ ...p, message: oneLine(p.message, { max: 1000 }) }));
         return {
             entryId: entry.id,
             complete: clean.length === 0,
@@ -37433,7 +38466,7 @@ class RegistryVerifier {
             kind,
             digest,
             path: res.url,
-            message: text_oneLine(`${what}: GET ${res.url} answered HTTP ${res.status}${detail}`, {
+            message: oneLine(`${what}: GET ${res.url} answered HTTP ${res.status}${detail}`, {
                 max: 1000
             })
         };
@@ -37476,7 +38509,7 @@ class RegistryVerifier {
                     kind: 'digest-mismatch',
                     digest: served,
                     path: res.url,
-                    message: text_oneLine(`manifest ${via} of ${name}: Docker-Content-Digest says ${served}, content hashes to ${actual}`, { max: 1000 })
+                    message: oneLine(`manifest ${via} of ${name}: Docker-Content-Digest says ${served}, content hashes to ${actual}`, { max: 1000 })
                 });
                 return;
             }
@@ -37497,7 +38530,7 @@ class RegistryVerifier {
                 kind: 'bad-manifest',
                 digest,
                 path: res.url,
-                message: text_oneLine(`manifest ${digest} (${via}) of ${name} cannot be read: ${parsed.error}`, {
+                message: oneLine(`manifest ${digest} (${via}) of ${name} cannot be read: ${parsed.error}`, {
                     max: 1000
                 })
             });
@@ -37529,7 +38562,7 @@ class RegistryVerifier {
                 kind: o.kind,
                 digest: blob.digest,
                 path: o.url,
-                message: text_oneLine(`${blob.role} ${blob.digest}${size} of manifest ${digest} (${via}) ${o.detail}`, { max: 1000 })
+                message: oneLine(`${blob.role} ${blob.digest}${size} of manifest ${digest} (${via}) ${o.detail}`, { max: 1000 })
             });
         }
     }
@@ -37550,7 +38583,7 @@ async function verifyRegistryEntries(entries, opts) {
                 : RegistryConfig.empty();
     }
     catch (e) {
-        const message = text_oneLine(e.message, { max: 1000 });
+        const message = oneLine(e.message, { max: 1000 });
         return mine.map((e) => ({
             entryId: e.id,
             complete: false,
@@ -37606,10 +38639,12 @@ async function verifyRegistryEntries(entries, opts) {
  * caller keeps oc's own verdict for them.
  */
 async function verifyEntries(entries, opts) {
+    const signal = opts.network?.signal;
+    const file = { digest: opts.digest, ...(signal !== undefined ? { signal } : {}) };
     const [dest, src, reg] = await Promise.all([
-        verifyFileEntries(entries, opts.dir ?? '.', { digest: opts.digest, side: 'destination' }),
+        verifyFileEntries(entries, opts.dir ?? '.', { ...file, side: 'destination' }),
         opts.fromDir !== undefined
-            ? verifyFileEntries(entries, opts.fromDir, { digest: opts.digest, side: 'source' })
+            ? verifyFileEntries(entries, opts.fromDir, { ...file, side: 'source' })
             : Promise.resolve([]),
         opts.registries
             ? verifyRegistryEntries(entries, {
@@ -37680,391 +38715,6 @@ function makeVerifier(opts) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/outcome.ts
-/**
- * success: every line mirrored (or nothing to do); partial: some mirrored, some not;
- * failed: none mirrored, or the run could not go on (fatal).
- */
-function computeOutcome(verdicts, fatal) {
-    const mirrored = verdicts.filter((v) => v.status === 'mirrored').length;
-    if (fatal)
-        return mirrored > 0 ? 'partial' : 'failed';
-    if (mirrored === verdicts.length)
-        return 'success';
-    return mirrored > 0 ? 'partial' : 'failed';
-}
-/** Failed lines per class (a line with two classes counts in both), in a stable order. */
-function failedByClass(verdicts) {
-    const out = {};
-    for (const v of verdicts) {
-        if (v.status !== 'failed')
-            continue;
-        for (const c of v.classes)
-            out[c] = (out[c] ?? 0) + 1;
-    }
-    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-;// CONCATENATED MODULE: ./src/core/run-report.ts
-// Everything a finished mirror run reports, built once as one value: the final verdicts, the
-// outcome and counts (the step's outputs), the retry mapping, the JSON report, the rows for
-// annotations and the summary, and the closing message. Pure: src/action/finish.ts only emits
-// it (files, annotations, artifacts, summary, outputs, exit code).
-
-
-
-
-
-
-
-
-function buildRunReport(input) {
-    const { redaction, set } = input;
-    const triage = redaction.deep(finalTriage(input.triage, { dryRun: input.dryRun }));
-    const verdicts = triage.verdicts;
-    const outcome = computeOutcome(verdicts, input.fatal !== undefined || input.aborted);
-    // Every line not mirrored (also the permanent ones, so a later job sees them).
-    const retryMapping = input.dryRun ? '' : retry_mapping_renderRetryMapping(set, verdicts);
-    const mirrored = verdicts.filter((v) => v.status === 'mirrored').length;
-    const failed = verdicts.length - mirrored;
-    const byClass = failedByClass(verdicts);
-    const document = redaction.deep({
-        ...(input.shard ? { shard: { index: input.shard.index, count: input.shard.count } } : {}),
-        mapping: { files: input.files, entries: set.entries.length },
-        ...buildReport(set, triage),
-        run: {
-            mode: input.dryRun ? 'dry-run' : 'mirror',
-            engine: input.engine,
-            toolVersion: input.toolVersion,
-            ...(input.engine === 'oc'
-                ? {
-                    ocVersion: input.ocVersion !== undefined
-                        ? { ...input.ocVersion, version: formatOcVersion(input.ocVersion) }
-                        : null
-                }
-                : {}),
-            outcome,
-            aborted: input.aborted,
-            ...(input.fatal !== undefined ? { fatal: input.fatal } : {}),
-            attempts: input.attempts.map(attemptJson)
-        }
-    });
-    const what = input.dryRun ? 'have planning errors' : 'not mirrored';
-    return {
-        outcome,
-        triage,
-        counts: {
-            lines: verdicts.length,
-            mirrored,
-            failed,
-            unverified: input.keptUnverified + (byClass.unverified ?? 0)
-        },
-        failedByClass: byClass,
-        retryMapping,
-        document,
-        lines: redaction.deep(lineResults(set, verdicts, input, input.locate)),
-        findings: set.findings.map((x) => ({ ...x, ...input.locate(x.file, x.line) })),
-        annotatedRunLevel: annotatedRunLevel(triage, input.attempts),
-        summaryRunLevel: triage.runLevel.filter((r) => !isRunSummary(r.text)),
-        confirmedIds: verdicts.filter((v) => v.status === 'mirrored').map((v) => v.entryId),
-        forced: forcedAttempts(input.attempts),
-        notes: input.keptUnverified > 0
-            ? [
-                `${input.keptUnverified} line(s) kept as mirrored without verification (allow-unverified: true): the destination could not be read back.`
-            ]
-            : [],
-        conclusion: input.fatal !== undefined
-            ? { kind: 'fatal', message: redaction.text(`mirror-guard: ${input.fatal}`) }
-            : outcome !== 'success'
-                ? {
-                    kind: 'failures',
-                    message: `${failed} of ${text_plural(verdicts.length, 'mapping entry', 'mapping entries')} ${what} (outcome: ${outcome})`
-                }
-                : {
-                    kind: 'success',
-                    message: input.dryRun
-                        ? `Dry run: all ${verdicts.length} mapping entries planned without errors.`
-                        : `All ${verdicts.length} mapping entries mirrored in ${input.attempts.length} attempt(s).`
-                }
-    };
-}
-/** The report's record of an attempt: the same fields, in a fixed order. */
-function attemptJson(a) {
-    return {
-        attempt: a.attempt,
-        command: a.command,
-        mappingFile: a.mappingFile,
-        entryIds: a.entryIds,
-        force: a.force,
-        repairs: a.repairs,
-        maxPerRegistry: a.maxPerRegistry,
-        delayBeforeMs: a.delayBeforeMs,
-        startedAt: a.startedAt,
-        endedAt: a.endedAt,
-        exitCode: a.exitCode,
-        signal: a.signal,
-        timedOut: a.timedOut,
-        aborted: a.aborted,
-        mirrored: a.mirrored,
-        failed: a.failed,
-        stats: a.stats,
-        logLines: a.logLines,
-        verified: a.verified
-    };
-}
-/**
- * One row per verdict for annotations and the summary. A recovered line carries the classes
- * and reasons it recovered from (`shownFailure`), so the notice can say what happened.
- */
-function lineResults(set, verdicts, job, locate) {
-    const byId = new Map(set.entries.map((e) => [e.id, e]));
-    return verdicts.flatMap((v) => {
-        const e = byId.get(v.entryId);
-        if (!e)
-            return [];
-        const at = locate(e.file, e.line);
-        const shown = shownFailure(v, job.lastFailure);
-        return [
-            {
-                file: at.file,
-                line: at.line,
-                status: v.status,
-                classes: shown.classes,
-                reasons: shown.reasons,
-                attempts: job.attempts.filter((a) => a.entryIds.includes(v.entryId)).length,
-                retryable: v.retryable,
-                source: e.source.raw,
-                destination: mapping_effectiveDestination(e),
-                ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
-            }
-        ];
-    });
-}
-/**
- * Run-level findings worth an annotation: those of the last attempt (earlier ones were
- * followed by a retry), without oc's closing `one or more errors occurred`, which only
- * summarises the per-line errors already annotated.
- */
-function annotatedRunLevel(triage, attempts) {
-    const last = attempts[attempts.length - 1];
-    return triage.runLevel.filter((r) => !isRunSummary(r.text) &&
-        (last === undefined || (r.logLine >= last.logLines[0] && r.logLine <= last.logLines[1])));
-}
-/** Sentences for the summary: each attempt that passed --force, and why. */
-function forcedAttempts(attempts) {
-    return attempts
-        .filter((a) => a.force)
-        .map((a) => {
-        const why = [...new Set(a.repairs.filter((r) => r.method === 'force').map((r) => r.why))];
-        return `Attempt ${a.attempt} passed --force (oc downloads every layer of its ${text_plural(a.entryIds.length, 'line')} again): ${why.join('; ') || 'force-on-retry'}.`;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/action/present.ts
-
-function attemptRow(a) {
-    return {
-        attempt: a.attempt,
-        linesRun: a.entryIds.length,
-        mirrored: a.mirrored,
-        failed: a.failed,
-        ...(a.stats?.planningSeconds !== undefined ? { planningSeconds: a.stats.planningSeconds } : {}),
-        ...(a.stats?.mirroringSeconds !== undefined
-            ? { mirroringSeconds: a.stats.mirroringSeconds }
-            : {}),
-        ...(a.stats?.rate !== undefined ? { rate: a.stats.rate } : {}),
-        exitCode: a.exitCode,
-        durationSeconds: (Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 1000,
-        ...(a.attempt > 1 || a.repairs.length > 0 ? { repair: repairCell(a) } : {})
-    };
-}
-/** The attempt table's "Repair" cell: what was done to the lines before this retry. */
-function repairCell(a) {
-    const removal = a.repairs.filter((r) => r.method === 'remove-stale');
-    const plain = a.repairs.filter((r) => r.method === 'plain').length;
-    const forced = a.repairs.filter((r) => r.method === 'force').length;
-    const parts = [];
-    if (removal.length > 0) {
-        const files = removal.reduce((k, r) => k + r.removed.length, 0);
-        parts.push(`${text_plural(files, 'stale file')} removed (${text_plural(removal.length, 'line')})`);
-    }
-    if (plain > 0)
-        parts.push(`plain rerun (${text_plural(plain, 'line')})`);
-    if (forced > 0)
-        parts.push(`--force (${text_plural(forced, 'line')})`);
-    else if (a.force)
-        parts.push('--force');
-    return parts.join(', ') || '–';
-}
-
-;// CONCATENATED MODULE: ./src/action/finish.ts
-// After the attempts: one run report (src/core/run-report.ts), then emitted in sequence —
-// the report and retry mapping files, annotations, artifacts, the run state, the job summary,
-// the outputs, and how the step ends.
-
-
-
-
-
-
-
-
-
-
-
-
-async function finish(step, f) {
-    const { inputs } = step;
-    const report = buildRunReport({
-        set: f.set,
-        triage: f.job.triage,
-        lastFailure: f.job.lastFailure,
-        attempts: f.job.attempts,
-        aborted: f.job.aborted,
-        ...(f.job.fatal !== undefined ? { fatal: f.job.fatal } : {}),
-        keptUnverified: f.job.keptUnverifiedIds.length,
-        dryRun: inputs.dryRun,
-        ...(inputs.shard ? { shard: inputs.shard } : {}),
-        files: f.files,
-        engine: f.engine,
-        toolVersion: f.toolVersion,
-        ...(f.ocVersion !== undefined ? { ocVersion: f.ocVersion } : {}),
-        locate: f.locate,
-        redaction: f.redaction ?? new redact_Redactor()
-    });
-    const written = writeReportFiles(step, report);
-    annotate(step, report);
-    const artifacts = await uploadArtifacts(step, f, report, written);
-    step.runState.update({ uploaded: artifacts.uploaded, confirmedIds: report.confirmedIds });
-    await summariseRun(step, f, report, written, artifacts);
-    setOutputs({
-        outcome: report.outcome,
-        attempts: String(f.job.attempts.length),
-        mirrored: String(report.counts.mirrored),
-        failed: String(report.counts.failed),
-        'failed-by-class': JSON.stringify(report.failedByClass),
-        unverified: String(report.counts.unverified),
-        'retry-mapping': report.retryMapping !== '' ? written.retryPath : '',
-        report: written.reportPath,
-        log: f.logPath,
-        'log-artifact-id': artifacts.logArtifactId,
-        'retry-artifact-id': artifacts.retryArtifactId
-    });
-    conclude(step, report);
-}
-/** report.json always; retry-mapping.txt when some line is not mirrored. */
-function writeReportFiles(step, report) {
-    const retryPath = (0,external_node_path_.join)(step.workDir, WORK_FILES.retryMapping);
-    if (report.retryMapping !== '')
-        (0,external_node_fs_.writeFileSync)(retryPath, report.retryMapping);
-    const reportPath = (0,external_node_path_.join)(step.workDir, WORK_FILES.report);
-    (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify(report.document, null, 2));
-    return { reportPath, retryPath };
-}
-/** Annotations on the mapping lines (with on-failure: ignore, only the mirrored ones). */
-function annotate(step, report) {
-    const { inputs } = step;
-    emitAnnotations(planAnnotations({
-        lines: inputs.onFailure === 'ignore'
-            ? report.lines.filter((l) => l.status === 'mirrored')
-            : report.lines,
-        findings: report.findings,
-        runLevel: report.annotatedRunLevel,
-        moreAt: inputs.upload ? `the ${inputs.artifactName} artifact` : 'the JSON report'
-    }));
-}
-/** The log artifact (combined log, report, attempt streams) and the retry artifact. */
-async function uploadArtifacts(step, f, report, written) {
-    const { inputs } = step;
-    let logArtifactId = '';
-    let retryArtifactId = '';
-    const uploaded = [];
-    if (!inputs.upload)
-        return { logArtifactId, retryArtifactId, uploaded };
-    const files = [
-        f.logPath,
-        written.reportPath,
-        ...f.job.attempts.flatMap((a) => [a.stdoutFile, a.stderrFile])
-    ].filter((p) => (0,external_node_fs_.existsSync)(p));
-    const opts = {
-        ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
-        ...(f.signal ? { signal: f.signal } : {})
-    };
-    const up = await uploadFiles(inputs.artifactName, files, step.workDir, opts);
-    if (up.id !== undefined) {
-        logArtifactId = String(up.id);
-        uploaded.push(inputs.artifactName);
-    }
-    let skipped = up.skipped;
-    if (up.warning !== undefined)
-        core.warning(up.warning, { title: 'artifact upload' });
-    if (report.retryMapping !== '') {
-        const r = await uploadFiles(inputs.retryArtifactName, [written.retryPath], step.workDir, opts);
-        if (r.id !== undefined) {
-            retryArtifactId = String(r.id);
-            uploaded.push(inputs.retryArtifactName);
-        }
-        if (r.warning !== undefined)
-            core.warning(r.warning, { title: 'artifact upload' });
-        skipped ??= r.skipped;
-    }
-    if (skipped !== undefined && up.id === undefined) {
-        const note = `${skipped} The files are still on the runner: ${step.workDir}`;
-        core.notice(note, { title: 'artifacts' });
-        f.notes.push(note);
-    }
-    return { logArtifactId, retryArtifactId, uploaded };
-}
-/** The job summary: lines, findings, attempts, the retry mapping and a ready retry-from step. */
-async function summariseRun(step, f, report, written, artifacts) {
-    const { inputs } = step;
-    f.notes.push(...report.notes);
-    const redaction = f.redaction ?? new redact_Redactor();
-    await summarise(step, () => redaction.text(renderSummary({
-        title: (inputs.dryRun ? 'mirror-guard: dry run' : 'mirror-guard') +
-            (inputs.shard ? ` (shard ${inputs.shard.index}/${inputs.shard.count})` : ''),
-        mode: inputs.dryRun ? 'dry-run' : 'mirror',
-        lines: report.lines,
-        findings: report.findings,
-        runLevel: report.summaryRunLevel,
-        attempts: f.job.attempts.map(attemptRow),
-        toolVersion: f.toolVersion.split('\n')[0] ?? f.toolVersion,
-        ...(f.engine === 'oc' ? { toolNote: ocVersionNote(f.ocVersion) } : {}),
-        forced: report.forced,
-        artifactName: inputs.artifactName,
-        notes: f.notes,
-        ...(report.retryMapping !== ''
-            ? {
-                retry: {
-                    lines: report.counts.failed,
-                    path: written.retryPath,
-                    ...(artifacts.retryArtifactId !== '' ? { artifact: inputs.retryArtifactName } : {}),
-                    ...(process.env['GITHUB_RUN_ID'] ? { runId: process.env['GITHUB_RUN_ID'] } : {}),
-                    uses: actionRef()
-                }
-            }
-            : {})
-    })));
-}
-/** How the step ends: failed on a fatal error, per on-failure for failed lines, else a log line. */
-function conclude(step, report) {
-    const c = report.conclusion;
-    if (c.kind === 'fatal')
-        core.setFailed(c.message);
-    else if (c.kind === 'failures')
-        failStepPerOnFailure(step, c.message);
-    else
-        core.info(c.message);
-}
-/** How a workflow refers to this action: `owner/name@ref` as the runner ran it. */
-function actionRef() {
-    const repo = process.env['GITHUB_ACTION_REPOSITORY'] ?? '';
-    const ref = process.env['GITHUB_ACTION_REF'] ?? '';
-    const plain = /^[\w.-]+\/[\w.-]+$/.test(repo) && /^[\w./-]+$/.test(ref);
-    // `uses: ./` (a local checkout) sets neither: fall back to the published name.
-    return plain ? `${repo}@${ref}` : 'mirror-guard/mirror-guard@v1';
-}
-
 ;// CONCATENATED MODULE: ./src/action/mirror-mode.ts
 // mode: mirror / dry-run — secrets, the mapping (or a retry mapping from an artifact), the
 // engine, the attempts; then finish() reports.
@@ -38129,8 +38779,15 @@ async function mirrorMode(step, signal) {
             path: (0,external_node_path_.join)(step.workDir, WORK_FILES.retryFromDir),
             ...(inputs.runId !== undefined ? { runId: inputs.runId } : {}),
             ...(inputs.repository !== undefined ? { repository: inputs.repository } : {}),
-            ...(inputs.githubToken !== undefined ? { token: inputs.githubToken } : {})
+            ...(inputs.githubToken !== undefined ? { token: inputs.githubToken } : {}),
+            signal
         });
+        if (got.cancelled === true) {
+            // Stopped before the lines to retry were known: the artifact is still there for a rerun.
+            core.setFailed(`${got.reason ?? 'The run was stopped'}; nothing was mirrored.`);
+            setOutputs({});
+            return;
+        }
         if (got.found && got.files.length > 0) {
             mappingFiles = got.files.filter((f) => f.endsWith('.txt'));
             if (mappingFiles.length === 0)
@@ -38181,7 +38838,7 @@ async function mirrorMode(step, signal) {
             notes: [...notes, `The mapping has ${parseErrors.length} error(s); oc was not started.`]
         }));
         setOutputs({ outcome: 'failed', failed: String(set.entries.length) });
-        failStepPerOnFailure(step, `mapping has ${text_plural(parseErrors.length, 'error')}; oc was not started`, true);
+        failStepPerOnFailure(step, `mapping has ${plural(parseErrors.length, 'error')}; oc was not started`, true);
         return;
     }
     // A shard mirrors only its share: whole destination repositories (src/core/shard-plan.ts).
@@ -38219,12 +38876,18 @@ async function mirrorMode(step, signal) {
     const engine = makeEngine(step, authFile);
     let toolVersion;
     try {
-        toolVersion = await engine.version();
+        toolVersion = await engine.version(signal);
     }
     catch (e) {
-        core.setFailed(`Cannot run ${engine.name}: ${errorMessage(e)}${installHint(engine.name, errorMessage(e))}`);
-        setOutputs({});
-        return;
+        // A stop during the probe is not a broken install: the attempt loop sees the stop and every
+        // line goes to the retry mapping unconfirmed.
+        if (signal.aborted)
+            toolVersion = `version not read (the run was stopped)`;
+        else {
+            core.setFailed(`Cannot run ${engine.name}: ${errorMessage(e)}${installHint(engine.name, errorMessage(e))}`);
+            setOutputs({});
+            return;
+        }
     }
     core.info(`${engine.name}: ${toolVersion.split('\n')[0] ?? ''}`);
     const ocVersion = engine.name === 'oc' ? parseOcClientVersion(toolVersion) : undefined;
@@ -38288,7 +38951,7 @@ async function mirrorMode(step, signal) {
                 core.debug(m);
             },
             // Each attempt's output folds into a group, opened outside the stop-commands block.
-            attemptStarted: (attempt, lines) => echo.group(`${engine.name} attempt ${attempt} of ${policy.maxAttempts}: ${text_plural(lines, 'mapping entry', 'mapping entries')}`),
+            attemptStarted: (attempt, lines) => echo.group(`${engine.name} attempt ${attempt} of ${policy.maxAttempts}: ${plural(lines, 'mapping entry', 'mapping entries')}`),
             attemptEnded: () => echo.endGroup(),
             signal,
             tool: { engine: engine.name, ...(ocVersion !== undefined ? { ocVersion } : {}) },
@@ -38506,7 +39169,7 @@ async function runPost() {
                 evidence: [],
                 retryable: true
             }));
-            const text = retry_mapping_renderRetryMapping(set, verdicts);
+            const text = renderRetryMapping(set, verdicts);
             if (text !== '') {
                 retryPath = (0,external_node_path_.join)(state.workDir, WORK_FILES.retryMapping);
                 (0,external_node_fs_.writeFileSync)(retryPath, text);
@@ -38660,8 +39323,9 @@ function registryOnlyFindings(e) {
 }
 /**
  * Destinations oc keeps apart but that land on one place: file:// refs differing only in the
- * registry component share a directory (docs/oc-behaviour.md §5); registry hosts are
- * case-insensitive.
+ * registry component share a directory (docs/oc-behaviour.md §5); registry spellings of one
+ * repository (host case, `:443`, Docker Hub's names, `library/`: docs/oc-behaviour.md §4.6)
+ * share a key.
  */
 function aliasFindings(entries) {
     const out = [];
@@ -38675,8 +39339,8 @@ function aliasFindings(entries) {
             seen.set(key, e);
             continue;
         }
-        const a = mapping_effectiveDestination(first);
-        const b = mapping_effectiveDestination(e);
+        const a = effectiveDestination(first);
+        const b = effectiveDestination(e);
         if (a === b)
             continue;
         if (e.destination.kind === 'file') {
@@ -38686,7 +39350,8 @@ function aliasFindings(entries) {
         }
         else {
             out.push(finding(e, 'warning', 'destination-alias', `${b} is the same destination as ${a} (${where(first)}) written differently ` +
-                `(registry hosts are case-insensitive): one push overwrites the other`));
+                `(host case, port 443, Docker Hub's names and library/ name one repository): one push ` +
+                `overwrites the other`));
         }
     }
     return out;
@@ -38711,7 +39376,7 @@ function sameSourceFindings(entries) {
         if (seen.file === e.file && seen.line === e.line)
             continue;
         out.push(finding(e, 'warning', 'same-source-twice', `${formatRef(e.source)} is also mirrored by ${where(seen)} (to ` +
-            `${mapping_effectiveDestination(seen)}): check that both destinations are intended; ` +
+            `${effectiveDestination(seen)}): check that both destinations are intended; ` +
             `to mirror one source to several destinations, list them on one line: SRC DST1 DST2`));
     }
     return out;
@@ -38739,8 +39404,8 @@ function tagMergeFindings(entries) {
             continue;
         out.push(finding(e, 'warning', 'tag-merge-risk', `${formatRef(e.source)} and ${formatRef(other.source)} (${where(other)}) go to the ` +
             `same destination repository ${e.destination.printed}: if both tags point to the same ` +
-            `image, oc 4.16 and older push only one of ${mapping_effectiveDestination(other)} and ` +
-            `${mapping_effectiveDestination(e)} and print nothing about the other (OCPBUGS-39375)`));
+            `image, oc 4.16 and older push only one of ${effectiveDestination(other)} and ` +
+            `${effectiveDestination(e)} and print nothing about the other (OCPBUGS-39375)`));
     }
     return out;
 }
@@ -38757,7 +39422,7 @@ function platformFindings(entries, opts) {
             perFile.set(e.file, { first: e, lines: new Set([e.line]) });
     }
     return [...perFile.values()].map(({ first, lines }) => finding(first, 'warning', 'no-platform-filter', `neither --filter-by-os nor keep-manifest-list is set (applies to all ` +
-        `${text_plural(lines.size, 'mapping line')} of this file): oc then keeps only the ` +
+        `${plural(lines.size, 'mapping line')} of this file): oc then keeps only the ` +
         'manifest-list entry for the platform of the machine running it (e.g. linux/amd64) and ' +
         'pushes that single image by its own digest; on a macOS or Windows runner nothing ' +
         'matches, oc prints "info: Filtered all images from …, skipping" and exits 0 having ' +
@@ -38830,7 +39495,7 @@ async function validateMode(step) {
                 line: c.line,
                 source: first?.source.raw ?? words[0] ?? '',
                 destination: c.entries.length > 0
-                    ? c.entries.map(mapping_effectiveDestination).join(', ')
+                    ? c.entries.map(effectiveDestination).join(', ')
                     : words.slice(1).join(' '),
                 status: c.severity === 'error' ? 'failed' : 'mirrored',
                 classes: [],
@@ -38842,7 +39507,7 @@ async function validateMode(step) {
         }),
         findings,
         notes: [
-            `${text_plural(checked.length, 'mapping line')} (${text_plural(set.entries.length, 'entry', 'entries')}) in ${text_plural(files, 'file')}: ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
+            `${plural(checked.length, 'mapping line')} (${plural(set.entries.length, 'entry', 'entries')}) in ${plural(files, 'file')}: ${errors.length} error(s), ${findings.length - errors.length} warning(s). Nothing was run.`
         ]
     }));
     const reportPath = (0,external_node_path_.join)(step.workDir, WORK_FILES.report);
@@ -38859,7 +39524,7 @@ async function validateMode(step) {
         failed: String(new Set(errors.map((f) => `${f.file}:${f.line}`)).size)
     });
     if (errors.length > 0) {
-        failStepPerOnFailure(step, `${text_plural(errors.length, 'mapping error')} found`);
+        failStepPerOnFailure(step, `${plural(errors.length, 'mapping error')} found`);
     }
 }
 
@@ -45864,9 +46529,14 @@ class InputReader {
         if (text === undefined)
             return undefined;
         const parsed = parseShardSpec(text);
-        if ('error' in parsed)
+        if (!('error' in parsed))
+            return parsed.spec;
+        if (/^\s*\d+\s*$/.test(text)) {
+            this.errors.push(`Input ${name}: ${show(text)} is a shard count; a shard job takes I/N (e.g. \`\${{ matrix.shard }}/${text.trim()}\`), only mode: aggregate takes N alone.`);
+        }
+        else
             this.errors.push(`Input ${name}: ${parsed.error}.`);
-        return 'error' in parsed ? undefined : parsed.spec;
+        return undefined;
     }
     /** One value per non-empty line, trimmed. */
     lines(name) {
@@ -45926,6 +46596,33 @@ function parseRetryOn(text) {
         }
         : { classes };
 }
+/**
+ * mode: aggregate's `shard`: the count N alone. The aggregate also needs the mapping (it names
+ * every line, also those of a shard that sent no report) and N (the shards' reports cannot tell
+ * it when none arrived); it merges this run's shards, so `retry-from` makes no sense.
+ */
+function aggregateShardCount(shardText, mappingFiles, retryFrom) {
+    if (retryFrom !== undefined) {
+        return 'Input retry-from: not with mode: aggregate, which merges the shard reports of this run; retry its retry mapping in a later job.';
+    }
+    if (mappingFiles === 0) {
+        return 'Input mapping: mode: aggregate needs the mapping files the shards were cut from (the same `mapping` as the shard jobs).';
+    }
+    if (shardText === undefined) {
+        return 'Input shard: mode: aggregate needs the number of shards the matrix ran, e.g. `shard: 8`.';
+    }
+    const m = /^\s*(\d{1,4})\s*$/.exec(shardText);
+    if (!m) {
+        return /\//.test(shardText)
+            ? `Input shard: ${show(shardText)} is one shard; mode: aggregate takes the shard count N alone (e.g. \`shard: 8\`).`
+            : `Input shard: ${show(shardText)} is not a shard count; mode: aggregate takes N alone (e.g. \`shard: 8\`).`;
+    }
+    const count = Number(m[1]);
+    if (count < 1 || count > MAX_SHARDS) {
+        return `Input shard: ${show(shardText)}: the shard count must be from 1 to ${MAX_SHARDS}.`;
+    }
+    return { count };
+}
 
 ;// CONCATENATED MODULE: ./src/github/input-specs.ts
 // The action's inputs as one table: name, description and default (action.yml is checked against
@@ -45942,8 +46639,8 @@ const INPUT_SPECS = [
     },
     {
         name: 'mode',
-        accepts: '`mirror`, `validate` or `dry-run`.',
-        description: '`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` plans and writes nothing (`oc image mirror --dry-run`; with `engine: skopeo` every source is read with `skopeo inspect`).',
+        accepts: '`mirror`, `validate`, `dry-run` or `aggregate`; `aggregate` needs `mapping` and `shard: N`, and takes no `retry-from`.',
+        description: '`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` plans and writes nothing (`oc image mirror --dry-run`; with `engine: skopeo` every source is read with `skopeo inspect`); `aggregate` (a final job after a `shard` matrix) downloads the report of every shard from this run and reports them as one run (see Shards).',
         default: 'mirror'
     },
     {
@@ -46131,8 +46828,8 @@ const INPUT_SPECS = [
     },
     {
         name: 'shard',
-        accepts: '`I/N` with whole numbers 1 ≤ I ≤ N ≤ 256; `0/3`, `4/3`, `a/b` are errors naming what is wrong. Empty: every line.',
-        description: '`I/N` (1 ≤ I ≤ N ≤ 256): mirror only shard I of N of the mapping lines, for a job matrix. All lines of one destination repository stay in one shard; the split is deterministic (see Shards). Artifacts get the suffix `-I-of-N`. Empty: every line.'
+        accepts: '`I/N` with whole numbers 1 ≤ I ≤ N ≤ 256; `0/3`, `4/3`, `a/b` are errors naming what is wrong. Empty: every line. With `mode: aggregate`: the count `N` alone, required, and `I/N` is an error.',
+        description: '`I/N` (1 ≤ I ≤ N ≤ 256): mirror only shard I of N of the mapping lines, for a job matrix. All lines of one destination repository stay in one shard; the split is deterministic (see Shards). Artifacts get the suffix `-I-of-N`. Empty: every line. With `mode: aggregate`: `N`, the number of shards the matrix ran (known even when no shard reported).'
     },
     {
         name: 'retention-days',
@@ -46182,10 +46879,11 @@ function readInputs(get) {
     // --- what and how to mirror
     const retryFrom = read.optional('retry-from');
     const mapping = read.lines('mapping');
-    if (mapping.length === 0 && retryFrom === undefined) {
+    const mode = read.oneOf('mode', ['mirror', 'validate', 'dry-run', 'aggregate']);
+    // mode: aggregate says itself what it needs (aggregateShardCount).
+    if (mapping.length === 0 && retryFrom === undefined && mode !== 'aggregate') {
         errors.push('Input mapping: required (one mapping file per line) unless retry-from is set.');
     }
-    const mode = read.oneOf('mode', ['mirror', 'validate', 'dry-run']);
     const engine = read.oneOf('engine', ['oc', 'skopeo']);
     const oc = read.raw('oc');
     const registryConfig = read.optional('registry-config');
@@ -46247,7 +46945,17 @@ function readInputs(get) {
     if (artifactName !== '' && artifactName === retryArtifactName) {
         errors.push(`Inputs artifact-name and retry-artifact-name are both ${show(artifactName)}; an artifact name can be used once per run.`);
     }
-    const shard = read.shard('shard');
+    let shard;
+    let shardCount;
+    if (mode === 'aggregate') {
+        const counted = aggregateShardCount(read.optional('shard'), mapping.length, retryFrom);
+        if (typeof counted === 'string')
+            errors.push(counted);
+        else
+            shardCount = counted.count;
+    }
+    else
+        shard = read.shard('shard');
     const repository = read.optional('repository');
     if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
         errors.push(`Input repository: ${show(repository)} is not of the form owner/name.`);
@@ -46293,7 +47001,8 @@ function readInputs(get) {
         runId: read.int('run-id', 1, undefined),
         repository,
         githubToken: read.optional('github-token'),
-        shard
+        shard,
+        shardCount
     };
     return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs };
 }
@@ -46301,6 +47010,7 @@ function readInputs(get) {
 ;// CONCATENATED MODULE: ./src/main.ts
 // The GitHub Action: main (validate, run the attempts, report) and post (finish what a
 // cancelled or killed main left behind), in one bundle like actions/checkout.
+
 
 
 
@@ -46352,7 +47062,7 @@ async function runMain() {
         if (!read.ok) {
             for (const e of read.errors)
                 core.error(e, { title: 'mirror-guard input' });
-            core.setFailed(`${text_plural(read.errors.length, 'invalid input')}; nothing was run.`);
+            core.setFailed(`${plural(read.errors.length, 'invalid input')}; nothing was run.`);
             setOutputs({});
             return;
         }
@@ -46394,6 +47104,8 @@ async function runMain() {
         step = { inputs, cwd, workDir, runState };
         if (inputs.mode === 'validate')
             await validateMode(step);
+        else if (inputs.mode === 'aggregate')
+            await aggregateMode(step, abort.signal);
         else
             await mirrorMode(step, abort.signal);
         completed = true;

@@ -4,6 +4,7 @@ import * as core from '@actions/core'
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { aggregateMode } from './action/aggregate-mode.js'
 import { isDirectory, setOutputs, type ActionStep } from './action/context.js'
 import { mirrorMode } from './action/mirror-mode.js'
 import { runPost } from './action/post.js'
@@ -104,6 +105,7 @@ export async function runMain(): Promise<void> {
     })
     step = { inputs, cwd, workDir, runState, startedMs }
     if (inputs.mode === 'validate') await validateMode(step)
+    else if (inputs.mode === 'aggregate') await aggregateMode(step, abort.signal)
     else await mirrorMode(step, abort.signal)
     completed = true
   } catch (e) {

@@ -1,9 +1,17 @@
 // Shards of a 20,000-line mapping through the bundled CLI: `mirror-guard shard` (the split
-// table, and one shard's mapping), and `mirror-guard merge -f` of one report per shard.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+// table, and one shard's mapping), and `mirror-guard merge -f` of one report per shard; then
+// the action bundle's `mode: aggregate` downloading those reports as artifacts from the
+// loopback results-service stand-in (test/support/results-service.ts, built with ncc) through
+// the real @actions/artifact.
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { actionEnv } from './action-env.mjs'
 import { writeMapping } from './gen-log.mjs'
 import { fmtMb, fmtMs, fmtRange, measure, summary } from './measure.mjs'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 function check(what, ok, detail) {
   if (!ok) throw new Error(`${what}: ${detail}`)
@@ -109,11 +117,121 @@ export async function benchShards(ctx, opts) {
       ms: summary(list.map((t) => t.ms)),
       rssKb: summary(list.map((t) => t.rssKb ?? NaN))
     })
-    return { entries, count, split: stat(split), one: stat(one), merge: stat(merge) }
+    ctx.say(`shards: mode: aggregate of ${count} shard artifacts …`)
+    const agg = await benchAggregate(ctx, { entries, count, runs, reports, mapping })
+    return {
+      entries,
+      count,
+      split: stat(split),
+      one: stat(one),
+      merge: stat(merge),
+      aggregate: stat(agg.all),
+      aggregateMissing: stat(agg.missing),
+      reportBytes: agg.reportBytes,
+      artifactBytes: agg.artifactBytes
+    }
   } finally {
     for (const f of ['mapping.txt', 'one.txt', 'merged.json'])
       rmSync(join(ctx.tmp, f), { force: true })
     for (let i = 1; i <= count; i++) rmSync(join(ctx.tmp, `report-${i}.json`), { force: true })
+  }
+}
+
+/**
+ * `node dist/index.js` with `mode: aggregate`, `shard: <count>`: every shard's report uploaded
+ * once as `oc-mirror-log-I-of-N` to the stand-in, copied into a fresh workflow run for each
+ * measured run (an aggregate uploads its own artifacts, which a run holds once). Measured: all
+ * shards present (every line mirrored, exit 0), and shard 1 missing (its lines unconfirmed, a
+ * retry mapping uploaded, exit 1).
+ */
+async function benchAggregate(ctx, { entries, count, runs, reports, mapping }) {
+  const built = join(ctx.tmp, 'results-service')
+  const ncc = join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', 'test/support/results-service.ts', '-o', built, '-q'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit']
+    }
+  )
+  const { ResultsService } = await import(join(built, 'index.js'))
+  const service = await ResultsService.start()
+  const saved = { ...process.env }
+  try {
+    // The library reads these when first imported and used.
+    Object.assign(process.env, service.env('9000', 'shards'))
+    const { DefaultArtifactClient } = await import('@actions/artifact')
+    const client = new DefaultArtifactClient()
+    const quiet = process.stdout.write.bind(process.stdout)
+    process.stdout.write = () => true
+    let reportBytes = 0
+    try {
+      for (let i = 1; i <= count; i++) {
+        const dir = join(ctx.tmp, 'up', String(i))
+        mkdirSync(dir, { recursive: true })
+        copyFileSync(join(ctx.tmp, reports[i - 1]), join(dir, 'report.json'))
+        reportBytes += readFileSync(join(dir, 'report.json')).length
+        await client.uploadArtifact(
+          `oc-mirror-log-${i}-of-${count}`,
+          [join(dir, 'report.json')],
+          dir
+        )
+      }
+    } finally {
+      process.stdout.write = quiet
+      rmSync(join(ctx.tmp, 'up'), { recursive: true, force: true })
+    }
+    const shardArtifacts = service.artifacts().filter((a) => a.runBackendId === '9000')
+    const artifactBytes = shardArtifacts.reduce((n, a) => n + a.size, 0)
+    let runId = 9001
+    const once = async (without) => {
+      const run = String(runId++)
+      for (const a of shardArtifacts) {
+        if (without !== undefined && a.name === `oc-mirror-log-${without}-of-${count}`) continue
+        service.seed({ name: a.name, run, data: a.data, hash: a.hash })
+      }
+      const dir = join(ctx.tmp, `aggregate-${run}`)
+      mkdirSync(dir, { recursive: true })
+      copyFileSync(mapping, join(dir, 'mapping.txt'))
+      const { env, files } = actionEnv(dir, {
+        mapping: 'mapping.txt',
+        mode: 'aggregate',
+        shard: String(count)
+      })
+      Object.assign(env, service.env(run, 'aggregate'), { GITHUB_RUN_ID: run })
+      try {
+        const t = await measure(process.execPath, [join(ctx.dist, 'index.js')], {
+          tmp: ctx.tmp,
+          cwd: dir,
+          env
+        })
+        const out = readFileSync(files.GITHUB_OUTPUT, 'utf8')
+        const mirrored = /^mirrored<<\S+\n(\d+)$/m.exec(out)?.[1]
+        const retry = /^retry-mapping<<\S+\n(.+)$/m.exec(out)?.[1] ?? ''
+        check(
+          'aggregate',
+          without === undefined
+            ? t.code === 0 && mirrored === String(entries) && retry === ''
+            : t.code === 1 && Number(mirrored) < entries && retry !== '',
+          `exit ${t.code}, mirrored ${mirrored}: ${t.stdout.slice(-2000)}${t.stderr}`
+        )
+        return t
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }
+    const all = []
+    const missing = []
+    for (let r = 0; r < runs; r++) {
+      all.push(await once(undefined))
+      missing.push(await once(1))
+    }
+    return { all, missing, reportBytes, artifactBytes }
+  } finally {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
+    Object.assign(process.env, saved)
+    await service.stop()
   }
 }
 
@@ -134,4 +252,24 @@ export function renderShards(L, res) {
   row(`\`… --index 1 --out one.txt\` (one shard's mapping)`, s.one)
   row(`\`mirror-guard merge -q -f mapping.txt --json merged.json\` ${s.count} reports`, s.merge)
   L.push('')
+  if (s.aggregate) {
+    const kib = (b) => `${Math.round(b / 1024).toLocaleString('en')} KiB`
+    L.push(
+      `\`mode: aggregate\`, \`shard: ${s.count}\`: \`node dist/index.js\` (the action bundle, runner files and`,
+      'INPUT_* variables) against the loopback results-service stand-in, through the real',
+      `@actions/artifact: list the run's artifacts, download the ${s.count} shard artifacts (${kib(s.artifactBytes)}`,
+      `zipped, ${kib(s.reportBytes)} of report.json: the reports above, without the logs a real shard's`,
+      'artifact also holds), merge against the mapping and the split, write the summary, upload the',
+      'merged report (and, with a shard missing, the retry mapping of its lines). The stand-in',
+      "runs in the benchmark's process: its work is in the wall time, not in the peak RSS.",
+      ''
+    )
+    L.push('| aggregate | wall time median (min–max) | peak RSS |', '|---|---|---|')
+    row(`all ${s.count} shard reports, every line mirrored (exit 0)`, s.aggregate)
+    row(
+      `shard 1 missing: its lines unconfirmed and in the retry mapping (exit 1)`,
+      s.aggregateMissing
+    )
+    L.push('')
+  }
 }

@@ -226,7 +226,7 @@ function conclude(step: ActionStep, report: RunReport): void {
 }
 
 /** How a workflow refers to this action: `owner/name@ref` as the runner ran it. */
-function actionRef(): string {
+export function actionRef(): string {
   const repo = process.env['GITHUB_ACTION_REPOSITORY'] ?? ''
   const ref = process.env['GITHUB_ACTION_REF'] ?? ''
   const plain = /^[\w.-]+\/[\w.-]+$/.test(repo) && /^[\w./-]+$/.test(ref)

@@ -74,8 +74,15 @@ export async function mirrorMode(step: ActionStep, signal: AbortSignal): Promise
       path: join(step.workDir, WORK_FILES.retryFromDir),
       ...(inputs.runId !== undefined ? { runId: inputs.runId } : {}),
       ...(inputs.repository !== undefined ? { repository: inputs.repository } : {}),
-      ...(inputs.githubToken !== undefined ? { token: inputs.githubToken } : {})
+      ...(inputs.githubToken !== undefined ? { token: inputs.githubToken } : {}),
+      signal
     })
+    if (got.cancelled === true) {
+      // Stopped before the lines to retry were known: the artifact is still there for a rerun.
+      core.setFailed(`${got.reason ?? 'The run was stopped'}; nothing was mirrored.`)
+      setOutputs({})
+      return
+    }
     if (got.found && got.files.length > 0) {
       mappingFiles = got.files.filter((f) => f.endsWith('.txt'))
       if (mappingFiles.length === 0) mappingFiles = got.files
@@ -178,13 +185,18 @@ export async function mirrorMode(step: ActionStep, signal: AbortSignal): Promise
   const engine = makeEngine(step, authFile)
   let toolVersion: string
   try {
-    toolVersion = await engine.version()
+    toolVersion = await engine.version(signal)
   } catch (e) {
-    core.setFailed(
-      `Cannot run ${engine.name}: ${errorMessage(e)}${installHint(engine.name, errorMessage(e))}`
-    )
-    setOutputs({})
-    return
+    // A stop during the probe is not a broken install: the attempt loop sees the stop and every
+    // line goes to the retry mapping unconfirmed.
+    if (signal.aborted) toolVersion = `version not read (the run was stopped)`
+    else {
+      core.setFailed(
+        `Cannot run ${engine.name}: ${errorMessage(e)}${installHint(engine.name, errorMessage(e))}`
+      )
+      setOutputs({})
+      return
+    }
   }
   core.info(`${engine.name}: ${toolVersion.split('\n')[0] ?? ''}`)
   const ocVersion = engine.name === 'oc' ? parseOcClientVersion(toolVersion) : undefined

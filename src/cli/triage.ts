@@ -175,9 +175,10 @@ async function triage(opts: TriageArgs, cli: CliIo): Promise<number> {
   if (set.entries.length === 0) throw new UsageError('the mapping holds no SRC=DST line')
 
   const attributor = new Attributor(set)
-  let ocEvents = 0
+  let sawOcEvent = false
   const onEvent = (e: LogEvent): void => {
-    if (OC_EVENT.has(e.kind)) ocEvents++
+    // Only "none at all" matters: the Set is consulted until the first oc event.
+    if (!sawOcEvent && OC_EVENT.has(e.kind)) sawOcEvent = true
     attributor.onEvent(e)
   }
   let read: { lines: number; bytes: number }
@@ -188,10 +189,10 @@ async function triage(opts: TriageArgs, cli: CliIo): Promise<number> {
   } catch (e) {
     throw new UsageError(`cannot read log ${opts.log}: ${ioReason(e)}`)
   }
-  const head = ocEvents === 0 ? await headLines(logPath).catch(() => []) : []
+  const head = !sawOcEvent ? await headLines(logPath).catch(() => []) : []
   const blank = head.filter((l) => l.trim() === '').length
-  const empty = read.bytes === 0 || (ocEvents === 0 && blank === head.length && read.lines <= blank)
-  if (ocEvents === 0 && !empty) {
+  const empty = read.bytes === 0 || (!sawOcEvent && blank === head.length && read.lines <= blank)
+  if (!sawOcEvent && !empty) {
     const foreign = recognizeForeignLog(head)
     if (foreign) {
       throw new UsageError(

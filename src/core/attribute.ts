@@ -66,6 +66,11 @@ export const DEFAULT_BOUNDS: AttributionBounds = {
 }
 
 /** Untagged success lines of one attempt and destination repository. */
+interface UntaggedTarget {
+  readonly dst: string
+  readonly wanted: ReadonlySet<string | undefined>
+}
+
 interface UntaggedLines {
   count: number
   /** The first one's log line. */
@@ -141,6 +146,9 @@ export class Attributor {
     { tag: string; ids: readonly number[] }[] | Map<string, readonly number[]>
   >()
   private successMemoSize = 0
+  private readonly untaggedMemo = new Map<string, UntaggedTarget | null>()
+  /** The digest-only entries per destination repository that has any (bounded by the mapping). */
+  private readonly digestOnlyEntries = new Map<string, readonly MappingEntry[]>()
   private readonly errorIndexes = new Map<ErrorIndex, IdIndex>()
   /** Error texts met before: their classification and subject (pure functions of the text). */
   private readonly errorMemo = new Map<string, ErrorMeaning>()
@@ -430,11 +438,11 @@ export class Attributor {
       for (const id of this.successIds(destination, tag)) this.addSuccess(id, logLine)
       return
     }
-    const dst = repoKey(destination)
     // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end,
     // and only kept for repositories with digest-only entries (nothing else can use them).
-    const wanted = this.digestOnlyDigests(dst)
-    if (wanted === undefined) return
+    const target = this.untaggedTarget(destination)
+    if (target === null) return
+    const { dst, wanted } = target
     const lines = this.untaggedSuccess.get(dst)
     if (lines === undefined) {
       const byDigest = new Map<string, number>()
@@ -444,6 +452,27 @@ export class Attributor {
     }
     lines.count++
     if (wanted.has(digest) && !lines.byDigest.has(digest)) lines.byDigest.set(digest, logLine)
+  }
+
+  /**
+   * The repository key of an untagged success line's destination and the digests it may
+   * confirm (null: no digest-only entry there), memoised by the line's own spelling as
+   * successIds is: every attempt prints its manifest-list children again.
+   */
+  private untaggedTarget(destination: string): UntaggedTarget | null {
+    let known = this.untaggedMemo.get(destination)
+    if (known === undefined) {
+      const dst = repoKey(destination)
+      const wanted = this.digestOnlyDigests(dst)
+      known = wanted === undefined ? null : { dst, wanted }
+      // Bounded like successMemo: a log of endless distinct lines must not grow it.
+      if (this.untaggedMemo.size < this.memoBound()) this.untaggedMemo.set(destination, known)
+    }
+    return known
+  }
+
+  private memoBound(): number {
+    return Math.min(2 * this.entries.length + 1024, this.bounds.successMemo)
   }
 
   /** Source digests of the digest-only entries pushed to `dst`; undefined when it has none. */
@@ -477,7 +506,7 @@ export class Attributor {
     const dst = repoKey(destination)
     const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? NONE_IDS
     // Bounded by the mapping: a log of endless distinct lines must not grow it.
-    if (this.successMemoSize >= Math.min(2 * this.entries.length + 1024, this.bounds.successMemo)) {
+    if (this.successMemoSize >= this.memoBound()) {
       return ids
     }
     this.successMemoSize++
@@ -695,10 +724,12 @@ export class Attributor {
     }
     this.touched.length = 0
     this.epoch++
-    this.markMoreSuccess.clear()
-    this.markFailures.clear()
-    this.markDeferred.clear()
-    this.untaggedSuccess.clear()
+    // Only when not empty: Map.clear allocates a fresh table, and most attempts leave most
+    // of these empty (a log of 170,000 runs closes as many attempts).
+    if (this.markMoreSuccess.size > 0) this.markMoreSuccess.clear()
+    if (this.markFailures.size > 0) this.markFailures.clear()
+    if (this.markDeferred.size > 0) this.markDeferred.clear()
+    if (this.untaggedSuccess.size > 0) this.untaggedSuccess.clear()
     this.eventsInAttempt = 0
   }
 
@@ -708,17 +739,17 @@ export class Attributor {
    */
   private recordAttempt(): void {
     const c = this.current
-    const record: AttemptStats = {
-      attempt: Math.max(c.attempt, 1),
-      ...(c.planningSeconds !== undefined ? { planningSeconds: c.planningSeconds } : {}),
-      ...(c.mirroringSeconds !== undefined ? { mirroringSeconds: c.mirroringSeconds } : {}),
-      ...(c.rate !== undefined ? { rate: c.rate } : {}),
-      ...(c.bytesPerSecond !== undefined ? { bytesPerSecond: c.bytesPerSecond } : {}),
-      errors: c.errors,
-      warnings: c.warnings,
-      successLines: c.successLines,
-      logLines: c.lastLine - c.firstLine + 1
-    }
+    // Built in place, not from spreads (one object per attempt, not five); the key order is the
+    // report's.
+    const record = { attempt: Math.max(c.attempt, 1) } as Mutable<AttemptStats>
+    if (c.planningSeconds !== undefined) record.planningSeconds = c.planningSeconds
+    if (c.mirroringSeconds !== undefined) record.mirroringSeconds = c.mirroringSeconds
+    if (c.rate !== undefined) record.rate = c.rate
+    if (c.bytesPerSecond !== undefined) record.bytesPerSecond = c.bytesPerSecond
+    record.errors = c.errors
+    record.warnings = c.warnings
+    record.successLines = c.successLines
+    record.logLines = c.lastLine - c.firstLine + 1
     if (this.attempts.length < this.bounds.attempts) {
       this.attempts.push(record)
       return
@@ -749,7 +780,12 @@ export class Attributor {
 
   private resolveUntagged(): void {
     for (const [dst, lines] of this.untaggedSuccess) {
-      const digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id))
+      let digestOnly = this.digestOnlyEntries.get(dst)
+      if (digestOnly === undefined) {
+        digestOnly = (this.byDestTag.get(`${dst}:`) ?? []).map((id) => this.entry(id))
+        // Only repositories with digest-only entries reach untaggedSuccess: bounded by the mapping.
+        this.digestOnlyEntries.set(dst, digestOnly)
+      }
       for (const e of digestOnly) {
         const exact = lines.byDigest.get(e.source.digest as string)
         // Filtered to one platform, oc pushes the child's digest: accept it only when unambiguous.

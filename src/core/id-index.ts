@@ -12,9 +12,16 @@ export class IdIndex {
     else known.push(id)
   }
 
+  /**
+   * The ids of `key`. A single id becomes its array on the first get (kept, so a key looked up
+   * again allocates nothing): only keys a log names pay for the array.
+   */
   get(key: string): readonly number[] | undefined {
     const known = this.map.get(key)
-    return typeof known === 'number' ? [known] : known
+    if (typeof known !== 'number') return known
+    const ids = [known]
+    this.map.set(key, ids)
+    return ids
   }
 
   has(key: string): boolean {

@@ -534,7 +534,8 @@ export class LogParser {
 
 /** Lines pushed directly (not via readLines) get the same bound and CR handling. */
 function capLine(line: string): string {
-  const text = line.endsWith('\r') ? line.slice(0, -1) : line
+  // charCodeAt, not endsWith: this runs for every decoded line.
+  const text = line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line
   // readLines already cut to MAX_LINE_BYTES plus a short note; leave such lines alone.
   if (text.length <= MAX_LINE_BYTES + 256) return text
   return `${text.slice(0, MAX_LINE_BYTES)} …[line truncated, ${text.length - MAX_LINE_BYTES} more characters]`

@@ -25,9 +25,10 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   },
   {
     name: 'mode',
-    accepts: '`mirror`, `validate` or `dry-run`.',
+    accepts:
+      '`mirror`, `validate`, `dry-run` or `aggregate`; `aggregate` needs `mapping` and `shard: N`, and takes no `retry-from`.',
     description:
-      '`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` plans and writes nothing (`oc image mirror --dry-run`; with `engine: skopeo` every source is read with `skopeo inspect`).',
+      '`mirror` runs the mirror; `validate` only checks the mapping files; `dry-run` plans and writes nothing (`oc image mirror --dry-run`; with `engine: skopeo` every source is read with `skopeo inspect`); `aggregate` (a final job after a `shard` matrix) downloads the report of every shard from this run and reports them as one run (see Shards).',
     default: 'mirror'
   },
   {
@@ -237,9 +238,9 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   {
     name: 'shard',
     accepts:
-      '`I/N` with whole numbers 1 ≤ I ≤ N ≤ 256; `0/3`, `4/3`, `a/b` are errors naming what is wrong. Empty: every line.',
+      '`I/N` with whole numbers 1 ≤ I ≤ N ≤ 256; `0/3`, `4/3`, `a/b` are errors naming what is wrong. Empty: every line. With `mode: aggregate`: the count `N` alone, required, and `I/N` is an error.',
     description:
-      '`I/N` (1 ≤ I ≤ N ≤ 256): mirror only shard I of N of the mapping lines, for a job matrix. All lines of one destination repository stay in one shard; the split is deterministic (see Shards). Artifacts get the suffix `-I-of-N`. Empty: every line.'
+      '`I/N` (1 ≤ I ≤ N ≤ 256): mirror only shard I of N of the mapping lines, for a job matrix. All lines of one destination repository stay in one shard; the split is deterministic (see Shards). Artifacts get the suffix `-I-of-N`. Empty: every line. With `mode: aggregate`: `N`, the number of shards the matrix ran (known even when no shard reported).'
   },
   {
     name: 'time-budget',

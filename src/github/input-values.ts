@@ -3,7 +3,7 @@
 // readInputs (inputs.ts) lists them all at once. Pure: no @actions/* here.
 import { CLASS_INFO } from '../core/classify.js'
 import { osFilterProblem } from '../core/os-filter.js'
-import { parseShardSpec, type ShardSpec } from '../core/shard-plan.js'
+import { MAX_SHARDS, parseShardSpec, type ShardSpec } from '../core/shard-plan.js'
 import type { FailureClass } from '../core/types.js'
 import type { InputSpec } from './input-specs.js'
 
@@ -178,8 +178,13 @@ export class InputReader {
     const text = this.optional(name)
     if (text === undefined) return undefined
     const parsed = parseShardSpec(text)
-    if ('error' in parsed) this.errors.push(`Input ${name}: ${parsed.error}.`)
-    return 'error' in parsed ? undefined : parsed.spec
+    if (!('error' in parsed)) return parsed.spec
+    if (/^\s*\d+\s*$/.test(text)) {
+      this.errors.push(
+        `Input ${name}: ${show(text)} is a shard count; a shard job takes I/N (e.g. \`\${{ matrix.shard }}/${text.trim()}\`), only mode: aggregate takes N alone.`
+      )
+    } else this.errors.push(`Input ${name}: ${parsed.error}.`)
+    return undefined
   }
 
   /** One value per non-empty line, trimmed. */
@@ -245,4 +250,36 @@ export function parseRetryOn(text: string): { classes: FailureClass[]; error?: s
         error: `Input retry-on: unknown class ${unknown.map(show).join(', ')}; classes are ${FAILURE_CLASSES.join(', ')}.`
       }
     : { classes }
+}
+
+/**
+ * mode: aggregate's `shard`: the count N alone. The aggregate also needs the mapping (it names
+ * every line, also those of a shard that sent no report) and N (the shards' reports cannot tell
+ * it when none arrived); it merges this run's shards, so `retry-from` makes no sense.
+ */
+export function aggregateShardCount(
+  shardText: string | undefined,
+  mappingFiles: number,
+  retryFrom: string | undefined
+): { count: number } | string {
+  if (retryFrom !== undefined) {
+    return 'Input retry-from: not with mode: aggregate, which merges the shard reports of this run; retry its retry mapping in a later job.'
+  }
+  if (mappingFiles === 0) {
+    return 'Input mapping: mode: aggregate needs the mapping files the shards were cut from (the same `mapping` as the shard jobs).'
+  }
+  if (shardText === undefined) {
+    return 'Input shard: mode: aggregate needs the number of shards the matrix ran, e.g. `shard: 8`.'
+  }
+  const m = /^\s*(\d{1,4})\s*$/.exec(shardText)
+  if (!m) {
+    return /\//.test(shardText)
+      ? `Input shard: ${show(shardText)} is one shard; mode: aggregate takes the shard count N alone (e.g. \`shard: 8\`).`
+      : `Input shard: ${show(shardText)} is not a shard count; mode: aggregate takes N alone (e.g. \`shard: 8\`).`
+  }
+  const count = Number(m[1])
+  if (count < 1 || count > MAX_SHARDS) {
+    return `Input shard: ${show(shardText)}: the shard count must be from 1 to ${MAX_SHARDS}.`
+  }
+  return { count }
 }

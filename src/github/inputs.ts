@@ -7,6 +7,7 @@ import type { ShardSpec } from '../core/shard-plan.js'
 import type { FailureClass } from '../core/types.js'
 import { INPUT_SPECS } from './input-specs.js'
 import {
+  aggregateShardCount,
   artifactNameProblem,
   defaultRetryOn,
   extraArgsProblems,
@@ -17,7 +18,7 @@ import {
   show
 } from './input-values.js'
 
-export type Mode = 'mirror' | 'validate' | 'dry-run'
+export type Mode = 'mirror' | 'validate' | 'dry-run' | 'aggregate'
 export type EngineName = 'oc' | 'skopeo'
 export type VerifyMode = 'auto' | 'off' | 'digest'
 export type OnFailure = 'fail' | 'warn' | 'ignore'
@@ -80,6 +81,8 @@ export interface Inputs {
   readonly progressIntervalSeconds: number
   /** Each attempt runs as engine invocations of at most this many entries; undefined = one. */
   readonly chunkSize?: number
+  /** mode: aggregate — how many shards the matrix ran (`shard: N`). */
+  readonly shardCount?: number
 }
 
 export type ReadInputsResult =
@@ -96,10 +99,11 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
   // --- what and how to mirror
   const retryFrom = read.optional('retry-from')
   const mapping = read.lines('mapping')
-  if (mapping.length === 0 && retryFrom === undefined) {
+  const mode = read.oneOf<Mode>('mode', ['mirror', 'validate', 'dry-run', 'aggregate'])
+  // mode: aggregate says itself what it needs (aggregateShardCount).
+  if (mapping.length === 0 && retryFrom === undefined && mode !== 'aggregate') {
     errors.push('Input mapping: required (one mapping file per line) unless retry-from is set.')
   }
-  const mode = read.oneOf<Mode>('mode', ['mirror', 'validate', 'dry-run'])
   const engine = read.oneOf<EngineName>('engine', ['oc', 'skopeo'])
   const oc = read.raw('oc')
 
@@ -170,7 +174,13 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     )
   }
 
-  const shard = read.shard('shard')
+  let shard: ShardSpec | undefined
+  let shardCount: number | undefined
+  if (mode === 'aggregate') {
+    const counted = aggregateShardCount(read.optional('shard'), mapping.length, retryFrom)
+    if (typeof counted === 'string') errors.push(counted)
+    else shardCount = counted.count
+  } else shard = read.shard('shard')
 
   const timeBudgetSeconds = read.duration('time-budget')
   if (timeBudgetSeconds === 0) {
@@ -239,7 +249,8 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     shard,
     ...(timeBudgetSeconds !== undefined ? { timeBudgetSeconds } : {}),
     progressIntervalSeconds: progressIntervalSeconds ?? 60,
-    ...(chunkSize !== undefined ? { chunkSize } : {})
+    ...(chunkSize !== undefined ? { chunkSize } : {}),
+    shardCount
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs }
 }

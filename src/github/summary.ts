@@ -8,6 +8,7 @@ import type { FailureClass, LineStatus, MappingFinding, RunFinding } from '../co
 import { errorMessage, plural, truncate } from '../core/text.js'
 import { WORK_FILES } from '../core/work-files.js'
 import { codeSpan, escapeMarkdown } from './escape.js'
+import { renderShardTable, type ShardSummaryRow } from './shard-table.js'
 
 export interface SummaryLine {
   readonly file: string
@@ -61,6 +62,8 @@ export interface SummaryInput {
   readonly notes?: readonly string[]
   /** Where the lines not mirrored went, and how to feed them back (mirror mode). */
   readonly retry?: RetryPointer
+  /** mode: aggregate — one row per shard of the matrix (shard-table.ts). */
+  readonly shards?: readonly ShardSummaryRow[]
 }
 
 export interface RetryPointer {
@@ -420,6 +423,7 @@ export function renderSummary(
     `## ${cell(input.title ?? 'mirror-guard', 100)}`,
     outcome(input),
     ...(input.notes ?? []).map((n) => cell(n, 1000)),
+    input.shards !== undefined ? renderShardTable(input.shards) : undefined,
     classTable(input),
     // Findings before lines: a few mapping problems must not hide below 500 fine lines.
     findingTable(input, limits),

@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mergeCommand } from '../../src/cli/merge.js'
+import { parseMappingText } from '../../src/core/mapping.js'
+import { planShards } from '../../src/core/shard-plan.js'
 import { triageCommand } from '../../src/cli/triage.js'
 import { validateCommand } from '../../src/cli/validate.js'
 import { verifyCommand } from '../../src/cli/verify.js'
@@ -27,6 +30,8 @@ function schema(name: string): ValidateFunction {
 const REPORT = schema('report')
 const VALIDATE = schema('validate')
 const VERIFY = schema('verify')
+// After report: it refers to report.schema.json's definitions by its $id.
+const MERGED = schema('merged')
 
 function expectValid(check: ValidateFunction, data: unknown): void {
   check(data)
@@ -138,5 +143,70 @@ describe('the action report.json', () => {
     captureStdout()
     await run()
     expectValid(VALIDATE, JSON.parse(readFileSync(e.outputs()['report'] ?? '', 'utf8')))
+  })
+
+  it('mode: aggregate (no artifact service: every shard missing) matches merged.schema.json', async () => {
+    const e = setup([])
+    const mapping = e.writeFile(
+      'mapping.txt',
+      'quay.io/ns/a:v1=quay.io/ns/a:v1\nquay.io/ns/b:v1=quay.io/ns/b:v1\n'
+    )
+    e.stub({ mapping, mode: 'aggregate', shard: '2' })
+    captureStdout()
+    await run()
+    const report = JSON.parse(readFileSync(e.outputs()['report'] ?? '', 'utf8')) as {
+      lines: { classes: string[] }[]
+      merged: { shards: { report?: string }[] }
+    }
+    expect(report.lines.map((l) => l.classes)).toEqual([['unconfirmed'], ['unconfirmed']])
+    expect(report.merged.shards.filter((r) => r.report === undefined)).toHaveLength(2)
+    expectValid(MERGED, report)
+    expect(MERGED({ ...report, extra: 1 })).toBe(false)
+  })
+})
+
+describe('mirror-guard merge --json', () => {
+  it('matches merged.schema.json (a shard with bytes and time, a shard that sent no report)', async () => {
+    const text = 'quay.io/ns/a:v1 quay.io/ns/a:v1\nquay.io/ns/b:v1 quay.io/ns/b:v1\n'
+    writeFileSync(join(dir, 'mapping.txt'), text)
+    const line = (n: number, repo: string): object => ({
+      file: 'mapping.txt',
+      line: n,
+      source: `quay.io/ns/${repo}:v1`,
+      destination: `quay.io/ns/${repo}:v1`,
+      status: 'mirrored',
+      classes: [],
+      reasons: [],
+      evidence: [],
+      retryable: false
+    })
+    const plan = planShards(parseMappingText(text, 'mapping.txt').entries, 2)
+    const index = plan.shardOf.get(0) ?? 1
+    writeFileSync(
+      join(dir, 'r.json'),
+      JSON.stringify({
+        version: 1,
+        shard: { index, count: 2 },
+        lines: [line(1, 'a')],
+        runLevel: [{ severity: 'warning', class: 'unknown', reason: 'r', text: 't', logLine: 2 }],
+        run: {
+          outcome: 'success',
+          attempts: [
+            {
+              startedAt: '2026-12-07T01:00:00Z',
+              endedAt: '2026-12-07T01:00:09Z',
+              stats: { mirroringSeconds: 2, bytesPerSecond: 1000 }
+            }
+          ]
+        }
+      })
+    )
+    const code = await mergeCommand(['-f', 'mapping.txt', '--json', 'm.json', 'r.json'], io())
+    expect(code).toBe(1)
+    const merged = JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8')) as {
+      merged: { shards: { bytes?: number; durationSeconds?: number }[] }
+    }
+    expect(merged.merged.shards[index - 1]).toMatchObject({ bytes: 2000, durationSeconds: 9 })
+    expectValid(MERGED, merged)
   })
 })

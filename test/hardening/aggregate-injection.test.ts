@@ -1,0 +1,129 @@
+// mode: aggregate reads text other jobs wrote (shard reports: registry error bodies in reasons,
+// run-level lines, outcomes) and, on bad input, names mapping lines from them. Through the real
+// bundle and the real @actions/artifact: all of it reaches the runner only as text, the summary
+// stays inert Markdown, and a secret of the aggregate step never reaches what it writes.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { effectiveDestination, parseMappingText } from '../../src/core/mapping.js'
+import { mappingDigests } from '../../src/core/shard-merge.js'
+import { planShards } from '../../src/core/shard-plan.js'
+import { uploadFiles } from '../../src/github/artifacts.js'
+import { masksFor } from '../../src/core/secret-values.js'
+import { actionBundle, runBundle, Workspace } from '../support/action-bundle.js'
+import { ResultsService } from '../support/results-service.js'
+import { assertInertSummary, assertOnlyOwnCommands, HOSTILE } from '../support/untrusted-output.js'
+
+const MAPPING = ['r.example/a:1 m.example/a:1', 'r.example/b:1 m.example/b:1'].join('\n') + '\n'
+const SECRET = 'c2VjcmV0LXVzZXI6aHVudGVyMi1wYXNzd29yZA=='
+const AUTH = JSON.stringify({ auths: { 'm.example': { auth: SECRET } } })
+const TEXT = `${HOSTILE.join('\n')} ${SECRET}`
+
+let service: ResultsService
+let bundle: string
+let tmp: string
+const workspaces: Workspace[] = []
+
+beforeAll(async () => {
+  bundle = await actionBundle()
+  service = await ResultsService.start()
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'mg-agg-inj-'))
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+}, 120_000)
+afterAll(async () => {
+  await service?.stop()
+  rmSync(tmp, { recursive: true, force: true })
+  for (const w of workspaces) w.cleanup()
+})
+
+/** Uploads `report` as shard `index` of 2's log artifact in `run`. */
+async function uploadShard(run: string, index: number, report: object): Promise<void> {
+  for (const [k, v] of Object.entries(service.env(run, `shard-${index}`))) vi.stubEnv(k, v)
+  const dir = path.join(tmp, run, String(index))
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report))
+  const up = await uploadFiles(`oc-mirror-log-${index}-of-2`, [path.join(dir, 'report.json')], dir)
+  expect(up.id).toBeGreaterThan(0)
+  vi.unstubAllEnvs()
+}
+
+function shardReport(index: number, sourceOf = (s: string): string => s): object {
+  const set = parseMappingText(MAPPING, 'mapping.txt')
+  const ids = planShards(set.entries, 2).shards[index - 1]
+  return {
+    version: 1,
+    shard: { index, count: 2 },
+    mapping: { files: mappingDigests([{ file: 'mapping.txt', text: MAPPING }]), entries: 2 },
+    lines: ids.map((id) => {
+      const e = set.entries[id]
+      return {
+        file: 'mapping.txt',
+        line: e.line,
+        source: sourceOf(e.source.raw),
+        destination: effectiveDestination(e),
+        status: 'failed',
+        classes: ['auth'],
+        reasons: [TEXT],
+        evidence: [],
+        retryable: false
+      }
+    }),
+    runLevel: [{ severity: 'error', class: 'unknown', reason: TEXT, text: TEXT, logLine: 3 }],
+    run: { outcome: TEXT, attempts: [] }
+  }
+}
+
+async function aggregate(
+  run: string
+): Promise<{ w: Workspace; stdout: string; code: number | null }> {
+  const w = new Workspace('mg-agg-inj-')
+  workspaces.push(w)
+  w.write('mapping.txt', MAPPING)
+  const res = await runBundle(
+    bundle,
+    w.env(
+      { mapping: 'mapping.txt', mode: 'aggregate', shard: '2', 'registry-auth': AUTH },
+      service.env(run, 'aggregate')
+    )
+  )
+  return { w, stdout: res.stdout, code: res.code }
+}
+
+const masks = (): string[] => [
+  ...service.artifacts().map((a) => `fake-signature-${a.id}`),
+  ...masksFor(AUTH)
+]
+
+describe('aggregate of hostile shard reports', () => {
+  it('reasons, run-level lines and outcomes are text; the step secret is redacted', async () => {
+    await uploadShard('71', 1, shardReport(1))
+    await uploadShard('71', 2, shardReport(2))
+    const { w, stdout, code } = await aggregate('71')
+    expect(code).toBe(1)
+    const annotations = assertOnlyOwnCommands(stdout, masks())
+    expect(annotations.length).toBeGreaterThan(0)
+    const summary = w.summary()
+    assertInertSummary(summary)
+    expect(summary).toContain('pwned')
+    expect(summary).not.toContain(SECRET)
+    const report = readFileSync(w.outputs()['report'], 'utf8')
+    expect(report).not.toContain(SECRET)
+    expect(readFileSync(w.outputs()['retry-mapping'], 'utf8')).not.toContain(SECRET)
+    for (const a of annotations) expect(a.data).not.toContain(SECRET)
+  }, 120_000)
+
+  it('a report naming lines the mapping does not have: one error, every command ours', async () => {
+    await uploadShard(
+      '72',
+      1,
+      shardReport(1, (s) => `${s}::error::pwned`)
+    )
+    await uploadShard('72', 2, shardReport(2))
+    const { stdout, code } = await aggregate('72')
+    expect(code).toBe(1)
+    const annotations = assertOnlyOwnCommands(stdout, masks())
+    expect(annotations.map((a) => a.name)).toContain('error')
+    expect(annotations.some((a) => a.data.includes('is not a line of mapping.txt'))).toBe(true)
+  }, 120_000)
+})
