@@ -33,7 +33,17 @@ export async function run(): Promise<void> {
   else await runMain()
 }
 
+/**
+ * When the step started (epoch ms), the time budget's zero: the runner started this process
+ * for the step, so its start; a process that has run for a while already (tests calling run())
+ * starts its step now.
+ */
+function stepStartedMs(): number {
+  return process.uptime() < 30 ? Date.now() - process.uptime() * 1000 : Date.now()
+}
+
 export async function runMain(): Promise<void> {
+  const startedMs = stepStartedMs()
   markPost()
   const abort = new AbortController()
   const onSignal = (sig: NodeJS.Signals): void => {
@@ -93,7 +103,7 @@ export async function runMain(): Promise<void> {
       uploaded: [],
       progressFile: join(workDir, WORK_FILES.progress)
     })
-    step = { inputs, cwd, workDir, runState }
+    step = { inputs, cwd, workDir, runState, startedMs }
     if (inputs.mode === 'validate') await validateMode(step)
     else if (inputs.mode === 'aggregate') await aggregateMode(step, abort.signal)
     else await mirrorMode(step, abort.signal)

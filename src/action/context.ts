@@ -15,6 +15,8 @@ export interface ActionStep {
   readonly workDir: string
   /** What the post step needs; saved on every update. */
   readonly runState: RunStateStore
+  /** When the step started (epoch ms): the time budget counts from it. Default: now. */
+  readonly startedMs?: number
 }
 
 const OUTPUT_DEFAULTS = {

@@ -8,6 +8,7 @@ import { ocVersionNote, type OcClientVersion } from '../core/oc-version.js'
 import { Redactor } from '../core/redact.js'
 import { buildRunReport, type Locate, type RunReport } from '../core/run-report.js'
 import type { MappingFileDigest } from '../core/shard-merge.js'
+import { stepEnd, workEnd, type TimeBudget } from '../core/time-budget.js'
 import type { MappingSet } from '../core/types.js'
 import { WORK_FILES } from '../core/work-files.js'
 import { emitAnnotations, planAnnotations } from '../github/annotations.js'
@@ -34,6 +35,8 @@ export interface FinishInput {
   readonly redaction?: Redactor
   /** The run's stop signal: once aborted, uploads get only a few seconds. */
   readonly signal?: AbortSignal
+  /** The time budget: uploads end with it. */
+  readonly budget?: TimeBudget
 }
 
 /** Where the report's files are written in the work directory. */
@@ -66,7 +69,17 @@ export async function finish(step: ActionStep, f: FinishInput): Promise<void> {
     toolVersion: f.toolVersion,
     ...(f.ocVersion !== undefined ? { ocVersion: f.ocVersion } : {}),
     locate: f.locate,
-    redaction: f.redaction ?? new Redactor()
+    redaction: f.redaction ?? new Redactor(),
+    ...(f.job.stoppedBy !== undefined ? { stoppedBy: f.job.stoppedBy } : {}),
+    ...(f.budget
+      ? {
+          timeBudget: {
+            seconds: f.budget.budgetMs / 1000,
+            reserveSeconds: f.budget.reserveMs / 1000,
+            stopAfterSeconds: (workEnd(f.budget) - f.budget.startMs) / 1000
+          }
+        }
+      : {})
   })
   const written = writeReportFiles(step, report)
   annotate(step, report)
@@ -131,9 +144,10 @@ async function uploadArtifacts(
     written.reportPath,
     ...f.job.attempts.flatMap((a) => [a.stdoutFile, a.stderrFile])
   ].filter((p) => existsSync(p))
+  const limit = uploadLimit(f)
   const opts = {
     ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
-    ...(f.signal ? { signal: f.signal } : {})
+    ...limit.options
   }
   const up = await uploadFiles(inputs.artifactName, files, step.workDir, opts)
   if (up.id !== undefined) {
@@ -151,6 +165,7 @@ async function uploadArtifacts(
     if (r.warning !== undefined) core.warning(r.warning, { title: 'artifact upload' })
     skipped ??= r.skipped
   }
+  limit.dispose()
   if (skipped !== undefined && up.id === undefined) {
     const note = `${skipped} The files are still on the runner: ${step.workDir}`
     core.notice(note, { title: 'artifacts' })
@@ -217,4 +232,34 @@ export function actionRef(): string {
   const plain = /^[\w.-]+\/[\w.-]+$/.test(repo) && /^[\w./-]+$/.test(ref)
   // `uses: ./` (a local checkout) sets neither: fall back to the published name.
   return plain ? `${repo}@${ref}` : 'mirror-guard/mirror-guard@v1'
+}
+
+/**
+ * The uploads' stop signal: the run's own (a cancel gives them 8 s), and with a time budget
+ * one that fires 3 s before the step's end, with 2 s of grace (for a cancel too).
+ */
+function uploadLimit(f: FinishInput): {
+  options: { signal?: AbortSignal; graceMs?: number; stoppedBecause?: string }
+  dispose: () => void
+} {
+  if (!f.budget) return { options: f.signal ? { signal: f.signal } : {}, dispose: () => {} }
+  const ctl = new AbortController()
+  const stop = (): void => ctl.abort(f.signal?.reason)
+  if (f.signal?.aborted) stop()
+  else f.signal?.addEventListener('abort', stop, { once: true })
+  const timer = setTimeout(
+    () => ctl.abort(new Error('time budget')),
+    Math.max(0, stepEnd(f.budget) - 3_000 - Date.now())
+  )
+  return {
+    options: {
+      signal: ctl.signal,
+      graceMs: 2_000,
+      stoppedBecause: 'the time budget ran out (or the run was cancelled)'
+    },
+    dispose: () => {
+      clearTimeout(timer)
+      f.signal?.removeEventListener('abort', stop)
+    }
+  }
 }

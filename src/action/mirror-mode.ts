@@ -8,6 +8,7 @@ import { ocVersionNote, parseOcClientVersion } from '../core/oc-version.js'
 import type { RetryPolicy } from '../core/retry-plan.js'
 import { mappingDigests } from '../core/shard-merge.js'
 import { renderShardMapping, shardEntries, type ShardSpec } from '../core/shard-plan.js'
+import { BUDGET_KILL_GRACE_MS, formatSeconds, makeTimeBudget } from '../core/time-budget.js'
 import { originOf } from '../core/retry-mapping.js'
 import { masksFor } from '../core/secret-values.js'
 import type { MappingEntry } from '../core/types.js'
@@ -220,6 +221,12 @@ export async function mirrorMode(step: ActionStep, signal: AbortSignal): Promise
     forceOnRetry: inputs.forceOnRetry,
     maxPerRegistry: inputs.maxPerRegistry
   }
+  // The budget counts from the step's start: what ran before the attempts (inputs, download of
+  // retry-from, the engine's version) is part of it.
+  const budget =
+    inputs.timeBudgetSeconds !== undefined
+      ? makeTimeBudget(step.startedMs ?? Date.now(), inputs.timeBudgetSeconds * 1000)
+      : undefined
   let job: JobResult
   try {
     job = await runJob({
@@ -274,6 +281,15 @@ export async function mirrorMode(step: ActionStep, signal: AbortSignal): Promise
               verifyFileEntries(entries, mirrorRoot, { digest: false, side: 'destination' })
           }
         : {}),
+      ...(budget ? { budget } : {}),
+      ...(inputs.chunkSize !== undefined ? { chunkSize: inputs.chunkSize } : {}),
+      ...(inputs.progressIntervalSeconds > 0
+        ? { progressIntervalMs: inputs.progressIntervalSeconds * 1000 }
+        : {}),
+      progress: (line) => {
+        echo.end()
+        core.info(redaction.text(line))
+      },
       onProgress: (r) => {
         echo.end()
         // The post step trusts these: a line waiting for verification is not confirmed yet.
@@ -291,6 +307,11 @@ export async function mirrorMode(step: ActionStep, signal: AbortSignal): Promise
   }
   if (job.aborted) notes.push('The run was cancelled: lines not confirmed by then count as failed.')
   if (job.fatal !== undefined) notes.push(`The run stopped: ${job.fatal}`)
+  if (job.budgetNote !== undefined && inputs.timeBudgetSeconds !== undefined) {
+    notes.push(
+      `⏱ Time budget ${formatSeconds(inputs.timeBudgetSeconds * 1000)}: ${job.budgetNote}. Every line not confirmed is in the retry mapping (outcome: out-of-time).`
+    )
+  }
   await finish(step, {
     set,
     texts,
@@ -303,7 +324,8 @@ export async function mirrorMode(step: ActionStep, signal: AbortSignal): Promise
     locate,
     files,
     redaction,
-    signal
+    signal,
+    ...(budget ? { budget } : {})
   })
 }
 
@@ -343,7 +365,8 @@ function makeEngine(step: ActionStep, authFile: string | undefined): Engine {
       shareBlobs: i.skopeoShareBlobs,
       dryRun: i.dryRun,
       cwd: step.cwd,
-      tmpDir: step.workDir
+      tmpDir: step.workDir,
+      ...(i.timeBudgetSeconds !== undefined ? { killGraceMs: BUDGET_KILL_GRACE_MS } : {})
     })
   }
   return new OcEngine({
@@ -363,7 +386,9 @@ function makeEngine(step: ActionStep, authFile: string | undefined): Engine {
       continueOnError: i.continueOnError,
       dryRun: i.dryRun,
       extraArgs: i.extraArgs
-    }
+    },
+    // With a time budget the stop must be quick: oc exits on SIGTERM at once.
+    ...(i.timeBudgetSeconds !== undefined ? { killGraceMs: BUDGET_KILL_GRACE_MS } : {})
   })
 }
 

@@ -16,6 +16,7 @@ export function attemptRow(a: ReportedAttempt): AttemptRow {
     ...(a.stats?.rate !== undefined ? { rate: a.stats.rate } : {}),
     exitCode: a.exitCode,
     durationSeconds: (Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 1000,
+    ...(a.chunks ? { chunks: a.chunks.length } : {}),
     ...(a.attempt > 1 || a.repairs.length > 0 ? { repair: repairCell(a) } : {})
   }
 }

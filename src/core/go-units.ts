@@ -1,5 +1,5 @@
-// Go's printed units in oc's `info:` lines (docs/oc-behaviour.md §1): time.Duration.String()
-// and units.HumanSize, back to numbers.
+// Go's printed units in oc's lines (docs/oc-behaviour.md §1, §1.7): time.Duration.String() and
+// units.HumanSize (`info:` lines), units.BytesSize (plan tree, `uploading:`), both ways.
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
 
 /**
@@ -44,4 +44,37 @@ export function parseHumanSize(text: string): number | undefined {
   const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)([kMGTPEZY]?)B$/.exec(text)
   if (!m) return undefined
   return Math.round(Number(m[1]) * 1000 ** DECIMAL_UNITS.indexOf(m[2] ?? ''))
+}
+
+const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB']
+
+/** Go's `units.BytesSize`: binary units, four significant digits. */
+export function bytesSize(n: number): string {
+  let v = n
+  let i = 0
+  while (v >= 1024 && i < BINARY_UNITS.length - 1) {
+    v /= 1024
+    i++
+  }
+  return `${Number(v.toPrecision(4))}${BINARY_UNITS[i] ?? 'B'}`
+}
+
+/** `units.BytesSize` text → bytes (rounded: the text keeps four digits); undefined when not one. */
+export function parseBytesSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)(B|KiB|MiB|GiB|TiB|PiB|EiB)$/.exec(text)
+  if (!m) return undefined
+  return Math.round(Number(m[1]) * 1024 ** BINARY_UNITS.indexOf(m[2] ?? 'B'))
+}
+
+const DECIMAL_ABBRS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB']
+
+/** Go's `units.HumanSize`: decimal units, four significant digits (oc's `(45.73kB/s)`). */
+export function humanSize(n: number): string {
+  let v = n
+  let i = 0
+  while (v >= 1000 && i < DECIMAL_ABBRS.length - 1) {
+    v /= 1000
+    i++
+  }
+  return `${Number(v.toPrecision(4))}${DECIMAL_ABBRS[i] ?? 'B'}`
 }

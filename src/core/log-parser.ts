@@ -1,6 +1,6 @@
 // oc's output (stderr, stdout or both combined) → LogEvents, one line at a time, in bounded
 // memory (docs/oc-behaviour.md §1). The parser never throws: unknown lines become `other` events.
-import { ATTEMPT_HEADER_RE } from './attempt-header.js'
+import { ATTEMPT_HEADER_RE, CHUNK_HEADER_RE } from './attempt-header.js'
 import { parseGoDuration, parseHumanSize } from './go-units.js'
 import { latin1, MAX_LINE_BYTES } from './log-lines.js'
 import {
@@ -21,7 +21,7 @@ const DIGEST = '(?:sha256|sha512):[0-9a-f]+'
 // writes.
 const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/
 const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/
-const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${DIGEST})(?: \\S+)?$`)
+const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${DIGEST})(?: (\\S+))?$`)
 const PLAN_MANIFEST_RE = new RegExp(`^      (${DIGEST})(?: -> (\\S+))?$`)
 const REGISTRY_HEADER_RE = /^[^\s/]+\/$/
 const ERROR_RE = /^(?:error|Error): (.*)$/s
@@ -148,6 +148,12 @@ export class LogParser {
       this.folded++
       return
     }
+    if (line.charCodeAt(0) === 61 /* = */ && logLine > 1 && CHUNK_HEADER_RE.test(line)) {
+      this.closeOpen(out)
+      this.resetRun()
+      out.push({ kind: 'other', text: line, logLine })
+      return
+    }
     if (logLine === 1) this.startAttempt(out, 1, 1)
     const parts = parseSuccessLine(line)
     const success = parts && successEvent(parts, logLine)
@@ -258,13 +264,18 @@ export class LogParser {
 
   private startAttempt(out: EventSink, attempt: number, logLine: number): void {
     this.attempt = attempt
+    this.resetRun()
+    out.push({ kind: 'attempt-start', attempt, logLine })
+  }
+
+  /** A new engine run begins (an attempt, or a chunk of the same attempt). */
+  private resetRun(): void {
     this.section = 'none'
     this.planList = 'none'
     this.inDump = false
     this.ended = 'no'
     this.sawRunOutput = false
     this.planEventInAttempt = false
-    out.push({ kind: 'attempt-start', attempt, logLine })
   }
 
   /** Continuation lines (docs/oc-behaviour.md §1.6). True when the line joined an open event. */
@@ -497,6 +508,7 @@ export class LogParser {
           destination: this.planRepo,
           source: blob[1] ?? '',
           digest: blob[2] ?? '',
+          ...(blob[3] !== undefined ? { size: blob[3] } : {}),
           logLine
         })
         return

@@ -1,16 +1,22 @@
 // The run's verdict from the per-line verdicts: pure.
 import type { FailureClass, LineVerdict } from './types.js'
 
-export type Outcome = 'success' | 'partial' | 'failed'
+export type Outcome = 'success' | 'partial' | 'failed' | 'out-of-time'
 
 /**
  * success: every line mirrored (or nothing to do); partial: some mirrored, some not;
- * failed: none mirrored, or the run could not go on (fatal).
+ * failed: none mirrored, or the run could not go on (fatal); out-of-time: the time budget
+ * ended the run before every line was confirmed (only with `time-budget`).
  */
-export function computeOutcome(verdicts: readonly LineVerdict[], fatal: boolean): Outcome {
+export function computeOutcome(
+  verdicts: readonly LineVerdict[],
+  fatal: boolean,
+  outOfTime = false
+): Outcome {
   const mirrored = verdicts.filter((v) => v.status === 'mirrored').length
   if (fatal) return mirrored > 0 ? 'partial' : 'failed'
   if (mirrored === verdicts.length) return 'success'
+  if (outOfTime) return 'out-of-time'
   return mirrored > 0 ? 'partial' : 'failed'
 }
 

@@ -51,6 +51,26 @@ export interface ReportedAttempt {
   readonly stats?: AttemptStats
   readonly logLines: readonly [number, number]
   readonly verified: { readonly checked: number; readonly incomplete: number }
+  /** With chunk-size: the attempt's engine invocations. */
+  readonly chunks?: readonly ReportedChunk[]
+}
+
+/** One engine invocation of a chunked attempt (`chunk-size`). */
+export interface ReportedChunk {
+  readonly chunk: number
+  readonly entryIds: readonly number[]
+  /** More entries than chunk-size: one destination repository (or line) that cannot be split. */
+  readonly oversized: boolean
+  readonly mappingFile: string
+  readonly command: readonly string[]
+  readonly startedAt: string
+  readonly endedAt: string
+  readonly exitCode: number | null
+  readonly signal?: string
+  readonly timedOut: boolean
+  readonly aborted: boolean
+  readonly budgetStopped: boolean
+  readonly logLines: readonly [number, number]
 }
 
 /** One line as annotations and the summary show it. */
@@ -90,6 +110,13 @@ export interface RunReportInput {
   readonly locate: Locate
   /** Applied to the verdicts, the JSON report, the rows and the closing message. */
   readonly redaction: Redactor
+  /** The time budget ended the run (outcome `out-of-time` unless every line is mirrored). */
+  readonly stoppedBy?: 'time-budget'
+  readonly timeBudget?: {
+    readonly seconds: number
+    readonly reserveSeconds: number
+    readonly stopAfterSeconds: number
+  }
 }
 
 export interface RunReport {
@@ -132,7 +159,11 @@ export function buildRunReport(input: RunReportInput): RunReport {
   const { redaction, set } = input
   const triage = redaction.deep(finalTriage(input.triage, { dryRun: input.dryRun }))
   const verdicts = triage.verdicts
-  const outcome = computeOutcome(verdicts, input.fatal !== undefined || input.aborted)
+  const outcome = computeOutcome(
+    verdicts,
+    input.fatal !== undefined || input.aborted,
+    input.stoppedBy === 'time-budget'
+  )
   // Every line not mirrored (also the permanent ones, so a later job sees them).
   const retryMapping = input.dryRun ? '' : renderRetryMapping(set, verdicts)
   const mirrored = verdicts.filter((v) => v.status === 'mirrored').length
@@ -156,6 +187,8 @@ export function buildRunReport(input: RunReportInput): RunReport {
         : {}),
       outcome,
       aborted: input.aborted,
+      ...(input.stoppedBy !== undefined ? { stoppedBy: input.stoppedBy } : {}),
+      ...(input.timeBudget !== undefined ? { timeBudget: input.timeBudget } : {}),
       ...(input.fatal !== undefined ? { fatal: input.fatal } : {}),
       attempts: input.attempts.map(attemptJson)
     }
@@ -223,7 +256,8 @@ export function attemptJson(a: ReportedAttempt): Record<string, unknown> {
     failed: a.failed,
     stats: a.stats,
     logLines: a.logLines,
-    verified: a.verified
+    verified: a.verified,
+    ...(a.chunks ? { chunks: a.chunks } : {})
   }
 }
 

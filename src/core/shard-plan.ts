@@ -57,11 +57,21 @@ function root(parent: number[], i: number): number {
   return i
 }
 
-/** The split of `entries` into `count` shards (see the algorithm above). */
-export function planShards(entries: readonly MappingEntry[], count: number): ShardPlan {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS) {
-    throw new RangeError(`shard count ${count} is not from 1 to ${MAX_SHARDS}`)
-  }
+/** Entries that must run together: one destination repository, one physical line. */
+export interface EntryGroup {
+  /** The smallest repository key in the group. */
+  readonly key: string
+  /** Positions in `entries`, ascending. */
+  readonly members: readonly number[]
+  /** Distinct destination repositories (repoKey) in the group. */
+  readonly repos: ReadonlySet<string>
+}
+
+/**
+ * Groups `entries` (step 1 of the algorithm above): same destination repository or same
+ * physical line, transitively. Groups come in the order of their first entry.
+ */
+export function groupEntries(entries: readonly MappingEntry[]): EntryGroup[] {
   const parent = entries.map((_, i) => i)
   const keys = entries.map((e) => repoKey(e.destination.printed))
   const firstOf = new Map<string, number>()
@@ -78,12 +88,7 @@ export function planShards(entries: readonly MappingEntry[], count: number): Sha
     }
   })
 
-  interface Group {
-    key: string
-    members: number[]
-    repos: Set<string>
-  }
-  const groups = new Map<number, Group>()
+  const groups = new Map<number, { key: string; members: number[]; repos: Set<string> }>()
   entries.forEach((_, i) => {
     const r = root(parent, i)
     const key = keys[i]
@@ -95,7 +100,17 @@ export function planShards(entries: readonly MappingEntry[], count: number): Sha
       if (key < g.key) g.key = key
     }
   })
-  const ordered = [...groups.values()].sort(
+  // The root is the smallest position of its group, and Map keeps insertion order.
+  return [...groups.values()]
+}
+
+/** The split of `entries` into `count` shards (see the algorithm above). */
+export function planShards(entries: readonly MappingEntry[], count: number): ShardPlan {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS) {
+    throw new RangeError(`shard count ${count} is not from 1 to ${MAX_SHARDS}`)
+  }
+  const groups = groupEntries(entries)
+  const ordered = [...groups].sort(
     (a, b) => b.members.length - a.members.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
   )
 

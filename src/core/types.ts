@@ -137,6 +137,8 @@ export type LogEvent =
       readonly destination: string
       readonly source: string
       readonly digest: string
+      /** As printed (units.BytesSize, e.g. `47.06KiB`); absent when oc printed none. */
+      readonly size?: string
       readonly logLine: number
     }
   | {

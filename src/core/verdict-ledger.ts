@@ -45,7 +45,10 @@ export interface DestinationCheck {
 
 /** How an attempt ended early: killed by attempt-timeout or cancelled. */
 export type AttemptStop =
-  { readonly kind: 'timed-out'; readonly timeoutSeconds: number } | { readonly kind: 'cancelled' }
+  | { readonly kind: 'timed-out'; readonly timeoutSeconds: number }
+  | { readonly kind: 'cancelled' }
+  /** The time budget stopped the engine (`budget`: the input, e.g. `20s`). */
+  | { readonly kind: 'time-budget'; readonly budget: string; readonly engineName: string }
 
 /** A line kept as mirrored although its destination could not be read (allow-unverified). */
 export interface KeptUnverified {
@@ -222,15 +225,18 @@ export class VerdictLedger {
     )
   }
 
-  /** A verdict for every line in scope, in scope order: a line never run is `unconfirmed`. */
-  verdicts(): LineVerdict[] {
+  /**
+   * A verdict for every line in scope, in scope order: a line never run is `unconfirmed`
+   * (`notRun`: why, when the run says more than that it stopped).
+   */
+  verdicts(notRun = NOT_RUN): LineVerdict[] {
     return this.scope.map(
       (id) =>
         this.latest.get(id) ?? {
           entryId: id,
           status: 'failed',
           classes: ['unconfirmed'],
-          reasons: [NOT_RUN],
+          reasons: [notRun],
           evidence: [],
           retryable: true
         }
@@ -245,14 +251,18 @@ export function stoppedAttemptVerdicts(
   stop: AttemptStop,
   retryOn: readonly FailureClass[]
 ): LineVerdict[] {
+  const why =
+    stop.kind === 'timed-out'
+      ? `attempt ${attempt} exceeded attempt-timeout (${stop.timeoutSeconds}s) and was stopped before oc confirmed this line`
+      : stop.kind === 'time-budget'
+        ? `the time budget (${stop.budget}) stopped attempt ${attempt} before ${stop.engineName} confirmed this line`
+        : `attempt ${attempt} was cancelled before oc confirmed this line`
   return verdicts.map((v) =>
     v.status === 'failed' && v.classes.includes('unconfirmed')
       ? failedVerdict(
           v.entryId,
           stop.kind === 'timed-out' ? 'network' : 'unconfirmed',
-          stop.kind === 'timed-out'
-            ? `attempt ${attempt} exceeded attempt-timeout (${stop.timeoutSeconds}s) and was stopped before oc confirmed this line`
-            : `attempt ${attempt} was cancelled before oc confirmed this line`,
+          why,
           v.evidence,
           retryOn
         )

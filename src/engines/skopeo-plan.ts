@@ -2,8 +2,12 @@
 // oc's `--dry-run` plan tree (destination registry, repository, `blobs:` with the source
 // repository, digest and size, `manifests:` with `digest -> tag`), so both engines' dry runs
 // read alike and the log reader and attributor need nothing skopeo-specific.
+import { bytesSize } from '../core/go-units.js'
 import type { MappingEntry } from '../core/types.js'
 import type { Descriptor } from './manifest-descriptors.js'
+
+/** Go's `units.BytesSize`, as oc prints blob sizes (kept here for the skopeo plan's callers). */
+export { bytesSize }
 
 /** One entry whose source could be read: what its copy would push. */
 export interface PlannedCopy {
@@ -14,18 +18,6 @@ export interface PlannedCopy {
   readonly children: readonly string[]
   /** Config and layer blobs of the image or of every child. */
   readonly blobs: readonly Descriptor[]
-}
-
-/** Go's `units.BytesSize` (binary units, `%.4g`), as oc prints blob sizes: `163B`, `1.122KiB`. */
-export function bytesSize(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB']
-  let v = n
-  let i = 0
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024
-    i++
-  }
-  return `${Number(v.toPrecision(4))}${units[i] ?? 'B'}`
 }
 
 /** Go's `time.Duration.String()` for the closing `info: Planning completed in …` line. */

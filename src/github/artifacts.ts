@@ -85,6 +85,8 @@ export async function uploadFiles(
     /** Once it aborts (the run was cancelled), the upload gets only `graceMs` more. */
     signal?: AbortSignal
     graceMs?: number
+    /** Why the signal fires, for the warning (default: the run was cancelled). */
+    stoppedBecause?: string
   } = {}
 ): Promise<UploadResult> {
   const unavailable = artifactServiceUnavailable()
@@ -114,7 +116,7 @@ export async function uploadFiles(
       timer = setTimeout(
         () =>
           resolve({
-            warning: `Artifact ${name} not uploaded: the run was cancelled and the upload did not finish within ${graceMs / 1000} s; the files are still on the runner in ${rootDir}.`
+            warning: `Artifact ${name} not uploaded: ${options.stoppedBecause ?? 'the run was cancelled'} and the upload did not finish within ${graceMs / 1000} s; the files are still on the runner in ${rootDir}.`
           }),
         graceMs
       )

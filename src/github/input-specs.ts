@@ -243,6 +243,26 @@ export const INPUT_SPECS: readonly InputSpec[] = [
       '`I/N` (1 ≤ I ≤ N ≤ 256): mirror only shard I of N of the mapping lines, for a job matrix. All lines of one destination repository stay in one shard; the split is deterministic (see Shards). Artifacts get the suffix `-I-of-N`. Empty: every line. With `mode: aggregate`: `N`, the number of shards the matrix ran (known even when no shard reported).'
   },
   {
+    name: 'time-budget',
+    accepts:
+      'A duration (`5h40m`, `90m`, `45s`) or seconds, > 0 and at most 596h; `-5m`, `0` and words are errors. Empty: no budget.',
+    description:
+      'The step (attempts, waits, verification, report and artifacts) ends within this time, counted from its start. The engine is stopped early enough to keep 5 % of the budget (5 s to 2 min) for the report, summary and artifacts; no attempt or chunk starts without the time to make progress; lines not confirmed go to the retry mapping and the outcome is `out-of-time`. Empty: no budget.'
+  },
+  {
+    name: 'progress-interval',
+    accepts: 'A duration or seconds, at least 1s and at most 596h, or `0` for none.',
+    description:
+      'During an attempt, a progress line every interval: lines done of the total, bytes copied and the rate from oc’s own lines, errors so far by class, an ETA. `0`: none.',
+    default: '60s'
+  },
+  {
+    name: 'chunk-size',
+    accepts: 'Whole number 1–1000000. Empty: one engine invocation per attempt.',
+    description:
+      'Run each attempt as consecutive engine invocations of at most this many mapping entries, never splitting a destination repository or a line, so that no single oc process holds a huge plan. Progress and `time-budget` act per chunk. Empty: one invocation.'
+  },
+  {
     name: 'retention-days',
     accepts: 'Whole number 1–90.',
     description: 'Artifact retention, 1–90 days. Empty: the repository default.'

@@ -153,6 +153,12 @@ export class InputReader {
     const value = this.raw(name)
     if (value === '') return undefined
     const seconds = parseDurationSeconds(value)
+    if (seconds === undefined && /^-\d/.test(value)) {
+      this.errors.push(
+        `Input ${name}: ${show(value)} is negative; use a positive duration like 45s, 90m, 5h40m.`
+      )
+      return undefined
+    }
     if (seconds === undefined) {
       this.errors.push(
         `Input ${name}: ${show(value)} is not a duration; use seconds (30) or a duration like 90s, 30m, 2h, 1h30m.`

@@ -1,6 +1,7 @@
 // The action's inputs as one value: readInputs turns the raw inputs (a getter, as
 // `core.getInput`) into `Inputs`, or every problem at once; pure, tested without a runner.
 // The table of inputs is input-specs.ts, the parsers of single values input-values.ts.
+import { MAX_CHUNK_SIZE } from '../core/chunk-plan.js'
 import type { ForceOnRetry } from '../core/repair-plan.js'
 import type { ShardSpec } from '../core/shard-plan.js'
 import type { FailureClass } from '../core/types.js'
@@ -74,6 +75,12 @@ export interface Inputs {
   readonly githubToken?: string
   /** This job mirrors only shard `index` of `count` (a job matrix); undefined = every line. */
   readonly shard?: ShardSpec
+  /** The step ends within this many seconds (core/time-budget.ts); undefined = no budget. */
+  readonly timeBudgetSeconds?: number
+  /** A progress line every this many seconds during an attempt; 0 = none. */
+  readonly progressIntervalSeconds: number
+  /** Each attempt runs as engine invocations of at most this many entries; undefined = one. */
+  readonly chunkSize?: number
   /** mode: aggregate — how many shards the matrix ran (`shard: N`). */
   readonly shardCount?: number
 }
@@ -175,6 +182,24 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     else shardCount = counted.count
   } else shard = read.shard('shard')
 
+  const timeBudgetSeconds = read.duration('time-budget')
+  if (timeBudgetSeconds === 0) {
+    errors.push(
+      `Input time-budget: ${show(read.raw('time-budget'))} must be more than zero; leave it empty for no budget.`
+    )
+  }
+  const progressIntervalSeconds = read.duration('progress-interval')
+  if (
+    progressIntervalSeconds !== undefined &&
+    progressIntervalSeconds > 0 &&
+    progressIntervalSeconds < 1
+  ) {
+    errors.push(
+      `Input progress-interval: ${show(read.raw('progress-interval'))} is shorter than 1s; use at least 1s, or 0 for no progress lines.`
+    )
+  }
+  const chunkSize = read.int('chunk-size', 1, MAX_CHUNK_SIZE)
+
   const repository = read.optional('repository')
   if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
     errors.push(`Input repository: ${show(repository)} is not of the form owner/name.`)
@@ -222,6 +247,9 @@ export function readInputs(get: (name: string) => string): ReadInputsResult {
     repository,
     githubToken: read.optional('github-token'),
     shard,
+    ...(timeBudgetSeconds !== undefined ? { timeBudgetSeconds } : {}),
+    progressIntervalSeconds: progressIntervalSeconds ?? 60,
+    ...(chunkSize !== undefined ? { chunkSize } : {}),
     shardCount
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs }

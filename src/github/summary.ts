@@ -39,6 +39,8 @@ export interface AttemptRow {
   readonly durationSeconds?: number
   /** Retries: how the lines were repaired (stale files removed, plain rerun, --force). */
   readonly repair?: string
+  /** With chunk-size: the engine invocations the attempt ran. */
+  readonly chunks?: number
 }
 
 export interface SummaryInput {
@@ -344,6 +346,7 @@ interface AttemptColumn {
 const ATTEMPT_COLUMNS: readonly AttemptColumn[] = [
   { title: 'Attempt', value: (a) => String(a.attempt) },
   { title: 'Lines run', value: (a) => String(a.linesRun) },
+  { title: 'Chunks', value: (a) => (a.chunks !== undefined ? String(a.chunks) : undefined) },
   { title: 'Mirrored', value: (a) => String(a.mirrored) },
   { title: 'Failed', value: (a) => String(a.failed) },
   { title: 'Planning s', value: (a) => seconds(a.planningSeconds) },

@@ -4,7 +4,7 @@
 // so that whatever was received is on disk even if the step is killed mid-run.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { attemptHeader } from '../core/attempt-header.js'
+import { attemptHeader, chunkHeader } from '../core/attempt-header.js'
 import { attemptStreamFile, WORK_FILES } from '../core/work-files.js'
 
 export interface AttemptFiles {
@@ -40,8 +40,17 @@ export class AttemptLog {
     }
   }
 
-  /** Opens the attempt's stream files and writes the two header lines; returns them. */
-  begin(attempt: number, command: readonly string[], startedAt: string): string[] {
+  /**
+   * Opens the attempt's stream files and writes the two header lines; returns them. `chunk`
+   * (the second and later engine invocations of an attempt run in chunks) writes the chunk's
+   * header instead of the attempt's; the stream files go on.
+   */
+  begin(
+    attempt: number,
+    command: readonly string[],
+    startedAt: string,
+    chunk?: { readonly index: number; readonly count: number }
+  ): string[] {
     this.end()
     const f = this.files(attempt)
     this.streams = {
@@ -49,7 +58,9 @@ export class AttemptLog {
       stderr: openSync(f.stderr, 'a', 0o600)
     }
     const header = [
-      attemptHeader(attempt),
+      chunk !== undefined && chunk.index > 1
+        ? chunkHeader(attempt, chunk.index, chunk.count)
+        : attemptHeader(attempt),
       `==== command: ${command.map(quoteArg).join(' ')} ==== started: ${startedAt} ====`
     ]
     for (const h of header) this.appendCombined(h)

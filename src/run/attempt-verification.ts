@@ -1,6 +1,7 @@
 // Verification inside the attempt loop: which lines are checked when (file:// after each
 // attempt, registries once no further attempt is planned), under which signal, and what each
 // result means for the verdict ledger. A line is mirrored only when proven.
+import { workEnd } from '../core/time-budget.js'
 import type { MappingEntry } from '../core/types.js'
 import type { DestinationCheck } from '../core/verdict-ledger.js'
 import type { VerifyProblemKind, VerifyResult } from '../verify/types.js'
@@ -92,7 +93,7 @@ export async function verifyLines(
       return when === 'attempt' || v.status === 'mirrored'
     })
   if (entries.length === 0) return NOTHING_CHECKED
-  const results = await runVerifier(opts, entries, when)
+  const results = await runVerifier(opts, state, entries, when)
   const redact = opts.redact ?? ((t: string): string => t)
   for (const r of results) {
     if (when === 'final') state.verifiedFinal.add(r.entryId)
@@ -117,12 +118,19 @@ export async function verifyLines(
 /** The verifier under the pass's signal; when it throws, every entry could not be checked. */
 async function runVerifier(
   opts: JobOptions,
+  state: JobState,
   entries: readonly MappingEntry[],
   when: VerifyWhen
 ): Promise<VerifyResult[]> {
   const limit = verifyLimit(opts)
   try {
-    return await opts.verify!(entries, when, limit.signal)
+    const results = await opts.verify!(entries, when, limit.signal)
+    if (limit.budgetFired()) {
+      state.budgetNote ??=
+        'verification was cut short at the budget’s limit; lines it could not check are unverified'
+      opts.info?.(`Time budget: ${state.budgetNote}`)
+    }
+    return results
   } catch (e) {
     const why = `verification could not run: ${errorMessage(e)}`
     return entries.map((en) => ({
@@ -158,9 +166,28 @@ export function destinationCheck(
   }
 }
 
-/** The signal a verification pass runs under: the run's own, and attempt-timeout when set. */
-function verifyLimit(opts: JobOptions): { signal: AbortSignal; dispose: () => void } {
+/**
+ * The signal a verification pass runs under: the run's own, attempt-timeout when set, and the
+ * time budget (until half the reserve after the engine's stop point).
+ */
+function verifyLimit(opts: JobOptions): {
+  signal: AbortSignal
+  dispose: () => void
+  budgetFired: () => boolean
+} {
   const ctl = new AbortController()
+  let budgetFired = false
+  const budget = opts.budget
+  const budgetTimer =
+    budget !== undefined
+      ? setTimeout(
+          () => {
+            budgetFired = true
+            ctl.abort(new Error('verification stopped by the time budget'))
+          },
+          Math.max(0, workEnd(budget) + budget.reserveMs / 2 - (opts.now ?? Date.now)())
+        )
+      : undefined
   const stop = (): void => ctl.abort(opts.signal?.reason ?? new Error('cancelled'))
   if (opts.signal?.aborted) stop()
   opts.signal?.addEventListener('abort', stop, { once: true })
@@ -180,8 +207,10 @@ function verifyLimit(opts: JobOptions): { signal: AbortSignal; dispose: () => vo
     signal: ctl.signal,
     dispose: () => {
       if (timer !== undefined) clearTimeout(timer)
+      if (budgetTimer !== undefined) clearTimeout(budgetTimer)
       opts.signal?.removeEventListener('abort', stop)
-    }
+    },
+    budgetFired: () => budgetFired
   }
 }
 

@@ -3,27 +3,17 @@
 // Attributor, record the verdicts in the ledger, verify the file:// lines, keep the record.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Attributor } from '../core/attribute.js'
-import { LogParser } from '../core/log-parser.js'
 import { renderRetryMapping } from '../core/retry-mapping.js'
 import { hasRateLimit, type NextAttempt } from '../core/retry-plan.js'
-import type { AttemptStats, LogEvent, Triage } from '../core/types.js'
+import { formatSeconds } from '../core/time-budget.js'
 import { attemptMappingFile } from '../core/work-files.js'
-import type { AttemptRequest, Engine } from '../engines/engine.js'
 import { applyRepairs, inspectFailedTrees, repairSummary } from './attempt-repair.js'
 import { verifyAfterAttempt, type VerificationCount } from './attempt-verification.js'
-import { pushKey, type JobState } from './job-state.js'
+import { runEngineInvocations, type EngineRun } from './engine-run.js'
+import type { JobState } from './job-state.js'
 import type { AttemptRepair, JobOptions } from './job-types.js'
-import { errorMessage } from '../core/text.js'
 
-/** What the engine did in one attempt, as read from its output. */
-export interface EngineRun {
-  readonly result: Awaited<ReturnType<Engine['runAttempt']>>
-  readonly triage: Triage
-  readonly stats?: AttemptStats
-  readonly files: { stdout: string; stderr: string }
-  readonly logLines: readonly [number, number]
-}
+export type { EngineRun } from './engine-run.js'
 
 /**
  * Runs the planned attempt and records it. Returns false when the run cannot go on (the engine
@@ -37,8 +27,14 @@ export async function runAttempt(
   const repaired = await repairLines(opts, state, planned)
   const plan: NextAttempt = { ...planned, force: repaired.force }
   const mappingFile = writeAttemptMapping(opts, state, plan)
-  const run = await runEngine(opts, plan, mappingFile, state.pushed)
-  if ('fatal' in run) {
+  const confirmedBefore = opts.scope.filter(
+    (e) => !plan.entryIds.includes(e.id) && state.ledger.verdict(e.id)?.status === 'mirrored'
+  ).length
+  const run = await runEngine(opts, plan, mappingFile, state.pushed, {
+    planningSeconds: state.planningSeconds,
+    confirmedBefore
+  })
+  if (!('result' in run)) {
     state.fatal = run.fatal
     return false
   }
@@ -53,6 +49,11 @@ export async function runAttempt(
     )
   }
   keepRecord(opts, state, plan, { mappingFile, repairs: repaired.repairs, run, verified })
+  // The engine could not be started for a later chunk: the earlier chunks' verdicts stand.
+  if (run.fatal !== undefined) {
+    state.fatal = run.fatal
+    return false
+  }
   return true
 }
 
@@ -96,15 +97,33 @@ function recordEngineRun(
   state.runLevel.push(...run.triage.runLevel)
   if (run.stats) state.stats.push(run.stats)
   const { timedOut, aborted } = run.result
-  const recorded = state.ledger.recordAttempt(
-    run.triage.verdicts,
-    plan.attempt,
-    timedOut
-      ? { kind: 'timed-out', timeoutSeconds: Math.round((opts.timeoutMs ?? 0) / 1000) }
-      : aborted
-        ? { kind: 'cancelled' }
-        : undefined
+  if (run.budgetStopped) {
+    state.budgetNote ??= run.budgetReason ?? `the time budget stopped ${opts.engine.name}`
+    opts.info?.(`Time budget: ${state.budgetNote}`)
+  }
+  // Lines of chunks that never started keep what an earlier attempt said about them; those
+  // never run before say why they did not run now.
+  const notRun = new Set(run.notRunIds)
+  const ran = run.triage.verdicts.filter((v) => !notRun.has(v.entryId))
+  const skipped = run.triage.verdicts.filter(
+    (v) => notRun.has(v.entryId) && state.ledger.verdict(v.entryId) === undefined
   )
+  const recorded = state.ledger.recordAttempt(
+    ran,
+    plan.attempt,
+    aborted
+      ? { kind: 'cancelled' }
+      : run.budgetStopped
+        ? {
+            kind: 'time-budget',
+            budget: formatSeconds(opts.budget?.budgetMs ?? 0),
+            engineName: opts.engine.name
+          }
+        : timedOut
+          ? { kind: 'timed-out', timeoutSeconds: Math.round((opts.timeoutMs ?? 0) / 1000) }
+          : undefined
+  )
+  state.ledger.record(skipped, plan.attempt)
   if (hasRateLimit(recorded)) state.rateLimited = true
   if (aborted) state.aborted = true
 }
@@ -143,80 +162,34 @@ function keepRecord(
     stdoutFile: done.run.files.stdout,
     stderrFile: done.run.files.stderr,
     logLines: done.run.logLines,
-    verified: { checked: done.verified.checked, incomplete: done.verified.incomplete }
+    verified: { checked: done.verified.checked, incomplete: done.verified.incomplete },
+    ...(done.run.chunks ? { chunks: done.run.chunks } : {})
   })
 }
 
 /**
- * Runs the engine once. Every line it prints is redacted, logged, echoed and attributed as it
- * arrives; the success lines' digests are remembered in `pushed` for verification.
+ * Runs the engine for the attempt (in chunks with `chunk-size`, under the time budget, with
+ * progress lines): src/run/engine-run.ts.
  */
-export async function runEngine(
+export function runEngine(
   opts: JobOptions,
   plan: NextAttempt,
   mappingFile: string,
-  pushed: Map<string, string>
+  pushed: Map<string, string>,
+  seen: { readonly planningSeconds: number[]; readonly confirmedBefore: number } = {
+    planningSeconds: [],
+    confirmedBefore: 0
+  }
 ): Promise<EngineRun | { fatal: string }> {
-  const ids = new Set(plan.entryIds)
-  const entries = opts.scope.filter((e) => ids.has(e.id))
-  const attributor = new Attributor(opts.set, plan.entryIds)
-  const parser = new LogParser()
-  // The parser numbers lines from 1 within this attempt; evidence points into the combined log.
-  const offset = opts.log.lineCount
-  const feed = (events: readonly LogEvent[]): void => {
-    for (const e of events) {
-      const shifted: LogEvent =
-        e.kind === 'attempt-start'
-          ? { ...e, attempt: plan.attempt, logLine: e.logLine + offset }
-          : { ...e, logLine: e.logLine + offset }
-      if (e.kind === 'success' && e.tag !== undefined) {
-        pushed.set(pushKey(e.destination, e.tag), e.digest)
-      }
-      attributor.onEvent(shifted)
-    }
-  }
-  const files = opts.log.files(plan.attempt)
-  const request: AttemptRequest = {
-    attempt: plan.attempt,
-    mappingFile,
-    entries,
-    force: plan.force,
-    ...(plan.maxPerRegistry !== undefined ? { maxPerRegistry: plan.maxPerRegistry } : {}),
-    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
-    ...(opts.signal ? { signal: opts.signal } : {})
-  }
-  const command = opts.engine.command?.(request) ?? [opts.engine.name, '-f', mappingFile]
-  const redact = opts.redact ?? ((text: string): string => text)
-  const shown = command.map(redact)
-  opts.attemptStarted?.(plan.attempt, plan.entryIds.length)
-  for (const h of opts.log.begin(plan.attempt, shown, new Date().toISOString())) {
-    feed(parser.push(h))
-    // The command holds input text (paths, extra-args): echoed like oc's own output.
-    opts.echo?.('stderr', h)
-  }
-  let result
-  try {
-    result = await opts.engine.runAttempt(request, (stream, raw) => {
-      const line = redact(raw)
-      opts.log.line(stream, line)
-      opts.echo?.(stream, line)
-      feed(parser.push(line))
-    })
-  } catch (e) {
-    opts.log.end()
-    opts.attemptEnded?.(plan.attempt)
-    return { fatal: redact(errorMessage(e)) }
-  }
-  opts.attemptEnded?.(plan.attempt)
-  feed(parser.end())
-  opts.log.end()
-  const triage = attributor.finish()
-  const last = triage.attempts[triage.attempts.length - 1]
-  return {
-    result,
-    triage,
-    ...(last ? { stats: { ...last, attempt: plan.attempt } } : {}),
-    files,
-    logLines: [offset + 1, opts.log.lineCount]
-  }
+  return runEngineInvocations(
+    { ...opts, maxAttempts: opts.policy.maxAttempts, now: opts.now ?? Date.now },
+    {
+      attempt: plan.attempt,
+      entryIds: plan.entryIds,
+      force: plan.force,
+      ...(plan.maxPerRegistry !== undefined ? { maxPerRegistry: plan.maxPerRegistry } : {}),
+      mappingFile
+    },
+    { pushed, planningSeconds: seen.planningSeconds, confirmedBefore: seen.confirmedBefore }
+  )
 }

@@ -2,6 +2,7 @@
 // pushed, the file:// tree states for the repair planner, and the attempts so far. One object,
 // passed to each step, instead of state captured in closures.
 import type { FileTreeState } from '../core/repair-plan.js'
+import { formatSeconds } from '../core/time-budget.js'
 import { repoKey } from '../core/reference.js'
 import type { AttemptStats, MappingEntry, RunFinding } from '../core/types.js'
 import { VerdictLedger } from '../core/verdict-ledger.js'
@@ -23,6 +24,10 @@ export interface JobState {
   rateLimited: boolean
   aborted: boolean
   fatal?: string
+  /** Every engine invocation's planning time: how long an attempt needs to make progress. */
+  readonly planningSeconds: number[]
+  /** Set once the time budget ended something: what, in one sentence. */
+  budgetNote?: string
 }
 
 /** Lines verification checks: all but `s3://` destinations, when verification is on. */
@@ -46,7 +51,8 @@ export function newJobState(opts: JobOptions): JobState {
     runLevel: [],
     stats: [],
     rateLimited: false,
-    aborted: false
+    aborted: false,
+    planningSeconds: []
   }
 }
 
@@ -55,16 +61,23 @@ export const pushKey = (printedRepo: string, tag: string): string =>
   `${repoKey(printedRepo)}\0${tag}`
 
 /** What is known so far, as the job returns it (also handed to onProgress after each attempt). */
-export function jobResult(state: JobState): JobResult {
+export function jobResult(state: JobState, opts: Pick<JobOptions, 'budget'> = {}): JobResult {
   const { ledger } = state
+  const notRun =
+    state.budgetNote !== undefined && opts.budget !== undefined
+      ? `not run: the time budget (${formatSeconds(opts.budget.budgetMs)}) ended the run before this line was attempted`
+      : undefined
   return {
-    triage: { verdicts: ledger.verdicts(), runLevel: state.runLevel, attempts: state.stats },
+    triage: { verdicts: ledger.verdicts(notRun), runLevel: state.runLevel, attempts: state.stats },
     attempts: state.records,
     aborted: state.aborted,
     ...(state.fatal !== undefined ? { fatal: state.fatal } : {}),
     ranIds: ledger.ranIds(),
     lastFailure: ledger.lastFailure,
     unprovenIds: ledger.unprovenIds(),
-    keptUnverifiedIds: ledger.keptUnverifiedIds()
+    keptUnverifiedIds: ledger.keptUnverifiedIds(),
+    ...(state.budgetNote !== undefined
+      ? { stoppedBy: 'time-budget' as const, budgetNote: state.budgetNote }
+      : {})
   }
 }

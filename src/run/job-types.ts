@@ -2,10 +2,12 @@
 // (AttemptRecord, AttemptRepair) and what the job returns (JobResult).
 import type { LineRepair, RetryTool } from '../core/repair-plan.js'
 import type { RetryPolicy } from '../core/retry-plan.js'
+import type { TimeBudget } from '../core/time-budget.js'
 import type { AttemptStats, LineVerdict, MappingEntry, MappingSet, Triage } from '../core/types.js'
 import type { Engine } from '../engines/engine.js'
 import type { VerifyResult } from '../verify/types.js'
 import type { AttemptLog } from './attempt-log.js'
+import type { ChunkRecord } from './engine-run.js'
 import type { RemovalResult } from './tree-repair.js'
 
 /** When a verification runs: after each attempt (file:// destinations) or once at the end (registries). */
@@ -63,6 +65,19 @@ export interface JobOptions {
    * remove just the stale manifests instead of passing --force. Never given for a dry run.
    */
   readonly inspectFiles?: (entries: readonly MappingEntry[]) => Promise<VerifyResult[]>
+  /**
+   * The step ends within this budget (core/time-budget.ts): no attempt, chunk or wait starts
+   * that cannot make progress, the engine is stopped at the budget's stop point, verification
+   * gets half the reserve after it.
+   */
+  readonly budget?: TimeBudget
+  /** Each attempt runs as engine invocations of at most this many entries (core/chunk-plan.ts). */
+  readonly chunkSize?: number
+  /** A progress line (to `progress`) every this many milliseconds during an attempt. */
+  readonly progressIntervalMs?: number
+  readonly progress?: (line: string) => void
+  /** The clock (tests). */
+  readonly now?: () => number
 }
 
 /** How a line was repaired for an attempt: what the plan said and what was done. */
@@ -98,6 +113,8 @@ export interface AttemptRecord {
   /** First and last line of this attempt in the combined log. */
   readonly logLines: readonly [number, number]
   readonly verified: { readonly checked: number; readonly incomplete: number }
+  /** With chunk-size: the attempt's engine invocations. */
+  readonly chunks?: readonly ChunkRecord[]
 }
 
 export interface JobResult {
@@ -115,4 +132,8 @@ export interface JobResult {
   readonly unprovenIds: readonly number[]
   /** Lines verification could not read, kept as mirrored because of allowUnverified. */
   readonly keptUnverifiedIds: readonly number[]
+  /** The time budget ended the run (stopped the engine, or kept something from starting). */
+  readonly stoppedBy?: 'time-budget'
+  /** What the budget did, in one sentence (summary, log). */
+  readonly budgetNote?: string
 }

@@ -4,6 +4,7 @@
 // (src/core/verdict-ledger.ts); the steps only feed it.
 import { planNextAttempt, type NextAttempt, type RunProgress } from '../core/retry-plan.js'
 import { explainNextAttempt } from '../core/retry-explain.js'
+import { checkStart, describeBudget, minAttemptMs } from '../core/time-budget.js'
 import { staleBeforeFirstAttempt } from './attempt-repair.js'
 import { verifyAtEnd } from './attempt-verification.js'
 import { runAttempt } from './attempt.js'
@@ -33,21 +34,41 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 
 export async function runJob(opts: JobOptions): Promise<JobResult> {
   const state = newJobState(opts)
+  if (opts.budget) opts.info?.(describeBudget(opts.budget))
   let next = await firstAttempt(opts)
   while (next) {
+    if (!fitsBudget(opts, state, next)) break
     await waitForAttempt(opts, next)
     if (opts.signal?.aborted) {
       state.aborted = true
       break
     }
     if (!(await runAttempt(opts, state, next))) break
-    opts.onProgress?.(jobResult(state))
+    opts.onProgress?.(jobResult(state, opts))
     if (state.aborted) break
     next = await planAfterAttempt(opts, state, next.attempt)
   }
   // Stopped before verification could run (cancel, fatal): what the engine reported is unproven.
   state.ledger.recordStopBeforeProof(opts.engine.name, state.records.length)
-  return jobResult(state)
+  return jobResult(state, opts)
+}
+
+/**
+ * The time budget: an attempt starts (after its delay) only when it can still make progress
+ * before the engine's stop point; otherwise the run ends here, and says why.
+ */
+function fitsBudget(opts: JobOptions, state: JobState, plan: NextAttempt): boolean {
+  if (!opts.budget) return true
+  const check = checkStart(
+    opts.budget,
+    (opts.now ?? Date.now)(),
+    plan.delayMs,
+    minAttemptMs(state.planningSeconds)
+  )
+  if (check.go) return true
+  state.budgetNote ??= `attempt ${plan.attempt} (${plan.entryIds.length} line${plan.entryIds.length === 1 ? '' : 's'}) not started: ${check.why}`
+  opts.info?.(`Time budget: ${state.budgetNote}`)
+  return false
 }
 
 /**
@@ -97,11 +118,12 @@ async function planAfterAttempt(
   state: JobState,
   attemptsDone: number
 ): Promise<NextAttempt | undefined> {
-  let next = planFromLedger(opts, state, attemptsDone)
+  // Out of time: no next attempt; what the engine reported is still verified (half the reserve).
+  let next = state.budgetNote === undefined ? planFromLedger(opts, state, attemptsDone) : undefined
   if (next) return next
   const final = await verifyAtEnd(opts, state, attemptsDone)
-  if (final.checked > 0) opts.onProgress?.(jobResult(state))
-  if (final.incomplete > 0 && !opts.signal?.aborted)
+  if (final.checked > 0) opts.onProgress?.(jobResult(state, opts))
+  if (final.incomplete > 0 && !opts.signal?.aborted && state.budgetNote === undefined)
     next = planFromLedger(opts, state, attemptsDone)
   if (opts.signal?.aborted) state.aborted = true
   return next

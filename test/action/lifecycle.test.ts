@@ -157,6 +157,31 @@ describe('registry credentials', () => {
     expect(process.exitCode).toBe(1)
   })
 
+  it.each([
+    [
+      'time-budget',
+      '-5m',
+      /^Input time-budget: "-5m" is negative; use a positive duration like 45s, 90m, 5h40m\.$/
+    ],
+    ['chunk-size', '0', /^Input chunk-size: "0" is not a whole number from 1 to 1000000\.$/],
+    ['progress-interval', 'x', /^Input progress-interval: "x" is not a duration; use seconds/]
+  ])('%s: %s is a one-line error and nothing runs', async (name, value, message) => {
+    const e = setup([{ case: '4.12/clean-reg' }])
+    const mapping = e.mappingFrom('4.12/clean-reg')
+    e.stub({ ...BASE, mapping, [name]: value })
+    const stdout = captureStdout()
+    await run()
+    const errors = annotations(stdout()).filter((a) => a.level === 'error')
+    expect(errors.map((a) => a.message)).toEqual([
+      expect.stringMatching(message),
+      '1 invalid input; nothing was run.'
+    ])
+    expect(errors[0].message).not.toContain('\n')
+    expect(e.allCalls()).toEqual([])
+    expect(e.outputs()['outcome']).toBe('failed')
+    expect(process.exitCode).toBe(1)
+  })
+
   it('lists every invalid input at once and runs nothing', async () => {
     const e = setup([{ case: '4.12/clean-reg' }])
     e.stub({ mapping: 'm.txt', 'max-attempts': 'many', 'on-failure': 'explode', upload: 'false' })

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { attemptHeader } from '../../src/core/attempt-header.js'
+import { attemptHeader, chunkHeader } from '../../src/core/attempt-header.js'
 import { parseGoDuration, parseHumanSize } from '../../src/core/go-units.js'
 import { MAX_LINE_BYTES } from '../../src/core/log-lines.js'
 import { LogParser } from '../../src/core/log-parser.js'
@@ -276,6 +276,25 @@ describe('concatenated attempts', () => {
     expect(parser.stats.attempt).toBe(2)
   })
 
+  it.each(pairs)('$name then next case as chunk 2 of one attempt: still one attempt', (a, b) => {
+    const first = splitLines(combinedLog(readCase(a.version, a.name), 5))
+    const second = splitLines(combinedLog(readCase(b.version, b.name), 9))
+    const alone = [
+      ...parseLines([attemptHeader(1), ...first]).events,
+      ...parseLines([attemptHeader(1), ...second]).events
+    ]
+    const lines = [attemptHeader(1), ...first, chunkHeader(1, 2, 2), ...second]
+    const { events, parser } = parseLines(lines)
+    expect(ofKind(events, 'attempt-start')).toEqual([
+      { kind: 'attempt-start', attempt: 1, logLine: 1 }
+    ])
+    expect(parser.stats.attempt).toBe(1)
+    // The header closes what chunk 1 left open: each chunk's errors read as on their own.
+    const texts = (es: readonly LogEvent[]): string[] => ofKind(es, 'error').map((e) => e.text)
+    expect(texts(events)).toEqual(texts(alone))
+    expect(ofKind(events, 'success')).toHaveLength(ofKind(alone, 'success').length)
+  })
+
   it('does not split a run at its own final summary after `Mirroring completed`', () => {
     const c = readCase('4.12', '401-blob-file')
     const { events } = parseLines(splitLines(c.stderr))
@@ -405,6 +424,7 @@ describe('multi-line errors (docs/oc-behaviour.md §1.6, §2.2 rows 15–17)', (
         destination: '127.0.0.1:5001/x/b',
         source: 'quay.io/ns/b',
         digest: 'sha256:aa',
+        size: '1MiB',
         logLine: 9
       }
     ])

@@ -50,7 +50,8 @@ describe('readInputs defaults', () => {
       upload: true,
       artifactName: 'oc-mirror-log',
       retryArtifactName: 'oc-mirror-retry-mapping',
-      retryFromMissing: 'skip'
+      retryFromMissing: 'skip',
+      progressIntervalSeconds: 60
     })
     expect(i.retryOn).toEqual(defaultRetryOn())
     for (const key of [
@@ -65,7 +66,9 @@ describe('readInputs defaults', () => {
       'retryFrom',
       'runId',
       'repository',
-      'githubToken'
+      'githubToken',
+      'timeBudgetSeconds',
+      'chunkSize'
     ] as const) {
       expect(i[key], key).toBeUndefined()
     }
@@ -121,7 +124,10 @@ describe('readInputs defaults', () => {
       'run-id': '123456789',
       repository: 'octo/repo.js',
       'github-token': 'ghs_x',
-      shard: ' 2/8 '
+      shard: ' 2/8 ',
+      'time-budget': '5h40m',
+      'progress-interval': '15s',
+      'chunk-size': '500'
     })
     expect(i).toMatchObject({
       mapping: ['a.txt', 'b.txt'],
@@ -160,7 +166,10 @@ describe('readInputs defaults', () => {
       runId: 123456789,
       repository: 'octo/repo.js',
       githubToken: 'ghs_x',
-      shard: { index: 2, count: 8 }
+      shard: { index: 2, count: 8 },
+      timeBudgetSeconds: 5 * 3600 + 40 * 60,
+      progressIntervalSeconds: 15,
+      chunkSize: 500
     })
     expect(i.registryAuth).toContain('auths')
   })
@@ -216,7 +225,11 @@ describe('readInputs rejects bad values, naming input, value and what is accepte
       /^Input retention-days: "91" is not a whole number from 1 to 90/
     ],
     ['run-id', { 'run-id': 'abc' }, /^Input run-id: "abc" is not a whole number/],
-    ['retry-delay', { 'retry-delay': '-1' }, /^Input retry-delay: "-1" is not a duration/],
+    [
+      'retry-delay',
+      { 'retry-delay': '-1' },
+      /^Input retry-delay: "-1" is negative; use a positive duration/
+    ],
     ['shard 0/3', { shard: '0/3' }, /^Input shard: "0\/3": the shard index must be from 1 to 3\.$/],
     ['shard 4/3', { shard: '4/3' }, /^Input shard: "4\/3": the shard index must be from 1 to 3\.$/],
     [
@@ -228,6 +241,38 @@ describe('readInputs rejects bad values, naming input, value and what is accepte
       'shard 1/257',
       { shard: '1/257' },
       /^Input shard: "1\/257": the shard count must be from 1 to 256\.$/
+    ],
+    [
+      'time-budget negative',
+      { 'time-budget': '-5m' },
+      /^Input time-budget: "-5m" is negative; use a positive duration like 45s, 90m, 5h40m\.$/
+    ],
+    [
+      'time-budget zero',
+      { 'time-budget': '0s' },
+      /^Input time-budget: "0s" must be more than zero; leave it empty for no budget\.$/
+    ],
+    ['time-budget word', { 'time-budget': 'soon' }, /^Input time-budget: "soon" is not a duration/],
+    [
+      'time-budget beyond a timer',
+      { 'time-budget': '600h' },
+      /^Input time-budget: "600h" is longer than the longest wait/
+    ],
+    [
+      'chunk-size 0',
+      { 'chunk-size': '0' },
+      /^Input chunk-size: "0" is not a whole number from 1 to 1000000\.$/
+    ],
+    ['chunk-size word', { 'chunk-size': 'big' }, /^Input chunk-size: "big" is not a whole number/],
+    [
+      'progress-interval word',
+      { 'progress-interval': 'x' },
+      /^Input progress-interval: "x" is not a duration; use seconds/
+    ],
+    [
+      'progress-interval below 1s',
+      { 'progress-interval': '500ms' },
+      /^Input progress-interval: "500ms" is shorter than 1s; use at least 1s, or 0 for no progress lines\.$/
     ],
     [
       'attempt-timeout unit',
