@@ -1867,11 +1867,20 @@ function unconfirmedReason(end) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/attempt-header.ts
-// The line mirror-guard writes before each attempt's output in its combined log.
+// The lines mirror-guard writes before each attempt's output (and each later chunk's) in its
+// combined log.
 /** Line written by mirror-guard before each attempt's output. */
 const ATTEMPT_HEADER_RE = /^==== mirror-guard attempt (\d+) ====$/;
 function attemptHeader(attempt) {
     return `==== mirror-guard attempt ${attempt} ====`;
+}
+/**
+ * Line written before the second and later chunks of an attempt (`chunk-size`): the same
+ * attempt goes on with a new engine invocation, so the plan that follows is not a new attempt.
+ */
+const CHUNK_HEADER_RE = /^==== mirror-guard attempt (\d+), chunk (\d+) of (\d+) ====$/;
+function chunkHeader(attempt, chunk, count) {
+    return `==== mirror-guard attempt ${attempt}, chunk ${chunk} of ${count} ====`;
 }
 
 ;// CONCATENATED MODULE: external "node:buffer"
@@ -2002,8 +2011,8 @@ async function* readLines(path, stats) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/go-units.ts
-// Go's printed units in oc's `info:` lines (docs/oc-behaviour.md §1): time.Duration.String()
-// and units.HumanSize, back to numbers.
+// Go's printed units in oc's lines (docs/oc-behaviour.md §1, §1.7): time.Duration.String() and
+// units.HumanSize (`info:` lines), units.BytesSize (plan tree, `uploading:`), both ways.
 const isDigit = (c) => c >= 48 && c <= 57;
 /**
  * Go's time.Duration.String() (`110ms`, `6.15s`, `2h33m43.97s`, `0s`) → seconds: one or more
@@ -2057,6 +2066,35 @@ function parseHumanSize(text) {
     if (!m)
         return undefined;
     return Math.round(Number(m[1]) * 1000 ** DECIMAL_UNITS.indexOf(m[2] ?? ''));
+}
+const BINARY_UNITS = (/* unused pure expression or super */ null && (['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB']));
+/** Go's `units.BytesSize`: binary units, four significant digits. */
+function bytesSize(n) {
+    let v = n;
+    let i = 0;
+    while (v >= 1024 && i < BINARY_UNITS.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${Number(v.toPrecision(4))}${BINARY_UNITS[i] ?? 'B'}`;
+}
+/** `units.BytesSize` text → bytes (rounded: the text keeps four digits); undefined when not one. */
+function parseBytesSize(text) {
+    const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)(B|KiB|MiB|GiB|TiB|PiB|EiB)$/.exec(text);
+    if (!m)
+        return undefined;
+    return Math.round(Number(m[1]) * 1024 ** BINARY_UNITS.indexOf(m[2] ?? 'B'));
+}
+const DECIMAL_ABBRS = (/* unused pure expression or super */ null && (['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB']));
+/** Go's `units.HumanSize`: decimal units, four significant digits (oc's `(45.73kB/s)`). */
+function humanSize(n) {
+    let v = n;
+    let i = 0;
+    while (v >= 1000 && i < DECIMAL_ABBRS.length - 1) {
+        v /= 1000;
+        i++;
+    }
+    return `${Number(v.toPrecision(4))}${DECIMAL_ABBRS[i] ?? 'B'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/success-line.ts
@@ -2211,7 +2249,7 @@ const log_parser_DIGEST = '(?:sha256|sha512):[0-9a-f]+';
 // writes.
 const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/;
 const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/;
-const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_parser_DIGEST})(?: \\S+)?$`);
+const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_parser_DIGEST})(?: (\\S+))?$`);
 const PLAN_MANIFEST_RE = new RegExp(`^      (${log_parser_DIGEST})(?: -> (\\S+))?$`);
 const REGISTRY_HEADER_RE = /^[^\s/]+\/$/;
 const ERROR_RE = /^(?:error|Error): (.*)$/s;
@@ -2283,6 +2321,12 @@ class LogParser {
             this.closeOpen(out);
             this.startAttempt(out, Number(header[1]), logLine);
             this.folded++;
+            return;
+        }
+        if (line.charCodeAt(0) === 61 /* = */ && logLine > 1 && CHUNK_HEADER_RE.test(line)) {
+            this.closeOpen(out);
+            this.resetRun();
+            out.push({ kind: 'other', text: line, logLine });
             return;
         }
         if (logLine === 1)
@@ -2408,13 +2452,17 @@ class LogParser {
     }
     startAttempt(out, attempt, logLine) {
         this.attempt = attempt;
+        this.resetRun();
+        out.push({ kind: 'attempt-start', attempt, logLine });
+    }
+    /** A new engine run begins (an attempt, or a chunk of the same attempt). */
+    resetRun() {
         this.section = 'none';
         this.planList = 'none';
         this.inDump = false;
         this.ended = 'no';
         this.sawRunOutput = false;
         this.planEventInAttempt = false;
-        out.push({ kind: 'attempt-start', attempt, logLine });
     }
     /** Continuation lines (docs/oc-behaviour.md §1.6). True when the line joined an open event. */
     absorb(line, topLevel, out) {
@@ -2646,6 +2694,7 @@ class LogParser {
                     destination: this.planRepo,
                     source: blob[1] ?? '',
                     digest: blob[2] ?? '',
+                    ...(blob[3] !== undefined ? { size: blob[3] } : {}),
                     logLine
                 });
                 return;
@@ -13759,11 +13808,11 @@ function root(parent, i) {
     }
     return i;
 }
-/** The split of `entries` into `count` shards (see the algorithm above). */
-function planShards(entries, count) {
-    if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS) {
-        throw new RangeError(`shard count ${count} is not from 1 to ${MAX_SHARDS}`);
-    }
+/**
+ * Groups `entries` (step 1 of the algorithm above): same destination repository or same
+ * physical line, transitively. Groups come in the order of their first entry.
+ */
+function groupEntries(entries) {
     const parent = entries.map((_, i) => i);
     const keys = entries.map((e) => repoKey(e.destination.printed));
     const firstOf = new Map();
@@ -13796,7 +13845,16 @@ function planShards(entries, count) {
                 g.key = key;
         }
     });
-    const ordered = [...groups.values()].sort((a, b) => b.members.length - a.members.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // The root is the smallest position of its group, and Map keeps insertion order.
+    return [...groups.values()];
+}
+/** The split of `entries` into `count` shards (see the algorithm above). */
+function planShards(entries, count) {
+    if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS) {
+        throw new RangeError(`shard count ${count} is not from 1 to ${MAX_SHARDS}`);
+    }
+    const groups = groupEntries(entries);
+    const ordered = [...groups].sort((a, b) => b.members.length - a.members.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const load = new Array(count).fill(0);
     const repositories = new Array(count).fill(0);
     const shardOfPos = new Array(entries.length).fill(0);

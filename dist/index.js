@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(65296);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(61133);
 // Bundle entry for both `main:` and `post:` of action.yml.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 65296:
+/***/ 61133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30244,11 +30244,11 @@ function root(parent, i) {
     }
     return i;
 }
-/** The split of `entries` into `count` shards (see the algorithm above). */
-function planShards(entries, count) {
-    if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS) {
-        throw new RangeError(`shard count ${count} is not from 1 to ${MAX_SHARDS}`);
-    }
+/**
+ * Groups `entries` (step 1 of the algorithm above): same destination repository or same
+ * physical line, transitively. Groups come in the order of their first entry.
+ */
+function groupEntries(entries) {
     const parent = entries.map((_, i) => i);
     const keys = entries.map((e) => repoKey(e.destination.printed));
     const firstOf = new Map();
@@ -30281,7 +30281,16 @@ function planShards(entries, count) {
                 g.key = key;
         }
     });
-    const ordered = [...groups.values()].sort((a, b) => b.members.length - a.members.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // The root is the smallest position of its group, and Map keeps insertion order.
+    return [...groups.values()];
+}
+/** The split of `entries` into `count` shards (see the algorithm above). */
+function planShards(entries, count) {
+    if (!Number.isInteger(count) || count < 1 || count > MAX_SHARDS) {
+        throw new RangeError(`shard count ${count} is not from 1 to ${MAX_SHARDS}`);
+    }
+    const groups = groupEntries(entries);
+    const ordered = [...groups].sort((a, b) => b.members.length - a.members.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const load = new Array(count).fill(0);
     const repositories = new Array(count).fill(0);
     const shardOfPos = new Array(entries.length).fill(0);
@@ -30735,14 +30744,17 @@ function aggregateShards(input) {
 ;// CONCATENATED MODULE: ./src/core/outcome.ts
 /**
  * success: every line mirrored (or nothing to do); partial: some mirrored, some not;
- * failed: none mirrored, or the run could not go on (fatal).
+ * failed: none mirrored, or the run could not go on (fatal); out-of-time: the time budget
+ * ended the run before every line was confirmed (only with `time-budget`).
  */
-function computeOutcome(verdicts, fatal) {
+function computeOutcome(verdicts, fatal, outOfTime = false) {
     const mirrored = verdicts.filter((v) => v.status === 'mirrored').length;
     if (fatal)
         return mirrored > 0 ? 'partial' : 'failed';
     if (mirrored === verdicts.length)
         return 'success';
+    if (outOfTime)
+        return 'out-of-time';
     return mirrored > 0 ? 'partial' : 'failed';
 }
 /** Failed lines per class (a line with two classes counts in both), in a stable order. */
@@ -31002,7 +31014,7 @@ async function uploadFiles(name, files, rootDir, options = {}) {
     const cut = new Promise((resolve) => {
         const give = () => {
             timer = setTimeout(() => resolve({
-                warning: `Artifact ${name} not uploaded: the run was cancelled and the upload did not finish within ${graceMs / 1000} s; the files are still on the runner in ${rootDir}.`
+                warning: `Artifact ${name} not uploaded: ${options.stoppedBecause ?? 'the run was cancelled'} and the upload did not finish within ${graceMs / 1000} s; the files are still on the runner in ${rootDir}.`
             }), graceMs);
             timer.unref();
         };
@@ -31576,6 +31588,7 @@ function findingTable(input, limits) {
 const ATTEMPT_COLUMNS = [
     { title: 'Attempt', value: (a) => String(a.attempt) },
     { title: 'Lines run', value: (a) => String(a.linesRun) },
+    { title: 'Chunks', value: (a) => (a.chunks !== undefined ? String(a.chunks) : undefined) },
     { title: 'Mirrored', value: (a) => String(a.mirrored) },
     { title: 'Failed', value: (a) => String(a.failed) },
     { title: 'Planning s', value: (a) => seconds(a.planningSeconds) },
@@ -32151,13 +32164,16 @@ class VerdictLedger {
             return;
         this.record(ids.map((id) => failedVerdict(id, 'unverified', `${engineName} reported it mirrored, but the run stopped before verification could check it`, this.latest.get(id)?.evidence ?? [], this.retryOn)), attempt);
     }
-    /** A verdict for every line in scope, in scope order: a line never run is `unconfirmed`. */
-    verdicts() {
+    /**
+     * A verdict for every line in scope, in scope order: a line never run is `unconfirmed`
+     * (`notRun`: why, when the run says more than that it stopped).
+     */
+    verdicts(notRun = NOT_RUN) {
         return this.scope.map((id) => this.latest.get(id) ?? {
             entryId: id,
             status: 'failed',
             classes: ['unconfirmed'],
-            reasons: [NOT_RUN],
+            reasons: [notRun],
             evidence: [],
             retryable: true
         });
@@ -32165,10 +32181,13 @@ class VerdictLedger {
 }
 /** Killed mid-run: whatever the engine did not confirm is not mirrored, for that reason. */
 function stoppedAttemptVerdicts(verdicts, attempt, stop, retryOn) {
+    const why = stop.kind === 'timed-out'
+        ? `attempt ${attempt} exceeded attempt-timeout (${stop.timeoutSeconds}s) and was stopped before oc confirmed this line`
+        : stop.kind === 'time-budget'
+            ? `the time budget (${stop.budget}) stopped attempt ${attempt} before ${stop.engineName} confirmed this line`
+            : `attempt ${attempt} was cancelled before oc confirmed this line`;
     return verdicts.map((v) => v.status === 'failed' && v.classes.includes('unconfirmed')
-        ? failedVerdict(v.entryId, stop.kind === 'timed-out' ? 'network' : 'unconfirmed', stop.kind === 'timed-out'
-            ? `attempt ${attempt} exceeded attempt-timeout (${stop.timeoutSeconds}s) and was stopped before oc confirmed this line`
-            : `attempt ${attempt} was cancelled before oc confirmed this line`, v.evidence, retryOn)
+        ? failedVerdict(v.entryId, stop.kind === 'timed-out' ? 'network' : 'unconfirmed', why, v.evidence, retryOn)
         : v);
 }
 /** In a dry run nothing is pushed, so a line no error names is "planned", not unconfirmed. */
@@ -32217,7 +32236,7 @@ function buildRunReport(input) {
     const { redaction, set } = input;
     const triage = redaction.deep(finalTriage(input.triage, { dryRun: input.dryRun }));
     const verdicts = triage.verdicts;
-    const outcome = computeOutcome(verdicts, input.fatal !== undefined || input.aborted);
+    const outcome = computeOutcome(verdicts, input.fatal !== undefined || input.aborted, input.stoppedBy === 'time-budget');
     // Every line not mirrored (also the permanent ones, so a later job sees them).
     const retryMapping = input.dryRun ? '' : renderRetryMapping(set, verdicts);
     const mirrored = verdicts.filter((v) => v.status === 'mirrored').length;
@@ -32240,6 +32259,8 @@ function buildRunReport(input) {
                 : {}),
             outcome,
             aborted: input.aborted,
+            ...(input.stoppedBy !== undefined ? { stoppedBy: input.stoppedBy } : {}),
+            ...(input.timeBudget !== undefined ? { timeBudget: input.timeBudget } : {}),
             ...(input.fatal !== undefined ? { fatal: input.fatal } : {}),
             attempts: input.attempts.map(attemptJson)
         }
@@ -32304,7 +32325,8 @@ function attemptJson(a) {
         failed: a.failed,
         stats: a.stats,
         logLines: a.logLines,
-        verified: a.verified
+        verified: a.verified,
+        ...(a.chunks ? { chunks: a.chunks } : {})
     };
 }
 /**
@@ -32355,6 +32377,80 @@ function forcedAttempts(attempts) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/time-budget.ts
+// The `time-budget` input's arithmetic (pure): when the engine must be stopped so that the
+// report, the summary and the artifacts are still written within the budget, and whether an
+// attempt (or a chunk, or a retry's wait) still fits.
+//
+// The budget counts from the step's start. Its last part, the reserve, is kept for the work
+// after the engine: 5 % of the budget, at least 5 s and at most 2 min (the stop of the engine
+// itself — SIGTERM, then SIGKILL after BUDGET_KILL_GRACE_MS —, verdicts, report, summary,
+// artifact uploads). The engine is stopped at `workEnd`; nothing new starts unless at least
+// `minAttemptMs` are left before it.
+const MIN_RESERVE_MS = 5_000;
+const MAX_RESERVE_MS = 120_000;
+/** SIGTERM → SIGKILL when the budget stops the engine (oc and skopeo exit on SIGTERM at once). */
+const BUDGET_KILL_GRACE_MS = 2_000;
+/** The least time an attempt or chunk needs to make progress when nothing slower was seen. */
+const MIN_ATTEMPT_MS = 5_000;
+/** The reserve of a budget: 5 %, clamped to 5 s … 2 min, never more than half the budget. */
+function reserveFor(budgetMs) {
+    const clamped = Math.min(MAX_RESERVE_MS, Math.max(MIN_RESERVE_MS, Math.round(budgetMs * 0.05)));
+    return Math.min(clamped, Math.floor(budgetMs / 2));
+}
+function makeTimeBudget(startMs, budgetMs) {
+    return { startMs, budgetMs, reserveMs: reserveFor(budgetMs) };
+}
+/** The step's end: everything, uploads included, is done by then. */
+const stepEnd = (b) => b.startMs + b.budgetMs;
+/** The engine is stopped here (and verification with it). */
+const workEnd = (b) => stepEnd(b) - b.reserveMs;
+/** Milliseconds left before the engine must stop (0 when past). */
+const workLeftMs = (b, now) => Math.max(0, workEnd(b) - now);
+/**
+ * The time an attempt or chunk needs to make any progress: oc plans (resolves every source,
+ * prints the plan) before it copies a byte, so at least twice the longest planning time seen
+ * in this job, and never less than MIN_ATTEMPT_MS.
+ */
+function minAttemptMs(planningSeconds) {
+    const longest = planningSeconds.reduce((m, s) => Math.max(m, s), 0);
+    return Math.max(MIN_ATTEMPT_MS, Math.ceil(longest * 2000));
+}
+/**
+ * Whether to wait `delayMs` and then start an attempt or chunk that needs `needMs`: only when
+ * both fit before `workEnd`. A wait that would leave too little is not waited out.
+ */
+function checkStart(b, now, delayMs, needMs) {
+    const left = workLeftMs(b, now);
+    if (left - delayMs >= needMs)
+        return { go: true, waitMs: delayMs };
+    const what = delayMs > 0
+        ? `waiting ${formatSeconds(delayMs)} and then running it needs ${formatSeconds(delayMs + needMs)}`
+        : `it needs at least ${formatSeconds(needMs)}`;
+    return {
+        go: false,
+        why: `the time budget (${formatSeconds(b.budgetMs)}) has ${formatSeconds(left)} left before the engine must stop, and ${what}`
+    };
+}
+/** `5h40m`, `90s`, `1m30s`, `0s`: whole seconds, Go's duration style. */
+function formatSeconds(ms) {
+    let s = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(s / 3600);
+    s -= h * 3600;
+    const m = Math.floor(s / 60);
+    s -= m * 60;
+    const parts = [
+        h > 0 ? `${h}h` : '',
+        m > 0 ? `${m}m` : '',
+        s > 0 || (h === 0 && m === 0) ? `${s}s` : ''
+    ];
+    return parts.join('');
+}
+/** One sentence for the log: the budget, when the engine stops, and the reserve. */
+function describeBudget(b) {
+    return `Time budget ${formatSeconds(b.budgetMs)}: the engine is stopped after ${formatSeconds(workEnd(b) - b.startMs)}, keeping ${formatSeconds(b.reserveMs)} for the report, the summary and the artifacts.`;
+}
+
 ;// CONCATENATED MODULE: ./src/action/present.ts
 
 function attemptRow(a) {
@@ -32370,6 +32466,7 @@ function attemptRow(a) {
         ...(a.stats?.rate !== undefined ? { rate: a.stats.rate } : {}),
         exitCode: a.exitCode,
         durationSeconds: (Date.parse(a.endedAt) - Date.parse(a.startedAt)) / 1000,
+        ...(a.chunks ? { chunks: a.chunks.length } : {}),
         ...(a.attempt > 1 || a.repairs.length > 0 ? { repair: repairCell(a) } : {})
     };
 }
@@ -32408,6 +32505,7 @@ function repairCell(a) {
 
 
 
+
 async function finish(step, f) {
     const { inputs } = step;
     const report = buildRunReport({
@@ -32425,7 +32523,17 @@ async function finish(step, f) {
         toolVersion: f.toolVersion,
         ...(f.ocVersion !== undefined ? { ocVersion: f.ocVersion } : {}),
         locate: f.locate,
-        redaction: f.redaction ?? new redact_Redactor()
+        redaction: f.redaction ?? new redact_Redactor(),
+        ...(f.job.stoppedBy !== undefined ? { stoppedBy: f.job.stoppedBy } : {}),
+        ...(f.budget
+            ? {
+                timeBudget: {
+                    seconds: f.budget.budgetMs / 1000,
+                    reserveSeconds: f.budget.reserveMs / 1000,
+                    stopAfterSeconds: (workEnd(f.budget) - f.budget.startMs) / 1000
+                }
+            }
+            : {})
     });
     const written = writeReportFiles(step, report);
     annotate(step, report);
@@ -32481,9 +32589,10 @@ async function uploadArtifacts(step, f, report, written) {
         written.reportPath,
         ...f.job.attempts.flatMap((a) => [a.stdoutFile, a.stderrFile])
     ].filter((p) => (0,external_node_fs_.existsSync)(p));
+    const limit = uploadLimit(f);
     const opts = {
         ...(inputs.retentionDays !== undefined ? { retentionDays: inputs.retentionDays } : {}),
-        ...(f.signal ? { signal: f.signal } : {})
+        ...limit.options
     };
     const up = await uploadFiles(inputs.artifactName, files, step.workDir, opts);
     if (up.id !== undefined) {
@@ -32503,6 +32612,7 @@ async function uploadArtifacts(step, f, report, written) {
             core.warning(r.warning, { title: 'artifact upload' });
         skipped ??= r.skipped;
     }
+    limit.dispose();
     if (skipped !== undefined && up.id === undefined) {
         const note = `${skipped} The files are still on the runner: ${step.workDir}`;
         core.notice(note, { title: 'artifacts' });
@@ -32558,6 +32668,32 @@ function actionRef() {
     const plain = /^[\w.-]+\/[\w.-]+$/.test(repo) && /^[\w./-]+$/.test(ref);
     // `uses: ./` (a local checkout) sets neither: fall back to the published name.
     return plain ? `${repo}@${ref}` : 'mirror-guard/mirror-guard@v1';
+}
+/**
+ * The uploads' stop signal: the run's own (a cancel gives them 8 s), and with a time budget
+ * one that fires 3 s before the step's end, with 2 s of grace (for a cancel too).
+ */
+function uploadLimit(f) {
+    if (!f.budget)
+        return { options: f.signal ? { signal: f.signal } : {}, dispose: () => { } };
+    const ctl = new AbortController();
+    const stop = () => ctl.abort(f.signal?.reason);
+    if (f.signal?.aborted)
+        stop();
+    else
+        f.signal?.addEventListener('abort', stop, { once: true });
+    const timer = setTimeout(() => ctl.abort(new Error('time budget')), Math.max(0, stepEnd(f.budget) - 3_000 - Date.now()));
+    return {
+        options: {
+            signal: ctl.signal,
+            graceMs: 2_000,
+            stoppedBecause: 'the time budget ran out (or the run was cancelled)'
+        },
+        dispose: () => {
+            clearTimeout(timer);
+            f.signal?.removeEventListener('abort', stop);
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/aggregate-mode.ts
@@ -33534,18 +33670,101 @@ class BlobInspector {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engines/skopeo-plan.ts
-/** Go's `units.BytesSize` (binary units, `%.4g`), as oc prints blob sizes: `163B`, `1.122KiB`. */
+;// CONCATENATED MODULE: ./src/core/go-units.ts
+// Go's printed units in oc's lines (docs/oc-behaviour.md §1, §1.7): time.Duration.String() and
+// units.HumanSize (`info:` lines), units.BytesSize (plan tree, `uploading:`), both ways.
+const isDigit = (c) => c >= 48 && c <= 57;
+/**
+ * Go's time.Duration.String() (`110ms`, `6.15s`, `2h33m43.97s`, `0s`) → seconds: one or more
+ * `<digits>[.<digits>]<unit>` with unit h, m, s, ms, us, µs, μs or ns. Hand-parsed (it runs for
+ * every attempt of a log of many), adding the parts in order as the regex form did.
+ */
+function parseGoDuration(text) {
+    const n = text.length;
+    if (n === 0)
+        return undefined;
+    let total = 0;
+    let i = 0;
+    while (i < n) {
+        const from = i;
+        while (i < n && isDigit(text.charCodeAt(i)))
+            i++;
+        if (i === from)
+            return undefined;
+        if (text.charCodeAt(i) === 46 /* . */) {
+            const fraction = ++i;
+            while (i < n && isDigit(text.charCodeAt(i)))
+                i++;
+            if (i === fraction)
+                return undefined;
+        }
+        const value = Number(text.slice(from, i));
+        const c = text.charCodeAt(i);
+        const s = text.charCodeAt(i + 1) === 115; /* s */
+        let unit;
+        if (c === 104 /* h */)
+            unit = 3600;
+        else if (c === 109 /* m */)
+            unit = s ? 1e-3 : 60;
+        else if (c === 115 /* s */)
+            unit = 1;
+        else if ((c === 117 /* u */ || c === 0xb5 /* µ */ || c === 0x3bc) /* μ */ && s)
+            unit = 1e-6;
+        else if (c === 110 /* n */ && s)
+            unit = 1e-9;
+        else
+            return undefined;
+        i += unit < 1 ? 2 : 1;
+        total += value * unit;
+    }
+    return Math.round(total * 1e9) / 1e9;
+}
+const DECIMAL_UNITS = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'];
+/** units.HumanSize (decimal: `16.81MB`, `0B`, `950kB`) → bytes. */
+function parseHumanSize(text) {
+    const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)([kMGTPEZY]?)B$/.exec(text);
+    if (!m)
+        return undefined;
+    return Math.round(Number(m[1]) * 1000 ** DECIMAL_UNITS.indexOf(m[2] ?? ''));
+}
+const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+/** Go's `units.BytesSize`: binary units, four significant digits. */
 function bytesSize(n) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
     let v = n;
     let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
+    while (v >= 1024 && i < BINARY_UNITS.length - 1) {
         v /= 1024;
         i++;
     }
-    return `${Number(v.toPrecision(4))}${units[i] ?? 'B'}`;
+    return `${Number(v.toPrecision(4))}${BINARY_UNITS[i] ?? 'B'}`;
 }
+/** `units.BytesSize` text → bytes (rounded: the text keeps four digits); undefined when not one. */
+function parseBytesSize(text) {
+    const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)(B|KiB|MiB|GiB|TiB|PiB|EiB)$/.exec(text);
+    if (!m)
+        return undefined;
+    return Math.round(Number(m[1]) * 1024 ** BINARY_UNITS.indexOf(m[2] ?? 'B'));
+}
+const DECIMAL_ABBRS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
+/** Go's `units.HumanSize`: decimal units, four significant digits (oc's `(45.73kB/s)`). */
+function humanSize(n) {
+    let v = n;
+    let i = 0;
+    while (v >= 1000 && i < DECIMAL_ABBRS.length - 1) {
+        v /= 1000;
+        i++;
+    }
+    return `${Number(v.toPrecision(4))}${DECIMAL_ABBRS[i] ?? 'B'}`;
+}
+
+;// CONCATENATED MODULE: ./src/engines/skopeo-plan.ts
+// Pure half of the skopeo engine's dry run: what `skopeo copy --all` would copy, written as
+// oc's `--dry-run` plan tree (destination registry, repository, `blobs:` with the source
+// repository, digest and size, `manifests:` with `digest -> tag`), so both engines' dry runs
+// read alike and the log reader and attributor need nothing skopeo-specific.
+
+/** Go's `units.BytesSize`, as oc prints blob sizes (kept here for the skopeo plan's callers). */
+
 /** Go's `time.Duration.String()` for the closing `info: Planning completed in …` line. */
 function goDuration(ms) {
     if (ms < 1)
@@ -34142,11 +34361,20 @@ function escapeCommandData(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/attempt-header.ts
-// The line mirror-guard writes before each attempt's output in its combined log.
+// The lines mirror-guard writes before each attempt's output (and each later chunk's) in its
+// combined log.
 /** Line written by mirror-guard before each attempt's output. */
 const ATTEMPT_HEADER_RE = /^==== mirror-guard attempt (\d+) ====$/;
 function attemptHeader(attempt) {
     return `==== mirror-guard attempt ${attempt} ====`;
+}
+/**
+ * Line written before the second and later chunks of an attempt (`chunk-size`): the same
+ * attempt goes on with a new engine invocation, so the plan that follows is not a new attempt.
+ */
+const CHUNK_HEADER_RE = /^==== mirror-guard attempt (\d+), chunk (\d+) of (\d+) ====$/;
+function chunkHeader(attempt, chunk, count) {
+    return `==== mirror-guard attempt ${attempt}, chunk ${chunk} of ${count} ====`;
 }
 
 ;// CONCATENATED MODULE: ./src/run/attempt-log.ts
@@ -34183,8 +34411,12 @@ class AttemptLog {
             stderr: (0,external_node_path_.join)(this.dir, attemptStreamFile(attempt, 'stderr'))
         };
     }
-    /** Opens the attempt's stream files and writes the two header lines; returns them. */
-    begin(attempt, command, startedAt) {
+    /**
+     * Opens the attempt's stream files and writes the two header lines; returns them. `chunk`
+     * (the second and later engine invocations of an attempt run in chunks) writes the chunk's
+     * header instead of the attempt's; the stream files go on.
+     */
+    begin(attempt, command, startedAt, chunk) {
         this.end();
         const f = this.files(attempt);
         this.streams = {
@@ -34192,7 +34424,9 @@ class AttemptLog {
             stderr: (0,external_node_fs_.openSync)(f.stderr, 'a', 0o600)
         };
         const header = [
-            attemptHeader(attempt),
+            chunk !== undefined && chunk.index > 1
+                ? chunkHeader(attempt, chunk.index, chunk.count)
+                : attemptHeader(attempt),
             `==== command: ${command.map(quoteArg).join(' ')} ==== started: ${startedAt} ====`
         ];
         for (const h of header)
@@ -34405,6 +34639,7 @@ function repairSummary(repairs) {
 ;// CONCATENATED MODULE: ./src/run/job-state.ts
 
 
+
 /** Lines verification checks: all but `s3://` destinations, when verification is on. */
 function needsProof(opts, entry) {
     return opts.verify !== undefined && entry !== undefined && entry.destination.kind !== 's3';
@@ -34421,27 +34656,38 @@ function newJobState(opts) {
         runLevel: [],
         stats: [],
         rateLimited: false,
-        aborted: false
+        aborted: false,
+        planningSeconds: []
     };
 }
 /** Key of a pushed tag: the destination repository as oc prints it, and the tag. */
 const pushKey = (printedRepo, tag) => `${repoKey(printedRepo)}\0${tag}`;
 /** What is known so far, as the job returns it (also handed to onProgress after each attempt). */
-function jobResult(state) {
+function jobResult(state, opts = {}) {
     const { ledger } = state;
+    const notRun = state.budgetNote !== undefined && opts.budget !== undefined
+        ? `not run: the time budget (${formatSeconds(opts.budget.budgetMs)}) ended the run before this line was attempted`
+        : undefined;
     return {
-        triage: { verdicts: ledger.verdicts(), runLevel: state.runLevel, attempts: state.stats },
+        triage: { verdicts: ledger.verdicts(notRun), runLevel: state.runLevel, attempts: state.stats },
         attempts: state.records,
         aborted: state.aborted,
         ...(state.fatal !== undefined ? { fatal: state.fatal } : {}),
         ranIds: ledger.ranIds(),
         lastFailure: ledger.lastFailure,
         unprovenIds: ledger.unprovenIds(),
-        keptUnverifiedIds: ledger.keptUnverifiedIds()
+        keptUnverifiedIds: ledger.keptUnverifiedIds(),
+        ...(state.budgetNote !== undefined
+            ? { stoppedBy: 'time-budget', budgetNote: state.budgetNote }
+            : {})
     };
 }
 
 ;// CONCATENATED MODULE: ./src/run/attempt-verification.ts
+// Verification inside the attempt loop: which lines are checked when (file:// after each
+// attempt, registries once no further attempt is planned), under which signal, and what each
+// result means for the verdict ledger. A line is mirrored only when proven.
+
 
 
 const NOTHING_CHECKED = { checked: 0, incomplete: 0 };
@@ -34505,7 +34751,7 @@ async function verifyLines(opts, state, ids, when, attempt) {
     });
     if (entries.length === 0)
         return NOTHING_CHECKED;
-    const results = await runVerifier(opts, entries, when);
+    const results = await runVerifier(opts, state, entries, when);
     const redact = opts.redact ?? ((t) => t);
     for (const r of results) {
         if (when === 'final')
@@ -34521,10 +34767,16 @@ async function verifyLines(opts, state, ids, when, attempt) {
     return { checked: results.length, incomplete: recorded.failed };
 }
 /** The verifier under the pass's signal; when it throws, every entry could not be checked. */
-async function runVerifier(opts, entries, when) {
+async function runVerifier(opts, state, entries, when) {
     const limit = verifyLimit(opts);
     try {
-        return await opts.verify(entries, when, limit.signal);
+        const results = await opts.verify(entries, when, limit.signal);
+        if (limit.budgetFired()) {
+            state.budgetNote ??=
+                'verification was cut short at the budget’s limit; lines it could not check are unverified';
+            opts.info?.(`Time budget: ${state.budgetNote}`);
+        }
+        return results;
     }
     catch (e) {
         const why = `verification could not run: ${errorMessage(e)}`;
@@ -34556,9 +34808,20 @@ function destinationCheck(r, state, redact) {
         nothingWritten: r.problems.some((p) => NOTHING_WRITTEN.has(p.kind))
     };
 }
-/** The signal a verification pass runs under: the run's own, and attempt-timeout when set. */
+/**
+ * The signal a verification pass runs under: the run's own, attempt-timeout when set, and the
+ * time budget (until half the reserve after the engine's stop point).
+ */
 function verifyLimit(opts) {
     const ctl = new AbortController();
+    let budgetFired = false;
+    const budget = opts.budget;
+    const budgetTimer = budget !== undefined
+        ? setTimeout(() => {
+            budgetFired = true;
+            ctl.abort(new Error('verification stopped by the time budget'));
+        }, Math.max(0, workEnd(budget) + budget.reserveMs / 2 - (opts.now ?? Date.now)()))
+        : undefined;
     const stop = () => ctl.abort(opts.signal?.reason ?? new Error('cancelled'));
     if (opts.signal?.aborted)
         stop();
@@ -34571,8 +34834,11 @@ function verifyLimit(opts) {
         dispose: () => {
             if (timer !== undefined)
                 clearTimeout(timer);
+            if (budgetTimer !== undefined)
+                clearTimeout(budgetTimer);
             opts.signal?.removeEventListener('abort', stop);
-        }
+        },
+        budgetFired: () => budgetFired
     };
 }
 const describe = (e) => e ? `${e.file}:${e.line} ${e.destination.raw}` : 'mapping entry';
@@ -35415,62 +35681,80 @@ function unconfirmedReason(end) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/go-units.ts
-// Go's printed units in oc's `info:` lines (docs/oc-behaviour.md §1): time.Duration.String()
-// and units.HumanSize, back to numbers.
-const isDigit = (c) => c >= 48 && c <= 57;
-/**
- * Go's time.Duration.String() (`110ms`, `6.15s`, `2h33m43.97s`, `0s`) → seconds: one or more
- * `<digits>[.<digits>]<unit>` with unit h, m, s, ms, us, µs, μs or ns. Hand-parsed (it runs for
- * every attempt of a log of many), adding the parts in order as the regex form did.
- */
-function parseGoDuration(text) {
-    const n = text.length;
-    if (n === 0)
-        return undefined;
-    let total = 0;
-    let i = 0;
-    while (i < n) {
-        const from = i;
-        while (i < n && isDigit(text.charCodeAt(i)))
-            i++;
-        if (i === from)
-            return undefined;
-        if (text.charCodeAt(i) === 46 /* . */) {
-            const fraction = ++i;
-            while (i < n && isDigit(text.charCodeAt(i)))
-                i++;
-            if (i === fraction)
-                return undefined;
-        }
-        const value = Number(text.slice(from, i));
-        const c = text.charCodeAt(i);
-        const s = text.charCodeAt(i + 1) === 115; /* s */
-        let unit;
-        if (c === 104 /* h */)
-            unit = 3600;
-        else if (c === 109 /* m */)
-            unit = s ? 1e-3 : 60;
-        else if (c === 115 /* s */)
-            unit = 1;
-        else if ((c === 117 /* u */ || c === 0xb5 /* µ */ || c === 0x3bc) /* μ */ && s)
-            unit = 1e-6;
-        else if (c === 110 /* n */ && s)
-            unit = 1e-9;
-        else
-            return undefined;
-        i += unit < 1 ? 2 : 1;
-        total += value * unit;
+;// CONCATENATED MODULE: ./src/core/chunk-plan.ts
+// `chunk-size: N`: an attempt's lines run as consecutive engine invocations of at most N
+// mapping entries each, so that no single oc process holds a huge plan for hours (long-lived
+// HTTP/2 connections get GOAWAY, a late failure loses nothing already confirmed). A
+// destination repository is never split (its layers are shared and pushed once per
+// repository), nor a physical line: the groups of shard-plan.ts. Groups are taken in mapping
+// order and packed greedily; a group larger than N is a chunk of its own.
+
+const MAX_CHUNK_SIZE = 1_000_000;
+/** The chunks of `entries` (one chunk of all when `size` is undefined). */
+function planChunks(entries, size) {
+    if (entries.length === 0)
+        return [];
+    if (size === undefined || entries.length <= size) {
+        return [{ index: 1, entryIds: entries.map((e) => e.id), oversized: false }];
     }
-    return Math.round(total * 1e9) / 1e9;
+    if (!Number.isInteger(size) || size < 1)
+        throw new RangeError(`chunk size ${size} is not ≥ 1`);
+    const out = [];
+    let current = [];
+    for (const g of groupEntries(entries)) {
+        if (current.length > 0 && current.length + g.members.length > size) {
+            out.push({ positions: current, oversized: false });
+            current = [];
+        }
+        if (g.members.length > size) {
+            out.push({ positions: [...g.members], oversized: true });
+            continue;
+        }
+        current.push(...g.members);
+    }
+    if (current.length > 0)
+        out.push({ positions: current, oversized: false });
+    return out.map((c, i) => ({
+        index: i + 1,
+        entryIds: c.positions.sort((a, b) => a - b).map((p) => entries[p].id),
+        oversized: c.oversized
+    }));
 }
-const DECIMAL_UNITS = ['', 'k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y'];
-/** units.HumanSize (decimal: `16.81MB`, `0B`, `950kB`) → bytes. */
-function parseHumanSize(text) {
-    const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)([kMGTPEZY]?)B$/.exec(text);
-    if (!m)
-        return undefined;
-    return Math.round(Number(m[1]) * 1000 ** DECIMAL_UNITS.indexOf(m[2] ?? ''));
+/**
+ * The mapping file of one chunk for `oc image mirror -f`: after a `# <header>` comment, each
+ * physical line whose entries are all in the chunk verbatim, and the entries of a line only
+ * partly in it (a retry of part of a fan-out line) as `SRC=DST`; `# from <file>` where the
+ * file changes. Mapping order.
+ */
+function renderChunkMapping(set, entryIds, header) {
+    const wanted = new Set(entryIds);
+    const byLine = new Map();
+    for (const e of set.entries) {
+        const key = `${e.file}\u0000${e.line}`;
+        const list = byLine.get(key);
+        if (list)
+            list.push(e);
+        else
+            byLine.set(key, [e]);
+    }
+    const out = [`# ${header}`];
+    let file;
+    for (const entries of byLine.values()) {
+        const hit = entries.filter((e) => wanted.has(e.id));
+        const first = hit[0];
+        if (first === undefined)
+            continue;
+        if (first.file !== file) {
+            file = first.file;
+            out.push(`# from ${file}`);
+        }
+        if (hit.length === entries.length)
+            out.push(first.text.replace(/[\r\n]+$/, ''));
+        else
+            for (const e of hit)
+                out.push(`${e.source.raw}=${e.destination.raw}`);
+    }
+    return out.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/core/log-lines.ts
@@ -35750,7 +36034,7 @@ const log_parser_DIGEST = '(?:sha256|sha512):[0-9a-f]+';
 // writes.
 const KLOG_RE = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\]\s]+\] ?(.*)$/;
 const TRANSFER_RE = /^(uploading|mounted): (\S+) (\S+) (\S+)$/;
-const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_parser_DIGEST})(?: \\S+)?$`);
+const PLAN_BLOB_RE = new RegExp(`^      (\\S+) (${log_parser_DIGEST})(?: (\\S+))?$`);
 const PLAN_MANIFEST_RE = new RegExp(`^      (${log_parser_DIGEST})(?: -> (\\S+))?$`);
 const REGISTRY_HEADER_RE = /^[^\s/]+\/$/;
 const ERROR_RE = /^(?:error|Error): (.*)$/s;
@@ -35822,6 +36106,12 @@ class LogParser {
             this.closeOpen(out);
             this.startAttempt(out, Number(header[1]), logLine);
             this.folded++;
+            return;
+        }
+        if (line.charCodeAt(0) === 61 /* = */ && logLine > 1 && CHUNK_HEADER_RE.test(line)) {
+            this.closeOpen(out);
+            this.resetRun();
+            out.push({ kind: 'other', text: line, logLine });
             return;
         }
         if (logLine === 1)
@@ -35947,13 +36237,17 @@ class LogParser {
     }
     startAttempt(out, attempt, logLine) {
         this.attempt = attempt;
+        this.resetRun();
+        out.push({ kind: 'attempt-start', attempt, logLine });
+    }
+    /** A new engine run begins (an attempt, or a chunk of the same attempt). */
+    resetRun() {
         this.section = 'none';
         this.planList = 'none';
         this.inDump = false;
         this.ended = 'no';
         this.sawRunOutput = false;
         this.planEventInAttempt = false;
-        out.push({ kind: 'attempt-start', attempt, logLine });
     }
     /** Continuation lines (docs/oc-behaviour.md §1.6). True when the line joined an open event. */
     absorb(line, topLevel, out) {
@@ -36185,6 +36479,7 @@ class LogParser {
                     destination: this.planRepo,
                     source: blob[1] ?? '',
                     digest: blob[2] ?? '',
+                    ...(blob[3] !== undefined ? { size: blob[3] } : {}),
                     logLine
                 });
                 return;
@@ -36238,12 +36533,521 @@ function isTopLevel(line) {
         REGISTRY_HEADER_RE.test(line));
 }
 
+;// CONCATENATED MODULE: ./src/core/progress.ts
+// Progress of a running attempt, from the engine's own lines (pure): a tracker fed the log
+// events of one engine invocation, and the one-line formatter the job prints every
+// `progress-interval`.
+//
+// What oc prints about sizes (real oc 4.13 and 4.14, docs/oc-behaviour.md §1.3, §1.7): the plan
+// tree lists every blob to copy with its size per destination repository; `uploading:` names a
+// blob when its copy *starts* (a 390.9KiB layer throttled to 40 kB/s printed it at 0.3 s and
+// finished at 10.8 s); a repository's manifests are pushed after its blobs, so its first
+// success line means its planned blobs are all there (unless a blob error named the
+// repository: oc then may still push the manifest). Bytes "copied" therefore count the planned
+// blobs of repositories with a success line and no blob error; "started" the `uploading:` lines.
+// skopeo prints neither: its progress is lines only.
+
+
+
+
+
+/** Follows one engine invocation's events (the lines of `entries`). */
+class ProgressTracker {
+    /** `repoKey\0tag` → entry ids; digest-only entries under `repoKey\0`. */
+    byKey = new Map();
+    pushedIds = new Set();
+    errors = {};
+    /** Planned blob bytes per destination repository (each digest once per repository). */
+    repoBlobs = new Map();
+    doneRepos = new Set();
+    /** Repositories with a blob error: oc ≤ 4.13 (file://) may still print their success line. */
+    failedRepos = new Set();
+    started = 0;
+    planned = false;
+    constructor(entries) {
+        for (const e of entries) {
+            const k = `${repoKey(e.destination.printed)}\0${e.destinationTag ?? ''}`;
+            const ids = this.byKey.get(k);
+            if (ids)
+                ids.push(e.id);
+            else
+                this.byKey.set(k, [e.id]);
+        }
+    }
+    onEvent(e) {
+        switch (e.kind) {
+            case 'success': {
+                const repo = repoKey(e.destination);
+                this.doneRepos.add(repo);
+                const ids = this.byKey.get(`${repo}\0${e.tag ?? ''}`) ?? [];
+                // A digest-only push names no tag: it stands for one such entry of its repository.
+                const fresh = e.tag === undefined ? ids.filter((id) => !this.pushedIds.has(id)).slice(0, 1) : ids;
+                for (const id of fresh)
+                    this.pushedIds.add(id);
+                break;
+            }
+            case 'error': {
+                if (e.inPlanTree || isRunSummary(e.text))
+                    break;
+                const cls = classify(e.text).class;
+                this.errors[cls] = (this.errors[cls] ?? 0) + 1;
+                const subject = parseErrorSubject(e.text);
+                if (subject.kind === 'destination-repo')
+                    this.failedRepos.add(repoKey(subject.destination));
+                break;
+            }
+            case 'plan-blob': {
+                const size = e.size !== undefined ? parseBytesSize(e.size) : undefined;
+                if (size === undefined)
+                    break;
+                const repo = repoKey(e.destination);
+                const blobs = this.repoBlobs.get(repo) ?? new Map();
+                blobs.set(e.digest, size);
+                this.repoBlobs.set(repo, blobs);
+                break;
+            }
+            case 'transfer':
+                if (e.op === 'uploading')
+                    this.started += parseBytesSize(e.size) ?? 0;
+                break;
+            case 'planning-completed':
+                this.planned = true;
+                break;
+            default:
+                break;
+        }
+    }
+    snapshot() {
+        let planned = 0;
+        let copied = 0;
+        for (const [repo, blobs] of this.repoBlobs) {
+            let sum = 0;
+            for (const size of blobs.values())
+                sum += size;
+            planned += sum;
+            if (this.doneRepos.has(repo) && !this.failedRepos.has(repo))
+                copied += sum;
+        }
+        return {
+            pushed: this.pushedIds.size,
+            errorsByClass: { ...this.errors },
+            planned: this.planned,
+            ...(this.repoBlobs.size > 0 ? { bytes: { planned, copied, started: this.started } } : {})
+        };
+    }
+}
+/**
+ * The estimated time left in this attempt: lines left at the attempt's line rate; before the
+ * first line, the running chunk's bytes left at its byte rate; undefined when neither moved.
+ */
+function estimateRemainingMs(s) {
+    const linesLeft = s.attemptLines - s.pushed;
+    if (linesLeft <= 0)
+        return 0;
+    if (s.pushed > 0 && s.elapsedMs > 0)
+        return (linesLeft * s.elapsedMs) / s.pushed;
+    const b = s.bytes;
+    if (b !== undefined && b.copied > 0 && s.chunkElapsedMs > 0 && !s.chunk) {
+        return ((b.planned - b.copied) * s.chunkElapsedMs) / b.copied;
+    }
+    return undefined;
+}
+/** Errors by class in a stable order: `rate-limit 2, network 1` (most first), or `none`. */
+function errorsText(errors) {
+    const rows = Object.entries(errors)
+        .filter(([, n]) => n > 0)
+        .sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+    return rows.length === 0 ? 'none' : rows.map(([c, n]) => `${c} ${n}`).join(', ');
+}
+/** `1.5MiB/s` from bytes over milliseconds, in oc's binary units. */
+function rateText(bytes, ms) {
+    return ms > 0 ? `${bytesSize(Math.round((bytes * 1000) / ms))}/s` : 'n/a';
+}
+/**
+ * One progress line, e.g.
+ * `Progress: attempt 1 of 3, chunk 2 of 5, 4m10s: 138 of 400 lines done (20 pushed in this
+ * attempt, verified after it); errors: rate-limit 2, network 1; 1.2GiB of 4.5GiB copied
+ * (5.1MiB/s), 2.3GiB started; ETA 9m`.
+ */
+function formatProgress(s) {
+    const head = `Progress: attempt ${s.attempt} of ${s.maxAttempts}` +
+        (s.chunk ? `, chunk ${s.chunk.index} of ${s.chunk.count}` : '') +
+        `, ${formatSeconds(s.elapsedMs)}`;
+    const done = s.confirmedBefore + s.pushed;
+    const lines = `${done} of ${s.totalLines} line${s.totalLines === 1 ? '' : 's'} done (${s.pushed} of ${s.attemptLines} pushed in this attempt, verified after it)`;
+    const parts = [lines, `errors: ${errorsText(s.errorsByClass)}`];
+    if (s.bytes !== undefined) {
+        const b = s.bytes;
+        parts.push(`${bytesSize(b.copied)} of ${bytesSize(b.planned)} copied (${rateText(b.copied, s.chunkElapsedMs)}), ${bytesSize(b.started)} started`);
+    }
+    else if (s.planning) {
+        parts.push('planning');
+    }
+    const eta = estimateRemainingMs(s);
+    parts.push(eta === undefined ? 'ETA unknown' : `ETA ${formatSeconds(eta)}`);
+    if (s.budgetLeftMs !== undefined) {
+        parts.push(`time budget: engine stops in ${formatSeconds(s.budgetLeftMs)}`);
+    }
+    return `${head}: ${parts.join('; ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/run/engine-run.ts
+// The engine's part of one attempt: its lines as one engine invocation, or with `chunk-size`
+// as consecutive invocations of at most N entries (core/chunk-plan.ts). Each invocation streams into the
+// attempt's log files and its own triage, runs under the attempt's time limit and the time
+// budget (the engine's whole process group is stopped at the budget's stop point), and prints
+// a progress line every `progress-interval`. The chunks' verdicts make one attempt.
+
+
+
+
+
+
+
+
+
+
+/**
+ * Runs the engine for attempt `spec`. Every line it prints is redacted, logged, echoed and
+ * attributed as it arrives; the success lines' digests are remembered in `state.pushed` for
+ * verification. Returns `{ fatal }` when the engine could not be started for the first
+ * invocation (nothing ran).
+ */
+async function runEngineInvocations(opts, spec, state) {
+    const ids = new Set(spec.entryIds);
+    const entries = opts.scope.filter((e) => ids.has(e.id));
+    const chunks = opts.chunkSize !== undefined
+        ? planChunks(entries, opts.chunkSize)
+        : [{ index: 1, entryIds: entries.map((e) => e.id), oversized: false }];
+    const chunked = opts.chunkSize !== undefined;
+    const startedMs = opts.now();
+    const files = opts.log.files(spec.attempt);
+    const firstLine = opts.log.lineCount + 1;
+    const verdicts = [];
+    const runLevel = [];
+    const statsList = [];
+    const records = [];
+    const results = [];
+    const earlier = { pushed: 0, errors: {} };
+    let budgetStopped = false;
+    let budgetReason;
+    let timedOut = false;
+    let fatal;
+    const notRun = [];
+    opts.attemptStarted?.(spec.attempt, entries.length);
+    try {
+        for (const chunk of chunks) {
+            const chunkEntries = entries.filter((e) => chunk.entryIds.includes(e.id));
+            const stop = stopBeforeChunk(opts, chunk, chunks.length, startedMs, state, {
+                budgetStopped,
+                timedOut,
+                fatal
+            });
+            if (stop !== undefined) {
+                if (stop.budget) {
+                    budgetStopped = true;
+                    budgetReason ??= stop.why;
+                }
+                if (stop.timedOut)
+                    timedOut = true;
+                notRun.push(...chunk.entryIds);
+                continue;
+            }
+            let mappingFile = spec.mappingFile;
+            if (chunks.length > 1) {
+                mappingFile = (0,external_node_path_.join)(opts.workDir, `attempt-${spec.attempt}-chunk-${chunk.index}.txt`);
+                const header = `mirror-guard attempt ${spec.attempt}, chunk ${chunk.index} of ${chunks.length}: ${chunk.entryIds.length} mapping entr${chunk.entryIds.length === 1 ? 'y' : 'ies'}`;
+                (0,external_node_fs_.writeFileSync)(mappingFile, renderChunkMapping(opts.set, chunk.entryIds, header), {
+                    mode: 0o600
+                });
+                opts.info?.(`Attempt ${spec.attempt}, chunk ${chunk.index} of ${chunks.length}: ${chunk.entryIds.length} mapping entr${chunk.entryIds.length === 1 ? 'y' : 'ies'}` +
+                    (chunk.oversized
+                        ? ` (more than chunk-size ${opts.chunkSize ?? ''}: one destination repository is never split)`
+                        : ''));
+            }
+            const timeLeft = opts.timeoutMs !== undefined ? opts.timeoutMs - (opts.now() - startedMs) : undefined;
+            let outcome;
+            try {
+                outcome = await runInvocation(opts, spec, state, {
+                    chunk: chunks.length > 1 ? { index: chunk.index, count: chunks.length } : undefined,
+                    entries: chunkEntries,
+                    mappingFile,
+                    ...(timeLeft !== undefined ? { timeoutMs: Math.max(1, timeLeft) } : {}),
+                    attemptStartMs: startedMs,
+                    attemptLines: entries.length,
+                    earlier
+                });
+            }
+            catch (e) {
+                const why = (opts.redact ?? ((t) => t))(errorMessage(e));
+                if (records.length === 0 && results.length === 0)
+                    return { fatal: why };
+                fatal = why;
+                notRun.push(...chunk.entryIds);
+                continue;
+            }
+            results.push(outcome.result);
+            verdicts.push(...outcome.triage.verdicts);
+            runLevel.push(...outcome.triage.runLevel);
+            if (outcome.stats)
+                statsList.push(outcome.stats);
+            if (outcome.stats?.planningSeconds !== undefined) {
+                state.planningSeconds.push(outcome.stats.planningSeconds);
+            }
+            earlier.pushed += outcome.progress.pushed;
+            for (const [c, n] of Object.entries(outcome.progress.errorsByClass)) {
+                earlier.errors[c] = (earlier.errors[c] ?? 0) + n;
+            }
+            if (outcome.result.timedOut)
+                timedOut = true;
+            if (outcome.budgetStopped) {
+                budgetStopped = true;
+                const b = opts.budget;
+                budgetReason ??=
+                    b !== undefined
+                        ? `the time budget (${formatSeconds(b.budgetMs)}) stopped ${opts.engine.name} after ${formatSeconds(workEnd(b) - b.startMs)}, keeping ${formatSeconds(b.reserveMs)} for verification, the report and the artifacts`
+                        : `the time budget stopped ${opts.engine.name}`;
+            }
+            if (chunked) {
+                records.push({
+                    chunk: chunk.index,
+                    entryIds: chunk.entryIds,
+                    oversized: chunk.oversized,
+                    mappingFile,
+                    command: outcome.result.command,
+                    startedAt: outcome.result.startedAt,
+                    endedAt: outcome.result.endedAt,
+                    exitCode: outcome.result.exitCode,
+                    ...(outcome.result.signal !== undefined ? { signal: outcome.result.signal } : {}),
+                    timedOut: outcome.result.timedOut,
+                    aborted: outcome.result.aborted,
+                    budgetStopped: outcome.budgetStopped,
+                    logLines: outcome.logLines
+                });
+            }
+            if (outcome.result.aborted) {
+                // Cancelled: nothing more starts.
+                for (const c of chunks.filter((c) => c.index > chunk.index))
+                    notRun.push(...c.entryIds);
+                break;
+            }
+        }
+    }
+    finally {
+        opts.attemptEnded?.(spec.attempt);
+    }
+    const notRunSet = new Set(notRun);
+    const first = results[0];
+    const last = results[results.length - 1];
+    const nowIso = new Date(opts.now()).toISOString();
+    const result = {
+        exitCode: results.find((r) => r.exitCode !== 0)?.exitCode ?? first?.exitCode ?? null,
+        ...(results.find((r) => r.signal !== undefined)?.signal !== undefined
+            ? { signal: results.find((r) => r.signal !== undefined)?.signal }
+            : {}),
+        timedOut,
+        aborted: results.some((r) => r.aborted),
+        command: first?.command ?? [opts.engine.name, '-f', spec.mappingFile],
+        startedAt: first?.startedAt ?? nowIso,
+        endedAt: last?.endedAt ?? nowIso
+    };
+    for (const e of entries) {
+        if (!notRunSet.has(e.id))
+            continue;
+        verdicts.push({
+            entryId: e.id,
+            status: 'failed',
+            classes: ['unconfirmed'],
+            reasons: [
+                `not run: attempt ${spec.attempt} stopped before this line's chunk started${budgetReason !== undefined ? ` (${budgetReason})` : ''}`
+            ],
+            evidence: [],
+            retryable: true
+        });
+    }
+    const stats = combineStats(spec.attempt, statsList);
+    return {
+        result,
+        triage: { verdicts, runLevel, attempts: stats ? [stats] : [] },
+        ...(stats ? { stats } : {}),
+        files,
+        logLines: [firstLine, Math.max(firstLine, opts.log.lineCount)],
+        ...(chunked ? { chunks: records } : {}),
+        budgetStopped,
+        ...(budgetReason !== undefined ? { budgetReason } : {}),
+        notRunIds: notRun,
+        ...(fatal !== undefined ? { fatal } : {})
+    };
+}
+/** Why a chunk must not start: cancelled, out of attempt time, out of budget, a fatal error. */
+function stopBeforeChunk(opts, chunk, count, startedMs, state, sofar) {
+    if (chunk.index === 1)
+        return undefined;
+    if (sofar.fatal !== undefined)
+        return { why: sofar.fatal, budget: false, timedOut: false };
+    if (opts.signal?.aborted)
+        return { why: 'cancelled', budget: false, timedOut: false };
+    if (sofar.budgetStopped)
+        return { why: 'time budget', budget: true, timedOut: false };
+    if (sofar.timedOut)
+        return { why: 'attempt-timeout', budget: false, timedOut: true };
+    if (opts.timeoutMs !== undefined && opts.now() - startedMs >= opts.timeoutMs) {
+        return { why: 'attempt-timeout', budget: false, timedOut: true };
+    }
+    if (opts.budget) {
+        const check = checkStart(opts.budget, opts.now(), 0, minAttemptMs(state.planningSeconds));
+        if (!check.go) {
+            opts.info?.(`Chunk ${chunk.index} of ${count} not started: ${check.why}.`);
+            return { why: check.why, budget: true, timedOut: false };
+        }
+    }
+    return undefined;
+}
+/** One engine run of a chunk's entries: streamed, triaged, stopped at the budget, reported. */
+async function runInvocation(opts, spec, state, inv) {
+    const attributor = new Attributor(opts.set, inv.entries.map((e) => e.id));
+    const tracker = new ProgressTracker(inv.entries);
+    const parser = new LogParser();
+    // The parser numbers lines from 1 within this invocation; evidence points into the combined log.
+    const offset = opts.log.lineCount;
+    const feed = (events) => {
+        for (const e of events) {
+            const shifted = e.kind === 'attempt-start'
+                ? { ...e, attempt: spec.attempt, logLine: e.logLine + offset }
+                : { ...e, logLine: e.logLine + offset };
+            if (e.kind === 'success' && e.tag !== undefined) {
+                state.pushed.set(pushKey(e.destination, e.tag), e.digest);
+            }
+            attributor.onEvent(shifted);
+            tracker.onEvent(e);
+        }
+    };
+    // The engine stops at the budget's stop point, or when the run is cancelled.
+    const stop = new AbortController();
+    let budgetFired = false;
+    const onCancel = () => stop.abort(opts.signal?.reason);
+    if (opts.signal?.aborted)
+        onCancel();
+    else
+        opts.signal?.addEventListener('abort', onCancel, { once: true });
+    const budgetTimer = opts.budget !== undefined
+        ? setTimeout(() => {
+            budgetFired = true;
+            opts.info?.(`Time budget: stopping ${opts.engine.name} now, to keep time for the report and the artifacts.`);
+            stop.abort(new Error('time budget'));
+        }, Math.max(0, workEnd(opts.budget) - opts.now()))
+        : undefined;
+    const chunkStartMs = opts.now();
+    const progressTimer = opts.progress !== undefined && (opts.progressIntervalMs ?? 0) > 0
+        ? setInterval(() => {
+            const p = tracker.snapshot();
+            const errors = { ...inv.earlier.errors };
+            for (const [c, n] of Object.entries(p.errorsByClass)) {
+                errors[c] = (errors[c] ?? 0) + n;
+            }
+            const now = opts.now();
+            opts.progress?.(formatProgress({
+                attempt: spec.attempt,
+                maxAttempts: opts.maxAttempts,
+                ...(inv.chunk ? { chunk: inv.chunk } : {}),
+                elapsedMs: now - inv.attemptStartMs,
+                chunkElapsedMs: now - chunkStartMs,
+                totalLines: opts.scope.length,
+                confirmedBefore: state.confirmedBefore,
+                attemptLines: inv.attemptLines,
+                pushed: inv.earlier.pushed + p.pushed,
+                errorsByClass: errors,
+                planning: opts.engine.name === 'oc' && !p.planned,
+                ...(p.bytes ? { bytes: p.bytes } : {}),
+                ...(opts.budget ? { budgetLeftMs: workLeftMs(opts.budget, now) } : {})
+            }));
+        }, opts.progressIntervalMs)
+        : undefined;
+    const request = {
+        attempt: spec.attempt,
+        mappingFile: inv.mappingFile,
+        entries: inv.entries,
+        force: spec.force,
+        ...(spec.maxPerRegistry !== undefined ? { maxPerRegistry: spec.maxPerRegistry } : {}),
+        ...(inv.timeoutMs !== undefined ? { timeoutMs: inv.timeoutMs } : {}),
+        signal: stop.signal
+    };
+    const command = opts.engine.command?.(request) ?? [opts.engine.name, '-f', inv.mappingFile];
+    const redact = opts.redact ?? ((text) => text);
+    const shown = command.map(redact);
+    try {
+        for (const h of opts.log.begin(spec.attempt, shown, new Date().toISOString(), inv.chunk)) {
+            feed(parser.push(h));
+            // The command holds input text (paths, extra-args): echoed like oc's own output.
+            opts.echo?.('stderr', h);
+        }
+        let raw;
+        try {
+            raw = await opts.engine.runAttempt(request, (stream, text) => {
+                const line = redact(text);
+                opts.log.line(stream, line);
+                opts.echo?.(stream, line);
+                feed(parser.push(line));
+            });
+        }
+        finally {
+            opts.log.end();
+        }
+        feed(parser.end());
+        const triage = attributor.finish();
+        const last = triage.attempts[triage.attempts.length - 1];
+        // Stopped by the budget, not cancelled: the job goes on to its report.
+        const budgetStopped = budgetFired && !(opts.signal?.aborted ?? false);
+        return {
+            result: { ...raw, command: shown, aborted: raw.aborted && !budgetStopped },
+            triage,
+            ...(last ? { stats: { ...last, attempt: spec.attempt } } : {}),
+            logLines: [offset + 1, opts.log.lineCount],
+            budgetStopped,
+            progress: tracker.snapshot()
+        };
+    }
+    finally {
+        if (budgetTimer !== undefined)
+            clearTimeout(budgetTimer);
+        if (progressTimer !== undefined)
+            clearInterval(progressTimer);
+        opts.signal?.removeEventListener('abort', onCancel);
+    }
+}
+/** The chunks' numbers as one attempt's: sums, and the byte rate over the chunks' time. */
+function combineStats(attempt, list) {
+    if (list.length === 0)
+        return undefined;
+    if (list.length === 1)
+        return { ...list[0], attempt };
+    const sum = (f) => list.some((s) => f(s) !== undefined) ? list.reduce((n, s) => n + (f(s) ?? 0), 0) : undefined;
+    const planningSeconds = sum((s) => s.planningSeconds);
+    const mirroringSeconds = sum((s) => s.mirroringSeconds);
+    const bytes = sum((s) => s.bytesPerSecond !== undefined && s.mirroringSeconds !== undefined
+        ? s.bytesPerSecond * s.mirroringSeconds
+        : undefined);
+    const bytesPerSecond = bytes !== undefined && mirroringSeconds !== undefined && mirroringSeconds > 0
+        ? Math.round(bytes / mirroringSeconds)
+        : undefined;
+    return {
+        attempt,
+        ...(planningSeconds !== undefined ? { planningSeconds } : {}),
+        ...(mirroringSeconds !== undefined ? { mirroringSeconds } : {}),
+        ...(bytesPerSecond !== undefined
+            ? { bytesPerSecond, rate: `${humanSize(bytesPerSecond)}/s` }
+            : {}),
+        errors: list.reduce((n, s) => n + s.errors, 0),
+        warnings: list.reduce((n, s) => n + s.warnings, 0),
+        successLines: list.reduce((n, s) => n + s.successLines, 0),
+        logLines: list.reduce((n, s) => n + s.logLines, 0)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/attempt.ts
 // One attempt of the loop, step by step: repair the lines (stale files, or --force), write the
 // retry mapping it runs, run the engine while its output streams through the log parser and the
 // Attributor, record the verdicts in the ledger, verify the file:// lines, keep the record.
-
-
 
 
 
@@ -36261,8 +37065,12 @@ async function runAttempt(opts, state, planned) {
     const repaired = await repairLines(opts, state, planned);
     const plan = { ...planned, force: repaired.force };
     const mappingFile = writeAttemptMapping(opts, state, plan);
-    const run = await runEngine(opts, plan, mappingFile, state.pushed);
-    if ('fatal' in run) {
+    const confirmedBefore = opts.scope.filter((e) => !plan.entryIds.includes(e.id) && state.ledger.verdict(e.id)?.status === 'mirrored').length;
+    const run = await runEngine(opts, plan, mappingFile, state.pushed, {
+        planningSeconds: state.planningSeconds,
+        confirmedBefore
+    });
+    if (!('result' in run)) {
         state.fatal = run.fatal;
         return false;
     }
@@ -36274,6 +37082,11 @@ async function runAttempt(opts, state, planned) {
         await inspectFailedTrees(opts, state, plan.entryIds.filter((id) => state.byId.get(id)?.destination.kind === 'file'));
     }
     keepRecord(opts, state, plan, { mappingFile, repairs: repaired.repairs, run, verified });
+    // The engine could not be started for a later chunk: the earlier chunks' verdicts stand.
+    if (run.fatal !== undefined) {
+        state.fatal = run.fatal;
+        return false;
+    }
     return true;
 }
 /** The plan's repairs, carried out and told in the job log; the lines are checked again. */
@@ -36304,11 +37117,27 @@ function recordEngineRun(opts, state, plan, run) {
     if (run.stats)
         state.stats.push(run.stats);
     const { timedOut, aborted } = run.result;
-    const recorded = state.ledger.recordAttempt(run.triage.verdicts, plan.attempt, timedOut
-        ? { kind: 'timed-out', timeoutSeconds: Math.round((opts.timeoutMs ?? 0) / 1000) }
-        : aborted
-            ? { kind: 'cancelled' }
-            : undefined);
+    if (run.budgetStopped) {
+        state.budgetNote ??= run.budgetReason ?? `the time budget stopped ${opts.engine.name}`;
+        opts.info?.(`Time budget: ${state.budgetNote}`);
+    }
+    // Lines of chunks that never started keep what an earlier attempt said about them; those
+    // never run before say why they did not run now.
+    const notRun = new Set(run.notRunIds);
+    const ran = run.triage.verdicts.filter((v) => !notRun.has(v.entryId));
+    const skipped = run.triage.verdicts.filter((v) => notRun.has(v.entryId) && state.ledger.verdict(v.entryId) === undefined);
+    const recorded = state.ledger.recordAttempt(ran, plan.attempt, aborted
+        ? { kind: 'cancelled' }
+        : run.budgetStopped
+            ? {
+                kind: 'time-budget',
+                budget: formatSeconds(opts.budget?.budgetMs ?? 0),
+                engineName: opts.engine.name
+            }
+            : timedOut
+                ? { kind: 'timed-out', timeoutSeconds: Math.round((opts.timeoutMs ?? 0) / 1000) }
+                : undefined);
+    state.ledger.record(skipped, plan.attempt);
     if (hasRateLimit(recorded))
         state.rateLimited = true;
     if (aborted)
@@ -36338,76 +37167,25 @@ function keepRecord(opts, state, plan, done) {
         stdoutFile: done.run.files.stdout,
         stderrFile: done.run.files.stderr,
         logLines: done.run.logLines,
-        verified: { checked: done.verified.checked, incomplete: done.verified.incomplete }
+        verified: { checked: done.verified.checked, incomplete: done.verified.incomplete },
+        ...(done.run.chunks ? { chunks: done.run.chunks } : {})
     });
 }
 /**
- * Runs the engine once. Every line it prints is redacted, logged, echoed and attributed as it
- * arrives; the success lines' digests are remembered in `pushed` for verification.
+ * Runs the engine for the attempt (in chunks with `chunk-size`, under the time budget, with
+ * progress lines): src/run/engine-run.ts.
  */
-async function runEngine(opts, plan, mappingFile, pushed) {
-    const ids = new Set(plan.entryIds);
-    const entries = opts.scope.filter((e) => ids.has(e.id));
-    const attributor = new Attributor(opts.set, plan.entryIds);
-    const parser = new LogParser();
-    // The parser numbers lines from 1 within this attempt; evidence points into the combined log.
-    const offset = opts.log.lineCount;
-    const feed = (events) => {
-        for (const e of events) {
-            const shifted = e.kind === 'attempt-start'
-                ? { ...e, attempt: plan.attempt, logLine: e.logLine + offset }
-                : { ...e, logLine: e.logLine + offset };
-            if (e.kind === 'success' && e.tag !== undefined) {
-                pushed.set(pushKey(e.destination, e.tag), e.digest);
-            }
-            attributor.onEvent(shifted);
-        }
-    };
-    const files = opts.log.files(plan.attempt);
-    const request = {
+function runEngine(opts, plan, mappingFile, pushed, seen = {
+    planningSeconds: [],
+    confirmedBefore: 0
+}) {
+    return runEngineInvocations({ ...opts, maxAttempts: opts.policy.maxAttempts, now: opts.now ?? Date.now }, {
         attempt: plan.attempt,
-        mappingFile,
-        entries,
+        entryIds: plan.entryIds,
         force: plan.force,
         ...(plan.maxPerRegistry !== undefined ? { maxPerRegistry: plan.maxPerRegistry } : {}),
-        ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
-        ...(opts.signal ? { signal: opts.signal } : {})
-    };
-    const command = opts.engine.command?.(request) ?? [opts.engine.name, '-f', mappingFile];
-    const redact = opts.redact ?? ((text) => text);
-    const shown = command.map(redact);
-    opts.attemptStarted?.(plan.attempt, plan.entryIds.length);
-    for (const h of opts.log.begin(plan.attempt, shown, new Date().toISOString())) {
-        feed(parser.push(h));
-        // The command holds input text (paths, extra-args): echoed like oc's own output.
-        opts.echo?.('stderr', h);
-    }
-    let result;
-    try {
-        result = await opts.engine.runAttempt(request, (stream, raw) => {
-            const line = redact(raw);
-            opts.log.line(stream, line);
-            opts.echo?.(stream, line);
-            feed(parser.push(line));
-        });
-    }
-    catch (e) {
-        opts.log.end();
-        opts.attemptEnded?.(plan.attempt);
-        return { fatal: redact(errorMessage(e)) };
-    }
-    opts.attemptEnded?.(plan.attempt);
-    feed(parser.end());
-    opts.log.end();
-    const triage = attributor.finish();
-    const last = triage.attempts[triage.attempts.length - 1];
-    return {
-        result,
-        triage,
-        ...(last ? { stats: { ...last, attempt: plan.attempt } } : {}),
-        files,
-        logLines: [offset + 1, opts.log.lineCount]
-    };
+        mappingFile
+    }, { pushed, planningSeconds: seen.planningSeconds, confirmedBefore: seen.confirmedBefore });
 }
 
 ;// CONCATENATED MODULE: ./src/run/job.ts
@@ -36415,6 +37193,7 @@ async function runEngine(opts, plan, mappingFile, pushed) {
 // plan the next from the ledger's verdicts, and verify the registry lines once nothing more is
 // planned. No @actions/* here: src/action wires it. Verdicts are decided in the ledger
 // (src/core/verdict-ledger.ts); the steps only feed it.
+
 
 
 
@@ -36435,8 +37214,12 @@ const defaultSleep = (ms, signal) => new Promise((resolve) => {
 });
 async function runJob(opts) {
     const state = newJobState(opts);
+    if (opts.budget)
+        opts.info?.(describeBudget(opts.budget));
     let next = await firstAttempt(opts);
     while (next) {
+        if (!fitsBudget(opts, state, next))
+            break;
         await waitForAttempt(opts, next);
         if (opts.signal?.aborted) {
             state.aborted = true;
@@ -36444,14 +37227,28 @@ async function runJob(opts) {
         }
         if (!(await runAttempt(opts, state, next)))
             break;
-        opts.onProgress?.(jobResult(state));
+        opts.onProgress?.(jobResult(state, opts));
         if (state.aborted)
             break;
         next = await planAfterAttempt(opts, state, next.attempt);
     }
     // Stopped before verification could run (cancel, fatal): what the engine reported is unproven.
     state.ledger.recordStopBeforeProof(opts.engine.name, state.records.length);
-    return jobResult(state);
+    return jobResult(state, opts);
+}
+/**
+ * The time budget: an attempt starts (after its delay) only when it can still make progress
+ * before the engine's stop point; otherwise the run ends here, and says why.
+ */
+function fitsBudget(opts, state, plan) {
+    if (!opts.budget)
+        return true;
+    const check = checkStart(opts.budget, (opts.now ?? Date.now)(), plan.delayMs, minAttemptMs(state.planningSeconds));
+    if (check.go)
+        return true;
+    state.budgetNote ??= `attempt ${plan.attempt} (${plan.entryIds.length} line${plan.entryIds.length === 1 ? '' : 's'}) not started: ${check.why}`;
+    opts.info?.(`Time budget: ${state.budgetNote}`);
+    return false;
 }
 /**
  * Attempt 1: every line in scope (none for a mapping of comments only: the engine is not
@@ -36491,13 +37288,14 @@ async function waitForAttempt(opts, plan) {
  * a line found incomplete may still get an attempt if any are left.
  */
 async function planAfterAttempt(opts, state, attemptsDone) {
-    let next = planFromLedger(opts, state, attemptsDone);
+    // Out of time: no next attempt; what the engine reported is still verified (half the reserve).
+    let next = state.budgetNote === undefined ? planFromLedger(opts, state, attemptsDone) : undefined;
     if (next)
         return next;
     const final = await verifyAtEnd(opts, state, attemptsDone);
     if (final.checked > 0)
-        opts.onProgress?.(jobResult(state));
-    if (final.incomplete > 0 && !opts.signal?.aborted)
+        opts.onProgress?.(jobResult(state, opts));
+    if (final.incomplete > 0 && !opts.signal?.aborted && state.budgetNote === undefined)
         next = planFromLedger(opts, state, attemptsDone);
     if (opts.signal?.aborted)
         state.aborted = true;
@@ -38744,6 +39542,7 @@ function makeVerifier(opts) {
 
 
 
+
 async function mirrorMode(step, signal) {
     const { inputs } = step;
     // 1. Secrets first: masked before anything else can print them.
@@ -38912,6 +39711,11 @@ async function mirrorMode(step, signal) {
         forceOnRetry: inputs.forceOnRetry,
         maxPerRegistry: inputs.maxPerRegistry
     };
+    // The budget counts from the step's start: what ran before the attempts (inputs, download of
+    // retry-from, the engine's version) is part of it.
+    const budget = inputs.timeBudgetSeconds !== undefined
+        ? makeTimeBudget(step.startedMs ?? Date.now(), inputs.timeBudgetSeconds * 1000)
+        : undefined;
     let job;
     try {
         job = await runJob({
@@ -38962,6 +39766,15 @@ async function mirrorMode(step, signal) {
                     inspectFiles: (entries) => verifyFileEntries(entries, mirrorRoot, { digest: false, side: 'destination' })
                 }
                 : {}),
+            ...(budget ? { budget } : {}),
+            ...(inputs.chunkSize !== undefined ? { chunkSize: inputs.chunkSize } : {}),
+            ...(inputs.progressIntervalSeconds > 0
+                ? { progressIntervalMs: inputs.progressIntervalSeconds * 1000 }
+                : {}),
+            progress: (line) => {
+                echo.end();
+                core.info(redaction.text(line));
+            },
             onProgress: (r) => {
                 echo.end();
                 // The post step trusts these: a line waiting for verification is not confirmed yet.
@@ -38982,6 +39795,9 @@ async function mirrorMode(step, signal) {
         notes.push('The run was cancelled: lines not confirmed by then count as failed.');
     if (job.fatal !== undefined)
         notes.push(`The run stopped: ${job.fatal}`);
+    if (job.budgetNote !== undefined && inputs.timeBudgetSeconds !== undefined) {
+        notes.push(`⏱ Time budget ${formatSeconds(inputs.timeBudgetSeconds * 1000)}: ${job.budgetNote}. Every line not confirmed is in the retry mapping (outcome: out-of-time).`);
+    }
     await finish(step, {
         set,
         texts,
@@ -38994,7 +39810,8 @@ async function mirrorMode(step, signal) {
         locate,
         files,
         redaction,
-        signal
+        signal,
+        ...(budget ? { budget } : {})
     });
 }
 function writeShardMapping(step, scope, shard) {
@@ -39023,7 +39840,8 @@ function makeEngine(step, authFile) {
             shareBlobs: i.skopeoShareBlobs,
             dryRun: i.dryRun,
             cwd: step.cwd,
-            tmpDir: step.workDir
+            tmpDir: step.workDir,
+            ...(i.timeBudgetSeconds !== undefined ? { killGraceMs: BUDGET_KILL_GRACE_MS } : {})
         });
     }
     return new OcEngine({
@@ -39043,7 +39861,9 @@ function makeEngine(step, authFile) {
             continueOnError: i.continueOnError,
             dryRun: i.dryRun,
             extraArgs: i.extraArgs
-        }
+        },
+        // With a time budget the stop must be quick: oc exits on SIGTERM at once.
+        ...(i.timeBudgetSeconds !== undefined ? { killGraceMs: BUDGET_KILL_GRACE_MS } : {})
     });
 }
 /** How to get the engine's binary, when it could not be started at all. */
@@ -46513,6 +47333,10 @@ class InputReader {
         if (value === '')
             return undefined;
         const seconds = parseDurationSeconds(value);
+        if (seconds === undefined && /^-\d/.test(value)) {
+            this.errors.push(`Input ${name}: ${show(value)} is negative; use a positive duration like 45s, 90m, 5h40m.`);
+            return undefined;
+        }
         if (seconds === undefined) {
             this.errors.push(`Input ${name}: ${show(value)} is not a duration; use seconds (30) or a duration like 90s, 30m, 2h, 1h30m.`);
         }
@@ -46832,6 +47656,22 @@ const INPUT_SPECS = [
         description: '`I/N` (1 ≤ I ≤ N ≤ 256): mirror only shard I of N of the mapping lines, for a job matrix. All lines of one destination repository stay in one shard; the split is deterministic (see Shards). Artifacts get the suffix `-I-of-N`. Empty: every line. With `mode: aggregate`: `N`, the number of shards the matrix ran (known even when no shard reported).'
     },
     {
+        name: 'time-budget',
+        accepts: 'A duration (`5h40m`, `90m`, `45s`) or seconds, > 0 and at most 596h; `-5m`, `0` and words are errors. Empty: no budget.',
+        description: 'The step (attempts, waits, verification, report and artifacts) ends within this time, counted from its start. The engine is stopped early enough to keep 5 % of the budget (5 s to 2 min) for the report, summary and artifacts; no attempt or chunk starts without the time to make progress; lines not confirmed go to the retry mapping and the outcome is `out-of-time`. Empty: no budget.'
+    },
+    {
+        name: 'progress-interval',
+        accepts: 'A duration or seconds, at least 1s and at most 596h, or `0` for none.',
+        description: 'During an attempt, a progress line every interval: lines done of the total, bytes copied and the rate from oc’s own lines, errors so far by class, an ETA. `0`: none.',
+        default: '60s'
+    },
+    {
+        name: 'chunk-size',
+        accepts: 'Whole number 1–1000000. Empty: one engine invocation per attempt.',
+        description: 'Run each attempt as consecutive engine invocations of at most this many mapping entries, never splitting a destination repository or a line, so that no single oc process holds a huge plan. Progress and `time-budget` act per chunk. Empty: one invocation.'
+    },
+    {
         name: 'retention-days',
         accepts: 'Whole number 1–90.',
         description: 'Artifact retention, 1–90 days. Empty: the repository default.'
@@ -46867,6 +47707,10 @@ const INPUT_SPECS = [
 ];
 
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
+// The action's inputs as one value: readInputs turns the raw inputs (a getter, as
+// `core.getInput`) into `Inputs`, or every problem at once; pure, tested without a runner.
+// The table of inputs is input-specs.ts, the parsers of single values input-values.ts.
+
 
 
 /**
@@ -46956,6 +47800,17 @@ function readInputs(get) {
     }
     else
         shard = read.shard('shard');
+    const timeBudgetSeconds = read.duration('time-budget');
+    if (timeBudgetSeconds === 0) {
+        errors.push(`Input time-budget: ${show(read.raw('time-budget'))} must be more than zero; leave it empty for no budget.`);
+    }
+    const progressIntervalSeconds = read.duration('progress-interval');
+    if (progressIntervalSeconds !== undefined &&
+        progressIntervalSeconds > 0 &&
+        progressIntervalSeconds < 1) {
+        errors.push(`Input progress-interval: ${show(read.raw('progress-interval'))} is shorter than 1s; use at least 1s, or 0 for no progress lines.`);
+    }
+    const chunkSize = read.int('chunk-size', 1, MAX_CHUNK_SIZE);
     const repository = read.optional('repository');
     if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
         errors.push(`Input repository: ${show(repository)} is not of the form owner/name.`);
@@ -47002,6 +47857,9 @@ function readInputs(get) {
         repository,
         githubToken: read.optional('github-token'),
         shard,
+        ...(timeBudgetSeconds !== undefined ? { timeBudgetSeconds } : {}),
+        progressIntervalSeconds: progressIntervalSeconds ?? 60,
+        ...(chunkSize !== undefined ? { chunkSize } : {}),
         shardCount
     };
     return errors.length > 0 ? { ok: false, errors } : { ok: true, inputs };
@@ -47040,7 +47898,16 @@ async function run() {
     else
         await runMain();
 }
+/**
+ * When the step started (epoch ms), the time budget's zero: the runner started this process
+ * for the step, so its start; a process that has run for a while already (tests calling run())
+ * starts its step now.
+ */
+function stepStartedMs() {
+    return process.uptime() < 30 ? Date.now() - process.uptime() * 1000 : Date.now();
+}
 async function runMain() {
+    const startedMs = stepStartedMs();
     markPost();
     const abort = new AbortController();
     const onSignal = (sig) => {
@@ -47101,7 +47968,7 @@ async function runMain() {
             uploaded: [],
             progressFile: (0,external_node_path_.join)(workDir, WORK_FILES.progress)
         });
-        step = { inputs, cwd, workDir, runState };
+        step = { inputs, cwd, workDir, runState, startedMs };
         if (inputs.mode === 'validate')
             await validateMode(step);
         else if (inputs.mode === 'aggregate')
