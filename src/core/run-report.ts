@@ -25,7 +25,7 @@ import type {
 import { finalTriage, shownFailure } from './verdict-ledger.js'
 import { plural } from './text.js'
 
-/** What the report says of one attempt (the attempt loop's AttemptRecord has these fields). */
+/** What the report says of one attempt (the attempt loop's AttemptRecord extends it). */
 export interface ReportedAttempt {
   readonly attempt: number
   readonly command: readonly string[]

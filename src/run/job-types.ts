@@ -3,7 +3,8 @@
 import type { LineRepair, RetryTool } from '../core/repair-plan.js'
 import type { RetryPolicy } from '../core/retry-plan.js'
 import type { TimeBudget } from '../core/time-budget.js'
-import type { AttemptStats, LineVerdict, MappingEntry, MappingSet, Triage } from '../core/types.js'
+import type { ReportedAttempt } from '../core/run-report.js'
+import type { LineVerdict, MappingEntry, MappingSet, Triage } from '../core/types.js'
 import type { Engine } from '../engines/engine.js'
 import type { VerifyResult } from '../verify/types.js'
 import type { AttemptLog } from './attempt-log.js'
@@ -89,30 +90,12 @@ export interface AttemptRepair {
   readonly why: string
 }
 
-export interface AttemptRecord {
-  readonly attempt: number
-  readonly command: readonly string[]
-  readonly mappingFile: string
-  readonly entryIds: readonly number[]
-  readonly force: boolean
+/** One attempt as the loop records it: what the report says of it, plus its own log files. */
+export interface AttemptRecord extends ReportedAttempt {
   /** Per line of a retry: plain rerun, stale files removed, or --force, and why. */
   readonly repairs: readonly AttemptRepair[]
-  readonly maxPerRegistry?: number
-  readonly delayBeforeMs: number
-  readonly startedAt: string
-  readonly endedAt: string
-  readonly exitCode: number | null
-  readonly signal?: string
-  readonly timedOut: boolean
-  readonly aborted: boolean
-  readonly mirrored: number
-  readonly failed: number
-  readonly stats?: AttemptStats
   readonly stdoutFile: string
   readonly stderrFile: string
-  /** First and last line of this attempt in the combined log. */
-  readonly logLines: readonly [number, number]
-  readonly verified: { readonly checked: number; readonly incomplete: number }
   /** With chunk-size: the attempt's engine invocations. */
   readonly chunks?: readonly ChunkRecord[]
 }
