@@ -238,7 +238,7 @@ async function benchAggregate(ctx, { entries, count, runs, reports, mapping }) {
 /** The BENCHMARKS.md section. */
 export function renderShards(L, res) {
   const s = res.shards
-  L.push('## 4. Shards', '')
+  L.push('## 5. Shards', '')
   L.push(
     `A ${s.entries.toLocaleString('en')}-line mapping (the generator of section 1) split into ${s.count} shards by the bundled CLI,`,
     'each command a fresh `node dist/cli.js` process (startup, reading and parsing the mapping',
