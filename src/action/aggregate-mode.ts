@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { isRunSummary } from '../core/classify.js'
 import { loadMappingFiles } from '../core/mapping-files.js'
 import { Redactor } from '../core/redact.js'
+import { plural } from '../core/text.js'
 import { WORK_FILES } from '../core/work-files.js'
 import { aggregateShards } from '../core/shard-aggregate.js'
 import { computeOutcome, failedByClass } from '../core/outcome.js'
@@ -110,7 +111,7 @@ export async function aggregateMode(step: ActionStep, signal: AbortSignal): Prom
     // Each problem is an annotation (escaped by @actions/core); the log line is our own text.
     const errors = result.errors.map((e) => redaction.text(e))
     for (const e of errors.slice(0, 10)) core.error(e, { title: 'mirror-guard aggregate' })
-    const what = `the shard reports do not belong to this mapping and split (${errors.length} problem${errors.length === 1 ? '' : 's'}); nothing was merged`
+    const what = `the shard reports do not belong to this mapping and split (${plural(errors.length, 'problem')}); nothing was merged`
     await summarise(step, () =>
       renderSummary({
         title: `mirror-guard: aggregate of ${count} shards`,
@@ -198,7 +199,7 @@ export async function aggregateMode(step: ActionStep, signal: AbortSignal): Prom
   await summarise(step, () =>
     redaction.text(
       renderSummary({
-        title: `mirror-guard: aggregate of ${count} shard${count === 1 ? '' : 's'}`,
+        title: `mirror-guard: aggregate of ${plural(count, 'shard')}`,
         mode: 'mirror',
         lines,
         findings,
@@ -236,7 +237,7 @@ export async function aggregateMode(step: ActionStep, signal: AbortSignal): Prom
   if (outcome !== 'success') {
     failStepPerOnFailure(
       step,
-      `${failed} of ${verdicts.length} mapping entr${verdicts.length === 1 ? 'y' : 'ies'} not mirrored across ${count} shard${count === 1 ? '' : 's'} (outcome: ${outcome})`
+      `${failed} of ${plural(verdicts.length, 'mapping entry', 'mapping entries')} not mirrored across ${plural(count, 'shard')} (outcome: ${outcome})`
     )
   } else {
     core.info(`All ${verdicts.length} mapping entries mirrored by ${count} shard(s).`)

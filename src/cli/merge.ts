@@ -11,6 +11,7 @@ import {
   type MergeMapping,
   type ShardReportInput
 } from '../core/shard-merge.js'
+import { compactDuration } from '../core/text.js'
 import {
   describeFinding,
   EXIT_FAILED,
@@ -163,13 +164,7 @@ function asTriageReport(m: MergedReport): TriageReport {
 }
 
 const duration = (seconds: number | undefined): string =>
-  seconds === undefined
-    ? '-'
-    : seconds < 60
-      ? `${seconds}s`
-      : seconds < 3600
-        ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`
-        : `${Math.floor(seconds / 3600)}h${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`
+  seconds === undefined ? '-' : compactDuration(seconds)
 
 /** One row per shard, at most 80 columns (long report paths are shortened from the left). */
 export function renderShardTable(m: MergedReport): string {

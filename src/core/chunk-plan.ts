@@ -4,6 +4,7 @@
 // destination repository is never split (its layers are shared and pushed once per
 // repository), nor a physical line: the groups of shard-plan.ts. Groups are taken in mapping
 // order and packed greedily; a group larger than N is a chunk of its own.
+import { entriesByLine, renderLinePart } from './mapping.js'
 import { groupEntries } from './shard-plan.js'
 import type { MappingEntry, MappingSet } from './types.js'
 
@@ -58,16 +59,9 @@ export function renderChunkMapping(
   header: string
 ): string {
   const wanted = new Set(entryIds)
-  const byLine = new Map<string, MappingEntry[]>()
-  for (const e of set.entries) {
-    const key = `${e.file}\u0000${e.line}`
-    const list = byLine.get(key)
-    if (list) list.push(e)
-    else byLine.set(key, [e])
-  }
   const out = [`# ${header}`]
   let file: string | undefined
-  for (const entries of byLine.values()) {
+  for (const entries of entriesByLine(set.entries)) {
     const hit = entries.filter((e) => wanted.has(e.id))
     const first = hit[0]
     if (first === undefined) continue
@@ -75,8 +69,7 @@ export function renderChunkMapping(
       file = first.file
       out.push(`# from ${file}`)
     }
-    if (hit.length === entries.length) out.push(first.text.replace(/[\r\n]+$/, ''))
-    else for (const e of hit) out.push(`${e.source.raw}=${e.destination.raw}`)
+    out.push(...renderLinePart(entries, hit))
   }
   return out.join('\n') + '\n'
 }

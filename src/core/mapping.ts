@@ -296,6 +296,32 @@ export function effectiveDestination(entry: MappingEntry): string {
 }
 
 /** `SRC=DST` lines re-feedable to `oc image mirror -f`, one per entry. */
+/** The entries of each physical mapping line, in mapping order (a fan-out line holds several). */
+export function entriesByLine(entries: readonly MappingEntry[]): MappingEntry[][] {
+  const byLine = new Map<string, MappingEntry[]>()
+  for (const e of entries) {
+    const key = `${e.file}\u0000${e.line}`
+    const list = byLine.get(key)
+    if (list) list.push(e)
+    else byLine.set(key, [e])
+  }
+  return [...byLine.values()]
+}
+
+/**
+ * Some entries of one physical line, re-feedable to oc: the line as written (only a line
+ * terminator oc would strip removed) when all of its entries are wanted, else one `SRC=DST` each.
+ */
+export function renderLinePart(
+  line: readonly MappingEntry[],
+  wanted: readonly MappingEntry[]
+): string[] {
+  const first = wanted[0]
+  if (first === undefined) return []
+  if (wanted.length === line.length) return [first.text.replace(/[\r\n]+$/, '')]
+  return wanted.map((e) => `${e.source.raw}=${e.destination.raw}`)
+}
+
 export function renderEntries(entries: readonly MappingEntry[]): string[] {
   return entries.map((e) => `${e.source.raw}=${effectiveDestination(e)}`)
 }

@@ -14,6 +14,7 @@ import { bytesSize, parseBytesSize } from './go-units.js'
 import { classify, isRunSummary } from './classify.js'
 import { parseErrorSubject } from './oc-messages.js'
 import { repoKey } from './reference.js'
+import { plural } from './text.js'
 import { formatSeconds } from './time-budget.js'
 import type { FailureClass, LogEvent, MappingEntry } from './types.js'
 
@@ -177,7 +178,7 @@ export function formatProgress(s: ProgressSnapshot): string {
     (s.chunk ? `, chunk ${s.chunk.index} of ${s.chunk.count}` : '') +
     `, ${formatSeconds(s.elapsedMs)}`
   const done = s.confirmedBefore + s.pushed
-  const lines = `${done} of ${s.totalLines} line${s.totalLines === 1 ? '' : 's'} done (${s.pushed} of ${s.attemptLines} pushed in this attempt, verified after it)`
+  const lines = `${done} of ${plural(s.totalLines, 'line')} done (${s.pushed} of ${s.attemptLines} pushed in this attempt, verified after it)`
   const parts = [lines, `errors: ${errorsText(s.errorsByClass)}`]
   if (s.bytes !== undefined) {
     const b = s.bytes

@@ -2,9 +2,10 @@
 // preceded by a `# <file>:<line> <classes>: <reason>` comment naming where it came from. The
 // comment's writer and its parser live side by side here: a later job (retry-from) reads the
 // origin back so that its annotations point at the user's own mapping line.
+import { entriesByLine, renderLinePart } from './mapping.js'
 import { oneLine } from './report.js'
 import { rootCauses } from './root-cause.js'
-import type { FailureClass, LineVerdict, MappingEntry, MappingSet } from './types.js'
+import type { FailureClass, LineVerdict, MappingSet } from './types.js'
 import { plural } from './text.js'
 
 export interface RetryMappingOptions {
@@ -25,18 +26,11 @@ export function renderRetryMapping(
   const include = options.include ?? ((v: LineVerdict) => v.status === 'failed')
   const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]))
   if (failed.size === 0) return ''
-  const byLine = new Map<string, MappingEntry[]>()
-  for (const e of set.entries) {
-    const key = `${e.file}\u0000${e.line}`
-    const list = byLine.get(key)
-    if (list) list.push(e)
-    else byLine.set(key, [e])
-  }
   const out: string[] = [
     `# mirror-guard retry mapping: ${plural(failed.size, 'mapping entry', 'mapping entries')} not mirrored.`,
     '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
   ]
-  for (const entries of byLine.values()) {
+  for (const entries of entriesByLine(set.entries)) {
     const hit = entries.filter((e) => failed.has(e.id))
     if (hit.length === 0) continue
     const first = hit[0]
@@ -52,14 +46,10 @@ export function renderRetryMapping(
         verdict.reasons[0] ?? 'not mirrored'
       )
     )
-    if (hit.length === entries.length) out.push(verbatim(first.text))
-    else for (const e of hit) out.push(`${e.source.raw}=${e.destination.raw}`)
+    out.push(...renderLinePart(entries, hit))
   }
   return out.join('\n') + '\n'
 }
-
-/** The physical line as written; only a line terminator oc would strip is removed. */
-const verbatim = (text: string): string => text.replace(/[\r\n]+$/, '')
 
 /** `# <file>:<line> <classes>: <reason>` on one line of printable text (the writer). */
 export function originComment(

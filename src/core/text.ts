@@ -69,6 +69,14 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
 }
 
+/** `42s`, `3m07s`, `2h05m`: a duration in whole seconds for a table cell. */
+export function compactDuration(seconds: number): string {
+  const s = Math.round(seconds)
+  if (s < 60) return `${s}s`
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+}
+
 /** The message of a caught value: an Error's message, anything else as a string. */
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e)

@@ -1,7 +1,7 @@
 // The aggregate's per-shard table in the job summary: one row per shard of the matrix, also for
 // a shard that sent no report (with why), so a lost runner is as visible as a failed line.
 import type { ShardRow } from '../core/shard-merge.js'
-import { truncate } from '../core/text.js'
+import { compactDuration, plural, truncate } from '../core/text.js'
 import { escapeMarkdown } from './escape.js'
 
 export interface ShardSummaryRow extends ShardRow {
@@ -12,10 +12,7 @@ export interface ShardSummaryRow extends ShardRow {
 /** `2h05m`, `3m07s`, `42s`; `–` when unknown. */
 export function formatDuration(seconds: number | undefined): string {
   if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '–'
-  const s = Math.round(seconds)
-  if (s < 60) return `${s}s`
-  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
-  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+  return compactDuration(seconds)
 }
 
 /** Decimal units as oc prints sizes (`16.16MB/s`): `0 B`, `980 kB`, `1.2 GB`; `–` when unknown. */
@@ -61,7 +58,7 @@ export function renderShardTable(rows: readonly ShardSummaryRow[]): string {
   const total = rows.reduce((n, r) => n + (r.bytes ?? 0), 0)
   const known = rows.some((r) => r.bytes !== undefined)
   const foot =
-    `${rows.length} shard${rows.length === 1 ? '' : 's'}` +
+    plural(rows.length, 'shard') +
     (missing > 0
       ? `, ${missing} without a report (their lines count as \`unconfirmed\` and are in the retry mapping)`
       : ', every one reported') +

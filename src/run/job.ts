@@ -66,7 +66,7 @@ function fitsBudget(opts: JobOptions, state: JobState, plan: NextAttempt): boole
     minAttemptMs(state.planningSeconds)
   )
   if (check.go) return true
-  state.budgetNote ??= `attempt ${plan.attempt} (${plan.entryIds.length} line${plan.entryIds.length === 1 ? '' : 's'}) not started: ${check.why}`
+  state.budgetNote ??= `attempt ${plan.attempt} (${plural(plan.entryIds.length, 'line')}) not started: ${check.why}`
   opts.info?.(`Time budget: ${state.budgetNote}`)
   return false
 }
