@@ -3185,6 +3185,31 @@ function effectiveDestination(entry) {
     return formatRef(entry.destination, entry.destinationTag);
 }
 /** `SRC=DST` lines re-feedable to `oc image mirror -f`, one per entry. */
+/** The entries of each physical mapping line, in mapping order (a fan-out line holds several). */
+function entriesByLine(entries) {
+    const byLine = new Map();
+    for (const e of entries) {
+        const key = `${e.file}\u0000${e.line}`;
+        const list = byLine.get(key);
+        if (list)
+            list.push(e);
+        else
+            byLine.set(key, [e]);
+    }
+    return [...byLine.values()];
+}
+/**
+ * Some entries of one physical line, re-feedable to oc: the line as written (only a line
+ * terminator oc would strip removed) when all of its entries are wanted, else one `SRC=DST` each.
+ */
+function renderLinePart(line, wanted) {
+    const first = wanted[0];
+    if (first === undefined)
+        return [];
+    if (wanted.length === line.length)
+        return [first.text.replace(/[\r\n]+$/, '')];
+    return wanted.map((e) => `${e.source.raw}=${e.destination.raw}`);
+}
 function renderEntries(entries) {
     return entries.map((e) => `${e.source.raw}=${effectiveDestination(e)}`);
 }
@@ -3236,6 +3261,15 @@ function truncate(text, max) {
 /** `1 line`, `2 lines`; `many` for nouns that do not just add an `s` (`entry`, `entries`). */
 function plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
+}
+/** `42s`, `3m07s`, `2h05m`: a duration in whole seconds for a table cell. */
+function compactDuration(seconds) {
+    const s = Math.round(seconds);
+    if (s < 60)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+    return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 /** The message of a caught value: an Error's message, anything else as a string. */
 function errorMessage(e) {
@@ -3595,6 +3629,7 @@ function groupRunLevel(findings) {
 
 
 
+
 /**
  * The failed lines, re-feedable to `oc image mirror -f` unchanged: each physical line verbatim
  * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
@@ -3605,20 +3640,11 @@ function renderRetryMapping(set, verdicts, options = {}) {
     const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]));
     if (failed.size === 0)
         return '';
-    const byLine = new Map();
-    for (const e of set.entries) {
-        const key = `${e.file}\u0000${e.line}`;
-        const list = byLine.get(key);
-        if (list)
-            list.push(e);
-        else
-            byLine.set(key, [e]);
-    }
     const out = [
         `# mirror-guard retry mapping: ${plural(failed.size, 'mapping entry', 'mapping entries')} not mirrored.`,
         '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
     ];
-    for (const entries of byLine.values()) {
+    for (const entries of entriesByLine(set.entries)) {
         const hit = entries.filter((e) => failed.has(e.id));
         if (hit.length === 0)
             continue;
@@ -3628,16 +3654,10 @@ function renderRetryMapping(set, verdicts, options = {}) {
         // Like an annotation title: the root cause, not what followed from it.
         const causes = rootCauses(classes);
         out.push(originComment(first.file, first.line, causes.length > 0 ? causes : classes, verdict.reasons[0] ?? 'not mirrored'));
-        if (hit.length === entries.length)
-            out.push(verbatim(first.text));
-        else
-            for (const e of hit)
-                out.push(`${e.source.raw}=${e.destination.raw}`);
+        out.push(...renderLinePart(entries, hit));
     }
     return out.join('\n') + '\n';
 }
-/** The physical line as written; only a line terminator oc would strip is removed. */
-const verbatim = (text) => text.replace(/[\r\n]+$/, '');
 /** `# <file>:<line> <classes>: <reason>` on one line of printable text (the writer). */
 function originComment(file, line, classes, reason) {
     return report_oneLine(`# ${file}:${line} ${classes.join(',')}: ${reason}`);
@@ -14273,6 +14293,7 @@ function parseFlagsAndOperands(args, options) {
 
 
 
+
 const MERGE_HELP = `Usage: mirror-guard merge [--json FILE] [--retry-out FILE] [-f MAPPING…] REPORT…
 
 Merges the JSON reports of the shards of one mapping (the report.json of each job run with
@@ -14408,13 +14429,7 @@ function asTriageReport(m) {
         attempts: []
     };
 }
-const duration = (seconds) => seconds === undefined
-    ? '-'
-    : seconds < 60
-        ? `${seconds}s`
-        : seconds < 3600
-            ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`
-            : `${Math.floor(seconds / 3600)}h${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
+const duration = (seconds) => seconds === undefined ? '-' : compactDuration(seconds);
 /** One row per shard, at most 80 columns (long report paths are shortened from the left). */
 function renderShardTable(m) {
     const head = ['SHARD', 'LINES', 'MIRRORED', 'FAILED', 'ATTEMPTS', 'TIME', 'REPORT'];

@@ -29654,6 +29654,31 @@ function effectiveDestination(entry) {
     return formatRef(entry.destination, entry.destinationTag);
 }
 /** `SRC=DST` lines re-feedable to `oc image mirror -f`, one per entry. */
+/** The entries of each physical mapping line, in mapping order (a fan-out line holds several). */
+function entriesByLine(entries) {
+    const byLine = new Map();
+    for (const e of entries) {
+        const key = `${e.file}\u0000${e.line}`;
+        const list = byLine.get(key);
+        if (list)
+            list.push(e);
+        else
+            byLine.set(key, [e]);
+    }
+    return [...byLine.values()];
+}
+/**
+ * Some entries of one physical line, re-feedable to oc: the line as written (only a line
+ * terminator oc would strip removed) when all of its entries are wanted, else one `SRC=DST` each.
+ */
+function renderLinePart(line, wanted) {
+    const first = wanted[0];
+    if (first === undefined)
+        return [];
+    if (wanted.length === line.length)
+        return [first.text.replace(/[\r\n]+$/, '')];
+    return wanted.map((e) => `${e.source.raw}=${e.destination.raw}`);
+}
 function renderEntries(entries) {
     return entries.map((e) => `${e.source.raw}=${effectiveDestination(e)}`);
 }
@@ -29705,6 +29730,15 @@ function truncate(text, max) {
 /** `1 line`, `2 lines`; `many` for nouns that do not just add an `s` (`entry`, `entries`). */
 function plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
+}
+/** `42s`, `3m07s`, `2h05m`: a duration in whole seconds for a table cell. */
+function compactDuration(seconds) {
+    const s = Math.round(seconds);
+    if (s < 60)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+    return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 /** The message of a caught value: an Error's message, anything else as a string. */
 function errorMessage(e) {
@@ -30124,6 +30158,7 @@ function verdictTitle(classes) {
 
 
 
+
 /**
  * The failed lines, re-feedable to `oc image mirror -f` unchanged: each physical line verbatim
  * when all of its entries failed, else `SRC=DST` for the failed part of a fan-out line. Each is
@@ -30134,20 +30169,11 @@ function renderRetryMapping(set, verdicts, options = {}) {
     const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]));
     if (failed.size === 0)
         return '';
-    const byLine = new Map();
-    for (const e of set.entries) {
-        const key = `${e.file}\u0000${e.line}`;
-        const list = byLine.get(key);
-        if (list)
-            list.push(e);
-        else
-            byLine.set(key, [e]);
-    }
     const out = [
         `# mirror-guard retry mapping: ${plural(failed.size, 'mapping entry', 'mapping entries')} not mirrored.`,
         '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
     ];
-    for (const entries of byLine.values()) {
+    for (const entries of entriesByLine(set.entries)) {
         const hit = entries.filter((e) => failed.has(e.id));
         if (hit.length === 0)
             continue;
@@ -30157,16 +30183,10 @@ function renderRetryMapping(set, verdicts, options = {}) {
         // Like an annotation title: the root cause, not what followed from it.
         const causes = rootCauses(classes);
         out.push(originComment(first.file, first.line, causes.length > 0 ? causes : classes, verdict.reasons[0] ?? 'not mirrored'));
-        if (hit.length === entries.length)
-            out.push(verbatim(first.text));
-        else
-            for (const e of hit)
-                out.push(`${e.source.raw}=${e.destination.raw}`);
+        out.push(...renderLinePart(entries, hit));
     }
     return out.join('\n') + '\n';
 }
-/** The physical line as written; only a line terminator oc would strip is removed. */
-const verbatim = (text) => text.replace(/[\r\n]+$/, '');
 /** `# <file>:<line> <classes>: <reason>` on one line of printable text (the writer). */
 function originComment(file, line, classes, reason) {
     return report_oneLine(`# ${file}:${line} ${classes.join(',')}: ${reason}`);
@@ -31313,12 +31333,7 @@ function codeSpan(text, inTable = true) {
 function formatDuration(seconds) {
     if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0)
         return '–';
-    const s = Math.round(seconds);
-    if (s < 60)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-    return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+    return compactDuration(seconds);
 }
 /** Decimal units as oc prints sizes (`16.16MB/s`): `0 B`, `980 kB`, `1.2 GB`; `–` when unknown. */
 function formatBytes(bytes) {
@@ -31359,7 +31374,7 @@ function renderShardTable(rows) {
     const missing = rows.filter((r) => r.report === undefined).length;
     const total = rows.reduce((n, r) => n + (r.bytes ?? 0), 0);
     const known = rows.some((r) => r.bytes !== undefined);
-    const foot = `${rows.length} shard${rows.length === 1 ? '' : 's'}` +
+    const foot = plural(rows.length, 'shard') +
         (missing > 0
             ? `, ${missing} without a report (their lines count as \`unconfirmed\` and are in the retry mapping)`
             : ', every one reported') +
@@ -32718,6 +32733,7 @@ function uploadLimit(f) {
 
 
 
+
 async function aggregateMode(step, signal) {
     const { inputs } = step;
     const count = inputs.shardCount;
@@ -32789,7 +32805,7 @@ async function aggregateMode(step, signal) {
         const errors = result.errors.map((e) => redaction.text(e));
         for (const e of errors.slice(0, 10))
             core.error(e, { title: 'mirror-guard aggregate' });
-        const what = `the shard reports do not belong to this mapping and split (${errors.length} problem${errors.length === 1 ? '' : 's'}); nothing was merged`;
+        const what = `the shard reports do not belong to this mapping and split (${plural(errors.length, 'problem')}); nothing was merged`;
         await summarise(step, () => renderSummary({
             title: `mirror-guard: aggregate of ${count} shards`,
             lines: [],
@@ -32865,7 +32881,7 @@ async function aggregateMode(step, signal) {
     }
     // 6. One summary with the per-shard table, then outputs and the verdict.
     await summarise(step, () => redaction.text(renderSummary({
-        title: `mirror-guard: aggregate of ${count} shard${count === 1 ? '' : 's'}`,
+        title: `mirror-guard: aggregate of ${plural(count, 'shard')}`,
         mode: 'mirror',
         lines,
         findings,
@@ -32899,7 +32915,7 @@ async function aggregateMode(step, signal) {
         'retry-artifact-id': retryArtifactId
     });
     if (outcome !== 'success') {
-        failStepPerOnFailure(step, `${failed} of ${verdicts.length} mapping entr${verdicts.length === 1 ? 'y' : 'ies'} not mirrored across ${count} shard${count === 1 ? '' : 's'} (outcome: ${outcome})`);
+        failStepPerOnFailure(step, `${failed} of ${plural(verdicts.length, 'mapping entry', 'mapping entries')} not mirrored across ${plural(count, 'shard')} (outcome: ${outcome})`);
     }
     else {
         core.info(`All ${verdicts.length} mapping entries mirrored by ${count} shard(s).`);
@@ -35689,6 +35705,7 @@ function unconfirmedReason(end) {
 // repository), nor a physical line: the groups of shard-plan.ts. Groups are taken in mapping
 // order and packed greedily; a group larger than N is a chunk of its own.
 
+
 const MAX_CHUNK_SIZE = 1_000_000;
 /** The chunks of `entries` (one chunk of all when `size` is undefined). */
 function planChunks(entries, size) {
@@ -35728,18 +35745,9 @@ function planChunks(entries, size) {
  */
 function renderChunkMapping(set, entryIds, header) {
     const wanted = new Set(entryIds);
-    const byLine = new Map();
-    for (const e of set.entries) {
-        const key = `${e.file}\u0000${e.line}`;
-        const list = byLine.get(key);
-        if (list)
-            list.push(e);
-        else
-            byLine.set(key, [e]);
-    }
     const out = [`# ${header}`];
     let file;
-    for (const entries of byLine.values()) {
+    for (const entries of entriesByLine(set.entries)) {
         const hit = entries.filter((e) => wanted.has(e.id));
         const first = hit[0];
         if (first === undefined)
@@ -35748,11 +35756,7 @@ function renderChunkMapping(set, entryIds, header) {
             file = first.file;
             out.push(`# from ${file}`);
         }
-        if (hit.length === entries.length)
-            out.push(first.text.replace(/[\r\n]+$/, ''));
-        else
-            for (const e of hit)
-                out.push(`${e.source.raw}=${e.destination.raw}`);
+        out.push(...renderLinePart(entries, hit));
     }
     return out.join('\n') + '\n';
 }
@@ -36551,6 +36555,7 @@ function isTopLevel(line) {
 
 
 
+
 /** Follows one engine invocation's events (the lines of `entries`). */
 class ProgressTracker {
     /** `repoKey\0tag` → entry ids; digest-only entries under `repoKey\0`. */
@@ -36674,7 +36679,7 @@ function formatProgress(s) {
         (s.chunk ? `, chunk ${s.chunk.index} of ${s.chunk.count}` : '') +
         `, ${formatSeconds(s.elapsedMs)}`;
     const done = s.confirmedBefore + s.pushed;
-    const lines = `${done} of ${s.totalLines} line${s.totalLines === 1 ? '' : 's'} done (${s.pushed} of ${s.attemptLines} pushed in this attempt, verified after it)`;
+    const lines = `${done} of ${plural(s.totalLines, 'line')} done (${s.pushed} of ${s.attemptLines} pushed in this attempt, verified after it)`;
     const parts = [lines, `errors: ${errorsText(s.errorsByClass)}`];
     if (s.bytes !== undefined) {
         const b = s.bytes;
@@ -37246,7 +37251,7 @@ function fitsBudget(opts, state, plan) {
     const check = checkStart(opts.budget, (opts.now ?? Date.now)(), plan.delayMs, minAttemptMs(state.planningSeconds));
     if (check.go)
         return true;
-    state.budgetNote ??= `attempt ${plan.attempt} (${plan.entryIds.length} line${plan.entryIds.length === 1 ? '' : 's'}) not started: ${check.why}`;
+    state.budgetNote ??= `attempt ${plan.attempt} (${plural(plan.entryIds.length, 'line')}) not started: ${check.why}`;
     opts.info?.(`Time budget: ${state.budgetNote}`);
     return false;
 }
