@@ -74,9 +74,11 @@ export interface ParserStats {
 export interface ParseOptions {
   /**
    * Fold routine lines into `routine` count events without decoding them: `uploading:` and
-   * `mounted:` lines once the attempt has shown run output, `    blobs:`/`    manifests:` and
-   * plan rows once the attempt has had a plan event. For consumers that need only errors,
-   * successes and the run structure (triage); a 1 GB log is mostly such lines.
+   * `mounted:` lines once the attempt has shown run output; once it has had a plan event,
+   * `    blobs:`/`    manifests:` and plan rows, the plan's `  stats:` row, blank lines,
+   * `phase N:` headers and their rows (what would otherwise be `other` events). For consumers
+   * that need only errors, successes and the run structure (triage); a 1 GB log is mostly
+   * such lines.
    */
   readonly foldRoutine?: boolean
 }
@@ -85,7 +87,6 @@ const UPLOADING = Buffer.from('uploading: ')
 const MOUNTED = Buffer.from('mounted: ')
 const BLOBS = Buffer.from('    blobs:')
 const MANIFESTS = Buffer.from('    manifests:')
-const BLANK6 = Buffer.from('      ')
 
 /** `buf[start..end)` starts with `prefix` (or equals it, with `exact`). */
 function bytesStartWith(
@@ -188,6 +189,17 @@ export class LogParser {
     }
     if (c0 === 32 /* space */) {
       if (!this.foldIndented(buf, start, end)) return false
+    } else if (start === end) {
+      // A blank line ends a section; nothing is open, so it is only that and an `other` event.
+      if (!this.planEventInAttempt) return false
+      this.section = 'none'
+    } else if (c0 === 112 /* p */) {
+      // `phase N:` (a top-level line: once the run has ended it starts the next one, decoded).
+      if (!this.planEventInAttempt || this.ended !== 'no' || !isPhaseHeader(buf, start, end)) {
+        return false
+      }
+      this.sawRunOutput = true
+      this.section = 'phase'
     } else if (c0 === 117 /* u */ || c0 === 109 /* m */) {
       // Top level: after a run's end it would start the next run, so it is decoded then.
       if (this.ended !== 'no' || !this.sawRunOutput) return false
@@ -204,12 +216,30 @@ export class LogParser {
   /**
    * Indented lines are never top level (they cannot start a run, whatever `ended` says) and,
    * with nothing open, only ever become plan or `other` events: phase-table rows, repository
-   * headers, `blobs:`/`manifests:` and their rows. Blank lines end a section: decoded.
+   * headers, `blobs:`/`manifests:` and their rows, the plan's `stats:` row. Lines ending in
+   * white space may be blank (a blank line ends a section): decoded.
    */
   private foldIndented(buf: Buffer, start: number, end: number): boolean {
     if (buf[end - 1] <= 32) return false
     if (this.section === 'phase') return true
-    if (this.section !== 'plan' || !this.planEventInAttempt) return false
+    if (!this.planEventInAttempt) return false
+    // Outside a plan, an indented line with nothing open is only ever an `other` event.
+    if (this.section !== 'plan') return true
+    // A blob or manifest row (six spaces, then text): most lines of a plan, so tested first.
+    if (
+      buf[start + 5] === 32 &&
+      buf[start + 4] === 32 &&
+      buf[start + 3] === 32 &&
+      buf[start + 2] === 32 &&
+      buf[start + 1] === 32
+    ) {
+      return (
+        end - start >= 7 &&
+        buf[start + 6] > 32 &&
+        this.planList !== 'none' &&
+        (this.planRepo !== '' || this.planRepoPending >= 0)
+      )
+    }
     if (bytesStartWith(buf, start, end, BLOBS, true)) {
       this.planList = 'blobs'
       return true
@@ -219,8 +249,15 @@ export class LogParser {
       return true
     }
     if (buf[start + 1] === 32 && buf[start + 2] > 32) {
+      for (let i = start + 3; i < end; i++) {
+        if (buf[i] <= 32) {
+          // `  stats: shared=…` and other two-space rows with a blank in them: parsePlanRow
+          // makes them `other` events, after taking a pending repository header.
+          this.takePendingPlanRepo()
+          return true
+        }
+      }
       // `  <repo>` (PLAN_REPO_RE): kept as bytes, decoded only if a later row needs it.
-      for (let i = start + 3; i < end; i++) if (buf[i] <= 32) return false
       const n = end - start - 2
       if (this.planRepoBytes.length < n) this.planRepoBytes = Buffer.allocUnsafe(Math.max(256, n))
       // A loop, not Buffer.copy: repository names are short, and this runs for every header.
@@ -230,13 +267,7 @@ export class LogParser {
       this.planList = 'none'
       return true
     }
-    return (
-      this.planList !== 'none' &&
-      (this.planRepo !== '' || this.planRepoPending >= 0) &&
-      end - start >= 7 &&
-      bytesStartWith(buf, start, start + 6, BLANK6) &&
-      buf[start + 6] > 32
-    )
+    return false
   }
 
   /** The plan repository of a header line folded from its bytes, as parsePlanRow would set it. */
@@ -530,6 +561,16 @@ export class LogParser {
     }
     out.push({ kind: 'other', text: line, logLine })
   }
+}
+
+const PHASE = Buffer.from('phase ')
+
+/** `buf[start..end)` is `phase N:` (PHASE_RE). */
+function isPhaseHeader(buf: Buffer, start: number, end: number): boolean {
+  if (end - start < 8 || buf[end - 1] !== 58 /* : */) return false
+  if (!bytesStartWith(buf, start, end, PHASE)) return false
+  for (let i = start + 6; i < end - 1; i++) if (buf[i] < 48 || buf[i] > 57) return false
+  return true
 }
 
 /** Lines pushed directly (not via readLines) get the same bound and CR handling. */

@@ -153,6 +153,37 @@ describe('foldRoutine edge cases', () => {
       '',
       `      registry.example.com/ns/alpha ${D2} 3kB`
     ],
+    'blank lines, phase tables and stats rows after a plan event': [
+      ...PLAN,
+      '  ns/beta',
+      '  stats: shared=1 unique=21 size=20.67MiB ratio=0.90',
+      `      registry.example.com/ns/beta ${D2} 3kB`,
+      '',
+      'phase 0:',
+      '   ns/alpha blobs=2 mounts=0 manifests=1 shared=0',
+      'phase 12:',
+      'phase x:',
+      'phase :',
+      '   indented after the phase table',
+      '',
+      '  indented outside any section',
+      'info: Planning completed in 1ms',
+      `${D1} mirror.example.com:5000/ns/alpha:v1`,
+      'info: Mirroring completed in 1s (1MB/s)',
+      '',
+      'phase 0:',
+      '   ns/alpha blobs=2 mounts=0 manifests=1 shared=0'
+    ],
+    'blank lines and phase headers before any plan event are decoded': [
+      '',
+      'phase 0:',
+      '   ns/alpha blobs=2 mounts=0 manifests=1 shared=0',
+      '',
+      ...PLAN,
+      'error: one or more errors occurred',
+      'phase 1:',
+      ''
+    ],
     'success lines that are not quite success lines': [
       ...PLAN,
       `${D1} mirror.example.com:5000/ns/alpha:v1 trailing`,
@@ -184,6 +215,29 @@ describe('foldRoutine edge cases', () => {
     )
     const routine = es.filter((e) => e.kind === 'routine')
     expect(routine).toEqual([{ kind: 'routine', lines: 503, logLine: PLAN.length + 500 }])
+  })
+
+  it('folds the blank lines, phase table and stats row of a run, not only its transfers', async () => {
+    const es = await expectSameMeaning(
+      tmpFile(
+        [
+          ...PLAN,
+          '  stats: shared=0 unique=2 size=1.2MiB ratio=1.00',
+          '',
+          'phase 0:',
+          '   ns/alpha blobs=2 mounts=0 manifests=1 shared=0',
+          '',
+          'info: Planning completed in 1ms'
+        ].join('\n') + '\n'
+      ),
+      set
+    )
+    // Decoded: the plan up to its first row (the plan event), then the info line; every line
+    // between is folded.
+    expect(es.filter((e) => e.kind === 'other').map((e) => e.logLine)).toEqual([2, 3, 4])
+    expect(es.filter((e) => e.kind === 'routine')).toEqual([
+      { kind: 'routine', lines: 8, logLine: PLAN.length + 5 }
+    ])
   })
 
   it('lines across the 1 MiB read boundary, non-ASCII chunks and a missing final newline', async () => {
