@@ -479,9 +479,9 @@ function renderTriage(L, res) {
       '10 MB (one/two workers; peak RSS 67 → 95/107 MB), 0.39 → 0.64/0.76 s at 100 MB,',
       '2.08 → 3.00/2.47 s at 1 GB (69 → 225/312 MB); generated 1 GB 1.55 → 3.45/2.93 s. Encoding',
       'and decoding the events and the second parser costs more CPU than the second core gives',
-      'back, and even free hand-offs would only halve the CPU time above (about 1 s at 1 GB, over',
-      '2 × grep). A WebAssembly scanner that skips runs of routine lines was tried earlier: under',
-      '10 % end to end for a second implementation of the folding rules, not taken.',
+      `back, and even free hand-offs would only halve the CPU time above (${fmtMs(real.triageCpuMs.min / 2)} at ${mbOf(real.bytes)}, ${x(real.triageCpuMs.min / 2 / real.grepMs.min)}`,
+      "grep's wall time). A WebAssembly scanner that skips runs of routine lines was tried earlier:",
+      'under 10 % end to end for a second implementation of the folding rules, not taken.',
       ''
     )
   }
