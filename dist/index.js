@@ -30978,6 +30978,13 @@ function emitAnnotations(annotations, sink = core) {
 
 
 
+/** The service's answer to a name already taken in this run (HTTP 409, Twirp already_exists). */
+const NAME_TAKEN_RE = /\(409\)|already[ _]exists/i;
+/** The run's attempt (1 for a first run; 2 and up when jobs were re-run), from the runner. */
+function runAttempt(env = process.env) {
+    const n = Number(env['GITHUB_RUN_ATTEMPT']);
+    return Number.isInteger(n) && n > 0 ? n : 1;
+}
 /** Same rule as @actions/artifact's isGhes(): GitHub.com, GHE.com and *.localhost only. */
 function isGhes(env = process.env) {
     let host;
@@ -31006,6 +31013,8 @@ async function client() {
     const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 599).then(__nccwpck_require__.bind(__nccwpck_require__, 37599));
     return new DefaultArtifactClient();
 }
+/** After a stop, how long an artifact request may still take. */
+const DEFAULT_GRACE_MS = 8000;
 /** Uploads files as one zipped artifact. Never throws. */
 async function uploadFiles(name, files, rootDir, options = {}) {
     const unavailable = artifactServiceUnavailable();
@@ -31014,28 +31023,71 @@ async function uploadFiles(name, files, rootDir, options = {}) {
     if (files.length === 0)
         return { skipped: `Artifact ${name} not uploaded: no files.` };
     const upload = (async () => {
+        let c;
         try {
-            const result = await (await client()).uploadArtifact(name, [...files], rootDir, {
-                ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
-            });
-            return result.id !== undefined ? { id: result.id } : {};
+            c = await client();
         }
         catch (e) {
             return { warning: `Artifact ${name} could not be uploaded: ${errorMessage(e)}` };
         }
+        const send = async () => {
+            const result = await c.uploadArtifact(name, [...files], rootDir, {
+                ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
+            });
+            return result.id !== undefined ? { id: result.id } : {};
+        };
+        try {
+            return await send();
+        }
+        catch (e) {
+            const why = errorMessage(e);
+            if (!NAME_TAKEN_RE.test(why)) {
+                return { warning: `Artifact ${name} could not be uploaded: ${why}` };
+            }
+            const attempt = runAttempt();
+            if (attempt === 1) {
+                return {
+                    warning: `Artifact ${name} could not be uploaded: another job of this run already uploaded ` +
+                        `an artifact of that name (${why}); give each job its own artifact names ` +
+                        '(artifact-name, retry-artifact-name, or shard: I/N)'
+                };
+            }
+            // A re-run: the name holds what an earlier attempt of this job uploaded (artifact names
+            // are per run, not per attempt). Replace it, as upload-artifact's `overwrite` does, so
+            // later jobs and `retry-from` read this attempt's files.
+            try {
+                await c.deleteArtifact(name);
+                const again = await send();
+                return {
+                    ...again,
+                    replaced: `Artifact ${name} replaced the one an earlier attempt of this run uploaded (run attempt ${attempt}).`
+                };
+            }
+            catch (e2) {
+                return {
+                    warning: `Artifact ${name} could not replace the one an earlier attempt of this run uploaded: ${errorMessage(e2)}`
+                };
+            }
+        }
     })();
+    return withGrace(upload, options, () => ({
+        warning: `Artifact ${name} not uploaded: ${options.stoppedBecause ?? 'the run was cancelled'} and the upload did not finish within ${(options.graceMs ?? DEFAULT_GRACE_MS) / 1000} s; the files are still on the runner in ${rootDir}.`
+    }));
+}
+/**
+ * `work`, or, once `signal` aborts (the run was cancelled), what `cut` says after `graceMs`
+ * more if it has not finished by then: a cancelled run has seconds before the runner kills it.
+ */
+async function withGrace(work, options, cut) {
     const signal = options.signal;
     if (signal === undefined)
-        return upload;
-    // A cancelled run has seconds before the runner kills it: the upload may not hold it up.
-    const graceMs = options.graceMs ?? 8000;
+        return work;
+    const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
     let timer;
     let onAbort;
-    const cut = new Promise((resolve) => {
+    const stopped = new Promise((resolve) => {
         const give = () => {
-            timer = setTimeout(() => resolve({
-                warning: `Artifact ${name} not uploaded: ${options.stoppedBecause ?? 'the run was cancelled'} and the upload did not finish within ${graceMs / 1000} s; the files are still on the runner in ${rootDir}.`
-            }), graceMs);
+            timer = setTimeout(() => resolve(cut()), graceMs);
             timer.unref();
         };
         if (signal.aborted)
@@ -31046,7 +31098,7 @@ async function uploadFiles(name, files, rootDir, options = {}) {
         }
     });
     try {
-        return await Promise.race([upload, cut]);
+        return await Promise.race([work, stopped]);
     }
     finally {
         if (timer !== undefined)
@@ -31054,6 +31106,35 @@ async function uploadFiles(name, files, rootDir, options = {}) {
         if (onAbort)
             signal.removeEventListener('abort', onAbort);
     }
+}
+/**
+ * On a re-run with nothing left to retry: removes the retry-mapping artifact `name` an earlier
+ * attempt of this run uploaded, so that later jobs and `retry-from` find none (nothing to
+ * retry) rather than the stale one. A first run never removes anything. Never throws.
+ */
+async function removeStaleArtifact(name, options = {}) {
+    const attempt = runAttempt();
+    if (attempt === 1 || artifactServiceUnavailable() !== undefined)
+        return {};
+    const stale = `Artifact ${name} from an earlier attempt of this run`;
+    const work = (async () => {
+        try {
+            await (await client()).deleteArtifact(name);
+            return {
+                removed: `${stale} removed: nothing is left to retry (run attempt ${attempt}).`
+            };
+        }
+        catch (e) {
+            if (e?.name === 'ArtifactNotFoundError')
+                return {};
+            return {
+                warning: `${stale} could not be removed (nothing is left to retry, but a later retry-from may read it): ${errorMessage(e)}`
+            };
+        }
+    })();
+    return withGrace(work, options, () => ({
+        warning: `${stale} not removed: the run was stopped first (a later retry-from may read it).`
+    }));
 }
 async function listFiles(dir) {
     const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
@@ -32617,6 +32698,8 @@ async function uploadArtifacts(step, f, report, written) {
     let skipped = up.skipped;
     if (up.warning !== undefined)
         core.warning(up.warning, { title: 'artifact upload' });
+    if (up.replaced !== undefined)
+        core.info(up.replaced);
     if (report.retryMapping !== '') {
         const r = await uploadFiles(inputs.retryArtifactName, [written.retryPath], step.workDir, opts);
         if (r.id !== undefined) {
@@ -32625,7 +32708,16 @@ async function uploadArtifacts(step, f, report, written) {
         }
         if (r.warning !== undefined)
             core.warning(r.warning, { title: 'artifact upload' });
+        if (r.replaced !== undefined)
+            core.info(r.replaced);
         skipped ??= r.skipped;
+    }
+    else {
+        const gone = await removeStaleArtifact(inputs.retryArtifactName, opts);
+        if (gone.removed !== undefined)
+            core.info(gone.removed);
+        if (gone.warning !== undefined)
+            core.warning(gone.warning, { title: 'artifact upload' });
     }
     limit.dispose();
     if (skipped !== undefined && up.id === undefined) {
@@ -32864,6 +32956,8 @@ async function aggregateMode(step, signal) {
             reportArtifactId = String(up.id);
         if (up.warning !== undefined)
             core.warning(up.warning, { title: 'artifact upload' });
+        if (up.replaced !== undefined)
+            core.info(up.replaced);
         let skipped = up.skipped;
         if (retryText !== '') {
             const r = await uploadFiles(inputs.retryArtifactName, [retryPath], step.workDir, opts);
@@ -32871,7 +32965,16 @@ async function aggregateMode(step, signal) {
                 retryArtifactId = String(r.id);
             if (r.warning !== undefined)
                 core.warning(r.warning, { title: 'artifact upload' });
+            if (r.replaced !== undefined)
+                core.info(r.replaced);
             skipped ??= r.skipped;
+        }
+        else {
+            const gone = await removeStaleArtifact(inputs.retryArtifactName, opts);
+            if (gone.removed !== undefined)
+                core.info(gone.removed);
+            if (gone.warning !== undefined)
+                core.warning(gone.warning, { title: 'artifact upload' });
         }
         if (skipped !== undefined) {
             const note = `${skipped} The files are still on the runner: ${step.workDir}`;
@@ -37127,7 +37230,7 @@ function combineStats(attempt, list) {
  * Runs the planned attempt and records it. Returns false when the run cannot go on (the engine
  * could not be started: `state.fatal`).
  */
-async function runAttempt(opts, state, planned) {
+async function attempt_runAttempt(opts, state, planned) {
     const repaired = await repairLines(opts, state, planned);
     const plan = { ...planned, force: repaired.force };
     const mappingFile = writeAttemptMapping(opts, state, plan);
@@ -37291,7 +37394,7 @@ async function runJob(opts) {
             state.aborted = true;
             break;
         }
-        if (!(await runAttempt(opts, state, next)))
+        if (!(await attempt_runAttempt(opts, state, next)))
             break;
         opts.onProgress?.(jobResult(state, opts));
         if (state.aborted)
@@ -40072,11 +40175,15 @@ async function runPost() {
                 core.notice(up.skipped, { title: 'artifacts' });
             if (up.warning !== undefined)
                 core.warning(up.warning, { title: 'artifact upload' });
+            if (up.replaced !== undefined)
+                core.info(up.replaced);
         }
         if (retryPath !== undefined && !state.uploaded.includes(state.retryArtifactName)) {
             const up = await uploadFiles(state.retryArtifactName, [retryPath], state.workDir, opts);
             if (up.warning !== undefined)
                 core.warning(up.warning, { title: 'artifact upload' });
+            if (up.replaced !== undefined)
+                core.info(up.replaced);
         }
     }
     catch (e) {

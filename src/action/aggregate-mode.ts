@@ -16,7 +16,7 @@ import { masksFor } from '../core/secret-values.js'
 import { mappingDigests } from '../core/shard-merge.js'
 import type { RunFinding } from '../core/types.js'
 import { emitAnnotations, planAnnotations, type LineResult } from '../github/annotations.js'
-import { uploadFiles } from '../github/artifacts.js'
+import { removeStaleArtifact, uploadFiles } from '../github/artifacts.js'
 import { downloadShardReports } from '../github/shard-reports.js'
 import { renderSummary, type SummaryLine } from '../github/summary.js'
 import {
@@ -181,12 +181,18 @@ export async function aggregateMode(step: ActionStep, signal: AbortSignal): Prom
     const up = await uploadFiles(inputs.artifactName, [reportPath], step.workDir, opts)
     if (up.id !== undefined) reportArtifactId = String(up.id)
     if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
+    if (up.replaced !== undefined) core.info(up.replaced)
     let skipped = up.skipped
     if (retryText !== '') {
       const r = await uploadFiles(inputs.retryArtifactName, [retryPath], step.workDir, opts)
       if (r.id !== undefined) retryArtifactId = String(r.id)
       if (r.warning !== undefined) core.warning(r.warning, { title: 'artifact upload' })
+      if (r.replaced !== undefined) core.info(r.replaced)
       skipped ??= r.skipped
+    } else {
+      const gone = await removeStaleArtifact(inputs.retryArtifactName, opts)
+      if (gone.removed !== undefined) core.info(gone.removed)
+      if (gone.warning !== undefined) core.warning(gone.warning, { title: 'artifact upload' })
     }
     if (skipped !== undefined) {
       const note = `${skipped} The files are still on the runner: ${step.workDir}`

@@ -12,7 +12,7 @@ import { stepEnd, workEnd, type TimeBudget } from '../core/time-budget.js'
 import type { MappingSet } from '../core/types.js'
 import { WORK_FILES } from '../core/work-files.js'
 import { emitAnnotations, planAnnotations } from '../github/annotations.js'
-import { uploadFiles } from '../github/artifacts.js'
+import { removeStaleArtifact, uploadFiles } from '../github/artifacts.js'
 import { renderSummary } from '../github/summary.js'
 import type { JobResult } from '../run/job.js'
 import { failStepPerOnFailure, setOutputs, summarise, type ActionStep } from './context.js'
@@ -156,6 +156,7 @@ async function uploadArtifacts(
   }
   let skipped = up.skipped
   if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
+  if (up.replaced !== undefined) core.info(up.replaced)
   if (report.retryMapping !== '') {
     const r = await uploadFiles(inputs.retryArtifactName, [written.retryPath], step.workDir, opts)
     if (r.id !== undefined) {
@@ -163,7 +164,12 @@ async function uploadArtifacts(
       uploaded.push(inputs.retryArtifactName)
     }
     if (r.warning !== undefined) core.warning(r.warning, { title: 'artifact upload' })
+    if (r.replaced !== undefined) core.info(r.replaced)
     skipped ??= r.skipped
+  } else {
+    const gone = await removeStaleArtifact(inputs.retryArtifactName, opts)
+    if (gone.removed !== undefined) core.info(gone.removed)
+    if (gone.warning !== undefined) core.warning(gone.warning, { title: 'artifact upload' })
   }
   limit.dispose()
   if (skipped !== undefined && up.id === undefined) {

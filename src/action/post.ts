@@ -60,10 +60,12 @@ export async function runPost(): Promise<void> {
       const up = await uploadFiles(state.artifactName, files, state.workDir, opts)
       if (up.skipped !== undefined) core.notice(up.skipped, { title: 'artifacts' })
       if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
+      if (up.replaced !== undefined) core.info(up.replaced)
     }
     if (retryPath !== undefined && !state.uploaded.includes(state.retryArtifactName)) {
       const up = await uploadFiles(state.retryArtifactName, [retryPath], state.workDir, opts)
       if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
+      if (up.replaced !== undefined) core.info(up.replaced)
     }
   } catch (e) {
     core.warning(`mirror-guard post: ${errorMessage(e)}`)

@@ -12,6 +12,17 @@ export interface UploadResult {
   readonly skipped?: string
   /** Why the upload failed after the library's own retries; print as a warning. */
   readonly warning?: string
+  /** The artifact replaced one of the same name from an earlier attempt of the run; print. */
+  readonly replaced?: string
+}
+
+/** The service's answer to a name already taken in this run (HTTP 409, Twirp already_exists). */
+const NAME_TAKEN_RE = /\(409\)|already[ _]exists/i
+
+/** The run's attempt (1 for a first run; 2 and up when jobs were re-run), from the runner. */
+function runAttempt(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env['GITHUB_RUN_ATTEMPT'])
+  return Number.isInteger(n) && n > 0 ? n : 1
 }
 
 export interface DownloadRequest {
@@ -75,6 +86,9 @@ async function client(): Promise<import('@actions/artifact').ArtifactClient> {
   return new DefaultArtifactClient()
 }
 
+/** After a stop, how long an artifact request may still take. */
+const DEFAULT_GRACE_MS = 8000
+
 /** Uploads files as one zipped artifact. Never throws. */
 export async function uploadFiles(
   name: string,
@@ -94,32 +108,73 @@ export async function uploadFiles(
     return { skipped: `Artifact ${name} not uploaded: ${unavailable}.` }
   if (files.length === 0) return { skipped: `Artifact ${name} not uploaded: no files.` }
   const upload = (async (): Promise<UploadResult> => {
+    let c: import('@actions/artifact').ArtifactClient
     try {
-      const result = await (
-        await client()
-      ).uploadArtifact(name, [...files], rootDir, {
-        ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
-      })
-      return result.id !== undefined ? { id: result.id } : {}
+      c = await client()
     } catch (e) {
       return { warning: `Artifact ${name} could not be uploaded: ${errorMessage(e)}` }
     }
+    const send = async (): Promise<UploadResult> => {
+      const result = await c.uploadArtifact(name, [...files], rootDir, {
+        ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {})
+      })
+      return result.id !== undefined ? { id: result.id } : {}
+    }
+    try {
+      return await send()
+    } catch (e) {
+      const why = errorMessage(e)
+      if (!NAME_TAKEN_RE.test(why)) {
+        return { warning: `Artifact ${name} could not be uploaded: ${why}` }
+      }
+      const attempt = runAttempt()
+      if (attempt === 1) {
+        return {
+          warning:
+            `Artifact ${name} could not be uploaded: another job of this run already uploaded ` +
+            `an artifact of that name (${why}); give each job its own artifact names ` +
+            '(artifact-name, retry-artifact-name, or shard: I/N)'
+        }
+      }
+      // A re-run: the name holds what an earlier attempt of this job uploaded (artifact names
+      // are per run, not per attempt). Replace it, as upload-artifact's `overwrite` does, so
+      // later jobs and `retry-from` read this attempt's files.
+      try {
+        await c.deleteArtifact(name)
+        const again = await send()
+        return {
+          ...again,
+          replaced: `Artifact ${name} replaced the one an earlier attempt of this run uploaded (run attempt ${attempt}).`
+        }
+      } catch (e2) {
+        return {
+          warning: `Artifact ${name} could not replace the one an earlier attempt of this run uploaded: ${errorMessage(e2)}`
+        }
+      }
+    }
   })()
+  return withGrace(upload, options, () => ({
+    warning: `Artifact ${name} not uploaded: ${options.stoppedBecause ?? 'the run was cancelled'} and the upload did not finish within ${(options.graceMs ?? DEFAULT_GRACE_MS) / 1000} s; the files are still on the runner in ${rootDir}.`
+  }))
+}
+
+/**
+ * `work`, or, once `signal` aborts (the run was cancelled), what `cut` says after `graceMs`
+ * more if it has not finished by then: a cancelled run has seconds before the runner kills it.
+ */
+async function withGrace<T>(
+  work: Promise<T>,
+  options: { signal?: AbortSignal; graceMs?: number },
+  cut: () => T
+): Promise<T> {
   const signal = options.signal
-  if (signal === undefined) return upload
-  // A cancelled run has seconds before the runner kills it: the upload may not hold it up.
-  const graceMs = options.graceMs ?? 8000
+  if (signal === undefined) return work
+  const graceMs = options.graceMs ?? DEFAULT_GRACE_MS
   let timer: ReturnType<typeof setTimeout> | undefined
   let onAbort: (() => void) | undefined
-  const cut = new Promise<UploadResult>((resolve) => {
+  const stopped = new Promise<T>((resolve) => {
     const give = (): void => {
-      timer = setTimeout(
-        () =>
-          resolve({
-            warning: `Artifact ${name} not uploaded: ${options.stoppedBecause ?? 'the run was cancelled'} and the upload did not finish within ${graceMs / 1000} s; the files are still on the runner in ${rootDir}.`
-          }),
-        graceMs
-      )
+      timer = setTimeout(() => resolve(cut()), graceMs)
       timer.unref()
     }
     if (signal.aborted) give()
@@ -129,11 +184,41 @@ export async function uploadFiles(
     }
   })
   try {
-    return await Promise.race([upload, cut])
+    return await Promise.race([work, stopped])
   } finally {
     if (timer !== undefined) clearTimeout(timer)
     if (onAbort) signal.removeEventListener('abort', onAbort)
   }
+}
+
+/**
+ * On a re-run with nothing left to retry: removes the retry-mapping artifact `name` an earlier
+ * attempt of this run uploaded, so that later jobs and `retry-from` find none (nothing to
+ * retry) rather than the stale one. A first run never removes anything. Never throws.
+ */
+export async function removeStaleArtifact(
+  name: string,
+  options: { signal?: AbortSignal; graceMs?: number } = {}
+): Promise<{ removed?: string; warning?: string }> {
+  const attempt = runAttempt()
+  if (attempt === 1 || artifactServiceUnavailable() !== undefined) return {}
+  const stale = `Artifact ${name} from an earlier attempt of this run`
+  const work = (async (): Promise<{ removed?: string; warning?: string }> => {
+    try {
+      await (await client()).deleteArtifact(name)
+      return {
+        removed: `${stale} removed: nothing is left to retry (run attempt ${attempt}).`
+      }
+    } catch (e) {
+      if ((e as Error | undefined)?.name === 'ArtifactNotFoundError') return {}
+      return {
+        warning: `${stale} could not be removed (nothing is left to retry, but a later retry-from may read it): ${errorMessage(e)}`
+      }
+    }
+  })()
+  return withGrace(work, options, () => ({
+    warning: `${stale} not removed: the run was stopped first (a later retry-from may read it).`
+  }))
 }
 
 async function listFiles(dir: string): Promise<string[]> {

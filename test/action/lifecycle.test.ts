@@ -211,6 +211,38 @@ describe('artifacts', () => {
     expect(readFileSync(out['retry-mapping'], 'utf8')).toContain('ns/alpha')
   })
 
+  it('a re-run of the job replaces its artifacts, and removes its retry mapping once nothing is left', async () => {
+    const first = setup([{ case: '4.12/401-manifest-file' }])
+    const mapping = first.mappingFrom('4.12/401-manifest-file')
+    first.stub({ ...BASE, mapping, dir: 'mirror', upload: 'true' }, service.env('351', 'job-a'))
+    captureStdout()
+    await run()
+    expect(first.outputs()['outcome']).not.toBe('success')
+    const named = (name: string) => service.artifacts().filter((a) => a.name === name)
+    const [log1] = named('oc-mirror-log')
+    expect(log1).toBeDefined()
+    expect(named('oc-mirror-retry-mapping')).toHaveLength(1)
+
+    // "Re-run failed jobs": the same run, attempt 2, and this time every line mirrors.
+    const again = setup([{ case: '4.12/clean-file' }])
+    again.stub(
+      { ...BASE, mapping: again.mappingFrom('4.12/clean-file'), dir: 'mirror', upload: 'true' },
+      { ...service.env('351', 'job-a'), GITHUB_RUN_ATTEMPT: '2' }
+    )
+    const stdout = captureStdout()
+    await run()
+    expect(again.outputs()['outcome']).toBe('success')
+    expect(annotations(stdout()).filter((a) => a.level === 'warning')).toEqual([])
+    const logs = named('oc-mirror-log')
+    expect(logs).toHaveLength(1)
+    expect(logs[0]?.id).not.toBe(log1?.id)
+    expect(again.outputs()['log-artifact-id']).toBe(String(logs[0]?.id))
+    // A later retry-from (retry-from-missing: skip) finds nothing left, not attempt 1's lines.
+    expect(named('oc-mirror-retry-mapping')).toEqual([])
+    expect(stdout()).toContain('replaced the one an earlier attempt of this run uploaded')
+    expect(stdout()).toContain('removed: nothing is left to retry (run attempt 2)')
+  })
+
   it('retry-from: mirrors only the lines of a retry mapping from another job, annotated at their origin', async () => {
     const e = setup([{ case: '4.12/clean-reg' }])
     e.mappingFrom('4.12/clean-reg')

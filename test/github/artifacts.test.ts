@@ -208,6 +208,40 @@ describe('against the results-service stand-in', () => {
     const second = await uploadFiles('dup', files, tmp)
     expect(second.id).toBeUndefined()
     expect(second.warning).toMatch(/^Artifact dup could not be uploaded: .*409/)
+    // A first run: the other upload is another job's, so nothing is replaced; the warning says
+    // what to change.
+    expect(second.warning).toMatch(
+      /another job of this run .* give each job its own artifact names/
+    )
+    expect(service.artifacts().filter((a) => a.name === 'dup')).toHaveLength(1)
+  })
+
+  it('a re-run replaces the artifact an earlier attempt of the run uploaded', async () => {
+    const first = await uploadFiles(
+      'rerun-logs',
+      writeFiles(tmp, { 'mirror.log': 'attempt 1' }),
+      tmp
+    )
+    expect(first.id).toBeGreaterThan(0)
+    vi.stubEnv('GITHUB_RUN_ATTEMPT', '2')
+    const again = await uploadFiles(
+      'rerun-logs',
+      writeFiles(tmp, { 'mirror.log': 'attempt 2', 'report.json': '{}' }),
+      tmp
+    )
+    expect(again.warning).toBeUndefined()
+    expect(again.id).toBeGreaterThan(first.id ?? 0)
+    expect(again.replaced).toBe(
+      'Artifact rerun-logs replaced the one an earlier attempt of this run uploaded (run attempt 2).'
+    )
+    const stored = service.artifacts().filter((a) => a.name === 'rerun-logs')
+    expect(stored.map((a) => a.id)).toEqual([again.id])
+    // What a later job of the run downloads is this attempt's files.
+    const out = path.join(tmp, 'out')
+    const got = await downloadRetryMapping({ name: 'rerun-logs', path: out })
+    expect(got.found).toBe(true)
+    expect(got.files.map((f) => path.basename(f)).sort()).toEqual(['mirror.log', 'report.json'])
+    expect(readFileSync(path.join(out, 'mirror.log'), 'utf8')).toBe('attempt 2')
   })
 
   it('an unreachable service comes back as a warning', async () => {

@@ -2,17 +2,14 @@
 // run-level lines, outcomes) and, on bad input, names mapping lines from them. Through the real
 // bundle and the real @actions/artifact: all of it reaches the runner only as text, the summary
 // stays inert Markdown, and a secret of the aggregate step never reaches what it writes.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { effectiveDestination, parseMappingText } from '../../src/core/mapping.js'
-import { mappingDigests } from '../../src/core/shard-merge.js'
-import { planShards } from '../../src/core/shard-plan.js'
-import { uploadFiles } from '../../src/github/artifacts.js'
 import { masksFor } from '../../src/core/secret-values.js'
 import { actionBundle, runBundle, Workspace } from '../support/action-bundle.js'
 import { ResultsService } from '../support/results-service.js'
+import { shardLines, uploadShardReport } from '../support/shard-artifacts.js'
 import { assertInertSummary, assertOnlyOwnCommands, HOSTILE } from '../support/untrusted-output.js'
 
 const MAPPING = ['r.example/a:1 m.example/a:1', 'r.example/b:1 m.example/b:1'].join('\n') + '\n'
@@ -37,38 +34,24 @@ afterAll(async () => {
   for (const w of workspaces) w.cleanup()
 })
 
-/** Uploads `report` as shard `index` of 2's log artifact in `run`. */
-async function uploadShard(run: string, index: number, report: object): Promise<void> {
-  for (const [k, v] of Object.entries(service.env(run, `shard-${index}`))) vi.stubEnv(k, v)
-  const dir = path.join(tmp, run, String(index))
-  mkdirSync(dir, { recursive: true })
-  writeFileSync(path.join(dir, 'report.json'), JSON.stringify(report))
-  const up = await uploadFiles(`oc-mirror-log-${index}-of-2`, [path.join(dir, 'report.json')], dir)
-  expect(up.id).toBeGreaterThan(0)
-  vi.unstubAllEnvs()
-}
+const uploadShard = (run: string, index: number, report: object): Promise<void> =>
+  uploadShardReport(service, tmp, run, index, 2, report)
 
 function shardReport(index: number, sourceOf = (s: string): string => s): object {
-  const set = parseMappingText(MAPPING, 'mapping.txt')
-  const ids = planShards(set.entries, 2).shards[index - 1]
+  const { files, entries, lines } = shardLines(MAPPING, index, 2, (e) => ({
+    source: sourceOf(e.source),
+    destination: e.destination,
+    status: 'failed',
+    classes: ['auth'],
+    reasons: [TEXT],
+    evidence: [],
+    retryable: false
+  }))
   return {
     version: 1,
     shard: { index, count: 2 },
-    mapping: { files: mappingDigests([{ file: 'mapping.txt', text: MAPPING }]), entries: 2 },
-    lines: ids.map((id) => {
-      const e = set.entries[id]
-      return {
-        file: 'mapping.txt',
-        line: e.line,
-        source: sourceOf(e.source.raw),
-        destination: effectiveDestination(e),
-        status: 'failed',
-        classes: ['auth'],
-        reasons: [TEXT],
-        evidence: [],
-        retryable: false
-      }
-    }),
+    mapping: { files, entries },
+    lines,
     runLevel: [{ severity: 'error', class: 'unknown', reason: TEXT, text: TEXT, logLine: 3 }],
     run: { outcome: TEXT, attempts: [] }
   }
