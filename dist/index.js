@@ -30169,10 +30169,7 @@ function renderRetryMapping(set, verdicts, options = {}) {
     const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]));
     if (failed.size === 0)
         return '';
-    const out = [
-        `# mirror-guard retry mapping: ${plural(failed.size, 'mapping entry', 'mapping entries')} not mirrored.`,
-        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
-    ];
+    const out = retryMappingHeader(failed.size);
     for (const entries of entriesByLine(set.entries)) {
         const hit = entries.filter((e) => failed.has(e.id));
         if (hit.length === 0)
@@ -30180,16 +30177,26 @@ function renderRetryMapping(set, verdicts, options = {}) {
         const first = hit[0];
         const verdict = failed.get(first.id);
         const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))];
-        // Like an annotation title: the root cause, not what followed from it.
-        const causes = rootCauses(classes);
-        out.push(originComment(first.file, first.line, causes.length > 0 ? causes : classes, verdict.reasons[0] ?? 'not mirrored'));
+        out.push(originComment(first.file, first.line, classes, verdict.reasons[0] ?? 'not mirrored'));
         out.push(...renderLinePart(entries, hit));
     }
     return out.join('\n') + '\n';
 }
-/** `# <file>:<line> <classes>: <reason>` on one line of printable text (the writer). */
+/** The first lines of every retry mapping: what it is, and how to use it. */
+function retryMappingHeader(entries) {
+    return [
+        `# mirror-guard retry mapping: ${plural(entries, 'mapping entry', 'mapping entries')} not mirrored.`,
+        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
+    ];
+}
+/**
+ * `# <file>:<line> <classes>: <reason>` on one line of printable text (the writer). Like an
+ * annotation title, it names the root causes among `classes`, not what followed from them.
+ */
 function originComment(file, line, classes, reason) {
-    return report_oneLine(`# ${file}:${line} ${classes.join(',')}: ${reason}`);
+    const causes = rootCauses(classes);
+    const named = causes.length > 0 ? causes : classes;
+    return report_oneLine(`# ${file}:${line} ${named.join(',')}: ${reason}`);
 }
 /**
  * The origin an `originComment` names (the parser). The file is the shortest prefix followed by
@@ -30683,17 +30690,11 @@ function renderReportRetryMapping(lines) {
     const failed = lines.filter((l) => l.status === 'failed');
     if (failed.length === 0)
         return '';
-    const out = [
-        `# mirror-guard retry mapping: ${plural(failed.length, 'mapping entry', 'mapping entries')} not mirrored.`,
-        '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
-    ];
+    const out = retryMappingHeader(failed.length);
     for (const l of failed) {
-        // A comment must stay one printable line.
-        const reason = oneLine(l.reasons[0] ?? 'not mirrored', {
-            control: 'space',
-            squeeze: true
-        }).slice(0, 300);
-        out.push(`# ${l.file}:${l.line} ${l.classes.join(',')}: ${reason}`);
+        // Text from other jobs' reports: one short printable line.
+        const reason = oneLine(l.reasons[0] ?? 'not mirrored', { control: 'space', squeeze: true });
+        out.push(originComment(l.file, l.line, l.classes, truncate(reason, 300)));
         out.push(`${l.source}=${l.destination}`);
     }
     return out.join('\n') + '\n';

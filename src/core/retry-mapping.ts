@@ -26,39 +26,40 @@ export function renderRetryMapping(
   const include = options.include ?? ((v: LineVerdict) => v.status === 'failed')
   const failed = new Map(verdicts.filter(include).map((v) => [v.entryId, v]))
   if (failed.size === 0) return ''
-  const out: string[] = [
-    `# mirror-guard retry mapping: ${plural(failed.size, 'mapping entry', 'mapping entries')} not mirrored.`,
-    '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
-  ]
+  const out = retryMappingHeader(failed.size)
   for (const entries of entriesByLine(set.entries)) {
     const hit = entries.filter((e) => failed.has(e.id))
     if (hit.length === 0) continue
     const first = hit[0]
     const verdict = failed.get(first.id) as LineVerdict
     const classes = [...new Set(hit.flatMap((e) => failed.get(e.id)?.classes ?? []))]
-    // Like an annotation title: the root cause, not what followed from it.
-    const causes = rootCauses(classes)
-    out.push(
-      originComment(
-        first.file,
-        first.line,
-        causes.length > 0 ? causes : classes,
-        verdict.reasons[0] ?? 'not mirrored'
-      )
-    )
+    out.push(originComment(first.file, first.line, classes, verdict.reasons[0] ?? 'not mirrored'))
     out.push(...renderLinePart(entries, hit))
   }
   return out.join('\n') + '\n'
 }
 
-/** `# <file>:<line> <classes>: <reason>` on one line of printable text (the writer). */
+/** The first lines of every retry mapping: what it is, and how to use it. */
+export function retryMappingHeader(entries: number): string[] {
+  return [
+    `# mirror-guard retry mapping: ${plural(entries, 'mapping entry', 'mapping entries')} not mirrored.`,
+    '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
+  ]
+}
+
+/**
+ * `# <file>:<line> <classes>: <reason>` on one line of printable text (the writer). Like an
+ * annotation title, it names the root causes among `classes`, not what followed from them.
+ */
 export function originComment(
   file: string,
   line: number,
   classes: readonly FailureClass[],
   reason: string
 ): string {
-  return oneLine(`# ${file}:${line} ${classes.join(',')}: ${reason}`)
+  const causes = rootCauses(classes)
+  const named = causes.length > 0 ? causes : classes
+  return oneLine(`# ${file}:${line} ${named.join(',')}: ${reason}`)
 }
 
 /**

@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto'
 import { effectiveDestination } from './mapping.js'
 import type { ReportLine, ReportStats } from './report.js'
-import { renderRetryMapping } from './retry-mapping.js'
+import { originComment, renderRetryMapping, retryMappingHeader } from './retry-mapping.js'
 import { planShards, type ShardSpec } from './shard-plan.js'
 import type { FailureClass, LineVerdict, MappingSet, RunFinding } from './types.js'
-import { oneLine, plural } from './text.js'
+import { oneLine, truncate } from './text.js'
 
 /** One mapping file as a report names it: its path as given and the sha256 of its text. */
 export interface MappingFileDigest {
@@ -439,17 +439,11 @@ function assemble(
 function renderReportRetryMapping(lines: readonly ReportLine[]): string {
   const failed = lines.filter((l) => l.status === 'failed')
   if (failed.length === 0) return ''
-  const out = [
-    `# mirror-guard retry mapping: ${plural(failed.length, 'mapping entry', 'mapping entries')} not mirrored.`,
-    '# Feed it back unchanged: oc image mirror -f <this file> …  (lines starting with # are comments to oc)'
-  ]
+  const out = retryMappingHeader(failed.length)
   for (const l of failed) {
-    // A comment must stay one printable line.
-    const reason = oneLine(l.reasons[0] ?? 'not mirrored', {
-      control: 'space',
-      squeeze: true
-    }).slice(0, 300)
-    out.push(`# ${l.file}:${l.line} ${l.classes.join(',')}: ${reason}`)
+    // Text from other jobs' reports: one short printable line.
+    const reason = oneLine(l.reasons[0] ?? 'not mirrored', { control: 'space', squeeze: true })
+    out.push(originComment(l.file, l.line, l.classes, truncate(reason, 300)))
     out.push(`${l.source}=${l.destination}`)
   }
   return out.join('\n') + '\n'

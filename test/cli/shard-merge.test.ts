@@ -8,6 +8,7 @@ import type { CliIo } from '../../src/cli/io.js'
 import { mergeCommand } from '../../src/cli/merge.js'
 import { shardCommand } from '../../src/cli/shard.js'
 import { parseMappingText } from '../../src/core/mapping.js'
+import { parseOriginComment } from '../../src/core/retry-mapping.js'
 import { mappingDigests } from '../../src/core/shard-merge.js'
 import { planShards } from '../../src/core/shard-plan.js'
 import { activeLines } from '../support/e2e-checks.js'
@@ -130,6 +131,27 @@ describe('mirror-guard merge', () => {
     expect(out).toContain('  rerun with: oc image mirror -f retry.txt …\n')
     expect(out).not.toContain('--force')
     for (const row of out.split('\n')) expect(row.length).toBeLessThanOrEqual(80)
+  })
+
+  it('without -f, origin comments as a job writes them: root cause, one capped line, parsed back', async () => {
+    const r1 = shardReport(1, 2)
+    const r2 = shardReport(2, 2)
+    const failed = r2.lines[0]
+    if (failed === undefined) throw new Error('shard 2 has no lines')
+    Object.assign(failed, {
+      status: 'failed',
+      classes: ['rate-limit', 'dependency'],
+      reasons: [`HTTP 429 from host:5000\n${'x'.repeat(1000)}`, 'manifest blob unknown'],
+      retryable: true
+    })
+    const names = [write('r1.json', r1), write('r2.json', r2)]
+    expect(await mergeCommand(['--retry-out', 'retry.txt', ...names], io)).toBe(1)
+    const retry = readFileSync(join(dir, 'retry.txt'), 'utf8').split('\n')
+    const comment = retry.find((l) => l.startsWith(`# mapping.txt:${failed.line} `)) ?? ''
+    expect(comment).toMatch(/^# mapping\.txt:\d+ rate-limit: HTTP 429 from host:5000 x+…?$/)
+    expect(comment.length).toBeLessThan(340)
+    expect(parseOriginComment(comment)).toEqual({ file: 'mapping.txt', line: failed.line })
+    expect(retry[retry.indexOf(comment) + 1]).toBe(`${failed.source}=${failed.destination}`)
   })
 
   it.each([
