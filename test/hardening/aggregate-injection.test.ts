@@ -2,14 +2,10 @@
 // run-level lines, outcomes) and, on bad input, names mapping lines from them. Through the real
 // bundle and the real @actions/artifact: all of it reaches the runner only as text, the summary
 // stays inert Markdown, and a secret of the aggregate step never reaches what it writes.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 import { masksFor } from '../../src/core/secret-values.js'
-import { actionBundle, runBundle, Workspace } from '../support/action-bundle.js'
-import { ResultsService } from '../support/results-service.js'
-import { shardLines, uploadShardReport } from '../support/shard-artifacts.js'
+import { aggregateBed, shardReportOf } from '../support/shard-artifacts.js'
 import { assertInertSummary, assertOnlyOwnCommands, HOSTILE } from '../support/untrusted-output.js'
 
 const MAPPING = ['r.example/a:1 m.example/a:1', 'r.example/b:1 m.example/b:1'].join('\n') + '\n'
@@ -17,64 +13,34 @@ const SECRET = 'c2VjcmV0LXVzZXI6aHVudGVyMi1wYXNzd29yZA=='
 const AUTH = JSON.stringify({ auths: { 'm.example': { auth: SECRET } } })
 const TEXT = `${HOSTILE.join('\n')} ${SECRET}`
 
-let service: ResultsService
-let bundle: string
-let tmp: string
-const workspaces: Workspace[] = []
-
-beforeAll(async () => {
-  bundle = await actionBundle()
-  service = await ResultsService.start()
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'mg-agg-inj-'))
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
-}, 120_000)
-afterAll(async () => {
-  await service?.stop()
-  rmSync(tmp, { recursive: true, force: true })
-  for (const w of workspaces) w.cleanup()
-})
-
-const uploadShard = (run: string, index: number, report: object): Promise<void> =>
-  uploadShardReport(service, tmp, run, index, 2, report)
+const bed = aggregateBed(MAPPING, 'mg-agg-inj-')
+const uploadShard = bed.upload
 
 function shardReport(index: number, sourceOf = (s: string): string => s): object {
-  const { files, entries, lines } = shardLines(MAPPING, index, 2, (e) => ({
-    source: sourceOf(e.source),
-    destination: e.destination,
-    status: 'failed',
-    classes: ['auth'],
-    reasons: [TEXT],
-    evidence: [],
-    retryable: false
-  }))
-  return {
-    version: 1,
-    shard: { index, count: 2 },
-    mapping: { files, entries },
-    lines,
-    runLevel: [{ severity: 'error', class: 'unknown', reason: TEXT, text: TEXT, logLine: 3 }],
-    run: { outcome: TEXT, attempts: [] }
-  }
+  return shardReportOf(
+    MAPPING,
+    index,
+    2,
+    (e) => ({
+      source: sourceOf(e.source),
+      destination: e.destination,
+      status: 'failed',
+      classes: ['auth'],
+      reasons: [TEXT],
+      evidence: [],
+      retryable: false
+    }),
+    {
+      runLevel: [{ severity: 'error', class: 'unknown', reason: TEXT, text: TEXT, logLine: 3 }],
+      run: { outcome: TEXT, attempts: [] }
+    }
+  )
 }
 
-async function aggregate(
-  run: string
-): Promise<{ w: Workspace; stdout: string; code: number | null }> {
-  const w = new Workspace('mg-agg-inj-')
-  workspaces.push(w)
-  w.write('mapping.txt', MAPPING)
-  const res = await runBundle(
-    bundle,
-    w.env(
-      { mapping: 'mapping.txt', mode: 'aggregate', shard: '2', 'registry-auth': AUTH },
-      service.env(run, 'aggregate')
-    )
-  )
-  return { w, stdout: res.stdout, code: res.code }
-}
+const aggregate = (run: string) => bed.aggregate(run, { 'registry-auth': AUTH })
 
 const masks = (): string[] => [
-  ...service.artifacts().map((a) => `fake-signature-${a.id}`),
+  ...bed.service.artifacts().map((a) => `fake-signature-${a.id}`),
   ...masksFor(AUTH)
 ]
 
