@@ -741,13 +741,31 @@ function isHostname(host) {
             return false;
         name = host.slice(0, colon);
     }
-    return name.split('.').every(isHostLabel);
+    // Every `.`-separated label (no array: this runs for both sides of every mapping line).
+    for (let start = 0;;) {
+        const dot = name.indexOf('.', start);
+        const end = dot < 0 ? name.length : dot;
+        if (!isHostLabel(name.slice(start, end)))
+            return false;
+        if (dot < 0)
+            return true;
+        start = dot + 1;
+    }
 }
 function isValidName(name) {
-    const parts = name.split('/');
-    const [first = ''] = parts;
-    const firstOk = PATH_COMPONENT.test(first) || (parts.length > 1 && isHostname(first));
-    return firstOk && parts.slice(1).every((p) => PATH_COMPONENT.test(p));
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? name : name.slice(0, slash);
+    if (!PATH_COMPONENT.test(first) && !(slash >= 0 && isHostname(first)))
+        return false;
+    // The other `/`-separated components.
+    for (let start = slash + 1; start > 0;) {
+        const next = name.indexOf('/', start);
+        const end = next < 0 ? name.length : next;
+        if (!PATH_COMPONENT.test(name.slice(start, end)))
+            return false;
+        start = next + 1;
+    }
+    return true;
 }
 /** docker/distribution's anchored ReferenceRegexp: `name(:tag)?(@digest)?`. */
 function matchReference(s) {
@@ -871,16 +889,15 @@ function toImageRef(raw, kind, ref, registryOnly, tag) {
         : ref.registry
             ? `${ref.registry}/${ref.repository}`
             : ref.repository;
-    return {
-        raw,
-        kind,
-        registry: ref.registry,
-        repository: ref.repository,
-        ...(tag !== undefined ? { tag } : {}),
-        ...(ref.digest !== undefined ? { digest: ref.digest } : {}),
-        printed: prefixOf(kind) + name,
-        diskPath: kind === 'file' ? ref.repository : ''
-    };
+    // Built in place, not from spreads (two per mapping line); the key order is the report's.
+    const out = { raw, kind, registry: ref.registry, repository: ref.repository };
+    if (tag !== undefined)
+        out.tag = tag;
+    if (ref.digest !== undefined)
+        out.digest = ref.digest;
+    out.printed = prefixOf(kind) + name;
+    out.diskPath = kind === 'file' ? ref.repository : '';
+    return out;
 }
 /**
  * Parses one side of a mapping as oc does. Sources: a tag containing `*` is kept as a glob
