@@ -757,15 +757,18 @@ function isValidName(name) {
     const first = slash < 0 ? name : name.slice(0, slash);
     if (!PATH_COMPONENT.test(first) && !(slash >= 0 && isHostname(first)))
         return false;
+    if (slash < 0)
+        return true;
     // The other `/`-separated components.
-    for (let start = slash + 1; start > 0;) {
+    for (let start = slash + 1;;) {
         const next = name.indexOf('/', start);
         const end = next < 0 ? name.length : next;
         if (!PATH_COMPONENT.test(name.slice(start, end)))
             return false;
+        if (next < 0)
+            return true;
         start = next + 1;
     }
-    return true;
 }
 /** docker/distribution's anchored ReferenceRegexp: `name(:tag)?(@digest)?`. */
 function matchReference(s) {

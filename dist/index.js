@@ -29094,15 +29094,18 @@ function isValidName(name) {
     const first = slash < 0 ? name : name.slice(0, slash);
     if (!PATH_COMPONENT.test(first) && !(slash >= 0 && isHostname(first)))
         return false;
+    if (slash < 0)
+        return true;
     // The other `/`-separated components.
-    for (let start = slash + 1; start > 0;) {
+    for (let start = slash + 1;;) {
         const next = name.indexOf('/', start);
         const end = next < 0 ? name.length : next;
         if (!PATH_COMPONENT.test(name.slice(start, end)))
             return false;
+        if (next < 0)
+            return true;
         start = next + 1;
     }
-    return true;
 }
 /** docker/distribution's anchored ReferenceRegexp: `name(:tag)?(@digest)?`. */
 function matchReference(s) {
@@ -31870,6 +31873,19 @@ async function summarise(step, render) {
     if (!result.written)
         core.debug(`job summary not written: ${result.reason ?? 'unknown reason'}`);
 }
+/**
+ * What an artifact request came back with, said on the runner: a failure as a warning, a
+ * replaced or removed artifact of an earlier attempt as a log line (skipped uploads are the
+ * caller's: they become a notice once, not per artifact).
+ */
+function sayArtifactResult(r) {
+    if (r.warning !== undefined)
+        core.warning(r.warning, { title: 'artifact upload' });
+    if (r.replaced !== undefined)
+        core.info(r.replaced);
+    if (r.removed !== undefined)
+        core.info(r.removed);
+}
 
 ;// CONCATENATED MODULE: ./src/core/oc-version.ts
 // `oc version --client` → the client's version, and what mirror-guard does differently per
@@ -32714,28 +32730,18 @@ async function uploadArtifacts(step, f, report, written) {
         uploaded.push(inputs.artifactName);
     }
     let skipped = up.skipped;
-    if (up.warning !== undefined)
-        core.warning(up.warning, { title: 'artifact upload' });
-    if (up.replaced !== undefined)
-        core.info(up.replaced);
+    sayArtifactResult(up);
     if (report.retryMapping !== '') {
         const r = await uploadFiles(inputs.retryArtifactName, [written.retryPath], step.workDir, opts);
         if (r.id !== undefined) {
             retryArtifactId = String(r.id);
             uploaded.push(inputs.retryArtifactName);
         }
-        if (r.warning !== undefined)
-            core.warning(r.warning, { title: 'artifact upload' });
-        if (r.replaced !== undefined)
-            core.info(r.replaced);
+        sayArtifactResult(r);
         skipped ??= r.skipped;
     }
     else {
-        const gone = await removeStaleArtifact(inputs.retryArtifactName, opts);
-        if (gone.removed !== undefined)
-            core.info(gone.removed);
-        if (gone.warning !== undefined)
-            core.warning(gone.warning, { title: 'artifact upload' });
+        sayArtifactResult(await removeStaleArtifact(inputs.retryArtifactName, opts));
     }
     limit.dispose();
     if (skipped !== undefined && up.id === undefined) {
@@ -32972,27 +32978,17 @@ async function aggregateMode(step, signal) {
         const up = await uploadFiles(inputs.artifactName, [reportPath], step.workDir, opts);
         if (up.id !== undefined)
             reportArtifactId = String(up.id);
-        if (up.warning !== undefined)
-            core.warning(up.warning, { title: 'artifact upload' });
-        if (up.replaced !== undefined)
-            core.info(up.replaced);
+        sayArtifactResult(up);
         let skipped = up.skipped;
         if (retryText !== '') {
             const r = await uploadFiles(inputs.retryArtifactName, [retryPath], step.workDir, opts);
             if (r.id !== undefined)
                 retryArtifactId = String(r.id);
-            if (r.warning !== undefined)
-                core.warning(r.warning, { title: 'artifact upload' });
-            if (r.replaced !== undefined)
-                core.info(r.replaced);
+            sayArtifactResult(r);
             skipped ??= r.skipped;
         }
         else {
-            const gone = await removeStaleArtifact(inputs.retryArtifactName, opts);
-            if (gone.removed !== undefined)
-                core.info(gone.removed);
-            if (gone.warning !== undefined)
-                core.warning(gone.warning, { title: 'artifact upload' });
+            sayArtifactResult(await removeStaleArtifact(inputs.retryArtifactName, opts));
         }
         if (skipped !== undefined) {
             const note = `${skipped} The files are still on the runner: ${step.workDir}`;
@@ -40147,6 +40143,7 @@ class RunStateStore {
 
 
 
+
 /**
  * The post step. After a normal main it only removes temp secrets. After a cancelled or killed
  * main it uploads whatever log exists and a retry mapping of every line not confirmed mirrored.
@@ -40191,17 +40188,10 @@ async function runPost() {
             const up = await uploadFiles(state.artifactName, files, state.workDir, opts);
             if (up.skipped !== undefined)
                 core.notice(up.skipped, { title: 'artifacts' });
-            if (up.warning !== undefined)
-                core.warning(up.warning, { title: 'artifact upload' });
-            if (up.replaced !== undefined)
-                core.info(up.replaced);
+            sayArtifactResult(up);
         }
         if (retryPath !== undefined && !state.uploaded.includes(state.retryArtifactName)) {
-            const up = await uploadFiles(state.retryArtifactName, [retryPath], state.workDir, opts);
-            if (up.warning !== undefined)
-                core.warning(up.warning, { title: 'artifact upload' });
-            if (up.replaced !== undefined)
-                core.info(up.replaced);
+            sayArtifactResult(await uploadFiles(state.retryArtifactName, [retryPath], state.workDir, opts));
         }
     }
     catch (e) {

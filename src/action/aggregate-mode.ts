@@ -22,6 +22,7 @@ import { renderSummary, type SummaryLine } from '../github/summary.js'
 import {
   annotationPath,
   failStepPerOnFailure,
+  sayArtifactResult,
   setOutputs,
   summarise,
   type ActionStep
@@ -180,19 +181,15 @@ export async function aggregateMode(step: ActionStep, signal: AbortSignal): Prom
     }
     const up = await uploadFiles(inputs.artifactName, [reportPath], step.workDir, opts)
     if (up.id !== undefined) reportArtifactId = String(up.id)
-    if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
-    if (up.replaced !== undefined) core.info(up.replaced)
+    sayArtifactResult(up)
     let skipped = up.skipped
     if (retryText !== '') {
       const r = await uploadFiles(inputs.retryArtifactName, [retryPath], step.workDir, opts)
       if (r.id !== undefined) retryArtifactId = String(r.id)
-      if (r.warning !== undefined) core.warning(r.warning, { title: 'artifact upload' })
-      if (r.replaced !== undefined) core.info(r.replaced)
+      sayArtifactResult(r)
       skipped ??= r.skipped
     } else {
-      const gone = await removeStaleArtifact(inputs.retryArtifactName, opts)
-      if (gone.removed !== undefined) core.info(gone.removed)
-      if (gone.warning !== undefined) core.warning(gone.warning, { title: 'artifact upload' })
+      sayArtifactResult(await removeStaleArtifact(inputs.retryArtifactName, opts))
     }
     if (skipped !== undefined) {
       const note = `${skipped} The files are still on the runner: ${step.workDir}`

@@ -81,3 +81,18 @@ export async function summarise(step: ActionStep, render: () => string): Promise
   const result = await writeSummary(render())
   if (!result.written) core.debug(`job summary not written: ${result.reason ?? 'unknown reason'}`)
 }
+
+/**
+ * What an artifact request came back with, said on the runner: a failure as a warning, a
+ * replaced or removed artifact of an earlier attempt as a log line (skipped uploads are the
+ * caller's: they become a notice once, not per artifact).
+ */
+export function sayArtifactResult(r: {
+  warning?: string
+  replaced?: string
+  removed?: string
+}): void {
+  if (r.warning !== undefined) core.warning(r.warning, { title: 'artifact upload' })
+  if (r.replaced !== undefined) core.info(r.replaced)
+  if (r.removed !== undefined) core.info(r.removed)
+}

@@ -15,7 +15,13 @@ import { emitAnnotations, planAnnotations } from '../github/annotations.js'
 import { removeStaleArtifact, uploadFiles } from '../github/artifacts.js'
 import { renderSummary } from '../github/summary.js'
 import type { JobResult } from '../run/job.js'
-import { failStepPerOnFailure, setOutputs, summarise, type ActionStep } from './context.js'
+import {
+  failStepPerOnFailure,
+  sayArtifactResult,
+  setOutputs,
+  summarise,
+  type ActionStep
+} from './context.js'
 import { attemptRow } from './present.js'
 
 export interface FinishInput {
@@ -155,21 +161,17 @@ async function uploadArtifacts(
     uploaded.push(inputs.artifactName)
   }
   let skipped = up.skipped
-  if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
-  if (up.replaced !== undefined) core.info(up.replaced)
+  sayArtifactResult(up)
   if (report.retryMapping !== '') {
     const r = await uploadFiles(inputs.retryArtifactName, [written.retryPath], step.workDir, opts)
     if (r.id !== undefined) {
       retryArtifactId = String(r.id)
       uploaded.push(inputs.retryArtifactName)
     }
-    if (r.warning !== undefined) core.warning(r.warning, { title: 'artifact upload' })
-    if (r.replaced !== undefined) core.info(r.replaced)
+    sayArtifactResult(r)
     skipped ??= r.skipped
   } else {
-    const gone = await removeStaleArtifact(inputs.retryArtifactName, opts)
-    if (gone.removed !== undefined) core.info(gone.removed)
-    if (gone.warning !== undefined) core.warning(gone.warning, { title: 'artifact upload' })
+    sayArtifactResult(await removeStaleArtifact(inputs.retryArtifactName, opts))
   }
   limit.dispose()
   if (skipped !== undefined && up.id === undefined) {

@@ -9,6 +9,7 @@ import { uploadFiles } from '../github/artifacts.js'
 import { loadRunState } from '../github/state.js'
 import { errorMessage } from '../core/text.js'
 import { WORK_FILES } from '../core/work-files.js'
+import { sayArtifactResult } from './context.js'
 import { latestState, type RunState } from './run-state.js'
 import { removeFiles } from './secrets.js'
 
@@ -59,13 +60,12 @@ export async function runPost(): Promise<void> {
       )
       const up = await uploadFiles(state.artifactName, files, state.workDir, opts)
       if (up.skipped !== undefined) core.notice(up.skipped, { title: 'artifacts' })
-      if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
-      if (up.replaced !== undefined) core.info(up.replaced)
+      sayArtifactResult(up)
     }
     if (retryPath !== undefined && !state.uploaded.includes(state.retryArtifactName)) {
-      const up = await uploadFiles(state.retryArtifactName, [retryPath], state.workDir, opts)
-      if (up.warning !== undefined) core.warning(up.warning, { title: 'artifact upload' })
-      if (up.replaced !== undefined) core.info(up.replaced)
+      sayArtifactResult(
+        await uploadFiles(state.retryArtifactName, [retryPath], state.workDir, opts)
+      )
     }
   } catch (e) {
     core.warning(`mirror-guard post: ${errorMessage(e)}`)
