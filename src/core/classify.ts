@@ -99,8 +99,10 @@ export const CLASS_INFO: Readonly<Record<FailureClass, ClassInfo>> = {
   },
   unknown: {
     retryable: false,
-    meaning: 'An error mirror-guard does not recognise.',
-    whatToDo: 'Read the error text in the log; report it if it should be classified.'
+    meaning:
+      'An error no retry is expected to fix and no other class fits: named by its reason (a registry refusal, a full disk) or not recognised.',
+    whatToDo:
+      'Act on the reason; for an "unrecognised error" read its text in the log and report it so it can be classified.'
   }
 }
 
@@ -278,6 +280,8 @@ const RULES: readonly Rule[] = [
   { re: /Layer size mismatch/, class: 'integrity', reason: 'layer size mismatch' },
   // skopeo: `Digest did not match, expected sha256:…, got sha256:…`
   { re: /digest did not match/i, class: 'integrity', reason: 'digest mismatch' },
+  // `size invalid: provided length did not match content length` (SIZE_INVALID on an upload)
+  { re: /\bsize invalid\b|SIZE_INVALID/, class: 'integrity', reason: 'size mismatch on upload' },
 
   // --- local file system (file:// trees): not the registry's doing, so before auth/not-found ---
   // `open mirror/v2/ns/a/blobs/sha256:…: permission denied` (runner directory not writable)
@@ -354,6 +358,13 @@ const RULES: readonly Rule[] = [
   },
   // `blob upload unknown`: the upload session vanished (404 on PATCH/PUT) — transient, not missing content
   { re: /blob upload unknown/, class: 'server', reason: 'upload session lost' },
+  // `blob upload invalid: blob upload invalid` (BLOB_UPLOAD_INVALID): the registry gave up on an
+  // upload session (a chunk out of order, a session it dropped); a new session usually works
+  {
+    re: /blob upload invalid|BLOB_UPLOAD_INVALID/,
+    class: 'server',
+    reason: 'upload session rejected'
+  },
   // `unknown blob` (404-blob-unknown-file; file:// source without the tag: fromdir-missing-dir),
   // `blob unknown: blob unknown to registry`
   {
@@ -373,6 +384,48 @@ const RULES: readonly Rule[] = [
   { re: /\bStatusCode: 404\b/, class: 'not-found', reason: 'HTTP 404' },
   // skopeo: `Error fetching blob: invalid status code from registry 404 (Not Found)`
   { re: /invalid status code from registry 404\b/, class: 'not-found', reason: 'HTTP 404' },
+
+  // --- refused by the destination: a 4xx that no retry changes -----------------------------------
+  // `error parsing HTTP 413 response body: invalid character '<' looking for beginning of value:
+  // "<html>…413 Request Entity Too Large…"` (push-413-blob-upload-reg: nginx in front of a registry)
+  {
+    re: /\bHTTP 413 response body|unexpected HTTP status: 413\b/,
+    class: 'unknown',
+    reason: 'HTTP 413: request too large for the registry or a proxy before it'
+  },
+  // `manifest invalid: manifest invalid` (push-400-manifest-invalid-reg: MANIFEST_INVALID on the
+  // manifest PUT, as a registry answers a manifest type or schema it does not take)
+  {
+    re: /\bmanifest invalid\b|MANIFEST_INVALID/,
+    class: 'unknown',
+    reason: 'the destination registry rejected the manifest (MANIFEST_INVALID)'
+  },
+  // `name invalid: invalid repository name` (NAME_INVALID: too many path components, bad characters)
+  {
+    re: /\bname invalid\b|NAME_INVALID/,
+    class: 'unknown',
+    reason: 'the destination registry refuses the repository name (NAME_INVALID)'
+  },
+  // `tag invalid: manifest tag did not match URI` (TAG_INVALID)
+  {
+    re: /\btag invalid\b|TAG_INVALID/,
+    class: 'unknown',
+    reason: 'the destination registry refuses the tag (TAG_INVALID)'
+  },
+  // `unsupported: The operation is unsupported.` (UNSUPPORTED: e.g. a read-only mirror or a
+  // registry without OCI index support)
+  {
+    re: /^unsupported(?::|$)|\sunsupported: The operation is unsupported|UNSUPPORTED\b/m,
+    class: 'unknown',
+    reason: 'the registry does not support the operation (UNSUPPORTED)'
+  },
+  // `error parsing HTTP 400 response body: …`, `… 405 …`, `… 409 …`: any other 4xx (401, 403,
+  // 404 and 429 are matched above)
+  {
+    re: /\bHTTP 4\d\d response body|unexpected HTTP status: 4\d\d\b/,
+    class: 'unknown',
+    reason: 'the registry refused the request (HTTP 4xx)'
+  },
 
   // --- server ----------------------------------------------------------------------------------
   // `received unexpected HTTP status: 500 Internal Server Error` / `502 Bad Gateway` / `503 Service Unavailable`

@@ -121,7 +121,14 @@ const EXPECTED: Record<string, Expect> = {
     '502-manifest-tag-reg': { gw: ['server'], beta: 'mirrored' },
     'reset-manifest-head-reg': { gw: ['network'], beta: 'mirrored' },
     // file:// (both versions): alpha's manifest is written and printed anyway; the error decides.
-    '429-json-blob-file': { alpha: ['rate-limit'], beta: 'mirrored' }
+    '429-json-blob-file': { alpha: ['rate-limit'], beta: 'mirrored' },
+    // Faults at the destination registry: the blob upload's failure leads, the manifest the
+    // registry then refuses (`manifest blob unknown`) is its consequence.
+    'push-429-blob-upload-reg': { app: ['rate-limit', 'dependency'], ok: 'mirrored' },
+    'push-401-blob-upload-reg': { app: ['auth', 'dependency'], ok: 'mirrored' },
+    'push-413-blob-upload-reg': { app: ['unknown', 'dependency'], ok: 'mirrored' },
+    'push-400-manifest-invalid-reg': { app: ['unknown'], ok: 'mirrored' },
+    'push-500-manifest-put-reg': { app: ['server'], ok: 'mirrored' }
   }),
   // oc 4.13 cannot read an OCI image index at all; 4.14 pushes the arm64 child, then the amd64
   // child and the index are refused (two consequences of one 429).

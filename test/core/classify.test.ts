@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CLASS_INFO, classify, isRunSummary } from '../../src/core/classify.js'
 import type { FailureClass } from '../../src/core/types.js'
-import { listCases, readCase, splitLines } from '../support/transcripts.js'
+import { errorWrites, listCases, readCase, splitLines } from '../support/transcripts.js'
 
 type Expected = FailureClass | 'summary'
 
@@ -98,7 +98,21 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
         '503-blob-always-reg': ['server', 'dependency', 'summary'],
         '502-manifest-tag-reg': ['server', 'summary'],
         'reset-manifest-head-reg': ['network', 'summary'],
-        '429-json-blob-file': ['rate-limit', 'summary']
+        '429-json-blob-file': ['rate-limit', 'summary'],
+        // Faults at the destination registry (the proxy in front of it): the upload's failure
+        // leads; the manifest the registry then refuses (an `errors:` list when several blobs
+        // are missing) follows.
+        'push-429-blob-upload-reg': [
+          'rate-limit',
+          'rate-limit',
+          'rate-limit',
+          'dependency',
+          'summary'
+        ],
+        'push-401-blob-upload-reg': ['auth', 'auth', 'auth', 'dependency', 'summary'],
+        'push-413-blob-upload-reg': ['unknown', 'unknown', 'unknown', 'dependency', 'summary'],
+        'push-400-manifest-invalid-reg': ['unknown', 'summary'],
+        'push-500-manifest-put-reg': ['server', 'summary']
       } satisfies Record<string, Expected[]>).map(([name, e]) => [`${v}/${name}`, e])
     )
   ),
@@ -149,7 +163,7 @@ function classOf(text: string): Expected {
   return isRunSummary(text) ? 'summary' : classify(text).class
 }
 
-describe('every error and warning line of every transcript', () => {
+describe('every error and warning of every transcript', () => {
   const cases = listCases()
 
   it('has an expectation for every case', () => {
@@ -158,7 +172,7 @@ describe('every error and warning line of every transcript', () => {
 
   it.each(cases)('$version/$name', ({ version, name }) => {
     const c = readCase(version, name)
-    const lines = splitLines(c.stderr).filter((l) => /^(?:error|warning): /.test(l))
+    const lines = errorWrites(splitLines(c.stderr))
     const expected = EXPECTED[`${version}/${name}`] ?? []
     expect(lines.map(classOf)).toEqual(expected)
     // The fault injected by the proxy is what the first failure says (when oc got that far:
@@ -266,6 +280,25 @@ const HTTP_ROWS: readonly (readonly [number, string, FailureClass])[] = [
     33,
     'Head "https://quay.io/v2/ns/app/manifests/v1": error parsing HTTP 429 response body: unexpected end of JSON input: ""',
     'rate-limit'
+  ],
+  [34, 'toomanyrequests: too many requests: rate limit exceeded', 'rate-limit'],
+  [
+    35,
+    `error parsing HTTP 413 response body: invalid character '<' looking for beginning of value: "<html>\\r\\n<head><title>413 Request Entity Too Large</title></head>\\r\\n</html>\\r\\n"`,
+    'unknown'
+  ],
+  [36, 'manifest invalid: manifest invalid', 'unknown'],
+  [37, 'name invalid: invalid repository name', 'unknown'],
+  [37, 'tag invalid: manifest tag did not match URI', 'unknown'],
+  [37, 'unsupported: The operation is unsupported.', 'unknown'],
+  [37, 'size invalid: provided length did not match content length', 'integrity'],
+  [37, 'digest invalid: provided digest did not match uploaded content', 'integrity'],
+  [37, 'blob upload invalid', 'server'],
+  [38, 'error parsing HTTP 405 response body: unexpected end of JSON input: ""', 'unknown'],
+  [
+    38,
+    'error parsing HTTP 400 response body: invalid character \'B\' looking for beginning of value: "Bad Request"',
+    'unknown'
   ]
 ]
 

@@ -9,7 +9,13 @@ import { readLog, readSplitLogs } from '../../src/core/log-reader.js'
 import { parseSuccessLine } from '../../src/core/success-line.js'
 import type { LogEvent } from '../../src/core/types.js'
 import { tmpFiles } from '../support/tmp-files.js'
-import { combinedLog, listCases, readCase, splitLines } from '../support/transcripts.js'
+import {
+  combinedLog,
+  errorWrites,
+  listCases,
+  readCase,
+  splitLines
+} from '../support/transcripts.js'
 
 const tmps = tmpFiles('mg-log-reader-')
 const tmpFile = (content: string | Buffer): string => tmps.file(content)
@@ -116,6 +122,11 @@ const FACTS: Readonly<Record<string, Facts>> = {
   '4.13/429-json-child-blob-list-reg': [2, 1, 0.05, 0.19],
   '4.13/502-manifest-tag-reg': [2, 1, 0.02, 0.2],
   '4.13/503-blob-always-reg': [3, 1, 0.03, 0.14],
+  '4.13/push-400-manifest-invalid-reg': [2, 1, 0.02, 0.12],
+  '4.13/push-401-blob-upload-reg': [5, 1, 0.02, 0.05],
+  '4.13/push-413-blob-upload-reg': [5, 1, 0.03, 0.08],
+  '4.13/push-429-blob-upload-reg': [5, 1, 0.04, 0.06],
+  '4.13/push-500-manifest-put-reg': [2, 1, 0.02, 0.07],
   '4.13/reset-manifest-head-reg': [2, 1, 0.02, 0.09],
   '4.14/404-blob-reg': [3, 1, 0.03, 0.17],
   '4.14/429-json-blob-file': [2, 2, 0.05, 0.02],
@@ -123,6 +134,11 @@ const FACTS: Readonly<Record<string, Facts>> = {
   '4.14/429-json-child-blob-list-reg': [4, 2, 0.05, 0.18],
   '4.14/502-manifest-tag-reg': [2, 1, 0.02, 0.07],
   '4.14/503-blob-always-reg': [3, 1, 0.15, 0.29],
+  '4.14/push-400-manifest-invalid-reg': [2, 1, 0.02, 0.07],
+  '4.14/push-401-blob-upload-reg': [5, 1, 0.02, 0.06],
+  '4.14/push-413-blob-upload-reg': [5, 1, 0.02, 0.05],
+  '4.14/push-429-blob-upload-reg': [5, 1, 0.02, 0.05],
+  '4.14/push-500-manifest-put-reg': [2, 1, 0.02, 0.08],
   '4.14/reset-manifest-head-reg': [2, 1, 0.04, 0.22]
 }
 
@@ -183,11 +199,15 @@ describe('every real transcript', () => {
           (e) => `${e.digest} ${e.destination}${e.tag ? ':' + e.tag : ''}`
         )
       ).toEqual(stdoutLines)
-      // Every error line of stderr is an error event, text verbatim after `error: `.
-      const errorLines = splitLines(c.stderr).filter((l) => l.startsWith('error: '))
-      expect(ofKind(events, 'error').map((e) => e.text)).toEqual(errorLines.map((l) => l.slice(7)))
-      // Every line is accounted for: one event each, no continuation in these transcripts.
-      expect(events.filter((e) => e.kind !== 'attempt-start')).toHaveLength(splitLines(text).length)
+      // Every error of stderr is an error event, text verbatim after `error: `; an `errors:`
+      // list takes its lines up to the blank line that ends it.
+      const errors = errorWrites(splitLines(c.stderr)).filter((l) => l.startsWith('error: '))
+      expect(ofKind(events, 'error').map((e) => e.text)).toEqual(errors.map((l) => l.slice(7)))
+      // Every line is accounted for: one event each, a list's further lines folded into it.
+      const folded = errors.reduce((n, e) => n + e.split('\n').length - 1, 0)
+      expect(events.filter((e) => e.kind !== 'attempt-start')).toHaveLength(
+        splitLines(text).length - folded
+      )
     })
   })
 

@@ -90,10 +90,15 @@ export function splitLines(text: string): string[] {
   return lines
 }
 
+/** A stderr line oc writes on its own: one `error:` text with its continuation lines and the
+ * blank line ending an `errors:` list is one write, which a stdout line cannot split. */
+const STARTS_WRITE = /^(?:error|warning|info|uploading|mounted): /
+
 /**
  * What `oc … 2>&1` could have produced: stdout lines (in their own order) interleaved into
  * stderr at seeded positions between `info: Planning completed` and `info: Mirroring completed`,
- * where oc prints them. Same case and seed → same text. Ends with a newline when non-empty.
+ * where oc prints them, never inside a multi-line error. Same case and seed → same text. Ends
+ * with a newline when non-empty.
  */
 export function combinedLog(c: Pick<TranscriptCase, 'stdout' | 'stderr'>, seed = 1): string {
   const err = splitLines(c.stderr)
@@ -104,7 +109,13 @@ export function combinedLog(c: Pick<TranscriptCase, 'stdout' | 'stderr'>, seed =
   const lo = planning >= 0 ? planning + 1 : err.length
   const hi = mirroring >= lo ? mirroring : err.length
   const next = mulberry32(seed)
-  const slots = out.map(() => lo + Math.floor(next() * (hi - lo + 1))).sort((a, b) => a - b)
+  // A slot inside a multi-line error moves down to the end of that write.
+  const whole = (slot: number): number => {
+    let s = slot
+    while (s < hi && !STARTS_WRITE.test(err[s] ?? '')) s++
+    return s
+  }
+  const slots = out.map(() => whole(lo + Math.floor(next() * (hi - lo + 1)))).sort((a, b) => a - b)
   const merged: string[] = []
   let k = 0
   for (let s = 0; s <= err.length; s++) {
@@ -112,4 +123,19 @@ export function combinedLog(c: Pick<TranscriptCase, 'stdout' | 'stderr'>, seed =
     if (s < err.length) merged.push(err[s] ?? '')
   }
   return merged.length === 0 ? '' : merged.join('\n') + '\n'
+}
+
+/**
+ * The `error:` and `warning:` texts of stderr lines as oc wrote them: an `errors:` list
+ * (docs/oc-behaviour.md §1.6) joined with its lines up to the blank line that ends it.
+ */
+export function errorWrites(lines: readonly string[]): string[] {
+  const out: string[] = []
+  lines.forEach((line, i) => {
+    if (!/^(?:error|warning): /.test(line)) return
+    let end = i + 1
+    if (line.endsWith('errors:')) while (end < lines.length && lines[end++] !== '');
+    out.push(lines.slice(i, end).join('\n'))
+  })
+  return out
 }
