@@ -1,6 +1,7 @@
 // Measurement 1: `mirror-guard triage` on large combined logs of two shapes (generated, and
 // real oc runs concatenated) against `grep -c` on the same file in the same run, and what a
 // mapping costs per line (every line confirmed).
+import { execFileSync } from 'node:child_process'
 import { statSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,6 +11,22 @@ import { writeEdgeLog } from './edge-logs.mjs'
 import { realRuns, writeRealLog } from './real-log.mjs'
 
 const SCAN_FLOOR = fileURLToPath(new URL('./scan-floor.mjs', import.meta.url))
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+/** significant-lines.ts built once per benchmark run (it imports the parser from src/). */
+function significantLinesTool(ctx) {
+  const out = join(ctx.tmp, 'significant-lines')
+  if (!ctx.significantLines) {
+    const ncc = join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
+    execFileSync(
+      process.execPath,
+      [ncc, 'build', 'scripts/bench/significant-lines.ts', '-o', out, '-q'],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] }
+    )
+    ctx.significantLines = join(out, 'index.js')
+  }
+  return ctx.significantLines
+}
 const GREP_ARGS = (file) => ['-cE', 'HTTP 429|toomanyrequests', file]
 const GREP_ENV = { ...process.env, LC_ALL: 'C' }
 
@@ -66,17 +83,39 @@ export async function benchTriageSizes(ctx, opts) {
     const triage = []
     const grep = []
     const floor = []
+    const bound = []
+    // At the largest size, also the log without the lines triage only counts (the bound of
+    // any faster line scanner: significant-lines.ts), triaged side by side with the rest.
+    const sig = mb === Math.max(...opts.sizesMb) ? join(ctx.tmp, `${opts.shape}-sig.log`) : ''
+    let sigInfo
     let report
     try {
+      if (sig) {
+        ctx.say(`triage (${opts.shape}): writing its significant lines …`)
+        const made = await measure(process.execPath, [significantLinesTool(ctx), log, sig], {
+          tmp: ctx.tmp
+        })
+        check('significant lines', made.code === 0, made.stderr.trim())
+        sigInfo = { ...JSON.parse(made.stdout), bytes: statSync(sig).size }
+      }
       for (let r = 0; r < runs; r++) {
         // Rotate the order so no command always gets the warmer page cache.
         const order = [
-          ['grep', 'triage', 'floor'],
-          ['triage', 'floor', 'grep'],
-          ['floor', 'grep', 'triage']
-        ][r % 3]
+          ['grep', 'triage', 'floor', 'bound'],
+          ['triage', 'bound', 'floor', 'grep'],
+          ['floor', 'grep', 'bound', 'triage'],
+          ['bound', 'floor', 'grep', 'triage']
+        ][r % 4].filter((w) => sig || w !== 'bound')
         for (const which of order) {
-          if (which === 'floor') {
+          if (which === 'bound') {
+            const b = await triageOnce(ctx, sig, mapping)
+            check(
+              `triage of the significant lines of ${mb} MB (${opts.shape})`,
+              b.stdout.trim() === want,
+              `wanted "${want}", got: ${b.stdout.trim()} ${b.stderr.trim()}`
+            )
+            bound.push(b)
+          } else if (which === 'floor') {
             const f = await measure(process.execPath, [SCAN_FLOOR, log], { tmp: ctx.tmp })
             check('newline scan', f.stdout.trim() === String(gen.lines), f.stdout.trim())
             floor.push(f)
@@ -103,9 +142,7 @@ export async function benchTriageSizes(ctx, opts) {
       check(`triage --json of ${mb} MB`, report.stdout.trim() === want, report.stderr.trim())
       report.bytes = statSync(json).size
     } finally {
-      rmSync(log, { force: true })
-      rmSync(small, { force: true })
-      rmSync(json, { force: true })
+      for (const f of [log, small, json, sig]) if (f) rmSync(f, { force: true })
     }
     const ratios = triage.map((t, i) => t.ms / grep[i].ms)
     const min = (list) => Math.min(...list.map((m) => m.ms))
@@ -129,7 +166,18 @@ export async function benchTriageSizes(ctx, opts) {
       grepCpuMs: summary(grep.map((g) => g.cpuMs ?? NaN)),
       mbPerS: summary(triage.map((t) => gen.bytes / 1e6 / (t.ms / 1000))),
       reportBytes: report.bytes,
-      reportRssKb: report.rssKb
+      reportRssKb: report.rssKb,
+      ...(sigInfo
+        ? {
+            significant: {
+              ...sigInfo,
+              triageMs: summary(bound.map((b) => b.ms)),
+              triageCpuMs: summary(bound.map((b) => b.cpuMs ?? NaN)),
+              ratio: summary(bound.map((b, i) => b.ms / grep[i].ms)),
+              minRatio: min(bound) / min(grep)
+            }
+          }
+        : {})
     })
   }
   rmSync(mapping, { force: true })
