@@ -387,9 +387,10 @@ const RULES: readonly Rule[] = [
 
   // --- refused by the destination: a 4xx that no retry changes -----------------------------------
   // `error parsing HTTP 413 response body: invalid character '<' looking for beginning of value:
-  // "<html>…413 Request Entity Too Large…"` (push-413-blob-upload-reg: nginx in front of a registry)
+  // "<html>…413 Request Entity Too Large…"` (push-413-blob-upload-reg: nginx in front of a
+  // registry); skopeo: `uploading layer chunked: StatusCode: 413, <html>…`
   {
-    re: /\bHTTP 413 response body|unexpected HTTP status: 413\b/,
+    re: /\bHTTP 413 response body|unexpected HTTP status: 413\b|\bStatusCode: 413\b|registry 413\b/,
     class: 'unknown',
     reason: 'HTTP 413: request too large for the registry or a proxy before it'
   },
@@ -419,10 +420,10 @@ const RULES: readonly Rule[] = [
     class: 'unknown',
     reason: 'the registry does not support the operation (UNSUPPORTED)'
   },
-  // `error parsing HTTP 400 response body: …`, `… 405 …`, `… 409 …`: any other 4xx (401, 403,
-  // 404 and 429 are matched above)
+  // `error parsing HTTP 400 response body: …`, `… 405 …`, `… 409 …`, skopeo's `StatusCode: 405, `:
+  // any other 4xx (401, 403, 404 and 429 are matched above)
   {
-    re: /\bHTTP 4\d\d response body|unexpected HTTP status: 4\d\d\b/,
+    re: /\bHTTP 4\d\d response body|unexpected HTTP status: 4\d\d\b|\bStatusCode: 4\d\d\b|registry 4\d\d\b/,
     class: 'unknown',
     reason: 'the registry refused the request (HTTP 4xx)'
   },
