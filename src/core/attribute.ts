@@ -65,6 +65,15 @@ export const DEFAULT_BOUNDS: AttributionBounds = {
   successMemo: 1 << 15
 }
 
+/** Entry ids as IdIndex.peek keeps them: one id (most keys) as a bare number. */
+type Ids = number | readonly number[]
+
+/** The entries that success lines of one destination and tag confirm. */
+interface TagIds {
+  readonly tag: string
+  readonly ids: Ids
+}
+
 /** Untagged success lines of one attempt and destination repository. */
 interface UntaggedTarget {
   readonly dst: string
@@ -141,10 +150,7 @@ export class Attributor {
   private readonly byDestTag = new IdIndex()
   /** Tag-less and wildcard sources: oc expands them to tags the mapping never names. */
   private readonly expandingByDestRepo = new IdIndex()
-  private readonly successMemo = new Map<
-    string,
-    { tag: string; ids: readonly number[] }[] | Map<string, readonly number[]>
-  >()
+  private readonly successMemo = new Map<string, TagIds | TagIds[] | Map<string, Ids>>()
   private successMemoSize = 0
   private readonly untaggedMemo = new Map<string, UntaggedTarget | null>()
   /** The digest-only entries per destination repository that has any (bounded by the mapping). */
@@ -435,7 +441,9 @@ export class Attributor {
 
   private onSuccess(destination: string, tag: string | undefined, digest: string, logLine: number) {
     if (tag !== undefined) {
-      for (const id of this.successIds(destination, tag)) this.addSuccess(id, logLine)
+      const ids = this.successIds(destination, tag)
+      if (typeof ids === 'number') this.addSuccess(ids, logLine)
+      else for (const id of ids) this.addSuccess(id, logLine)
       return
     }
     // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end,
@@ -490,29 +498,35 @@ export class Attributor {
 
   /**
    * The entries a tagged success line confirms, memoised by the line's own spelling: a log of
-   * many attempts repeats the same lines, and this runs for each of them. Per destination a
-   * short list of tags, a Map once it has many (a release repository holds hundreds).
+   * many attempts repeats the same lines, and this runs for each of them. Per destination one
+   * tag (the usual case: no list, and a single id kept as a number), then a short list of
+   * tags, a Map once it has many (a release repository holds hundreds).
    */
-  private successIds(destination: string, tag: string): readonly number[] {
+  private successIds(destination: string, tag: string): Ids {
     const known = this.successMemo.get(destination)
     if (known !== undefined) {
-      if (Array.isArray(known)) {
-        for (const k of known) if (k.tag === tag) return k.ids
-      } else {
+      if (known instanceof Map) {
         const ids = known.get(tag)
         if (ids !== undefined) return ids
+      } else if (!Array.isArray(known)) {
+        if (known.tag === tag) return known.ids
+      } else {
+        for (const k of known) if (k.tag === tag) return k.ids
       }
     }
     const dst = repoKey(destination)
-    const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? NONE_IDS
+    const ids =
+      this.byDestTag.peek(`${dst}:${tag}`) ?? this.expandingByDestRepo.peek(dst) ?? NONE_IDS
     // Bounded by the mapping: a log of endless distinct lines must not grow it.
     if (this.successMemoSize >= this.memoBound()) {
       return ids
     }
     this.successMemoSize++
-    if (known === undefined) this.successMemo.set(destination, [{ tag, ids }])
-    else if (!Array.isArray(known)) known.set(tag, ids)
-    else if (known.length < 8) known.push({ tag, ids })
+    const memo: TagIds = { tag, ids }
+    if (known === undefined) this.successMemo.set(destination, memo)
+    else if (known instanceof Map) known.set(tag, ids)
+    else if (!Array.isArray(known)) this.successMemo.set(destination, [known, memo])
+    else if (known.length < 8) known.push(memo)
     else {
       const byTag = new Map(known.map((k) => [k.tag, k.ids] as const))
       this.successMemo.set(destination, byTag.set(tag, ids))

@@ -24,6 +24,11 @@ export class IdIndex {
     return ids
   }
 
+  /** The ids of `key` as kept: a single id as a bare number (nothing allocated for it). */
+  peek(key: string): number | readonly number[] | undefined {
+    return this.map.get(key)
+  }
+
   has(key: string): boolean {
     return this.map.has(key)
   }

@@ -206,7 +206,10 @@ function toImageRef(
   }
   if (tag !== undefined) out.tag = tag
   if (ref.digest !== undefined) out.digest = ref.digest
-  out.printed = prefixOf(kind) + name
+  // Usually the token's own start (`ns/a` of `ns/a:v1`): then a slice of it, not a concatenation
+  // that every later repoKey would flatten into a copy (per mapping line, both sides).
+  const printed = prefixOf(kind) + name
+  out.printed = raw.startsWith(printed) ? raw.slice(0, printed.length) : printed
   out.diskPath = kind === 'file' ? ref.repository : ''
   return out
 }
@@ -281,7 +284,8 @@ export function repoKey(printed: string): string {
     if (path.startsWith('/')) path = path.slice(1)
     const slash = path.indexOf('/')
     if (slash > 0 && isRegistryComponent(path.slice(0, slash))) path = path.slice(slash + 1)
-    return `file://${path}`
+    // Usually already the key: then `printed` itself, not a copy per entry and index.
+    return path.length === printed.length - 'file://'.length ? printed : `file://${path}`
   }
   if (printed.startsWith('s3://')) {
     const path = printed.slice('s3://'.length)

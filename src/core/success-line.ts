@@ -115,10 +115,11 @@ export class SuccessLineCache {
         for (const f of found) if (this.same(f, buf, start, end)) return f.parts
       }
     }
-    const parts = parseSuccessLine(this.decode(buf, start, end))
-    if (parts === undefined || this.size >= this.capacity || end - start > MAX_REMEMBERED) {
-      return parts
+    const parsed = parseSuccessLine(this.decode(buf, start, end))
+    if (parsed === undefined || this.size >= this.capacity || end - start > MAX_REMEMBERED) {
+      return parsed
     }
+    const parts = this.flat(parsed, buf, start, end)
     const at = this.store(buf, start, end)
     const entry: Interned = { arena: this.arenaView, at, length: end - start, parts }
     if (found === undefined) this.byHash.set(hash, entry)
@@ -126,6 +127,19 @@ export class SuccessLineCache {
     else this.byHash.set(hash, [found, entry])
     this.size++
     return parts
+  }
+
+  /**
+   * The parts as strings of their own, decoded from the line's bytes (ASCII: one byte per
+   * character), rather than slices that keep the whole decoded line alive as well.
+   */
+  private flat(parts: SuccessParts, buf: Buffer, start: number, end: number): SuccessParts {
+    const ref = start + parts.digest.length + 1
+    const digest = this.decode(buf, start, ref - 1)
+    const destination = this.decode(buf, ref, ref + parts.destination.length)
+    return parts.tag === undefined
+      ? { digest, destination }
+      : { digest, destination, tag: this.decode(buf, end - parts.tag.length, end) }
   }
 
   private same(e: Interned, buf: Buffer, start: number, end: number): boolean {

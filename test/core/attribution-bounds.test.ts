@@ -219,3 +219,42 @@ describe('untagged success lines', () => {
     expect(alpha?.status).toBe('failed')
   })
 })
+
+describe('tagged success lines of one destination repository', () => {
+  // Twelve tags in one repository (the memo goes from one tag to a short list to a Map), two
+  // spellings of one destination (one line confirms both) and a tag-less source (confirmed
+  // by the tags oc expands it to).
+  const tags = Array.from({ length: 12 }, (_, i) => `v${i}`)
+  const s = parseMappingText(
+    [
+      ...tags.map((t) => `src.example.com/ns/rel:${t}=dst.example.com/ns/rel:${t}`),
+      'src.example.com/ns/a:v1=Dst.example.com/ns/a:v1',
+      'src.example.com/ns/b:v1=dst.example.com/ns/a:v1',
+      'src.example.com/ns/exp=dst.example.com/ns/exp'
+    ].join('\n'),
+    'm.txt'
+  )
+  const refs = [
+    ...tags.map((t) => `dst.example.com/ns/rel:${t}`),
+    'dst.example.com/ns/a:v1',
+    'dst.example.com/ns/exp:x1',
+    'dst.example.com/ns/exp:x2'
+  ]
+  const run = (n: number, order: readonly string[]) => [
+    `==== mirror-guard attempt ${n} ====`,
+    ...order.map((r) => `${DIGEST} ${r}`)
+  ]
+  const log = [...run(1, refs), ...run(2, [...refs].reverse())]
+  const lineOf = (ref: string) => log.lastIndexOf(`${DIGEST} ${ref}`) + 1
+
+  it('each confirms its own entries, in every attempt, with or without the memo', () => {
+    const t = triage(s, log)
+    expect(t.verdicts.map((v) => [v.status, v.evidence])).toEqual([
+      ...tags.map((tag) => ['mirrored', [lineOf(`dst.example.com/ns/rel:${tag}`)]]),
+      ['mirrored', [lineOf('dst.example.com/ns/a:v1')]],
+      ['mirrored', [lineOf('dst.example.com/ns/a:v1')]],
+      ['mirrored', [lineOf('dst.example.com/ns/exp:x2'), lineOf('dst.example.com/ns/exp:x1')]]
+    ])
+    expect(triage(s, log, { successMemo: 1 })).toEqual(t)
+  })
+})

@@ -15,3 +15,17 @@ describe('IdIndex', () => {
     expect(ix.has('c')).toBe(false)
   })
 })
+
+describe('IdIndex.peek', () => {
+  it('gives a single id as a number, several as their list, and leaves get unchanged', () => {
+    const ix = new IdIndex()
+    ix.add('a', 3)
+    ix.add('b', 1)
+    ix.add('b', 4)
+    expect(ix.peek('a')).toBe(3)
+    expect(ix.peek('b')).toEqual([1, 4])
+    expect(ix.peek('c')).toBeUndefined()
+    expect(ix.get('a')).toEqual([3])
+    expect(ix.peek('a')).toEqual([3])
+  })
+})
