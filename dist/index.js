@@ -28666,8 +28666,8 @@ const classify_CLASS_INFO = {
     },
     unknown: {
         retryable: false,
-        meaning: 'An error mirror-guard does not recognise.',
-        whatToDo: 'Read the error text in the log; report it if it should be classified.'
+        meaning: 'An error no retry is expected to fix and no other class fits: named by its reason (a registry refusal, a full disk) or not recognised.',
+        whatToDo: 'Act on the reason; for an "unrecognised error" read its text in the log and report it so it can be classified.'
     }
 };
 const MANIFEST_PUSH = /^unable to push manifest to \S+: /;
@@ -28825,6 +28825,8 @@ const RULES = [
     { re: /Layer size mismatch/, class: 'integrity', reason: 'layer size mismatch' },
     // skopeo: `Digest did not match, expected sha256:…, got sha256:…`
     { re: /digest did not match/i, class: 'integrity', reason: 'digest mismatch' },
+    // `size invalid: provided length did not match content length` (SIZE_INVALID on an upload)
+    { re: /\bsize invalid\b|SIZE_INVALID/, class: 'integrity', reason: 'size mismatch on upload' },
     // --- local file system (file:// trees): not the registry's doing, so before auth/not-found ---
     // `open mirror/v2/ns/a/blobs/sha256:…: permission denied` (runner directory not writable)
     {
@@ -28898,6 +28900,13 @@ const RULES = [
     },
     // `blob upload unknown`: the upload session vanished (404 on PATCH/PUT) — transient, not missing content
     { re: /blob upload unknown/, class: 'server', reason: 'upload session lost' },
+    // `blob upload invalid: blob upload invalid` (BLOB_UPLOAD_INVALID): the registry gave up on an
+    // upload session (a chunk out of order, a session it dropped); a new session usually works
+    {
+        re: /blob upload invalid|BLOB_UPLOAD_INVALID/,
+        class: 'server',
+        reason: 'upload session rejected'
+    },
     // `unknown blob` (404-blob-unknown-file; file:// source without the tag: fromdir-missing-dir),
     // `blob unknown: blob unknown to registry`
     {
@@ -28917,6 +28926,48 @@ const RULES = [
     { re: /\bStatusCode: 404\b/, class: 'not-found', reason: 'HTTP 404' },
     // skopeo: `Error fetching blob: invalid status code from registry 404 (Not Found)`
     { re: /invalid status code from registry 404\b/, class: 'not-found', reason: 'HTTP 404' },
+    // --- refused by the destination: a 4xx that no retry changes -----------------------------------
+    // `error parsing HTTP 413 response body: invalid character '<' looking for beginning of value:
+    // "<html>…413 Request Entity Too Large…"` (push-413-blob-upload-reg: nginx in front of a
+    // registry); skopeo: `uploading layer chunked: StatusCode: 413, <html>…`
+    {
+        re: /\bHTTP 413 response body|unexpected HTTP status: 413\b|\bStatusCode: 413\b|registry 413\b/,
+        class: 'unknown',
+        reason: 'HTTP 413: request too large for the registry or a proxy before it'
+    },
+    // `manifest invalid: manifest invalid` (push-400-manifest-invalid-reg: MANIFEST_INVALID on the
+    // manifest PUT, as a registry answers a manifest type or schema it does not take)
+    {
+        re: /\bmanifest invalid\b|MANIFEST_INVALID/,
+        class: 'unknown',
+        reason: 'the destination registry rejected the manifest (MANIFEST_INVALID)'
+    },
+    // `name invalid: invalid repository name` (NAME_INVALID: too many path components, bad characters)
+    {
+        re: /\bname invalid\b|NAME_INVALID/,
+        class: 'unknown',
+        reason: 'the destination registry refuses the repository name (NAME_INVALID)'
+    },
+    // `tag invalid: manifest tag did not match URI` (TAG_INVALID)
+    {
+        re: /\btag invalid\b|TAG_INVALID/,
+        class: 'unknown',
+        reason: 'the destination registry refuses the tag (TAG_INVALID)'
+    },
+    // `unsupported: The operation is unsupported.` (UNSUPPORTED: e.g. a read-only mirror or a
+    // registry without OCI index support)
+    {
+        re: /^unsupported(?::|$)|\sunsupported: The operation is unsupported|UNSUPPORTED\b/m,
+        class: 'unknown',
+        reason: 'the registry does not support the operation (UNSUPPORTED)'
+    },
+    // `error parsing HTTP 400 response body: …`, `… 405 …`, `… 409 …`, skopeo's `StatusCode: 405, `:
+    // any other 4xx (401, 403, 404 and 429 are matched above)
+    {
+        re: /\bHTTP 4\d\d response body|unexpected HTTP status: 4\d\d\b|\bStatusCode: 4\d\d\b|registry 4\d\d\b/,
+        class: 'unknown',
+        reason: 'the registry refused the request (HTTP 4xx)'
+    },
     // --- server ----------------------------------------------------------------------------------
     // `received unexpected HTTP status: 500 Internal Server Error` / `502 Bad Gateway` / `503 Service Unavailable`
     { re: /received unexpected HTTP status: 5\d\d/, class: 'server', reason: 'HTTP 5xx' },
@@ -29235,7 +29286,10 @@ function toImageRef(raw, kind, ref, registryOnly, tag) {
         out.tag = tag;
     if (ref.digest !== undefined)
         out.digest = ref.digest;
-    out.printed = prefixOf(kind) + name;
+    // Usually the token's own start (`ns/a` of `ns/a:v1`): then a slice of it, not a concatenation
+    // that every later repoKey would flatten into a copy (per mapping line, both sides).
+    const printed = prefixOf(kind) + name;
+    out.printed = raw.startsWith(printed) ? raw.slice(0, printed.length) : printed;
     out.diskPath = kind === 'file' ? ref.repository : '';
     return out;
 }
@@ -29308,7 +29362,8 @@ function repoKey(printed) {
         const slash = path.indexOf('/');
         if (slash > 0 && isRegistryComponent(path.slice(0, slash)))
             path = path.slice(slash + 1);
-        return `file://${path}`;
+        // Usually already the key: then `printed` itself, not a copy per entry and index.
+        return path.length === printed.length - 'file://'.length ? printed : `file://${path}`;
     }
     if (printed.startsWith('s3://')) {
         const path = printed.slice('s3://'.length);
@@ -35017,6 +35072,10 @@ class IdIndex {
         this.map.set(key, ids);
         return ids;
     }
+    /** The ids of `key` as kept: a single id as a bare number (nothing allocated for it). */
+    peek(key) {
+        return this.map.get(key);
+    }
     has(key) {
         return this.map.has(key);
     }
@@ -35371,8 +35430,12 @@ class Attributor {
     }
     onSuccess(destination, tag, digest, logLine) {
         if (tag !== undefined) {
-            for (const id of this.successIds(destination, tag))
-                this.addSuccess(id, logLine);
+            const ids = this.successIds(destination, tag);
+            if (typeof ids === 'number')
+                this.addSuccess(ids, logLine);
+            else
+                for (const id of ids)
+                    this.addSuccess(id, logLine);
             return;
         }
         // Untagged lines are manifest-list children or digest-only pushes: resolved at attempt end,
@@ -35428,36 +35491,44 @@ class Attributor {
     }
     /**
      * The entries a tagged success line confirms, memoised by the line's own spelling: a log of
-     * many attempts repeats the same lines, and this runs for each of them. Per destination a
-     * short list of tags, a Map once it has many (a release repository holds hundreds).
+     * many attempts repeats the same lines, and this runs for each of them. Per destination one
+     * tag (the usual case: no list, and a single id kept as a number), then a short list of
+     * tags, a Map once it has many (a release repository holds hundreds).
      */
     successIds(destination, tag) {
         const known = this.successMemo.get(destination);
         if (known !== undefined) {
-            if (Array.isArray(known)) {
-                for (const k of known)
-                    if (k.tag === tag)
-                        return k.ids;
-            }
-            else {
+            if (known instanceof Map) {
                 const ids = known.get(tag);
                 if (ids !== undefined)
                     return ids;
             }
+            else if (!Array.isArray(known)) {
+                if (known.tag === tag)
+                    return known.ids;
+            }
+            else {
+                for (const k of known)
+                    if (k.tag === tag)
+                        return k.ids;
+            }
         }
         const dst = repoKey(destination);
-        const ids = this.byDestTag.get(`${dst}:${tag}`) ?? this.expandingByDestRepo.get(dst) ?? NONE_IDS;
+        const ids = this.byDestTag.peek(`${dst}:${tag}`) ?? this.expandingByDestRepo.peek(dst) ?? NONE_IDS;
         // Bounded by the mapping: a log of endless distinct lines must not grow it.
         if (this.successMemoSize >= this.memoBound()) {
             return ids;
         }
         this.successMemoSize++;
+        const memo = { tag, ids };
         if (known === undefined)
-            this.successMemo.set(destination, [{ tag, ids }]);
-        else if (!Array.isArray(known))
+            this.successMemo.set(destination, memo);
+        else if (known instanceof Map)
             known.set(tag, ids);
+        else if (!Array.isArray(known))
+            this.successMemo.set(destination, [known, memo]);
         else if (known.length < 8)
-            known.push({ tag, ids });
+            known.push(memo);
         else {
             const byTag = new Map(known.map((k) => [k.tag, k.ids]));
             this.successMemo.set(destination, byTag.set(tag, ids));
@@ -36103,10 +36174,11 @@ class SuccessLineCache {
                         return f.parts;
             }
         }
-        const parts = parseSuccessLine(this.decode(buf, start, end));
-        if (parts === undefined || this.size >= this.capacity || end - start > MAX_REMEMBERED) {
-            return parts;
+        const parsed = parseSuccessLine(this.decode(buf, start, end));
+        if (parsed === undefined || this.size >= this.capacity || end - start > MAX_REMEMBERED) {
+            return parsed;
         }
+        const parts = this.flat(parsed, buf, start, end);
         const at = this.store(buf, start, end);
         const entry = { arena: this.arenaView, at, length: end - start, parts };
         if (found === undefined)
@@ -36117,6 +36189,18 @@ class SuccessLineCache {
             this.byHash.set(hash, [found, entry]);
         this.size++;
         return parts;
+    }
+    /**
+     * The parts as strings of their own, decoded from the line's bytes (ASCII: one byte per
+     * character), rather than slices that keep the whole decoded line alive as well.
+     */
+    flat(parts, buf, start, end) {
+        const ref = start + parts.digest.length + 1;
+        const digest = this.decode(buf, start, ref - 1);
+        const destination = this.decode(buf, ref, ref + parts.destination.length);
+        return parts.tag === undefined
+            ? { digest, destination }
+            : { digest, destination, tag: this.decode(buf, end - parts.tag.length, end) };
     }
     same(e, buf, start, end) {
         const n = e.length;
