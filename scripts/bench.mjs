@@ -433,6 +433,14 @@ function renderTriage(L, res) {
     }
     L.push('', `Verdict of the largest: \`${rows[rows.length - 1].verdict}\`.`, '')
     const big = rows[rows.length - 1]
+    const alone = rows === res.triage ? res.scale?.find((r) => r.entries === 20_000) : undefined
+    if (alone) {
+      L.push(
+        `Where the generated log's peak RSS comes from: the same 20,000-line mapping with a one-line log alone peaks at ${fmtMb(alone.aloneRssKb.median)}`,
+        `(Mapping size, below); ${mbOf(big.bytes)} of log add ${fmtMb(big.triageRssKb.max - alone.aloneRssKb.median)} to it.`,
+        ''
+      )
+    }
     const sig = big.significant
     if (sig) {
       L.push(
