@@ -2,8 +2,9 @@
 // (oc 4.13 and 4.14 in CI): the fault proxy sits in front of the destination, the source is read
 // directly. Shaped from the real transcripts of the same faults (test/fixtures/oc-transcripts,
 // push-*): a 429 on a blob upload fails the line, the manifest the registry then refuses is its
-// consequence, and a later attempt of that line alone completes it; a 413 from a proxy's body
-// size limit is a refusal no retry changes, so the line is not retried and the reason says why.
+// consequence, and a later attempt of that line alone completes it; so does an upload the
+// destination acknowledged and lost (not a missing source blob); a 413 from a proxy's body size
+// limit is a refusal no retry changes, so the line is not retried and the reason says why.
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { actionBundle, runBundle, Workspace } from '../support/action-bundle.js'
@@ -108,6 +109,27 @@ describe.skipIf(OCS.length === 0).each(OCS)('with real oc $version', (oc) => {
     // Only the failed line ran again.
     expect(attemptMapping(report.run.attempts[1], w.dir)).toEqual([app])
     // Both lines are complete at the destination, read back through the registry API.
+    const entries = entriesOf(text)
+    expect([...(await completeAtDestination(entries))].sort()).toEqual(entries.map((e) => e.id))
+  }, 300_000)
+
+  it('blob uploads acknowledged but not stored: the destination’s fault, retried to completion', async () => {
+    const prefix = `lost-${v}`
+    // Every upload of app's two layers and config in attempt 1 is answered 201 without
+    // reaching the registry; oc finds no blob behind them (`unknown blob`), the source is fine.
+    const { run, out, report, text } = await act(prefix, [
+      {
+        name: 'app upload PUTs acknowledged, not stored',
+        method: 'PUT',
+        path: `^/v2/${prefix}/app/blobs/uploads/`,
+        first: 3,
+        action: 'swallow-put'
+      }
+    ])
+    expect(dest.stats()[0]?.fired).toBe(3)
+    expect(run.code).toBe(0)
+    expect(out['mirrored']).toBe('2')
+    expect(report.run.attempts.length).toBe(2)
     const entries = entriesOf(text)
     expect([...(await completeAtDestination(entries))].sort()).toEqual(entries.map((e) => e.id))
   }, 300_000)
