@@ -28611,7 +28611,7 @@ const classify_CLASS_INFO = {
     },
     server: {
         retryable: true,
-        meaning: 'The registry answered with a 5xx server error.',
+        meaning: 'The registry failed on its side: a 5xx answer, a dropped upload session, or a blob it acknowledged and then lost.',
         whatToDo: 'Retry later; if it persists, check the registry or its CDN status.'
     },
     network: {
@@ -28906,6 +28906,16 @@ const RULES = [
         re: /blob upload invalid|BLOB_UPLOAD_INVALID/,
         class: 'server',
         reason: 'upload session rejected'
+    },
+    // `unable to push <src>: failed to upload blob <d>: unknown blob`, `failed to commit blob <d>
+    // from manifest <m> to <dst>: unknown blob` (push-blob-put-lost-reg): the destination answered
+    // the upload and then did not have the blob (storage not yet consistent, a proxy that
+    // swallowed it). The source is fine; another upload usually sticks.
+    {
+        re: /\bunknown blob\b|\bblob unknown\b|BLOB_UNKNOWN/,
+        when: /^(?:unable to push \S+: failed to upload blob |failed to commit blob |unable to upload blob )/,
+        class: 'server',
+        reason: 'the destination lost a blob after its upload'
     },
     // `unknown blob` (404-blob-unknown-file; file:// source without the tag: fromdir-missing-dir),
     // `blob unknown: blob unknown to registry`
