@@ -2,6 +2,7 @@
 import { CLASS_INFO } from './classify.js'
 import { effectiveDestination } from './mapping.js'
 import { cutText, fitTable, type Column } from './text-table.js'
+import { oneLine } from './text.js'
 import type {
   AttemptStats,
   FailureClass,
@@ -159,16 +160,12 @@ function reportLine(entry: MappingEntry, v: LineVerdict): ReportLine {
   }
 }
 
-/** Keeps a comment on one line and free of anything but printable text. */
-export const oneLine = (text: string): string =>
-  text
-    // eslint-disable-next-line no-control-regex -- removing terminal escapes is the point
-    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
-    // eslint-disable-next-line no-control-regex -- and so is removing control characters
-    .replace(/[\x00-\x1f\x7f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 300)
+/**
+ * A comment or table cell on one line and free of anything but printable text: escape
+ * sequences and control characters gone, white space runs one space, at most 300 characters.
+ */
+export const commentText = (text: string): string =>
+  oneLine(text, { control: 'drop', squeeze: true }).slice(0, 300)
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length))
 
@@ -205,7 +202,7 @@ export function renderTable(report: TriageReport, options: TableOptions = {}): s
     `${l.file}:${l.line}`,
     `${l.source} -> ${l.destination}`,
     l.classes.join(','),
-    oneLine(l.reasons.join('; '))
+    commentText(l.reasons.join('; '))
   ])
   const out = fitTable(TABLE_COLUMNS, cells, width, { detail: 4 })
   const hidden = rows.length - shown.length
@@ -227,7 +224,7 @@ export function renderTable(report: TriageReport, options: TableOptions = {}): s
   for (const g of groupRunLevel(report.runLevel)) {
     const where =
       g.count === 1 ? `log line ${g.firstLine}` : `${g.count}×, first at log line ${g.firstLine}`
-    out.push(cutText(`  run-level ${g.severity} (${where}): ${oneLine(g.text)}`, width, 'end'))
+    out.push(cutText(`  run-level ${g.severity} (${where}): ${commentText(g.text)}`, width, 'end'))
   }
   return out.join('\n') + '\n'
 }

@@ -3,7 +3,7 @@
 // comment's writer and its parser live side by side here: a later job (retry-from) reads the
 // origin back so that its annotations point at the user's own mapping line.
 import { entriesByLine, renderLinePart } from './mapping.js'
-import { oneLine } from './report.js'
+import { commentText } from './report.js'
 import { rootCauses } from './root-cause.js'
 import type { FailureClass, LineVerdict, MappingSet } from './types.js'
 import { plural } from './text.js'
@@ -59,7 +59,7 @@ export function originComment(
 ): string {
   const causes = rootCauses(classes)
   const named = causes.length > 0 ? causes : classes
-  return oneLine(`# ${file}:${line} ${named.join(',')}: ${reason}`)
+  return commentText(`# ${file}:${line} ${named.join(',')}: ${reason}`)
 }
 
 /**

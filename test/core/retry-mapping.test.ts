@@ -37,7 +37,7 @@ const printable = fc
   .map((s) =>
     s
       // eslint-disable-next-line no-control-regex -- control characters are what oneLine replaces
-      .replace(/[\x00-\x1f\x7f\u0085\u2028\u2029]/g, 'x')
+      .replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, 'x')
       .replace(/\s+/g, ' ')
       .trim()
   )
@@ -69,6 +69,17 @@ describe('origin comment: writer and parser', () => {
       ),
       { numRuns: 500 }
     )
+  })
+
+  it('keeps a registry’s separators, C1 controls and escapes out of the comment', () => {
+    const comment = originComment(
+      'mapping.txt',
+      3,
+      ['rate-limit'],
+      'too\u2028many\u2029requests \u009b31mred\u001b[0m \u0085next\r\nline'
+    )
+    expect(comment).toBe('# mapping.txt:3 rate-limit: toomanyrequests red next line')
+    expect(parseOriginComment(comment)).toEqual({ file: 'mapping.txt', line: 3 })
   })
 
   it('a reason naming host:port and a colon does not move the origin', () => {
