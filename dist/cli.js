@@ -3627,6 +3627,7 @@ function fitTable(columns, rows, width, layout = {}) {
 
 
 
+
 /** Each verdict with its mapping entry (verdicts naming no entry are skipped). */
 function* verdictEntries(set, triage) {
     // Ids are the entries' indexes in their set; a Map only for sets built otherwise.
@@ -3724,15 +3725,11 @@ function reportLine(entry, v) {
         ...(v.recoveredAfter !== undefined ? { recoveredAfter: v.recoveredAfter } : {})
     };
 }
-/** Keeps a comment on one line and free of anything but printable text. */
-const report_oneLine = (text) => text
-    // eslint-disable-next-line no-control-regex -- removing terminal escapes is the point
-    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
-    // eslint-disable-next-line no-control-regex -- and so is removing control characters
-    .replace(/[\x00-\x1f\x7f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 300);
+/**
+ * A comment or table cell on one line and free of anything but printable text: escape
+ * sequences and control characters gone, white space runs one space, at most 300 characters.
+ */
+const commentText = (text) => oneLine(text, { control: 'drop', squeeze: true }).slice(0, 300);
 const pad = (s, n) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const TABLE_COLUMNS = [
     { header: 'STATUS', cut: 'none' },
@@ -3755,7 +3752,7 @@ function renderTable(report, options = {}) {
         `${l.file}:${l.line}`,
         `${l.source} -> ${l.destination}`,
         l.classes.join(','),
-        report_oneLine(l.reasons.join('; '))
+        commentText(l.reasons.join('; '))
     ]);
     const out = fitTable(TABLE_COLUMNS, cells, width, { detail: 4 });
     const hidden = rows.length - shown.length;
@@ -3772,7 +3769,7 @@ function renderTable(report, options = {}) {
     }
     for (const g of groupRunLevel(report.runLevel)) {
         const where = g.count === 1 ? `log line ${g.firstLine}` : `${g.count}×, first at log line ${g.firstLine}`;
-        out.push(cutText(`  run-level ${g.severity} (${where}): ${report_oneLine(g.text)}`, width, 'end'));
+        out.push(cutText(`  run-level ${g.severity} (${where}): ${commentText(g.text)}`, width, 'end'));
     }
     return out.join('\n') + '\n';
 }
@@ -3842,7 +3839,7 @@ function retryMappingHeader(entries) {
 function originComment(file, line, classes, reason) {
     const causes = rootCauses(classes);
     const named = causes.length > 0 ? causes : classes;
-    return report_oneLine(`# ${file}:${line} ${named.join(',')}: ${reason}`);
+    return commentText(`# ${file}:${line} ${named.join(',')}: ${reason}`);
 }
 /**
  * The origin an `originComment` names (the parser). The file is the shortest prefix followed by
