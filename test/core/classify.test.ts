@@ -115,7 +115,11 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
         'push-500-manifest-put-reg': ['server', 'summary'],
         // The registry lost the upload session; acknowledged a blob and then did not have it.
         'push-404-blob-upload-patch-reg': ['server', 'server', 'server', 'dependency', 'summary'],
-        'push-blob-put-lost-reg': ['server', 'server', 'server', 'dependency', 'summary']
+        'push-blob-put-lost-reg': ['server', 'server', 'server', 'dependency', 'summary'],
+        // A source answering one byte wrong (the proxy's `corrupt`): oc checks every digest.
+        'corrupt-blob-file': ['integrity', 'summary'],
+        'corrupt-blob-reg': ['integrity', 'dependency', 'summary'],
+        'corrupt-manifest-reg': ['integrity', 'summary']
       } satisfies Record<string, Expected[]>).map(([name, e]) => [`${v}/${name}`, e])
     )
   ),
@@ -140,7 +144,8 @@ const ACTION_CLASS: Readonly<Record<string, FailureClass>> = {
   '500': 'server',
   '502': 'server',
   '503': 'server',
-  truncate: 'network'
+  truncate: 'network',
+  corrupt: 'integrity'
 }
 
 const ALL_CLASSES: readonly FailureClass[] = [

@@ -6,7 +6,8 @@
 // What real oc does here (test/fixtures/oc-transcripts/4.13, 4.14: 429-json-blob-file): a blob
 // GET is never retried; for a file:// destination both 4.13 and 4.14 still write the image's
 // manifest and print its success line after the layer failed, so only the error line — and
-// the action's verification of the tree — tell that the line is not mirrored.
+// the action's verification of the tree — tell that the line is not mirrored. The same holds
+// for a layer that arrives with a byte changed (corrupt-blob-file: `content integrity error`).
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -191,6 +192,57 @@ describe.each(OCS)('oc $version: file:// tree, verify, --from-dir push', (oc) =>
     ])
     const set = parseMappingText(pushed + '\n', 'broken.txt')
     expect([...(await completeAtDestination(set.entries))].sort()).toEqual([0, 2])
+  })
+  it('a layer served corrupt to file://: integrity, not mirrored though oc printed it, retried, complete on disk', async () => {
+    const cw = new Workspace('mg-tree-corrupt-')
+    workspaces.push(cw)
+    const beta = image(bed, 'tree/beta')
+    // One byte of beta's big layer inverted on its first GET (transcripts corrupt-blob-file):
+    // both oc versions report the digest mismatch yet write beta's manifest and print it.
+    bed.proxy.setRules([
+      {
+        name: 'corrupt beta layer',
+        method: 'GET',
+        path: blobPath('tree/beta', beta.manifests[0].layerDigests[0]),
+        first: 1,
+        action: 'corrupt'
+      }
+    ])
+    bed.proxy.resetStats()
+    const text =
+      REPOS.map((r) => `${bed.sourceHost}/${r}:v1 file://corrupt${tag}/${r}:v1`).join('\n') + '\n'
+    cw.write('mapping.txt', text)
+    const run = await runBundle(
+      bundle,
+      cw.env({
+        mapping: 'mapping.txt',
+        engine: 'oc',
+        oc: oc.path,
+        dir: 'mirror',
+        insecure: 'true',
+        'filter-by-os': '.*',
+        'max-attempts': '3',
+        'retry-delay': '0',
+        upload: 'false'
+      })
+    )
+    expect(run.code, run.stdout).toBe(0)
+    expect(bed.proxy.stats()[0]?.fired).toBe(1)
+    const report = readReport(cw.outputs()['report'])
+    expect(report.run.attempts.length).toBeGreaterThanOrEqual(2)
+    for (const a of report.run.attempts.slice(1)) expect(a.entryIds).toEqual([1])
+    const notices = annotations(run.stdout).filter((a) => a.level === 'notice')
+    expect(notices.map((n) => [n.props['line'], n.props['title']])).toEqual([['2', 'recovered']])
+    expect(notices[0]?.message).toMatch(/\(integrity[,)]/)
+    const results = await verifyFileEntries(entriesOf(text), join(cw.workspace, 'mirror'), {
+      digest: true,
+      side: 'destination'
+    })
+    expect(results.map((r) => [r.entryId, r.complete])).toEqual([
+      [0, true],
+      [1, true],
+      [2, true]
+    ])
   })
 })
 

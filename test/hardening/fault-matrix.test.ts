@@ -48,7 +48,9 @@ const FAULTS: readonly Fault[] = [
       headers: { 'content-type': 'application/json' },
       body: '{"errors":[{"code":"MANIFEST_INVALID","message":"custom reply"}]}'
     }
-  }
+  },
+  // The whole body with one byte inverted: only the engine's digest check can tell.
+  { id: 'corrupt', target: 'blob', action: 'corrupt' }
 ]
 
 const SOLO = FAULTS.flatMap((f) => [`solo/${f.id}-once`, `solo/${f.id}-always`])

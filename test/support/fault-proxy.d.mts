@@ -13,6 +13,7 @@ export type FaultActionName =
   | '503'
   | 'reset'
   | 'truncate'
+  | 'corrupt'
   | 'slow'
   /** Uses the rule's own `status`, `headers`, `body`. */
   | 'status'
@@ -52,7 +53,10 @@ export interface FaultRule {
   retryAfter?: string | number
   /** 401: challenge scheme (default basic). */
   challenge?: 'basic' | 'bearer'
-  /** truncate: share of the body sent before the socket is dropped (default 0.5). */
+  /**
+   * truncate: share of the body sent before the socket is dropped (default 0.5); corrupt: where
+   * in the body the one inverted byte sits (default 0.5).
+   */
   fraction?: number
   /** slow: body throughput (default 64 KiB/s). */
   bytesPerSecond?: number

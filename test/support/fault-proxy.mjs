@@ -28,6 +28,7 @@ const ACTIONS = new Set([
   '503',
   'reset',
   'truncate',
+  'corrupt',
   'slow',
   'status',
   'swallow-put',
@@ -183,8 +184,9 @@ export async function startFaultProxy(opts) {
    * Forwards to the upstream registry, streaming both ways.
    * @param {http.IncomingMessage} req
    * @param {http.ServerResponse} res
-   * @param {{ truncateFraction?: number, bytesPerSecond?: number, delayMs?: number, entry: ProxyLogEntry }} mode
+   * @param {{ truncateFraction?: number, corruptFraction?: number, bytesPerSecond?: number, delayMs?: number, entry: ProxyLogEntry }} mode
    *   truncateFraction: send full headers (real Content-Length), then that share of the body, then drop the socket
+   *   corruptFraction: send the whole body with the byte at that share of it inverted (same length)
    */
   const forward = async (req, res, mode) => {
     const headers = { ...req.headers, host: upstream.host }
@@ -233,6 +235,23 @@ export async function startFaultProxy(opts) {
       }
       upRes.destroy()
       res.socket?.destroy()
+      return
+    }
+    if (mode.corruptFraction !== undefined && isBody) {
+      const length = Number(upRes.headers['content-length'] ?? 0)
+      const at = Math.floor((Number.isFinite(length) ? length : 0) * mode.corruptFraction)
+      let offset = 0
+      for await (const chunk of upRes) {
+        let buf = /** @type {Buffer} */ (chunk)
+        if (at >= offset && at < offset + buf.length) {
+          buf = Buffer.from(buf)
+          buf[at - offset] ^= 0xff
+        }
+        offset += buf.length
+        count(buf.length)
+        await new Promise((r) => res.write(buf, r))
+      }
+      res.end()
       return
     }
     await pipeline(
@@ -403,6 +422,8 @@ export async function startFaultProxy(opts) {
     if (!rule) done = forward(req, res, { entry })
     else if (rule.action === 'truncate')
       done = forward(req, res, { entry, truncateFraction: rule.fraction ?? 0.5 })
+    else if (rule.action === 'corrupt')
+      done = forward(req, res, { entry, corruptFraction: rule.fraction ?? 0.5 })
     else done = fault(req, res, rule, entry)
     done
       .catch(() => {

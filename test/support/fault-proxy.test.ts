@@ -236,6 +236,19 @@ describe('actions', () => {
     expect(r.body.length).toBe(Math.floor(size / 4))
   })
 
+  it('corrupt sends the whole body, one byte inverted: same length, another digest', async () => {
+    proxy.setRules([rule('corrupt')])
+    const size = built.blobSizes.get(layer)!
+    const r = await request(proxy.url, 'GET', `/v2/ns/alpha/blobs/${layer}`)
+    expect(r.status).toBe(200)
+    expect(r.error).toBeUndefined()
+    expect(r.body.length).toBe(size)
+    expect(sha(r.body)).not.toBe(layer)
+    const direct = await request(upstream.url, 'GET', `/v2/ns/alpha/blobs/${layer}`)
+    const differ = [...r.body].flatMap((b, i) => (b === direct.body[i] ? [] : [i]))
+    expect(differ).toEqual([Math.floor(size / 2)])
+  })
+
   it('slow throttles the body but delivers all of it', async () => {
     proxy.setRules([rule('slow', { bytesPerSecond: 80_000 })])
     const size = built.blobSizes.get(layer)!
