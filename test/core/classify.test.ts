@@ -303,6 +303,7 @@ const HTTP_ROWS: readonly (readonly [number, string, FailureClass])[] = [
   [37, 'digest invalid: provided digest did not match uploaded content', 'integrity'],
   [37, 'blob upload invalid', 'server'],
   [38, 'error parsing HTTP 405 response body: unexpected end of JSON input: ""', 'unknown'],
+  [38, 'error parsing HTTP 408 response body: unexpected end of JSON input: ""', 'network'],
   [
     38,
     'error parsing HTTP 400 response body: invalid character \'B\' looking for beginning of value: "Bad Request"',
