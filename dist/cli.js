@@ -606,6 +606,13 @@ const RULES = [
         class: 'unknown',
         reason: 'the registry does not support the operation (UNSUPPORTED)'
     },
+    // `error parsing HTTP 408 response body: …`: the server (or a proxy) gave up waiting for the
+    // request — a timeout, which a retry may get past
+    {
+        re: /\bHTTP 408 response body|unexpected HTTP status: 408\b|\bStatusCode: 408\b|registry 408\b/,
+        class: 'network',
+        reason: 'timeout (HTTP 408)'
+    },
     // `error parsing HTTP 400 response body: …`, `… 405 …`, `… 409 …`, skopeo's `StatusCode: 405, `:
     // any other 4xx (401, 403, 404 and 429 are matched above)
     {
