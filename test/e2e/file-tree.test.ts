@@ -62,6 +62,29 @@ describe.each(OCS)('oc $version: file:// tree, verify, --from-dir push', (oc) =>
   let w: Workspace
   let mapping: string
 
+  /** Every repository of the bed to `file://<tree>/…`. */
+  const treeMapping = (name: string): string =>
+    REPOS.map((r) => `${bed.sourceHost}/${r}:v1 file://${name}/${r}:v1`).join('\n') + '\n'
+
+  /** The action on `text` with this oc, to `--dir mirror` in the workspace, three attempts. */
+  async function mirrorToTree(ws: Workspace, text: string) {
+    ws.write('mapping.txt', text)
+    return runBundle(
+      bundle,
+      ws.env({
+        mapping: 'mapping.txt',
+        engine: 'oc',
+        oc: oc.path,
+        dir: 'mirror',
+        insecure: 'true',
+        'filter-by-os': '.*',
+        'max-attempts': '3',
+        'retry-delay': '0',
+        upload: 'false'
+      })
+    )
+  }
+
   it('mirror to file:// under a 429 on one layer: retried, verified complete on disk', async () => {
     w = new Workspace('mg-tree-')
     workspaces.push(w)
@@ -78,22 +101,8 @@ describe.each(OCS)('oc $version: file:// tree, verify, --from-dir push', (oc) =>
       }
     ])
     bed.proxy.resetStats()
-    mapping = REPOS.map((r) => `${bed.sourceHost}/${r}:v1 file://${tree}/${r}:v1`).join('\n') + '\n'
-    w.write('mapping.txt', mapping)
-    const run = await runBundle(
-      bundle,
-      w.env({
-        mapping: 'mapping.txt',
-        engine: 'oc',
-        oc: oc.path,
-        dir: 'mirror',
-        insecure: 'true',
-        'filter-by-os': '.*',
-        'max-attempts': '3',
-        'retry-delay': '0',
-        upload: 'false'
-      })
-    )
+    mapping = treeMapping(tree)
+    const run = await mirrorToTree(w, mapping)
     expect(run.code, run.stdout).toBe(0)
     const report = readReport(w.outputs()['report'])
     expect(report.run.outcome).toBe('success')
@@ -209,23 +218,8 @@ describe.each(OCS)('oc $version: file:// tree, verify, --from-dir push', (oc) =>
       }
     ])
     bed.proxy.resetStats()
-    const text =
-      REPOS.map((r) => `${bed.sourceHost}/${r}:v1 file://corrupt${tag}/${r}:v1`).join('\n') + '\n'
-    cw.write('mapping.txt', text)
-    const run = await runBundle(
-      bundle,
-      cw.env({
-        mapping: 'mapping.txt',
-        engine: 'oc',
-        oc: oc.path,
-        dir: 'mirror',
-        insecure: 'true',
-        'filter-by-os': '.*',
-        'max-attempts': '3',
-        'retry-delay': '0',
-        upload: 'false'
-      })
-    )
+    const text = treeMapping(`corrupt${tag}`)
+    const run = await mirrorToTree(cw, text)
     expect(run.code, run.stdout).toBe(0)
     expect(bed.proxy.stats()[0]?.fired).toBe(1)
     const report = readReport(cw.outputs()['report'])
