@@ -202,6 +202,7 @@ describe.each(OCS)('oc $version: file:// tree, verify, --from-dir push', (oc) =>
     const set = parseMappingText(pushed + '\n', 'broken.txt')
     expect([...(await completeAtDestination(set.entries))].sort()).toEqual([0, 2])
   })
+
   it('a layer served corrupt to file://: integrity, not mirrored though oc printed it, retried, complete on disk', async () => {
     const cw = new Workspace('mg-tree-corrupt-')
     workspaces.push(cw)
