@@ -51,29 +51,35 @@ function isHostname(host: string): boolean {
     if (!PORT.test(host.slice(colon + 1))) return false
     name = host.slice(0, colon)
   }
-  // Every `.`-separated label (no array: this runs for both sides of every mapping line).
-  for (let start = 0; ;) {
-    const dot = name.indexOf('.', start)
-    const end = dot < 0 ? name.length : dot
-    if (!isHostLabel(name.slice(start, end))) return false
-    if (dot < 0) return true
-    start = dot + 1
+  return everyPart(name, '.', 0, isHostLabel)
+}
+
+const isPathComponent = (part: string): boolean => PATH_COMPONENT.test(part)
+
+/**
+ * `ok` holds for every `sep`-separated part of `text` from `from` on. No split array: this runs
+ * for both sides of every mapping line.
+ */
+function everyPart(
+  text: string,
+  sep: string,
+  from: number,
+  ok: (part: string) => boolean
+): boolean {
+  for (let start = from; ;) {
+    const at = text.indexOf(sep, start)
+    const end = at < 0 ? text.length : at
+    if (!ok(text.slice(start, end))) return false
+    if (at < 0) return true
+    start = at + 1
   }
 }
 
 function isValidName(name: string): boolean {
   const slash = name.indexOf('/')
   const first = slash < 0 ? name : name.slice(0, slash)
-  if (!PATH_COMPONENT.test(first) && !(slash >= 0 && isHostname(first))) return false
-  if (slash < 0) return true
-  // The other `/`-separated components.
-  for (let start = slash + 1; ;) {
-    const next = name.indexOf('/', start)
-    const end = next < 0 ? name.length : next
-    if (!PATH_COMPONENT.test(name.slice(start, end))) return false
-    if (next < 0) return true
-    start = next + 1
-  }
+  if (!isPathComponent(first) && !(slash >= 0 && isHostname(first))) return false
+  return slash < 0 || everyPart(name, '/', slash + 1, isPathComponent)
 }
 
 /** docker/distribution's anchored ReferenceRegexp: `name(:tag)?(@digest)?`. */
