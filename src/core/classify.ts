@@ -122,6 +122,16 @@ interface Rule {
 const MANIFEST_PUSH = /^unable to push manifest to \S+: /
 
 /**
+ * An HTTP status (`code`: a regex fragment) however it is rendered: oc's `error parsing HTTP
+ * <code> response body` and `received unexpected HTTP status: <code>`, skopeo's
+ * `StatusCode: <code>` and `invalid status code from registry <code>`.
+ */
+const httpStatus = (code: string): RegExp =>
+  new RegExp(
+    `\\bHTTP ${code} response body|unexpected HTTP status: ${code}\\b|\\bStatusCode: ${code}\\b|registry ${code}\\b`
+  )
+
+/**
  * First matching row wins. Rows run against the cause (oc's prefix removed, quoted strings —
  * URLs and `%q` response bodies — blanked), so repository names, tags and bodies cannot
  * trigger a row. Specific rows come before the general ones they overlap with.
@@ -401,7 +411,7 @@ const RULES: readonly Rule[] = [
   // "<html>…413 Request Entity Too Large…"` (push-413-blob-upload-reg: nginx in front of a
   // registry); skopeo: `uploading layer chunked: StatusCode: 413, <html>…`
   {
-    re: /\bHTTP 413 response body|unexpected HTTP status: 413\b|\bStatusCode: 413\b|registry 413\b/,
+    re: httpStatus('413'),
     class: 'unknown',
     reason: 'HTTP 413: request too large for the registry or a proxy before it'
   },
@@ -434,14 +444,14 @@ const RULES: readonly Rule[] = [
   // `error parsing HTTP 408 response body: …`: the server (or a proxy) gave up waiting for the
   // request — a timeout, which a retry may get past
   {
-    re: /\bHTTP 408 response body|unexpected HTTP status: 408\b|\bStatusCode: 408\b|registry 408\b/,
+    re: httpStatus('408'),
     class: 'network',
     reason: 'timeout (HTTP 408)'
   },
   // `error parsing HTTP 400 response body: …`, `… 405 …`, `… 409 …`, skopeo's `StatusCode: 405, `:
   // any other 4xx (401, 403, 404 and 429 are matched above)
   {
-    re: /\bHTTP 4\d\d response body|unexpected HTTP status: 4\d\d\b|\bStatusCode: 4\d\d\b|registry 4\d\d\b/,
+    re: httpStatus('4\\d\\d'),
     class: 'unknown',
     reason: 'the registry refused the request (HTTP 4xx)'
   },
