@@ -16,7 +16,7 @@ import { masksFor } from '../core/secret-values.js'
 import { mappingDigests } from '../core/shard-merge.js'
 import type { RunFinding } from '../core/types.js'
 import { emitAnnotations, planAnnotations, type LineResult } from '../github/annotations.js'
-import { removeStaleArtifact, uploadFiles } from '../github/artifacts.js'
+import { uploadFiles } from '../github/artifacts.js'
 import { downloadShardReports } from '../github/shard-reports.js'
 import { renderSummary, type SummaryLine } from '../github/summary.js'
 import {
@@ -25,6 +25,7 @@ import {
   sayArtifactResult,
   setOutputs,
   summarise,
+  syncRetryArtifact,
   type ActionStep
 } from './context.js'
 import { actionRef } from './finish.js'
@@ -183,14 +184,14 @@ export async function aggregateMode(step: ActionStep, signal: AbortSignal): Prom
     if (up.id !== undefined) reportArtifactId = String(up.id)
     sayArtifactResult(up)
     let skipped = up.skipped
-    if (retryText !== '') {
-      const r = await uploadFiles(inputs.retryArtifactName, [retryPath], step.workDir, opts)
-      if (r.id !== undefined) retryArtifactId = String(r.id)
-      sayArtifactResult(r)
-      skipped ??= r.skipped
-    } else {
-      sayArtifactResult(await removeStaleArtifact(inputs.retryArtifactName, opts))
-    }
+    const r = await syncRetryArtifact(
+      inputs.retryArtifactName,
+      retryText !== '' ? retryPath : undefined,
+      step.workDir,
+      opts
+    )
+    if (r.id !== undefined) retryArtifactId = String(r.id)
+    skipped ??= r.skipped
     if (skipped !== undefined) {
       const note = `${skipped} The files are still on the runner: ${step.workDir}`
       core.notice(note, { title: 'artifacts' })

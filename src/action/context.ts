@@ -4,6 +4,7 @@
 import * as core from '@actions/core'
 import { statSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { removeStaleArtifact, uploadFiles, type UploadResult } from '../github/artifacts.js'
 import type { Inputs } from '../github/inputs.js'
 import { writeSummary } from '../github/summary.js'
 import type { RunStateStore } from './run-state.js'
@@ -95,4 +96,24 @@ export function sayArtifactResult(r: {
   if (r.warning !== undefined) core.warning(r.warning, { title: 'artifact upload' })
   if (r.replaced !== undefined) core.info(r.replaced)
   if (r.removed !== undefined) core.info(r.removed)
+}
+
+/**
+ * The retry-mapping artifact `name`: the file at `path` uploaded, or, with nothing left to
+ * retry (`path` undefined), the one an earlier attempt of this run uploaded removed; what came
+ * of it said on the runner.
+ */
+export async function syncRetryArtifact(
+  name: string,
+  path: string | undefined,
+  workDir: string,
+  options: Parameters<typeof uploadFiles>[3]
+): Promise<UploadResult> {
+  if (path === undefined) {
+    sayArtifactResult(await removeStaleArtifact(name, options))
+    return {}
+  }
+  const r = await uploadFiles(name, [path], workDir, options)
+  sayArtifactResult(r)
+  return r
 }

@@ -12,7 +12,7 @@ import { stepEnd, workEnd, type TimeBudget } from '../core/time-budget.js'
 import type { MappingSet } from '../core/types.js'
 import { WORK_FILES } from '../core/work-files.js'
 import { emitAnnotations, planAnnotations } from '../github/annotations.js'
-import { removeStaleArtifact, uploadFiles } from '../github/artifacts.js'
+import { uploadFiles } from '../github/artifacts.js'
 import { renderSummary } from '../github/summary.js'
 import type { JobResult } from '../run/job.js'
 import {
@@ -20,6 +20,7 @@ import {
   sayArtifactResult,
   setOutputs,
   summarise,
+  syncRetryArtifact,
   type ActionStep
 } from './context.js'
 import { attemptRow } from './present.js'
@@ -162,17 +163,17 @@ async function uploadArtifacts(
   }
   let skipped = up.skipped
   sayArtifactResult(up)
-  if (report.retryMapping !== '') {
-    const r = await uploadFiles(inputs.retryArtifactName, [written.retryPath], step.workDir, opts)
-    if (r.id !== undefined) {
-      retryArtifactId = String(r.id)
-      uploaded.push(inputs.retryArtifactName)
-    }
-    sayArtifactResult(r)
-    skipped ??= r.skipped
-  } else {
-    sayArtifactResult(await removeStaleArtifact(inputs.retryArtifactName, opts))
+  const r = await syncRetryArtifact(
+    inputs.retryArtifactName,
+    report.retryMapping !== '' ? written.retryPath : undefined,
+    step.workDir,
+    opts
+  )
+  if (r.id !== undefined) {
+    retryArtifactId = String(r.id)
+    uploaded.push(inputs.retryArtifactName)
   }
+  skipped ??= r.skipped
   limit.dispose()
   if (skipped !== undefined && up.id === undefined) {
     const note = `${skipped} The files are still on the runner: ${step.workDir}`
