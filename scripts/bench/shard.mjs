@@ -3,15 +3,12 @@
 // the action bundle's `mode: aggregate` downloading those reports as artifacts from the
 // loopback results-service stand-in (test/support/results-service.ts, built with ncc) through
 // the real @actions/artifact.
-import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { actionEnv } from './action-env.mjs'
 import { writeMapping } from './gen-log.mjs'
 import { fmtMb, fmtMs, fmtRange, measure, summary } from './measure.mjs'
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+import { nccBuild } from './ncc-build.mjs'
 
 function check(what, ok, detail) {
   if (!ok) throw new Error(`${what}: ${detail}`)
@@ -145,17 +142,8 @@ export async function benchShards(ctx, opts) {
  * retry mapping uploaded, exit 1).
  */
 async function benchAggregate(ctx, { entries, count, runs, reports, mapping }) {
-  const built = join(ctx.tmp, 'results-service')
-  const ncc = join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
-  execFileSync(
-    process.execPath,
-    [ncc, 'build', 'test/support/results-service.ts', '-o', built, '-q'],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit']
-    }
-  )
-  const { ResultsService } = await import(join(built, 'index.js'))
+  const built = nccBuild('test/support/results-service.ts', join(ctx.tmp, 'results-service'))
+  const { ResultsService } = await import(built)
   const service = await ResultsService.start()
   const saved = { ...process.env }
   try {

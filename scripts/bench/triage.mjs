@@ -1,7 +1,6 @@
 // Measurement 1: `mirror-guard triage` on large combined logs of two shapes (generated, and
 // real oc runs concatenated) against `grep -c` on the same file in the same run, and what a
 // mapping costs per line (every line confirmed).
-import { execFileSync } from 'node:child_process'
 import { statSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,22 +8,16 @@ import { writeLog, writeMapping } from './gen-log.mjs'
 import { measure, summary } from './measure.mjs'
 import { writeEdgeLog } from './edge-logs.mjs'
 import { realRuns, writeRealLog } from './real-log.mjs'
+import { nccBuild } from './ncc-build.mjs'
 
 const SCAN_FLOOR = fileURLToPath(new URL('./scan-floor.mjs', import.meta.url))
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 /** significant-lines.ts built once per benchmark run (it imports the parser from src/). */
 function significantLinesTool(ctx) {
-  const out = join(ctx.tmp, 'significant-lines')
-  if (!ctx.significantLines) {
-    const ncc = join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
-    execFileSync(
-      process.execPath,
-      [ncc, 'build', 'scripts/bench/significant-lines.ts', '-o', out, '-q'],
-      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] }
-    )
-    ctx.significantLines = join(out, 'index.js')
-  }
+  ctx.significantLines ??= nccBuild(
+    'scripts/bench/significant-lines.ts',
+    join(ctx.tmp, 'significant-lines')
+  )
   return ctx.significantLines
 }
 const GREP_ARGS = (file) => ['-cE', 'HTTP 429|toomanyrequests', file]
