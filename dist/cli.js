@@ -307,6 +307,12 @@ const CLASS_INFO = {
 };
 const MANIFEST_PUSH = /^unable to push manifest to \S+: /;
 /**
+ * An HTTP status (`code`: a regex fragment) however it is rendered: oc's `error parsing HTTP
+ * <code> response body` and `received unexpected HTTP status: <code>`, skopeo's
+ * `StatusCode: <code>` and `invalid status code from registry <code>`.
+ */
+const httpStatus = (code) => new RegExp(`\\bHTTP ${code} response body|unexpected HTTP status: ${code}\\b|\\bStatusCode: ${code}\\b|registry ${code}\\b`);
+/**
  * First matching row wins. Rows run against the cause (oc's prefix removed, quoted strings —
  * URLs and `%q` response bodies — blanked), so repository names, tags and bodies cannot
  * trigger a row. Specific rows come before the general ones they overlap with.
@@ -576,7 +582,7 @@ const RULES = [
     // "<html>…413 Request Entity Too Large…"` (push-413-blob-upload-reg: nginx in front of a
     // registry); skopeo: `uploading layer chunked: StatusCode: 413, <html>…`
     {
-        re: /\bHTTP 413 response body|unexpected HTTP status: 413\b|\bStatusCode: 413\b|registry 413\b/,
+        re: httpStatus('413'),
         class: 'unknown',
         reason: 'HTTP 413: request too large for the registry or a proxy before it'
     },
@@ -609,14 +615,14 @@ const RULES = [
     // `error parsing HTTP 408 response body: …`: the server (or a proxy) gave up waiting for the
     // request — a timeout, which a retry may get past
     {
-        re: /\bHTTP 408 response body|unexpected HTTP status: 408\b|\bStatusCode: 408\b|registry 408\b/,
+        re: httpStatus('408'),
         class: 'network',
         reason: 'timeout (HTTP 408)'
     },
     // `error parsing HTTP 400 response body: …`, `… 405 …`, `… 409 …`, skopeo's `StatusCode: 405, `:
     // any other 4xx (401, 403, 404 and 429 are matched above)
     {
-        re: /\bHTTP 4\d\d response body|unexpected HTTP status: 4\d\d\b|\bStatusCode: 4\d\d\b|registry 4\d\d\b/,
+        re: httpStatus('4\\d\\d'),
         class: 'unknown',
         reason: 'the registry refused the request (HTTP 4xx)'
     },
@@ -813,34 +819,30 @@ function isHostname(host) {
             return false;
         name = host.slice(0, colon);
     }
-    // Every `.`-separated label (no array: this runs for both sides of every mapping line).
-    for (let start = 0;;) {
-        const dot = name.indexOf('.', start);
-        const end = dot < 0 ? name.length : dot;
-        if (!isHostLabel(name.slice(start, end)))
+    return everyPart(name, '.', 0, isHostLabel);
+}
+const isPathComponent = (part) => PATH_COMPONENT.test(part);
+/**
+ * `ok` holds for every `sep`-separated part of `text` from `from` on. No split array: this runs
+ * for both sides of every mapping line.
+ */
+function everyPart(text, sep, from, ok) {
+    for (let start = from;;) {
+        const at = text.indexOf(sep, start);
+        const end = at < 0 ? text.length : at;
+        if (!ok(text.slice(start, end)))
             return false;
-        if (dot < 0)
+        if (at < 0)
             return true;
-        start = dot + 1;
+        start = at + 1;
     }
 }
 function isValidName(name) {
     const slash = name.indexOf('/');
     const first = slash < 0 ? name : name.slice(0, slash);
-    if (!PATH_COMPONENT.test(first) && !(slash >= 0 && isHostname(first)))
+    if (!isPathComponent(first) && !(slash >= 0 && isHostname(first)))
         return false;
-    if (slash < 0)
-        return true;
-    // The other `/`-separated components.
-    for (let start = slash + 1;;) {
-        const next = name.indexOf('/', start);
-        const end = next < 0 ? name.length : next;
-        if (!PATH_COMPONENT.test(name.slice(start, end)))
-            return false;
-        if (next < 0)
-            return true;
-        start = next + 1;
-    }
+    return slash < 0 || everyPart(name, '/', slash + 1, isPathComponent);
 }
 /** docker/distribution's anchored ReferenceRegexp: `name(:tag)?(@digest)?`. */
 function matchReference(s) {
